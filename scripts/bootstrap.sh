@@ -1,0 +1,219 @@
+#!/usr/bin/env bash
+# shellcheck shell=bash
+# Tool bootstrap for risk-sensible. Meant to be `source`d by scripts/build.sh, serve.sh and
+# test.sh; `bash scripts/bootstrap.sh` runs every step. Each ensure_* function is idempotent:
+# it checks first and returns at once when the tool is already there, so a second run takes
+# about a second. Installs use only the allowed registries: Debian apt, crates.io, npm.
+
+RS_ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+# `cargo install` puts wasm-bindgen here; rustup's cargo lives here too.
+case ":$PATH:" in *":$HOME/.cargo/bin:"*) ;; *) export PATH="$HOME/.cargo/bin:$PATH" ;; esac
+
+bs_log() { echo "bootstrap: $*"; }
+
+# Each ensure_NAME runs _ensure_NAME once per shell; later (nested) calls return silently.
+BS_DONE=${BS_DONE:-}
+bs_once() {
+  [[ " $BS_DONE " == *" $1 "* ]] && return 0
+  "_ensure_$1" || return 1
+  BS_DONE="$BS_DONE $1"
+}
+
+# Runs "$@" and reports how long it took (installs are the slow part of a first run).
+bs_timed() {
+  local what=$1 t0=$SECONDS
+  shift
+  bs_log "installing $what ..."
+  "$@" || { bs_log "FAILED to install $what"; return 1; }
+  bs_log "installed $what in $((SECONDS - t0))s"
+}
+
+bs_as_root() {
+  if [ "$(id -u)" -eq 0 ]; then "$@"
+  elif command -v sudo >/dev/null 2>&1; then sudo "$@"
+  else bs_log "need root (or sudo) for: $*"; return 1
+  fi
+}
+
+# Another apt/dpkg (e.g. a background install) holds the lock: wait instead of failing.
+bs_apt_busy() { pgrep -x apt-get || pgrep -x apt || pgrep -x dpkg; } >/dev/null 2>&1
+bs_wait_apt() {
+  local n=0
+  while bs_apt_busy; do
+    [ $((n % 15)) -eq 0 ] && bs_log "waiting for another apt/dpkg process to finish ..."
+    n=$((n + 1)); sleep 2
+  done
+}
+
+# `apt-get update` at most once per shell (the variable is global to the sourcing script).
+BS_APT_UPDATED=${BS_APT_UPDATED:-0}
+apt_install() {
+  bs_wait_apt
+  if [ "$BS_APT_UPDATED" -eq 0 ]; then
+    bs_as_root apt-get -o DPkg::Lock::Timeout=600 update -q || return 1
+    BS_APT_UPDATED=1
+  fi
+  bs_as_root env DEBIAN_FRONTEND=noninteractive \
+    apt-get -o DPkg::Lock::Timeout=600 install -y -q "$@"
+}
+
+# True when every named Debian package is fully installed.
+bs_dpkg_ok() {
+  local p
+  for p in "$@"; do
+    [ "$(dpkg-query -W -f='${Status}' "$p" 2>/dev/null)" = "install ok installed" ] || return 1
+  done
+}
+
+ensure_node() { bs_once node; }
+_ensure_node() {
+  if command -v node >/dev/null 2>&1 && command -v npm >/dev/null 2>&1; then
+    bs_log "node $(node --version) present"
+  else
+    bs_timed "nodejs npm (apt)" apt_install nodejs npm || return 1
+  fi
+  # Playwright 1.65 needs Node >= 20; Debian 12's own nodejs is 18.
+  local major
+  major=$(node -p 'process.versions.node.split(".")[0]')
+  [ "$major" -ge 20 ] || bs_log "WARNING: node $(node --version) is older than 20; Playwright needs >= 20"
+}
+
+ensure_python() { bs_once python; }
+_ensure_python() {
+  if command -v python3 >/dev/null 2>&1; then bs_log "python3 $(python3 -c 'import platform; print(platform.python_version())') present"
+  else bs_timed "python3 (apt)" apt_install python3
+  fi
+}
+
+# Debian's own Rust (1.96, "-web" packages) is the fallback when rustup is absent or cannot
+# fetch the wasm32 target. It has no prebuilt wasm std, so std is built from rust-web-src.
+BS_DEBIAN_RUST=(rustc-web cargo-web rust-web-src lld-19)
+ensure_debian_rust() { bs_once debian_rust; }
+_ensure_debian_rust() {
+  if bs_dpkg_ok "${BS_DEBIAN_RUST[@]}"; then bs_log "Debian rustc-web $(/usr/bin/rustc --version | cut -d' ' -f2) present"
+  else bs_timed "${BS_DEBIAN_RUST[*]} (apt)" apt_install "${BS_DEBIAN_RUST[@]}"
+  fi
+}
+
+# Host cargo: rustup's if present; with no cargo at all (Debian 12 has no rustup package and
+# its plain `rustc` 1.63 is too old for this crate) use Debian's rustc-web for everything.
+ensure_cargo() { bs_once cargo; }
+_ensure_cargo() {
+  if command -v cargo >/dev/null 2>&1; then bs_log "cargo $(cargo --version | cut -d' ' -f2) present"; return 0; fi
+  ensure_debian_rust
+}
+
+# Sets RS_WASM_ROUTE=rustup|debian. RS_WASM_ROUTE=debian in the environment forces the
+# fallback (to test it on a machine where rustup works).
+ensure_wasm_target() { bs_once wasm_target; }
+_ensure_wasm_target() {
+  ensure_cargo || return 1
+  if [ "${RS_WASM_ROUTE:-}" != debian ] && command -v rustup >/dev/null 2>&1; then
+    if [[ $(rustup target list --installed) == *wasm32-unknown-unknown* ]]; then
+      RS_WASM_ROUTE=rustup; bs_log "wasm32-unknown-unknown target present (rustup)"; return 0
+    fi
+    if bs_timed "wasm32-unknown-unknown (rustup)" rustup target add wasm32-unknown-unknown; then
+      RS_WASM_ROUTE=rustup; return 0
+    fi
+    bs_log "rustup could not add the target; falling back to Debian's Rust"
+  fi
+  ensure_debian_rust || return 1
+  RS_WASM_ROUTE=debian
+  bs_log "wasm route: Debian rustc-web with build-std"
+}
+
+# Every wasm cargo call goes through this. The Debian route runs in a subshell so its
+# environment never leaks into host cargo calls made by the same script.
+wasm_cargo() {
+  [ -n "${RS_WASM_ROUTE:-}" ] || ensure_wasm_target >/dev/null || return 1
+  if [ "$RS_WASM_ROUTE" = debian ]; then
+    (
+      export PATH="/usr/bin:$PATH" RUSTC_BOOTSTRAP=1 RUSTC=/usr/bin/rustc RUSTDOC=/usr/bin/rustdoc
+      export CARGO_UNSTABLE_BUILD_STD=std,panic_abort
+      # /usr/bin/rust-lld is a dangling link in Debian 12; use LLVM 19's wasm linker.
+      export CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_LINKER=wasm-ld-19
+      exec /usr/bin/cargo "$@"
+    )
+  else
+    cargo "$@"
+  fi
+}
+
+ensure_rust_components() { bs_once rust_components; }
+_ensure_rust_components() {
+  if cargo fmt --version >/dev/null 2>&1 && cargo clippy --version >/dev/null 2>&1; then
+    bs_log "rustfmt + clippy present"
+  elif command -v rustup >/dev/null 2>&1; then
+    bs_timed "rustfmt clippy (rustup)" rustup component add rustfmt clippy
+  else
+    bs_timed "rustfmt-web rust-web-clippy (apt)" apt_install rustfmt-web rust-web-clippy
+  fi
+}
+
+# The CLI must match the crate's wasm-bindgen exactly (the crate pins it with `=`).
+bs_wasm_bindgen_version() {
+  local v=""
+  [ -f "$RS_ROOT/Cargo.lock" ] && v=$(awk '/^name = "wasm-bindgen"$/ {f=1; next}
+    f && /^version = / {gsub(/"/, "", $3); print $3; exit}' "$RS_ROOT/Cargo.lock")
+  [ -n "$v" ] || v=$(sed -n 's/^wasm-bindgen *=.*version *= *"=\([0-9.]*\)".*/\1/p' "$RS_ROOT/Cargo.toml")
+  echo "$v"
+}
+
+ensure_wasm_bindgen() { bs_once wasm_bindgen; }
+_ensure_wasm_bindgen() {
+  ensure_cargo || return 1
+  local want have
+  want=$(bs_wasm_bindgen_version)
+  [ -n "$want" ] || { bs_log "cannot find the wasm-bindgen version in Cargo.lock/Cargo.toml"; return 1; }
+  have=$(wasm-bindgen --version 2>/dev/null | cut -d' ' -f2)
+  if [ "$have" != "$want" ] && pgrep -f 'cargo[ ]install wasm-bindgen-cli' >/dev/null; then
+    # Someone else is already installing it; a second install would fight over ~/.cargo.
+    local t0=$SECONDS
+    bs_log "waiting for a running 'cargo install wasm-bindgen-cli' ..."
+    while pgrep -f 'cargo[ ]install wasm-bindgen-cli' >/dev/null; do sleep 3; done
+    bs_log "waited $((SECONDS - t0))s"
+    have=$(wasm-bindgen --version 2>/dev/null | cut -d' ' -f2)
+  fi
+  if [ "$have" = "$want" ]; then bs_log "wasm-bindgen $want present"; return 0; fi
+  # No --locked: the registry here lacks one of the CLI's locked dependency versions.
+  bs_timed "wasm-bindgen-cli $want (cargo install, ~2 min)" \
+    cargo install wasm-bindgen-cli --version "$want"
+}
+
+ensure_chromium() { bs_once chromium; }
+_ensure_chromium() {
+  if [ -x /usr/bin/chromium ] && [ -x /usr/bin/chromedriver ] && bs_dpkg_ok chromium chromium-driver; then
+    bs_log "chromium + chromedriver $(/usr/bin/chromedriver --version | cut -d' ' -f2) present"
+  else
+    bs_timed "chromium chromium-driver (apt)" apt_install chromium chromium-driver
+  fi
+}
+
+# node_modules is current when it holds the sha256 of the package-lock.json it came from.
+ensure_npm_deps() { bs_once npm_deps; }
+_ensure_npm_deps() {
+  ensure_node || return 1
+  local want stamp="$RS_ROOT/node_modules/.lock-stamp"
+  want=$(sha256sum "$RS_ROOT/package-lock.json" | cut -d' ' -f1)
+  if [ -f "$stamp" ] && [ "$(cat "$stamp")" = "$want" ] && [ -x "$RS_ROOT/node_modules/.bin/wasm-opt" ]; then
+    bs_log "npm packages present (package-lock.json unchanged)"
+    return 0
+  fi
+  # The system Chromium is used; Playwright's own browser download fails here.
+  bs_timed "npm packages (npm ci)" \
+    env -C "$RS_ROOT" PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD=1 npm ci --no-audit --no-fund || return 1
+  echo "$want" >"$stamp"
+}
+
+ensure_all() {
+  local t0=$SECONDS
+  ensure_node && ensure_python && ensure_chromium && ensure_cargo && ensure_wasm_target &&
+    ensure_rust_components && ensure_wasm_bindgen && ensure_npm_deps || return 1
+  bs_log "all tools ready (${RS_WASM_ROUTE} wasm route) in $((SECONDS - t0))s"
+}
+
+# Executed rather than sourced: run every step.
+if [[ "${BASH_SOURCE[0]}" == "$0" ]]; then
+  set -euo pipefail
+  ensure_all
+fi

@@ -1,0 +1,62 @@
+#!/usr/bin/env bash
+# Builds the release bundle into dist/: optimised wasm + JS glue in dist/pkg/, the host page
+# and loader from www/, the stylesheets in dist/styles/. Prints the gzip sizes at the end.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+source scripts/bootstrap.sh
+
+# Only what the build needs (no browser).
+ensure_wasm_target
+ensure_wasm_bindgen
+ensure_npm_deps # binaryen's wasm-opt: Debian's is too old for current Rust output
+
+t0=$SECONDS
+wasm_cargo build --release --target wasm32-unknown-unknown --lib
+
+# Assemble in a private staging directory and swap it in at the end: no stale files from an
+# earlier build, and a build running concurrently cannot delete files from under this one.
+mkdir -p target
+stage=$(mktemp -d target/dist-staging.XXXXXX)
+trap 'rm -rf "$stage"' EXIT
+chmod 755 "$stage"
+wasm-bindgen --target web --out-dir "$stage/pkg" \
+  "${CARGO_TARGET_DIR:-target}/wasm32-unknown-unknown/release/risk_sensible.wasm"
+
+# Shrink in place. The features are those rustc emits by default for wasm32; the strip
+# passes drop custom sections that wasm-bindgen needed but the browser does not.
+wasm="$stage/pkg/risk_sensible_bg.wasm"
+node_modules/.bin/wasm-opt -Oz --enable-bulk-memory --enable-reference-types \
+  --enable-nontrapping-float-to-int --enable-sign-ext --enable-mutable-globals \
+  --enable-multivalue --strip-debug --strip-producers --strip-target-features \
+  "$wasm" -o "$wasm.opt"
+mv "$wasm.opt" "$wasm"
+
+[ -f www/index.html ] || { echo "build: www/index.html is missing" >&2; exit 1; }
+cp -R www/. "$stage/"
+mkdir -p "$stage/styles"
+cp styles/*.css "$stage/styles/"
+# One stylesheet for hosts to link: the tokens first, so every other file can read them.
+css=(styles/tokens.css)
+for f in styles/*.css; do [ "$f" = styles/tokens.css ] || css+=("$f"); done
+cat "${css[@]}" >"$stage/risk-sensible.css"
+
+rm -rf dist
+mv "$stage" dist
+echo "build: dist/ ready in $((SECONDS - t0))s"
+
+# Size table: one row per group of files (gzip -9 of their concatenation).
+total=0
+row() { printf '%-30s %10s %10s %9s\n' "$@"; }
+sizes() {
+  local label=$1 raw gz
+  shift
+  raw=$(cat "$@" | wc -c)
+  gz=$(cat "$@" | gzip -9 | wc -c)
+  total=$((total + gz))
+  row "$label" "$raw" "$gz" "$(awk -v b="$gz" 'BEGIN { printf "%.1f", b / 1024 }')"
+}
+row "" "raw bytes" "gzip -9 B" "gzip KiB"
+sizes dist/pkg/risk_sensible_bg.wasm dist/pkg/risk_sensible_bg.wasm
+sizes dist/pkg/risk_sensible.js dist/pkg/risk_sensible.js
+sizes dist/risk-sensible.css dist/risk-sensible.css
+row "total (gzip)" "" "$total" "$(awk -v b="$total" 'BEGIN { printf "%.1f", b / 1024 }')"

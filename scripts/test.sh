@@ -1,0 +1,50 @@
+#!/usr/bin/env bash
+# The one test command: bootstrap, host checks, browser (wasm) tests, end-to-end tests.
+# Stops at the first failure.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+source scripts/bootstrap.sh
+
+# Colour on a terminal, plain text in CI logs.
+if [ -t 1 ]; then export CARGO_TERM_COLOR="${CARGO_TERM_COLOR:-always}"
+else export CARGO_TERM_COLOR="${CARGO_TERM_COLOR:-never}"
+fi
+export PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD=1
+
+T0=$SECONDS
+STEPS=0
+CURRENT=""
+trap '[ -n "$CURRENT" ] && echo "==> FAILED: $CURRENT (after $((SECONDS - STEP_T0))s; total $((SECONDS - T0))s)"' EXIT
+
+# step NAME CMD...: banner, run, elapsed time.
+step() {
+  CURRENT=$1
+  shift
+  echo
+  echo "==> $CURRENT"
+  STEP_T0=$SECONDS
+  "$@"
+  echo "==> ok: $CURRENT ($((SECONDS - STEP_T0))s)"
+  STEPS=$((STEPS + 1))
+  CURRENT=""
+}
+
+browser_tests() {
+  CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_RUNNER=wasm-bindgen-test-runner \
+    CHROMEDRIVER=/usr/bin/chromedriver \
+    wasm_cargo test --target wasm32-unknown-unknown --test browser
+}
+
+step "bootstrap" ensure_all
+step "cargo fmt --check" cargo fmt --all -- --check
+step "clippy (default features)" cargo clippy --all-targets -- -D warnings
+step "clippy (core only, --no-default-features)" cargo clippy --all-targets --no-default-features -- -D warnings
+step "cargo test" cargo test
+# Proves the domain core builds and tests without yew/web-sys.
+step "cargo test --no-default-features (core only)" cargo test --no-default-features
+step "browser tests (wasm-bindgen-test in headless Chromium)" browser_tests
+step "release build (scripts/build.sh)" scripts/build.sh
+step "end-to-end (Playwright)" npx playwright test
+
+echo
+echo "==> all $STEPS steps passed in $((SECONDS - T0))s"

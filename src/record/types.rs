@@ -1,0 +1,305 @@
+//! The record's types, one per section. Every field is documented here because this rustdoc
+//! is the record format's reference (and feeds the JSON Schema).
+
+use schemars::JsonSchema;
+use serde::{Deserialize, Deserializer, Serialize, Serializer};
+use std::borrow::Cow;
+use std::fmt;
+use time::format_description::well_known::Rfc3339;
+use time::macros::format_description;
+
+/// One multi-agency strategy discussion about one child.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[serde(rename_all = "camelCase", deny_unknown_fields)]
+pub struct DecisionRecord {
+    /// The version of this format the record was written in.
+    pub schema_version: u32,
+    /// Identity, lifecycle and integrity of the record itself.
+    pub meta: Meta,
+    /// When, how and why the group met.
+    pub meeting: Meeting,
+    /// Everyone invited: who attended, who sent apologies, who sent information only.
+    #[serde(default)]
+    pub participants: Vec<Participant>,
+}
+
+/// Identity and lifecycle of the record.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[serde(rename_all = "camelCase", deny_unknown_fields)]
+pub struct Meta {
+    /// A unique id for this record (a UUID written by whoever created it).
+    pub id: String,
+    /// When the record was created.
+    pub created_at: Timestamp,
+    /// Draft while the meeting is running; final once the chair finalises it.
+    pub status: Status,
+}
+
+/// Where the record is in its life.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[serde(rename_all = "camelCase")]
+pub enum Status {
+    /// Still being written; anything may change.
+    Draft,
+    /// Finalised by the chair: read-only.
+    Final,
+    /// Final, with one or more amendments appended after finalising.
+    Amended,
+}
+
+/// The meeting itself.
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[serde(rename_all = "camelCase", deny_unknown_fields)]
+pub struct Meeting {
+    /// What kind of meeting this is; absent until chosen.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub meeting_type: Option<MeetingType>,
+    /// How people joined; a phone or video discussion is recorded just as formally.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub mode: Option<MeetingMode>,
+    /// The date the meeting was held.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub date: Option<IsoDate>,
+    /// The local start time, `HH:MM`.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub start_time: Option<ClockTime>,
+    /// Why the meeting was called: the concern that gave reasonable cause to suspect harm.
+    #[serde(default)]
+    pub reason: String,
+    /// The participant (by id) who chairs the meeting.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub chair_id: Option<String>,
+}
+
+/// The kinds of meeting the widget records.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[serde(rename_all = "camelCase")]
+pub enum MeetingType {
+    /// A strategy discussion (often by phone or video, at short notice).
+    StrategyDiscussion,
+    /// A strategy meeting held with the agencies together.
+    StrategyMeeting,
+    /// A review of an earlier strategy discussion.
+    Review,
+    /// A discussion about an unborn baby.
+    PreBirth,
+}
+
+impl MeetingType {
+    /// Every meeting type, in the order a form lists them.
+    pub const ALL: [MeetingType; 4] = [
+        MeetingType::StrategyDiscussion,
+        MeetingType::StrategyMeeting,
+        MeetingType::Review,
+        MeetingType::PreBirth,
+    ];
+
+    /// The plain-English label.
+    pub fn label(self) -> &'static str {
+        match self {
+            MeetingType::StrategyDiscussion => "Strategy discussion",
+            MeetingType::StrategyMeeting => "Strategy meeting",
+            MeetingType::Review => "Review strategy discussion",
+            MeetingType::PreBirth => "Pre-birth strategy discussion",
+        }
+    }
+}
+
+/// How the participants took part.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[serde(rename_all = "camelCase")]
+pub enum MeetingMode {
+    /// By telephone.
+    Phone,
+    /// By video call.
+    Video,
+    /// Everyone in one room.
+    InPerson,
+    /// Some in the room, some remote.
+    Hybrid,
+}
+
+impl MeetingMode {
+    /// Every mode, in the order a form lists them.
+    pub const ALL: [MeetingMode; 4] = [
+        MeetingMode::InPerson,
+        MeetingMode::Video,
+        MeetingMode::Phone,
+        MeetingMode::Hybrid,
+    ];
+
+    /// The plain-English label.
+    pub fn label(self) -> &'static str {
+        match self {
+            MeetingMode::Phone => "Telephone",
+            MeetingMode::Video => "Video call",
+            MeetingMode::InPerson => "In person",
+            MeetingMode::Hybrid => "Hybrid (some in person, some remote)",
+        }
+    }
+}
+
+/// One person invited to the meeting.
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[serde(rename_all = "camelCase", deny_unknown_fields)]
+pub struct Participant {
+    /// Stable id within this record (`p1`, `p2`, …); owners and the chair refer to it.
+    pub id: String,
+    /// The person's full name.
+    pub name: String,
+    /// Their role, e.g. "Social worker", "Detective sergeant", "Health visitor".
+    pub role: String,
+    /// The agency they speak for, from the host's configured agency list.
+    pub agency: String,
+    /// Whether they attended, sent apologies, or sent information only.
+    pub attendance: Attendance,
+    /// Whether they can make decisions for their agency in this meeting. `unknown` is
+    /// not the same as `no`.
+    #[serde(default)]
+    pub decision_authority: Tristate,
+}
+
+/// Attendance of one participant.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[serde(rename_all = "camelCase")]
+pub enum Attendance {
+    /// Took part in the discussion.
+    #[default]
+    Attended,
+    /// Sent apologies and did not take part.
+    Apologies,
+    /// Did not take part but sent information to the chair.
+    SentInformation,
+}
+
+impl Attendance {
+    /// Every attendance value, in the order a form lists them.
+    pub const ALL: [Attendance; 3] = [
+        Attendance::Attended,
+        Attendance::Apologies,
+        Attendance::SentInformation,
+    ];
+
+    /// The plain-English label.
+    pub fn label(self) -> &'static str {
+        match self {
+            Attendance::Attended => "Attended",
+            Attendance::Apologies => "Apologies",
+            Attendance::SentInformation => "Sent information only",
+        }
+    }
+}
+
+/// Yes, no, or not known. Used wherever "no" would be a different fact from "unknown".
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[serde(rename_all = "camelCase")]
+pub enum Tristate {
+    /// Known to be so.
+    Yes,
+    /// Known not to be so.
+    No,
+    /// Not known (the default: nobody has said).
+    #[default]
+    Unknown,
+}
+
+impl Tristate {
+    /// Every value, in the order a form lists them.
+    pub const ALL: [Tristate; 3] = [Tristate::Yes, Tristate::No, Tristate::Unknown];
+
+    /// The plain-English label.
+    pub fn label(self) -> &'static str {
+        match self {
+            Tristate::Yes => "Yes",
+            Tristate::No => "No",
+            Tristate::Unknown => "Not known",
+        }
+    }
+}
+
+/// Generates `Serialize`, `Deserialize`, `Display` and `JsonSchema` for a newtype that is a
+/// string on the wire, parsed and printed by the `time` crate.
+macro_rules! string_newtype {
+    ($name:ident, $inner:ty, $schema_name:literal, $what:literal, $schema:tt, $parse:expr, $print:expr) => {
+        impl fmt::Display for $name {
+            fn fmt(&self, formatter: &mut fmt::Formatter<'_>) -> fmt::Result {
+                let print: fn(&$inner) -> Option<String> = $print;
+                formatter.write_str(&print(&self.0).ok_or(fmt::Error)?)
+            }
+        }
+
+        impl std::str::FromStr for $name {
+            type Err = String;
+            fn from_str(text: &str) -> Result<Self, String> {
+                let parse: fn(&str) -> Option<$inner> = $parse;
+                parse(text)
+                    .map($name)
+                    .ok_or_else(|| format!("{text:?} is not {}", $what))
+            }
+        }
+
+        impl Serialize for $name {
+            fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+                serializer.collect_str(self)
+            }
+        }
+
+        impl<'de> Deserialize<'de> for $name {
+            fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+                let text = Cow::<str>::deserialize(deserializer)?;
+                text.parse().map_err(serde::de::Error::custom)
+            }
+        }
+
+        impl JsonSchema for $name {
+            fn schema_name() -> Cow<'static, str> {
+                Cow::Borrowed($schema_name)
+            }
+            fn json_schema(_: &mut schemars::SchemaGenerator) -> schemars::Schema {
+                schemars::json_schema!($schema)
+            }
+        }
+    };
+}
+
+/// A calendar date, `YYYY-MM-DD` on the wire.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub struct IsoDate(pub time::Date);
+
+string_newtype!(
+    IsoDate,
+    time::Date,
+    "IsoDate",
+    "a date (YYYY-MM-DD)",
+    { "type": "string", "format": "date" },
+    |text| time::Date::parse(text, format_description!("[year]-[month]-[day]")).ok(),
+    |date| date.format(format_description!("[year]-[month]-[day]")).ok()
+);
+
+/// A local time of day, `HH:MM` on the wire.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub struct ClockTime(pub time::Time);
+
+string_newtype!(
+    ClockTime,
+    time::Time,
+    "ClockTime",
+    "a time of day (HH:MM)",
+    { "type": "string", "pattern": "^([01][0-9]|2[0-3]):[0-5][0-9]$" },
+    |text| time::Time::parse(text, format_description!("[hour]:[minute]")).ok(),
+    |clock| clock.format(format_description!("[hour]:[minute]")).ok()
+);
+
+/// An instant, RFC 3339 in UTC on the wire (`2026-11-26T09:30:00Z`).
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub struct Timestamp(pub time::OffsetDateTime);
+
+string_newtype!(
+    Timestamp,
+    time::OffsetDateTime,
+    "Timestamp",
+    "an RFC 3339 date and time",
+    { "type": "string", "format": "date-time" },
+    |text| time::OffsetDateTime::parse(text, &Rfc3339).ok(),
+    |instant| instant.to_offset(time::UtcOffset::UTC).format(&Rfc3339).ok()
+);

@@ -1,0 +1,127 @@
+//! The meeting details: type, mode, date and time, the reason, and who chaired. Every field
+//! saves as it changes; nothing waits for a submit button.
+
+use super::fields::{Choice, RadioGroup, SelectField, TextArea, TextField};
+use super::state::WidgetContext;
+use crate::meeting::Command;
+use crate::record::{
+    Attendance, ClockTime, IsoDate, Meeting, MeetingMode, MeetingType, Participant,
+};
+use serde::{de::DeserializeOwned, Serialize};
+use yew::prelude::*;
+
+/// Props of the meeting details form.
+#[derive(Properties, PartialEq)]
+pub struct MeetingDetailsProps {
+    pub meeting: Meeting,
+    pub participants: Vec<Participant>,
+    pub dispatch: Callback<Command>,
+}
+
+/// The wire name of an enumeration value (`strategyMeeting`), used as the form value so the
+/// form and the record speak the same words.
+pub fn wire_name<T: Serialize>(value: &T) -> String {
+    serde_json::to_value(value)
+        .ok()
+        .and_then(|json| json.as_str().map(str::to_string))
+        .unwrap_or_default()
+}
+
+/// The enumeration value with this wire name, if any.
+pub fn from_wire_name<T: DeserializeOwned>(name: &str) -> Option<T> {
+    serde_json::from_value(serde_json::Value::String(name.to_string())).ok()
+}
+
+/// The meeting details form.
+#[function_component(MeetingDetails)]
+pub fn meeting_details(props: &MeetingDetailsProps) -> Html {
+    let context = use_context::<WidgetContext>().expect("WidgetContext is provided by App");
+    // Each field edits a copy of the current meeting and sends the whole of it.
+    let edit = |change: fn(&mut Meeting, String)| {
+        let meeting = props.meeting.clone();
+        props.dispatch.reform(move |value: String| {
+            let mut meeting = meeting.clone();
+            change(&mut meeting, value);
+            Command::EditMeeting(meeting)
+        })
+    };
+    let meeting = &props.meeting;
+    let type_choices = MeetingType::ALL
+        .iter()
+        .map(|kind| Choice::new(wire_name(kind), kind.label()))
+        .collect::<Vec<_>>();
+    let mode_choices = MeetingMode::ALL
+        .iter()
+        .map(|mode| Choice::new(wire_name(mode), mode.label()))
+        .collect::<Vec<_>>();
+    let chair_choices = props
+        .participants
+        .iter()
+        .filter(|p| {
+            p.attendance == Attendance::Attended || meeting.chair_id.as_ref() == Some(&p.id)
+        })
+        .map(|p| {
+            Choice::new(
+                p.id.clone(),
+                format!("{} ({}, {})", p.name, p.role, p.agency),
+            )
+        })
+        .collect::<Vec<_>>();
+    let chair_hint = if chair_choices.is_empty() {
+        "Add the chair to the participants below first, as attending."
+    } else {
+        "Only participants recorded as attending are listed."
+    };
+    html! {
+        <section class="rs-meeting-details" aria-labelledby={context.id("meeting-heading")}>
+            <h3 class="rs-meeting-details__heading" id={context.id("meeting-heading")}>{ "Meeting details" }</h3>
+            <RadioGroup
+                id={context.id("meeting-type")}
+                legend="Type of meeting"
+                choices={type_choices}
+                value={meeting.meeting_type.as_ref().map(wire_name).unwrap_or_default()}
+                onchange={edit(|meeting, value| meeting.meeting_type = from_wire_name(&value))}
+            />
+            <RadioGroup
+                id={context.id("meeting-mode")}
+                legend="How was it held?"
+                hint={AttrValue::Static("A phone or video discussion is recorded just as formally.")}
+                choices={mode_choices}
+                value={meeting.mode.as_ref().map(wire_name).unwrap_or_default()}
+                onchange={edit(|meeting, value| meeting.mode = from_wire_name(&value))}
+            />
+            <div class="rs-meeting-details__when">
+                <TextField
+                    id={context.id("meeting-date")}
+                    label="Date of meeting"
+                    input_type="date"
+                    value={meeting.date.map(|date| date.to_string()).unwrap_or_default()}
+                    oninput={edit(|meeting, value| meeting.date = value.parse::<IsoDate>().ok())}
+                />
+                <TextField
+                    id={context.id("meeting-time")}
+                    label="Start time"
+                    input_type="time"
+                    value={meeting.start_time.map(|time| time.to_string()).unwrap_or_default()}
+                    oninput={edit(|meeting, value| meeting.start_time = value.parse::<ClockTime>().ok())}
+                />
+            </div>
+            <TextArea
+                id={context.id("meeting-reason")}
+                label="Reason for the meeting"
+                hint={AttrValue::Static("The concern that gives reasonable cause to suspect the child is suffering, or likely to suffer, significant harm.")}
+                value={meeting.reason.clone()}
+                oninput={edit(|meeting, value| meeting.reason = value)}
+            />
+            <SelectField
+                id={context.id("meeting-chair")}
+                label="Chair"
+                hint={AttrValue::Static(chair_hint)}
+                placeholder="Select the chair"
+                choices={chair_choices}
+                value={meeting.chair_id.clone().unwrap_or_default()}
+                onchange={edit(|meeting, value| meeting.chair_id = (!value.is_empty()).then_some(value))}
+            />
+        </section>
+    }
+}

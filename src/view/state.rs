@@ -1,0 +1,104 @@
+//! The widget's state: the record plus what the last refused change said. A thin
+//! [`Reducible`] adapter over [`meeting::apply`], so the view cannot change the record any
+//! other way.
+
+use crate::meeting::{self, Command, Config, Problem};
+use crate::record::DecisionRecord;
+use std::rc::Rc;
+use yew::prelude::*;
+
+/// Everything the widget shows.
+#[derive(Clone, Debug, PartialEq)]
+pub struct MeetingState {
+    /// The decision record being written.
+    pub record: DecisionRecord,
+    /// Counts accepted changes, so effects can run once per change.
+    pub revision: u64,
+    /// The last change that was refused, to show to the chair.
+    pub refusal: Option<Problem>,
+    /// What the last accepted change did, for a polite screen-reader announcement.
+    pub announcement: String,
+}
+
+impl MeetingState {
+    /// State around an existing record.
+    pub fn new(record: DecisionRecord) -> Self {
+        MeetingState {
+            record,
+            revision: 0,
+            refusal: None,
+            announcement: String::new(),
+        }
+    }
+}
+
+/// What the reducer is asked to do.
+pub enum Action {
+    /// Apply a change through the core.
+    Apply(Command),
+    /// Forget the last refusal (the chair has read it).
+    DismissRefusal,
+}
+
+impl Reducible for MeetingState {
+    type Action = Action;
+
+    fn reduce(self: Rc<Self>, action: Action) -> Rc<Self> {
+        match action {
+            Action::Apply(command) => {
+                let mut next = (*self).clone();
+                let description = command.describe(&self.record);
+                let command_kind = CommandKind::of(&command);
+                match meeting::apply(&mut next.record, command) {
+                    Ok(()) => {
+                        next.revision += 1;
+                        next.refusal = None;
+                        // Field edits are not announced: the person typing already knows.
+                        if !matches!(command_kind, CommandKind::EditMeeting) {
+                            next.announcement = description;
+                        }
+                    }
+                    // `apply` leaves the record untouched when it refuses a change.
+                    Err(problem) => next.refusal = Some(problem),
+                }
+                Rc::new(next)
+            }
+            Action::DismissRefusal => {
+                let mut next = (*self).clone();
+                next.refusal = None;
+                Rc::new(next)
+            }
+        }
+    }
+}
+
+/// Which kind of command was applied, kept after the command itself is consumed.
+enum CommandKind {
+    EditMeeting,
+    Other,
+}
+
+impl CommandKind {
+    fn of(command: &Command) -> Self {
+        match command {
+            Command::EditMeeting(_) => CommandKind::EditMeeting,
+            _ => CommandKind::Other,
+        }
+    }
+}
+
+/// Shared, unchanging facts every component may need.
+#[derive(Clone, Debug, PartialEq)]
+pub struct WidgetContext {
+    /// Prefix for element ids, unique per mounted widget so two widgets never clash.
+    pub id_prefix: AttrValue,
+    /// The host's configuration.
+    pub config: Rc<Config>,
+}
+
+impl WidgetContext {
+    /// A document-unique element id for `name` within this widget.
+    pub fn id(&self, name: &str) -> String {
+        format!("{}-{name}", self.id_prefix)
+    }
+}
