@@ -3,7 +3,8 @@
 //! in the core.
 
 use crate::meeting::Config;
-use crate::record::{DecisionRecord, Timestamp};
+use crate::record::{Actor, DecisionRecord};
+use crate::view::now;
 use crate::view::{App, AppProps};
 use serde::{Deserialize, Serialize};
 use std::cell::{Cell, RefCell};
@@ -23,6 +24,9 @@ struct MountOptions {
     /// The agencies participants can be chosen from.
     #[serde(default)]
     agencies: Option<Vec<String>>,
+    /// Who operates the widget, written into the audit trail.
+    #[serde(default)]
+    actor: Option<Actor>,
 }
 
 thread_local! {
@@ -56,12 +60,6 @@ fn to_js(record: &DecisionRecord) -> Result<JsValue, JsError> {
     record
         .serialize(&serializer)
         .map_err(|error| JsError::new(&format!("could not convert the record: {error}")))
-}
-
-fn now() -> Timestamp {
-    let iso = String::from(js_sys::Date::new_0().to_iso_string());
-    iso.parse()
-        .unwrap_or(Timestamp(time::OffsetDateTime::UNIX_EPOCH))
 }
 
 fn new_record_id() -> String {
@@ -127,7 +125,12 @@ pub fn mount(element: Element, options: JsValue) -> Result<WidgetHandle, JsError
             dispatch_event(&element, "risk-sensible:change", &current.borrow());
         })
     };
+    let actor = options.actor.unwrap_or_else(|| Actor {
+        name: "Not given by the host".into(),
+        ..Actor::default()
+    });
     let props = AppProps {
+        actor: Rc::new(actor),
         record,
         config: Rc::new(config),
         id_prefix: format!("rs{instance}").into(),

@@ -8,6 +8,7 @@
 //! - the web layer (`view`, `embed`, behind the default `web` feature) renders the core and
 //!   sends every change through [`meeting::apply`], the one transition function.
 
+pub mod example;
 pub mod meeting;
 pub mod record;
 

@@ -1,28 +1,39 @@
 //! Host tests of the domain core: the transition function and validation. These run with
 //! and without the web layer (`cargo test --no-default-features`).
 
-use risk_sensible::meeting::{
-    apply, validate, Command, Config, Finding, ParticipantDraft, Problem, Severity,
-};
+mod common;
+
+use common::{new_record, run};
+use risk_sensible::meeting::{Command, Item, ItemKind, Problem};
 use risk_sensible::record::{
-    Attendance, DecisionRecord, Meeting, MeetingMode, MeetingType, Status, Tristate,
+    Attendance, DecisionRecord, Meeting, MeetingMode, MeetingType, Participant, Status, Tristate,
 };
 
-fn new_record() -> DecisionRecord {
-    DecisionRecord::new(
-        "7d9c1a52-0b8e-4a53-9a51-2d1c3f0e8b11".to_string(),
-        "2026-03-02T09:00:00Z".parse().unwrap(),
-    )
-}
-
-fn draft(name: &str, role: &str, agency: &str, attendance: Attendance) -> ParticipantDraft {
-    ParticipantDraft {
+fn draft(name: &str, role: &str, agency: &str, attendance: Attendance) -> Participant {
+    Participant {
+        id: String::new(),
         name: name.to_string(),
         role: role.to_string(),
         agency: agency.to_string(),
         attendance,
         decision_authority: Tristate::Yes,
     }
+}
+
+fn add(participant: Participant) -> Command {
+    Command::Add(Item::Participant(participant))
+}
+
+fn remove(id: &str) -> Command {
+    Command::Remove {
+        kind: ItemKind::Participant,
+        id: id.into(),
+    }
+}
+
+fn edit(id: &str, mut participant: Participant) -> Command {
+    participant.id = id.into();
+    Command::Edit(Item::Participant(participant))
 }
 
 /// A record with the three statutory agencies present and the meeting details complete.
@@ -48,7 +59,7 @@ fn complete_record() -> DecisionRecord {
             Attendance::Apologies,
         ),
     ] {
-        apply(&mut record, Command::AddParticipant(participant)).unwrap();
+        run(&mut record, add(participant)).unwrap();
     }
     let meeting = Meeting {
         meeting_type: Some(MeetingType::StrategyMeeting),
@@ -58,28 +69,21 @@ fn complete_record() -> DecisionRecord {
         reason: "Bruise to the cheek of a 4-month-old baby seen by the health visitor".into(),
         chair_id: Some("p1".into()),
     };
-    apply(&mut record, Command::EditMeeting(meeting)).unwrap();
+    run(&mut record, Command::EditMeeting(meeting)).unwrap();
     record
-}
-
-fn paths(findings: &[Finding]) -> Vec<(&str, Severity)> {
-    findings
-        .iter()
-        .map(|finding| (finding.path.as_str(), finding.severity))
-        .collect()
 }
 
 #[test]
 fn adding_participants_gives_each_a_new_id_and_trims_text() {
     let mut record = new_record();
-    apply(
+    run(
         &mut record,
-        Command::AddParticipant(draft("  Ali Hassan ", "GP", "Health", Attendance::Attended)),
+        add(draft("  Ali Hassan ", "GP", "Health", Attendance::Attended)),
     )
     .unwrap();
-    apply(
+    run(
         &mut record,
-        Command::AddParticipant(draft(
+        add(draft(
             "Jo Bell",
             "Teacher",
             "Education",
@@ -99,10 +103,10 @@ fn adding_participants_gives_each_a_new_id_and_trims_text() {
 #[test]
 fn a_removed_participants_id_is_not_given_to_someone_else_while_others_remain() {
     let mut record = complete_record();
-    apply(&mut record, Command::RemoveParticipant { id: "p2".into() }).unwrap();
-    apply(
+    run(&mut record, remove("p2")).unwrap();
+    run(
         &mut record,
-        Command::AddParticipant(draft("Sam Cole", "PC", "Police", Attendance::Attended)),
+        add(draft("Sam Cole", "PC", "Police", Attendance::Attended)),
     )
     .unwrap();
     assert_eq!(record.participants.last().unwrap().id, "p4");
@@ -121,9 +125,9 @@ fn a_draft_missing_fields_is_refused_with_a_finding_per_field() {
     for (name, role, agency, expected) in cases {
         let mut record = new_record();
         let before = record.clone();
-        let result = apply(
+        let result = run(
             &mut record,
-            Command::AddParticipant(draft(name, role, agency, Attendance::Attended)),
+            add(draft(name, role, agency, Attendance::Attended)),
         );
         match result {
             Err(Problem::Invalid(findings)) => {
@@ -150,14 +154,7 @@ fn editing_a_participant_changes_only_that_participant() {
         Attendance::Attended,
     );
     changed.decision_authority = Tristate::Unknown;
-    apply(
-        &mut record,
-        Command::EditParticipant {
-            id: "p2".into(),
-            draft: changed,
-        },
-    )
-    .unwrap();
+    run(&mut record, edit("p2", changed)).unwrap();
     assert_eq!(record.participants[1].id, "p2");
     assert_eq!(record.participants[1].role, "Detective inspector");
     assert_eq!(record.participants[1].decision_authority, Tristate::Unknown);
@@ -168,16 +165,13 @@ fn editing_a_participant_changes_only_that_participant() {
 fn editing_or_removing_someone_who_is_not_there_is_refused() {
     let mut record = complete_record();
     let before = record.clone();
-    let edit = apply(
+    let edited = run(
         &mut record,
-        Command::EditParticipant {
-            id: "p99".into(),
-            draft: draft("X", "Y", "Police", Attendance::Attended),
-        },
+        edit("p99", draft("X", "Y", "Police", Attendance::Attended)),
     );
-    assert!(matches!(edit, Err(Problem::NotFound { id, .. }) if id == "p99"));
-    let remove = apply(&mut record, Command::RemoveParticipant { id: "p99".into() });
-    assert!(matches!(remove, Err(Problem::NotFound { .. })));
+    assert!(matches!(edited, Err(Problem::NotFound { id, .. }) if id == "p99"));
+    let removed = run(&mut record, remove("p99"));
+    assert!(matches!(removed, Err(Problem::NotFound { .. })));
     assert_eq!(record, before);
 }
 
@@ -185,7 +179,7 @@ fn editing_or_removing_someone_who_is_not_there_is_refused() {
 fn removing_the_chair_is_refused_with_a_message_naming_them() {
     let mut record = complete_record();
     let before = record.clone();
-    let problem = apply(&mut record, Command::RemoveParticipant { id: "p1".into() }).unwrap_err();
+    let problem = run(&mut record, remove("p1")).unwrap_err();
     let message = problem.to_string();
     assert!(message.contains("Amara Okafor"), "{message}");
     assert!(message.contains("chair"), "{message}");
@@ -197,7 +191,7 @@ fn the_chair_must_be_a_participant() {
     let mut record = complete_record();
     let mut meeting = record.meeting.clone();
     meeting.chair_id = Some("p42".into());
-    let result = apply(&mut record, Command::EditMeeting(meeting));
+    let result = run(&mut record, Command::EditMeeting(meeting));
     assert!(matches!(result, Err(Problem::NotFound { .. })));
     assert_eq!(record.meeting.chair_id.as_deref(), Some("p1"));
 }
@@ -209,140 +203,22 @@ fn a_final_record_refuses_every_change() {
     let before = record.clone();
     let commands = [
         Command::EditMeeting(Meeting::default()),
-        Command::AddParticipant(draft("A", "B", "Police", Attendance::Attended)),
-        Command::RemoveParticipant { id: "p3".into() },
+        add(draft("A", "B", "Police", Attendance::Attended)),
+        remove("p3"),
     ];
     for command in commands {
-        assert_eq!(apply(&mut record, command), Err(Problem::ReadOnly));
+        assert_eq!(run(&mut record, command), Err(Problem::ReadOnly));
     }
     assert_eq!(record, before);
-}
-
-#[test]
-fn a_complete_record_has_no_findings() {
-    let record = complete_record();
-    assert_eq!(validate(&record, &Config::default()), Vec::new());
-}
-
-#[test]
-fn validation_names_each_missing_meeting_detail() {
-    type Case = (fn(&mut Meeting), &'static str);
-    let cases: &[Case] = &[
-        (|m| m.meeting_type = None, "$.meeting.meetingType"),
-        (|m| m.mode = None, "$.meeting.mode"),
-        (|m| m.date = None, "$.meeting.date"),
-        (|m| m.reason = "  ".into(), "$.meeting.reason"),
-        (|m| m.chair_id = None, "$.meeting.chairId"),
-    ];
-    for (change, path) in cases {
-        let mut record = complete_record();
-        change(&mut record.meeting);
-        let findings = validate(&record, &Config::default());
-        assert_eq!(paths(&findings), [(*path, Severity::Error)], "{path}");
-        assert!(!findings[0].message.is_empty());
-    }
-}
-
-#[test]
-fn a_chair_who_did_not_attend_is_an_error() {
-    let mut record = complete_record();
-    record.participants[0].attendance = Attendance::Apologies;
-    let findings = validate(&record, &Config::default());
-    assert!(paths(&findings).contains(&("$.meeting.chairId", Severity::Error)));
-    assert!(findings[0].message.contains("Amara Okafor"));
-}
-
-#[test]
-fn each_missing_statutory_agency_is_named() {
-    for (id, agency) in [
-        ("p1", "Children's social care"),
-        ("p2", "Police"),
-        ("p3", "Health"),
-    ] {
-        let mut record = complete_record();
-        record.meeting.chair_id = None;
-        record.participants.retain(|p| p.id != id);
-        let findings = validate(&record, &Config::default());
-        let agency_findings: Vec<&Finding> = findings
-            .iter()
-            .filter(|f| f.path == "$.participants")
-            .collect();
-        assert_eq!(agency_findings.len(), 1, "{agency}: {findings:?}");
-        assert!(agency_findings[0].message.contains(agency));
-        assert_eq!(agency_findings[0].severity, Severity::Error);
-    }
-}
-
-#[test]
-fn apologies_count_as_a_recorded_absence_for_a_statutory_agency() {
-    // Health sent apologies in the complete record; that satisfies the rule.
-    let record = complete_record();
-    assert_eq!(record.participants[2].attendance, Attendance::Apologies);
-    let findings = validate(&record, &Config::default());
-    assert!(findings.iter().all(|f| !f.message.contains("Health")));
-}
-
-#[test]
-fn required_agencies_come_from_configuration() {
-    let record = complete_record();
-    let config = Config {
-        required_agencies: vec!["Education".into()],
-        ..Config::default()
-    };
-    let findings = validate(&record, &config);
-    assert_eq!(findings.len(), 1);
-    assert!(findings[0].message.contains("Education"));
-}
-
-#[test]
-fn the_same_person_twice_for_one_agency_is_a_warning() {
-    let mut record = complete_record();
-    apply(
-        &mut record,
-        Command::AddParticipant(draft("tom reyes", "DS", "Police", Attendance::Attended)),
-    )
-    .unwrap();
-    let findings = validate(&record, &Config::default());
-    assert_eq!(
-        paths(&findings),
-        [("$.participants[3].name", Severity::Warning)]
-    );
-}
-
-#[test]
-fn imported_participants_with_blank_fields_are_errors_at_their_path() {
-    let mut record = complete_record();
-    record.participants[1].role = String::new();
-    let findings = validate(&record, &Config::default());
-    assert_eq!(
-        paths(&findings),
-        [("$.participants[1].role", Severity::Error)]
-    );
-}
-
-#[test]
-fn nobody_attending_is_an_error() {
-    let mut record = complete_record();
-    record.meeting.chair_id = None;
-    for participant in &mut record.participants {
-        participant.attendance = Attendance::Apologies;
-    }
-    let findings = validate(&record, &Config::default());
-    assert!(findings
-        .iter()
-        .any(|f| f.message == "No participant is recorded as attending"));
 }
 
 #[test]
 fn describe_says_what_a_change_does_in_words() {
     let record = complete_record();
     let cases = [
+        (remove("p2"), "Removed participant Tom Reyes (Police) [p2]"),
         (
-            Command::RemoveParticipant { id: "p2".into() },
-            "Removed participant Tom Reyes (Police)",
-        ),
-        (
-            Command::AddParticipant(draft(
+            add(draft(
                 " Jo Bell ",
                 "Teacher",
                 "Education",
@@ -383,4 +259,33 @@ fn unknown_fields_and_bad_dates_are_rejected_on_reading() {
     json["meeting"]["date"] = "2026-02-30".into();
     let error = serde_json::from_value::<DecisionRecord>(json).unwrap_err();
     assert!(error.to_string().contains("2026-02-30"), "{error}");
+}
+
+#[test]
+fn the_example_record_finalises_and_verifies() {
+    let draft = risk_sensible::example::example_record(false);
+    let errors: Vec<_> = risk_sensible::meeting::validate(&draft, common::config())
+        .into_iter()
+        .filter(|finding| finding.severity == risk_sensible::meeting::Severity::Error)
+        .collect();
+    assert_eq!(errors, Vec::new());
+    let record = risk_sensible::example::example_record(true);
+    assert_eq!(record.meta.status, Status::Final);
+    assert!(record
+        .meta
+        .digest
+        .as_deref()
+        .unwrap()
+        .starts_with("sha256:"));
+    // 2 March 2026 is a Monday: distribution is due Tuesday 3 March; the ICPC 15 working
+    // days later is Monday 23 March (no bank holidays in between).
+    assert_eq!(
+        record.timescales.distribution_due.unwrap().to_string(),
+        "2026-03-03"
+    );
+    assert_eq!(
+        record.timescales.icpc_due.unwrap().to_string(),
+        "2026-03-23"
+    );
+    risk_sensible::record::integrity::verify(&record).unwrap();
 }

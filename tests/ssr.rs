@@ -2,8 +2,10 @@
 //! checked without a browser. Only built with the web layer, and never for wasm.
 #![cfg(all(feature = "web", not(target_arch = "wasm32")))]
 
-use risk_sensible::meeting::{apply, Command, Config, ParticipantDraft};
-use risk_sensible::record::{Attendance, DecisionRecord};
+mod common;
+
+use risk_sensible::meeting::{Command, Config, Item};
+use risk_sensible::record::{Attendance, DecisionRecord, Participant};
 use risk_sensible::view::{App, AppProps};
 use std::rc::Rc;
 
@@ -11,6 +13,7 @@ async fn render(record: DecisionRecord) -> String {
     yew::ServerRenderer::<App>::with_props(move || AppProps {
         record,
         config: Rc::new(Config::default()),
+        actor: Default::default(),
         id_prefix: "rs9".into(),
         on_change: Default::default(),
     })
@@ -68,15 +71,15 @@ async fn an_empty_record_lists_what_is_missing_before_finalising() {
 #[tokio::test]
 async fn participants_are_rendered_as_table_rows_with_named_buttons() {
     let mut record = empty_record();
-    apply(
+    common::run(
         &mut record,
-        Command::AddParticipant(ParticipantDraft {
+        Command::Add(Item::Participant(Participant {
             name: "Ruth <b>Adeyemi</b>".into(),
             role: "Social worker".into(),
             agency: "Children's social care".into(),
             attendance: Attendance::Attended,
             ..Default::default()
-        }),
+        })),
     )
     .unwrap();
     let html = render(record).await;

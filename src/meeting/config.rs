@@ -1,6 +1,9 @@
 //! Host-configurable lists with good defaults: local procedures differ, so nothing here is
 //! hard-coded into the rules.
 
+use super::clock::Holidays;
+use crate::record::DecisionType;
+
 /// What a host may configure about the meeting.
 #[derive(Clone, Debug, PartialEq)]
 pub struct Config {
@@ -9,6 +12,10 @@ pub struct Config {
     /// Agencies that must be at the meeting or have their absence recorded (statutory
     /// guidance: children's social care, police and health as a minimum).
     pub required_agencies: Vec<String>,
+    /// The decision types offered, in display order.
+    pub decision_types: Vec<DecisionType>,
+    /// Bank holidays for the working-day clocks (England and Wales by default).
+    pub holidays: Holidays,
 }
 
 /// Children's social care: owns the section 47 decision in law.
@@ -38,6 +45,8 @@ impl Default for Config {
                 .iter()
                 .map(|name| name.to_string())
                 .collect(),
+            decision_types: DecisionType::ALL.to_vec(),
+            holidays: Holidays::england_and_wales(),
         }
     }
 }

@@ -4,10 +4,14 @@
 //! no DOM). Time and the acting person come in through [`Context`], so every function is
 //! deterministic and testable on the host.
 
+mod clock;
 mod command;
 mod config;
+mod timescales;
 mod validate;
 
+pub use clock::*;
 pub use command::*;
 pub use config::*;
+pub use timescales::*;
 pub use validate::*;

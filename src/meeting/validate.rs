@@ -1,8 +1,8 @@
 //! Validation: what is missing or doubtful in a record, as findings rather than failures.
 //! Errors block finalising; warnings are for the group to consider.
 
-use super::config::Config;
-use crate::record::{Attendance, DecisionRecord};
+use super::config::{Config, CHILDRENS_SOCIAL_CARE, POLICE};
+use crate::record::*;
 use serde::Serialize;
 
 /// How much a finding matters.
@@ -37,7 +37,8 @@ pub struct Finding {
 }
 
 impl Finding {
-    fn error(path: impl Into<String>, message: impl Into<String>) -> Self {
+    /// A finding that blocks finalising.
+    pub fn error(path: impl Into<String>, message: impl Into<String>) -> Self {
         Finding {
             path: path.into(),
             severity: Severity::Error,
@@ -45,7 +46,8 @@ impl Finding {
         }
     }
 
-    fn warning(path: impl Into<String>, message: impl Into<String>) -> Self {
+    /// A finding for the group to consider.
+    pub fn warning(path: impl Into<String>, message: impl Into<String>) -> Self {
         Finding {
             path: path.into(),
             severity: Severity::Warning,
@@ -58,8 +60,414 @@ impl Finding {
 pub fn validate(record: &DecisionRecord, config: &Config) -> Vec<Finding> {
     let mut findings = Vec::new();
     validate_meeting(record, &mut findings);
+    validate_subjects(record, &mut findings);
     validate_participants(record, config, &mut findings);
+    validate_information(record, &mut findings);
+    validate_child_voice(record, &mut findings);
+    validate_scales(record, &mut findings);
+    validate_decisions(record, &mut findings);
+    validate_risks(record, &mut findings);
+    validate_actions(record, &mut findings);
+    validate_contingencies(record, &mut findings);
+    validate_dissent(record, &mut findings);
+    validate_family_communication(record, &mut findings);
+    validate_timescales(record, &mut findings);
+    validate_distribution(record, &mut findings);
     findings
+}
+
+/// The largest score minus the smallest, when at least two participants gave one. The
+/// spread is what the group discusses; the scales are never averaged.
+pub fn scale_spread(record: &DecisionRecord) -> Option<u8> {
+    let scores = record.scales.iter().map(|scale| scale.score);
+    let highest = scores.clone().max()?;
+    let lowest = scores.min()?;
+    (record.scales.len() >= 2).then(|| highest.saturating_sub(lowest))
+}
+
+/// A spread of this many points or more asks the group to discuss the difference.
+pub const SPREAD_TO_DISCUSS: u8 = 3;
+
+/// Pushes an error when `id` is set but is not a participant, or when it is required and
+/// missing. `what` names the role in a sentence ("The owner of this risk").
+fn check_participant(
+    record: &DecisionRecord,
+    findings: &mut Vec<Finding>,
+    path: String,
+    id: Option<&str>,
+    missing: Option<&str>,
+) {
+    match id.filter(|id| !id.is_empty()) {
+        Some(id) if record.participant(id).is_none() => findings.push(Finding::error(
+            path,
+            format!("{id:?} is not one of the participants: choose someone from the list"),
+        )),
+        Some(_) => {}
+        None => {
+            if let Some(message) = missing {
+                findings.push(Finding::error(path, message));
+            }
+        }
+    }
+}
+
+fn validate_subjects(record: &DecisionRecord, findings: &mut Vec<Finding>) {
+    let children: Vec<usize> = record
+        .subjects
+        .iter()
+        .enumerate()
+        .filter(|(_, subject)| subject.role == SubjectRole::Child)
+        .map(|(index, _)| index)
+        .collect();
+    match children.as_slice() {
+        [] => findings.push(Finding::error(
+            "$.subjects",
+            "Add the child this record is about",
+        )),
+        [_] => {}
+        [_, rest @ ..] => {
+            for index in rest {
+                findings.push(Finding::error(
+                    format!("$.subjects[{index}].role"),
+                    "One record per child: record a brother or sister as a sibling and give \
+                     them a linked record of their own",
+                ));
+            }
+        }
+    }
+    if let Some(&index) = children.first() {
+        let child = &record.subjects[index];
+        if child.date_of_birth.is_none() && !(child.unborn && child.expected_date.is_some()) {
+            findings.push(Finding::error(
+                format!("$.subjects[{index}].dateOfBirth"),
+                "Enter the child's date of birth, or the expected date for an unborn baby",
+            ));
+        }
+        if child.mobility == Mobility::Unknown && !child.unborn {
+            findings.push(Finding::warning(
+                format!("$.subjects[{index}].mobility"),
+                "Record whether the child is pre-mobile: bruising to a pre-mobile baby is a \
+                 red flag",
+            ));
+        }
+    }
+    let men = record
+        .subjects
+        .iter()
+        .any(|subject| matches!(subject.role, SubjectRole::Father | SubjectRole::MaleCarer));
+    if !men {
+        findings.push(Finding::warning(
+            "$.subjects",
+            "Record the child's father and any male carers or partners, even if not living \
+             with the child or not known",
+        ));
+    }
+}
+
+fn validate_information(record: &DecisionRecord, findings: &mut Vec<Finding>) {
+    for (index, item) in record.information.iter().enumerate() {
+        let path = |field: &str| format!("$.information[{index}].{field}");
+        if item.content.trim().is_empty() {
+            findings.push(Finding::error(
+                path("content"),
+                "Enter the information shared",
+            ));
+        }
+        if item.source_agency.trim().is_empty() {
+            findings.push(Finding::error(
+                path("sourceAgency"),
+                "Select the agency the information comes from",
+            ));
+        }
+        if item.basis == SharingBasis::Consent {
+            findings.push(Finding::warning(
+                path("basis"),
+                "Consent is rarely the lawful basis for sharing in safeguarding: check \
+                 whether a statutory duty or public task applies (sharing does not wait \
+                 for consent)",
+            ));
+        }
+        check_participant(
+            record,
+            findings,
+            path("sharedBy"),
+            item.shared_by.as_deref(),
+            None,
+        );
+    }
+    for (index, gap) in record.gaps.iter().enumerate() {
+        let path = |field: &str| format!("$.gaps[{index}].{field}");
+        check_participant(
+            record,
+            findings,
+            path("ownerId"),
+            gap.owner_id.as_deref(),
+            Some("Choose who will find this out"),
+        );
+        if gap.due.is_none() {
+            findings.push(Finding::warning(
+                path("due"),
+                "Set when this will be found out by",
+            ));
+        }
+    }
+}
+
+fn validate_child_voice(record: &DecisionRecord, findings: &mut Vec<Finding>) {
+    let voice = &record.child_voice;
+    if voice.words.trim().is_empty() && voice.observed_experience.trim().is_empty() {
+        findings.push(Finding::error(
+            "$.childVoice",
+            "Record the child's voice: their words, or for a baby their observed daily \
+             experience",
+        ));
+    }
+    check_participant(
+        record,
+        findings,
+        "$.childVoice.capturedBy".into(),
+        voice.captured_by.as_deref(),
+        None,
+    );
+}
+
+fn validate_scales(record: &DecisionRecord, findings: &mut Vec<Finding>) {
+    for (index, scale) in record.scales.iter().enumerate() {
+        let path = |field: &str| format!("$.scales[{index}].{field}");
+        check_participant(
+            record,
+            findings,
+            path("participantId"),
+            Some(&scale.participant_id),
+            None,
+        );
+        if scale.score > 10 {
+            findings.push(Finding::error(
+                path("score"),
+                "A safety scale runs from 0 to 10",
+            ));
+        }
+        if scale.reason.trim().is_empty() {
+            findings.push(Finding::warning(
+                path("reason"),
+                format!(
+                    "Record why {} chose {}",
+                    record.participant_label(&scale.participant_id),
+                    scale.score
+                ),
+            ));
+        }
+    }
+    if let Some(spread) = scale_spread(record) {
+        if spread >= SPREAD_TO_DISCUSS && record.assessment.scale_discussion.trim().is_empty() {
+            findings.push(Finding::warning(
+                "$.scales",
+                format!(
+                    "The safety scales differ by {spread} points: discuss the difference and \
+                     record what the group made of it"
+                ),
+            ));
+        }
+    }
+}
+
+fn validate_decisions(record: &DecisionRecord, findings: &mut Vec<Finding>) {
+    if record.decisions.is_empty() {
+        findings.push(Finding::error(
+            "$.decisions",
+            "Record the decision about section 47 enquiries, with who made it and why",
+        ));
+    }
+    for (index, decision) in record.decisions.iter().enumerate() {
+        let path = |field: &str| format!("$.decisions[{index}].{field}");
+        if decision.decision_type.is_none() {
+            findings.push(Finding::error(
+                path("decisionType"),
+                "Select the type of decision",
+            ));
+        }
+        if decision.owning_agency.trim().is_empty() {
+            findings.push(Finding::error(
+                path("owningAgency"),
+                "Select the agency that owns this decision in law",
+            ));
+        }
+        check_participant(
+            record,
+            findings,
+            path("decisionMakerId"),
+            decision.decision_maker_id.as_deref(),
+            Some("Choose the named person who made this decision"),
+        );
+        if decision.rationale.trim().is_empty() {
+            findings.push(Finding::error(
+                path("rationale"),
+                "Record the reasons for this decision",
+            ));
+        }
+        // The owner in law is a fact of statute, not a vote: flag a mismatch rather than
+        // refuse it, as local arrangements name agencies differently.
+        let expected_owner = match decision.decision_type {
+            Some(kind) if kind.starts_section_47() => Some(CHILDRENS_SOCIAL_CARE),
+            Some(DecisionType::CriminalInvestigation) => Some(POLICE),
+            _ => None,
+        };
+        if let Some(owner) = expected_owner {
+            if !decision.owning_agency.trim().is_empty() && decision.owning_agency != owner {
+                findings.push(Finding::warning(
+                    path("owningAgency"),
+                    format!(
+                        "In law this decision is owned by {owner}; others advise and may dissent"
+                    ),
+                ));
+            }
+        }
+    }
+}
+
+fn validate_risks(record: &DecisionRecord, findings: &mut Vec<Finding>) {
+    for (index, risk) in record.risks.iter().enumerate() {
+        let path = |field: &str| format!("$.risks[{index}].{field}");
+        if risk.description.trim().is_empty() {
+            findings.push(Finding::error(path("description"), "Describe the risk"));
+        }
+        check_participant(
+            record,
+            findings,
+            path("ownerId"),
+            risk.owner_id.as_deref(),
+            Some("Every risk needs a named owner: choose a participant"),
+        );
+        if risk.review_date.is_none() && risk.review_trigger.trim().is_empty() {
+            findings.push(Finding::error(
+                path("reviewDate"),
+                "Set a review date or what would trigger a review",
+            ));
+        }
+    }
+}
+
+fn validate_actions(record: &DecisionRecord, findings: &mut Vec<Finding>) {
+    for (index, action) in record.actions.iter().enumerate() {
+        let path = |field: &str| format!("$.actions[{index}].{field}");
+        if action.task.trim().is_empty() {
+            findings.push(Finding::error(path("task"), "Enter what is to be done"));
+        }
+        check_participant(
+            record,
+            findings,
+            path("ownerId"),
+            action.owner_id.as_deref(),
+            Some("Every action needs one owner: choose a participant"),
+        );
+        if action.due.is_none() {
+            findings.push(Finding::error(
+                path("due"),
+                "Set the date this action is due",
+            ));
+        }
+        if action.status == ActionStatus::NotDone && action.not_done_reason.is_none() {
+            findings.push(Finding::error(
+                path("notDoneReason"),
+                "Say whether circumstances changed or the action simply was not done",
+            ));
+        }
+        if action.status == ActionStatus::Done && action.outcome.trim().is_empty() {
+            findings.push(Finding::warning(
+                path("outcome"),
+                "Record what came of this action",
+            ));
+        }
+    }
+}
+
+fn validate_contingencies(record: &DecisionRecord, findings: &mut Vec<Finding>) {
+    for (index, contingency) in record.contingencies.iter().enumerate() {
+        check_participant(
+            record,
+            findings,
+            format!("$.contingencies[{index}].ownerId"),
+            contingency.owner_id.as_deref(),
+            Some("Choose who acts if this happens"),
+        );
+    }
+}
+
+fn validate_dissent(record: &DecisionRecord, findings: &mut Vec<Finding>) {
+    for (index, dissent) in record.dissent.iter().enumerate() {
+        let path = |field: &str| format!("$.dissent[{index}].{field}");
+        check_participant(
+            record,
+            findings,
+            path("participantId"),
+            Some(&dissent.participant_id),
+            Some("Choose who disagrees"),
+        );
+        if dissent.view.trim().is_empty() {
+            findings.push(Finding::error(
+                path("view"),
+                "Record the view in the person's own words",
+            ));
+        }
+        if dissent.chair_response.trim().is_empty() {
+            findings.push(Finding::error(
+                path("chairResponse"),
+                "Record the chair's response to this dissent",
+            ));
+        }
+        if dissent.escalation != EscalationStage::None && dissent.escalated_on.is_none() {
+            findings.push(Finding::error(
+                path("escalatedOn"),
+                "Enter the date it was escalated",
+            ));
+        }
+    }
+}
+
+fn validate_family_communication(record: &DecisionRecord, findings: &mut Vec<Finding>) {
+    if record.family_communication.is_empty() {
+        findings.push(Finding::warning(
+            "$.familyCommunication",
+            "Record what the family will be told, by whom and when",
+        ));
+    }
+    for (index, talk) in record.family_communication.iter().enumerate() {
+        let path = |field: &str| format!("$.familyCommunication[{index}].{field}");
+        check_participant(
+            record,
+            findings,
+            path("byId"),
+            talk.by_id.as_deref(),
+            Some("Choose who will tell the family"),
+        );
+        if !talk.withheld.trim().is_empty() && talk.withheld_reason.trim().is_empty() {
+            findings.push(Finding::error(
+                path("withheldReason"),
+                "Record why this is being withheld from the family",
+            ));
+        }
+    }
+}
+
+fn validate_timescales(record: &DecisionRecord, findings: &mut Vec<Finding>) {
+    if let (Some(started), Some(meeting)) = (record.timescales.s47_started_on, record.meeting.date)
+    {
+        if started > meeting {
+            findings.push(Finding::error(
+                "$.timescales.s47StartedOn",
+                "Section 47 enquiries cannot have started after this meeting",
+            ));
+        }
+    }
+}
+
+fn validate_distribution(record: &DecisionRecord, findings: &mut Vec<Finding>) {
+    if record.distribution.is_empty() {
+        findings.push(Finding::warning(
+            "$.distribution",
+            "Add who will receive this record",
+        ));
+    }
 }
 
 fn validate_meeting(record: &DecisionRecord, findings: &mut Vec<Finding>) {

@@ -8,8 +8,11 @@
 //! versions: a reader should treat a value it does not know as an error, not guess.
 //! Unknown fields are rejected, so a typo in a host's integration fails loudly.
 
+pub mod integrity;
+mod sections;
 mod types;
 
+pub use sections::*;
 pub use types::*;
 
 /// The schema version this build writes, and the newest one it reads.

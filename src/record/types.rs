@@ -1,9 +1,11 @@
 //! The record's types, one per section. Every field is documented here because this rustdoc
 //! is the record format's reference (and feeds the JSON Schema).
 
+use super::sections::*;
 use schemars::JsonSchema;
 use serde::{Deserialize, Deserializer, Serialize, Serializer};
 use std::borrow::Cow;
+use std::collections::BTreeMap;
 use std::fmt;
 use time::format_description::well_known::Rfc3339;
 use time::macros::format_description;
@@ -18,9 +20,68 @@ pub struct DecisionRecord {
     pub meta: Meta,
     /// When, how and why the group met.
     pub meeting: Meeting,
+    /// The child (exactly one) and everyone in the child's world, fathers and male carers
+    /// included.
+    #[serde(default)]
+    pub subjects: Vec<Subject>,
+    /// Changes of worker or team and restructures that touched the case.
+    #[serde(default)]
+    pub practice_context: PracticeContext,
     /// Everyone invited: who attended, who sent apologies, who sent information only.
     #[serde(default)]
     pub participants: Vec<Participant>,
+    /// What each agency shared, with its basis and sensitivity.
+    #[serde(default)]
+    pub information: Vec<InformationItem>,
+    /// What is not known, who finds out and by when.
+    #[serde(default)]
+    pub gaps: Vec<InformationGap>,
+    /// The child's words or observed experience.
+    #[serde(default)]
+    pub child_voice: ChildVoice,
+    /// Worries, what's working well, what needs to happen, danger statements, safety goals.
+    #[serde(default)]
+    pub assessment: Assessment,
+    /// Each participant's own 0-10 view of safety, never averaged.
+    #[serde(default)]
+    pub scales: Vec<SafetyScale>,
+    /// Structured tools used as inputs to judgement.
+    #[serde(default)]
+    pub tools: Vec<ToolInput>,
+    /// Decisions, each owned by an agency and made by a named person.
+    #[serde(default)]
+    pub decisions: Vec<Decision>,
+    /// Risks, each with a named owner.
+    #[serde(default)]
+    pub risks: Vec<Risk>,
+    /// Actions, each with one owner and a due date.
+    #[serde(default)]
+    pub actions: Vec<Action>,
+    /// "If this, then that" plans.
+    #[serde(default)]
+    pub contingencies: Vec<Contingency>,
+    /// Disagreements, verbatim, with the chair's response and escalation.
+    #[serde(default)]
+    pub dissent: Vec<Dissent>,
+    /// What the family is told, by whom, when; anything withheld and why.
+    #[serde(default)]
+    pub family_communication: Vec<FamilyCommunication>,
+    /// Statutory and agreed dates.
+    #[serde(default)]
+    pub timescales: Timescales,
+    /// Who receives the record.
+    #[serde(default)]
+    pub distribution: Vec<Recipient>,
+    /// Optional professionals' wellbeing debrief, kept apart from the child's record:
+    /// exports and minutes leave it out.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub wellbeing_debrief: Option<WellbeingDebrief>,
+    /// Changes appended after finalising.
+    #[serde(default)]
+    pub amendments: Vec<Amendment>,
+    /// Every change, chained by hash.
+    #[serde(default)]
+    pub audit: Vec<AuditEntry>,
 }
 
 /// Identity and lifecycle of the record.
@@ -29,10 +90,39 @@ pub struct DecisionRecord {
 pub struct Meta {
     /// A unique id for this record (a UUID written by whoever created it).
     pub id: String,
+    /// The local procedure the meeting followed, as the host configured it.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub procedure: Option<Procedure>,
     /// When the record was created.
     pub created_at: Timestamp,
+    /// When the chair finalised it.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub finalised_at: Option<Timestamp>,
     /// Draft while the meeting is running; final once the chair finalises it.
     pub status: Status,
+    /// On finalising: `sha256:` and the hex SHA-256 of the record's canonical content
+    /// (see `record::integrity`).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub digest: Option<String>,
+    /// On finalising: a hex SHA-256 per top-level section of the content, so a
+    /// verifier can name the section that changed.
+    #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
+    pub section_digests: BTreeMap<String, String>,
+    /// Ids of the records for the child's siblings from the same discussion: linked,
+    /// never merged.
+    #[serde(default)]
+    pub linked_records: Vec<String>,
+}
+
+/// A local procedure's name and version.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[serde(rename_all = "camelCase", deny_unknown_fields)]
+pub struct Procedure {
+    /// E.g. "Northshire Safeguarding Children Partnership procedures".
+    pub name: String,
+    /// The version or date of the procedure.
+    #[serde(default)]
+    pub version: String,
 }
 
 /// Where the record is in its life.

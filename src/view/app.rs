@@ -3,9 +3,9 @@
 use super::error_summary::focus_by_id;
 use super::meeting_details::MeetingDetails;
 use super::participants::Participants;
-use super::state::{Action, MeetingState, WidgetContext};
+use super::state::{now, Action, MeetingState, WidgetContext};
 use crate::meeting::{validate, Command, Config, Severity};
-use crate::record::DecisionRecord;
+use crate::record::{Actor, DecisionRecord};
 use std::rc::Rc;
 use web_sys::Element;
 use yew::prelude::*;
@@ -17,6 +17,9 @@ pub struct AppProps {
     pub record: DecisionRecord,
     /// The host's configuration.
     pub config: Rc<Config>,
+    /// Who operates the widget.
+    #[prop_or_default]
+    pub actor: Rc<Actor>,
     /// Prefix for element ids, unique per widget on the page.
     pub id_prefix: AttrValue,
     /// Told about every accepted change, with the record after it.
@@ -47,7 +50,13 @@ fn control_for_path(path: &str, record: &DecisionRecord, context: &WidgetContext
 /// The strategy meeting widget.
 #[function_component(App)]
 pub fn app(props: &AppProps) -> Html {
-    let state = use_reducer(|| MeetingState::new(props.record.clone()));
+    let state = use_reducer(|| {
+        MeetingState::new(
+            props.record.clone(),
+            props.actor.clone(),
+            props.config.clone(),
+        )
+    });
     let context = WidgetContext {
         id_prefix: props.id_prefix.clone(),
         config: props.config.clone(),
@@ -66,7 +75,7 @@ pub fn app(props: &AppProps) -> Html {
 
     let dispatch = {
         let state = state.clone();
-        Callback::from(move |command: Command| state.dispatch(Action::Apply(command)))
+        Callback::from(move |command: Command| state.dispatch(Action::Apply(command, now())))
     };
     let dismiss = {
         let state = state.clone();

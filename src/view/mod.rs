@@ -10,4 +10,4 @@ mod participants;
 mod state;
 
 pub use app::{App, AppProps};
-pub use state::{MeetingState, WidgetContext};
+pub use state::{now, MeetingState, WidgetContext};

@@ -5,7 +5,7 @@ use super::error_summary::{ErrorSummary, SummaryItem};
 use super::fields::{Choice, RadioGroup, SelectField, TextField};
 use super::meeting_details::{from_wire_name, wire_name};
 use super::state::WidgetContext;
-use crate::meeting::{Command, Finding, ParticipantDraft};
+use crate::meeting::{Command, Finding, Item, ItemKind};
 use crate::record::{Attendance, Participant, Tristate};
 use web_sys::HtmlElement;
 use yew::prelude::*;
@@ -21,7 +21,8 @@ pub struct ParticipantsProps {
 #[function_component(Participants)]
 pub fn participants(props: &ParticipantsProps) -> Html {
     let context = use_context::<WidgetContext>().expect("WidgetContext is provided by App");
-    let draft = use_state(ParticipantDraft::default);
+    // What is being typed; its id is empty while adding.
+    let draft = use_state(Participant::default);
     // The id of the participant being changed; `None` while adding.
     let editing = use_state(|| None::<String>);
     let problems = use_state(Vec::<Finding>::new);
@@ -51,7 +52,7 @@ pub fn participants(props: &ParticipantsProps) -> Html {
         move |target: u8| focus_request.set((focus_request.0.wrapping_add(1), target))
     };
 
-    let set_field = |change: fn(&mut ParticipantDraft, String)| {
+    let set_field = |change: fn(&mut Participant, String)| {
         let draft = draft.clone();
         Callback::from(move |value: String| {
             let mut next = (*draft).clone();
@@ -68,22 +69,23 @@ pub fn participants(props: &ParticipantsProps) -> Html {
         let request_focus = request_focus.clone();
         Callback::from(move |event: SubmitEvent| {
             event.prevent_default();
-            let found = draft.problems();
+            let found = Item::Participant((*draft).clone()).problems();
             if !found.is_empty() {
                 problems.set(found);
                 request_focus(1);
                 return;
             }
+            let mut participant = (*draft).clone();
             dispatch.emit(match (*editing).clone() {
-                Some(id) => Command::EditParticipant {
-                    id,
-                    draft: (*draft).clone(),
-                },
-                None => Command::AddParticipant((*draft).clone()),
+                Some(id) => {
+                    participant.id = id;
+                    Command::Edit(Item::Participant(participant))
+                }
+                None => Command::Add(Item::Participant(participant)),
             });
             problems.set(Vec::new());
             editing.set(None);
-            draft.set(ParticipantDraft::default());
+            draft.set(Participant::default());
             request_focus(2);
         })
     };
@@ -96,7 +98,7 @@ pub fn participants(props: &ParticipantsProps) -> Html {
         Callback::from(move |_: MouseEvent| {
             editing.set(None);
             problems.set(Vec::new());
-            draft.set(ParticipantDraft::default());
+            draft.set(Participant::default());
             request_focus(2);
         })
     };
@@ -141,7 +143,7 @@ pub fn participants(props: &ParticipantsProps) -> Html {
             let request_focus = request_focus.clone();
             let participant = participant.clone();
             Callback::from(move |_: MouseEvent| {
-                draft.set(ParticipantDraft::from_participant(&participant));
+                draft.set(participant.clone());
                 editing.set(Some(participant.id.clone()));
                 problems.set(Vec::new());
                 request_focus(2);
@@ -151,7 +153,10 @@ pub fn participants(props: &ParticipantsProps) -> Html {
             let id = participant.id.clone();
             props
                 .dispatch
-                .reform(move |_: MouseEvent| Command::RemoveParticipant { id: id.clone() })
+                .reform(move |_: MouseEvent| Command::Remove {
+                    kind: ItemKind::Participant,
+                    id: id.clone(),
+                })
         };
         html! {
             <tr class="rs-participants__row" key={participant.id.clone()}>

@@ -2,8 +2,8 @@
 //! [`Reducible`] adapter over [`meeting::apply`], so the view cannot change the record any
 //! other way.
 
-use crate::meeting::{self, Command, Config, Problem};
-use crate::record::DecisionRecord;
+use crate::meeting::{self, Command, Config, Context, Problem};
+use crate::record::{Actor, DecisionRecord, Timestamp};
 use std::rc::Rc;
 use yew::prelude::*;
 
@@ -18,13 +18,19 @@ pub struct MeetingState {
     pub refusal: Option<Problem>,
     /// What the last accepted change did, for a polite screen-reader announcement.
     pub announcement: String,
+    /// Who operates the widget, written into the audit trail.
+    pub actor: Rc<Actor>,
+    /// The host's configuration.
+    pub config: Rc<Config>,
 }
 
 impl MeetingState {
     /// State around an existing record.
-    pub fn new(record: DecisionRecord) -> Self {
+    pub fn new(record: DecisionRecord, actor: Rc<Actor>, config: Rc<Config>) -> Self {
         MeetingState {
             record,
+            actor,
+            config,
             revision: 0,
             refusal: None,
             announcement: String::new(),
@@ -34,8 +40,8 @@ impl MeetingState {
 
 /// What the reducer is asked to do.
 pub enum Action {
-    /// Apply a change through the core.
-    Apply(Command),
+    /// Apply a change through the core, made at this time.
+    Apply(Command, Timestamp),
     /// Forget the last refusal (the chair has read it).
     DismissRefusal,
 }
@@ -45,11 +51,16 @@ impl Reducible for MeetingState {
 
     fn reduce(self: Rc<Self>, action: Action) -> Rc<Self> {
         match action {
-            Action::Apply(command) => {
+            Action::Apply(command, at) => {
                 let mut next = (*self).clone();
                 let description = command.describe(&self.record);
                 let command_kind = CommandKind::of(&command);
-                match meeting::apply(&mut next.record, command) {
+                let context = Context {
+                    at,
+                    actor: &self.actor,
+                    config: &self.config,
+                };
+                match meeting::apply(&mut next.record, command, &context) {
                     Ok(()) => {
                         next.revision += 1;
                         next.refusal = None;
@@ -85,6 +96,13 @@ impl CommandKind {
             _ => CommandKind::Other,
         }
     }
+}
+
+/// The current time from the browser's clock (the core has none of its own).
+pub fn now() -> Timestamp {
+    let iso = String::from(js_sys::Date::new_0().to_iso_string());
+    iso.parse()
+        .unwrap_or(Timestamp(time::OffsetDateTime::UNIX_EPOCH))
 }
 
 /// Shared, unchanging facts every component may need.

@@ -1,0 +1,449 @@
+//! A complete, realistic example record built through the core's own transition function,
+//! every section filled. Used by `risk-sensible example`, the golden fixtures, the tests and
+//! the demo. Everyone in it is invented.
+
+use crate::meeting::{apply, Command, Config, Context, Item};
+use crate::record::*;
+
+/// The example's record id.
+pub const EXAMPLE_ID: &str = "0b6f2a8e-5d1c-4c7e-9a43-7f2e1d9c3b10";
+
+fn date(text: &str) -> IsoDate {
+    text.parse().expect("example dates are valid")
+}
+
+fn at(text: &str) -> Timestamp {
+    text.parse().expect("example times are valid")
+}
+
+fn statement(text: &str, sensitivity: Sensitivity) -> Statement {
+    Statement {
+        id: String::new(),
+        text: text.into(),
+        sensitivity,
+    }
+}
+
+/// The commands that build the example, in the order a chair would enter them.
+pub fn example_commands() -> Vec<Command> {
+    let mut commands = Vec::new();
+    let people = [
+        (
+            "Amara Okafor",
+            "Team manager (chair)",
+            "Children's social care",
+            Attendance::Attended,
+        ),
+        (
+            "Ruth Adeyemi",
+            "Social worker",
+            "Children's social care",
+            Attendance::Attended,
+        ),
+        (
+            "Tom Reyes",
+            "Detective sergeant",
+            "Police",
+            Attendance::Attended,
+        ),
+        (
+            "Priya Nandra",
+            "Health visitor",
+            "Health",
+            Attendance::Attended,
+        ),
+        (
+            "Dr Owen Marsh",
+            "Named GP for safeguarding",
+            "Health",
+            Attendance::SentInformation,
+        ),
+        (
+            "Kate Lindqvist",
+            "Nursery manager",
+            "Education",
+            Attendance::Apologies,
+        ),
+    ];
+    for (name, role, agency, attendance) in people {
+        commands.push(Command::Add(Item::Participant(Participant {
+            id: String::new(),
+            name: name.into(),
+            role: role.into(),
+            agency: agency.into(),
+            attendance,
+            decision_authority: if attendance == Attendance::Attended {
+                Tristate::Yes
+            } else {
+                Tristate::Unknown
+            },
+        })));
+    }
+    commands.push(Command::EditMeeting(Meeting {
+        meeting_type: Some(MeetingType::StrategyMeeting),
+        mode: Some(MeetingMode::Hybrid),
+        date: Some(date("2026-03-02")),
+        start_time: Some("10:30".parse().expect("valid time")),
+        reason: "A 4-month-old baby, Leo, was seen by the health visitor with a 2 cm bruise \
+                 to the left cheek. The explanation given (a sibling's toy) does not fit a \
+                 pre-mobile baby."
+            .into(),
+        chair_id: Some("p1".into()),
+    }));
+    let subjects = [
+        Subject {
+            role: SubjectRole::Child,
+            name: "Leo Marsden-Hale".into(),
+            case_reference: "NS-204518".into(),
+            date_of_birth: Some(date("2025-10-28")),
+            mobility: Mobility::PreMobile,
+            lives_with_child: Tristate::Yes,
+            parental_responsibility: Tristate::No,
+            needs: "English at home; no known disability".into(),
+            ..Subject::default()
+        },
+        Subject {
+            role: SubjectRole::Mother,
+            name: "Jade Marsden".into(),
+            date_of_birth: Some(date("2003-05-14")),
+            lives_with_child: Tristate::Yes,
+            parental_responsibility: Tristate::Yes,
+            history: Some(CarerHistory {
+                childhood_adversity: Tristate::Yes,
+                care_experienced: Tristate::Yes,
+                current_support: "Her aunt visits weekly; no other family nearby".into(),
+                notes: "Left care at 18; postnatal low mood noted by the GP".into(),
+            }),
+            ..Subject::default()
+        },
+        Subject {
+            role: SubjectRole::MaleCarer,
+            name: "Connor Hale".into(),
+            lives_with_child: Tristate::Yes,
+            parental_responsibility: Tristate::Unknown,
+            history: Some(CarerHistory {
+                childhood_adversity: Tristate::Unknown,
+                care_experienced: Tristate::Unknown,
+                current_support: "Not known".into(),
+                notes: "Not yet seen by any agency".into(),
+            }),
+            ..Subject::default()
+        },
+        Subject {
+            role: SubjectRole::Father,
+            name: "Not known".into(),
+            lives_with_child: Tristate::No,
+            parental_responsibility: Tristate::Unknown,
+            ..Subject::default()
+        },
+        Subject {
+            role: SubjectRole::Sibling,
+            name: "Mia Marsden".into(),
+            date_of_birth: Some(date("2022-01-09")),
+            mobility: Mobility::Mobile,
+            lives_with_child: Tristate::Yes,
+            ..Subject::default()
+        },
+    ];
+    for subject in subjects {
+        commands.push(Command::Add(Item::Subject(subject)));
+    }
+    commands.push(Command::EditPracticeContext(PracticeContext {
+        recent_worker_change: Tristate::Yes,
+        details: "Allocated social worker changed in January after a team restructure; the \
+                  health visiting team has one vacancy."
+            .into(),
+    }));
+    let information = [
+        InformationItem {
+            source_agency: "Health".into(),
+            shared_by: Some("p4".into()),
+            content: "2 cm bruise to the left cheek seen at a routine visit on 27 February.".into(),
+            kind: InformationKind::Fact,
+            date: Some(date("2026-02-27")),
+            basis: SharingBasis::StatutoryDuty,
+            sensitivity: Sensitivity::Shareable,
+            ..InformationItem::default()
+        },
+        InformationItem {
+            source_agency: "Police".into(),
+            shared_by: Some("p3".into()),
+            content: "Two call-outs to the address in 2025 for verbal arguments; no charges."
+                .into(),
+            kind: InformationKind::Fact,
+            basis: SharingBasis::PublicTask,
+            sensitivity: Sensitivity::PoliceSensitive,
+            ..InformationItem::default()
+        },
+        InformationItem {
+            source_agency: "Health".into(),
+            shared_by: Some("p5".into()),
+            content: "Mother treated for postnatal depression since December.".into(),
+            kind: InformationKind::Fact,
+            basis: SharingBasis::StatutoryDuty,
+            sensitivity: Sensitivity::HealthConfidential,
+            ..InformationItem::default()
+        },
+        InformationItem {
+            source_agency: "Education".into(),
+            content: "Nursery staff say Mia has talked about 'shouting at night'.".into(),
+            kind: InformationKind::Hearsay,
+            basis: SharingBasis::StatutoryDuty,
+            sensitivity: Sensitivity::NotForFamily,
+            ..InformationItem::default()
+        },
+    ];
+    for item in information {
+        commands.push(Command::Add(Item::Information(item)));
+    }
+    commands.push(Command::Add(Item::Gap(InformationGap {
+        id: String::new(),
+        unknown: "Connor Hale's history and whether he has contact with other children".into(),
+        owner_id: Some("p3".into()),
+        due: Some(date("2026-03-04")),
+    })));
+    commands.push(Command::EditChildVoice(ChildVoice {
+        how_captured: "Observed at home by the health visitor".into(),
+        words: String::new(),
+        observed_experience: "Leo feeds well and settles; he startles at raised voices and is \
+                              often left in his car seat."
+            .into(),
+        captured_by: Some("p4".into()),
+    }));
+    let columns = [
+        (
+            AssessmentColumn::Worries,
+            "An unexplained bruise on a pre-mobile baby.",
+            Sensitivity::Shareable,
+        ),
+        (
+            AssessmentColumn::Worries,
+            "Police call-outs suggest conflict at home.",
+            Sensitivity::PoliceSensitive,
+        ),
+        (
+            AssessmentColumn::WorkingWell,
+            "Jade took Leo to every health appointment and asked for help with her mood.",
+            Sensitivity::Shareable,
+        ),
+        (
+            AssessmentColumn::NeedsToHappen,
+            "A child protection medical today and a joint visit to see both adults.",
+            Sensitivity::Shareable,
+        ),
+        (
+            AssessmentColumn::DangerStatements,
+            "We are worried that Leo could be seriously hurt if the adults' arguments happen \
+             while he is being cared for.",
+            Sensitivity::Shareable,
+        ),
+        (
+            AssessmentColumn::SafetyGoals,
+            "Leo is cared for by calm adults who keep him safe and get help early.",
+            Sensitivity::Shareable,
+        ),
+    ];
+    for (column, text, sensitivity) in columns {
+        commands.push(Command::Add(Item::Statement(
+            column,
+            statement(text, sensitivity),
+        )));
+    }
+    for (participant, score, reason) in [
+        ("p1", 4, "The bruise is unexplained but mother is engaging."),
+        ("p2", 4, "Mother engages; we have not met Connor."),
+        ("p3", 2, "Previous call-outs and an unexplained injury."),
+        ("p4", 5, "Good care seen at every visit until now."),
+    ] {
+        commands.push(Command::SetScale(SafetyScale {
+            participant_id: participant.into(),
+            score,
+            reason: reason.into(),
+        }));
+    }
+    commands.push(Command::EditScaleDiscussion(
+        "Police scored lower because of the call-outs the others had not known about; the \
+         group agreed the medical and joint visit will inform the next scale."
+            .into(),
+    ));
+    commands.push(Command::Add(Item::Tool(ToolInput {
+        id: String::new(),
+        name: "Bruising protocol for pre-mobile babies".into(),
+        result: "Protocol followed: referral to children's social care and a medical".into(),
+        completed_by: "Priya Nandra (Health)".into(),
+        date: Some(date("2026-02-27")),
+    })));
+    commands.push(Command::Add(Item::Decision(Decision {
+        decision_type: Some(DecisionType::S47Joint),
+        owning_agency: "Children's social care".into(),
+        decision_maker_id: Some("p1".into()),
+        rationale: "Reasonable cause to suspect significant harm: an unexplained injury to a \
+                    pre-mobile baby with no consistent explanation."
+            .into(),
+        options_considered: "Single-agency enquiry (rejected: possible offence); section 17 \
+                             assessment (rejected: threshold met)."
+            .into(),
+        evidence: "Health visitor's observation; bruising protocol; police call-outs.".into(),
+        outcome_code: Some(S47Outcome::Icpc),
+        ..Decision::default()
+    })));
+    commands.push(Command::Add(Item::Decision(Decision {
+        decision_type: Some(DecisionType::CriminalInvestigation),
+        owning_agency: "Police".into(),
+        decision_maker_id: Some("p3".into()),
+        rationale: "An unexplained injury to a baby: the police will investigate jointly.".into(),
+        evidence: "As above.".into(),
+        ..Decision::default()
+    })));
+    commands.push(Command::Add(Item::Decision(Decision {
+        decision_type: Some(DecisionType::Medical),
+        owning_agency: "Health".into(),
+        decision_maker_id: Some("p4".into()),
+        rationale: "Bruising in a pre-mobile baby requires a child protection medical.".into(),
+        ..Decision::default()
+    })));
+    commands.push(Command::Add(Item::Risk(Risk {
+        description: "Further injury to Leo while the explanation is unknown".into(),
+        owner_id: Some("p2".into()),
+        accountable_for: "The safety plan with the family and daily contact until the medical"
+            .into(),
+        review_date: Some(date("2026-03-04")),
+        review_trigger: "Any new injury or the medical's findings".into(),
+        sensitivity: Sensitivity::Shareable,
+        ..Risk::default()
+    })));
+    commands.push(Command::Add(Item::Risk(Risk {
+        description: "Conflict between the adults escalating".into(),
+        owner_id: Some("p3".into()),
+        accountable_for: "Checks on call-outs and flagging the address".into(),
+        review_trigger: "Any call-out to the address".into(),
+        sensitivity: Sensitivity::PoliceSensitive,
+        ..Risk::default()
+    })));
+    for (task, owner, due, status) in [
+        (
+            "Arrange the child protection medical",
+            "p4",
+            "2026-03-02",
+            ActionStatus::InProgress,
+        ),
+        (
+            "Joint visit to see Jade and Connor",
+            "p2",
+            "2026-03-03",
+            ActionStatus::NotStarted,
+        ),
+        (
+            "Police checks on Connor Hale",
+            "p3",
+            "2026-03-04",
+            ActionStatus::NotStarted,
+        ),
+    ] {
+        commands.push(Command::Add(Item::Action(Action {
+            task: task.into(),
+            owner_id: Some(owner.into()),
+            due: Some(date(due)),
+            status,
+            ..Action::default()
+        })));
+    }
+    commands.push(Command::Add(Item::Contingency(Contingency {
+        id: String::new(),
+        if_this: "the medical finds further injuries or the family refuses it".into(),
+        then_that: "reconvene the same day and seek legal advice on immediate protection".into(),
+        owner_id: Some("p1".into()),
+    })));
+    commands.push(Command::Add(Item::Dissent(Dissent {
+        participant_id: "p4".into(),
+        view: "I think a joint visit before the medical will put Jade off attending; I would \
+               do the medical first."
+            .into(),
+        chair_response: "Noted. The medical is arranged for this afternoon and the visit \
+                         tomorrow, so the order is as you suggest."
+            .into(),
+        escalation: EscalationStage::None,
+        resolution: "Resolved at the meeting".into(),
+        ..Dissent::default()
+    })));
+    commands.push(Command::Add(Item::FamilyCommunication(
+        FamilyCommunication {
+            id: String::new(),
+            to_whom: "Jade Marsden and Connor Hale".into(),
+            what: "That a strategy meeting was held, why, and that a medical and a joint visit \
+               will follow."
+                .into(),
+            by_id: Some("p2".into()),
+            when: Some(date("2026-03-02")),
+            withheld: "The police call-out history".into(),
+            withheld_reason: "Sharing it now could prejudice the criminal investigation.".into(),
+        },
+    )));
+    commands.push(Command::EditTimescales(Timescales {
+        assessment_due: Some(date("2026-04-27")),
+        next_review: Some(date("2026-03-09")),
+        ..Timescales::default()
+    }));
+    for (name, agency, may_receive) in [
+        (
+            "Ruth Adeyemi",
+            "Children's social care",
+            Sensitivity::PoliceSensitive,
+        ),
+        ("Tom Reyes", "Police", Sensitivity::PoliceSensitive),
+        ("Priya Nandra", "Health", Sensitivity::HealthConfidential),
+        ("Kate Lindqvist", "Education", Sensitivity::NotForFamily),
+    ] {
+        commands.push(Command::Add(Item::Recipient(Recipient {
+            id: String::new(),
+            name: name.into(),
+            agency: agency.into(),
+            sent_on: Some(date("2026-03-03")),
+            may_receive,
+        })));
+    }
+    commands.push(Command::EditWellbeingDebrief(Some(WellbeingDebrief {
+        offered: Tristate::Yes,
+        notes: "The health visitor was offered supervision the same week.".into(),
+    })));
+    commands
+}
+
+/// The chair who operates the widget in the example.
+pub fn example_actor() -> Actor {
+    Actor {
+        name: "Amara Okafor".into(),
+        role: "Team manager".into(),
+        agency: "Children's social care".into(),
+    }
+}
+
+/// The example record, as a draft or finalised. Each command is stamped a minute after
+/// the one before, from 10:30 on the meeting day.
+pub fn example_record(finalised: bool) -> DecisionRecord {
+    let config = Config::default();
+    let actor = example_actor();
+    let start = at("2026-03-02T10:30:00Z");
+    let mut record = DecisionRecord::new(EXAMPLE_ID.into(), start);
+    record.meta.procedure = Some(Procedure {
+        name: "Northshire Safeguarding Children Partnership procedures".into(),
+        version: "2026.1".into(),
+    });
+    let mut commands = example_commands();
+    if finalised {
+        commands.push(Command::Finalise);
+    }
+    for (minute, command) in commands.into_iter().enumerate() {
+        let context = Context {
+            at: Timestamp(start.0 + time::Duration::minutes(minute as i64)),
+            actor: &actor,
+            config: &config,
+        };
+        let description = format!("{command:?}");
+        if let Err(problem) = apply(&mut record, command, &context) {
+            // The example is fixed data: a refusal is a bug that the tests catch.
+            panic!("the example's command {description} was refused: {problem}");
+        }
+    }
+    record
+}

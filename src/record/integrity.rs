@@ -1,0 +1,258 @@
+//! Integrity: the canonical JSON form, the content digest stored on finalising, and the
+//! hash chain over the audit trail. Together they make any edit to a final record, or to
+//! its history, detectable by anyone holding the record (`risk-sensible verify`).
+//!
+//! Canonical form: the record as JSON with object keys sorted (by UTF-16 code unit order
+//! is not needed: keys are ASCII), no insignificant white space, strings escaped as
+//! serde_json escapes them. The content digest covers the whole record except what
+//! legitimately changes after finalising: `meta.status`, `meta.digest`,
+//! `meta.sectionDigests`, `amendments` and `audit` (those are covered by the chain).
+
+use super::types::{DecisionRecord, Status};
+use super::{Amendment, AuditEntry};
+use serde::Serialize;
+use serde_json::Value;
+use sha2::{Digest, Sha256};
+use std::collections::BTreeMap;
+use std::fmt::Write;
+
+/// The `previousHash` of the first audit entry.
+pub const GENESIS_HASH: &str = "0000000000000000000000000000000000000000000000000000000000000000";
+
+/// Top-level keys left out of the content digest (they change after finalising or are
+/// covered by the audit chain).
+const NOT_CONTENT: [&str; 2] = ["amendments", "audit"];
+/// Keys of `meta` left out of the content digest.
+const META_NOT_CONTENT: [&str; 3] = ["status", "digest", "sectionDigests"];
+
+/// The canonical JSON text of any serialisable value.
+pub fn canonical_json<T: Serialize>(value: &T) -> String {
+    // serde_json's map is ordered by key unless the `preserve_order` feature is on, which
+    // this crate never enables; a test guards that.
+    serde_json::to_value(value)
+        .map(|json| json.to_string())
+        .unwrap_or_default()
+}
+
+/// Lower-case hex SHA-256 of some bytes.
+pub fn sha256_hex(bytes: &[u8]) -> String {
+    let digest = Sha256::digest(bytes);
+    let mut hex = String::with_capacity(64);
+    for byte in digest {
+        let _ = write!(hex, "{byte:02x}");
+    }
+    hex
+}
+
+fn content_value(record: &DecisionRecord) -> Value {
+    let mut json = serde_json::to_value(record).unwrap_or(Value::Null);
+    if let Value::Object(map) = &mut json {
+        for key in NOT_CONTENT {
+            map.remove(key);
+        }
+        if let Some(Value::Object(meta)) = map.get_mut("meta") {
+            for key in META_NOT_CONTENT {
+                meta.remove(key);
+            }
+        }
+    }
+    json
+}
+
+/// `sha256:` and the hex digest of the record's canonical content.
+pub fn content_digest(record: &DecisionRecord) -> String {
+    format!(
+        "sha256:{}",
+        sha256_hex(content_value(record).to_string().as_bytes())
+    )
+}
+
+/// A digest per top-level section of the content, so `verify` can say which section
+/// changed after finalising.
+pub fn section_digests(record: &DecisionRecord) -> BTreeMap<String, String> {
+    match content_value(record) {
+        Value::Object(map) => map
+            .iter()
+            .map(|(key, value)| (key.clone(), sha256_hex(value.to_string().as_bytes())))
+            .collect(),
+        _ => BTreeMap::new(),
+    }
+}
+
+/// `sha256:` and the hex digest of one amendment.
+pub fn amendment_digest(amendment: &Amendment) -> String {
+    format!(
+        "sha256:{}",
+        sha256_hex(canonical_json(amendment).as_bytes())
+    )
+}
+
+/// The hash an audit entry should carry: SHA-256 of its canonical JSON without `hash`.
+pub fn entry_hash(entry: &AuditEntry) -> String {
+    let mut json = serde_json::to_value(entry).unwrap_or(Value::Null);
+    if let Value::Object(map) = &mut json {
+        map.remove("hash");
+    }
+    sha256_hex(json.to_string().as_bytes())
+}
+
+/// The first thing that fails verification: where, and what is wrong.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct IntegrityFailure {
+    /// A JSON path to the entry or field that fails.
+    pub path: String,
+    /// What is wrong, in plain English.
+    pub message: String,
+}
+
+impl std::fmt::Display for IntegrityFailure {
+    fn fmt(&self, formatter: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(formatter, "{}: {}", self.path, self.message)
+    }
+}
+
+fn failure(path: impl Into<String>, message: impl Into<String>) -> IntegrityFailure {
+    IntegrityFailure {
+        path: path.into(),
+        message: message.into(),
+    }
+}
+
+/// Checks the audit chain and, for a final record, its digest and amendments. Returns the
+/// first failure, naming the entry or section.
+pub fn verify(record: &DecisionRecord) -> Result<(), IntegrityFailure> {
+    verify_chain(&record.audit)?;
+    match record.meta.status {
+        Status::Draft => {
+            if record.meta.digest.is_some() || !record.amendments.is_empty() {
+                return Err(failure(
+                    "$.meta.status",
+                    "the record is marked draft but carries a digest or amendments",
+                ));
+            }
+            Ok(())
+        }
+        Status::Final | Status::Amended => verify_final(record),
+    }
+}
+
+fn verify_chain(audit: &[AuditEntry]) -> Result<(), IntegrityFailure> {
+    let mut previous = GENESIS_HASH.to_string();
+    for (index, entry) in audit.iter().enumerate() {
+        let path = format!("$.audit[{index}]");
+        if entry.sequence != index as u64 + 1 {
+            return Err(failure(
+                format!("{path}.sequence"),
+                format!("expected entry {} but found {}", index + 1, entry.sequence),
+            ));
+        }
+        if entry.previous_hash != previous {
+            return Err(failure(
+                format!("{path}.previousHash"),
+                "does not match the hash of the entry before it: an entry was removed, \
+                 reordered or changed",
+            ));
+        }
+        if entry_hash(entry) != entry.hash {
+            return Err(failure(
+                path,
+                format!(
+                    "entry {} has been changed since it was written",
+                    entry.sequence
+                ),
+            ));
+        }
+        previous = entry.hash.clone();
+    }
+    Ok(())
+}
+
+fn verify_final(record: &DecisionRecord) -> Result<(), IntegrityFailure> {
+    let Some(stored) = &record.meta.digest else {
+        return Err(failure(
+            "$.meta.digest",
+            "a final record must carry its digest",
+        ));
+    };
+    let finalised = record
+        .audit
+        .iter()
+        .position(|entry| entry.change == FINALISED)
+        .ok_or_else(|| failure("$.audit", "no audit entry records the finalising"))?;
+    if record.audit[finalised].digest.as_ref() != Some(stored) {
+        return Err(failure(
+            "$.meta.digest",
+            format!(
+                "does not match the digest recorded when the record was finalised \
+                 ($.audit[{finalised}].digest)"
+            ),
+        ));
+    }
+    if content_digest(record) != *stored {
+        let stored_sections = &record.meta.section_digests;
+        let actual_sections = section_digests(record);
+        let changed = actual_sections
+            .iter()
+            .find(|(name, digest)| stored_sections.get(*name) != Some(digest))
+            .map(|(name, _)| name.clone())
+            .or_else(|| {
+                stored_sections
+                    .keys()
+                    .find(|name| !actual_sections.contains_key(*name))
+                    .cloned()
+            })
+            .map(|name| format!("$.{name}"))
+            .unwrap_or_else(|| "$".to_string());
+        return Err(failure(
+            changed,
+            "the content has changed since the record was finalised",
+        ));
+    }
+    let amendment_entries: Vec<(usize, &AuditEntry)> = record
+        .audit
+        .iter()
+        .enumerate()
+        .skip(finalised + 1)
+        .filter(|(_, entry)| entry.change.starts_with(AMENDED))
+        .collect();
+    if amendment_entries.len() != record.amendments.len() {
+        return Err(failure(
+            "$.amendments",
+            format!(
+                "{} amendments but {} recorded in the audit trail",
+                record.amendments.len(),
+                amendment_entries.len()
+            ),
+        ));
+    }
+    for (index, (amendment, (_, entry))) in
+        record.amendments.iter().zip(&amendment_entries).enumerate()
+    {
+        if entry.digest.as_deref() != Some(amendment_digest(amendment).as_str()) {
+            return Err(failure(
+                format!("$.amendments[{index}]"),
+                "has been changed since it was appended",
+            ));
+        }
+    }
+    let expected = if record.amendments.is_empty() {
+        Status::Final
+    } else {
+        Status::Amended
+    };
+    if record.meta.status != expected {
+        return Err(failure(
+            "$.meta.status",
+            format!(
+                "should be {expected:?} for a record with {} amendments",
+                record.amendments.len()
+            ),
+        ));
+    }
+    Ok(())
+}
+
+/// The `change` text of the audit entry written on finalising.
+pub const FINALISED: &str = "Finalised the record";
+/// The start of the `change` text of an amendment's audit entry.
+pub const AMENDED: &str = "Amended the record";

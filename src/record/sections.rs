@@ -1,0 +1,726 @@
+//! The record's sections beyond the meeting and its participants: the child and household,
+//! what was shared and what is unknown, the assessment, decisions, risks, actions,
+//! dissent, family communication, timescales, distribution, integrity and history.
+//!
+//! Every list item has an `id` that is stable within the record (`s1`, `i3`, `r2`, …):
+//! owners and other references use participant ids, never names.
+
+use super::types::{IsoDate, Timestamp, Tristate};
+use schemars::JsonSchema;
+use serde::{Deserialize, Serialize};
+
+/// Declares a wire enumeration with its plain-English labels, in form order.
+macro_rules! labelled_enum {
+    (
+        $(#[$meta:meta])*
+        pub enum $name:ident { $( $(#[$variant_meta:meta])* $variant:ident => $label:literal, )+ }
+        $(default = $default:ident)?
+    ) => {
+        $(#[$meta])*
+        #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize, JsonSchema)]
+        #[serde(rename_all = "camelCase")]
+        pub enum $name { $( $(#[$variant_meta])* $variant, )+ }
+
+        impl $name {
+            /// Every value, in the order a form lists them.
+            pub const ALL: &'static [$name] = &[ $( $name::$variant, )+ ];
+
+            /// The plain-English label.
+            pub fn label(self) -> &'static str {
+                match self { $( $name::$variant => $label, )+ }
+            }
+        }
+
+        $(impl Default for $name {
+            fn default() -> Self { $name::$default }
+        })?
+    };
+}
+
+labelled_enum! {
+    /// How a person in the record relates to the child.
+    pub enum SubjectRole {
+        /// The child this record is about (exactly one per record).
+        Child => "The child",
+        /// The child's mother.
+        Mother => "Mother",
+        /// The child's father, resident or not.
+        Father => "Father",
+        /// A man who cares for the child or lives in the household (stepfather, partner).
+        MaleCarer => "Male carer or partner",
+        /// A woman who cares for the child other than the mother.
+        FemaleCarer => "Female carer",
+        /// A brother or sister (they get linked records of their own, never merged).
+        Sibling => "Sibling",
+        /// Anyone else in the household.
+        HouseholdMember => "Other household member",
+        /// Anyone else significant to the child.
+        Other => "Other significant person",
+    }
+    default = Child
+}
+
+labelled_enum! {
+    /// Whether the child can move about on their own: bruising in a pre-mobile baby is
+    /// a red flag, so this is recorded, with unknown kept distinct.
+    pub enum Mobility {
+        /// Not yet crawling, cruising or walking.
+        PreMobile => "Pre-mobile",
+        /// Crawling, cruising or walking.
+        Mobile => "Mobile",
+        /// Not known.
+        Unknown => "Not known",
+    }
+    default = Unknown
+}
+
+/// What is known of an adult's own history, as context for help, never as a score.
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[serde(rename_all = "camelCase", deny_unknown_fields)]
+pub struct CarerHistory {
+    /// Adverse experiences in their own childhood.
+    #[serde(default)]
+    pub childhood_adversity: Tristate,
+    /// Whether they were a looked-after child (care-experienced).
+    #[serde(default)]
+    pub care_experienced: Tristate,
+    /// The support they have now (family, friends, services).
+    #[serde(default)]
+    pub current_support: String,
+    /// Anything else the group should hold in mind.
+    #[serde(default)]
+    pub notes: String,
+}
+
+/// The child or a member of the child's world.
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[serde(rename_all = "camelCase", deny_unknown_fields)]
+pub struct Subject {
+    /// Stable id within the record (`s1`, …).
+    #[serde(default)]
+    pub id: String,
+    /// How they relate to the child.
+    pub role: SubjectRole,
+    /// Their name, or a pseudonym where the host stores names elsewhere.
+    pub name: String,
+    /// The host system's case reference (for the child, used in exported file names).
+    #[serde(default)]
+    pub case_reference: String,
+    /// Date of birth, when known.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub date_of_birth: Option<IsoDate>,
+    /// True for an unborn child; then `expectedDate` is the due date.
+    #[serde(default)]
+    pub unborn: bool,
+    /// Expected date of delivery for an unborn child.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub expected_date: Option<IsoDate>,
+    /// For the child: whether they are pre-mobile.
+    #[serde(default)]
+    pub mobility: Mobility,
+    /// Whether they live in the child's household.
+    #[serde(default)]
+    pub lives_with_child: Tristate,
+    /// Whether they hold parental responsibility.
+    #[serde(default)]
+    pub parental_responsibility: Tristate,
+    /// Language, interpreter, ethnicity and disability needs, in words.
+    #[serde(default)]
+    pub needs: String,
+    /// For adults: their own history, as context.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub history: Option<CarerHistory>,
+}
+
+/// Organisational change around the case, so that flux is visible.
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[serde(rename_all = "camelCase", deny_unknown_fields)]
+pub struct PracticeContext {
+    /// Whether the allocated worker or team changed in recent months.
+    #[serde(default)]
+    pub recent_worker_change: Tristate,
+    /// Vacancies, restructures or changes of worker that touched the case.
+    #[serde(default)]
+    pub details: String,
+}
+
+labelled_enum! {
+    /// What kind of knowledge an information item is.
+    pub enum InformationKind {
+        /// Seen, measured or documented.
+        Fact => "Fact",
+        /// A professional's judgement.
+        Opinion => "Professional opinion",
+        /// Reported by someone else, not verified.
+        Hearsay => "Reported by others (hearsay)",
+    }
+    default = Fact
+}
+
+labelled_enum! {
+    /// The lawful basis for sharing. Consent is rarely the basis in safeguarding, and
+    /// missing consent never blocks the record.
+    pub enum SharingBasis {
+        /// Children Act 1989 duties (section 47 enquiries, section 17).
+        StatutoryDuty => "Statutory safeguarding duty (Children Act 1989)",
+        /// UK GDPR Article 6(1)(e): a task in the public interest.
+        PublicTask => "Public task (UK GDPR 6(1)(e))",
+        /// UK GDPR Article 6(1)(c): a legal obligation.
+        LegalObligation => "Legal obligation (UK GDPR 6(1)(c))",
+        /// UK GDPR Article 6(1)(d): to protect someone's life.
+        VitalInterests => "Vital interests (UK GDPR 6(1)(d))",
+        /// The person agreed.
+        Consent => "Consent",
+        /// Another basis, stated in the item.
+        Other => "Other (stated)",
+    }
+    default = StatutoryDuty
+}
+
+labelled_enum! {
+    /// How far an item may travel. Every view and export honours it: restricted items
+    /// are masked on a shared screen and left out of the family's copy.
+    pub enum Sensitivity {
+        /// May be shared with everyone who receives the record, the family included.
+        Shareable => "Can be shared with the family",
+        /// Professionals only.
+        NotForFamily => "Not to be shared with the family",
+        /// Police intelligence: police decide any further sharing.
+        PoliceSensitive => "Police sensitive",
+        /// Confidential health information.
+        HealthConfidential => "Health confidential",
+    }
+    default = Shareable
+}
+
+impl Sensitivity {
+    /// True for everything but `shareable`: masked on a shared screen, left out of the
+    /// family's copy.
+    pub fn is_restricted(self) -> bool {
+        self != Sensitivity::Shareable
+    }
+}
+
+/// One piece of information an agency shared.
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[serde(rename_all = "camelCase", deny_unknown_fields)]
+pub struct InformationItem {
+    /// Stable id within the record (`i1`, …).
+    #[serde(default)]
+    pub id: String,
+    /// The agency it comes from.
+    pub source_agency: String,
+    /// The participant who shared it, if present.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub shared_by: Option<String>,
+    /// What was shared.
+    pub content: String,
+    /// Fact, opinion or hearsay.
+    pub kind: InformationKind,
+    /// When the thing it describes happened or was recorded.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub date: Option<IsoDate>,
+    /// The lawful basis for sharing it.
+    pub basis: SharingBasis,
+    /// How far it may travel.
+    #[serde(default)]
+    pub sensitivity: Sensitivity,
+}
+
+/// Something the group does not know and needs to.
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[serde(rename_all = "camelCase", deny_unknown_fields)]
+pub struct InformationGap {
+    /// Stable id within the record (`g1`, …).
+    #[serde(default)]
+    pub id: String,
+    /// What is unknown.
+    pub unknown: String,
+    /// The participant who will find out.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub owner_id: Option<String>,
+    /// By when.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub due: Option<IsoDate>,
+}
+
+/// The child's voice: their words, or for a baby their observed lived experience.
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[serde(rename_all = "camelCase", deny_unknown_fields)]
+pub struct ChildVoice {
+    /// How it was captured (seen alone, play, observation, a trusted adult's account).
+    #[serde(default)]
+    pub how_captured: String,
+    /// The child's own words, verbatim.
+    #[serde(default)]
+    pub words: String,
+    /// For a pre-verbal child: what their day is like, as observed.
+    #[serde(default)]
+    pub observed_experience: String,
+    /// The participant who captured it.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub captured_by: Option<String>,
+}
+
+/// One statement in the assessment (a worry, a strength, a danger statement, …).
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[serde(rename_all = "camelCase", deny_unknown_fields)]
+pub struct Statement {
+    /// Stable id within the record (`a1`, …).
+    #[serde(default)]
+    pub id: String,
+    /// The statement, in plain words the family could understand.
+    pub text: String,
+    /// How far it may travel.
+    #[serde(default)]
+    pub sensitivity: Sensitivity,
+}
+
+labelled_enum! {
+    /// The columns of the assessment, in the generic three-column language plus danger
+    /// statements and safety goals.
+    pub enum AssessmentColumn {
+        /// What the group is worried about.
+        Worries => "What are we worried about?",
+        /// What is working well.
+        WorkingWell => "What's working well?",
+        /// What needs to happen.
+        NeedsToHappen => "What needs to happen?",
+        /// Danger statements: what harm, by whom, if nothing changes.
+        DangerStatements => "Danger statements",
+        /// Safety goals: what safe enough looks like.
+        SafetyGoals => "Safety goals",
+    }
+}
+
+/// The group's shared assessment.
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[serde(rename_all = "camelCase", deny_unknown_fields)]
+pub struct Assessment {
+    /// What are we worried about?
+    #[serde(default)]
+    pub worries: Vec<Statement>,
+    /// What's working well?
+    #[serde(default)]
+    pub working_well: Vec<Statement>,
+    /// What needs to happen?
+    #[serde(default)]
+    pub needs_to_happen: Vec<Statement>,
+    /// Danger statements.
+    #[serde(default)]
+    pub danger_statements: Vec<Statement>,
+    /// Safety goals.
+    #[serde(default)]
+    pub safety_goals: Vec<Statement>,
+    /// The group's discussion of any difference between the safety scales.
+    #[serde(default)]
+    pub scale_discussion: String,
+}
+
+impl Assessment {
+    /// The statements in one column.
+    pub fn column(&self, column: AssessmentColumn) -> &Vec<Statement> {
+        match column {
+            AssessmentColumn::Worries => &self.worries,
+            AssessmentColumn::WorkingWell => &self.working_well,
+            AssessmentColumn::NeedsToHappen => &self.needs_to_happen,
+            AssessmentColumn::DangerStatements => &self.danger_statements,
+            AssessmentColumn::SafetyGoals => &self.safety_goals,
+        }
+    }
+
+    /// The statements in one column, to change.
+    pub fn column_mut(&mut self, column: AssessmentColumn) -> &mut Vec<Statement> {
+        match column {
+            AssessmentColumn::Worries => &mut self.worries,
+            AssessmentColumn::WorkingWell => &mut self.working_well,
+            AssessmentColumn::NeedsToHappen => &mut self.needs_to_happen,
+            AssessmentColumn::DangerStatements => &mut self.danger_statements,
+            AssessmentColumn::SafetyGoals => &mut self.safety_goals,
+        }
+    }
+}
+
+/// One participant's own view of the child's safety. The spread is the information:
+/// scales are shown side by side, never averaged.
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[serde(rename_all = "camelCase", deny_unknown_fields)]
+pub struct SafetyScale {
+    /// The participant giving the view.
+    pub participant_id: String,
+    /// 0 = the child cannot live at home; 10 = safe enough to close.
+    #[schemars(range(min = 0, max = 10))]
+    pub score: u8,
+    /// Why they chose that number.
+    #[serde(default)]
+    pub reason: String,
+}
+
+/// A structured tool whose result informed the group's judgement (never decided it).
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[serde(rename_all = "camelCase", deny_unknown_fields)]
+pub struct ToolInput {
+    /// Stable id within the record (`t1`, …).
+    #[serde(default)]
+    pub id: String,
+    /// The tool, e.g. "DASH risk checklist", "Bruising protocol".
+    pub name: String,
+    /// Its result or the clinician's judgement, in words.
+    pub result: String,
+    /// Who completed it (name and agency).
+    #[serde(default)]
+    pub completed_by: String,
+    /// When.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub date: Option<IsoDate>,
+}
+
+labelled_enum! {
+    /// The kinds of decision a strategy discussion makes. Hosts may restrict the list.
+    pub enum DecisionType {
+        /// Section 47 enquiries by children's social care alone.
+        S47SingleAgency => "Section 47 enquiry (single agency)",
+        /// Joint section 47 enquiries with the police.
+        S47Joint => "Section 47 enquiry (joint with police)",
+        /// A criminal investigation (owned by the police).
+        CriminalInvestigation => "Criminal investigation",
+        /// Child in need services under section 17.
+        S17 => "Section 17 child in need",
+        /// An initial child protection conference.
+        Icpc => "Initial child protection conference",
+        /// Seek legal advice or take legal action.
+        LegalAdvice => "Legal advice or action",
+        /// A child protection medical.
+        Medical => "Child protection medical",
+        /// Immediate protective action.
+        ImmediateProtection => "Immediate protection",
+        /// No further action.
+        NoFurtherAction => "No further action",
+        /// Anything else, stated in the rationale.
+        Other => "Other",
+    }
+}
+
+impl DecisionType {
+    /// True when this decision starts section 47 enquiries (and so the ICPC clock).
+    pub fn starts_section_47(self) -> bool {
+        matches!(self, DecisionType::S47SingleAgency | DecisionType::S47Joint)
+    }
+}
+
+labelled_enum! {
+    /// Outcome codes from the Standard Safeguarding Dataset (`s47_outcome`).
+    pub enum S47Outcome {
+        /// Initial child protection conference.
+        Icpc => "ICPC",
+        /// Another agency to monitor.
+        OtherAgencyToMonitor => "Other agency to monitor",
+        /// No further action, continue assessment.
+        NfaContinueAssessment => "No further action but continue assessment",
+        /// Legal action.
+        LegalAction => "Legal action",
+        /// Section 17 services.
+        S17Services => "Section 17 services",
+        /// Section 17 short breaks.
+        S17ShortBreaks => "Section 17 short breaks",
+        /// No further action.
+        NoFurtherAction => "No further action",
+        /// Other.
+        Other => "Other",
+    }
+}
+
+/// A decision, owned in law by one agency and made by a named person: never a vote.
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[serde(rename_all = "camelCase", deny_unknown_fields)]
+pub struct Decision {
+    /// Stable id within the record (`d1`, …).
+    #[serde(default)]
+    pub id: String,
+    /// What kind of decision.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub decision_type: Option<DecisionType>,
+    /// The agency that owns the decision in law.
+    #[serde(default)]
+    pub owning_agency: String,
+    /// The participant who made it.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub decision_maker_id: Option<String>,
+    /// Why: the reasoning, including proportionality.
+    #[serde(default)]
+    pub rationale: String,
+    /// The other options considered and why they were not chosen.
+    #[serde(default)]
+    pub options_considered: String,
+    /// The evidence relied on.
+    #[serde(default)]
+    pub evidence: String,
+    /// The Standard Safeguarding Dataset outcome code, where one applies.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub outcome_code: Option<S47Outcome>,
+}
+
+/// A risk with a named owner who is accountable for it.
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[serde(rename_all = "camelCase", deny_unknown_fields)]
+pub struct Risk {
+    /// Stable id within the record (`r1`, …).
+    #[serde(default)]
+    pub id: String,
+    /// The risk, in plain words.
+    pub description: String,
+    /// The participant who owns it.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub owner_id: Option<String>,
+    /// What the owner is accountable for.
+    #[serde(default)]
+    pub accountable_for: String,
+    /// When it is next reviewed.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub review_date: Option<IsoDate>,
+    /// What would trigger an earlier review.
+    #[serde(default)]
+    pub review_trigger: String,
+    /// How far it may travel.
+    #[serde(default)]
+    pub sensitivity: Sensitivity,
+}
+
+labelled_enum! {
+    /// Where an action is.
+    pub enum ActionStatus {
+        /// Not started yet.
+        NotStarted => "Not started",
+        /// Under way.
+        InProgress => "In progress",
+        /// Done; the outcome says what came of it.
+        Done => "Done",
+        /// Not done; the reason says why.
+        NotDone => "Not done",
+    }
+    default = NotStarted
+}
+
+labelled_enum! {
+    /// Why an action was not done: the difference matters to the next meeting.
+    pub enum NotDoneReason {
+        /// Circumstances changed and it was no longer needed.
+        CircumstancesChanged => "Circumstances changed",
+        /// It simply was not done.
+        NotDone => "It was not done",
+    }
+}
+
+/// A task with one owner and a due date.
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[serde(rename_all = "camelCase", deny_unknown_fields)]
+pub struct Action {
+    /// Stable id within the record (`x1`, …).
+    #[serde(default)]
+    pub id: String,
+    /// What is to be done.
+    pub task: String,
+    /// The one participant who owns it.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub owner_id: Option<String>,
+    /// When it is due.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub due: Option<IsoDate>,
+    /// Where it is.
+    #[serde(default)]
+    pub status: ActionStatus,
+    /// What came of it.
+    #[serde(default)]
+    pub outcome: String,
+    /// When not done: whether circumstances changed or it simply was not done.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub not_done_reason: Option<NotDoneReason>,
+}
+
+/// "If this happens, then that", with an owner.
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[serde(rename_all = "camelCase", deny_unknown_fields)]
+pub struct Contingency {
+    /// Stable id within the record (`c1`, …).
+    #[serde(default)]
+    pub id: String,
+    /// The circumstance.
+    pub if_this: String,
+    /// What will happen.
+    pub then_that: String,
+    /// The participant who acts on it.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub owner_id: Option<String>,
+}
+
+labelled_enum! {
+    /// How far a disagreement has been escalated under the local resolution procedure.
+    pub enum EscalationStage {
+        /// Not escalated.
+        None => "Not escalated",
+        /// To the professionals' line managers.
+        LineManager => "Line managers",
+        /// To senior managers in each agency.
+        SeniorManager => "Senior managers",
+        /// To the safeguarding partnership.
+        Partnership => "Safeguarding partnership",
+    }
+    default = None
+}
+
+/// A participant's disagreement, recorded verbatim, with the chair's response.
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[serde(rename_all = "camelCase", deny_unknown_fields)]
+pub struct Dissent {
+    /// Stable id within the record (`v1`, …).
+    #[serde(default)]
+    pub id: String,
+    /// The participant who disagrees.
+    pub participant_id: String,
+    /// Their view, in their words.
+    pub view: String,
+    /// The chair's response.
+    #[serde(default)]
+    pub chair_response: String,
+    /// How far it has been escalated.
+    #[serde(default)]
+    pub escalation: EscalationStage,
+    /// When it was escalated to that stage.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub escalated_on: Option<IsoDate>,
+    /// How it ended, once resolved.
+    #[serde(default)]
+    pub resolution: String,
+}
+
+/// What the family is told, by whom and when, and anything withheld.
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[serde(rename_all = "camelCase", deny_unknown_fields)]
+pub struct FamilyCommunication {
+    /// Stable id within the record (`f1`, …).
+    #[serde(default)]
+    pub id: String,
+    /// Who in the family is told (e.g. "Both parents").
+    #[serde(default)]
+    pub to_whom: String,
+    /// What they are told.
+    pub what: String,
+    /// The participant who tells them.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub by_id: Option<String>,
+    /// When.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub when: Option<IsoDate>,
+    /// Anything deliberately not shared yet.
+    #[serde(default)]
+    pub withheld: String,
+    /// Why it is withheld (e.g. it would prejudice a criminal investigation).
+    #[serde(default)]
+    pub withheld_reason: String,
+}
+
+/// Dates the group set or the law sets.
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[serde(rename_all = "camelCase", deny_unknown_fields)]
+pub struct Timescales {
+    /// The date of the strategy discussion that started section 47 enquiries, when it
+    /// was not this meeting (the ICPC clock runs from it).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub s47_started_on: Option<IsoDate>,
+    /// ICPC due: 15 working days after the discussion that started section 47. Written
+    /// when the record is finalised.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub icpc_due: Option<IsoDate>,
+    /// Record distribution due: 1 working day after the meeting. Written on finalising.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub distribution_due: Option<IsoDate>,
+    /// When the assessment is due.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub assessment_due: Option<IsoDate>,
+    /// When the group meets again.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub next_review: Option<IsoDate>,
+}
+
+/// Someone who receives the record.
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[serde(rename_all = "camelCase", deny_unknown_fields)]
+pub struct Recipient {
+    /// Stable id within the record (`e1`, …).
+    #[serde(default)]
+    pub id: String,
+    /// Who.
+    pub name: String,
+    /// Their agency.
+    #[serde(default)]
+    pub agency: String,
+    /// When it was sent.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub sent_on: Option<IsoDate>,
+    /// The highest sensitivity they may receive; items above it are left out of their
+    /// copy (`shareable` means the family's copy).
+    #[serde(default)]
+    pub may_receive: Sensitivity,
+}
+
+/// An optional wellbeing check for the professionals at the close. It is about the
+/// workforce, not the child: exports and minutes leave it out.
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[serde(rename_all = "camelCase", deny_unknown_fields)]
+pub struct WellbeingDebrief {
+    /// Whether a debrief was offered.
+    #[serde(default)]
+    pub offered: Tristate,
+    /// Support arranged, in general terms.
+    #[serde(default)]
+    pub notes: String,
+}
+
+/// Who operated the widget, as the host told it.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[serde(rename_all = "camelCase", deny_unknown_fields)]
+pub struct Actor {
+    /// Their name.
+    pub name: String,
+    /// Their role.
+    #[serde(default)]
+    pub role: String,
+    /// Their agency.
+    #[serde(default)]
+    pub agency: String,
+}
+
+/// A change appended to a final record: who, when, why and what.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[serde(rename_all = "camelCase", deny_unknown_fields)]
+pub struct Amendment {
+    /// Who made it.
+    pub by: Actor,
+    /// When.
+    pub at: Timestamp,
+    /// Why it was needed.
+    pub reason: String,
+    /// What is amended, in words: the correction or addition itself.
+    pub change: String,
+}
+
+/// One entry of the audit trail, chained to the one before by its hash.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[serde(rename_all = "camelCase", deny_unknown_fields)]
+pub struct AuditEntry {
+    /// 1 for the first entry, then consecutive.
+    pub sequence: u64,
+    /// When the change was made.
+    pub at: Timestamp,
+    /// Who made it.
+    pub actor: Actor,
+    /// What changed, in words.
+    pub change: String,
+    /// For finalising: the record's digest; for an amendment: the amendment's digest.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub digest: Option<String>,
+    /// The previous entry's `hash` (64 zeros for the first entry).
+    pub previous_hash: String,
+    /// SHA-256 (hex) of this entry's canonical JSON without `hash`.
+    pub hash: String,
+}
