@@ -208,6 +208,12 @@ fn verify_final(record: &DecisionRecord) -> Result<(), IntegrityFailure> {
             "the content has changed since the record was finalised",
         ));
     }
+    if record.meta.section_digests != section_digests(record) {
+        return Err(failure(
+            "$.meta.sectionDigests",
+            "do not match the record's content: they were changed after finalising",
+        ));
+    }
     let amendment_entries: Vec<(usize, &AuditEntry)> = record
         .audit
         .iter()

@@ -1,0 +1,508 @@
+//! Every validation rule, each with a passing and a failing case. The passing case is the
+//! complete example record (built through the transition function); each failing case
+//! changes one thing and must produce exactly the expected new finding.
+
+mod common;
+
+use risk_sensible::example::example_record;
+use risk_sensible::meeting::{scale_spread, validate, Config, Finding, Severity};
+use risk_sensible::record::*;
+
+fn findings(record: &DecisionRecord) -> Vec<(String, Severity)> {
+    validate(record, common::config())
+        .into_iter()
+        .map(|Finding { path, severity, .. }| (path, severity))
+        .collect()
+}
+
+/// The findings `change` adds to the example, and their messages.
+fn added_by(change: impl FnOnce(&mut DecisionRecord)) -> Vec<(String, Severity, String)> {
+    let baseline = validate(&example_record(false), common::config());
+    let mut record = example_record(false);
+    change(&mut record);
+    validate(&record, common::config())
+        .into_iter()
+        .filter(|finding| !baseline.contains(finding))
+        .map(
+            |Finding {
+                 path,
+                 severity,
+                 message,
+             }| (path, severity, message),
+        )
+        .collect()
+}
+
+fn check(name: &str, change: impl FnOnce(&mut DecisionRecord), path: &str, severity: Severity) {
+    let added = added_by(change);
+    let found: Vec<(&str, Severity)> = added.iter().map(|(p, s, _)| (p.as_str(), *s)).collect();
+    assert_eq!(found, [(path, severity)], "{name}: {added:#?}");
+    assert!(added[0].2.len() > 10, "{name}: the message says what to do");
+}
+
+use Severity::{Error, Warning};
+
+#[test]
+fn the_complete_example_has_no_errors_and_no_warnings() {
+    assert_eq!(findings(&example_record(false)), Vec::new());
+}
+
+#[test]
+fn meeting_rules() {
+    check(
+        "no type",
+        |r| r.meeting.meeting_type = None,
+        "$.meeting.meetingType",
+        Error,
+    );
+    check(
+        "no mode",
+        |r| r.meeting.mode = None,
+        "$.meeting.mode",
+        Error,
+    );
+    check(
+        "no date",
+        |r| r.meeting.date = None,
+        "$.meeting.date",
+        Error,
+    );
+    check(
+        "blank reason",
+        |r| r.meeting.reason = " ".into(),
+        "$.meeting.reason",
+        Error,
+    );
+    check(
+        "no chair",
+        |r| r.meeting.chair_id = None,
+        "$.meeting.chairId",
+        Error,
+    );
+    check(
+        "chair not present",
+        |r| r.meeting.chair_id = Some("p99".into()),
+        "$.meeting.chairId",
+        Error,
+    );
+    check(
+        "chair sent apologies",
+        |r| r.participants[0].attendance = Attendance::Apologies,
+        "$.meeting.chairId",
+        Error,
+    );
+}
+
+#[test]
+fn participant_rules() {
+    check(
+        "blank name",
+        |r| r.participants[1].name.clear(),
+        "$.participants[1].name",
+        Error,
+    );
+    check(
+        "blank role",
+        |r| r.participants[1].role.clear(),
+        "$.participants[1].role",
+        Error,
+    );
+    check(
+        "blank agency",
+        |r| r.participants[5].agency.clear(),
+        "$.participants[5].agency",
+        Error,
+    );
+    check(
+        "same person twice",
+        |r| {
+            let mut again = r.participants[2].clone();
+            again.id = "p7".into();
+            again.name = again.name.to_uppercase();
+            r.participants.push(again);
+        },
+        "$.participants[6].name",
+        Warning,
+    );
+}
+
+#[test]
+fn each_statutory_agency_must_be_listed_or_its_absence_recorded() {
+    for agency in ["Children's social care", "Police", "Health"] {
+        let added = added_by(|record| {
+            for participant in &mut record.participants {
+                if participant.agency == agency {
+                    participant.agency = "Other".into();
+                }
+            }
+        });
+        assert_eq!(added.len(), 1, "{agency}: {added:#?}");
+        assert_eq!((added[0].0.as_str(), added[0].1), ("$.participants", Error));
+        assert!(added[0].2.contains(agency));
+    }
+    // Apologies count as a recorded absence: the example's nursery manager sent apologies
+    // for Education, so requiring Education adds nothing.
+    let config = Config {
+        required_agencies: vec!["Education".into()],
+        ..Config::default()
+    };
+    assert_eq!(validate(&example_record(false), &config), Vec::new());
+    let config = Config {
+        required_agencies: vec!["Probation".into()],
+        ..Config::default()
+    };
+    let found = validate(&example_record(false), &config);
+    assert_eq!(found.len(), 1);
+    assert!(found[0].message.contains("Probation"));
+}
+
+#[test]
+fn nobody_attending_is_an_error() {
+    let added = added_by(|record| {
+        for participant in &mut record.participants {
+            participant.attendance = Attendance::Apologies;
+        }
+    });
+    assert!(added
+        .iter()
+        .any(|(_, _, message)| message == "No participant is recorded as attending"));
+}
+
+#[test]
+fn subject_rules() {
+    check(
+        "no child",
+        |r| r.subjects.retain(|s| s.role != SubjectRole::Child),
+        "$.subjects",
+        Error,
+    );
+    check(
+        "a sibling recorded as a second child",
+        |r| r.subjects[4].role = SubjectRole::Child,
+        "$.subjects[4].role",
+        Error,
+    );
+    check(
+        "child without date of birth",
+        |r| r.subjects[0].date_of_birth = None,
+        "$.subjects[0].dateOfBirth",
+        Error,
+    );
+    check(
+        "unborn child with an expected date needs no date of birth",
+        |r| {
+            r.subjects[0].date_of_birth = None;
+            r.subjects[0].unborn = true;
+            r.subjects[0].expected_date = Some("2026-06-01".parse().unwrap());
+            // A pre-birth meeting would be the usual type; the rule is only about dates.
+            r.meeting.chair_id = None;
+        },
+        "$.meeting.chairId",
+        Error,
+    );
+    check(
+        "mobility unknown",
+        |r| r.subjects[0].mobility = Mobility::Unknown,
+        "$.subjects[0].mobility",
+        Warning,
+    );
+    check(
+        "no father or male carer",
+        |r| {
+            r.subjects
+                .retain(|s| !matches!(s.role, SubjectRole::Father | SubjectRole::MaleCarer))
+        },
+        "$.subjects",
+        Warning,
+    );
+}
+
+#[test]
+fn information_rules() {
+    check(
+        "consent as the basis",
+        |r| r.information[0].basis = SharingBasis::Consent,
+        "$.information[0].basis",
+        Warning,
+    );
+    check(
+        "blank content",
+        |r| r.information[1].content.clear(),
+        "$.information[1].content",
+        Error,
+    );
+    check(
+        "no source agency",
+        |r| r.information[1].source_agency.clear(),
+        "$.information[1].sourceAgency",
+        Error,
+    );
+    check(
+        "shared by someone not present",
+        |r| r.information[0].shared_by = Some("p42".into()),
+        "$.information[0].sharedBy",
+        Error,
+    );
+    check(
+        "gap without owner",
+        |r| r.gaps[0].owner_id = None,
+        "$.gaps[0].ownerId",
+        Error,
+    );
+    check(
+        "gap without due date",
+        |r| r.gaps[0].due = None,
+        "$.gaps[0].due",
+        Warning,
+    );
+}
+
+#[test]
+fn child_voice_rules() {
+    check(
+        "no voice at all",
+        |r| r.child_voice.observed_experience.clear(),
+        "$.childVoice",
+        Error,
+    );
+    // Words alone are enough for a child who can speak.
+    check(
+        "words instead of observation",
+        |r| {
+            r.child_voice.observed_experience.clear();
+            r.child_voice.words = "I like it at nanny's".into();
+            r.meeting.reason.clear();
+        },
+        "$.meeting.reason",
+        Error,
+    );
+}
+
+#[test]
+fn scale_rules_show_the_spread_and_never_average() {
+    // The example's scales run from 2 to 5: a spread of 3, discussed by the group.
+    assert_eq!(scale_spread(&example_record(false)), Some(3));
+    check(
+        "a spread of 3 with no discussion",
+        |r| r.assessment.scale_discussion.clear(),
+        "$.scales",
+        Warning,
+    );
+    let message = &added_by(|r| r.assessment.scale_discussion.clear())[0].2;
+    assert!(message.contains("3 points"), "{message}");
+    assert!(!message.to_lowercase().contains("average"), "{message}");
+    // A spread of 2 needs no discussion.
+    let added = added_by(|r| {
+        r.assessment.scale_discussion.clear();
+        r.scales[2].score = 3;
+    });
+    assert_eq!(added, Vec::new());
+    check(
+        "a scale without a reason",
+        |r| r.scales[1].reason.clear(),
+        "$.scales[1].reason",
+        Warning,
+    );
+    check(
+        "a score above 10 (imported)",
+        |r| r.scales[3].score = 11,
+        "$.scales[3].score",
+        Error,
+    );
+    check(
+        "a scale from someone not present",
+        |r| r.scales[0].participant_id = "p77".into(),
+        "$.scales[0].participantId",
+        Error,
+    );
+}
+
+#[test]
+fn decision_rules() {
+    check(
+        "no decisions",
+        |r| r.decisions.clear(),
+        "$.decisions",
+        Error,
+    );
+    check(
+        "no type",
+        |r| r.decisions[2].decision_type = None,
+        "$.decisions[2].decisionType",
+        Error,
+    );
+    check(
+        "no owning agency",
+        |r| r.decisions[0].owning_agency.clear(),
+        "$.decisions[0].owningAgency",
+        Error,
+    );
+    check(
+        "no decision-maker",
+        |r| r.decisions[0].decision_maker_id = None,
+        "$.decisions[0].decisionMakerId",
+        Error,
+    );
+    check(
+        "a decision-maker who is not a participant",
+        |r| r.decisions[0].decision_maker_id = Some("p9".into()),
+        "$.decisions[0].decisionMakerId",
+        Error,
+    );
+    check(
+        "no rationale",
+        |r| r.decisions[1].rationale.clear(),
+        "$.decisions[1].rationale",
+        Error,
+    );
+    check(
+        "section 47 owned by the police",
+        |r| r.decisions[0].owning_agency = "Police".into(),
+        "$.decisions[0].owningAgency",
+        Warning,
+    );
+    check(
+        "a criminal investigation owned by social care",
+        |r| r.decisions[1].owning_agency = "Children's social care".into(),
+        "$.decisions[1].owningAgency",
+        Warning,
+    );
+}
+
+#[test]
+fn risk_rules() {
+    check(
+        "no owner",
+        |r| r.risks[0].owner_id = None,
+        "$.risks[0].ownerId",
+        Error,
+    );
+    check(
+        "owner not a participant",
+        |r| r.risks[1].owner_id = Some("p0".into()),
+        "$.risks[1].ownerId",
+        Error,
+    );
+    check(
+        "neither review date nor trigger",
+        |r| {
+            r.risks[1].review_date = None;
+            r.risks[1].review_trigger.clear();
+        },
+        "$.risks[1].reviewDate",
+        Error,
+    );
+    check(
+        "blank description",
+        |r| r.risks[0].description.clear(),
+        "$.risks[0].description",
+        Error,
+    );
+}
+
+#[test]
+fn action_rules() {
+    check(
+        "no owner",
+        |r| r.actions[0].owner_id = None,
+        "$.actions[0].ownerId",
+        Error,
+    );
+    check(
+        "no due date",
+        |r| r.actions[1].due = None,
+        "$.actions[1].due",
+        Error,
+    );
+    check(
+        "blank task",
+        |r| r.actions[2].task.clear(),
+        "$.actions[2].task",
+        Error,
+    );
+    check(
+        "not done without saying why",
+        |r| r.actions[2].status = ActionStatus::NotDone,
+        "$.actions[2].notDoneReason",
+        Error,
+    );
+    check(
+        "done without an outcome",
+        |r| r.actions[0].status = ActionStatus::Done,
+        "$.actions[0].outcome",
+        Warning,
+    );
+    let added = added_by(|r| {
+        r.actions[2].status = ActionStatus::NotDone;
+        r.actions[2].not_done_reason = Some(NotDoneReason::CircumstancesChanged);
+    });
+    assert_eq!(added, Vec::new());
+}
+
+#[test]
+fn contingency_dissent_and_family_rules() {
+    check(
+        "contingency without owner",
+        |r| r.contingencies[0].owner_id = None,
+        "$.contingencies[0].ownerId",
+        Error,
+    );
+    check(
+        "dissent without the chair's response",
+        |r| r.dissent[0].chair_response.clear(),
+        "$.dissent[0].chairResponse",
+        Error,
+    );
+    check(
+        "dissent without the view",
+        |r| r.dissent[0].view.clear(),
+        "$.dissent[0].view",
+        Error,
+    );
+    check(
+        "escalated without a date",
+        |r| r.dissent[0].escalation = EscalationStage::LineManager,
+        "$.dissent[0].escalatedOn",
+        Error,
+    );
+    check(
+        "dissent by someone not present",
+        |r| r.dissent[0].participant_id = "p12".into(),
+        "$.dissent[0].participantId",
+        Error,
+    );
+    check(
+        "nothing said to the family",
+        |r| r.family_communication.clear(),
+        "$.familyCommunication",
+        Warning,
+    );
+    check(
+        "withheld without a reason",
+        |r| r.family_communication[0].withheld_reason.clear(),
+        "$.familyCommunication[0].withheldReason",
+        Error,
+    );
+    check(
+        "nobody to tell the family",
+        |r| r.family_communication[0].by_id = None,
+        "$.familyCommunication[0].byId",
+        Error,
+    );
+}
+
+#[test]
+fn timescale_and_distribution_rules() {
+    check(
+        "section 47 started after this meeting",
+        |r| r.timescales.s47_started_on = Some("2026-03-05".parse().unwrap()),
+        "$.timescales.s47StartedOn",
+        Error,
+    );
+    check(
+        "nobody receives the record",
+        |r| r.distribution.clear(),
+        "$.distribution",
+        Warning,
+    );
+}
