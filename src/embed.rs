@@ -15,7 +15,7 @@ use yew::{AppHandle, Callback};
 
 /// What a host may pass to `mount`. Every key is optional; an unknown key is an error, so a
 /// misspelt option is never silently ignored.
-#[derive(Debug, Default, Deserialize)]
+#[derive(Debug, Deserialize)]
 #[serde(rename_all = "camelCase", deny_unknown_fields)]
 struct MountOptions {
     /// A record to open instead of a new, empty one.
@@ -27,6 +27,19 @@ struct MountOptions {
     /// Who operates the widget, written into the audit trail.
     #[serde(default)]
     actor: Option<Actor>,
+    /// Start in chair mode (large type for a shared screen).
+    #[serde(default)]
+    chair_mode: bool,
+    /// Mask restricted items until revealed (default true).
+    #[serde(default = "yes")]
+    screen_safe: bool,
+    /// Show the record read-only.
+    #[serde(default)]
+    read_only: bool,
+}
+
+fn yes() -> bool {
+    true
 }
 
 thread_local! {
@@ -89,7 +102,7 @@ fn dispatch_event(element: &Element, name: &str, record: &DecisionRecord) {
 #[wasm_bindgen]
 pub fn mount(element: Element, options: JsValue) -> Result<WidgetHandle, JsError> {
     let options: MountOptions = if options.is_undefined() || options.is_null() {
-        MountOptions::default()
+        serde_json::from_value(serde_json::json!({})).expect("every option has a default")
     } else {
         // Through serde_json, because serde-wasm-bindgen reads only the fields a struct
         // names and would silently ignore a misspelt option.
@@ -129,12 +142,23 @@ pub fn mount(element: Element, options: JsValue) -> Result<WidgetHandle, JsError
         name: "Not given by the host".into(),
         ..Actor::default()
     });
+    let on_finalise = {
+        let element = element.clone();
+        Callback::from(move |record: DecisionRecord| {
+            dispatch_event(&element, "risk-sensible:finalise", &record);
+        })
+    };
     let props = AppProps {
         actor: Rc::new(actor),
         record,
         config: Rc::new(config),
         id_prefix: format!("rs{instance}").into(),
         on_change,
+        on_finalise,
+        chair_mode: options.chair_mode,
+        screen_safe: options.screen_safe,
+        read_only: options.read_only,
+        initial_stage: crate::view::Stage::Meeting,
     };
     let app = yew::Renderer::<App>::with_root_and_props(element, props).render();
     Ok(WidgetHandle {

@@ -36,7 +36,7 @@ fn mount_fresh() -> (Element, WidgetHandle) {
 fn find(root: &Element, selector: &str) -> Element {
     root.query_selector(selector)
         .unwrap()
-        .unwrap_or_else(|| panic!("nothing matches {selector}"))
+        .unwrap_or_else(|| panic!("nothing matches {selector} in {}", root.inner_html()))
 }
 
 fn fire(target: &Element, kind: &str) {
@@ -79,7 +79,30 @@ fn record_participants(handle: &WidgetHandle) -> js_sys::Array {
         .unchecked_into()
 }
 
+/// Opens a stage from the task list, as a person would.
+async fn open_stage(root: &Element, title: &str) {
+    let links = root.query_selector_all(".rs-task-list__link").unwrap();
+    let link = (0..links.length())
+        .filter_map(|index| links.item(index))
+        .map(|node| node.unchecked_into::<HtmlElement>())
+        .find(|link| link.text_content().unwrap_or_default().ends_with(title))
+        .unwrap_or_else(|| panic!("no stage {title:?}"));
+    link.click();
+    settle().await;
+    let heading = find(root, ".rs-stage__title")
+        .text_content()
+        .unwrap_or_default();
+    assert_eq!(heading.trim(), title, "the stage opened");
+}
+
 async fn add_participant(root: &Element, name: &str, role: &str, agency: &str) {
+    if root
+        .query_selector("[id$=-participant-name]")
+        .unwrap()
+        .is_none()
+    {
+        open_stage(root, "Who is present").await;
+    }
     type_into(root, "[id$=-participant-name]", name);
     type_into(root, "[id$=-participant-role]", role);
     choose(root, "[id$=-participant-agency]", agency);
@@ -133,6 +156,7 @@ async fn adding_a_participant_shows_them_and_puts_them_in_the_record() {
 async fn an_empty_submit_shows_an_error_summary_that_links_to_each_field() {
     let (root, handle) = mount_fresh();
     settle().await;
+    open_stage(&root, "Who is present").await;
     click(&root, ".rs-participants__form button[type=submit]");
     settle().await;
     let summary = find(&root, ".rs-error-summary");
@@ -193,16 +217,20 @@ async fn removing_the_chair_is_refused_on_screen_and_the_record_keeps_them() {
         "Children's social care",
     )
     .await;
+    open_stage(&root, "Meeting details").await;
     choose(&root, "[id$=-meeting-chair]", "p1");
     settle().await;
+    open_stage(&root, "Who is present").await;
     button_named(&root, "Remove Amara Okafor").click();
     settle().await;
     let alert = find(&root, ".rs-notice--refusal");
     assert!(alert.text_content().unwrap().contains("chair"));
     assert_eq!(record_participants(&handle).length(), 1);
     // Once the chair is changed, removal goes through.
+    open_stage(&root, "Meeting details").await;
     choose(&root, "[id$=-meeting-chair]", "");
     settle().await;
+    open_stage(&root, "Who is present").await;
     button_named(&root, "Remove Amara Okafor").click();
     settle().await;
     assert_eq!(record_participants(&handle).length(), 0);
@@ -220,6 +248,7 @@ async fn two_widgets_on_one_page_keep_their_own_records_and_ids() {
     add_participant(&first, "Jo Bell", "Teacher", "Education").await;
     assert_eq!(record_participants(&first_handle).length(), 1);
     assert_eq!(record_participants(&second_handle).length(), 0);
+    open_stage(&second, "Who is present").await;
     let first_id = find(&first, "[id$=-participant-name]").id();
     let second_id = find(&second, "[id$=-participant-name]").id();
     assert_ne!(first_id, second_id);

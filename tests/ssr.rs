@@ -1,25 +1,35 @@
-//! Server-side rendering of the widget on the host: the markup a person's browser gets,
-//! checked without a browser. Only built with the web layer, and never for wasm.
+//! Server-side rendering of the widget on the host: the markup a person's browser gets for
+//! every stage, checked without a browser. Only built with the web layer, never for wasm.
 #![cfg(all(feature = "web", not(target_arch = "wasm32")))]
 
 mod common;
 
+use risk_sensible::example::example_record;
 use risk_sensible::meeting::{Command, Config, Item};
 use risk_sensible::record::{Attendance, DecisionRecord, Participant};
-use risk_sensible::view::{App, AppProps};
+use risk_sensible::view::{App, AppProps, Stage};
 use std::rc::Rc;
 
-async fn render(record: DecisionRecord) -> String {
+async fn render_with(record: DecisionRecord, stage: Stage, screen_safe: bool) -> String {
     yew::ServerRenderer::<App>::with_props(move || AppProps {
         record,
         config: Rc::new(Config::default()),
         actor: Default::default(),
         id_prefix: "rs9".into(),
         on_change: Default::default(),
+        on_finalise: Default::default(),
+        chair_mode: false,
+        screen_safe,
+        read_only: false,
+        initial_stage: stage,
     })
     .hydratable(false)
     .render()
     .await
+}
+
+async fn render(record: DecisionRecord, stage: Stage) -> String {
+    render_with(record, stage, true).await
 }
 
 /// The text of the `<label>` whose `for` is `id`.
@@ -35,41 +45,83 @@ fn label_text(html: &str, id: &str) -> Option<String> {
     Some(html[start..end].to_string())
 }
 
+/// Every `id="…"` in the markup.
+fn ids(html: &str) -> Vec<&str> {
+    html.match_indices(r#" id=""#)
+        .filter_map(|(at, _)| {
+            let start = at + 5;
+            let end = start + html[start..].find('"')?;
+            Some(&html[start..end])
+        })
+        .collect()
+}
+
 fn empty_record() -> DecisionRecord {
     DecisionRecord::new("id-1".into(), "2026-03-02T09:00:00Z".parse().unwrap())
 }
 
 #[tokio::test]
-async fn every_field_has_a_label_tied_to_its_control() {
-    let html = render(empty_record()).await;
+async fn every_control_on_every_stage_has_a_label_and_ids_are_unique() {
+    for stage in Stage::ALL {
+        let html = render(example_record(false), stage).await;
+        let all = ids(&html);
+        let mut seen = std::collections::HashSet::new();
+        for id in &all {
+            assert!(seen.insert(*id), "{stage:?}: duplicate id {id}");
+        }
+        // Every input, select and textarea is labelled by a <label for> (radios included).
+        for tag in ["<input", "<select", "<textarea"] {
+            for (at, _) in html.match_indices(tag) {
+                let end = at + html[at..].find('>').unwrap();
+                let element = &html[at..end];
+                let id_start = element.find(r#" id=""#).expect("controls have ids") + 5;
+                let id = &element[id_start..id_start + element[id_start..].find('"').unwrap()];
+                assert!(
+                    label_text(&html, id).is_some(),
+                    "{stage:?}: {id} has no label"
+                );
+            }
+        }
+    }
+}
+
+#[tokio::test]
+async fn the_meeting_stage_labels_its_fields() {
+    let html = render(empty_record(), Stage::Meeting).await;
     for (id, label) in [
         ("rs9-meeting-date", "Date of meeting"),
         ("rs9-meeting-time", "Start time"),
         ("rs9-meeting-reason", "Reason for the meeting"),
         ("rs9-meeting-chair", "Chair"),
-        ("rs9-participant-name", "Full name"),
-        ("rs9-participant-role", "Role"),
-        ("rs9-participant-agency", "Agency"),
     ] {
         assert_eq!(
             label_text(&html, id).as_deref(),
             Some(label),
             "label of {id}"
         );
-        assert!(html.contains(&format!(r#"id="{id}""#)), "no control {id}");
     }
 }
 
 #[tokio::test]
-async fn an_empty_record_lists_what_is_missing_before_finalising() {
-    let html = render(empty_record()).await;
-    assert!(html.contains("No participants yet"));
-    assert!(html.contains("Select the type of meeting"));
-    assert!(html.contains("No one from Police is listed"));
+async fn the_task_list_shows_every_stage_with_its_state() {
+    let html = render(empty_record(), Stage::Meeting).await;
+    for stage in Stage::ALL {
+        assert!(
+            html.contains(stage.title().replace('\'', "&#39;").as_str())
+                || html.contains(stage.title()),
+            "{stage:?}"
+        );
+    }
+    assert!(html.contains("Not started"));
+    let mut record = example_record(false);
+    record.actions[0].owner_id = None;
+    let html = render(record, Stage::Meeting).await;
+    assert!(html.contains("Has problems"));
+    assert!(html.contains("Complete"));
 }
 
 #[tokio::test]
-async fn participants_are_rendered_as_table_rows_with_named_buttons() {
+async fn participants_are_rendered_as_table_rows_with_named_buttons_and_escaped_text() {
     let mut record = empty_record();
     common::run(
         &mut record,
@@ -82,12 +134,46 @@ async fn participants_are_rendered_as_table_rows_with_named_buttons() {
         })),
     )
     .unwrap();
-    let html = render(record).await;
+    let html = render(record, Stage::Participants).await;
     assert!(html.contains("Participants (1)"));
-    // Text is escaped, never interpreted as markup.
     assert!(html.contains("Ruth &lt;b&gt;Adeyemi&lt;/b&gt;"));
     assert!(!html.contains("<b>Adeyemi</b>"));
     assert!(html.contains(r#"id="rs9-participant-p1-change""#));
-    // The chair picker offers the attending participant.
-    assert!(html.contains(r#"<option value="p1""#));
+}
+
+#[tokio::test]
+async fn restricted_items_are_masked_on_a_shared_screen_and_shown_when_screen_safe_is_off() {
+    let police_only = "Two call-outs to the address in 2025";
+    let masked = render(example_record(false), Stage::Information).await;
+    let screen = masked.split("rs-print-only").next().unwrap();
+    assert!(
+        !screen.contains(police_only),
+        "restricted content leaked to the screen"
+    );
+    assert!(screen.contains("Hidden on the shared screen"));
+    assert!(screen.contains("Show restricted items"));
+    let shown = render_with(example_record(false), Stage::Information, false).await;
+    let screen = shown.split("rs-print-only").next().unwrap();
+    assert!(screen.contains(police_only));
+}
+
+#[tokio::test]
+async fn the_scales_stage_shows_the_spread_and_never_an_average() {
+    let html = render(example_record(false), Stage::Scales).await;
+    assert!(html.contains("The views differ by 3 points, from 2 to 5"));
+    assert!(html.contains("Record dissent"));
+    assert!(!html.to_lowercase().contains("average"));
+    assert!(!html.to_lowercase().contains("mean score"));
+}
+
+#[tokio::test]
+async fn a_final_record_shows_its_digest_and_offers_only_amendment() {
+    let record = example_record(true);
+    let digest = record.meta.digest.clone().unwrap();
+    let html = render(record, Stage::Finalise).await;
+    assert!(html.contains(&digest));
+    assert!(html.contains("Add amendment"));
+    let risks = render(example_record(true), Stage::Risks).await;
+    assert!(!risks.contains("Add risk"), "no add form on a final record");
+    assert!(!risks.contains(">Remove<"));
 }

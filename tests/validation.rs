@@ -281,7 +281,7 @@ fn child_voice_rules() {
 #[test]
 fn scale_rules_show_the_spread_and_never_average() {
     // The example's scales run from 2 to 5: a spread of 3, discussed by the group.
-    assert_eq!(scale_spread(&example_record(false)), Some(3));
+    assert_eq!(scale_spread(&example_record(false).scales), Some(3));
     check(
         "a spread of 3 with no discussion",
         |r| r.assessment.scale_discussion.clear(),

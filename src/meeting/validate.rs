@@ -78,11 +78,11 @@ pub fn validate(record: &DecisionRecord, config: &Config) -> Vec<Finding> {
 
 /// The largest score minus the smallest, when at least two participants gave one. The
 /// spread is what the group discusses; the scales are never averaged.
-pub fn scale_spread(record: &DecisionRecord) -> Option<u8> {
-    let scores = record.scales.iter().map(|scale| scale.score);
+pub fn scale_spread(scales: &[SafetyScale]) -> Option<u8> {
+    let scores = scales.iter().map(|scale| scale.score);
     let highest = scores.clone().max()?;
     let lowest = scores.min()?;
-    (record.scales.len() >= 2).then(|| highest.saturating_sub(lowest))
+    (scales.len() >= 2).then(|| highest.saturating_sub(lowest))
 }
 
 /// A spread of this many points or more asks the group to discuss the difference.
@@ -258,7 +258,7 @@ fn validate_scales(record: &DecisionRecord, findings: &mut Vec<Finding>) {
             ));
         }
     }
-    if let Some(spread) = scale_spread(record) {
+    if let Some(spread) = scale_spread(&record.scales) {
         if spread >= SPREAD_TO_DISCUSS && record.assessment.scale_discussion.trim().is_empty() {
             findings.push(Finding::warning(
                 "$.scales",

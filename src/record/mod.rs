@@ -17,3 +17,42 @@ pub use types::*;
 
 /// The schema version this build writes, and the newest one it reads.
 pub const SCHEMA_VERSION: u32 = 1;
+
+/// An enumeration offered as a choice in a form: every value in order, and its label.
+pub trait Labelled: Copy + Eq + serde::Serialize + serde::de::DeserializeOwned + 'static {
+    /// Every value, in the order a form lists them.
+    fn all() -> &'static [Self];
+    /// The plain-English label.
+    fn label(self) -> &'static str;
+}
+
+macro_rules! impl_labelled {
+    ($($name:ident),+) => {
+        $(impl Labelled for $name {
+            fn all() -> &'static [Self] {
+                &$name::ALL
+            }
+            fn label(self) -> &'static str {
+                $name::label(self)
+            }
+        })+
+    };
+}
+
+impl_labelled!(
+    MeetingType,
+    MeetingMode,
+    Attendance,
+    Tristate,
+    SubjectRole,
+    Mobility,
+    InformationKind,
+    SharingBasis,
+    Sensitivity,
+    AssessmentColumn,
+    DecisionType,
+    S47Outcome,
+    ActionStatus,
+    NotDoneReason,
+    EscalationStage
+);

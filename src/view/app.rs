@@ -1,13 +1,22 @@
-//! The widget's root: holds the state, provides the context, and lays out the stage.
+//! The widget's root: holds the state, the current stage and the shared-screen settings,
+//! lays out the task list and the stage, and handles the keyboard shortcuts.
 
-use super::error_summary::focus_by_id;
+use super::finalise::Finalise;
+use super::item_list::ItemList;
 use super::meeting_details::MeetingDetails;
+use super::minutes::Minutes;
 use super::participants::Participants;
+use super::scales::Scales;
+use super::section_form::SectionForm;
+use super::specs::{item_spec, list_values, sections, SectionSpec};
+use super::stages::Stage;
 use super::state::{now, Action, MeetingState, WidgetContext};
-use crate::meeting::{validate, Command, Config, Severity};
-use crate::record::{Actor, DecisionRecord};
+use super::task_list::TaskList;
+use crate::meeting::{validate, Command, Config, Finding, ItemKind};
+use crate::record::{Actor, AssessmentColumn, DecisionRecord, Status};
 use std::rc::Rc;
-use web_sys::Element;
+use wasm_bindgen::JsCast;
+use web_sys::{Element, HtmlElement};
 use yew::prelude::*;
 
 /// Props of the widget.
@@ -25,27 +34,71 @@ pub struct AppProps {
     /// Told about every accepted change, with the record after it.
     #[prop_or_default]
     pub on_change: Callback<DecisionRecord>,
+    /// Told when the record is finalised.
+    #[prop_or_default]
+    pub on_finalise: Callback<DecisionRecord>,
+    /// Start in chair mode (large type for a shared screen).
+    #[prop_or_default]
+    pub chair_mode: bool,
+    /// Mask restricted items until revealed on purpose (on by default).
+    #[prop_or(true)]
+    pub screen_safe: bool,
+    /// Show the record without any way to change it.
+    #[prop_or_default]
+    pub read_only: bool,
+    /// The stage shown first.
+    #[prop_or(Stage::Meeting)]
+    pub initial_stage: Stage,
 }
 
-/// Maps a finding's JSON path to the id of the control that fixes it.
-fn control_for_path(path: &str, record: &DecisionRecord, context: &WidgetContext) -> String {
-    let field = match path {
-        "$.meeting.meetingType" => "meeting-type".to_string(),
-        "$.meeting.mode" => "meeting-mode".to_string(),
-        "$.meeting.date" => "meeting-date".to_string(),
-        "$.meeting.startTime" => "meeting-time".to_string(),
-        "$.meeting.reason" => "meeting-reason".to_string(),
-        "$.meeting.chairId" => "meeting-chair".to_string(),
-        _ => path
-            .strip_prefix("$.participants[")
-            .and_then(|rest| rest.split(']').next())
-            .and_then(|index| index.parse::<usize>().ok())
-            .and_then(|index| record.participants.get(index))
-            .map(|participant| format!("participant-{}-change", participant.id))
-            .unwrap_or_else(|| "participant-name".to_string()),
-    };
-    context.id(&field)
+/// Findings whose path falls in one of these sections.
+fn findings_in(findings: &[Finding], prefixes: &[&str]) -> Rc<Vec<Finding>> {
+    Rc::new(
+        findings
+            .iter()
+            .filter(|finding| {
+                prefixes.iter().any(|prefix| {
+                    finding.path == *prefix
+                        || finding.path.starts_with(&format!("{prefix}["))
+                        || finding.path.starts_with(&format!("{prefix}."))
+                })
+            })
+            .cloned()
+            .collect(),
+    )
 }
+
+/// True when the stage shows any item labelled restricted.
+fn has_restricted(record: &DecisionRecord, stage: Stage) -> bool {
+    let restricted = |sensitivity: crate::record::Sensitivity| sensitivity.is_restricted();
+    match stage {
+        Stage::Information => record.information.iter().any(|i| restricted(i.sensitivity)),
+        Stage::Risks => record.risks.iter().any(|r| restricted(r.sensitivity)),
+        Stage::Assessment => AssessmentColumn::ALL.iter().any(|column| {
+            record
+                .assessment
+                .column(*column)
+                .iter()
+                .any(|s| restricted(s.sensitivity))
+        }),
+        Stage::Finalise => {
+            record.information.iter().any(|i| restricted(i.sensitivity))
+                || record.risks.iter().any(|r| restricted(r.sensitivity))
+        }
+        _ => false,
+    }
+}
+
+/// The keyboard shortcuts, as the help panel lists them.
+pub const SHORTCUTS: [(&str, &str); 4] = [
+    ("Alt + Page Down", "Next stage"),
+    ("Alt + Page Up", "Previous stage"),
+    (
+        "Alt + N",
+        "Add an item on this stage (moves to the first field of the form)",
+    ),
+    ("Alt + M", "Go to the list of stages"),
+];
 
 /// The strategy meeting widget.
 #[function_component(App)]
@@ -57,6 +110,18 @@ pub fn app(props: &AppProps) -> Html {
             props.config.clone(),
         )
     });
+    let stage = use_state(|| props.initial_stage);
+    let chair_mode = use_state(|| props.chair_mode);
+    let screen_safe = use_state(|| props.screen_safe);
+    // The stage whose restricted items were revealed; leaving it masks them again.
+    let revealed = use_state(|| None::<Stage>);
+    let help_open = use_state(|| false);
+    // The agenda timer: which stage it times and when it started (ms since the epoch).
+    let timer = use_state(|| None::<(Stage, f64)>);
+    let tick = use_state(|| 0u32);
+    let stage_heading = use_node_ref();
+    let root = use_node_ref();
+    let moved = use_mut_ref(|| false);
     let context = WidgetContext {
         id_prefix: props.id_prefix.clone(),
         config: props.config.clone(),
@@ -65,75 +130,339 @@ pub fn app(props: &AppProps) -> Html {
     {
         // Tell the host after every accepted change (not on first render).
         let on_change = props.on_change.clone();
+        let on_finalise = props.on_finalise.clone();
         let state = state.clone();
+        let status = use_mut_ref(|| props.record.meta.status);
         use_effect_with(state.revision, move |revision| {
             if *revision > 0 {
                 on_change.emit(state.record.clone());
+                let was = std::mem::replace(&mut *status.borrow_mut(), state.record.meta.status);
+                if was == Status::Draft && state.record.meta.status == Status::Final {
+                    on_finalise.emit(state.record.clone());
+                }
             }
         });
     }
+    {
+        // Move focus to the new stage's heading after a jump, so keyboard and screen-reader
+        // users start at the top of it (not on first render: the host owns focus then).
+        let stage_heading = stage_heading.clone();
+        let moved = moved.clone();
+        use_effect_with(*stage, move |_| {
+            if *moved.borrow() {
+                if let Some(heading) = stage_heading.cast::<HtmlElement>() {
+                    let _ = heading.focus();
+                }
+            }
+        });
+    }
+    {
+        // The timer redraws once a second while it runs.
+        let tick = tick.clone();
+        use_effect_with(timer.is_some(), move |running| {
+            let interval = running.then(|| {
+                gloo::timers::callback::Interval::new(1_000, move || tick.set(tick.wrapping_add(1)))
+            });
+            move || drop(interval)
+        });
+    }
 
+    let go_to = {
+        let stage = stage.clone();
+        let revealed = revealed.clone();
+        let moved = moved.clone();
+        Callback::from(move |next: Stage| {
+            *moved.borrow_mut() = true;
+            revealed.set(None);
+            stage.set(next);
+        })
+    };
     let dispatch = {
         let state = state.clone();
         Callback::from(move |command: Command| state.dispatch(Action::Apply(command, now())))
+    };
+    let amend = {
+        let state = state.clone();
+        Callback::from(move |(command, actor): (Command, Actor)| {
+            state.dispatch(Action::ApplyAs(command, now(), actor))
+        })
     };
     let dismiss = {
         let state = state.clone();
         Callback::from(move |_: MouseEvent| state.dispatch(Action::DismissRefusal))
     };
 
-    let findings = validate(&state.record, &props.config);
-    let record = &state.record;
-    let finding_items = findings.iter().enumerate().map(|(index, finding)| {
-        let target = control_for_path(&finding.path, record, &context);
-        let href = format!("#{target}");
-        let onclick = Callback::from(move |event: MouseEvent| {
-            event.prevent_default();
-            if let Some(link) = event.target_dyn_into::<Element>() {
-                focus_by_id(&link, &target);
+    let onkeydown = {
+        let go_to = go_to.clone();
+        let current = *stage;
+        let root = root.clone();
+        let prefix = props.id_prefix.clone();
+        Callback::from(move |event: KeyboardEvent| {
+            if !event.alt_key() || event.ctrl_key() || event.meta_key() {
+                return;
             }
-        });
-        let severity = match finding.severity {
-            Severity::Error => "Must fix",
-            Severity::Warning => "Consider",
-        };
+            let key = event.key();
+            let target = match key.as_str() {
+                "PageDown" => current.next().map(Some),
+                "PageUp" => current.previous().map(Some),
+                _ => None,
+            };
+            if let Some(Some(next)) = target {
+                event.prevent_default();
+                go_to.emit(next);
+                return;
+            }
+            let Some(root) = root.cast::<Element>() else {
+                return;
+            };
+            let selector = match event.code().as_str() {
+                "KeyN" => ".rs-stage form :is(input, select, textarea)".to_string(),
+                "KeyM" => format!("#{prefix}-task-list [aria-current]"),
+                _ => return,
+            };
+            if let Ok(Some(element)) = root.query_selector(&selector) {
+                if let Ok(element) = element.dyn_into::<HtmlElement>() {
+                    event.prevent_default();
+                    let _ = element.focus();
+                }
+            }
+        })
+    };
+
+    let record = Rc::new(state.record.clone());
+    let findings = validate(&state.record, &props.config);
+    let states: Vec<_> = Stage::ALL
+        .iter()
+        .map(|s| s.state(&state.record, &findings))
+        .collect();
+    let participants = Rc::new(state.record.participants.clone());
+    let read_only = props.read_only || state.record.meta.status != Status::Draft;
+    let current = *stage;
+    let show_restricted = !*screen_safe || *revealed == Some(current);
+
+    let list = |kind: ItemKind| {
+        let spec = Rc::new(item_spec(kind));
+        let findings = findings_in(&findings, &[spec.path]);
         html! {
-            <li key={index} class={classes!("rs-findings__item", format!("rs-findings__item--{}", finding.severity.as_str()))}>
-                <span class="rs-findings__severity">{ severity }</span>
-                <a class="rs-findings__link" {href} {onclick}>{ &finding.message }</a>
-            </li>
+            <ItemList
+                key={spec.form}
+                spec={spec.clone()}
+                items={Rc::new(list_values(&state.record, kind))}
+                participants={participants.clone()}
+                {findings}
+                dispatch={dispatch.clone()}
+                revealed={show_restricted}
+                {read_only}
+            />
+        }
+    };
+    let section = |spec: SectionSpec| {
+        let findings = findings_in(&findings, &[spec.path]);
+        let key = spec.form;
+        html! {
+            <SectionForm
+                {key}
+                spec={Rc::new(spec)}
+                record={record.clone()}
+                participants={participants.clone()}
+                {findings}
+                dispatch={dispatch.clone()}
+                {read_only}
+            />
+        }
+    };
+    let body = match current {
+        Stage::Meeting => html! {
+            <MeetingDetails
+                meeting={state.record.meeting.clone()}
+                participants={state.record.participants.clone()}
+                findings={findings_in(&findings, &["$.meeting"])}
+                dispatch={dispatch.clone()}
+                {read_only}
+            />
+        },
+        Stage::Subjects => {
+            html! { <>{ list(ItemKind::Subject) }{ section(sections::practice_context()) }</> }
+        }
+        Stage::Participants => html! {
+            <Participants participants={state.record.participants.clone()} dispatch={dispatch.clone()} {read_only} />
+        },
+        Stage::Information => {
+            html! { <>{ list(ItemKind::Information) }{ list(ItemKind::Tool) }</> }
+        }
+        Stage::Gaps => list(ItemKind::Gap),
+        Stage::ChildVoice => section(sections::child_voice()),
+        Stage::Assessment => html! {
+            <>{ for AssessmentColumn::ALL.iter().map(|column| list(ItemKind::Statement(*column))) }</>
+        },
+        Stage::Scales => html! {
+            <Scales
+                scales={state.record.scales.clone()}
+                participants={participants.clone()}
+                discussion={state.record.assessment.scale_discussion.clone()}
+                findings={findings_in(&findings, &["$.scales"])}
+                dispatch={dispatch.clone()}
+                {read_only}
+            />
+        },
+        Stage::Decisions => list(ItemKind::Decision),
+        Stage::Risks => list(ItemKind::Risk),
+        Stage::Actions => list(ItemKind::Action),
+        Stage::Contingencies => list(ItemKind::Contingency),
+        Stage::Family => list(ItemKind::FamilyCommunication),
+        Stage::Dissent => list(ItemKind::Dissent),
+        Stage::Review => html! {
+            <>{ section(sections::timescales()) }<super::clocks::Clocks record={record.clone()} />{ list(ItemKind::Recipient) }</>
+        },
+        Stage::Wellbeing => section(sections::wellbeing()),
+        Stage::Finalise => html! {
+            <Finalise
+                record={record.clone()}
+                findings={Rc::new(findings.clone())}
+                dispatch={dispatch.clone()}
+                {amend}
+                on_jump={go_to.clone()}
+                mask_restricted={!show_restricted}
+                actor={props.actor.clone()}
+            />
+        },
+    };
+
+    let toggle = |handle: &UseStateHandle<bool>| {
+        let handle = handle.clone();
+        Callback::from(move |_: MouseEvent| handle.set(!*handle))
+    };
+    let reveal = {
+        let revealed = revealed.clone();
+        Callback::from(move |_: MouseEvent| {
+            revealed.set(if *revealed == Some(current) {
+                None
+            } else {
+                Some(current)
+            })
+        })
+    };
+    let print = Callback::from(|_: MouseEvent| {
+        if let Some(window) = web_sys::window() {
+            let _ = window.print();
         }
     });
+    let timer_button = {
+        let timer = timer.clone();
+        Callback::from(move |_: MouseEvent| {
+            timer.set(match *timer {
+                Some((stage, _)) if stage == current => None,
+                _ => Some((current, js_sys::Date::now())),
+            })
+        })
+    };
+    let elapsed = match *timer {
+        Some((stage, started)) if stage == current => {
+            let _ = *tick;
+            let seconds = ((js_sys::Date::now() - started) / 1000.0).max(0.0) as u64;
+            Some(format!("{:02}:{:02}", seconds / 60, seconds % 60))
+        }
+        _ => None,
+    };
+    let previous = current.previous();
+    let next = current.next();
+    let stage_id = context.id(&format!("stage-{}", current.slug()));
+    let child = state.record.child().map(|child| child.name.clone());
 
     html! {
         <ContextProvider<WidgetContext> context={context.clone()}>
-            <div class="rs-widget">
-                <h2 class="rs-widget__title">{ "Strategy meeting record" }</h2>
-                if let Some(problem) = &state.refusal {
-                    <div class="rs-notice rs-notice--refusal" role="alert">
-                        <p class="rs-notice__text">{ problem.to_string() }</p>
-                        <button type="button" class="rs-button rs-button--secondary" onclick={dismiss}>
-                            { "Dismiss" }
-                        </button>
-                    </div>
-                }
-                <MeetingDetails
-                    meeting={state.record.meeting.clone()}
-                    participants={state.record.participants.clone()}
-                    dispatch={dispatch.clone()}
-                />
-                <Participants participants={state.record.participants.clone()} dispatch={dispatch} />
-                <section class="rs-findings" aria-labelledby={context.id("findings-heading")}>
-                    <h3 class="rs-findings__heading" id={context.id("findings-heading")}>
-                        { "Before this record can be finalised" }
-                    </h3>
-                    if findings.is_empty() {
-                        <p>{ "Nothing is missing from these sections." }</p>
-                    } else {
-                        <ul class="rs-findings__list">{ for finding_items }</ul>
+            <div class={classes!("rs-widget", chair_mode.then_some("rs-widget--chair"))} ref={root} {onkeydown}>
+                <div class="rs-widget__screen">
+                    <header class="rs-widget__header">
+                        <div class="rs-widget__titles">
+                            <h2 class="rs-widget__title">{ "Strategy meeting record" }</h2>
+                            <p class="rs-widget__subtitle">
+                                { format!("{}{}", child.map(|name| format!("{name} · ")).unwrap_or_default(), match state.record.meta.status {
+                                    Status::Draft => "Draft",
+                                    Status::Final => "Final (read-only)",
+                                    Status::Amended => "Final, amended (read-only)",
+                                }) }
+                            </p>
+                        </div>
+                        <div class="rs-widget__toolbar">
+                            <button type="button" class="rs-button rs-button--secondary" aria-pressed={chair_mode.to_string()} onclick={toggle(&chair_mode)}>
+                                { "Chair mode" }
+                            </button>
+                            <button type="button" class="rs-button rs-button--secondary" aria-pressed={screen_safe.to_string()} onclick={toggle(&screen_safe)}>
+                                { "Screen-safe" }
+                            </button>
+                            <button type="button" class="rs-button rs-button--secondary" aria-expanded={help_open.to_string()}
+                                aria-controls={context.id("help")} onclick={toggle(&help_open)}>
+                                { "Keyboard shortcuts" }
+                            </button>
+                            <button type="button" class="rs-button rs-button--secondary" onclick={print}>{ "Print minutes" }</button>
+                        </div>
+                    </header>
+                    if *help_open {
+                        <section class="rs-help" id={context.id("help")} aria-labelledby={context.id("help-heading")}>
+                            <h3 class="rs-help__heading" id={context.id("help-heading")}>{ "Keyboard shortcuts" }</h3>
+                            <dl class="rs-help__list">
+                                { for SHORTCUTS.iter().map(|(keys, what)| html! {
+                                    <div class="rs-help__row" key={*keys}>
+                                        <dt class="rs-help__keys"><kbd>{ *keys }</kbd></dt>
+                                        <dd class="rs-help__what">{ *what }</dd>
+                                    </div>
+                                }) }
+                            </dl>
+                            <p>{ "Tab and Shift + Tab move between fields; Enter in a field adds the item." }</p>
+                        </section>
                     }
-                </section>
-                <p class="rs-visually-hidden" role="status" aria-live="polite">{ state.announcement.clone() }</p>
+                    if let Some(problem) = &state.refusal {
+                        <div class="rs-notice rs-notice--refusal" role="alert">
+                            <p class="rs-notice__text">{ problem.to_string() }</p>
+                            <button type="button" class="rs-button rs-button--secondary" onclick={dismiss}>{ "Dismiss" }</button>
+                        </div>
+                    }
+                    <div class="rs-widget__layout">
+                        <TaskList current={current} states={states} onselect={go_to.clone()} id_prefix={props.id_prefix.clone()} />
+                        <div class="rs-stage" id={stage_id.clone()}>
+                            <div class="rs-stage__header">
+                                <h3 class="rs-stage__title" id={format!("{stage_id}-heading")} tabindex="-1" ref={stage_heading}>
+                                    { current.title() }
+                                </h3>
+                                <div class="rs-stage__tools">
+                                    if *screen_safe && has_restricted(&state.record, current) {
+                                        <button type="button" class="rs-button rs-button--secondary" aria-pressed={show_restricted.to_string()} onclick={reveal}>
+                                            { "Show restricted items" }
+                                        </button>
+                                    }
+                                    <button type="button" class="rs-button rs-button--secondary" aria-pressed={elapsed.is_some().to_string()} onclick={timer_button}>
+                                        { "Agenda timer" }
+                                    </button>
+                                    if let Some(elapsed) = &elapsed {
+                                        <span class="rs-stage__timer" role="timer" aria-label="Time on this stage">{ elapsed }</span>
+                                    }
+                                </div>
+                            </div>
+                            if *screen_safe && has_restricted(&state.record, current) && !show_restricted {
+                                <p class="rs-stage__masked-note">{ "Restricted items are hidden on this shared screen." }</p>
+                            }
+                            { body }
+                            <nav class="rs-stage__pager" aria-label="Stage navigation">
+                                if let Some(previous) = previous {
+                                    <button type="button" class="rs-button rs-button--secondary" onclick={go_to.reform(move |_: MouseEvent| previous)}>
+                                        { format!("Previous: {}", previous.title()) }
+                                    </button>
+                                }
+                                if let Some(next) = next {
+                                    <button type="button" class="rs-button rs-button--secondary" onclick={go_to.reform(move |_: MouseEvent| next)}>
+                                        { format!("Next: {}", next.title()) }
+                                    </button>
+                                }
+                            </nav>
+                        </div>
+                    </div>
+                    <p class="rs-visually-hidden" role="status" aria-live="polite">{ state.announcement.clone() }</p>
+                </div>
+                <div class="rs-print-only" aria-hidden="true">
+                    <h2 class="rs-minutes__title">{ "Minutes of the strategy meeting" }</h2>
+                    <Minutes record={record.clone()} config={props.config.clone()} level={3} />
+                </div>
             </div>
         </ContextProvider<WidgetContext>>
     }

@@ -3,11 +3,12 @@
 
 use super::fields::{Choice, RadioGroup, SelectField, TextArea, TextField};
 use super::state::WidgetContext;
-use crate::meeting::Command;
+use crate::meeting::{Command, Finding};
 use crate::record::{
     Attendance, ClockTime, IsoDate, Meeting, MeetingMode, MeetingType, Participant,
 };
 use serde::{de::DeserializeOwned, Serialize};
+use std::rc::Rc;
 use yew::prelude::*;
 
 /// Props of the meeting details form.
@@ -15,7 +16,12 @@ use yew::prelude::*;
 pub struct MeetingDetailsProps {
     pub meeting: Meeting,
     pub participants: Vec<Participant>,
+    /// The record's findings about the meeting, shown by their fields.
+    #[prop_or_default]
+    pub findings: Rc<Vec<Finding>>,
     pub dispatch: Callback<Command>,
+    #[prop_or_default]
+    pub read_only: bool,
 }
 
 /// The wire name of an enumeration value (`strategyMeeting`), used as the form value so the
@@ -72,14 +78,23 @@ pub fn meeting_details(props: &MeetingDetailsProps) -> Html {
     } else {
         "Only participants recorded as attending are listed."
     };
+    let error = |key: &str| {
+        props
+            .findings
+            .iter()
+            .find(|finding| finding.path == format!("$.meeting.{key}"))
+            .map(|finding| AttrValue::from(finding.message.clone()))
+    };
     html! {
-        <section class="rs-meeting-details" aria-labelledby={context.id("meeting-heading")}>
-            <h3 class="rs-meeting-details__heading" id={context.id("meeting-heading")}>{ "Meeting details" }</h3>
+        <section class="rs-meeting-details" aria-label="Meeting details form">
+            <fieldset class="rs-fieldset" disabled={props.read_only}>
+            <legend class="rs-visually-hidden">{ "Meeting details" }</legend>
             <RadioGroup
                 id={context.id("meeting-type")}
                 legend="Type of meeting"
                 choices={type_choices}
                 value={meeting.meeting_type.as_ref().map(wire_name).unwrap_or_default()}
+                error={error("meetingType")}
                 onchange={edit(|meeting, value| meeting.meeting_type = from_wire_name(&value))}
             />
             <RadioGroup
@@ -88,6 +103,7 @@ pub fn meeting_details(props: &MeetingDetailsProps) -> Html {
                 hint={AttrValue::Static("A phone or video discussion is recorded just as formally.")}
                 choices={mode_choices}
                 value={meeting.mode.as_ref().map(wire_name).unwrap_or_default()}
+                error={error("mode")}
                 onchange={edit(|meeting, value| meeting.mode = from_wire_name(&value))}
             />
             <div class="rs-meeting-details__when">
@@ -96,6 +112,7 @@ pub fn meeting_details(props: &MeetingDetailsProps) -> Html {
                     label="Date of meeting"
                     input_type="date"
                     value={meeting.date.map(|date| date.to_string()).unwrap_or_default()}
+                    error={error("date")}
                     oninput={edit(|meeting, value| meeting.date = value.parse::<IsoDate>().ok())}
                 />
                 <TextField
@@ -111,6 +128,7 @@ pub fn meeting_details(props: &MeetingDetailsProps) -> Html {
                 label="Reason for the meeting"
                 hint={AttrValue::Static("The concern that gives reasonable cause to suspect the child is suffering, or likely to suffer, significant harm.")}
                 value={meeting.reason.clone()}
+                error={error("reason")}
                 oninput={edit(|meeting, value| meeting.reason = value)}
             />
             <SelectField
@@ -120,8 +138,10 @@ pub fn meeting_details(props: &MeetingDetailsProps) -> Html {
                 placeholder="Select the chair"
                 choices={chair_choices}
                 value={meeting.chair_id.clone().unwrap_or_default()}
+                error={error("chairId")}
                 onchange={edit(|meeting, value| meeting.chair_id = (!value.is_empty()).then_some(value))}
             />
+            </fieldset>
         </section>
     }
 }

@@ -3,11 +3,22 @@
 //! record itself lives in one place.
 
 mod app;
+mod clocks;
 mod error_summary;
 mod fields;
+mod finalise;
+mod form;
+mod item_list;
 mod meeting_details;
+mod minutes;
 mod participants;
+mod scales;
+mod section_form;
+mod specs;
+mod stages;
 mod state;
+mod task_list;
 
-pub use app::{App, AppProps};
+pub use app::{App, AppProps, SHORTCUTS};
+pub use stages::{Stage, StageState};
 pub use state::{now, MeetingState, WidgetContext};

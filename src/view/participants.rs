@@ -15,6 +15,8 @@ use yew::prelude::*;
 pub struct ParticipantsProps {
     pub participants: Vec<Participant>,
     pub dispatch: Callback<Command>,
+    #[prop_or_default]
+    pub read_only: bool,
 }
 
 /// The participant list and its add / change form.
@@ -165,6 +167,7 @@ pub fn participants(props: &ParticipantsProps) -> Html {
                 <td>{ &participant.agency }</td>
                 <td>{ participant.attendance.label() }</td>
                 <td>{ participant.decision_authority.label() }</td>
+                if !props.read_only {
                 <td class="rs-participants__actions">
                     <button type="button" class="rs-button rs-button--secondary"
                         id={context.id(&format!("participant-{}-change", participant.id))}
@@ -175,6 +178,7 @@ pub fn participants(props: &ParticipantsProps) -> Html {
                         { "Remove" }<span class="rs-visually-hidden">{ format!(" {}", participant.name) }</span>
                     </button>
                 </td>
+                }
             </tr>
         }
     });
@@ -185,8 +189,7 @@ pub fn participants(props: &ParticipantsProps) -> Html {
         "Add a participant"
     };
     html! {
-        <section class="rs-participants" aria-labelledby={context.id("participants-heading")}>
-            <h3 class="rs-participants__heading" id={context.id("participants-heading")}>{ "Who is present" }</h3>
+        <section class="rs-participants" aria-label="Participants">
             if props.participants.is_empty() {
                 <p class="rs-participants__empty">{ "No participants yet. Add everyone invited, including those who sent apologies." }</p>
             } else {
@@ -202,13 +205,16 @@ pub fn participants(props: &ParticipantsProps) -> Html {
                                 <th scope="col">{ "Agency" }</th>
                                 <th scope="col">{ "Attendance" }</th>
                                 <th scope="col">{ "Can decide for agency" }</th>
-                                <th scope="col">{ "Actions" }</th>
+                                if !props.read_only {
+                                    <th scope="col">{ "Actions" }</th>
+                                }
                             </tr>
                         </thead>
                         <tbody>{ for rows }</tbody>
                     </table>
                 </div>
             }
+            if !props.read_only {
             <form class="rs-participants__form" novalidate=true {onsubmit}
                 aria-labelledby={context.id("participant-form-heading")}>
                 <h4 class="rs-participants__form-heading" id={context.id("participant-form-heading")}>{ form_heading }</h4>
@@ -268,6 +274,7 @@ pub fn participants(props: &ParticipantsProps) -> Html {
                     }
                 </div>
             </form>
+            }
         </section>
     }
 }

@@ -42,6 +42,9 @@ impl MeetingState {
 pub enum Action {
     /// Apply a change through the core, made at this time.
     Apply(Command, Timestamp),
+    /// Apply a change made by someone other than the widget's operator (an amendment by
+    /// the person named in the amendment form).
+    ApplyAs(Command, Timestamp, Actor),
     /// Forget the last refusal (the chair has read it).
     DismissRefusal,
 }
@@ -52,12 +55,16 @@ impl Reducible for MeetingState {
     fn reduce(self: Rc<Self>, action: Action) -> Rc<Self> {
         match action {
             Action::Apply(command, at) => {
+                let actor = self.actor.clone();
+                self.reduce(Action::ApplyAs(command, at, (*actor).clone()))
+            }
+            Action::ApplyAs(command, at, actor) => {
                 let mut next = (*self).clone();
                 let description = command.describe(&self.record);
                 let command_kind = CommandKind::of(&command);
                 let context = Context {
                     at,
-                    actor: &self.actor,
+                    actor: &actor,
                     config: &self.config,
                 };
                 match meeting::apply(&mut next.record, command, &context) {

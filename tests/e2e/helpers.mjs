@@ -37,3 +37,11 @@ export async function tabTo(page, locator, { backwards = false, limit = 120 } = 
   }
   throw new Error(`could not reach ${locator} with the keyboard in ${limit} presses`);
 }
+
+/** Opens a stage from the task list with the keyboard: Tab to its link, then Enter. */
+export async function openStage(page, title) {
+  const link = page.getByRole('navigation', { name: 'Meeting stages' }).getByRole('link', { name: title });
+  await tabTo(page, link);
+  await page.keyboard.press('Enter');
+  await expect(page.getByRole('heading', { level: 3, name: title, exact: true })).toBeFocused();
+}

@@ -1,0 +1,274 @@
+//! The record as minutes: headings, tables, owners and dates, restricted items marked.
+//! Printed through the browser (print / save as PDF) by the print stylesheet, and shown on
+//! screen as the "check your answers" summary, with a change link per stage.
+
+use super::form::{display_value, get_text, participant_label};
+use super::specs::{item_spec, list_values};
+use super::stages::Stage;
+use crate::meeting::{statutory_clocks, Config, ItemKind};
+use crate::record::*;
+use serde_json::Value;
+use yew::prelude::*;
+
+/// Props of the minutes.
+#[derive(Properties, PartialEq)]
+pub struct MinutesProps {
+    pub record: std::rc::Rc<DecisionRecord>,
+    pub config: std::rc::Rc<Config>,
+    /// Hide restricted content (on a shared screen) rather than mark it (in print).
+    #[prop_or_default]
+    pub mask_restricted: bool,
+    /// Offers a "Change" button per stage that jumps there (the check-your-answers view).
+    #[prop_or_default]
+    pub on_change_stage: Option<Callback<Stage>>,
+    /// Heading level of each section: 3 on screen, 2 in the printed minutes.
+    #[prop_or(4)]
+    pub level: u8,
+}
+
+fn heading(level: u8, text: &str) -> Html {
+    match level {
+        2 => html! { <h2 class="rs-minutes__heading">{ text }</h2> },
+        3 => html! { <h3 class="rs-minutes__heading">{ text }</h3> },
+        _ => html! { <h4 class="rs-minutes__heading">{ text }</h4> },
+    }
+}
+
+fn summary_row(key: &str, value: String) -> Html {
+    let value = if value.trim().is_empty() {
+        "Not recorded".to_string()
+    } else {
+        value
+    };
+    html! {
+        <div class="rs-summary-list__row">
+            <dt class="rs-summary-list__key">{ key }</dt>
+            <dd class="rs-summary-list__value">{ value }</dd>
+        </div>
+    }
+}
+
+/// The whole record as minutes.
+#[function_component(Minutes)]
+pub fn minutes(props: &MinutesProps) -> Html {
+    let record = &props.record;
+    let participants = &record.participants;
+    let who = |id: &Option<String>| {
+        id.as_deref()
+            .map(|id| {
+                participants
+                    .iter()
+                    .find(|p| p.id == id)
+                    .map(participant_label)
+                    .unwrap_or_else(|| format!("{id}: no longer a participant"))
+            })
+            .unwrap_or_default()
+    };
+    let section = |stage: Stage, body: Html| {
+        let change = props.on_change_stage.as_ref().map(|callback| {
+            let onclick = callback.reform(move |_: MouseEvent| stage);
+            html! {
+                <button type="button" class="rs-button rs-button--secondary rs-minutes__change" {onclick}>
+                    { "Change" }<span class="rs-visually-hidden">{ format!(" {}", stage.title().to_lowercase()) }</span>
+                </button>
+            }
+        });
+        html! {
+            <section class="rs-minutes__section" key={stage.slug()}>
+                <div class="rs-minutes__section-header">
+                    { heading(props.level, stage.title()) }
+                    { change.unwrap_or_default() }
+                </div>
+                { body }
+            </section>
+        }
+    };
+    let list = |kind: ItemKind| {
+        let spec = item_spec(kind);
+        let items = list_values(record, kind);
+        if items.is_empty() {
+            return html! { <p class="rs-minutes__empty">{ format!("No {} recorded.", spec.noun) }</p> };
+        }
+        let sensitive = spec.fields.iter().any(|field| field.key == "sensitivity");
+        let headers = spec.columns.iter().map(|key| {
+            let label = spec
+                .fields
+                .iter()
+                .find(|f| f.key == *key)
+                .map(|f| f.label)
+                .unwrap_or(key);
+            html! { <th scope="col">{ label }</th> }
+        });
+        let rows = items.iter().enumerate().map(|(index, item)| {
+            let Value::Object(map) = item else { return html! {} };
+            let sensitivity: Sensitivity = map
+                .get("sensitivity")
+                .cloned()
+                .and_then(|value| serde_json::from_value(value).ok())
+                .unwrap_or_default();
+            let restricted = sensitive && sensitivity.is_restricted();
+            let cells = spec.columns.iter().enumerate().map(|(column, key)| {
+                let field = spec.fields.iter().find(|f| f.key == *key);
+                let raw = get_text(map, key);
+                let mut text = match field {
+                    Some(field) => display_value(field, &raw, participants),
+                    None => raw,
+                };
+                if restricted && *key != "sensitivity" && props.mask_restricted {
+                    text = "Hidden on the shared screen".into();
+                }
+                let marker = (restricted && column == 0).then(|| html! {
+                    <strong class="rs-minutes__restricted">{ format!("Restricted: {}. ", sensitivity.label()) }</strong>
+                });
+                if column == 0 {
+                    html! { <th scope="row">{ marker.unwrap_or_default() }{ text }</th> }
+                } else {
+                    html! { <td>{ text }</td> }
+                }
+            });
+            html! { <tr key={index}>{ for cells }</tr> }
+        });
+        html! {
+            <table class="rs-table rs-minutes__table">
+                <caption class="rs-visually-hidden">{ spec.heading }</caption>
+                <thead><tr>{ for headers }</tr></thead>
+                <tbody>{ for rows }</tbody>
+            </table>
+        }
+    };
+    let meeting = &record.meeting;
+    let clocks = statutory_clocks(record, &props.config);
+    let child = record.child();
+    let subjects_body = html! {
+        <>
+            { list(ItemKind::Subject) }
+            <dl class="rs-summary-list">
+                { summary_row("Worker or team changed recently", record.practice_context.recent_worker_change.label().into()) }
+                { summary_row("Practice context", record.practice_context.details.clone()) }
+            </dl>
+        </>
+    };
+    let participants_rows = participants.iter().map(|p| {
+        html! {
+            <tr key={p.id.clone()}>
+                <th scope="row">{ &p.name }</th>
+                <td>{ &p.role }</td>
+                <td>{ &p.agency }</td>
+                <td>{ p.attendance.label() }</td>
+            </tr>
+        }
+    });
+    let voice = &record.child_voice;
+    let columns = AssessmentColumn::ALL.iter().map(|column| {
+        html! {
+            <div class="rs-minutes__column" key={column.label()}>
+                <h5 class="rs-minutes__subheading">{ column.label() }</h5>
+                { list(ItemKind::Statement(*column)) }
+            </div>
+        }
+    });
+    let scale_rows = record.scales.iter().map(|scale| {
+        html! {
+            <tr key={scale.participant_id.clone()}>
+                <th scope="row">{ who(&Some(scale.participant_id.clone())) }</th>
+                <td>{ scale.score }</td>
+                <td>{ &scale.reason }</td>
+            </tr>
+        }
+    });
+    let clock_text =
+        |clock: Option<crate::meeting::Clock>, stored: Option<IsoDate>| match (clock, stored) {
+            (_, Some(date)) => date.to_string(),
+            (Some(clock), None) if clock.reliable => clock.due.to_string(),
+            (Some(clock), None) => format!("{} (check: outside the holiday list)", clock.due),
+            (None, None) => "Not applicable yet".to_string(),
+        };
+    let amendments = record.amendments.iter().enumerate().map(|(index, amendment)| html! {
+        <li key={index}>
+            { format!("{} by {} ({}): {}. Reason: {}", amendment.at, amendment.by.name, amendment.by.agency, amendment.change, amendment.reason) }
+        </li>
+    });
+    html! {
+        <div class="rs-minutes">
+            { section(Stage::Meeting, html! {
+                <dl class="rs-summary-list">
+                    { summary_row("Child", child.map(|c| format!("{} ({})", c.name, c.case_reference)).unwrap_or_default()) }
+                    { summary_row("Type of meeting", meeting.meeting_type.map(|t| t.label().to_string()).unwrap_or_default()) }
+                    { summary_row("How it was held", meeting.mode.map(|m| m.label().to_string()).unwrap_or_default()) }
+                    { summary_row("Date and time", format!("{} {}", meeting.date.map(|d| d.to_string()).unwrap_or_default(), meeting.start_time.map(|t| t.to_string()).unwrap_or_default())) }
+                    { summary_row("Chair", who(&meeting.chair_id)) }
+                    { summary_row("Reason", meeting.reason.clone()) }
+                    { summary_row("Record status", format!("{:?}", record.meta.status)) }
+                </dl>
+            }) }
+            { section(Stage::Subjects, subjects_body) }
+            { section(Stage::Participants, if participants.is_empty() {
+                html! { <p class="rs-minutes__empty">{ "No participants recorded." }</p> }
+            } else {
+                html! {
+                    <table class="rs-table rs-minutes__table">
+                        <caption class="rs-visually-hidden">{ "Participants" }</caption>
+                        <thead><tr>
+                            <th scope="col">{ "Name" }</th><th scope="col">{ "Role" }</th>
+                            <th scope="col">{ "Agency" }</th><th scope="col">{ "Attendance" }</th>
+                        </tr></thead>
+                        <tbody>{ for participants_rows }</tbody>
+                    </table>
+                }
+            }) }
+            { section(Stage::Information, html! { <>{ list(ItemKind::Information) }{ list(ItemKind::Tool) }</> }) }
+            { section(Stage::Gaps, list(ItemKind::Gap)) }
+            { section(Stage::ChildVoice, html! {
+                <dl class="rs-summary-list">
+                    { summary_row("How captured", voice.how_captured.clone()) }
+                    { summary_row("The child's words", voice.words.clone()) }
+                    { summary_row("Observed experience", voice.observed_experience.clone()) }
+                    { summary_row("Captured by", who(&voice.captured_by)) }
+                </dl>
+            }) }
+            { section(Stage::Assessment, html! { <div class="rs-minutes__columns">{ for columns }</div> }) }
+            { section(Stage::Scales, html! {
+                <>
+                    if record.scales.is_empty() {
+                        <p class="rs-minutes__empty">{ "No scales recorded." }</p>
+                    } else {
+                        <table class="rs-table rs-minutes__table">
+                            <caption class="rs-visually-hidden">{ "Safety scales" }</caption>
+                            <thead><tr><th scope="col">{ "Participant" }</th><th scope="col">{ "Score (0-10)" }</th><th scope="col">{ "Reason" }</th></tr></thead>
+                            <tbody>{ for scale_rows }</tbody>
+                        </table>
+                    }
+                    <dl class="rs-summary-list">
+                        { summary_row("Discussion of the difference", record.assessment.scale_discussion.clone()) }
+                    </dl>
+                </>
+            }) }
+            { section(Stage::Decisions, list(ItemKind::Decision)) }
+            { section(Stage::Risks, list(ItemKind::Risk)) }
+            { section(Stage::Actions, list(ItemKind::Action)) }
+            { section(Stage::Contingencies, list(ItemKind::Contingency)) }
+            { section(Stage::Family, list(ItemKind::FamilyCommunication)) }
+            { section(Stage::Dissent, list(ItemKind::Dissent)) }
+            { section(Stage::Review, html! {
+                <>
+                    <dl class="rs-summary-list">
+                        { summary_row("Record to be distributed by", clock_text(clocks.distribution, record.timescales.distribution_due)) }
+                        { summary_row("Initial child protection conference due", clock_text(clocks.icpc, record.timescales.icpc_due)) }
+                        { summary_row("Assessment due", record.timescales.assessment_due.map(|d| d.to_string()).unwrap_or_default()) }
+                        { summary_row("Next review", record.timescales.next_review.map(|d| d.to_string()).unwrap_or_default()) }
+                    </dl>
+                    { list(ItemKind::Recipient) }
+                </>
+            }) }
+            if !record.amendments.is_empty() {
+                <section class="rs-minutes__section">
+                    { heading(props.level, "Amendments") }
+                    <ol>{ for amendments }</ol>
+                </section>
+            }
+            if let Some(digest) = &record.meta.digest {
+                <p class="rs-minutes__digest">{ format!("Integrity digest: {digest}") }</p>
+            }
+        </div>
+    }
+}
