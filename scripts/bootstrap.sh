@@ -85,6 +85,28 @@ _ensure_python() {
   fi
 }
 
+# The third-party validators the tests use (check-jsonschema, fhir.resources), pinned in
+# tests/python-requirements.txt, in a virtual environment under .tools/py. Skipped while
+# the environment was built from the same requirements.
+RS_PY="$RS_ROOT/.tools/py"
+ensure_python_tools() { bs_once python_tools; }
+_ensure_python_tools() {
+  ensure_python || return 1
+  local want stamp="$RS_PY/.requirements-stamp"
+  want=$(sha256sum "$RS_ROOT/tests/python-requirements.txt" | cut -d' ' -f1)
+  if [ -f "$stamp" ] && [ "$(cat "$stamp")" = "$want" ]; then
+    bs_log "python test tools present"
+    return 0
+  fi
+  if ! python3 -c 'import venv, ensurepip' >/dev/null 2>&1; then
+    bs_timed "python3-venv (apt)" apt_install python3-venv || return 1
+  fi
+  rm -rf "$RS_PY"
+  bs_timed "python test tools (pip)" bash -c "python3 -m venv '$RS_PY' &&
+    '$RS_PY/bin/pip' install --quiet --disable-pip-version-check -r '$RS_ROOT/tests/python-requirements.txt'" || return 1
+  echo "$want" >"$stamp"
+}
+
 # Debian's own Rust (1.96, "-web" packages) is the fallback when rustup is absent or cannot
 # fetch the wasm32 target. It has no prebuilt wasm std, so std is built from rust-web-src.
 BS_DEBIAN_RUST=(rustc-web cargo-web rust-web-src lld-19)
@@ -208,7 +230,7 @@ _ensure_npm_deps() {
 ensure_all() {
   local t0=$SECONDS
   ensure_node && ensure_python && ensure_chromium && ensure_cargo && ensure_wasm_target &&
-    ensure_rust_components && ensure_wasm_bindgen && ensure_npm_deps || return 1
+    ensure_rust_components && ensure_wasm_bindgen && ensure_npm_deps && ensure_python_tools || return 1
   bs_log "all tools ready (${RS_WASM_ROUTE} wasm route) in $((SECONDS - t0))s"
 }
 

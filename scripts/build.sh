@@ -40,6 +40,15 @@ css=(styles/tokens.css)
 for f in styles/*.css; do [ "$f" = styles/tokens.css ] || css+=("$f"); done
 cat "${css[@]}" >"$stage/risk-sensible.css"
 
+# An npm-ready package for hosts: the module and wasm, the declarations, the element shim,
+# the stylesheets and the schema, laid out as the demo pages use them.
+npm_dir="$stage/npm"
+mkdir -p "$npm_dir/schema"
+cp -R "$stage/pkg" "$npm_dir/pkg"
+cp www/risk-sensible.d.ts www/risk-sensible-element.js www/element.css "$stage/risk-sensible.css" "$npm_dir/"
+cp www/schema/decision-record.schema.json "$npm_dir/schema/"
+mv "$stage/npm-package.json" "$npm_dir/package.json"
+
 rm -rf dist
 mv "$stage" dist
 echo "build: dist/ ready in $((SECONDS - t0))s"

@@ -42,6 +42,7 @@ step "clippy (core only, --no-default-features)" cargo clippy --all-targets --no
 step "cargo test" cargo test
 # Proves the domain core builds and tests without yew/web-sys.
 step "cargo test --no-default-features (core only)" cargo test --no-default-features
+step "records against the schema (check-jsonschema)" scripts/check-schema.sh
 step "browser tests (wasm-bindgen-test in headless Chromium)" browser_tests
 step "release build (scripts/build.sh)" scripts/build.sh
 step "end-to-end (Playwright)" npx playwright test

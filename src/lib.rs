@@ -9,9 +9,12 @@
 //!   sends every change through [`meeting::apply`], the one transition function.
 
 pub mod example;
+pub mod export;
 pub mod meeting;
 pub mod record;
 
+#[cfg(feature = "web")]
+pub mod autosave;
 #[cfg(feature = "web")]
 pub mod embed;
 #[cfg(feature = "web")]

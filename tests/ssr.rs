@@ -22,6 +22,8 @@ async fn render_with(record: DecisionRecord, stage: Stage, screen_safe: bool) ->
         screen_safe,
         read_only: false,
         initial_stage: stage,
+        host: None,
+        notices: Default::default(),
     })
     .hydratable(false)
     .render()

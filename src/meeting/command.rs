@@ -620,6 +620,7 @@ impl DecisionRecord {
                 status: Status::Draft,
                 digest: None,
                 section_digests: Default::default(),
+                copy: None,
                 linked_records: Vec::new(),
             },
             meeting: Meeting::default(),

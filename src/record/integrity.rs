@@ -121,6 +121,13 @@ fn failure(path: impl Into<String>, message: impl Into<String>) -> IntegrityFail
 /// Checks the audit chain and, for a final record, its digest and amendments. Returns the
 /// first failure, naming the entry or section.
 pub fn verify(record: &DecisionRecord) -> Result<(), IntegrityFailure> {
+    if record.meta.copy.is_some() {
+        return Err(failure(
+            "$.meta.copy",
+            "this is a derived copy (the family's copy) and carries no integrity data: \
+             verify the original record",
+        ));
+    }
     verify_chain(&record.audit)?;
     match record.meta.status {
         Status::Draft => {

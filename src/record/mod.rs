@@ -8,7 +8,9 @@
 //! versions: a reader should treat a value it does not know as an error, not guess.
 //! Unknown fields are rejected, so a typo in a host's integration fails loudly.
 
+pub mod import;
 pub mod integrity;
+pub mod schema;
 mod sections;
 mod types;
 

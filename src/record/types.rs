@@ -108,10 +108,22 @@ pub struct Meta {
     /// verifier can name the section that changed.
     #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
     pub section_digests: BTreeMap<String, String>,
+    /// Set on a derived copy (the family's copy), which carries no integrity data and is
+    /// not a record of the meeting in its own right.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub copy: Option<CopyKind>,
     /// Ids of the records for the child's siblings from the same discussion: linked,
     /// never merged.
     #[serde(default)]
     pub linked_records: Vec<String>,
+}
+
+/// What kind of derived copy a document is.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[serde(rename_all = "camelCase")]
+pub enum CopyKind {
+    /// The family's copy: everything not for the family left out.
+    Family,
 }
 
 /// A local procedure's name and version.

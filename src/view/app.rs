@@ -1,6 +1,7 @@
 //! The widget's root: holds the state, the current stage and the shared-screen settings,
 //! lays out the task list and the stage, and handles the keyboard shortcuts.
 
+use super::exports::Exports;
 use super::finalise::Finalise;
 use super::item_list::ItemList;
 use super::meeting_details::MeetingDetails;
@@ -10,7 +11,7 @@ use super::scales::Scales;
 use super::section_form::SectionForm;
 use super::specs::{item_spec, list_values, sections, SectionSpec};
 use super::stages::Stage;
-use super::state::{now, Action, MeetingState, WidgetContext};
+use super::state::{now, Action, HostLink, HostNotices, MeetingState, WidgetContext};
 use super::task_list::TaskList;
 use crate::meeting::{validate, Command, Config, Finding, ItemKind};
 use crate::record::{Actor, AssessmentColumn, DecisionRecord, Status};
@@ -49,6 +50,18 @@ pub struct AppProps {
     /// The stage shown first.
     #[prop_or(Stage::Meeting)]
     pub initial_stage: Stage,
+    /// The channel to the host's handle (`load`, autosave notices).
+    #[prop_or_default]
+    pub host: Option<Rc<HostLink>>,
+    /// The notices to start with (a restored draft, storage problems).
+    #[prop_or_default]
+    pub notices: HostNotices,
+}
+
+impl PartialEq for HostLink {
+    fn eq(&self, other: &Self) -> bool {
+        std::ptr::eq(self, other)
+    }
 }
 
 /// Findings whose path falls in one of these sections.
@@ -81,10 +94,9 @@ fn has_restricted(record: &DecisionRecord, stage: Stage) -> bool {
                 .iter()
                 .any(|s| restricted(s.sensitivity))
         }),
-        Stage::Finalise => {
-            record.information.iter().any(|i| restricted(i.sensitivity))
-                || record.risks.iter().any(|r| restricted(r.sensitivity))
-        }
+        Stage::Finalise => [Stage::Information, Stage::Risks, Stage::Assessment]
+            .into_iter()
+            .any(|stage| has_restricted(record, stage)),
         _ => false,
     }
 }
@@ -119,6 +131,24 @@ pub fn app(props: &AppProps) -> Html {
     // The agenda timer: which stage it times and when it started (ms since the epoch).
     let timer = use_state(|| None::<(Stage, f64)>);
     let tick = use_state(|| 0u32);
+    let notices = use_state(|| props.notices.clone());
+    {
+        let host = props.host.clone();
+        let state = state.clone();
+        let notices = notices.clone();
+        use_effect_with((), move |_| {
+            if let Some(host) = &host {
+                let replace =
+                    Callback::from(move |record| state.dispatch(Action::Replace(Box::new(record))));
+                host.connect(replace, Callback::from(move |next| notices.set(next)));
+            }
+            move || {
+                if let Some(host) = host {
+                    host.disconnect();
+                }
+            }
+        });
+    }
     let stage_heading = use_node_ref();
     let root = use_node_ref();
     let moved = use_mut_ref(|| false);
@@ -171,8 +201,16 @@ pub fn app(props: &AppProps) -> Html {
         let stage = stage.clone();
         let revealed = revealed.clone();
         let moved = moved.clone();
+        let stage_heading = stage_heading.clone();
         Callback::from(move |next: Stage| {
             *moved.borrow_mut() = true;
+            if next == *stage {
+                // Already there, so the effect below will not run: move focus now.
+                if let Some(heading) = stage_heading.cast::<HtmlElement>() {
+                    let _ = heading.focus();
+                }
+                return;
+            }
             revealed.set(None);
             stage.set(next);
         })
@@ -186,6 +224,10 @@ pub fn app(props: &AppProps) -> Html {
         Callback::from(move |(command, actor): (Command, Actor)| {
             state.dispatch(Action::ApplyAs(command, now(), actor))
         })
+    };
+    let on_import = {
+        let state = state.clone();
+        Callback::from(move |record| state.dispatch(Action::Replace(Box::new(record))))
     };
     let dismiss = {
         let state = state.clone();
@@ -215,16 +257,24 @@ pub fn app(props: &AppProps) -> Html {
             let Some(root) = root.cast::<Element>() else {
                 return;
             };
-            let selector = match event.code().as_str() {
-                "KeyN" => ".rs-stage form :is(input, select, textarea)".to_string(),
-                "KeyM" => format!("#{prefix}-task-list [aria-current]"),
+            let field = ":is(input, select, textarea)";
+            let selectors = match event.code().as_str() {
+                // The stage's add form (not the spread prompt's dissent form nor the
+                // amendment form), else the stage's first field (sections edited in place).
+                "KeyN" => vec![
+                    format!(".rs-stage :is(.rs-item-list__form:not(.rs-finalise__amend), .rs-participants__form) {field}"),
+                    format!(".rs-stage {field}"),
+                ],
+                "KeyM" => vec![format!("#{prefix}-task-list [aria-current]")],
                 _ => return,
             };
-            if let Ok(Some(element)) = root.query_selector(&selector) {
-                if let Ok(element) = element.dyn_into::<HtmlElement>() {
-                    event.prevent_default();
-                    let _ = element.focus();
-                }
+            let target = selectors
+                .iter()
+                .find_map(|selector| root.query_selector(selector).ok().flatten())
+                .and_then(|element| element.dyn_into::<HtmlElement>().ok());
+            if let Some(element) = target {
+                event.prevent_default();
+                let _ = element.focus();
             }
         })
     };
@@ -384,6 +434,9 @@ pub fn app(props: &AppProps) -> Html {
                                 }) }
                             </p>
                         </div>
+                        <p class={classes!("rs-widget__saved", (!notices.saved_by_host).then_some("rs-widget__saved--pending"))}>
+                            { if notices.saved_by_host { "Saved by your system" } else { "Not yet saved by your system" } }
+                        </p>
                         <div class="rs-widget__toolbar">
                             <button type="button" class="rs-button rs-button--secondary" aria-pressed={chair_mode.to_string()} onclick={toggle(&chair_mode)}>
                                 { "Chair mode" }
@@ -411,6 +464,23 @@ pub fn app(props: &AppProps) -> Html {
                             </dl>
                             <p>{ "Tab and Shift + Tab move between fields; Enter in a field adds the item." }</p>
                         </section>
+                    }
+                    if let Some(saved) = &notices.restored {
+                        <div class="rs-notice rs-notice--info" role="status">
+                            <p class="rs-notice__text">{ format!("Restored the draft saved in this browser at {saved}.") }</p>
+                        </div>
+                    }
+                    if notices.other_tab {
+                        <div class="rs-notice rs-notice--refusal" role="alert">
+                            <p class="rs-notice__text">
+                                { "This meeting is already open in another tab or window. Changes made here are not saved in this browser, so that they cannot overwrite the other one: close this tab, or use the other one." }
+                            </p>
+                        </div>
+                    }
+                    if let Some(problem) = &notices.storage_problem {
+                        <div class="rs-notice rs-notice--refusal" role="alert">
+                            <p class="rs-notice__text">{ problem.clone() }</p>
+                        </div>
                     }
                     if let Some(problem) = &state.refusal {
                         <div class="rs-notice rs-notice--refusal" role="alert">
@@ -457,9 +527,10 @@ pub fn app(props: &AppProps) -> Html {
                             </nav>
                         </div>
                     </div>
+                    <Exports record={record.clone()} {on_import} read_only={props.read_only} />
                     <p class="rs-visually-hidden" role="status" aria-live="polite">{ state.announcement.clone() }</p>
                 </div>
-                <div class="rs-print-only" aria-hidden="true">
+                <div class="rs-print-only">
                     <h2 class="rs-minutes__title">{ "Minutes of the strategy meeting" }</h2>
                     <Minutes record={record.clone()} config={props.config.clone()} level={3} />
                 </div>

@@ -37,6 +37,34 @@ pub fn finalise(props: &FinaliseProps) -> Html {
     let change = use_state(String::new);
     let problems = use_state(Vec::<Finding>::new);
     let summary_ref = use_node_ref();
+    // Bumped when a submit fails: the summary exists only after the next render, so it is
+    // focused from an effect.
+    let focus_summary = use_state(|| 0u32);
+    {
+        let summary_ref = summary_ref.clone();
+        use_effect_with(*focus_summary, move |count| {
+            if *count > 0 {
+                if let Some(summary) = summary_ref.cast::<HtmlElement>() {
+                    let _ = summary.focus();
+                }
+            }
+        });
+    }
+    let final_heading = use_node_ref();
+    {
+        // Finalising replaces the button that was pressed: focus moves to the heading that
+        // says the record is final, not to the top of the page.
+        let final_heading = final_heading.clone();
+        let previous = use_mut_ref(|| props.record.meta.status);
+        use_effect_with(props.record.meta.status, move |status| {
+            let was = std::mem::replace(&mut *previous.borrow_mut(), *status);
+            if was == Status::Draft && *status != Status::Draft {
+                if let Some(heading) = final_heading.cast::<HtmlElement>() {
+                    let _ = heading.focus();
+                }
+            }
+        });
+    }
     let record = &props.record;
     let errors: Vec<&Finding> = props
         .findings
@@ -76,7 +104,7 @@ pub fn finalise(props: &FinaliseProps) -> Html {
             problems.clone(),
         );
         let amend = props.amend.clone();
-        let summary_ref = summary_ref.clone();
+        let focus_summary = focus_summary.clone();
         Callback::from(move |event: SubmitEvent| {
             event.prevent_default();
             let mut found = Vec::new();
@@ -91,9 +119,7 @@ pub fn finalise(props: &FinaliseProps) -> Html {
             }
             if !found.is_empty() {
                 problems.set(found);
-                if let Some(summary) = summary_ref.cast::<HtmlElement>() {
-                    let _ = summary.focus();
-                }
+                focus_summary.set(focus_summary.wrapping_add(1));
                 return;
             }
             let actor = Actor {
@@ -157,7 +183,7 @@ pub fn finalise(props: &FinaliseProps) -> Html {
                 </section>
             } else {
                 <section class="rs-finalise__final" aria-labelledby={context.id("final-heading")}>
-                    <h4 id={context.id("final-heading")}>
+                    <h4 id={context.id("final-heading")} class="rs-finalise__final-heading" tabindex="-1" ref={final_heading}>
                         { if record.meta.status == Status::Amended { "This record is final, with amendments" } else { "This record is final" } }
                     </h4>
                     <dl class="rs-summary-list">

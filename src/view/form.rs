@@ -129,7 +129,10 @@ pub fn set_text(draft: &mut Map<String, Value>, field: &FieldSpec, text: String)
         current = entry.as_object_mut().expect("made an object above");
     }
     let value = match (&field.kind, text.is_empty()) {
-        (FieldKind::YesNo, _) => Some(Value::Bool(text == "true")),
+        // A choice set back to "Select one" has no value: an empty string is not one of the
+        // enumeration's names, and would make the draft unreadable.
+        (FieldKind::Choice(_) | FieldKind::YesNo, true) => None,
+        (FieldKind::YesNo, false) => Some(Value::Bool(text == "true")),
         (_, true) if !field.keep_empty => None,
         _ => Some(Value::String(text)),
     };

@@ -91,6 +91,37 @@ pub fn item_list(props: &ItemListProps) -> Html {
         .first()
         .map(|field| field.key)
         .unwrap_or_default();
+    let sensitive = spec.fields.iter().any(|field| field.key == "sensitivity");
+    // A restricted item is masked on the shared screen until the chair reveals it; it can be
+    // neither shown in the form nor changed until then.
+    let is_masked = {
+        let items = props.items.clone();
+        let revealed = props.revealed;
+        move |index: usize| {
+            sensitive
+                && !revealed
+                && items
+                    .get(index)
+                    .is_some_and(|item| sensitivity_of(item).is_restricted())
+        }
+    };
+    {
+        // Masking again (leaving the stage, or pressing the button again) also empties the
+        // form if it holds a restricted item.
+        let draft = draft.clone();
+        let editing = editing.clone();
+        let problems = problems.clone();
+        let is_masked = is_masked.clone();
+        use_effect_with(props.revealed, move |_| {
+            if let Some((index, _)) = &*editing {
+                if is_masked(*index) {
+                    editing.set(None);
+                    problems.set(Vec::new());
+                    draft.set(Rc::new(Map::new()));
+                }
+            }
+        });
+    }
     let request_focus = {
         let focus_request = focus_request.clone();
         move |target: String| focus_request.set((focus_request.0.wrapping_add(1), target))
@@ -102,10 +133,14 @@ pub fn item_list(props: &ItemListProps) -> Html {
         let items = props.items.clone();
         let request_focus = request_focus.clone();
         let field_id = field_id.clone();
+        let is_masked = is_masked.clone();
         move |index: usize, key: String| {
             let Some(Value::Object(item)) = items.get(index) else {
                 return;
             };
+            if is_masked(index) {
+                return;
+            }
             let id = item
                 .get("id")
                 .and_then(Value::as_str)
@@ -227,6 +262,7 @@ pub fn item_list(props: &ItemListProps) -> Html {
             Some((index, _)) => format!("{noun_title} {}: {}", index + 1, finding.message),
             None => finding.message.clone(),
         };
+        let masked = located.as_ref().is_some_and(|(index, _)| is_masked(*index));
         let start_editing = start_editing.clone();
         let request_focus = request_focus.clone();
         let href = format!("#{}", field_id(first_field));
@@ -248,21 +284,31 @@ pub fn item_list(props: &ItemListProps) -> Html {
         html! {
             <li key={position} class={classes!("rs-item-list__finding", format!("rs-item-list__finding--{}", finding.severity.as_str()))}>
                 <span class="rs-item-list__severity">{ severity }</span>
-                <a {href} {onclick}>{ label }</a>
+                if masked {
+                    { format!("{label} (restricted: show restricted items to change it)") }
+                } else {
+                    <a {href} {onclick}>{ label }</a>
+                }
             </li>
         }
     });
 
-    let sensitive = spec.fields.iter().any(|field| field.key == "sensitivity");
     let rows = props.items.iter().enumerate().map(|(index, item)| {
         let Value::Object(map) = item else { return html! {} };
         let id = map.get("id").and_then(Value::as_str).unwrap_or_default().to_string();
-        let masked = sensitive && !props.revealed && sensitivity_of(item).is_restricted();
+        let masked = is_masked(index);
         let cell = |key: &str| -> String {
             let field = spec.fields.iter().find(|field| field.key == key);
             let raw = get_text(map, key);
             match field {
-                Some(_) if masked && key != "sensitivity" => "Hidden on the shared screen".to_string(),
+                // Said once, in the row's header; the other cells stay empty.
+                Some(_) if masked && key != "sensitivity" => {
+                    if spec.columns.first() == Some(&key) {
+                        "Hidden on the shared screen".to_string()
+                    } else {
+                        String::new()
+                    }
+                }
                 Some(field) => display_value(field, &raw, &props.participants),
                 None => raw,
             }
@@ -275,7 +321,20 @@ pub fn item_list(props: &ItemListProps) -> Html {
         let remove = {
             let kind = spec.kind;
             let id = id.clone();
-            props.dispatch.reform(move |_: MouseEvent| Command::Remove { kind, id: id.clone() })
+            let dispatch = props.dispatch.clone();
+            let (draft, editing, problems) = (draft.clone(), editing.clone(), problems.clone());
+            let request_focus = request_focus.clone();
+            let field_id = field_id.clone();
+            Callback::from(move |_: MouseEvent| {
+                dispatch.emit(Command::Remove { kind, id: id.clone() });
+                if editing.as_ref().is_some_and(|(_, editing_id)| *editing_id == id) {
+                    editing.set(None);
+                    problems.set(Vec::new());
+                    draft.set(Rc::new(Map::new()));
+                }
+                // The button is gone with its row: focus moves to the form, not the page.
+                request_focus(field_id(first_field));
+            })
         };
         let mut columns = spec.columns.iter();
         let header = columns.next().map(|key| cell(key)).unwrap_or_default();
@@ -283,7 +342,10 @@ pub fn item_list(props: &ItemListProps) -> Html {
             <tr key={id.clone()} class={classes!("rs-item-list__row", masked.then_some("rs-item-list__row--masked"))}>
                 <th scope="row">{ header }</th>
                 { for columns.map(|key| html! { <td>{ cell(key) }</td> }) }
-                if !props.read_only {
+                if props.read_only {
+                } else if masked {
+                    <td class="rs-item-list__actions">{ "Show restricted items to change it" }</td>
+                } else {
                     <td class="rs-item-list__actions">
                         <button type="button" class="rs-button rs-button--secondary" onclick={change}>
                             { "Change" }<span class="rs-visually-hidden">{ label.clone() }</span>
@@ -312,7 +374,7 @@ pub fn item_list(props: &ItemListProps) -> Html {
     };
     html! {
         <section class="rs-item-list" aria-labelledby={heading_id.clone()} ref={section_ref}>
-            <h3 class="rs-item-list__heading" id={heading_id}>{ spec.heading }</h3>
+            <h4 class="rs-item-list__heading" id={heading_id}>{ spec.heading }</h4>
             if let Some(intro) = spec.intro {
                 <p class="rs-item-list__intro">{ intro }</p>
             }
@@ -344,7 +406,7 @@ pub fn item_list(props: &ItemListProps) -> Html {
             if !props.read_only {
                 <form class="rs-item-list__form" novalidate=true {onsubmit}
                     aria-label={form_heading.clone()}>
-                    <h4 class="rs-item-list__form-heading">{ form_heading }</h4>
+                    <h5 class="rs-item-list__form-heading">{ form_heading }</h5>
                     <ErrorSummary items={summary_items} node_ref={summary_ref} />
                     <Fields
                         form={spec.form}

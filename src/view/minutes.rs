@@ -48,6 +48,26 @@ fn summary_row(key: &str, value: String) -> Html {
     }
 }
 
+/// Free text as a sentence: a full stop added unless it already ends with punctuation.
+fn sentence(text: &str) -> String {
+    let text = text.trim();
+    if text.ends_with(['.', '!', '?']) {
+        text.to_string()
+    } else {
+        format!("{text}.")
+    }
+}
+
+/// A table in a box that scrolls sideways on its own at narrow widths (320 px, 400% zoom),
+/// so the page never does; focusable, so the keyboard can scroll it too.
+fn scroll(name: &str, table: Html) -> Html {
+    html! {
+        <div class="rs-table-scroll" tabindex="0" role="region" aria-label={format!("{name} table")}>
+            { table }
+        </div>
+    }
+}
+
 /// The whole record as minutes.
 #[function_component(Minutes)]
 pub fn minutes(props: &MinutesProps) -> Html {
@@ -128,13 +148,16 @@ pub fn minutes(props: &MinutesProps) -> Html {
             });
             html! { <tr key={index}>{ for cells }</tr> }
         });
-        html! {
-            <table class="rs-table rs-minutes__table">
-                <caption class="rs-visually-hidden">{ spec.heading }</caption>
-                <thead><tr>{ for headers }</tr></thead>
-                <tbody>{ for rows }</tbody>
-            </table>
-        }
+        scroll(
+            spec.heading,
+            html! {
+                <table class="rs-table rs-minutes__table">
+                    <caption class="rs-visually-hidden">{ spec.heading }</caption>
+                    <thead><tr>{ for headers }</tr></thead>
+                    <tbody>{ for rows }</tbody>
+                </table>
+            },
+        )
     };
     let meeting = &record.meeting;
     let clocks = statutory_clocks(record, &props.config);
@@ -185,7 +208,7 @@ pub fn minutes(props: &MinutesProps) -> Html {
         };
     let amendments = record.amendments.iter().enumerate().map(|(index, amendment)| html! {
         <li key={index}>
-            { format!("{} by {} ({}): {}. Reason: {}", amendment.at, amendment.by.name, amendment.by.agency, amendment.change, amendment.reason) }
+            { format!("{} by {} ({}): {} Reason: {}", amendment.at, amendment.by.name, amendment.by.agency, sentence(&amendment.change), sentence(&amendment.reason)) }
         </li>
     });
     html! {
@@ -205,7 +228,7 @@ pub fn minutes(props: &MinutesProps) -> Html {
             { section(Stage::Participants, if participants.is_empty() {
                 html! { <p class="rs-minutes__empty">{ "No participants recorded." }</p> }
             } else {
-                html! {
+                scroll("Participants", html! {
                     <table class="rs-table rs-minutes__table">
                         <caption class="rs-visually-hidden">{ "Participants" }</caption>
                         <thead><tr>
@@ -214,7 +237,7 @@ pub fn minutes(props: &MinutesProps) -> Html {
                         </tr></thead>
                         <tbody>{ for participants_rows }</tbody>
                     </table>
-                }
+                })
             }) }
             { section(Stage::Information, html! { <>{ list(ItemKind::Information) }{ list(ItemKind::Tool) }</> }) }
             { section(Stage::Gaps, list(ItemKind::Gap)) }
@@ -232,11 +255,13 @@ pub fn minutes(props: &MinutesProps) -> Html {
                     if record.scales.is_empty() {
                         <p class="rs-minutes__empty">{ "No scales recorded." }</p>
                     } else {
-                        <table class="rs-table rs-minutes__table">
-                            <caption class="rs-visually-hidden">{ "Safety scales" }</caption>
-                            <thead><tr><th scope="col">{ "Participant" }</th><th scope="col">{ "Score (0-10)" }</th><th scope="col">{ "Reason" }</th></tr></thead>
-                            <tbody>{ for scale_rows }</tbody>
-                        </table>
+                        { scroll("Safety scales", html! {
+                            <table class="rs-table rs-minutes__table">
+                                <caption class="rs-visually-hidden">{ "Safety scales" }</caption>
+                                <thead><tr><th scope="col">{ "Participant" }</th><th scope="col">{ "Score (0-10)" }</th><th scope="col">{ "Reason" }</th></tr></thead>
+                                <tbody>{ for scale_rows }</tbody>
+                            </table>
+                        }) }
                     }
                     <dl class="rs-summary-list">
                         { summary_row("Discussion of the difference", record.assessment.scale_discussion.clone()) }

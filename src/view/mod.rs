@@ -5,6 +5,7 @@
 mod app;
 mod clocks;
 mod error_summary;
+mod exports;
 mod fields;
 mod finalise;
 mod form;
@@ -20,5 +21,6 @@ mod state;
 mod task_list;
 
 pub use app::{App, AppProps, SHORTCUTS};
+pub use exports::download;
 pub use stages::{Stage, StageState};
-pub use state::{now, MeetingState, WidgetContext};
+pub use state::{now, HostLink, HostNotices, MeetingState, WidgetContext};

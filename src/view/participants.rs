@@ -153,12 +153,22 @@ pub fn participants(props: &ParticipantsProps) -> Html {
         };
         let remove = {
             let id = participant.id.clone();
-            props
-                .dispatch
-                .reform(move |_: MouseEvent| Command::Remove {
+            let dispatch = props.dispatch.clone();
+            let request_focus = request_focus.clone();
+            let (draft, editing, problems) = (draft.clone(), editing.clone(), problems.clone());
+            Callback::from(move |_: MouseEvent| {
+                dispatch.emit(Command::Remove {
                     kind: ItemKind::Participant,
                     id: id.clone(),
-                })
+                });
+                if editing.as_deref() == Some(id.as_str()) {
+                    editing.set(None);
+                    problems.set(Vec::new());
+                    draft.set(Participant::default());
+                }
+                // The button goes with its row: focus moves to the form, not the page.
+                request_focus(2);
+            })
         };
         html! {
             <tr class="rs-participants__row" key={participant.id.clone()}>

@@ -2,14 +2,14 @@
 //! and agency with their reasons. The spread is the information, so it is shown and, at
 //! three points or more, the group is asked to discuss it; nothing is ever averaged.
 
-use super::error_summary::{ErrorSummary, SummaryItem};
+use super::error_summary::{focus_by_id, ErrorSummary, SummaryItem};
 use super::fields::{Choice, SelectField, TextArea};
 use super::form::participant_label;
 use super::state::WidgetContext;
 use crate::meeting::{scale_spread, Command, Finding, Item, SPREAD_TO_DISCUSS};
 use crate::record::{Dissent, Participant, SafetyScale};
 use std::rc::Rc;
-use web_sys::HtmlElement;
+use web_sys::{Element, HtmlElement};
 use yew::prelude::*;
 
 /// Props of the scales stage.
@@ -34,7 +34,32 @@ pub fn scales(props: &ScalesProps) -> Html {
     let problems = use_state(Vec::<Finding>::new);
     let dissent_who = use_state(String::new);
     let dissent_view = use_state(String::new);
+    let dissent_problems = use_state(Vec::<Finding>::new);
     let summary_ref = use_node_ref();
+    // Bumped to move focus to the element with this id after the next render (the form's
+    // first field after Change or Withdraw, whose button may be gone).
+    let focus_request = use_state(|| (0u32, String::new()));
+    let section_ref = use_node_ref();
+    {
+        let section_ref = section_ref.clone();
+        let summary_ref = summary_ref.clone();
+        use_effect_with((*focus_request).clone(), move |(counter, id)| {
+            if *counter > 0 {
+                if id.is_empty() {
+                    if let Some(summary) = summary_ref.cast::<HtmlElement>() {
+                        let _ = summary.focus();
+                    }
+                } else if let Some(section) = section_ref.cast::<Element>() {
+                    focus_by_id(&section, id);
+                }
+            }
+        });
+    }
+    let request_focus = {
+        let focus_request = focus_request.clone();
+        move |id: String| focus_request.set((focus_request.0.wrapping_add(1), id))
+    };
+    let participant_field = context.id("scale-participant");
     let label_of = |id: &str| {
         props
             .participants
@@ -48,7 +73,7 @@ pub fn scales(props: &ScalesProps) -> Html {
         let (who, score, reason, problems) =
             (who.clone(), score.clone(), reason.clone(), problems.clone());
         let dispatch = props.dispatch.clone();
-        let summary_ref = summary_ref.clone();
+        let request_focus = request_focus.clone();
         Callback::from(move |event: SubmitEvent| {
             event.prevent_default();
             let mut found = Vec::new();
@@ -71,9 +96,8 @@ pub fn scales(props: &ScalesProps) -> Html {
                 problems.set(Vec::new());
             } else {
                 problems.set(found);
-                if let Some(summary) = summary_ref.cast::<HtmlElement>() {
-                    let _ = summary.focus();
-                }
+                // An empty id asks for the error summary, which exists after the render.
+                request_focus(String::new());
             }
         })
     };
@@ -96,16 +120,26 @@ pub fn scales(props: &ScalesProps) -> Html {
         let change = {
             let (who, score, reason) = (who.clone(), score.clone(), reason.clone());
             let scale = scale.clone();
+            let request_focus = request_focus.clone();
+            let field = participant_field.clone();
             Callback::from(move |_: MouseEvent| {
                 who.set(scale.participant_id.clone());
                 score.set(scale.score.to_string());
                 reason.set(scale.reason.clone());
+                request_focus(field.clone());
             })
         };
-        let participant_id = scale.participant_id.clone();
-        let withdraw = props
-            .dispatch
-            .reform(move |_: MouseEvent| Command::RemoveScale { participant_id: participant_id.clone() });
+        let withdraw = {
+            let participant_id = scale.participant_id.clone();
+            let dispatch = props.dispatch.clone();
+            let request_focus = request_focus.clone();
+            let field = participant_field.clone();
+            Callback::from(move |_: MouseEvent| {
+                dispatch.emit(Command::RemoveScale { participant_id: participant_id.clone() });
+                // The row and its button are gone: focus moves to the form.
+                request_focus(field.clone());
+            })
+        };
         let name = label_of(&scale.participant_id);
         html! {
             <tr key={scale.participant_id.clone()}>
@@ -135,12 +169,35 @@ pub fn scales(props: &ScalesProps) -> Html {
         .collect();
     let record_dissent = {
         let (dissent_who, dissent_view) = (dissent_who.clone(), dissent_view.clone());
+        let dissent_problems = dissent_problems.clone();
         let dispatch = props.dispatch.clone();
+        let request_focus = request_focus.clone();
+        let (who_id, view_id) = (
+            context.id("scale-dissent-who"),
+            context.id("scale-dissent-view"),
+        );
         Callback::from(move |event: SubmitEvent| {
             event.prevent_default();
-            if dissent_who.is_empty() || dissent_view.trim().is_empty() {
+            let mut found = Vec::new();
+            if dissent_who.is_empty() {
+                found.push(Finding::error("who", "Select who disagrees"));
+            }
+            if dissent_view.trim().is_empty() {
+                found.push(Finding::error(
+                    "view",
+                    "Enter their view in their own words",
+                ));
+            }
+            if let Some(first) = found.first() {
+                request_focus(if first.path == "who" {
+                    who_id.clone()
+                } else {
+                    view_id.clone()
+                });
+                dissent_problems.set(found);
                 return;
             }
+            dissent_problems.set(Vec::new());
             dispatch.emit(Command::Add(Item::Dissent(Dissent {
                 participant_id: (*dissent_who).clone(),
                 view: dissent_view.trim().to_string(),
@@ -157,12 +214,18 @@ pub fn scales(props: &ScalesProps) -> Html {
             message: finding.message.clone().into(),
         })
         .collect::<Vec<_>>();
+    let dissent_error = |path: &str| {
+        dissent_problems
+            .iter()
+            .find(|finding| finding.path == path)
+            .map(|finding| AttrValue::from(finding.message.clone()))
+    };
     let finding_items = props.findings.iter().enumerate().map(|(index, finding)| {
         html! { <li key={index}>{ &finding.message }</li> }
     });
 
     html! {
-        <section class="rs-scales" aria-labelledby={context.id("scales-heading")}>
+        <section class="rs-scales" aria-labelledby={context.id("scales-heading")} ref={section_ref}>
             <h4 class="rs-scales__heading" id={context.id("scales-heading")}>{ "Everyone's view of safety, side by side" }</h4>
             <p class="rs-scales__intro">
                 { "10 means safe enough to close the case; 0 means the child cannot live at home. Each person gives their own view; the difference between them is what the group discusses." }
@@ -175,12 +238,19 @@ pub fn scales(props: &ScalesProps) -> Html {
                             { format!("The views differ by {spread} points, from {low} to {high}") }
                         </h5>
                         <p>{ "Ask those furthest apart to explain what they know or weigh differently. Record what the group made of it; anyone who still disagrees can have their dissent recorded." }</p>
-                        <TextArea
-                            id={context.id("scale-discussion")}
-                            label="What the group made of the difference"
-                            value={props.discussion.clone()}
-                            oninput={props.dispatch.reform(Command::EditScaleDiscussion)}
-                        />
+                        if props.read_only {
+                            <p class="rs-scales__discussion">
+                                <strong>{ "What the group made of the difference: " }</strong>
+                                { if props.discussion.is_empty() { AttrValue::Static("Not recorded") } else { props.discussion.clone() } }
+                            </p>
+                        } else {
+                            <TextArea
+                                id={context.id("scale-discussion")}
+                                label="What the group made of the difference"
+                                value={props.discussion.clone()}
+                                oninput={props.dispatch.reform(Command::EditScaleDiscussion)}
+                            />
+                        }
                         if !props.read_only {
                             <form class="rs-scales__dissent" novalidate=true onsubmit={record_dissent}
                                 aria-label="Record dissent from the scales">
@@ -190,12 +260,14 @@ pub fn scales(props: &ScalesProps) -> Html {
                                     placeholder="Select a participant"
                                     choices={people.clone()}
                                     value={(*dissent_who).clone()}
+                                    error={dissent_error("who")}
                                     onchange={let d = dissent_who.clone(); Callback::from(move |v: String| d.set(v))}
                                 />
                                 <TextArea
                                     id={context.id("scale-dissent-view")}
                                     label="Their view, in their own words"
                                     value={(*dissent_view).clone()}
+                                    error={dissent_error("view")}
                                     oninput={let d = dissent_view.clone(); Callback::from(move |v: String| d.set(v))}
                                 />
                                 <button type="submit" class="rs-button rs-button--secondary">{ "Record dissent" }</button>
@@ -212,6 +284,7 @@ pub fn scales(props: &ScalesProps) -> Html {
             if props.scales.is_empty() {
                 <p class="rs-item-list__empty">{ "No scales recorded yet." }</p>
             } else {
+                <div class="rs-table-scroll" tabindex="0" role="region" aria-label="Safety scales table">
                 <table class="rs-table rs-scales__table">
                     <caption class="rs-table__caption">{ format!("Safety scales ({})", props.scales.len()) }</caption>
                     <thead><tr>
@@ -222,6 +295,7 @@ pub fn scales(props: &ScalesProps) -> Html {
                     </tr></thead>
                     <tbody>{ for rows }</tbody>
                 </table>
+                </div>
             }
             if !props.read_only {
                 <form class="rs-item-list__form" novalidate=true {onsubmit} aria-label="Record a scale">

@@ -79,7 +79,7 @@ pub fn section_form(props: &SectionFormProps) -> Html {
     let heading_id = context.id(&format!("{}-heading", spec.form));
     html! {
         <section class="rs-section-form" aria-labelledby={heading_id.clone()}>
-            <h3 class="rs-section-form__heading" id={heading_id}>{ spec.heading }</h3>
+            <h4 class="rs-section-form__heading" id={heading_id}>{ spec.heading }</h4>
             if let Some(intro) = spec.intro {
                 <p class="rs-section-form__intro">{ intro }</p>
             }

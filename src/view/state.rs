@@ -47,6 +47,9 @@ pub enum Action {
     ApplyAs(Command, Timestamp, Actor),
     /// Forget the last refusal (the chair has read it).
     DismissRefusal,
+    /// Open another record in place of this one (a host's `load`, or an import that
+    /// passed every check).
+    Replace(Box<DecisionRecord>),
 }
 
 impl Reducible for MeetingState {
@@ -79,6 +82,14 @@ impl Reducible for MeetingState {
                     // `apply` leaves the record untouched when it refuses a change.
                     Err(problem) => next.refusal = Some(problem),
                 }
+                Rc::new(next)
+            }
+            Action::Replace(record) => {
+                let mut next = (*self).clone();
+                next.announcement = "Opened another record".to_string();
+                next.record = *record;
+                next.refusal = None;
+                next.revision += 1;
                 Rc::new(next)
             }
             Action::DismissRefusal => {
@@ -125,5 +136,68 @@ impl WidgetContext {
     /// A document-unique element id for `name` within this widget.
     pub fn id(&self, name: &str) -> String {
         format!("{}-{name}", self.id_prefix)
+    }
+}
+
+/// What the host page's side of the widget tells the view: shown as notices.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct HostNotices {
+    /// A draft was restored from this browser's storage: when it was saved.
+    pub restored: Option<String>,
+    /// Autosave is not working, and why.
+    pub storage_problem: Option<String>,
+    /// The same meeting is open in another tab, so this one does not autosave.
+    pub other_tab: bool,
+    /// The host has confirmed it stored the record as it is now.
+    pub saved_by_host: bool,
+    /// The host uses autosave at all (a storage key was given).
+    pub autosave: bool,
+}
+
+/// The channel between the JavaScript handle and the mounted view: the view registers its
+/// callbacks here on first render; the handle calls them (or leaves a value waiting if
+/// the view has not rendered yet).
+#[derive(Default)]
+pub struct HostLink {
+    replace: std::cell::RefCell<Option<Callback<DecisionRecord>>>,
+    pending: std::cell::RefCell<Option<DecisionRecord>>,
+    notices: std::cell::RefCell<Option<Callback<HostNotices>>>,
+}
+
+impl std::fmt::Debug for HostLink {
+    fn fmt(&self, formatter: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        formatter.write_str("HostLink")
+    }
+}
+
+impl HostLink {
+    /// Opens `record` in the view, now or as soon as it has rendered.
+    pub fn replace(&self, record: DecisionRecord) {
+        match &*self.replace.borrow() {
+            Some(callback) => callback.emit(record),
+            None => *self.pending.borrow_mut() = Some(record),
+        }
+    }
+
+    /// Shows new notices in the view, if it has rendered (it starts from its props).
+    pub fn notify(&self, notices: HostNotices) {
+        if let Some(callback) = &*self.notices.borrow() {
+            callback.emit(notices);
+        }
+    }
+
+    /// Called by the view once it can take records and notices.
+    pub fn connect(&self, replace: Callback<DecisionRecord>, notices: Callback<HostNotices>) {
+        if let Some(record) = self.pending.borrow_mut().take() {
+            replace.emit(record);
+        }
+        *self.replace.borrow_mut() = Some(replace);
+        *self.notices.borrow_mut() = Some(notices);
+    }
+
+    /// Drops the view's callbacks (on unmount).
+    pub fn disconnect(&self) {
+        self.replace.borrow_mut().take();
+        self.notices.borrow_mut().take();
     }
 }

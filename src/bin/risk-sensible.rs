@@ -1,0 +1,384 @@
+//! `risk-sensible`: the native command line for hosts that receive decision records.
+//!
+//! ```text
+//! risk-sensible schema               print the JSON Schema of the record
+//! risk-sensible validate FILE...     import and validate records
+//! risk-sensible verify FILE...       check digests and audit chains
+//! risk-sensible example [--final]    print a complete example record
+//! ```
+//!
+//! Exit status: 0 when every file passes, 1 when a record is invalid or tampered with, 2 for
+//! a usage error or a file that cannot be read. `-` as a FILE reads standard input. Nothing
+//! here panics on any input: every failure is one line on standard error.
+//!
+//! Each verb is a row of [`VERBS`]: adding one (`summarise`, `flatten`) is a new row and a
+//! function, and the usage text follows from the table.
+
+use risk_sensible::example::example_record;
+use risk_sensible::meeting::{validate, Config, Severity};
+use risk_sensible::record::import::{self, one_line, ImportProblem};
+use risk_sensible::record::{integrity, schema};
+use std::io::{self, Read, Write};
+use std::process::ExitCode;
+
+/// The program's name in messages.
+const PROGRAM: &str = "risk-sensible";
+
+/// The longest finding path or message printed, in characters (they quote the record).
+const FINDING_CHARS: usize = 1_000;
+
+/// One verb of the command line.
+struct Verb {
+    /// What the user types.
+    name: &'static str,
+    /// Its arguments, for the usage text.
+    arguments: &'static str,
+    /// What it does, in a few words.
+    summary: &'static str,
+    /// Runs it on the arguments after the verb.
+    run: fn(&[String], &mut Output) -> Result<Outcome, UsageError>,
+}
+
+/// The verbs, in the order the usage text lists them.
+const VERBS: &[Verb] = &[
+    Verb {
+        name: "schema",
+        arguments: "",
+        summary: "print the JSON Schema (2020-12) of a decision record",
+        run: run_schema,
+    },
+    Verb {
+        name: "validate",
+        arguments: "FILE...",
+        summary: "import records and list findings: FILE: PATH: error|warning: message",
+        run: run_validate,
+    },
+    Verb {
+        name: "verify",
+        arguments: "FILE...",
+        summary: "check digests and audit chains: FILE: intact, or the first failure",
+        run: run_verify,
+    },
+    Verb {
+        name: "example",
+        arguments: "[--final]",
+        summary: "print a complete example record (a draft, or final with --final)",
+        run: run_example,
+    },
+];
+
+/// How a verb finished, from best to worst; the exit status is the worst of a run.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord)]
+enum Outcome {
+    /// Everything passed.
+    Passed,
+    /// A record is invalid or has been tampered with.
+    Failed,
+    /// A file could not be read.
+    Unreadable,
+}
+
+impl Outcome {
+    fn exit_code(self) -> u8 {
+        match self {
+            Outcome::Passed => 0,
+            Outcome::Failed => 1,
+            Outcome::Unreadable => 2,
+        }
+    }
+}
+
+/// A mistake in the arguments: reported with a pointer to `--help`, exit status 2.
+struct UsageError(String);
+
+/// Standard output that survives a closed pipe: once a write fails with a broken pipe
+/// (`risk-sensible example | head`), further output is dropped quietly and the verb still
+/// finishes, so the exit status says what it found. Any other write failure is reported.
+struct Output {
+    stdout: io::StdoutLock<'static>,
+    closed: bool,
+    failure: Option<io::Error>,
+}
+
+impl Output {
+    fn new() -> Self {
+        Output {
+            stdout: io::stdout().lock(),
+            closed: false,
+            failure: None,
+        }
+    }
+
+    fn write(&mut self, text: &str) {
+        if self.closed {
+            return;
+        }
+        if let Err(error) = self.stdout.write_all(text.as_bytes()) {
+            self.fail(error);
+        }
+    }
+
+    fn line(&mut self, text: &str) {
+        self.write(text);
+        self.write("\n");
+    }
+
+    fn fail(&mut self, error: io::Error) {
+        self.closed = true;
+        if error.kind() != io::ErrorKind::BrokenPipe {
+            self.failure = Some(error);
+        }
+    }
+
+    /// Flushes, and returns any write failure other than a closed pipe.
+    fn finish(mut self) -> Option<io::Error> {
+        if !self.closed {
+            if let Err(error) = self.stdout.flush() {
+                self.fail(error);
+            }
+        }
+        self.failure
+    }
+}
+
+fn main() -> ExitCode {
+    let arguments: Vec<String> = std::env::args().skip(1).collect();
+    let Some(first) = arguments.first() else {
+        eprint!("{}", usage());
+        return ExitCode::from(2);
+    };
+    if matches!(first.as_str(), "-h" | "--help" | "help") {
+        print_help();
+        return ExitCode::SUCCESS;
+    }
+    let Some(verb) = VERBS.iter().find(|verb| verb.name == first) else {
+        return usage_error(&format!("unknown command {first:?}"));
+    };
+    let rest = arguments.get(1..).unwrap_or_default();
+    if rest
+        .iter()
+        .any(|argument| argument == "-h" || argument == "--help")
+    {
+        print_help();
+        return ExitCode::SUCCESS;
+    }
+    let mut output = Output::new();
+    let outcome = (verb.run)(rest, &mut output);
+    let failure = output.finish();
+    match outcome {
+        Err(UsageError(message)) => usage_error(&message),
+        Ok(_) if failure.is_some() => {
+            let error = failure.map(|error| describe_io_error(&error));
+            eprintln!(
+                "{PROGRAM}: cannot write the output: {}",
+                error.unwrap_or_default()
+            );
+            ExitCode::from(2)
+        }
+        Ok(outcome) => ExitCode::from(outcome.exit_code()),
+    }
+}
+
+/// Prints the usage text to standard output, for `--help`. A closed pipe is not an error.
+fn print_help() {
+    let _ = io::stdout().write_all(usage().as_bytes());
+}
+
+fn usage() -> String {
+    let mut text = format!(
+        "Usage: {PROGRAM} COMMAND [ARGUMENTS]\n\n\
+         Reads, checks and writes Risk Sensible decision records (JSON).\n\nCommands:\n"
+    );
+    for verb in VERBS {
+        let synopsis = format!("{} {}", verb.name, verb.arguments);
+        text.push_str(&format!("  {:<18} {}\n", synopsis.trim_end(), verb.summary));
+    }
+    text.push_str(
+        "\nFILE may be - for standard input; put -- before a FILE that starts with -.\n\
+         Exit status: 0 all passed; 1 a record is invalid or tampered with;\n\
+         2 a usage error or a file that cannot be read.\n",
+    );
+    text
+}
+
+fn usage_error(message: &str) -> ExitCode {
+    eprintln!("{PROGRAM}: {message}");
+    eprintln!("Try '{PROGRAM} --help' for usage.");
+    ExitCode::from(2)
+}
+
+/// The files named in the arguments; `--` ends options so a file may start with `-`.
+fn file_arguments(arguments: &[String]) -> Result<Vec<&str>, UsageError> {
+    let mut files = Vec::new();
+    let mut options_ended = false;
+    for argument in arguments {
+        if !options_ended && argument == "--" {
+            options_ended = true;
+        } else if !options_ended && argument.starts_with('-') && argument != "-" {
+            return Err(UsageError(format!("unknown option {argument:?}")));
+        } else {
+            files.push(argument.as_str());
+        }
+    }
+    if files.is_empty() {
+        return Err(UsageError(
+            "name at least one FILE (or - for standard input)".into(),
+        ));
+    }
+    Ok(files)
+}
+
+/// A file's bytes, at most one more than an import accepts so an oversized file is refused
+/// without reading all of it.
+fn read_file(file: &str) -> io::Result<Vec<u8>> {
+    let limit = u64::try_from(import::MAX_BYTES)
+        .unwrap_or(u64::MAX)
+        .saturating_add(1);
+    let mut bytes = Vec::new();
+    if file == "-" {
+        io::stdin().lock().take(limit).read_to_end(&mut bytes)?;
+    } else {
+        std::fs::File::open(file)?
+            .take(limit)
+            .read_to_end(&mut bytes)?;
+    }
+    Ok(bytes)
+}
+
+/// An I/O error as a sentence fragment, without the `(os error 2)` suffix.
+fn describe_io_error(error: &io::Error) -> String {
+    let text = error.to_string();
+    match error.raw_os_error() {
+        Some(code) => text
+            .strip_suffix(&format!(" (os error {code})"))
+            .unwrap_or(&text)
+            .to_string(),
+        None => text,
+    }
+}
+
+/// Reads each file and hands its text (or the problem with its bytes) to `check`, which
+/// prints its lines and says whether the record passed. Unreadable files are reported on
+/// standard error and the rest are still checked.
+fn for_each_file(
+    arguments: &[String],
+    output: &mut Output,
+    mut check: impl FnMut(&str, Result<&str, ImportProblem>, &mut Output) -> Outcome,
+) -> Result<Outcome, UsageError> {
+    let mut worst = Outcome::Passed;
+    for file in file_arguments(arguments)? {
+        let outcome = match read_file(file) {
+            Ok(bytes) => check(file, import::text_from_bytes(&bytes), output),
+            Err(error) => {
+                eprintln!(
+                    "{PROGRAM}: cannot read {file}: {}",
+                    describe_io_error(&error)
+                );
+                Outcome::Unreadable
+            }
+        };
+        worst = worst.max(outcome);
+    }
+    Ok(worst)
+}
+
+fn no_arguments(verb: &str, arguments: &[String]) -> Result<(), UsageError> {
+    match arguments.first() {
+        None => Ok(()),
+        Some(extra) => Err(UsageError(format!("{verb} takes no argument {extra:?}"))),
+    }
+}
+
+fn run_schema(arguments: &[String], output: &mut Output) -> Result<Outcome, UsageError> {
+    no_arguments("schema", arguments)?;
+    output.write(&schema::decision_record_schema_pretty());
+    Ok(Outcome::Passed)
+}
+
+fn run_example(arguments: &[String], output: &mut Output) -> Result<Outcome, UsageError> {
+    let finalised = match arguments {
+        [] => false,
+        [flag] if flag == "--final" => true,
+        [extra, ..] => {
+            return Err(UsageError(format!(
+                "example takes only --final, not {extra:?}"
+            )))
+        }
+    };
+    output.write(&import::export(&example_record(finalised)));
+    Ok(Outcome::Passed)
+}
+
+fn run_validate(arguments: &[String], output: &mut Output) -> Result<Outcome, UsageError> {
+    let config = Config::default();
+    for_each_file(arguments, output, |file, text, output| {
+        let record = match text
+            .map_err(|problem| vec![problem])
+            .and_then(import::import)
+        {
+            Ok(record) => record,
+            Err(problems) => {
+                for problem in problems {
+                    output.line(&format!(
+                        "{file}: {}: error: {}",
+                        problem.path, problem.message
+                    ));
+                }
+                return Outcome::Failed;
+            }
+        };
+        let findings = validate(&record, &config);
+        if findings.is_empty() {
+            output.line(&format!("{file}: ok"));
+        }
+        for finding in &findings {
+            // Findings quote the record (participants' names), which may hold control
+            // characters: print each on one line, escaped.
+            output.line(&format!(
+                "{file}: {}: {}: {}",
+                one_line(&finding.path, FINDING_CHARS),
+                finding.severity.as_str(),
+                one_line(&finding.message, FINDING_CHARS)
+            ));
+        }
+        if findings
+            .iter()
+            .any(|finding| finding.severity == Severity::Error)
+        {
+            Outcome::Failed
+        } else {
+            Outcome::Passed
+        }
+    })
+}
+
+fn run_verify(arguments: &[String], output: &mut Output) -> Result<Outcome, UsageError> {
+    for_each_file(arguments, output, |file, text, output| {
+        // Lenient on purpose: a tampered record must still be read so the failure can be
+        // located, which the full import (which checks integrity itself) would refuse.
+        let record = match text
+            .map_err(|problem| vec![problem])
+            .and_then(import::parse_unverified)
+        {
+            Ok(record) => record,
+            Err(problems) => {
+                for problem in problems {
+                    output.line(&format!("{file}: {problem}"));
+                }
+                return Outcome::Failed;
+            }
+        };
+        match integrity::verify(&record) {
+            Ok(()) => {
+                output.line(&format!("{file}: intact"));
+                Outcome::Passed
+            }
+            Err(failure) => {
+                // The path may name a section digest key taken from the record: escaped.
+                let failure = ImportProblem::new(failure.path, failure.message);
+                output.line(&format!("{file}: {failure}"));
+                Outcome::Failed
+            }
+        }
+    })
+}

@@ -1,0 +1,316 @@
+//! Exports other than the record itself: the file name a download gets, the family's
+//! copy (everything not for the family left out), and a FHIR R4 QuestionnaireResponse for
+//! hosts whose systems speak FHIR. Pure functions over the record, tested on the host.
+//!
+//! # FHIR mapping
+//!
+//! The QuestionnaireResponse answers a notional Questionnaire,
+//! `https://risk-sensible.invalid/fhir/Questionnaire/strategy-meeting|1`, whose `linkId`s
+//! are the record's own JSON paths without indices: a section is a group item
+//! (`linkId: "risks"`), each list entry a repeat of a group (`linkId: "risks.item"`), and
+//! each field a question (`linkId: "risks.item.description"`). Answers are `valueString`,
+//! `valueDate`, `valueDateTime`, `valueInteger`, `valueBoolean`, or `valueCoding` for an
+//! enumeration (system `https://risk-sensible.invalid/fhir/CodeSystem/<field>`, code the
+//! wire value). Empty values are left out, as FHIR strings may not be empty. The professional
+//! wellbeing debrief and the audit trail are left out.
+//!
+//! Extensions (all `valueString` unless noted), on the repeated group item they describe:
+//!
+//! | url (after `https://risk-sensible.invalid/fhir/StructureDefinition/`) | on | value |
+//! | --- | --- | --- |
+//! | `owner` | risks, actions, contingencies, gaps | the owner, "Name (Agency)" |
+//! | `decision-maker` | decisions | the decision-maker, "Name (Agency)" |
+//! | `dissent-by` | dissent | who disagrees, "Name (Agency)" |
+//! | `sensitivity` | any item with a sensitivity label other than shareable | the label's wire value |
+//! | `record-digest` | the resource | the record's `sha256:` digest, when final |
+//! | `record-status` | the resource | `draft`, `final` or `amended` |
+
+use crate::record::*;
+use serde_json::{json, Map, Value};
+
+/// The base of every URL this export mints (a reserved, never-resolving host).
+pub const FHIR_BASE: &str = "https://risk-sensible.invalid/fhir";
+
+/// A download's file name: the meeting date and the child's case reference, then what the
+/// file is, e.g. `strategy-meeting-2026-03-02-NS-204518-family-copy.json`. Only letters,
+/// digits and hyphens survive from the reference, so a name can never leave its folder.
+pub fn file_name(record: &DecisionRecord, what: &str, extension: &str) -> String {
+    let date = record
+        .meeting
+        .date
+        .map(|date| date.to_string())
+        .unwrap_or_else(|| "undated".to_string());
+    let reference: String = record
+        .child()
+        .map(|child| child.case_reference.as_str())
+        .filter(|reference| !reference.trim().is_empty())
+        .unwrap_or("no-reference")
+        .chars()
+        .map(|c| if c.is_ascii_alphanumeric() { c } else { '-' })
+        .take(40)
+        .collect();
+    let mut name = format!("strategy-meeting-{date}-{reference}");
+    if !what.is_empty() {
+        name.push('-');
+        name.push_str(what);
+    }
+    format!("{name}.{extension}")
+}
+
+/// The family's copy: the record with everything not for the family left out. Items
+/// labelled anything but shareable, what is being withheld and why, the professionals'
+/// wellbeing debrief, the distribution list, the amendments and the audit trail are
+/// removed; the copy is marked as such and carries no integrity data (it is derived: the
+/// original record is what verifies).
+pub fn family_copy(record: &DecisionRecord) -> DecisionRecord {
+    let mut copy = record.clone();
+    let shareable = |sensitivity: Sensitivity| !sensitivity.is_restricted();
+    copy.information.retain(|item| shareable(item.sensitivity));
+    copy.risks.retain(|risk| shareable(risk.sensitivity));
+    for column in AssessmentColumn::ALL {
+        copy.assessment
+            .column_mut(*column)
+            .retain(|statement| shareable(statement.sensitivity));
+    }
+    for talk in &mut copy.family_communication {
+        talk.withheld.clear();
+        talk.withheld_reason.clear();
+    }
+    copy.wellbeing_debrief = None;
+    copy.distribution.clear();
+    copy.amendments.clear();
+    copy.audit.clear();
+    copy.meta.digest = None;
+    copy.meta.section_digests.clear();
+    copy.meta.copy = Some(CopyKind::Family);
+    copy
+}
+
+fn participant_name(record: &DecisionRecord, id: &str) -> String {
+    record.participant_label(id)
+}
+
+/// The keys of a list entry that name a participant, and the extension each becomes.
+fn reference_extensions(section: &str) -> &'static [(&'static str, &'static str)] {
+    match section {
+        "risks" | "actions" | "contingencies" | "gaps" => &[("ownerId", "owner")],
+        "decisions" => &[("decisionMakerId", "decision-maker")],
+        "dissent" => &[("participantId", "dissent-by")],
+        _ => &[],
+    }
+}
+
+const DATE_KEYS: [&str; 12] = [
+    "date",
+    "dateOfBirth",
+    "expectedDate",
+    "due",
+    "reviewDate",
+    "escalatedOn",
+    "when",
+    "sentOn",
+    "s47StartedOn",
+    "icpcDue",
+    "distributionDue",
+    "assessmentDue",
+];
+
+/// The FHIR answer for one leaf value, or `None` for an empty one.
+fn answer(link_id: &str, key: &str, value: &Value) -> Option<Value> {
+    let answer = match value {
+        Value::String(text) if text.trim().is_empty() => return None,
+        Value::String(text) if DATE_KEYS.contains(&key) || key == "nextReview" => {
+            json!({ "valueDate": text })
+        }
+        Value::String(text) if key.ends_with("At") => json!({ "valueDateTime": text }),
+        Value::String(text) if is_code(link_id, key) => json!({
+            "valueCoding": {
+                "system": format!("{FHIR_BASE}/CodeSystem/{key}"),
+                "code": text,
+            }
+        }),
+        Value::String(text) => json!({ "valueString": text }),
+        Value::Bool(flag) => json!({ "valueBoolean": flag }),
+        Value::Number(number) => json!({ "valueInteger": number.as_i64()? }),
+        _ => return None,
+    };
+    Some(answer)
+}
+
+/// True for fields whose values are enumeration codes rather than free text.
+fn is_code(link_id: &str, key: &str) -> bool {
+    const CODES: [&str; 18] = [
+        "meetingType",
+        "mode",
+        "attendance",
+        "decisionAuthority",
+        "role",
+        "mobility",
+        "livesWithChild",
+        "parentalResponsibility",
+        "childhoodAdversity",
+        "careExperienced",
+        "recentWorkerChange",
+        "kind",
+        "basis",
+        "sensitivity",
+        "decisionType",
+        "outcomeCode",
+        "status",
+        "escalation",
+    ];
+    // A participant's role is free text; a subject's role is a code.
+    if key == "role" {
+        return link_id.starts_with("subjects");
+    }
+    CODES.contains(&key) || key == "notDoneReason" || key == "mayReceive" || key == "offered"
+}
+
+/// Turns an object into FHIR items, one per non-empty field.
+fn items_of(prefix: &str, object: &Map<String, Value>) -> Vec<Value> {
+    let mut items = Vec::new();
+    for (key, value) in object {
+        if key == "id" {
+            continue;
+        }
+        let link_id = format!("{prefix}.{key}");
+        match value {
+            Value::Object(inner) => {
+                let nested = items_of(&link_id, inner);
+                if !nested.is_empty() {
+                    items.push(json!({ "linkId": link_id, "text": key, "item": nested }));
+                }
+            }
+            Value::Array(entries) => {
+                for entry in entries {
+                    match entry {
+                        Value::Object(inner) => {
+                            let nested = items_of(&link_id, inner);
+                            if !nested.is_empty() {
+                                items.push(
+                                    json!({ "linkId": link_id, "text": key, "item": nested }),
+                                );
+                            }
+                        }
+                        leaf => {
+                            if let Some(answer) = answer(&link_id, key, leaf) {
+                                items.push(
+                                    json!({ "linkId": link_id, "text": key, "answer": [answer] }),
+                                );
+                            }
+                        }
+                    }
+                }
+            }
+            leaf => {
+                if let Some(answer) = answer(&link_id, key, leaf) {
+                    items.push(json!({ "linkId": link_id, "text": key, "answer": [answer] }));
+                }
+            }
+        }
+    }
+    items
+}
+
+fn extension(name: &str, value: impl Into<String>) -> Value {
+    json!({ "url": format!("{FHIR_BASE}/StructureDefinition/{name}"), "valueString": value.into() })
+}
+
+/// The record as a FHIR R4 QuestionnaireResponse (see the module documentation).
+pub fn fhir_questionnaire_response(record: &DecisionRecord) -> Value {
+    let json = serde_json::to_value(record).unwrap_or(Value::Null);
+    let Value::Object(mut sections) = json else {
+        return Value::Null;
+    };
+    for key in ["schemaVersion", "meta", "audit", "wellbeingDebrief"] {
+        sections.remove(key);
+    }
+    let mut groups = Vec::new();
+    for (section, value) in &sections {
+        let group_items = match value {
+            Value::Object(object) => items_of(section, object),
+            Value::Array(entries) => entries
+                .iter()
+                .filter_map(|entry| {
+                    let Value::Object(object) = entry else {
+                        return None;
+                    };
+                    let link_id = format!("{section}.item");
+                    let nested = items_of(&link_id, object);
+                    if nested.is_empty() {
+                        return None;
+                    }
+                    let mut extensions: Vec<Value> = reference_extensions(section)
+                        .iter()
+                        .filter_map(|(key, name)| {
+                            let id = object.get(*key)?.as_str()?;
+                            Some(extension(name, participant_name(record, id)))
+                        })
+                        .collect();
+                    if let Some(label) = object.get("sensitivity").and_then(Value::as_str) {
+                        if label != "shareable" {
+                            extensions.push(extension("sensitivity", label));
+                        }
+                    }
+                    let mut item = json!({ "linkId": link_id, "text": section, "item": nested });
+                    if !extensions.is_empty() {
+                        item["extension"] = Value::Array(extensions);
+                    }
+                    Some(item)
+                })
+                .collect(),
+            _ => Vec::new(),
+        };
+        if !group_items.is_empty() {
+            groups.push(json!({ "linkId": section, "text": section, "item": group_items }));
+        }
+    }
+    let status = match record.meta.status {
+        Status::Draft => "in-progress",
+        Status::Final => "completed",
+        Status::Amended => "amended",
+    };
+    let mut extensions = vec![extension(
+        "record-status",
+        serde_json::to_value(record.meta.status)
+            .ok()
+            .and_then(|v| v.as_str().map(str::to_string))
+            .unwrap_or_default(),
+    )];
+    if let Some(digest) = &record.meta.digest {
+        extensions.push(extension("record-digest", digest.clone()));
+    }
+    let mut resource = json!({
+        "resourceType": "QuestionnaireResponse",
+        "id": fhir_id(&record.meta.id),
+        "identifier": { "system": "urn:ietf:rfc:3986", "value": format!("urn:uuid:{}", record.meta.id) },
+        "questionnaire": format!("{FHIR_BASE}/Questionnaire/strategy-meeting|{SCHEMA_VERSION}"),
+        "status": status,
+        "authored": record.meta.finalised_at.unwrap_or(record.meta.created_at).to_string(),
+        "extension": extensions,
+        "item": groups,
+    });
+    if let Some(chair) = record
+        .meeting
+        .chair_id
+        .as_deref()
+        .and_then(|id| record.participant(id))
+    {
+        resource["author"] = json!({ "display": format!("{} ({})", chair.name, chair.agency) });
+    }
+    resource
+}
+
+/// A FHIR resource id: letters, digits, `-` and `.`, at most 64 characters.
+fn fhir_id(id: &str) -> String {
+    let cleaned: String = id
+        .chars()
+        .filter(|c| c.is_ascii_alphanumeric() || *c == '-' || *c == '.')
+        .take(64)
+        .collect();
+    if cleaned.is_empty() {
+        "record".to_string()
+    } else {
+        cleaned
+    }
+}

@@ -1,0 +1,886 @@
+//! Import and export: reading a decision record from untrusted text, and writing one back.
+//!
+//! A host receives records from other systems, other agencies and people's downloads
+//! folders, so [`import`] treats its input as hostile. It never panics, never recurses
+//! without a bound, and never accepts a document it would read differently from another
+//! reader. Every refusal is a list of [`ImportProblem`]s, each naming a JSON path such as
+//! `$.participants[2].name` and saying what is wrong in plain English.
+//!
+//! The steps, in order (each stops the import when it finds a problem, because later steps
+//! would only report consequences of the first):
+//!
+//! 1. **Limits.** At most [`MAX_BYTES`] of text, no byte order mark, nested at most
+//!    [`MAX_DEPTH`] deep (checked by a flat scan before any recursive parser sees the text),
+//!    at most [`MAX_ITEMS`] items in any list or object, at most [`MAX_STRING_CHARS`]
+//!    characters in any string.
+//! 2. **JSON.** Well-formed JSON (a malformed document is reported with its line and
+//!    column), with no key repeated within an object (readers disagree on which copy wins,
+//!    so a repeated key could show one value to one reader and another to the next), and no
+//!    `__proto__`, `constructor` or `prototype` keys (JavaScript hosts may treat them
+//!    specially).
+//! 3. **Version.** `schemaVersion` is present, at least 1 and no newer than
+//!    [`SCHEMA_VERSION`]; an older document is migrated to the current version by
+//!    [`migrate`].
+//! 4. **Types.** The document matches the wire types exactly: right types, no unknown
+//!    fields, enumeration values this build knows, timestamps it can write back.
+//! 5. **References.** Every participant id the record refers to (chair, owners, decision
+//!    makers, dissent authors, …) is a participant, and no two participants share an id.
+//! 6. **Integrity.** The audit chain is unbroken and, for a final or amended record, the
+//!    content digest and amendments match ([`integrity::verify`]).
+//!
+//! [`parse_unverified`] stops after step 4, for `risk-sensible verify`, which must be able
+//! to read a tampered record in order to say where it was tampered with.
+//!
+//! # Migration
+//!
+//! There is only schema version 1 today, so migration is a documented no-op: [`migrate`]
+//! runs the steps in `MIGRATIONS`, a list whose length the compiler ties to
+//! [`SCHEMA_VERSION`] (one step per version change), and that list is empty. Inventing a
+//! version 0 to exercise the machinery would teach hosts a format that never existed, and
+//! make import accept documents nobody wrote; instead the unit tests run the machinery over
+//! an invented list of steps, and import refuses version 0 and versions newer than this
+//! build.
+
+use super::integrity;
+use super::{DecisionRecord, Timestamp, SCHEMA_VERSION};
+use serde::de::{self, DeserializeSeed, IgnoredAny, MapAccess, SeqAccess, Visitor};
+use serde_json::{Map, Number, Value};
+use std::collections::HashMap;
+use std::fmt;
+
+/// The largest record import reads, in bytes (8 MiB). The example record is about 35 KB;
+/// a long-running case with hundreds of items is well under 1 MB.
+pub const MAX_BYTES: usize = 8 * 1024 * 1024;
+
+/// The deepest nesting of arrays and objects import reads. A record nests four deep; the
+/// limit is far above that and far below anything that could exhaust the stack.
+pub const MAX_DEPTH: usize = 64;
+
+/// The most items in any one list (or members in any one object), the audit trail included.
+pub const MAX_ITEMS: usize = 5_000;
+
+/// The longest string, in characters (Unicode scalar values).
+pub const MAX_STRING_CHARS: usize = 100_000;
+
+/// The most problems listed for one document; any more are counted in a last problem.
+pub const MAX_PROBLEMS: usize = 100;
+
+/// The longest message an import problem carries, in characters: messages quote the input,
+/// which may be hostile, so they are cut short rather than fill a terminal.
+pub const MAX_MESSAGE_CHARS: usize = 300;
+
+/// Object keys that JavaScript treats specially. A record never uses them, and a host that
+/// merges a record into an object could have its prototype changed by them.
+pub const FORBIDDEN_KEYS: [&str; 3] = ["__proto__", "constructor", "prototype"];
+
+/// One reason a document cannot be imported.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct ImportProblem {
+    /// Where: a JSON path such as `$.participants[2].name`, or `$` for the whole document.
+    pub path: String,
+    /// What is wrong, in plain English. Never contains control characters, so each problem
+    /// prints on one line.
+    pub message: String,
+}
+
+impl ImportProblem {
+    /// A problem at a path, with the message made safe to print: control characters are
+    /// escaped and an over-long message (which may quote hostile input) is cut short.
+    pub fn new(path: impl Into<String>, message: impl AsRef<str>) -> Self {
+        ImportProblem {
+            path: one_line(path.into().as_str(), usize::MAX),
+            message: one_line(message.as_ref(), MAX_MESSAGE_CHARS),
+        }
+    }
+}
+
+impl fmt::Display for ImportProblem {
+    fn fmt(&self, formatter: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(formatter, "{}: {}", self.path, self.message)
+    }
+}
+
+impl std::error::Error for ImportProblem {}
+
+/// The text made safe to print on one line of a terminal: control characters (new lines,
+/// escape sequences) are escaped, and text longer than `limit` characters is cut short with
+/// an ellipsis. Records are untrusted, so anything quoting one goes through this.
+pub fn one_line(text: &str, limit: usize) -> String {
+    let mut output = String::with_capacity(text.len().min(limit.saturating_add(8)));
+    let mut written = 0usize;
+    for character in text.chars() {
+        let escaped = character.is_control().then(|| character.escape_default());
+        let width = escaped.clone().map_or(1, Iterator::count);
+        if written.saturating_add(width) > limit {
+            output.push('…');
+            break;
+        }
+        written += width;
+        match escaped {
+            Some(escape) => output.extend(escape),
+            None => output.push(character),
+        }
+    }
+    output
+}
+
+/// Reads a record from untrusted JSON text: checks limits, syntax, version (migrating an
+/// older one), types, participant references and integrity. Every problem found comes back
+/// with its JSON path; the function never panics.
+pub fn import(text: &str) -> Result<DecisionRecord, Vec<ImportProblem>> {
+    let record = parse_unverified(text)?;
+    let mut problems = participant_reference_problems(&record);
+    if let Err(failure) = integrity::verify(&record) {
+        problems.push(ImportProblem::new(failure.path, failure.message));
+    }
+    if problems.is_empty() {
+        Ok(record)
+    } else {
+        Err(problems)
+    }
+}
+
+/// Reads a record like [`import`] but stops before checking participant references and
+/// integrity. For `risk-sensible verify`, which reports where a record was tampered with
+/// rather than refusing to read it; everything else should use [`import`].
+pub fn parse_unverified(text: &str) -> Result<DecisionRecord, Vec<ImportProblem>> {
+    if text.len() > MAX_BYTES {
+        return Err(vec![too_large()]);
+    }
+    if text.starts_with('\u{feff}') {
+        // JSON forbids a byte order mark, but some Windows editors add one: say so plainly
+        // rather than report an unexpected character.
+        return Err(vec![ImportProblem::new(
+            "$",
+            "the text starts with a byte order mark: save the record as UTF-8 without one",
+        )]);
+    }
+    check_nesting(text).map_err(|problem| vec![problem])?;
+    let value = parse_checked(text)?;
+    let version = schema_version(&value).map_err(|problem| vec![problem])?;
+    let value = migrate(value, version).map_err(|problem| vec![problem])?;
+    let record = typed(value).map_err(|problem| vec![problem])?;
+    let problems = unprintable_timestamps(&record);
+    if problems.is_empty() {
+        Ok(record)
+    } else {
+        Err(problems)
+    }
+}
+
+/// The text of a record received as bytes: refuses more than [`MAX_BYTES`] and anything
+/// that is not UTF-8 (saying where). Pass the text on to [`import`].
+pub fn text_from_bytes(bytes: &[u8]) -> Result<&str, ImportProblem> {
+    if bytes.len() > MAX_BYTES {
+        return Err(too_large());
+    }
+    std::str::from_utf8(bytes).map_err(|error| {
+        let valid = bytes.get(..error.valid_up_to()).unwrap_or_default();
+        let line = valid.iter().filter(|byte| **byte == b'\n').count() + 1;
+        let column = valid
+            .iter()
+            .rev()
+            .take_while(|byte| **byte != b'\n')
+            .count()
+            + 1;
+        ImportProblem::new(
+            "$",
+            format!("the text is not UTF-8: invalid bytes at line {line} column {column}"),
+        )
+    })
+}
+
+/// The record as pretty-printed JSON with a trailing newline, keys in the order the types
+/// declare them. [`import`] reads it back to an equal record, and exporting that gives the
+/// same text.
+///
+/// # Panics
+///
+/// Only if a timestamp cannot be written as RFC 3339 in UTC (a year beyond 9999 once
+/// converted), which no record built by the core or read by [`import`] has.
+pub fn export(record: &DecisionRecord) -> String {
+    let mut text = serde_json::to_string_pretty(record)
+        .expect("a decision record always serialises to JSON: every map key is a string");
+    text.push('\n');
+    text
+}
+
+fn too_large() -> ImportProblem {
+    ImportProblem::new(
+        "$",
+        format!(
+            "the text is larger than {} MiB, the most a decision record may be",
+            MAX_BYTES / (1024 * 1024)
+        ),
+    )
+}
+
+// --- Step 1: nesting, before any recursive parser sees the text. ---
+
+/// Scans the text once, without recursion, for arrays and objects nested deeper than
+/// [`MAX_DEPTH`]. Brackets inside strings do not count. On malformed text the count is
+/// still an upper bound for the prefix a JSON parser would read before failing, which is
+/// all that matters: the parser reports the malformation itself.
+fn check_nesting(text: &str) -> Result<(), ImportProblem> {
+    let mut depth = 0usize;
+    let mut in_string = false;
+    let mut escaped = false;
+    let mut line = 1usize;
+    let mut column = 0usize;
+    for byte in text.bytes() {
+        if byte == b'\n' {
+            line += 1;
+            column = 0;
+        } else {
+            column += 1;
+        }
+        if in_string {
+            if escaped {
+                escaped = false;
+            } else if byte == b'\\' {
+                escaped = true;
+            } else if byte == b'"' {
+                in_string = false;
+            }
+            continue;
+        }
+        match byte {
+            b'"' => in_string = true,
+            b'[' | b'{' => {
+                depth += 1;
+                if depth > MAX_DEPTH {
+                    return Err(ImportProblem::new(
+                        "$",
+                        format!(
+                            "arrays and objects are nested more than {MAX_DEPTH} deep (at line \
+                             {line} column {column}); a decision record nests four deep"
+                        ),
+                    ));
+                }
+            }
+            b']' | b'}' => depth = depth.saturating_sub(1),
+            _ => {}
+        }
+    }
+    Ok(())
+}
+
+// --- Step 2: JSON syntax, repeated and forbidden keys, sizes of lists and strings. ---
+
+/// Problems found while reading, capped at [`MAX_PROBLEMS`].
+#[derive(Default)]
+struct Problems {
+    listed: Vec<ImportProblem>,
+    unlisted: usize,
+}
+
+impl Problems {
+    fn push(&mut self, location: &Location<'_>, message: impl AsRef<str>) {
+        if self.listed.len() < MAX_PROBLEMS {
+            self.listed
+                .push(ImportProblem::new(location.to_string(), message));
+        } else {
+            self.unlisted += 1;
+        }
+    }
+
+    fn finish(mut self) -> Vec<ImportProblem> {
+        if self.unlisted > 0 {
+            self.listed.push(ImportProblem::new(
+                "$",
+                format!("and {} more problems not listed", self.unlisted),
+            ));
+        }
+        self.listed
+    }
+}
+
+/// Where the reader is in the document: a chain of keys and indexes back to the root.
+/// Paths are only written out when there is a problem to report.
+enum Location<'a> {
+    Root,
+    Key(&'a Location<'a>, &'a str),
+    Index(&'a Location<'a>, usize),
+}
+
+impl fmt::Display for Location<'_> {
+    fn fmt(&self, formatter: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            Location::Root => formatter.write_str("$"),
+            Location::Key(parent, key) => {
+                write!(formatter, "{parent}")?;
+                write_key(formatter, key)
+            }
+            Location::Index(parent, index) => write!(formatter, "{parent}[{index}]"),
+        }
+    }
+}
+
+/// Writes `.key` for a plain name, or `["key"]` (JSON-escaped, cut short) for anything
+/// else, so a path is always one line and always unambiguous.
+fn write_key(formatter: &mut fmt::Formatter<'_>, key: &str) -> fmt::Result {
+    let mut characters = key.chars();
+    let plain = characters
+        .next()
+        .is_some_and(|first| first.is_ascii_alphabetic() || first == '_' || first == '$')
+        && characters.all(|rest| rest.is_ascii_alphanumeric() || rest == '_' || rest == '$');
+    if plain && key.len() <= 64 {
+        write!(formatter, ".{key}")
+    } else {
+        let shown: String = key.chars().take(64).collect();
+        let quoted = serde_json::to_string(&shown).unwrap_or_default();
+        let ellipsis = if shown.len() < key.len() { "…" } else { "" };
+        write!(formatter, "[{quoted}{ellipsis}]")
+    }
+}
+
+/// Converts a path from `serde_path_to_error` to this module's notation.
+fn path_from_serde(path: &serde_path_to_error::Path) -> String {
+    struct Written<'a>(&'a serde_path_to_error::Path);
+    impl fmt::Display for Written<'_> {
+        fn fmt(&self, formatter: &mut fmt::Formatter<'_>) -> fmt::Result {
+            formatter.write_str("$")?;
+            for segment in self.0.iter() {
+                match segment {
+                    serde_path_to_error::Segment::Seq { index } => write!(formatter, "[{index}]")?,
+                    serde_path_to_error::Segment::Map { key } => write_key(formatter, key)?,
+                    serde_path_to_error::Segment::Enum { variant } => {
+                        write_key(formatter, variant)?
+                    }
+                    // A key that could not be read (the text broke off inside it): the
+                    // path up to its object already says where.
+                    serde_path_to_error::Segment::Unknown => {}
+                }
+            }
+            Ok(())
+        }
+    }
+    Written(path).to_string()
+}
+
+/// Reads the text into a JSON value, recording every limit, repeated key and forbidden key
+/// on the way. A syntax error stops the reading and is reported with its line and column.
+fn parse_checked(text: &str) -> Result<Value, Vec<ImportProblem>> {
+    let mut problems = Problems::default();
+    let mut json = serde_json::Deserializer::from_str(text);
+    let mut track = serde_path_to_error::Track::new();
+    let result = {
+        let tracked = serde_path_to_error::Deserializer::new(&mut json, &mut track);
+        Checked {
+            location: &Location::Root,
+            problems: &mut problems,
+        }
+        .deserialize(tracked)
+    };
+    let value = match result {
+        Ok(value) => value,
+        Err(error) => {
+            return Err(vec![ImportProblem::new(
+                path_from_serde(&track.path()),
+                syntax_message(&error),
+            )]);
+        }
+    };
+    if let Err(error) = json.end() {
+        return Err(vec![ImportProblem::new("$", syntax_message(&error))]);
+    }
+    let problems = problems.finish();
+    if problems.is_empty() {
+        Ok(value)
+    } else {
+        Err(problems)
+    }
+}
+
+/// Words a serde_json error (which ends with its line and column) for a person.
+fn syntax_message(error: &serde_json::Error) -> String {
+    match error.classify() {
+        serde_json::error::Category::Eof => {
+            format!("the JSON ends too soon, as if cut off: {error}")
+        }
+        serde_json::error::Category::Syntax if error.to_string().contains("hex escape") => {
+            format!(
+                "this is not valid JSON: {error} (a \\u escape between D800 and DFFF must be \
+                 one of a pair that together make one character)"
+            )
+        }
+        serde_json::error::Category::Syntax => format!("this is not valid JSON: {error}"),
+        serde_json::error::Category::Io | serde_json::error::Category::Data => {
+            format!("the JSON cannot be read: {error}")
+        }
+    }
+}
+
+/// A JSON value reader that checks as it goes. Depth is already bounded by
+/// [`check_nesting`], so its recursion is too.
+struct Checked<'a, 'p> {
+    location: &'a Location<'a>,
+    problems: &'p mut Problems,
+}
+
+impl<'de> DeserializeSeed<'de> for Checked<'_, '_> {
+    type Value = Value;
+
+    fn deserialize<D: de::Deserializer<'de>>(self, deserializer: D) -> Result<Value, D::Error> {
+        deserializer.deserialize_any(self)
+    }
+}
+
+impl<'de> Visitor<'de> for Checked<'_, '_> {
+    type Value = Value;
+
+    fn expecting(&self, formatter: &mut fmt::Formatter<'_>) -> fmt::Result {
+        formatter.write_str("any JSON value")
+    }
+
+    fn visit_bool<E>(self, value: bool) -> Result<Value, E> {
+        Ok(Value::Bool(value))
+    }
+
+    fn visit_i64<E>(self, value: i64) -> Result<Value, E> {
+        Ok(Value::Number(value.into()))
+    }
+
+    fn visit_u64<E>(self, value: u64) -> Result<Value, E> {
+        Ok(Value::Number(value.into()))
+    }
+
+    fn visit_f64<E>(self, value: f64) -> Result<Value, E> {
+        // serde_json refuses numbers too large for an f64, so this is always finite.
+        Ok(Number::from_f64(value).map_or(Value::Null, Value::Number))
+    }
+
+    fn visit_str<E>(self, value: &str) -> Result<Value, E> {
+        Ok(Value::String(check_string(
+            value,
+            self.location,
+            self.problems,
+        )))
+    }
+
+    fn visit_string<E>(self, value: String) -> Result<Value, E> {
+        if string_too_long(&value) {
+            Ok(Value::String(check_string(
+                &value,
+                self.location,
+                self.problems,
+            )))
+        } else {
+            Ok(Value::String(value))
+        }
+    }
+
+    fn visit_unit<E>(self) -> Result<Value, E> {
+        Ok(Value::Null)
+    }
+
+    fn visit_seq<A: SeqAccess<'de>>(self, mut items: A) -> Result<Value, A::Error> {
+        let mut values = Vec::new();
+        loop {
+            if values.len() == MAX_ITEMS {
+                let mut extra = 0usize;
+                while items.next_element::<IgnoredAny>()?.is_some() {
+                    extra += 1;
+                }
+                if extra > 0 {
+                    self.problems.push(
+                        self.location,
+                        format!(
+                            "this list has {} items; the most a list may have is {MAX_ITEMS}",
+                            MAX_ITEMS + extra
+                        ),
+                    );
+                }
+                break;
+            }
+            let location = Location::Index(self.location, values.len());
+            let seed = Checked {
+                location: &location,
+                problems: self.problems,
+            };
+            match items.next_element_seed(seed)? {
+                Some(value) => values.push(value),
+                None => break,
+            }
+        }
+        Ok(Value::Array(values))
+    }
+
+    fn visit_map<A: MapAccess<'de>>(self, mut members: A) -> Result<Value, A::Error> {
+        let mut object = Map::new();
+        let mut count = 0usize;
+        while let Some(key) = members.next_key::<String>()? {
+            count += 1;
+            if count > MAX_ITEMS {
+                members.next_value::<IgnoredAny>()?;
+                continue;
+            }
+            let location = Location::Key(self.location, &key);
+            if string_too_long(&key) {
+                self.problems.push(
+                    self.location,
+                    format!("a key in this object is longer than {MAX_STRING_CHARS} characters"),
+                );
+            } else if FORBIDDEN_KEYS.contains(&key.as_str()) {
+                self.problems.push(
+                    &location,
+                    format!(
+                        "the key {key:?} is not allowed: a record never uses it, and a \
+                         JavaScript host could mistake it for part of the object itself"
+                    ),
+                );
+            } else if object.contains_key(&key) {
+                self.problems.push(
+                    &location,
+                    format!(
+                        "the key {key:?} appears more than once in this object: readers \
+                         disagree on which value counts, so give it once"
+                    ),
+                );
+            }
+            let value = members.next_value_seed(Checked {
+                location: &location,
+                problems: self.problems,
+            })?;
+            // The first value stays: the document is refused anyway, and keeping it means a
+            // repeated key cannot change what later checks see.
+            object.entry(key).or_insert(value);
+        }
+        if count > MAX_ITEMS {
+            self.problems.push(
+                self.location,
+                format!(
+                    "this object has {count} members; the most an object may have is \
+                     {MAX_ITEMS}"
+                ),
+            );
+        }
+        Ok(Value::Object(object))
+    }
+}
+
+fn string_too_long(text: &str) -> bool {
+    // A string of at most MAX_STRING_CHARS bytes cannot have more characters than that, so
+    // most strings are never counted.
+    text.len() > MAX_STRING_CHARS && text.chars().count() > MAX_STRING_CHARS
+}
+
+/// The string itself, or an empty one (with a problem recorded) when it is too long.
+fn check_string(text: &str, location: &Location<'_>, problems: &mut Problems) -> String {
+    if string_too_long(text) {
+        problems.push(
+            location,
+            format!(
+                "this text is {} characters long; the most a string may have is \
+                 {MAX_STRING_CHARS}",
+                text.chars().count()
+            ),
+        );
+        String::new()
+    } else {
+        text.to_string()
+    }
+}
+
+// --- Step 3: version and migration. ---
+
+/// The document's `schemaVersion`, if this build can read it.
+fn schema_version(value: &Value) -> Result<u32, ImportProblem> {
+    let Value::Object(root) = value else {
+        return Err(ImportProblem::new(
+            "$",
+            format!(
+                "a decision record is a JSON object, but this is {}",
+                kind_of(value)
+            ),
+        ));
+    };
+    let path = "$.schemaVersion";
+    let Some(version) = root.get("schemaVersion") else {
+        return Err(ImportProblem::new(
+            path,
+            format!(
+                "is missing: a record says which version of the format it is written in \
+                 (this build writes version {SCHEMA_VERSION})"
+            ),
+        ));
+    };
+    let Some(number) = version.as_u64() else {
+        return Err(ImportProblem::new(
+            path,
+            format!(
+                "must be a whole number such as {SCHEMA_VERSION}, but is {}",
+                kind_of(version)
+            ),
+        ));
+    };
+    match u32::try_from(number) {
+        Ok(0) => Err(ImportProblem::new(
+            path,
+            "0 is not a schema version: versions start at 1",
+        )),
+        Ok(known) if known <= SCHEMA_VERSION => Ok(known),
+        _ => Err(ImportProblem::new(
+            path,
+            format!(
+                "version {number} is newer than this build reads (versions 1 to \
+                 {SCHEMA_VERSION}): update risk-sensible to read this record"
+            ),
+        )),
+    }
+}
+
+/// A JSON value's kind, in words.
+fn kind_of(value: &Value) -> &'static str {
+    match value {
+        Value::Null => "null",
+        Value::Bool(_) => "true or false",
+        Value::Number(_) => "a number",
+        Value::String(_) => "text",
+        Value::Array(_) => "a list",
+        Value::Object(_) => "an object",
+    }
+}
+
+/// One migration step: a document in version `n` in, the same document in version `n + 1`
+/// out (the caller updates `schemaVersion`).
+type Migration = fn(Value) -> Result<Value, ImportProblem>;
+
+/// The migration steps: `MIGRATIONS[n - 1]` takes a document from version `n` to `n + 1`.
+/// The length is tied to [`SCHEMA_VERSION`], so raising the version without adding the step
+/// that upgrades older documents does not compile. Version 1 is the first, so there are none.
+const MIGRATIONS: [Migration; SCHEMA_VERSION as usize - 1] = [];
+
+/// Brings a document written in `from_version` up to [`SCHEMA_VERSION`], one step at a time.
+/// A no-op while version 1 is the only version; see the module documentation.
+pub fn migrate(value: Value, from_version: u32) -> Result<Value, ImportProblem> {
+    run_migrations(value, from_version, &MIGRATIONS)
+}
+
+/// Runs the steps from `from_version` onwards, setting `schemaVersion` after each, so the
+/// result claims the version it now has.
+fn run_migrations(
+    mut value: Value,
+    from_version: u32,
+    steps: &[Migration],
+) -> Result<Value, ImportProblem> {
+    let first = usize::try_from(from_version.saturating_sub(1)).unwrap_or(usize::MAX);
+    let mut version = from_version;
+    for step in steps.get(first..).unwrap_or_default() {
+        value = step(value)?;
+        version = version.saturating_add(1);
+        if let Value::Object(root) = &mut value {
+            root.insert("schemaVersion".into(), Value::from(version));
+        }
+    }
+    Ok(value)
+}
+
+// --- Step 4: the wire types. ---
+
+/// Reads the value into the record's types, naming the path of the first mismatch.
+fn typed(value: Value) -> Result<DecisionRecord, ImportProblem> {
+    serde_path_to_error::deserialize(value).map_err(|error| {
+        let path = path_from_serde(error.path());
+        ImportProblem::new(path, error.into_inner().to_string())
+    })
+}
+
+/// Timestamps that parse but cannot be written back: an offset that moves the instant
+/// past the year 9999 (or before year 0) in UTC. Writing one would fail, so it is refused.
+fn unprintable_timestamps(record: &DecisionRecord) -> Vec<ImportProblem> {
+    let mut stamps: Vec<(String, &Timestamp)> =
+        vec![("$.meta.createdAt".into(), &record.meta.created_at)];
+    if let Some(finalised) = &record.meta.finalised_at {
+        stamps.push(("$.meta.finalisedAt".into(), finalised));
+    }
+    for (index, amendment) in record.amendments.iter().enumerate() {
+        stamps.push((format!("$.amendments[{index}].at"), &amendment.at));
+    }
+    for (index, entry) in record.audit.iter().enumerate() {
+        stamps.push((format!("$.audit[{index}].at"), &entry.at));
+    }
+    stamps
+        .into_iter()
+        .filter(|(_, stamp)| !printable_in_utc(stamp))
+        .map(|(path, _)| {
+            ImportProblem::new(
+                path,
+                "this time is outside the years 0 to 9999 once converted to UTC",
+            )
+        })
+        .collect()
+}
+
+fn printable_in_utc(stamp: &Timestamp) -> bool {
+    stamp
+        .0
+        .checked_to_offset(time::UtcOffset::UTC)
+        .is_some_and(|utc| {
+            utc.format(&time::format_description::well_known::Rfc3339)
+                .is_ok()
+        })
+}
+
+// --- Step 5: participant references. ---
+
+/// Every reference to a participant id that is not in `participants`, and every
+/// participant id used twice, with its path. An empty id counts as "not chosen yet", which
+/// is a validation finding for a draft rather than an import problem.
+pub fn participant_reference_problems(record: &DecisionRecord) -> Vec<ImportProblem> {
+    let mut problems = Vec::new();
+    let mut first_index: HashMap<&str, usize> = HashMap::new();
+    for (index, participant) in record.participants.iter().enumerate() {
+        if participant.id.is_empty() {
+            continue;
+        }
+        if let Some(earlier) = first_index.get(participant.id.as_str()) {
+            problems.push(ImportProblem::new(
+                format!("$.participants[{index}].id"),
+                format!(
+                    "{:?} is also the id of $.participants[{earlier}]: each participant needs \
+                     an id of their own",
+                    participant.id
+                ),
+            ));
+        } else {
+            first_index.insert(&participant.id, index);
+        }
+    }
+    let mut check = |path: String, id: Option<&str>| {
+        if let Some(id) = id.filter(|id| !id.is_empty()) {
+            if !first_index.contains_key(id) {
+                problems.push(ImportProblem::new(
+                    path,
+                    format!("refers to participant {id:?}, who is not in $.participants"),
+                ));
+            }
+        }
+    };
+    check(
+        "$.meeting.chairId".into(),
+        record.meeting.chair_id.as_deref(),
+    );
+    for (index, item) in record.information.iter().enumerate() {
+        check(
+            format!("$.information[{index}].sharedBy"),
+            item.shared_by.as_deref(),
+        );
+    }
+    for (index, gap) in record.gaps.iter().enumerate() {
+        check(format!("$.gaps[{index}].ownerId"), gap.owner_id.as_deref());
+    }
+    check(
+        "$.childVoice.capturedBy".into(),
+        record.child_voice.captured_by.as_deref(),
+    );
+    for (index, scale) in record.scales.iter().enumerate() {
+        check(
+            format!("$.scales[{index}].participantId"),
+            Some(&scale.participant_id),
+        );
+    }
+    for (index, decision) in record.decisions.iter().enumerate() {
+        check(
+            format!("$.decisions[{index}].decisionMakerId"),
+            decision.decision_maker_id.as_deref(),
+        );
+    }
+    for (index, risk) in record.risks.iter().enumerate() {
+        check(
+            format!("$.risks[{index}].ownerId"),
+            risk.owner_id.as_deref(),
+        );
+    }
+    for (index, action) in record.actions.iter().enumerate() {
+        check(
+            format!("$.actions[{index}].ownerId"),
+            action.owner_id.as_deref(),
+        );
+    }
+    for (index, contingency) in record.contingencies.iter().enumerate() {
+        check(
+            format!("$.contingencies[{index}].ownerId"),
+            contingency.owner_id.as_deref(),
+        );
+    }
+    for (index, dissent) in record.dissent.iter().enumerate() {
+        check(
+            format!("$.dissent[{index}].participantId"),
+            Some(&dissent.participant_id),
+        );
+    }
+    for (index, talk) in record.family_communication.iter().enumerate() {
+        check(
+            format!("$.familyCommunication[{index}].byId"),
+            talk.by_id.as_deref(),
+        );
+    }
+    problems
+}
+
+#[cfg(test)]
+mod tests {
+    //! The migration machinery, run over invented steps: production has none yet.
+    use super::*;
+    use serde_json::json;
+
+    fn rename_title_to_reason(mut value: Value) -> Result<Value, ImportProblem> {
+        if let Some(Value::Object(meeting)) = value.get_mut("meeting") {
+            if let Some(title) = meeting.remove("title") {
+                meeting.insert("reason".into(), title);
+            }
+        }
+        Ok(value)
+    }
+
+    fn refuse(_: Value) -> Result<Value, ImportProblem> {
+        Err(ImportProblem::new("$.meeting", "cannot be migrated"))
+    }
+
+    #[test]
+    fn migration_runs_the_steps_from_the_document_version_and_stamps_each_version() {
+        let steps: [Migration; 2] = [rename_title_to_reason, |value| Ok(value)];
+        let old = json!({"schemaVersion": 1, "meeting": {"title": "Bruise"}});
+        let migrated = run_migrations(old, 1, &steps).unwrap();
+        assert_eq!(
+            migrated,
+            json!({"schemaVersion": 3, "meeting": {"reason": "Bruise"}})
+        );
+        let newer = json!({"schemaVersion": 2, "meeting": {"title": "kept"}});
+        assert_eq!(
+            run_migrations(newer, 2, &steps).unwrap(),
+            json!({"schemaVersion": 3, "meeting": {"title": "kept"}})
+        );
+    }
+
+    #[test]
+    fn a_failing_step_stops_the_migration_with_its_problem() {
+        let steps: [Migration; 1] = [refuse];
+        let problem = run_migrations(json!({"schemaVersion": 1}), 1, &steps).unwrap_err();
+        assert_eq!(problem.path, "$.meeting");
+    }
+
+    #[test]
+    fn migration_of_the_current_version_is_a_no_op() {
+        let document = json!({"schemaVersion": SCHEMA_VERSION, "meta": {}});
+        assert_eq!(migrate(document.clone(), SCHEMA_VERSION).unwrap(), document);
+    }
+
+    #[test]
+    fn paths_quote_keys_that_are_not_plain_names() {
+        let root = Location::Root;
+        let odd = Location::Key(&root, "a b\n\"c\"");
+        let index = Location::Index(&odd, 3);
+        let plain = Location::Key(&index, "ownerId");
+        assert_eq!(plain.to_string(), r#"$["a b\n\"c\""][3].ownerId"#);
+    }
+
+    #[test]
+    fn messages_escape_control_characters_and_are_cut_short() {
+        let problem = ImportProblem::new("$", format!("a\u{1b}[31m{}", "x".repeat(1000)));
+        assert!(!problem.message.chars().any(char::is_control));
+        assert!(problem.message.starts_with("a\\u{1b}[31m"));
+        assert!(problem.message.chars().count() <= MAX_MESSAGE_CHARS + 1);
+    }
+}

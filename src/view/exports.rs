@@ -1,0 +1,164 @@
+//! Getting the record out and in: download it as JSON, copy it, download the FHIR
+//! QuestionnaireResponse or the family's copy, and import a record from a file. Nothing
+//! here touches the network: downloads are made from memory in the page.
+
+use super::state::WidgetContext;
+use crate::export::{family_copy, fhir_questionnaire_response, file_name};
+use crate::record::import::{export, import};
+use crate::record::DecisionRecord;
+use gloo::file::callbacks::FileReader;
+use std::cell::RefCell;
+use std::rc::Rc;
+use wasm_bindgen::JsCast;
+use web_sys::{Blob, BlobPropertyBag, HtmlAnchorElement, HtmlInputElement, Url};
+use yew::prelude::*;
+
+/// Offers `text` to the person as a file download, made in the page.
+pub fn download(name: &str, text: &str, mime: &str) -> Result<(), String> {
+    let parts = js_sys::Array::of1(&wasm_bindgen::JsValue::from_str(text));
+    let options = BlobPropertyBag::new();
+    options.set_type(mime);
+    let blob = Blob::new_with_str_sequence_and_options(&parts, &options)
+        .map_err(|_| "the browser could not make the file".to_string())?;
+    let url = Url::create_object_url_with_blob(&blob)
+        .map_err(|_| "the browser could not make the file".to_string())?;
+    let document = gloo::utils::document();
+    let anchor: HtmlAnchorElement = document
+        .create_element("a")
+        .map_err(|_| "the browser could not start the download".to_string())?
+        .unchecked_into();
+    anchor.set_href(&url);
+    anchor.set_download(name);
+    anchor.click();
+    let _ = Url::revoke_object_url(&url);
+    Ok(())
+}
+
+/// Props of the record panel.
+#[derive(Properties, PartialEq)]
+pub struct ExportsProps {
+    pub record: Rc<DecisionRecord>,
+    /// Opens an imported record in place of the current one.
+    pub on_import: Callback<DecisionRecord>,
+    #[prop_or_default]
+    pub read_only: bool,
+}
+
+/// The record panel: exports and import.
+#[function_component(Exports)]
+pub fn exports(props: &ExportsProps) -> Html {
+    let context = use_context::<WidgetContext>().expect("WidgetContext is provided by App");
+    let status = use_state(String::new);
+    let problems = use_state(Vec::<String>::new);
+    // Keeps the file read alive until it finishes.
+    let reader = use_mut_ref(|| None::<FileReader>);
+    let record = props.record.clone();
+    let offer = |what: &'static str, make: fn(&DecisionRecord) -> String, label: &'static str| {
+        let record = record.clone();
+        let status = status.clone();
+        Callback::from(move |_: MouseEvent| {
+            let name = file_name(&record, what, "json");
+            match download(&name, &make(&record), "application/json") {
+                Ok(()) => status.set(format!("{label} downloaded as {name}.")),
+                Err(message) => status.set(format!("{label} could not be downloaded: {message}.")),
+            }
+        })
+    };
+    let copy = {
+        let record = record.clone();
+        let status = status.clone();
+        Callback::from(move |_: MouseEvent| {
+            let text = export(&record);
+            let status = status.clone();
+            let clipboard = gloo::utils::window().navigator().clipboard();
+            wasm_bindgen_futures::spawn_local(async move {
+                let result =
+                    wasm_bindgen_futures::JsFuture::from(clipboard.write_text(&text)).await;
+                status.set(match result {
+                    Ok(_) => "The record was copied to the clipboard.".to_string(),
+                    Err(_) => "The browser did not allow copying to the clipboard.".to_string(),
+                });
+            });
+        })
+    };
+    let onchange = {
+        let status = status.clone();
+        let problems = problems.clone();
+        let on_import = props.on_import.clone();
+        let reader = reader.clone();
+        Callback::from(move |event: Event| {
+            let input: HtmlInputElement = event.target_unchecked_into();
+            let Some(file) = input.files().and_then(|files| files.get(0)) else {
+                return;
+            };
+            input.set_value("");
+            let name = file.name();
+            let (status, problems, on_import) =
+                (status.clone(), problems.clone(), on_import.clone());
+            let file = gloo::file::File::from(file);
+            let done: Rc<RefCell<Option<FileReader>>> = reader.clone();
+            *reader.borrow_mut() =
+                Some(gloo::file::callbacks::read_as_bytes(&file, move |result| {
+                    let outcome = result
+                        .map_err(|error| vec![format!("$: the file could not be read ({error})")])
+                        .and_then(|bytes| {
+                            let text = crate::record::import::text_from_bytes(&bytes)
+                                .map_err(|problem| vec![problem.to_string()])?;
+                            import(text)
+                                .map_err(|found| found.iter().map(|p| p.to_string()).collect())
+                        });
+                    match outcome {
+                        Ok(record) => {
+                            problems.set(Vec::new());
+                            status.set(format!("Opened {name}."));
+                            on_import.emit(record);
+                        }
+                        Err(found) => {
+                            status.set(String::new());
+                            problems.set(found);
+                        }
+                    }
+                    done.borrow_mut().take();
+                }));
+        })
+    };
+    let json_label = "The record";
+    html! {
+        <section class="rs-exports" aria-labelledby={context.id("exports-heading")}>
+            <h3 class="rs-exports__heading" id={context.id("exports-heading")}>{ "The record" }</h3>
+            <div class="rs-exports__buttons">
+                <button type="button" class="rs-button rs-button--secondary"
+                    onclick={offer("", export, json_label)}>{ "Download record (JSON)" }</button>
+                <button type="button" class="rs-button rs-button--secondary" onclick={copy}>{ "Copy record" }</button>
+                <button type="button" class="rs-button rs-button--secondary"
+                    onclick={offer("fhir", |r| { let mut t = serde_json::to_string_pretty(&fhir_questionnaire_response(r)).unwrap_or_default(); t.push('\n'); t }, "The FHIR QuestionnaireResponse")}>
+                    { "Download FHIR QuestionnaireResponse" }
+                </button>
+                <button type="button" class="rs-button rs-button--secondary"
+                    onclick={offer("family-copy", |r| export(&family_copy(r)), "The family's copy")}>
+                    { "Download family copy" }
+                </button>
+            </div>
+            if !props.read_only {
+            <div class="rs-field rs-exports__import">
+                <label class="rs-field__label" for={context.id("import-file")}>{ "Open a record from a file (JSON)" }</label>
+                <div class="rs-field__hint" id={context.id("import-file-hint")}>
+                    { "It replaces the record on screen only if every check passes." }
+                </div>
+                <input class="rs-exports__file" type="file" id={context.id("import-file")} accept=".json,application/json"
+                    aria-describedby={context.id("import-file-hint")} {onchange} />
+            </div>
+            }
+            if !problems.is_empty() {
+                <div class="rs-error-summary" role="alert">
+                    <h4 class="rs-error-summary__title">{ "The file was not opened" }</h4>
+                    <p>{ "The record on screen has not changed. The file has these problems:" }</p>
+                    <ul class="rs-error-summary__list">
+                        { for problems.iter().enumerate().map(|(index, problem)| html! { <li key={index}>{ problem }</li> }) }
+                    </ul>
+                </div>
+            }
+            <p class="rs-exports__status" role="status">{ (*status).clone() }</p>
+        </section>
+    }
+}

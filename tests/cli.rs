@@ -1,0 +1,483 @@
+//! The `risk-sensible` command line, run as a separate process on the fixtures and on
+//! temporary files: standard output line by line, standard error, and exit status for every
+//! verb and error case. No run may panic.
+#![cfg(not(target_arch = "wasm32"))]
+
+use risk_sensible::example::example_record;
+use risk_sensible::record::import::export;
+use risk_sensible::record::schema::SCHEMA_PATH;
+use std::io::Write;
+use std::path::{Path, PathBuf};
+use std::process::{Command, Stdio};
+
+/// What one run printed and how it exited.
+#[derive(Debug)]
+struct Run {
+    code: i32,
+    stdout: String,
+    stderr: String,
+}
+
+impl Run {
+    fn lines(&self) -> Vec<&str> {
+        self.stdout.lines().collect()
+    }
+}
+
+fn binary() -> Command {
+    Command::new(env!("CARGO_BIN_EXE_risk-sensible"))
+}
+
+fn finish(output: std::process::Output) -> Run {
+    let run = Run {
+        code: output
+            .status
+            .code()
+            .expect("the program exited, not killed by a signal"),
+        stdout: String::from_utf8(output.stdout).expect("standard output is UTF-8"),
+        stderr: String::from_utf8(output.stderr).expect("standard error is UTF-8"),
+    };
+    assert!(
+        !run.stderr.contains("panicked") && !run.stderr.contains("RUST_BACKTRACE"),
+        "the program panicked: {}",
+        run.stderr
+    );
+    run
+}
+
+fn cli(arguments: &[&str]) -> Run {
+    finish(binary().args(arguments).output().unwrap())
+}
+
+fn cli_with_stdin(arguments: &[&str], input: &[u8]) -> Run {
+    let mut child = binary()
+        .args(arguments)
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .unwrap();
+    let mut stdin = child.stdin.take().unwrap();
+    stdin.write_all(input).unwrap();
+    drop(stdin);
+    finish(child.wait_with_output().unwrap())
+}
+
+fn fixture(name: &str) -> String {
+    PathBuf::from(env!("CARGO_MANIFEST_DIR"))
+        .join("tests/fixtures")
+        .join(name)
+        .to_string_lossy()
+        .into_owned()
+}
+
+fn read(path: &str) -> String {
+    std::fs::read_to_string(path).unwrap()
+}
+
+/// A file in a directory of its own under Cargo's temporary directory for tests.
+fn temp_file(test: &str, name: &str, content: &[u8]) -> String {
+    let directory = Path::new(env!("CARGO_TARGET_TMPDIR")).join(format!("cli-{test}"));
+    std::fs::create_dir_all(&directory).unwrap();
+    let path = directory.join(name);
+    std::fs::write(&path, content).unwrap();
+    path.to_string_lossy().into_owned()
+}
+
+// --- Usage. ---
+
+#[test]
+fn no_arguments_prints_usage_to_standard_error_with_status_2() {
+    let run = cli(&[]);
+    assert_eq!(run.code, 2);
+    assert_eq!(run.stdout, "");
+    assert!(
+        run.stderr.starts_with("Usage: risk-sensible COMMAND"),
+        "{run:?}"
+    );
+}
+
+#[test]
+fn help_prints_usage_listing_every_verb_to_standard_output() {
+    for arguments in [&["--help"][..], &["-h"], &["help"], &["validate", "--help"]] {
+        let run = cli(arguments);
+        assert_eq!(run.code, 0, "{arguments:?}");
+        assert_eq!(run.stderr, "");
+        for verb in [
+            "schema",
+            "validate FILE...",
+            "verify FILE...",
+            "example [--final]",
+        ] {
+            assert!(
+                run.stdout.contains(verb),
+                "{verb} missing from {}",
+                run.stdout
+            );
+        }
+        assert!(run.stdout.lines().all(|line| line.chars().count() <= 100));
+    }
+}
+
+#[test]
+fn usage_errors_exit_2_with_one_line_and_a_hint() {
+    let cases: [(&[&str], &str); 6] = [
+        (&["frob"], "risk-sensible: unknown command \"frob\""),
+        (
+            &["schema", "extra"],
+            "risk-sensible: schema takes no argument \"extra\"",
+        ),
+        (
+            &["example", "--draft"],
+            "risk-sensible: example takes only --final, not \"--draft\"",
+        ),
+        (
+            &["validate"],
+            "risk-sensible: name at least one FILE (or - for standard input)",
+        ),
+        (
+            &["verify"],
+            "risk-sensible: name at least one FILE (or - for standard input)",
+        ),
+        (
+            &["validate", "--strict", "x.json"],
+            "risk-sensible: unknown option \"--strict\"",
+        ),
+    ];
+    for (arguments, message) in cases {
+        let run = cli(arguments);
+        assert_eq!(run.code, 2, "{arguments:?}");
+        assert_eq!(run.stdout, "", "{arguments:?}");
+        assert_eq!(
+            run.stderr,
+            format!("{message}\nTry 'risk-sensible --help' for usage.\n"),
+            "{arguments:?}"
+        );
+    }
+}
+
+// --- schema and example. ---
+
+#[test]
+fn schema_prints_exactly_the_committed_schema() {
+    let run = cli(&["schema"]);
+    assert_eq!(run.code, 0);
+    assert_eq!(run.stderr, "");
+    let committed = read(&format!("{}/{SCHEMA_PATH}", env!("CARGO_MANIFEST_DIR")));
+    assert!(
+        run.stdout == committed,
+        "`schema` differs from {SCHEMA_PATH}"
+    );
+}
+
+#[test]
+fn example_prints_the_example_record_as_a_draft_or_final() {
+    let draft = cli(&["example"]);
+    assert_eq!((draft.code, draft.stderr.as_str()), (0, ""));
+    assert_eq!(draft.stdout, export(&example_record(false)));
+    assert_eq!(draft.stdout, read(&fixture("example-draft.json")));
+    let finalised = cli(&["example", "--final"]);
+    assert_eq!((finalised.code, finalised.stderr.as_str()), (0, ""));
+    assert_eq!(finalised.stdout, read(&fixture("example-final.json")));
+}
+
+// --- validate. ---
+
+#[test]
+fn validate_says_ok_for_complete_records() {
+    let files = [
+        fixture("example-draft.json"),
+        fixture("example-final.json"),
+        fixture("amended-final.json"),
+    ];
+    let mut arguments = vec!["validate"];
+    arguments.extend(files.iter().map(String::as_str));
+    let run = cli(&arguments);
+    assert_eq!(run.code, 0, "{run:?}");
+    assert_eq!(run.stderr, "");
+    let expected: Vec<String> = files.iter().map(|file| format!("{file}: ok")).collect();
+    assert_eq!(run.lines(), expected);
+}
+
+#[test]
+fn validate_lists_each_finding_and_fails_on_an_error() {
+    let file = fixture("minimal-draft.json");
+    let run = cli(&["validate", &file]);
+    assert_eq!(run.code, 1);
+    assert_eq!(run.stderr, "");
+    let lines = run.lines();
+    assert!(
+        lines.contains(
+            &format!("{file}: $.meeting.meetingType: error: Select the type of meeting").as_str()
+        ),
+        "{lines:?}"
+    );
+    assert!(
+        lines
+            .iter()
+            .any(|line| line.starts_with(&format!("{file}: $.subjects: warning: "))),
+        "{lines:?}"
+    );
+    assert!(lines
+        .iter()
+        .all(|line| line.starts_with(&format!("{file}: $"))));
+}
+
+#[test]
+fn validate_passes_a_record_with_only_warnings() {
+    let mut record = example_record(false);
+    record.distribution.clear();
+    let file = temp_file("warnings", "warnings.json", export(&record).as_bytes());
+    let run = cli(&["validate", &file]);
+    assert_eq!(run.code, 0, "{run:?}");
+    assert_eq!(
+        run.lines(),
+        [format!(
+            "{file}: $.distribution: warning: Add who will receive this record"
+        )]
+    );
+}
+
+#[test]
+fn validate_prints_import_problems_as_errors() {
+    let cases = [
+        (
+            "duplicate-key.json",
+            "$.meta.status: error: the key \"status\" appears more than once",
+        ),
+        (
+            "unknown-field.json",
+            "$.meta.notes: error: unknown field `notes`",
+        ),
+        (
+            "future-version.json",
+            "$.schemaVersion: error: version 2 is newer than this build reads",
+        ),
+        (
+            "tampered-content.json",
+            "$.participants: error: the content has changed since the record was finalised",
+        ),
+        (
+            "broken-chain.json",
+            "$.audit[3]: error: entry 4 has been changed since it was written",
+        ),
+        (
+            "dangling-reference.json",
+            "$.risks[0].ownerId: error: refers to participant \"p9\", who is not in $.participants",
+        ),
+        (
+            "truncated.json",
+            "error: the JSON ends too soon, as if cut off: EOF while parsing",
+        ),
+    ];
+    for (name, expected) in cases {
+        let file = fixture(name);
+        let run = cli(&["validate", &file]);
+        assert_eq!(run.code, 1, "{name}");
+        assert_eq!(run.stderr, "", "{name}");
+        let first = run.lines().first().copied().unwrap_or_default().to_string();
+        assert!(first.starts_with(&format!("{file}: $")), "{name}: {first}");
+        assert!(first.contains(expected), "{name}: {first}");
+    }
+}
+
+#[test]
+fn validate_reads_standard_input_for_a_dash() {
+    let run = cli_with_stdin(
+        &["validate", "-"],
+        read(&fixture("example-final.json")).as_bytes(),
+    );
+    assert_eq!((run.code, run.stdout.as_str()), (0, "-: ok\n"), "{run:?}");
+    let run = cli_with_stdin(&["validate", "-"], b"{\"schemaVersion\": 1,");
+    assert_eq!(run.code, 1);
+    assert!(
+        run.stdout
+            .starts_with("-: $: error: the JSON ends too soon"),
+        "{run:?}"
+    );
+}
+
+#[test]
+fn a_file_whose_name_starts_with_a_dash_follows_a_double_dash() {
+    let file = temp_file(
+        "dash",
+        "-odd.json",
+        read(&fixture("example-draft.json")).as_bytes(),
+    );
+    let directory = Path::new(&file).parent().unwrap();
+    let run = finish(
+        binary()
+            .args(["validate", "--", "-odd.json"])
+            .current_dir(directory)
+            .output()
+            .unwrap(),
+    );
+    assert_eq!(
+        (run.code, run.stdout.as_str()),
+        (0, "-odd.json: ok\n"),
+        "{run:?}"
+    );
+}
+
+#[test]
+fn an_unreadable_file_exits_2_and_the_other_files_are_still_checked() {
+    let good = fixture("example-draft.json");
+    let bad = fixture("minimal-draft.json");
+    let missing = "/nonexistent/risk-sensible/record.json";
+    let run = cli(&["validate", &good, missing, &bad]);
+    assert_eq!(run.code, 2, "{run:?}");
+    assert_eq!(
+        run.stderr,
+        format!("risk-sensible: cannot read {missing}: No such file or directory\n")
+    );
+    assert_eq!(
+        run.lines().first().copied(),
+        Some(format!("{good}: ok").as_str())
+    );
+    assert!(run
+        .stdout
+        .contains(&format!("{bad}: $.meeting.meetingType: error:")));
+}
+
+#[test]
+fn a_directory_is_an_unreadable_file() {
+    let directory = env!("CARGO_TARGET_TMPDIR");
+    let run = cli(&["verify", directory]);
+    assert_eq!(run.code, 2);
+    assert_eq!(run.stdout, "");
+    assert_eq!(
+        run.stderr,
+        format!("risk-sensible: cannot read {directory}: Is a directory\n")
+    );
+}
+
+#[test]
+fn oversized_and_non_utf8_files_are_invalid_records() {
+    let huge = temp_file("huge", "huge.json", &vec![b' '; 9 * 1024 * 1024]);
+    let run = cli(&["validate", &huge]);
+    assert_eq!(run.code, 1);
+    assert_eq!(
+        run.stdout,
+        format!(
+            "{huge}: $: error: the text is larger than 8 MiB, the most a decision record may be\n"
+        )
+    );
+    let latin1 = temp_file("latin1", "latin1.json", b"{\"name\": \"Zo\xEB\"}");
+    let run = cli(&["verify", &latin1]);
+    assert_eq!(run.code, 1);
+    assert_eq!(
+        run.stdout,
+        format!("{latin1}: $: the text is not UTF-8: invalid bytes at line 1 column 13\n")
+    );
+}
+
+#[test]
+fn hostile_text_in_a_record_is_printed_on_one_line() {
+    let mut record = example_record(false);
+    record.participants[0].attendance = risk_sensible::record::Attendance::Apologies;
+    record.participants[0].name = "Amara\n\u{1b}[2JOkafor".into();
+    let file = temp_file("hostile", "hostile.json", export(&record).as_bytes());
+    let run = cli(&["validate", &file]);
+    assert_eq!(run.code, 1);
+    assert!(!run.stdout.contains('\u{1b}'));
+    assert!(
+        run.lines()
+            .iter()
+            .all(|line| line.starts_with(&format!("{file}: $"))),
+        "{run:?}"
+    );
+    assert!(run
+        .stdout
+        .contains("Amara\\n\\u{1b}[2JOkafor is recorded as the chair but did not attend"));
+}
+
+// --- verify. ---
+
+#[test]
+fn verify_says_intact_for_untouched_records() {
+    for name in [
+        "example-draft.json",
+        "example-final.json",
+        "amended-final.json",
+        "minimal-draft.json",
+        "dangling-reference.json",
+    ] {
+        let file = fixture(name);
+        let run = cli(&["verify", &file]);
+        assert_eq!(run.code, 0, "{name}: {run:?}");
+        assert_eq!(run.stdout, format!("{file}: intact\n"));
+        assert_eq!(run.stderr, "");
+    }
+}
+
+#[test]
+fn verify_names_the_first_entry_or_field_that_fails() {
+    let cases = [
+        ("tampered-content.json", "$.participants: the content has changed since the record was finalised"),
+        ("broken-chain.json", "$.audit[3]: entry 4 has been changed since it was written"),
+        ("wrong-digest.json", "$.meta.digest: does not match the digest recorded when the record was finalised ($.audit[48].digest)"),
+        ("tampered-amendment.json", "$.amendments[0]: has been changed since it was appended"),
+    ];
+    for (name, expected) in cases {
+        let file = fixture(name);
+        let run = cli(&["verify", &file]);
+        assert_eq!(run.code, 1, "{name}");
+        assert_eq!(run.stdout, format!("{file}: {expected}\n"), "{name}");
+        assert_eq!(run.stderr, "");
+    }
+}
+
+#[test]
+fn verify_reports_records_it_cannot_read() {
+    let file = fixture("truncated.json");
+    let run = cli(&["verify", &file]);
+    assert_eq!(run.code, 1);
+    assert!(run.stdout.starts_with(&format!("{file}: $")), "{run:?}");
+    assert!(run.stdout.contains("the JSON ends too soon"));
+    let file = fixture("future-version.json");
+    let run = cli(&["verify", &file]);
+    assert_eq!(run.code, 1);
+    assert_eq!(
+        run.stdout,
+        format!("{file}: $.schemaVersion: version 2 is newer than this build reads (versions 1 to 1): update risk-sensible to read this record\n")
+    );
+}
+
+#[test]
+fn verify_exits_with_the_worst_outcome_of_all_files() {
+    let intact = fixture("example-final.json");
+    let tampered = fixture("broken-chain.json");
+    let tampered_only = cli(&["verify", &intact, &tampered]);
+    assert_eq!(tampered_only.code, 1);
+    assert_eq!(tampered_only.lines().len(), 2);
+    let with_missing = cli(&["verify", &tampered, "missing.json", &intact]);
+    assert_eq!(with_missing.code, 2);
+    assert_eq!(with_missing.lines().len(), 2);
+}
+
+#[test]
+fn verify_reads_standard_input_for_a_dash() {
+    let run = cli_with_stdin(
+        &["verify", "-"],
+        read(&fixture("wrong-digest.json")).as_bytes(),
+    );
+    assert_eq!(run.code, 1);
+    assert!(
+        run.stdout.starts_with("-: $.meta.digest: does not match"),
+        "{run:?}"
+    );
+}
+
+#[cfg(target_os = "linux")]
+#[test]
+fn a_failure_to_write_the_output_is_reported_not_a_panic() {
+    let Ok(full) = std::fs::OpenOptions::new().write(true).open("/dev/full") else {
+        return;
+    };
+    let run = finish(binary().arg("schema").stdout(full).output().unwrap());
+    assert_eq!(run.code, 2);
+    assert_eq!(
+        run.stderr,
+        "risk-sensible: cannot write the output: No space left on device\n"
+    );
+}

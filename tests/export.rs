@@ -1,0 +1,149 @@
+//! Exports: download file names, the family's copy, and the FHIR QuestionnaireResponse.
+
+mod common;
+
+use risk_sensible::example::example_record;
+use risk_sensible::export::{family_copy, fhir_questionnaire_response, file_name};
+use risk_sensible::record::integrity::verify;
+use risk_sensible::record::*;
+use serde_json::Value;
+
+#[test]
+fn file_names_come_from_the_meeting_date_and_the_childs_reference() {
+    let record = example_record(false);
+    assert_eq!(
+        file_name(&record, "", "json"),
+        "strategy-meeting-2026-03-02-NS-204518.json"
+    );
+    assert_eq!(
+        file_name(&record, "family-copy", "json"),
+        "strategy-meeting-2026-03-02-NS-204518-family-copy.json"
+    );
+    let mut hostile = record.clone();
+    hostile.subjects[0].case_reference = "../../etc/passwd\u{0}<x>".into();
+    hostile.meeting.date = None;
+    let name = file_name(&hostile, "fhir", "json");
+    assert_eq!(
+        name,
+        "strategy-meeting-undated-------etc-passwd--x--fhir.json"
+    );
+    assert!(!name.contains('/') && !name.contains(".."));
+    let empty = common::new_record();
+    assert_eq!(
+        file_name(&empty, "", "json"),
+        "strategy-meeting-undated-no-reference.json"
+    );
+}
+
+#[test]
+fn the_family_copy_leaves_out_everything_not_for_the_family() {
+    let record = example_record(true);
+    let copy = family_copy(&record);
+    let text = serde_json::to_string(&copy).unwrap();
+    for secret in [
+        "Two call-outs to the address",      // police sensitive information
+        "postnatal depression",              // health confidential
+        "shouting at night",                 // not for the family
+        "Police call-outs suggest conflict", // a police-sensitive worry
+        "Conflict between the adults escalating", // a police-sensitive risk
+        "The police call-out history",       // what is withheld
+        "prejudice the criminal investigation", // why it is withheld
+        "offered supervision",               // the professionals' debrief
+    ] {
+        assert!(!text.contains(secret), "{secret:?} is in the family copy");
+    }
+    for shared in [
+        "2 cm bruise to the left cheek",
+        "Further injury to Leo",
+        "Leo is cared for by calm adults",
+    ] {
+        assert!(
+            text.contains(shared),
+            "{shared:?} is missing from the family copy"
+        );
+    }
+    assert_eq!(copy.meta.copy, Some(CopyKind::Family));
+    assert!(copy.meta.digest.is_none() && copy.audit.is_empty());
+    // A derived copy never passes for the record itself.
+    assert_eq!(verify(&copy).unwrap_err().path, "$.meta.copy");
+    // And it is still a well-formed record a host can read.
+    let back: DecisionRecord = serde_json::from_str(&text).unwrap();
+    assert_eq!(back, copy);
+}
+
+fn find_items<'a>(item: &'a Value, link_id: &str, out: &mut Vec<&'a Value>) {
+    if item["linkId"] == link_id {
+        out.push(item);
+    }
+    if let Some(children) = item["item"].as_array() {
+        for child in children {
+            find_items(child, link_id, out);
+        }
+    }
+}
+
+fn items<'a>(resource: &'a Value, link_id: &str) -> Vec<&'a Value> {
+    let mut out = Vec::new();
+    for group in resource["item"].as_array().unwrap() {
+        find_items(group, link_id, &mut out);
+    }
+    out
+}
+
+#[test]
+fn the_fhir_export_is_a_questionnaire_response_with_owners_in_extensions() {
+    let record = example_record(true);
+    let resource = fhir_questionnaire_response(&record);
+    assert_eq!(resource["resourceType"], "QuestionnaireResponse");
+    assert_eq!(resource["status"], "completed");
+    assert_eq!(
+        resource["identifier"]["value"],
+        format!("urn:uuid:{}", record.meta.id)
+    );
+    assert_eq!(
+        resource["author"]["display"],
+        "Amara Okafor (Children's social care)"
+    );
+    let risks = items(&resource, "risks.item");
+    assert_eq!(risks.len(), 2);
+    let owner = &risks[0]["extension"][0];
+    assert_eq!(
+        owner["url"],
+        "https://risk-sensible.invalid/fhir/StructureDefinition/owner"
+    );
+    assert_eq!(
+        owner["valueString"],
+        "Ruth Adeyemi (Children's social care)"
+    );
+    assert_eq!(risks[1]["extension"][1]["valueString"], "policeSensitive");
+    let decision_makers = items(&resource, "decisions.item");
+    assert_eq!(
+        decision_makers[0]["extension"][0]["valueString"],
+        "Amara Okafor (Children's social care)"
+    );
+    let dissent = items(&resource, "dissent.item");
+    assert_eq!(
+        dissent[0]["extension"][0]["valueString"],
+        "Priya Nandra (Health)"
+    );
+    let actions = items(&resource, "actions.item");
+    assert_eq!(actions.len(), 3);
+    let due = items(&resource, "actions.item.due");
+    assert_eq!(due[0]["answer"][0]["valueDate"], "2026-03-02");
+    let kind = items(&resource, "meeting.meetingType");
+    assert_eq!(
+        kind[0]["answer"][0]["valueCoding"]["code"],
+        "strategyMeeting"
+    );
+    let score = items(&resource, "scales.item.score");
+    assert_eq!(score[0]["answer"][0]["valueInteger"], 4);
+    let text = resource.to_string();
+    assert!(
+        !text.contains("offered supervision"),
+        "the debrief is left out"
+    );
+    assert!(!text.contains("\"valueString\":\"\""), "no empty strings");
+    assert!(text.contains("record-digest"));
+    let draft = fhir_questionnaire_response(&example_record(false));
+    assert_eq!(draft["status"], "in-progress");
+}
