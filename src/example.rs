@@ -447,3 +447,95 @@ pub fn example_record(finalised: bool) -> DecisionRecord {
     }
     record
 }
+
+/// The benchmark's large meeting, built through the transition function: 30 participants,
+/// 60 risks, 200 actions, 100 information items and 20 dissents, every section filled.
+/// Everyone in it is invented.
+pub fn large_meeting() -> DecisionRecord {
+    let config = Config::default();
+    let actor = example_actor();
+    let start = at("2026-03-02T10:30:00Z");
+    let mut record = example_record(false);
+    let agencies = [
+        "Children's social care",
+        "Police",
+        "Health",
+        "Education",
+        "Early help",
+        "Probation",
+        "Housing",
+    ];
+    let mut commands = Vec::new();
+    for index in record.participants.len()..30 {
+        commands.push(Command::Add(Item::Participant(Participant {
+            id: String::new(),
+            name: format!("Invented Person {index:02}"),
+            role: "Practitioner".into(),
+            agency: agencies[index % agencies.len()].into(),
+            attendance: Attendance::Attended,
+            decision_authority: Tristate::Unknown,
+        })));
+    }
+    let owner = |index: usize| Some(format!("p{}", 1 + index % 30));
+    let sensitivities = [
+        Sensitivity::Shareable,
+        Sensitivity::NotForFamily,
+        Sensitivity::PoliceSensitive,
+        Sensitivity::HealthConfidential,
+    ];
+    for index in record.information.len()..100 {
+        commands.push(Command::Add(Item::Information(InformationItem {
+            source_agency: agencies[index % agencies.len()].into(),
+            shared_by: owner(index),
+            content: format!(
+                "Information item {index}: what the agency knows, as shared at the meeting."
+            ),
+            kind: InformationKind::Fact,
+            basis: SharingBasis::StatutoryDuty,
+            sensitivity: sensitivities[index % sensitivities.len()],
+            date: Some(date("2026-02-20")),
+            ..InformationItem::default()
+        })));
+    }
+    for index in record.risks.len()..60 {
+        commands.push(Command::Add(Item::Risk(Risk {
+            description: format!("Risk {index}: a named risk to the child, stated plainly."),
+            owner_id: owner(index),
+            accountable_for: "Monitoring and reporting back to the group".into(),
+            review_date: Some(date("2026-03-16")),
+            review_trigger: "Any new concern".into(),
+            sensitivity: sensitivities[index % sensitivities.len()],
+            ..Risk::default()
+        })));
+    }
+    for index in record.actions.len()..200 {
+        commands.push(Command::Add(Item::Action(Action {
+            task: format!("Action {index}: a task with one owner and a due date."),
+            owner_id: owner(index),
+            due: Some(date("2026-03-09")),
+            status: ActionStatus::NotStarted,
+            ..Action::default()
+        })));
+    }
+    for index in record.dissent.len()..20 {
+        commands.push(Command::Add(Item::Dissent(Dissent {
+            participant_id: format!("p{}", 1 + index % 30),
+            view: format!("Dissent {index}: the view in the person's own words."),
+            chair_response: "Noted, with the chair's reasons.".into(),
+            escalation: EscalationStage::None,
+            ..Dissent::default()
+        })));
+    }
+    for (minute, command) in commands.into_iter().enumerate() {
+        let context = Context {
+            at: Timestamp(start.0 + time::Duration::minutes(100 + minute as i64)),
+            actor: &actor,
+            config: &config,
+        };
+        let description = format!("{command:?}");
+        if let Err(problem) = apply(&mut record, command, &context) {
+            panic!("the large meeting's command {description} was refused: {problem}");
+        }
+    }
+    record
+}

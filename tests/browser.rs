@@ -7,7 +7,10 @@ use risk_sensible::embed::{mount, WidgetHandle};
 use std::time::Duration;
 use wasm_bindgen::{JsCast, JsValue};
 use wasm_bindgen_test::*;
-use web_sys::{Element, Event, EventInit, HtmlElement, HtmlInputElement, HtmlSelectElement};
+use web_sys::{
+    Element, Event, EventInit, HtmlElement, HtmlInputElement, HtmlSelectElement,
+    HtmlTextAreaElement,
+};
 
 wasm_bindgen_test_configure!(run_in_browser);
 
@@ -274,4 +277,266 @@ async fn destroy_empties_the_element_and_unknown_options_are_refused() {
         .as_string()
         .unwrap();
     assert!(text.contains("colour"), "{text}");
+}
+
+fn write_text(root: &Element, selector: &str, text: &str) {
+    let area = find(root, selector);
+    area.unchecked_ref::<HtmlTextAreaElement>().set_value(text);
+    fire(&area, "input");
+}
+
+/// The task list's status tag of a stage ("Not started", "Has problems", "Complete").
+fn stage_status(root: &Element, slug: &str) -> String {
+    find(root, &format!("[id$=-task-{slug}-status]"))
+        .text_content()
+        .unwrap_or_default()
+        .trim()
+        .to_string()
+}
+
+fn record_list_length(handle: &WidgetHandle, list: &str) -> u32 {
+    let record = handle.record().unwrap();
+    js_sys::Reflect::get(&record, &list.into())
+        .unwrap()
+        .unchecked_into::<js_sys::Array>()
+        .length()
+}
+
+/// The texts of a select's options.
+fn option_labels(root: &Element, selector: &str) -> Vec<String> {
+    let options = find(root, selector).query_selector_all("option").unwrap();
+    (0..options.length())
+        .filter_map(|index| options.item(index))
+        .map(|option| option.text_content().unwrap_or_default())
+        .collect()
+}
+
+#[wasm_bindgen_test]
+async fn a_stage_goes_from_not_started_to_has_problems_to_complete_in_the_task_list() {
+    let (root, handle) = mount_fresh();
+    settle().await;
+    add_participant(
+        &root,
+        "Ruth Adeyemi",
+        "Social worker",
+        "Children's social care",
+    )
+    .await;
+    assert_eq!(stage_status(&root, "risks"), "Not started");
+    // The link is described by its status, so a screen reader hears both.
+    let link = find(&root, "a[aria-describedby$=-task-risks-status]");
+    assert!(link.text_content().unwrap().ends_with("Risks and owners"));
+
+    // A risk with no owner and no review date: entered, but with problems.
+    open_stage(&root, "Risks and owners").await;
+    write_text(
+        &root,
+        "[id$=-risk-description]",
+        "Further injury while the explanation is unknown",
+    );
+    choose(&root, "[id$=-risk-sensitivity]", "shareable");
+    settle().await;
+    click(&root, ".rs-item-list__form button[type=submit]");
+    settle().await;
+    assert_eq!(record_list_length(&handle, "risks"), 1);
+    assert_eq!(stage_status(&root, "risks"), "Has problems");
+    let findings = find(&root, ".rs-item-list__findings")
+        .text_content()
+        .unwrap();
+    assert!(
+        findings.contains("Every risk needs a named owner"),
+        "{findings}"
+    );
+
+    // Given an owner and a review date, the stage is complete.
+    button_named(&root, "Change risk 1").click();
+    settle().await;
+    choose(&root, "[id$=-risk-ownerId]", "p1");
+    type_into(&root, "[id$=-risk-reviewDate]", "2026-03-04");
+    settle().await;
+    button_named(&root, "Save changes").click();
+    settle().await;
+    assert_eq!(stage_status(&root, "risks"), "Complete");
+    assert!(root
+        .query_selector(".rs-item-list__findings")
+        .unwrap()
+        .is_none());
+    // Other stages are untouched by it.
+    assert_eq!(stage_status(&root, "actions"), "Not started");
+}
+
+#[wasm_bindgen_test]
+async fn an_empty_risk_shows_an_error_summary_that_takes_focus_and_links_to_the_field() {
+    let (root, handle) = mount_fresh();
+    settle().await;
+    open_stage(&root, "Risks and owners").await;
+    click(&root, ".rs-item-list__form button[type=submit]");
+    settle().await;
+    let summary = find(&root, ".rs-error-summary");
+    assert_eq!(
+        document().active_element(),
+        Some(summary.clone()),
+        "focus moves to the summary"
+    );
+    let links = summary.query_selector_all("a").unwrap();
+    assert_eq!(links.length(), 2);
+    let link = links.item(0).unwrap().unchecked_into::<HtmlElement>();
+    // Said in words, not as the reader's error about a missing field.
+    assert_eq!(link.text_content().unwrap(), "Describe the risk");
+    // A sensitivity label is asked for, never assumed.
+    let sensitivity = links.item(1).unwrap().text_content().unwrap();
+    assert_eq!(
+        sensitivity,
+        "Select how far this may be shared (its sensitivity)"
+    );
+    assert!(link
+        .get_attribute("href")
+        .unwrap()
+        .ends_with("-risk-description"));
+    assert_eq!(record_list_length(&handle, "risks"), 0);
+    // The field carries the error too, and describes itself by it.
+    let field = find(&root, "[id$=-risk-description]");
+    assert_eq!(field.get_attribute("aria-invalid").as_deref(), Some("true"));
+    assert!(field
+        .get_attribute("aria-describedby")
+        .unwrap()
+        .contains("-risk-description-error"));
+    link.click();
+    assert_eq!(document().active_element(), Some(field));
+
+    // A choice the record needs is asked for in words as well.
+    open_stage(&root, "Information shared").await;
+    write_text(
+        &root,
+        "[id$=-information-content]",
+        "Seen at a routine visit.",
+    );
+    settle().await;
+    click(&root, ".rs-item-list__form button[type=submit]");
+    settle().await;
+    let summary = find(&root, ".rs-error-summary").text_content().unwrap();
+    assert!(
+        summary.contains("Select the agency the information comes from"),
+        "{summary}"
+    );
+    assert!(
+        summary.contains("Select fact, opinion or hearsay"),
+        "{summary}"
+    );
+    assert!(
+        summary.contains("Select lawful basis for sharing"),
+        "{summary}"
+    );
+    assert!(!summary.contains("missing field"), "{summary}");
+}
+
+/// Renders the widget straight from a record, bypassing the import checks `mount` makes (a
+/// host's record can never hold a dangling owner; this is how the widget shows one anyway).
+fn render_record(
+    record: risk_sensible::record::DecisionRecord,
+    stage: risk_sensible::view::Stage,
+) -> Element {
+    use risk_sensible::view::{App, AppProps};
+    let root = fresh_element();
+    let props = yew::props!(AppProps {
+        record,
+        config: std::rc::Rc::new(risk_sensible::meeting::Config::default()),
+        id_prefix: "rsb",
+        initial_stage: stage,
+    });
+    yew::Renderer::<App>::with_root_and_props(root.clone(), props).render();
+    root
+}
+
+#[wasm_bindgen_test]
+async fn owners_are_picked_from_participants_and_one_who_left_is_flagged() {
+    let mut record = risk_sensible::example::example_record(false);
+    let participants: Vec<(String, String)> = record
+        .participants
+        .iter()
+        .map(|p| (p.name.clone(), p.agency.clone()))
+        .collect();
+    // Risk 1 (shareable, so shown on the shared screen) is owned by someone no longer listed.
+    record.risks[0].owner_id = Some("p9".into());
+    let root = render_record(record, risk_sensible::view::Stage::Risks);
+    settle().await;
+
+    // The add form offers every participant as "Name (Agency)", never a free-text box.
+    let owner = find(&root, "[id$=-risk-ownerId]");
+    assert_eq!(owner.tag_name(), "SELECT");
+    let labels = option_labels(&root, "[id$=-risk-ownerId]");
+    assert_eq!(labels[0], "Select a participant");
+    assert_eq!(labels.len(), participants.len() + 1);
+    for ((name, agency), label) in participants.iter().zip(&labels[1..]) {
+        assert!(
+            label.starts_with(&format!("{name} ({agency})")),
+            "{label:?} names {name} ({agency})"
+        );
+    }
+    // Those not present are marked as such.
+    assert!(labels
+        .iter()
+        .any(|label| label == "Kate Lindqvist (Education), not present"));
+
+    // The table flags the owner who left rather than dropping them.
+    let row = find(&root, ".rs-item-list__table tbody tr")
+        .text_content()
+        .unwrap();
+    assert!(row.contains("p9: no longer a participant"), "{row}");
+    assert_eq!(stage_status(&root, "risks"), "Has problems");
+
+    // Changing the risk keeps them selected, flagged, until someone else is chosen.
+    button_named(&root, "Change risk 1").click();
+    settle().await;
+    let select = find(&root, "[id$=-risk-ownerId]").unchecked_into::<HtmlSelectElement>();
+    assert_eq!(select.value(), "p9");
+    let labels = option_labels(&root, "[id$=-risk-ownerId]");
+    assert_eq!(
+        labels.last().map(String::as_str),
+        Some("p9: no longer a participant")
+    );
+    assert!(find(&root, "[id$=-risk-ownerId-error]")
+        .text_content()
+        .unwrap()
+        .contains("not one of the participants"));
+}
+
+#[wasm_bindgen_test]
+async fn a_restricted_item_cannot_be_opened_in_the_form_until_revealed() {
+    let root = render_record(
+        risk_sensible::example::example_record(false),
+        risk_sensible::view::Stage::Risks,
+    );
+    settle().await;
+    let police_only = "Conflict between the adults escalating";
+    assert!(!root
+        .inner_html()
+        .split("rs-print-only")
+        .next()
+        .unwrap()
+        .contains(police_only));
+    // Only the shareable risk can be changed; the masked one says how to reveal it.
+    let changes = root
+        .query_selector_all(".rs-item-list__table button")
+        .unwrap();
+    let names: Vec<String> = (0..changes.length())
+        .filter_map(|index| changes.item(index))
+        .map(|node| node.text_content().unwrap_or_default())
+        .collect();
+    assert_eq!(names, ["Change risk 1", "Remove risk 1"]);
+    button_named(&root, "Show restricted items").click();
+    settle().await;
+    button_named(&root, "Change risk 2").click();
+    settle().await;
+    let description = find(&root, "[id$=-risk-description]")
+        .unchecked_into::<HtmlTextAreaElement>()
+        .value();
+    assert!(description.contains(police_only));
+    // Masking again empties the form.
+    button_named(&root, "Show restricted items").click();
+    settle().await;
+    let description = find(&root, "[id$=-risk-description]")
+        .unchecked_into::<HtmlTextAreaElement>()
+        .value();
+    assert_eq!(description, "");
 }

@@ -289,3 +289,19 @@ fn the_example_record_finalises_and_verifies() {
     );
     risk_sensible::record::integrity::verify(&record).unwrap();
 }
+
+#[test]
+fn the_large_meeting_has_the_benchmark_sizes_and_no_errors() {
+    let record = risk_sensible::example::large_meeting();
+    assert_eq!(record.participants.len(), 30);
+    assert_eq!(record.risks.len(), 60);
+    assert_eq!(record.actions.len(), 200);
+    assert_eq!(record.information.len(), 100);
+    assert_eq!(record.dissent.len(), 20);
+    let errors: Vec<_> = risk_sensible::meeting::validate(&record, common::config())
+        .into_iter()
+        .filter(|finding| finding.severity == risk_sensible::meeting::Severity::Error)
+        .collect();
+    assert_eq!(errors, Vec::new());
+    risk_sensible::record::integrity::verify(&record).unwrap();
+}

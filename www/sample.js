@@ -3,13 +3,13 @@
 // tests and for demonstrations:
 //   ?chair=1          start in chair mode
 //   ?screen-safe=0    start with restricted items shown
+// The record is a JSON module, one of the page's own files: nothing here (or in the widget)
+// makes a request of its own.
 import init, { mount } from "./pkg/risk_sensible.js";
+import record from "./sample-record.json" with { type: "json" };
 
 await init();
 const params = new URLSearchParams(window.location.search);
-const response = await fetch("sample-record.json");
-if (!response.ok) throw new Error(`sample-record.json: HTTP ${response.status}`);
-const record = await response.json();
 
 const element = document.getElementById("meeting");
 const widget = mount(element, {

@@ -759,6 +759,10 @@ impl Command {
                 "Changed the discussion of the safety scales".to_string()
             }
             Command::EditWellbeingDebrief(_) => "Changed the wellbeing debrief".to_string(),
+            Command::Add(Item::Dissent(dissent)) => format!(
+                "Added dissent by {}",
+                record.participant_label(&dissent.participant_id)
+            ),
             Command::Add(item) => format!("Added {}", item.describe()),
             Command::Edit(item) => format!("Changed {}", describe_item(item, item.id())),
             Command::Remove { kind, id } => {

@@ -20,6 +20,22 @@ pub use types::*;
 /// The schema version this build writes, and the newest one it reads.
 pub const SCHEMA_VERSION: u32 = 1;
 
+/// Reads a typed value from JSON, naming the path of the first problem (`$.due: …`).
+///
+/// Everything in the crate that reads record types from a `serde_json::Value` goes through
+/// here, as `import` does: one way of reading each type keeps the WebAssembly small (each
+/// way is a separate copy of every type's reader).
+pub fn from_json<T: serde::de::DeserializeOwned>(value: serde_json::Value) -> Result<T, String> {
+    serde_path_to_error::deserialize(value).map_err(|error| {
+        let path = error.path().to_string();
+        if path == "." || path.is_empty() {
+            error.into_inner().to_string()
+        } else {
+            format!("$.{path}: {}", error.into_inner())
+        }
+    })
+}
+
 /// An enumeration offered as a choice in a form: every value in order, and its label.
 pub trait Labelled: Copy + Eq + serde::Serialize + serde::de::DeserializeOwned + 'static {
     /// Every value, in the order a form lists them.

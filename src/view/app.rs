@@ -215,14 +215,23 @@ pub fn app(props: &AppProps) -> Html {
             stage.set(next);
         })
     };
+    // No change at all while the host made the widget read-only or another tab holds the
+    // meeting (a button a stage still shows, such as Finalise, does nothing).
+    let locked = props.read_only || notices.other_tab;
     let dispatch = {
         let state = state.clone();
-        Callback::from(move |command: Command| state.dispatch(Action::Apply(command, now())))
+        Callback::from(move |command: Command| {
+            if !locked {
+                state.dispatch(Action::Apply(command, now()))
+            }
+        })
     };
     let amend = {
         let state = state.clone();
         Callback::from(move |(command, actor): (Command, Actor)| {
-            state.dispatch(Action::ApplyAs(command, now(), actor))
+            if !locked {
+                state.dispatch(Action::ApplyAs(command, now(), actor))
+            }
         })
     };
     let on_import = {
@@ -286,7 +295,10 @@ pub fn app(props: &AppProps) -> Html {
         .map(|s| s.state(&state.record, &findings))
         .collect();
     let participants = Rc::new(state.record.participants.clone());
-    let read_only = props.read_only || state.record.meta.status != Status::Draft;
+    // While another tab holds the meeting this one follows it read-only, so that two tabs
+    // never make changes one of them would later write over.
+    let read_only =
+        props.read_only || state.record.meta.status != Status::Draft || notices.other_tab;
     let current = *stage;
     let show_restricted = !*screen_safe || *revealed == Some(current);
 
@@ -470,10 +482,15 @@ pub fn app(props: &AppProps) -> Html {
                             <p class="rs-notice__text">{ format!("Restored the draft saved in this browser at {saved}.") }</p>
                         </div>
                     }
+                    if let Some(expired) = &notices.expired {
+                        <div class="rs-notice rs-notice--info" role="status">
+                            <p class="rs-notice__text">{ expired.clone() }</p>
+                        </div>
+                    }
                     if notices.other_tab {
                         <div class="rs-notice rs-notice--refusal" role="alert">
                             <p class="rs-notice__text">
-                                { "This meeting is already open in another tab or window. Changes made here are not saved in this browser, so that they cannot overwrite the other one: close this tab, or use the other one." }
+                                { "This meeting is already open in another tab or window, so this tab shows it read-only and follows the changes saved there. Use the other tab; if it is closed, this one takes over within a few seconds." }
                             </p>
                         </div>
                     }
@@ -527,7 +544,7 @@ pub fn app(props: &AppProps) -> Html {
                             </nav>
                         </div>
                     </div>
-                    <Exports record={record.clone()} {on_import} read_only={props.read_only} />
+                    <Exports record={record.clone()} {on_import} read_only={props.read_only || notices.other_tab} />
                     <p class="rs-visually-hidden" role="status" aria-live="polite">{ state.announcement.clone() }</p>
                 </div>
                 <div class="rs-print-only">

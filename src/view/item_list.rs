@@ -3,10 +3,10 @@
 //! Every list stage is this component with a different [`ItemSpec`].
 
 use super::error_summary::{focus_by_id, ErrorSummary, SummaryItem};
-use super::form::{display_value, get_text, set_text, Fields};
+use super::form::{display_value, get_text, set_text, FieldKind, Fields};
 use super::specs::ItemSpec;
 use super::state::WidgetContext;
-use crate::meeting::{Command, Finding, Severity};
+use crate::meeting::{Command, Finding, Item, Severity};
 use crate::record::{Participant, Sensitivity};
 use serde_json::{Map, Value};
 use std::rc::Rc;
@@ -50,8 +50,69 @@ fn locate(list_path: &str, path: &str) -> Option<(usize, String)> {
 fn sensitivity_of(item: &Value) -> Sensitivity {
     item.get("sensitivity")
         .cloned()
-        .and_then(|value| serde_json::from_value(value).ok())
+        .and_then(|value| crate::record::from_json(value).ok())
         .unwrap_or_default()
+}
+
+/// What to say when a choice the record needs was not made.
+fn choose(label: &str) -> String {
+    let mut chars = label.chars();
+    let lower = chars
+        .next()
+        .map(|first| first.to_lowercase().collect::<String>() + chars.as_str())
+        .unwrap_or_default();
+    format!("Select {}", lower.trim_end_matches('?'))
+}
+
+/// Reads a draft as the typed item, with the problems found on the way. Text left empty
+/// counts as empty rather than missing (so the item's own rules word the problem), and a
+/// choice the record needs but nobody made is reported against its field in words, not as
+/// the reader's message; every such choice is found, not only the first.
+fn build(spec: &ItemSpec, mut value: Map<String, Value>) -> Result<(Item, Vec<Finding>), String> {
+    for field in spec.fields.iter() {
+        let text = matches!(field.kind, FieldKind::Text | FieldKind::TextArea)
+            || (field.keep_empty && matches!(field.kind, FieldKind::Agency | FieldKind::Owner));
+        // Nested keys belong to optional objects (an adult's history), left absent.
+        if text && !field.key.contains('.') {
+            value
+                .entry(field.key)
+                .or_insert_with(|| Value::String(String::new()));
+        }
+    }
+    let mut missing = Vec::new();
+    // A sensitivity label is never assumed: the record reads a missing one as shareable,
+    // which would put police or health information in front of the family by default.
+    if spec.fields.iter().any(|field| field.key == "sensitivity")
+        && !value.contains_key("sensitivity")
+    {
+        missing.push(Finding::error(
+            "sensitivity",
+            "Select how far this may be shared (its sensitivity)",
+        ));
+    }
+    loop {
+        let message = match (spec.build)(Value::Object(value.clone())) {
+            Ok(item) => return Ok((item, missing)),
+            Err(message) => message,
+        };
+        let field = message
+            .split("missing field `")
+            .nth(1)
+            .and_then(|rest| rest.split('`').next())
+            .and_then(|key| spec.fields.iter().find(|field| field.key == key));
+        let first = match field.map(|field| &field.kind) {
+            Some(FieldKind::Choice(options)) => options.first().map(|(value, _)| value.clone()),
+            _ => None,
+        };
+        match (field, first) {
+            (Some(field), Some(first)) if !value.contains_key(field.key) => {
+                missing.push(Finding::error(field.key, choose(field.label)));
+                // Stand-in, only to read on and find the rest.
+                value.insert(field.key.to_string(), Value::String(first));
+            }
+            _ => return Err(message),
+        }
+    }
 }
 
 /// A list stage: table, findings and form.
@@ -179,8 +240,8 @@ pub fn item_list(props: &ItemListProps) -> Html {
             } else {
                 value.remove("id");
             }
-            let item = match (spec.build)(Value::Object(value)) {
-                Ok(item) => item,
+            let (item, mut found) = match build(&spec, value) {
+                Ok(built) => built,
                 Err(message) => {
                     problems.set(vec![Finding::error(
                         "",
@@ -190,7 +251,13 @@ pub fn item_list(props: &ItemListProps) -> Html {
                     return;
                 }
             };
-            let found = item.problems();
+            found.extend(item.problems());
+            // In the order of the form, so the summary reads top to bottom.
+            found.sort_by_key(|finding| {
+                spec.fields
+                    .iter()
+                    .position(|field| field.key == finding.path)
+            });
             if !found.is_empty() {
                 problems.set(found);
                 request_focus(String::new());

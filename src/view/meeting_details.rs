@@ -35,7 +35,7 @@ pub fn wire_name<T: Serialize>(value: &T) -> String {
 
 /// The enumeration value with this wire name, if any.
 pub fn from_wire_name<T: DeserializeOwned>(name: &str) -> Option<T> {
-    serde_json::from_value(serde_json::Value::String(name.to_string())).ok()
+    crate::record::from_json(serde_json::Value::String(name.to_string())).ok()
 }
 
 /// The meeting details form.

@@ -5,7 +5,7 @@
 use super::form::{display_value, get_text, participant_label};
 use super::specs::{item_spec, list_values};
 use super::stages::Stage;
-use crate::meeting::{statutory_clocks, Config, ItemKind};
+use crate::meeting::{scale_spread, statutory_clocks, Config, ItemKind};
 use crate::record::*;
 use serde_json::Value;
 use yew::prelude::*;
@@ -26,12 +26,14 @@ pub struct MinutesProps {
     pub level: u8,
 }
 
+/// A heading at `level` (2 to 6).
+fn heading_at(level: u8, class: &'static str, text: &str) -> Html {
+    let tag = format!("h{}", level.clamp(2, 6));
+    html! { <@{tag} class={class}>{ text.to_string() }</@> }
+}
+
 fn heading(level: u8, text: &str) -> Html {
-    match level {
-        2 => html! { <h2 class="rs-minutes__heading">{ text }</h2> },
-        3 => html! { <h3 class="rs-minutes__heading">{ text }</h3> },
-        _ => html! { <h4 class="rs-minutes__heading">{ text }</h4> },
-    }
+    heading_at(level, "rs-minutes__heading", text)
 }
 
 fn summary_row(key: &str, value: String) -> Html {
@@ -124,7 +126,7 @@ pub fn minutes(props: &MinutesProps) -> Html {
             let sensitivity: Sensitivity = map
                 .get("sensitivity")
                 .cloned()
-                .and_then(|value| serde_json::from_value(value).ok())
+                .and_then(|value| crate::record::from_json(value).ok())
                 .unwrap_or_default();
             let restricted = sensitive && sensitivity.is_restricted();
             let cells = spec.columns.iter().enumerate().map(|(column, key)| {
@@ -159,6 +161,16 @@ pub fn minutes(props: &MinutesProps) -> Html {
             },
         )
     };
+    let spread = match (
+        scale_spread(&record.scales),
+        record.scales.iter().map(|s| s.score).min(),
+        record.scales.iter().map(|s| s.score).max(),
+    ) {
+        (Some(spread), Some(low), Some(high)) => {
+            format!("{spread} points, from {low} to {high}")
+        }
+        _ => String::new(),
+    };
     let meeting = &record.meeting;
     let clocks = statutory_clocks(record, &props.config);
     let child = record.child();
@@ -185,7 +197,7 @@ pub fn minutes(props: &MinutesProps) -> Html {
     let columns = AssessmentColumn::ALL.iter().map(|column| {
         html! {
             <div class="rs-minutes__column" key={column.label()}>
-                <h5 class="rs-minutes__subheading">{ column.label() }</h5>
+                { heading_at(props.level + 1, "rs-minutes__subheading", column.label()) }
                 { list(ItemKind::Statement(*column)) }
             </div>
         }
@@ -221,7 +233,11 @@ pub fn minutes(props: &MinutesProps) -> Html {
                     { summary_row("Date and time", format!("{} {}", meeting.date.map(|d| d.to_string()).unwrap_or_default(), meeting.start_time.map(|t| t.to_string()).unwrap_or_default())) }
                     { summary_row("Chair", who(&meeting.chair_id)) }
                     { summary_row("Reason", meeting.reason.clone()) }
-                    { summary_row("Record status", format!("{:?}", record.meta.status)) }
+                    { summary_row("Record status", match record.meta.status {
+                        Status::Draft => "Draft",
+                        Status::Final => "Final",
+                        Status::Amended => "Final, amended",
+                    }.to_string()) }
                 </dl>
             }) }
             { section(Stage::Subjects, subjects_body) }
@@ -264,6 +280,7 @@ pub fn minutes(props: &MinutesProps) -> Html {
                         }) }
                     }
                     <dl class="rs-summary-list">
+                        { summary_row("Spread of the views", spread) }
                         { summary_row("Discussion of the difference", record.assessment.scale_discussion.clone()) }
                     </dl>
                 </>

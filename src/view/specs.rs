@@ -37,7 +37,7 @@ fn builder<T: DeserializeOwned + 'static>(
     wrap: impl Fn(T) -> Item + 'static,
 ) -> Rc<dyn Fn(Value) -> Result<Item, String>> {
     Rc::new(move |value| {
-        serde_json::from_value::<T>(value)
+        crate::record::from_json::<T>(value)
             .map(&wrap)
             .map_err(|error| error.to_string())
     })
@@ -345,7 +345,7 @@ pub mod sections {
             path: "$.practiceContext",
             read: |record| read_as(&record.practice_context),
             command: |value| {
-                serde_json::from_value(value)
+                crate::record::from_json(value)
                     .map(Command::EditPracticeContext)
                     .map_err(|e| e.to_string())
             },
@@ -367,7 +367,7 @@ pub mod sections {
             path: "$.childVoice",
             read: |record| read_as(&record.child_voice),
             command: |value| {
-                serde_json::from_value(value)
+                crate::record::from_json(value)
                     .map(Command::EditChildVoice)
                     .map_err(|e| e.to_string())
             },
@@ -391,7 +391,7 @@ pub mod sections {
             path: "$.timescales",
             read: |record| read_as(&record.timescales),
             command: |value| {
-                serde_json::from_value(value)
+                crate::record::from_json(value)
                     .map(Command::EditTimescales)
                     .map_err(|e| e.to_string())
             },
@@ -416,7 +416,7 @@ pub mod sections {
                     .unwrap_or_else(|| Value::Object(Default::default()))
             },
             command: |value| {
-                serde_json::from_value(value)
+                crate::record::from_json(value)
                     .map(|debrief| Command::EditWellbeingDebrief(Some(debrief)))
                     .map_err(|e| e.to_string())
             },

@@ -144,6 +144,8 @@ impl WidgetContext {
 pub struct HostNotices {
     /// A draft was restored from this browser's storage: when it was saved.
     pub restored: Option<String>,
+    /// Drafts older than the host's limit were deleted on mount: what was deleted.
+    pub expired: Option<String>,
     /// Autosave is not working, and why.
     pub storage_problem: Option<String>,
     /// The same meeting is open in another tab, so this one does not autosave.

@@ -128,19 +128,23 @@ test('storage full mid-meeting: a visible warning, an error event, nothing lost 
   expect(record.meeting).toMatchObject({ meetingType: 'strategyMeeting', mode: 'video' });
 });
 
-test('a second tab on the same meeting is told and never overwrites the first', async ({ page, context }) => {
+test('a second tab on the same meeting is told, follows read-only and never overwrites the first', async ({ page, context }) => {
+  // Takeover waits for the first tab's claim to lapse: allow for a loaded machine.
+  test.setTimeout(90_000);
   await openDemo(page);
   await page.getByLabel('Reason for the meeting').fill('Written in the first tab');
   const saved = await page.evaluate(() => localStorage.getItem('risk-sensible:draft:demo-meeting'));
   const second = await context.newPage();
   await openDemo(second);
   await expect(second.getByText(/already open in another tab/)).toBeVisible();
-  await second.getByLabel('Reason for the meeting').fill('Typed in the second tab');
+  await expect(second.getByLabel('Reason for the meeting')).toHaveValue('Written in the first tab');
+  await expect(second.getByLabel('Reason for the meeting')).not.toBeEditable();
   const after = await page.evaluate(() => localStorage.getItem('risk-sensible:draft:demo-meeting'));
   expect(after).toBe(saved);
   // When the first tab closes, the second takes over and saves from then on.
   await page.close();
-  await expect(second.getByText(/already open in another tab/)).toHaveCount(0, { timeout: 15_000 });
+  await expect(second.getByText(/already open in another tab/)).toHaveCount(0, { timeout: 45_000 });
+  await second.getByLabel('Reason for the meeting').fill('Typed in the second tab');
   const taken = await second.evaluate(() => JSON.parse(localStorage.getItem('risk-sensible:draft:demo-meeting')).record);
   expect(JSON.parse(taken).meeting.reason).toBe('Typed in the second tab');
 });

@@ -1,0 +1,554 @@
+// A whole strategy meeting end to end on the built bundle: entered with the keyboard alone,
+// scanned with axe on every stage (normal and chair mode, and at 320 px), screen-safe
+// masking, the spread prompt, finalising and amending, the printed minutes, the keyboard
+// shortcuts and reflow. Driven by roles and accessible names. Everyone named is invented;
+// the sample page opens the example record (`risk-sensible example`, committed as
+// www/sample-record.json).
+import { test, expect } from '@playwright/test';
+import { openDemo, expectNoAxeViolations, openStage, tabTo } from './helpers.mjs';
+
+// en-GB: time inputs take typed digits as 24-hour HHMM; see typeDate for date inputs.
+test.use({ locale: 'en-GB' });
+
+const STAGES = [
+  'Meeting details',
+  'Child and household',
+  'Who is present',
+  'Information shared',
+  'Information gaps',
+  "The child's voice",
+  'Assessment',
+  'Safety scales',
+  'Decisions',
+  'Risks and owners',
+  'Actions',
+  'Contingency plans',
+  'What the family will be told',
+  'Dissent and escalation',
+  'Timescales and distribution',
+  'Wellbeing debrief',
+  'Check and finalise',
+];
+
+// Restricted items of the example record, one per sensitivity label (and a risk and a
+// worry), which a shared screen must not show until the chair reveals them.
+const RESTRICTED = {
+  police: 'Two call-outs to the address in 2025',
+  health: 'Mother treated for postnatal depression',
+  notForFamily: "Nursery staff say Mia has talked about 'shouting at night'",
+};
+
+const taskList = (page) => page.getByRole('navigation', { name: 'Meeting stages' });
+const stageHeading = (page, title) => page.getByRole('heading', { level: 3, name: title, exact: true });
+const record = (page) => page.evaluate(() => window.riskSensibleDemo.widget.record());
+
+/** Opens the sample page (the example record), optionally in chair mode from the start. */
+async function openSample(page, { chair = false } = {}) {
+  return openDemo(page, `/sample.html${chair ? '?chair=1' : ''}`);
+}
+
+/** Opens a stage by clicking its task-list link (for the tests that are not about keys). */
+async function clickStage(page, title) {
+  await taskList(page).getByRole('link', { name: title }).click();
+  await expect(stageHeading(page, title)).toBeFocused();
+}
+
+/** Focuses the field labelled `label` with Tab and types `text` into it. */
+async function typeInto(page, label, text) {
+  await tabTo(page, label);
+  await page.keyboard.type(text);
+}
+
+/**
+ * Tabs to a date field and types the date as digits. An en-GB page wants DDMMYYYY, but
+ * Chromium orders a date field's parts by its own UI language, and Debian's package ships
+ * only en-US (MMDDYYYY) unless chromium-l10n is installed. So: type DDMMYYYY, and if the
+ * field read it the other way round, go back to its first part (Shift+Tab moves between
+ * the parts) and type MMDDYYYY over it.
+ */
+async function typeDate(page, field, iso) {
+  const [year, month, day] = iso.split('-');
+  await tabTo(page, field);
+  await page.keyboard.type(`${day}${month}${year}`);
+  if ((await field.inputValue()) !== iso) {
+    await page.keyboard.press('Shift+Tab');
+    await page.keyboard.press('Shift+Tab');
+    await page.keyboard.type(`${month}${day}${year}`);
+  }
+  await expect(field).toHaveValue(iso);
+}
+
+/** Tabs to the button named `name` and presses Enter. */
+async function pressButton(page, name) {
+  await tabTo(page, page.getByRole('button', { name, exact: true }));
+  await page.keyboard.press('Enter');
+}
+
+/** The page's visible text (innerText leaves out display: none, e.g. the print copy). */
+const visibleText = (page) => page.locator('body').innerText();
+
+async function noHorizontalScroll(page) {
+  return page.evaluate(() => document.documentElement.scrollWidth <= document.documentElement.clientWidth);
+}
+
+test('a whole meeting, from an empty record to a finalised one, with the keyboard alone', async ({ page }) => {
+  test.setTimeout(240_000);
+  const problems = await openDemo(page);
+
+  // Who is present: the three statutory agencies. Enter in a text field adds the person.
+  await openStage(page, 'Who is present');
+  for (const [name, role, agency] of [
+    ['Amara Okafor', 'Team manager', "Children's social care"],
+    ['Tom Reyes', 'Detective sergeant', 'Police'],
+    ['Priya Nandra', 'Health visitor', 'Health'],
+  ]) {
+    await typeInto(page, page.getByLabel('Full name'), name);
+    await page.keyboard.press('Tab');
+    await page.keyboard.type(role);
+    await page.keyboard.press('Tab');
+    await expect(page.getByLabel('Agency')).toBeFocused();
+    await page.keyboard.type(agency); // a closed select picks the option typed
+    await expect(page.getByLabel('Agency')).toHaveValue(agency);
+    await page.keyboard.press('Shift+Tab');
+    await page.keyboard.press('Enter');
+    await expect(page.getByRole('rowheader', { name })).toBeVisible();
+    await expect(page.getByLabel('Full name')).toBeFocused();
+  }
+
+  // Meeting details: arrow keys move within a radio group, Space checks.
+  await openStage(page, 'Meeting details');
+  await tabTo(page, page.getByRole('radio', { name: 'Strategy discussion', exact: true }));
+  await page.keyboard.press('ArrowDown');
+  await expect(page.getByRole('radio', { name: 'Strategy meeting', exact: true })).toBeChecked();
+  await page.keyboard.press('Tab');
+  await expect(page.getByRole('radio', { name: 'In person', exact: true })).toBeFocused();
+  await page.keyboard.press('Space');
+  await expect(page.getByRole('radio', { name: 'In person', exact: true })).toBeChecked();
+  await typeDate(page, page.getByLabel('Date of meeting'), '2026-03-02');
+  await typeInto(page, page.getByLabel('Start time'), '1030');
+  // A 12-hour field (en-US, as above) waits for its AM/PM part.
+  if ((await page.getByLabel('Start time').inputValue()) === '') await page.keyboard.type('A');
+  await expect(page.getByLabel('Start time')).toHaveValue('10:30');
+  await typeInto(page, page.getByLabel('Reason for the meeting'),
+    'Bruise to the cheek of a 4-month-old baby, seen by the health visitor.');
+  await typeInto(page, page.getByLabel('Chair'), 'Amara');
+  await expect(page.getByLabel('Chair')).toHaveValue('p1');
+
+  // The child, and the man in the household (the "invisible men" of the national review).
+  await openStage(page, 'Child and household');
+  await typeInto(page, page.getByLabel('Relationship to the child'), 'The child');
+  await page.keyboard.press('Tab');
+  await expect(page.getByLabel('Name', { exact: true })).toBeFocused();
+  await page.keyboard.type('Leo Marsden-Hale');
+  await typeDate(page, page.getByLabel('Date of birth'), '2025-10-28');
+  await typeInto(page, page.getByLabel('Mobility'), 'Pre');
+  await expect(page.getByLabel('Mobility')).toHaveValue('preMobile');
+  await pressButton(page, 'Add person');
+  await expect(page.getByRole('rowheader', { name: 'Leo Marsden-Hale' })).toBeVisible();
+  // Focus is back at the top of the form for the next person.
+  await expect(page.getByLabel('Relationship to the child')).toBeFocused();
+  await page.keyboard.type('Male');
+  await expect(page.getByLabel('Relationship to the child')).toHaveValue('maleCarer');
+  await page.keyboard.press('Tab');
+  await page.keyboard.type('Connor Hale');
+  await page.keyboard.press('Enter');
+  await expect(page.getByRole('rowheader', { name: 'Connor Hale' })).toBeVisible();
+
+  // One item of information, shared by a participant picked from the list.
+  await openStage(page, 'Information shared');
+  await typeInto(page, page.getByLabel('Source agency'), 'Health');
+  await page.keyboard.press('Tab');
+  await expect(page.getByLabel('Shared by')).toBeFocused();
+  await page.keyboard.type('Priya');
+  await expect(page.getByLabel('Shared by')).toHaveValue('p3');
+  await page.keyboard.press('Tab');
+  await page.keyboard.type('2 cm bruise to the left cheek seen at a routine visit.');
+  await pressButton(page, 'Add information');
+  // The choices the record needs are asked for in words, in a summary that takes focus
+  // and links to each field.
+  const summary = page.getByRole('alert').filter({ hasText: 'There is a problem' });
+  await expect(summary).toBeFocused();
+  await expect(summary.getByRole('link')).toHaveText([
+    'Select fact, opinion or hearsay',
+    'Select lawful basis for sharing',
+    'Select how far this may be shared (its sensitivity)',
+  ]);
+  await page.keyboard.press('Tab');
+  await page.keyboard.press('Enter');
+  await expect(page.getByLabel('Fact, opinion or hearsay')).toBeFocused();
+  await page.keyboard.type('Fact');
+  await typeInto(page, page.getByLabel('Lawful basis for sharing'), 'Statutory');
+  await expect(page.getByLabel('Lawful basis for sharing')).toHaveValue('statutoryDuty');
+  await page.keyboard.press('Tab');
+  await page.keyboard.type('Can'); // sensitivity: can be shared with the family
+  await pressButton(page, 'Add information');
+  await expect(page.getByRole('rowheader', { name: /2 cm bruise/ })).toBeVisible();
+
+  // The child's voice: a section saved as it is typed.
+  await openStage(page, "The child's voice");
+  await typeInto(page, page.getByLabel('How it was captured'), 'Observed at home by the health visitor');
+  await typeInto(page, page.getByLabel('Observed lived experience'), 'Leo feeds well and startles at raised voices.');
+  await typeInto(page, page.getByLabel('Captured by'), 'Priya');
+  await expect(page.getByLabel('Captured by')).toHaveValue('p3');
+
+  // A worry: Alt+N jumps to the first field of the stage's first add form.
+  await openStage(page, 'Assessment');
+  await page.keyboard.press('Alt+N');
+  const worries = page.getByRole('region', { name: 'What are we worried about?' });
+  await expect(worries.getByLabel('Statement', { exact: true })).toBeFocused();
+  await page.keyboard.type('An unexplained bruise on a pre-mobile baby.');
+  await page.keyboard.press('Tab');
+  await page.keyboard.type('Can'); // sensitivity: never assumed, always chosen
+  await page.keyboard.press('Tab');
+  await expect(worries.getByRole('button', { name: 'Add statement' })).toBeFocused();
+  await page.keyboard.press('Enter');
+  await expect(worries.getByRole('rowheader', { name: 'An unexplained bruise on a pre-mobile baby.' })).toBeVisible();
+
+  // Two safety scales, each person's own view.
+  await openStage(page, 'Safety scales');
+  for (const [who, score, reason] of [
+    ['Amara', '4', 'The bruise is unexplained but mother is engaging.'],
+    ['Tom', '2', 'An unexplained injury to a baby.'],
+  ]) {
+    await page.keyboard.press('Alt+N');
+    await expect(page.getByLabel('Whose view')).toBeFocused();
+    await page.keyboard.type(who);
+    await page.keyboard.press('Tab');
+    await page.keyboard.type(score);
+    await expect(page.getByLabel('Score', { exact: true })).toHaveValue(score);
+    await page.keyboard.press('Tab');
+    await page.keyboard.type(reason);
+    await page.keyboard.press('Tab');
+    await expect(page.getByRole('button', { name: 'Save scale' })).toBeFocused();
+    await page.keyboard.press('Enter');
+  }
+  await expect(page.getByRole('table', { name: 'Safety scales (2)' })).toBeVisible();
+
+  // The section 47 decision, with its decision-maker.
+  await openStage(page, 'Decisions');
+  await typeInto(page, page.getByLabel('Type of decision'), 'S');
+  await page.keyboard.press('ArrowDown'); // single agency -> joint with police
+  await expect(page.getByLabel('Type of decision')).toHaveValue('s47Joint');
+  await page.keyboard.press('Tab');
+  await page.keyboard.type("Children's");
+  await expect(page.getByLabel('Agency that owns it in law')).toHaveValue("Children's social care");
+  await page.keyboard.press('Tab');
+  await page.keyboard.type('Amara');
+  await expect(page.getByLabel('Decision-maker')).toHaveValue('p1');
+  await page.keyboard.press('Tab');
+  await page.keyboard.type('An unexplained injury to a pre-mobile baby with no consistent explanation.');
+  await pressButton(page, 'Add decision');
+  await expect(page.getByRole('rowheader', { name: 'Section 47 enquiry (joint with police)' })).toBeVisible();
+
+  // A risk with its owner and review date.
+  await openStage(page, 'Risks and owners');
+  await typeInto(page, page.getByLabel('Risk', { exact: true }), 'Further injury while the explanation is unknown');
+  await page.keyboard.press('Tab');
+  await page.keyboard.type('Amara');
+  await expect(page.getByLabel('Owner', { exact: true })).toHaveValue('p1');
+  await typeDate(page, page.getByLabel('Review date'), '2026-03-04');
+  await typeInto(page, page.getByLabel('Sensitivity'), 'Can');
+  await pressButton(page, 'Add risk');
+  const risks = page.getByRole('table', { name: 'Risks and their owners (1)' });
+  await expect(risks.getByRole('row', { name: /Further injury.*Amara Okafor \(Children's social care\).*2026-03-04/ })).toBeVisible();
+
+  // An action with its owner and due date.
+  await openStage(page, 'Actions');
+  await typeInto(page, page.getByLabel('Action', { exact: true }), 'Arrange the child protection medical');
+  await page.keyboard.press('Tab');
+  await page.keyboard.type('Priya');
+  await page.keyboard.press('Tab');
+  await expect(page.getByLabel('Due date')).toBeFocused();
+  await typeDate(page, page.getByLabel('Due date'), '2026-03-02');
+  await pressButton(page, 'Add action');
+  await expect(page.getByRole('row', { name: /Arrange the child protection medical.*Priya Nandra \(Health\).*2026-03-02/ })).toBeVisible();
+
+  // What the family will be told.
+  await openStage(page, 'What the family will be told');
+  await typeInto(page, page.getByLabel('Who in the family'), 'The mother and Connor Hale');
+  await page.keyboard.press('Tab');
+  await page.keyboard.type('That a strategy meeting was held and a medical will follow.');
+  await page.keyboard.press('Tab');
+  await page.keyboard.type('Amara');
+  await pressButton(page, 'Add communication');
+  await expect(page.getByRole('rowheader', { name: /That a strategy meeting was held/ })).toBeVisible();
+
+  // A recipient of the record.
+  await openStage(page, 'Timescales and distribution');
+  await typeInto(page, page.getByLabel('Name', { exact: true }), 'Tom Reyes');
+  await page.keyboard.press('Tab');
+  await page.keyboard.type('Police');
+  await page.keyboard.press('Shift+Tab');
+  await page.keyboard.press('Enter');
+  await expect(page.getByRole('rowheader', { name: 'Tom Reyes' })).toBeVisible();
+
+  // Check and finalise.
+  await openStage(page, 'Check and finalise');
+  await expect(page.getByRole('heading', { name: 'Ready to finalise' })).toBeVisible();
+  await pressButton(page, 'Finalise the record');
+  // Focus follows the change, rather than falling to the top of the page.
+  await expect(page.getByRole('heading', { name: 'This record is final', exact: true })).toBeFocused();
+  const final = await record(page);
+  expect(final.meta.status).toBe('final');
+  expect(final.meta.digest).toMatch(/^sha256:[0-9a-f]{64}$/);
+  expect(final.participants).toHaveLength(3);
+  expect(final.subjects.map((s) => s.role)).toEqual(['child', 'maleCarer']);
+  expect(final.scales).toHaveLength(2);
+  expect(final.decisions[0]).toMatchObject({ decisionType: 's47Joint', decisionMakerId: 'p1' });
+  expect(final.risks[0]).toMatchObject({ ownerId: 'p1', reviewDate: '2026-03-04' });
+  expect(final.actions[0]).toMatchObject({ ownerId: 'p3', due: '2026-03-02' });
+  expect(final.familyCommunication).toHaveLength(1);
+  expect(final.distribution).toHaveLength(1);
+  await expect(page.getByText(final.meta.digest).first()).toBeVisible();
+  await expect(page.getByText('Final (read-only)')).toBeVisible();
+  expect(problems).toEqual([]);
+});
+
+for (const chair of [false, true]) {
+  test(`every stage of the example record has no axe violations${chair ? ' in chair mode' : ''}`, async ({ page }) => {
+    test.setTimeout(120_000);
+    await openSample(page);
+    if (chair) {
+      const toggle = page.getByRole('button', { name: 'Chair mode' });
+      await toggle.click();
+      await expect(toggle).toHaveAttribute('aria-pressed', 'true');
+    }
+    for (const title of STAGES) {
+      await clickStage(page, title);
+      await expectNoAxeViolations(page);
+    }
+    // Restricted items revealed, and the help panel open, are scanned too.
+    await clickStage(page, 'Information shared');
+    await page.getByRole('button', { name: 'Show restricted items' }).click();
+    await page.getByRole('button', { name: 'Keyboard shortcuts' }).click();
+    await expectNoAxeViolations(page);
+  });
+}
+
+test('screen-safe masks restricted items until revealed, and again after leaving the stage', async ({ page }) => {
+  await openSample(page);
+  await expect(page.getByRole('button', { name: 'Screen-safe' })).toHaveAttribute('aria-pressed', 'true');
+  await clickStage(page, 'Information shared');
+  const text = await visibleText(page);
+  for (const secret of Object.values(RESTRICTED)) expect(text).not.toContain(secret);
+  await expect(page.getByText('Restricted items are hidden on this shared screen.')).toBeVisible();
+  // The shareable item is shown; each masked row says so once and offers no Change button
+  // (its form would show the content).
+  await expect(page.getByRole('rowheader', { name: /2 cm bruise/ })).toBeVisible();
+  await expect(page.getByRole('rowheader', { name: 'Hidden on the shared screen' })).toHaveCount(3);
+  await expect(page.getByRole('button', { name: /^Change information item/ })).toHaveCount(1);
+
+  const reveal = page.getByRole('button', { name: 'Show restricted items' });
+  await expect(reveal).toHaveAttribute('aria-pressed', 'false');
+  await reveal.click();
+  await expect(reveal).toHaveAttribute('aria-pressed', 'true');
+  for (const secret of Object.values(RESTRICTED)) await expect(page.getByRole('rowheader', { name: secret })).toBeVisible();
+  await expect(page.getByRole('button', { name: /^Change information item/ })).toHaveCount(4);
+
+  // Leaving the stage masks them again.
+  await page.getByRole('button', { name: 'Next: Information gaps' }).click();
+  await clickStage(page, 'Information shared');
+  const again = await visibleText(page);
+  for (const secret of Object.values(RESTRICTED)) expect(again).not.toContain(secret);
+  await expect(page.getByRole('button', { name: 'Show restricted items' })).toHaveAttribute('aria-pressed', 'false');
+
+  // Other stages with restricted items: a risk, a worry, and the whole record at the end.
+  await clickStage(page, 'Risks and owners');
+  expect(await visibleText(page)).not.toContain('Conflict between the adults escalating');
+  await clickStage(page, 'Assessment');
+  expect(await visibleText(page)).not.toContain('Police call-outs suggest conflict at home.');
+  await clickStage(page, 'Check and finalise');
+  const check = await visibleText(page);
+  for (const secret of Object.values(RESTRICTED)) expect(check).not.toContain(secret);
+  expect(check).not.toContain('Police call-outs suggest conflict at home.');
+  await page.getByRole('button', { name: 'Show restricted items' }).click();
+  await expect(page.getByRole('rowheader', { name: /Police call-outs suggest conflict at home/ })).toBeVisible();
+});
+
+test('a spread of three points prompts discussion, and dissent can be recorded from it', async ({ page }) => {
+  await openSample(page);
+  await clickStage(page, 'Safety scales');
+  const prompt = page.getByRole('note', { name: 'The views differ by 3 points, from 2 to 5' });
+  await expect(prompt).toBeVisible();
+  await expect(prompt).toContainText('Ask those furthest apart');
+  // The spread is shown, never averaged.
+  expect((await visibleText(page)).toLowerCase()).not.toContain('average');
+
+  // An empty dissent is refused with the reason, by the fields.
+  await prompt.getByRole('button', { name: 'Record dissent' }).click();
+  await expect(prompt.getByLabel('Who disagrees')).toBeFocused();
+  await expect(prompt.getByLabel('Who disagrees')).toHaveAccessibleDescription(/Select who disagrees/);
+  await expect(prompt.getByLabel('Their view, in their own words')).toHaveAccessibleDescription(/Enter their view/);
+
+  await prompt.getByLabel('Who disagrees').selectOption({ label: 'Tom Reyes (Police)' });
+  await prompt.getByLabel('Their view, in their own words').fill('Two call-outs and an unexplained injury: I would score this lower.');
+  await prompt.getByRole('button', { name: 'Record dissent' }).click();
+  await expect(page.getByRole('status').filter({ hasText: /dissent/i })).toHaveCount(1);
+  const after = await record(page);
+  expect(after.dissent).toHaveLength(2);
+  expect(after.dissent[1]).toMatchObject({ participantId: 'p3', view: 'Two call-outs and an unexplained injury: I would score this lower.' });
+  await expect(prompt.getByLabel('Their view, in their own words')).toHaveValue('');
+
+  await clickStage(page, 'Dissent and escalation');
+  await expect(page.getByRole('table', { name: 'Dissent (2)' }).getByRole('rowheader', { name: 'Tom Reyes (Police)' })).toBeVisible();
+});
+
+test('a finalised record is amended with who and why, never edited in place', async ({ page }) => {
+  await openSample(page);
+  await clickStage(page, 'Check and finalise');
+  await page.getByRole('button', { name: 'Finalise the record' }).click();
+  await expect(page.getByRole('heading', { name: 'This record is final', exact: true })).toBeFocused();
+  await expect(page.getByText('Leo Marsden-Hale · Final (read-only)')).toBeVisible();
+  const digest = (await record(page)).meta.digest;
+  await expect(page.getByText(digest).first()).toBeVisible();
+
+  // A final record offers no way to change a list.
+  await clickStage(page, 'Risks and owners');
+  await expect(page.getByRole('button', { name: 'Add risk' })).toHaveCount(0);
+  await expect(page.getByRole('button', { name: /^Remove/ })).toHaveCount(0);
+  await clickStage(page, 'Check and finalise');
+
+  // An amendment without the why is refused, with focus on the summary.
+  const form = page.getByRole('form', { name: 'Amend the record' });
+  await form.getByLabel('Your name').fill('Amara Okafor');
+  await form.getByRole('button', { name: 'Add amendment' }).click();
+  const summary = form.getByRole('alert').filter({ hasText: 'There is a problem' });
+  await expect(summary).toBeFocused();
+  await expect(summary.getByRole('link')).toHaveText(['Enter why the record is being amended', 'Enter the amendment']);
+
+  await form.getByLabel('Your role').fill('Team manager');
+  await form.getByLabel('Your agency').fill("Children's social care");
+  await form.getByLabel('Why is the record being amended?').fill('The medical took place on 3 March, not 2 March.');
+  await form.getByLabel('The amendment').fill('Action 1: the medical was held on 2026-03-03.');
+  await form.getByRole('button', { name: 'Add amendment' }).click();
+
+  await expect(page.getByText('Leo Marsden-Hale · Final, amended (read-only)')).toBeVisible();
+  await expect(page.getByRole('heading', { name: 'This record is final, with amendments' })).toBeVisible();
+  await expect(page.getByText(/by Amara Okafor \(Children's social care\): Action 1: the medical was held on 2026-03-03\. Reason: The medical took place on 3 March/).first()).toBeVisible();
+  const amended = await record(page);
+  expect(amended.meta.status).toBe('amended');
+  expect(amended.amendments).toHaveLength(1);
+  expect(amended.amendments[0].by).toMatchObject({ name: 'Amara Okafor', role: 'Team manager', agency: "Children's social care" });
+  // The digest of the finalised content is kept; the amendment is appended beside it.
+  expect(amended.meta.digest).toBe(digest);
+  await expectNoAxeViolations(page);
+});
+
+test('the minutes print on their own, without the stage UI', async ({ page }) => {
+  await openSample(page);
+  await page.emulateMedia({ media: 'print' });
+  const minutes = page.getByRole('heading', { name: 'Minutes of the strategy meeting' });
+  await expect(minutes).toBeVisible();
+  await expect(taskList(page)).toBeHidden();
+  await expect(page.getByRole('heading', { name: 'Strategy meeting record' })).toBeHidden();
+  await expect(page.getByRole('button', { name: 'Chair mode' })).toBeHidden();
+  await expect(page.getByRole('navigation', { name: 'Stage navigation' })).toBeHidden();
+  // Every stage's section is there, restricted items marked rather than dropped, the
+  // wellbeing debrief left out.
+  for (const title of STAGES.slice(0, -2)) {
+    await expect(page.getByRole('heading', { level: 3, name: title, exact: true })).toBeVisible();
+  }
+  await expect(page.getByText('Restricted: Police sensitive.').first()).toBeVisible();
+  await expect(page.getByText('3 points, from 2 to 5')).toBeVisible();
+  await expect(page.getByRole('heading', { name: 'Wellbeing debrief' })).toHaveCount(0);
+  await page.screenshot({ fullPage: true, path: 'test-results/minutes-print.png' });
+  // Chair mode's large type stays on screen.
+  await page.emulateMedia({ media: 'screen' });
+  await page.getByRole('button', { name: 'Chair mode' }).click();
+  await page.emulateMedia({ media: 'print' });
+  const size = await minutes.evaluate((element) => getComputedStyle(element.closest('.rs-widget')).fontSize);
+  expect(Number.parseFloat(size)).toBeLessThan(16);
+});
+
+test('keyboard shortcuts move between stages and to the add form, and are listed in a help panel', async ({ page }) => {
+  await openDemo(page);
+  const help = page.getByRole('button', { name: 'Keyboard shortcuts' });
+  await tabTo(page, help);
+  // Visible focus: a solid outline at least 3 px wide.
+  const outline = await help.evaluate((element) => {
+    const style = getComputedStyle(element);
+    return [style.outlineStyle, Number.parseFloat(style.outlineWidth)];
+  });
+  expect(outline[0]).toBe('solid');
+  expect(outline[1]).toBeGreaterThanOrEqual(3);
+
+  await expect(help).toHaveAttribute('aria-expanded', 'false');
+  await page.keyboard.press('Enter');
+  await expect(help).toHaveAttribute('aria-expanded', 'true');
+  const panel = page.getByRole('region', { name: 'Keyboard shortcuts' });
+  await expect(panel).toBeVisible();
+  for (const [keys, what] of [
+    ['Alt + Page Down', 'Next stage'],
+    ['Alt + Page Up', 'Previous stage'],
+    ['Alt + N', 'Add an item on this stage'],
+    ['Alt + M', 'Go to the list of stages'],
+  ]) {
+    await expect(panel.getByRole('term').filter({ hasText: keys })).toBeVisible();
+    await expect(panel.getByRole('definition').filter({ hasText: what })).toBeVisible();
+  }
+  await page.keyboard.press('Enter');
+  await expect(panel).toHaveCount(0);
+
+  await page.keyboard.press('Alt+PageDown');
+  await expect(stageHeading(page, 'Child and household')).toBeFocused();
+  await page.keyboard.press('Alt+PageDown');
+  await expect(stageHeading(page, 'Who is present')).toBeFocused();
+  await page.keyboard.press('Alt+PageUp');
+  await expect(stageHeading(page, 'Child and household')).toBeFocused();
+  await page.keyboard.press('Alt+N');
+  await expect(page.getByLabel('Relationship to the child')).toBeFocused();
+  await page.keyboard.press('Alt+M');
+  await expect(taskList(page).getByRole('link', { name: 'Child and household' })).toBeFocused();
+  await page.keyboard.press('Alt+PageUp');
+  await expect(stageHeading(page, 'Meeting details')).toBeFocused();
+  // Nothing before the first stage.
+  await page.keyboard.press('Alt+PageUp');
+  await expect(stageHeading(page, 'Meeting details')).toBeFocused();
+
+  // On the scales stage Alt+N goes to "Record a scale", not the spread prompt's form.
+  await openSample(page);
+  await tabTo(page, page.getByRole('button', { name: 'Chair mode' }));
+  for (let step = 0; step < 7; step += 1) await page.keyboard.press('Alt+PageDown');
+  await expect(stageHeading(page, 'Safety scales')).toBeFocused();
+  await page.keyboard.press('Alt+N');
+  await expect(page.getByLabel('Whose view')).toBeFocused();
+});
+
+test('forced colours and reduced motion are respected', async ({ page }) => {
+  await page.emulateMedia({ forcedColors: 'active', reducedMotion: 'reduce' });
+  await openSample(page);
+  await clickStage(page, 'Safety scales');
+  // Buttons keep a border when their fill is dropped, the chosen scale points an outline.
+  const border = await page.getByRole('button', { name: 'Save scale' }).evaluate((element) => {
+    const style = getComputedStyle(element);
+    return [style.borderTopStyle, Number.parseFloat(style.borderTopWidth), style.borderTopColor];
+  });
+  expect(border[0]).toBe('solid');
+  expect(border[1]).toBeGreaterThanOrEqual(2);
+  expect(border[2]).not.toBe('rgba(0, 0, 0, 0)'); // transparent outside forced colours
+  const chosen = await page.locator('.rs-scales__point--chosen').first().evaluate((element) => getComputedStyle(element).outlineStyle);
+  expect(chosen).toBe('solid');
+  // Nothing moves when reduced motion is asked for.
+  await clickStage(page, 'Decisions');
+  expect(await page.evaluate(() => document.getAnimations().length)).toBe(0);
+  await expectNoAxeViolations(page);
+});
+
+for (const [label, width, chair] of [
+  ['320 px', 320, false],
+  ['320 px in chair mode', 320, true],
+  ['640 px (200% zoom of a 1280 px screen)', 640, false],
+]) {
+  test(`at ${label} no stage scrolls the page sideways`, async ({ page }) => {
+    test.setTimeout(120_000);
+    await page.setViewportSize({ width, height: 800 });
+    await openSample(page, { chair });
+    const wide = [];
+    for (const title of STAGES) {
+      await clickStage(page, title);
+      if (!(await noHorizontalScroll(page))) wide.push(title);
+      if (width === 320 && !chair) await expectNoAxeViolations(page);
+    }
+    expect(wide).toEqual([]);
+  });
+}
