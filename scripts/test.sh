@@ -32,7 +32,7 @@ step() {
 browser_tests() {
   CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_RUNNER=wasm-bindgen-test-runner \
     CHROMEDRIVER=/usr/bin/chromedriver \
-    wasm_cargo test --target wasm32-unknown-unknown --test browser
+    wasm_cargo test --target wasm32-unknown-unknown --no-default-features --features web --test browser
 }
 
 step "bootstrap" ensure_all

@@ -3,9 +3,26 @@
 //! mount, and a second tab on the same meeting is told rather than allowed to overwrite
 //! the first. Storage that is full or switched off is reported, never fatal: the widget
 //! keeps working in memory.
+//!
+//! # Drafts on shared computers
+//!
+//! A host can give a key (`draftKey`: 32 random bytes, base64): every draft is then sealed
+//! with AES-256-GCM ([`DraftKey`]) before it is stored, so whoever uses the computer next
+//! can neither read it nor change it unnoticed. The sealing is synchronous (the RustCrypto
+//! `aes-gcm` crate, not WebCrypto, whose promises would let a change go unsaved while a
+//! page crashes); the 96-bit nonce comes from `crypto.getRandomValues` for every write.
+//! The storage key and the save time are authenticated with it, so a draft moved to another
+//! meeting, or made to look newer than it is, does not open.
+//!
+//! A host can also set an age (`draftMaxAgeMinutes`): on mount, a draft older than that is
+//! deleted rather than restored, and so are other meetings' drafts of that age that no open
+//! page is using. The host's acknowledgement removes the draft at once.
 
 use crate::record::import::{export, import};
 use crate::record::DecisionRecord;
+use aes_gcm::aead::{Aead, KeyInit, Payload};
+use aes_gcm::{Aes256Gcm, Nonce};
+use base64::Engine;
 use serde::de::DeserializeOwned;
 use serde::{Deserialize, Serialize};
 use web_sys::Storage;
@@ -42,14 +59,33 @@ fn delete(key: &str) {
 const LOCK_FRESH_MS: f64 = 10_000.0;
 /// How often a tab renews its claim on a meeting.
 pub const HEARTBEAT_MS: u32 = 3_000;
+/// Every draft's storage key starts with this, then the host's storage key.
+const DRAFT_PREFIX: &str = "risk-sensible:draft:";
+/// Every claim's storage key starts with this, then the host's storage key.
+const LOCK_PREFIX: &str = "risk-sensible:lock:";
+/// The end of every message about a draft that cannot be restored.
+const LEFT_IN_PLACE: &str =
+    "It has been left in this browser, and this page will not autosave over it.";
 
-/// A draft as stored: the record's text and when and by which tab it was saved.
+/// A draft as stored: when and by which tab it was saved, and the record's text, either
+/// as it is (`record`) or sealed with the host's key (`sealed`: base64 of the nonce and the
+/// ciphertext).
 #[derive(Serialize, Deserialize)]
 #[serde(rename_all = "camelCase")]
 struct StoredDraft {
     saved_at: f64,
     tab: String,
-    record: String,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    record: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    sealed: Option<String>,
+}
+
+/// Only the save time of a draft (for expiring other meetings' drafts unopened).
+#[derive(Deserialize)]
+#[serde(rename_all = "camelCase")]
+struct DraftAge {
+    saved_at: f64,
 }
 
 /// A tab's claim on a meeting's storage key.
@@ -59,58 +95,278 @@ struct Lock {
     at: f64,
 }
 
+/// The host's key for sealing drafts: AES-256-GCM. Never printed, never stored.
+pub struct DraftKey(Aes256Gcm);
+
+impl std::fmt::Debug for DraftKey {
+    fn fmt(&self, formatter: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        formatter.write_str("DraftKey(hidden)")
+    }
+}
+
+/// The length of a GCM nonce in bytes.
+const NONCE_BYTES: usize = 12;
+
+impl DraftKey {
+    /// Reads the host's key: standard base64 (padding optional) of exactly 32 bytes.
+    pub fn from_base64(text: &str) -> Result<Self, String> {
+        let bytes = base64::engine::general_purpose::STANDARD_NO_PAD
+            .decode(text.trim().trim_end_matches('='))
+            .map_err(|_| "draftKey is not base64".to_string())?;
+        if bytes.len() != 32 {
+            return Err(format!(
+                "draftKey must be 32 bytes (256 bits) in base64, but is {} bytes",
+                bytes.len()
+            ));
+        }
+        Aes256Gcm::new_from_slice(&bytes)
+            .map(DraftKey)
+            .map_err(|_| "draftKey must be 32 bytes".to_string())
+    }
+
+    /// Seals `plain` with this nonce, authenticating `context` with it. The result is base64
+    /// of the nonce followed by the ciphertext and tag.
+    pub fn seal(&self, plain: &[u8], context: &[u8], nonce: [u8; NONCE_BYTES]) -> String {
+        let payload = Payload {
+            msg: plain,
+            aad: context,
+        };
+        // Encrypting in memory fails only for inputs of about 64 GiB.
+        let sealed = self
+            .0
+            .encrypt(Nonce::from_slice(&nonce), payload)
+            .unwrap_or_default();
+        let mut bytes = nonce.to_vec();
+        bytes.extend_from_slice(&sealed);
+        base64::engine::general_purpose::STANDARD.encode(bytes)
+    }
+
+    /// Opens what [`DraftKey::seal`] sealed with the same key and context; `None` for a
+    /// different key or context, or anything changed.
+    pub fn open(&self, sealed: &str, context: &[u8]) -> Option<Vec<u8>> {
+        let bytes = base64::engine::general_purpose::STANDARD
+            .decode(sealed)
+            .ok()?;
+        if bytes.len() < NONCE_BYTES {
+            return None;
+        }
+        let (nonce, ciphertext) = bytes.split_at(NONCE_BYTES);
+        self.0
+            .decrypt(
+                Nonce::from_slice(nonce),
+                Payload {
+                    msg: ciphertext,
+                    aad: context,
+                },
+            )
+            .ok()
+    }
+}
+
+/// What a sealed draft's authentication covers besides the record: the meeting's storage
+/// key and the save time, so a draft copied to another meeting, or given a later time to
+/// escape expiry, does not open.
+fn sealing_context(storage_key: &str, saved_at: f64) -> Vec<u8> {
+    format!("risk-sensible draft 1\n{storage_key}\n{saved_at}").into_bytes()
+}
+
+/// True when a draft saved at `saved_at` is older than `max_age_ms` at `now` (all in
+/// milliseconds). A draft "saved" in the future (a changed clock) is not expired.
+pub fn is_expired(saved_at: f64, now: f64, max_age_ms: Option<f64>) -> bool {
+    max_age_ms.is_some_and(|max| now - saved_at > max)
+}
+
+/// Twelve random bytes from the browser, for a nonce.
+fn random_nonce() -> Result<[u8; NONCE_BYTES], String> {
+    let mut nonce = [0u8; NONCE_BYTES];
+    web_sys::window()
+        .and_then(|window| window.crypto().ok())
+        .and_then(|crypto| crypto.get_random_values_with_u8_array(&mut nonce).ok())
+        .ok_or_else(|| "the browser could not make a random number to encrypt it".to_string())?;
+    Ok(nonce)
+}
+
 /// A draft found in storage on mount.
 pub struct RestoredDraft {
     pub record: DecisionRecord,
     /// When it was saved, in milliseconds since the epoch.
     pub saved_at: f64,
+    /// It was stored unencrypted but the host now gives a key: write it again, sealed.
+    pub needs_sealing: bool,
+}
+
+/// What mount finds in storage for its meeting.
+pub enum Found {
+    /// No draft.
+    Nothing,
+    /// A draft that reads as a valid record.
+    Restored(Box<RestoredDraft>),
+    /// A draft older than the host's limit, now deleted: when it was saved.
+    Expired(f64),
 }
 
 /// One widget's autosave, bound to the host's storage key.
 pub struct Autosave {
+    storage_key: String,
     draft_key: String,
     lock_key: String,
     tab: String,
+    key: Option<DraftKey>,
+    max_age_ms: Option<f64>,
 }
 
 impl Autosave {
-    /// Autosave under the host's `storage_key`; `tab` identifies this page load.
-    pub fn new(storage_key: &str, tab: String) -> Self {
+    /// Autosave under the host's `storage_key`; `tab` identifies this page load. With a
+    /// `key`, drafts are sealed; with a `max_age_ms`, older drafts are deleted on mount.
+    pub fn new(
+        storage_key: &str,
+        tab: String,
+        key: Option<DraftKey>,
+        max_age_ms: Option<f64>,
+    ) -> Self {
         Autosave {
-            draft_key: format!("risk-sensible:draft:{storage_key}"),
-            lock_key: format!("risk-sensible:lock:{storage_key}"),
+            storage_key: storage_key.to_string(),
+            draft_key: format!("{DRAFT_PREFIX}{storage_key}"),
+            lock_key: format!("{LOCK_PREFIX}{storage_key}"),
             tab,
+            key,
+            max_age_ms,
         }
     }
 
     /// The saved draft, if there is one that still reads as a valid record. A draft that
-    /// does not (a different version, a damaged entry) is left in place, untouched, and
-    /// reported as the error.
-    pub fn read(&self) -> Result<Option<RestoredDraft>, String> {
-        if let Err(problem) = storage() {
-            return Err(format!("Autosave is not available: {problem}. Changes are kept in this page only until your system saves the record."));
-        }
-        let Some(stored) = get::<StoredDraft>(&self.draft_key) else {
-            return Ok(None);
+    /// does not (damaged, a different version, sealed with another key, or sealed when no
+    /// key is given) is left in place, untouched, and reported as the error. A draft older
+    /// than the host's limit is deleted, unless `in_use` (another tab holds the meeting).
+    pub fn read(&self, now: f64, in_use: bool) -> Result<Found, String> {
+        let left = LEFT_IN_PLACE;
+        let storage = storage().map_err(|problem| {
+            format!("Autosave is not available: {problem}. Changes are kept in this page only until your system saves the record.")
+        })?;
+        let Ok(text) = storage.get_item(&self.draft_key) else {
+            return Err("Autosave is not available: this browser's storage refused to be read. Changes are kept in this page only until your system saves the record.".into());
         };
-        match import(&stored.record) {
-            Ok(record) => Ok(Some(RestoredDraft {
+        let Some(text) = text else {
+            return Ok(Found::Nothing);
+        };
+        let Ok(stored) = serde_json::from_str::<StoredDraft>(&text) else {
+            return Err(format!(
+                "A saved draft could not be restored: it is damaged. {left}"
+            ));
+        };
+        if !in_use && is_expired(stored.saved_at, now, self.max_age_ms) {
+            delete(&self.draft_key);
+            return Ok(Found::Expired(stored.saved_at));
+        }
+        self.open(&stored)
+            .map(|draft| Found::Restored(Box::new(draft)))
+    }
+
+    /// The draft, if another tab saved it after `after` (milliseconds since the epoch) and
+    /// it reads as a valid record: what a tab that stands back follows.
+    pub fn read_newer(&self, after: f64) -> Option<RestoredDraft> {
+        let stored = get::<StoredDraft>(&self.draft_key)?;
+        if stored.saved_at <= after || stored.tab == self.tab {
+            return None;
+        }
+        self.open(&stored).ok()
+    }
+
+    /// Opens a stored draft: unseals it (with the host's key) and reads it through import.
+    fn open(&self, stored: &StoredDraft) -> Result<RestoredDraft, String> {
+        let left = LEFT_IN_PLACE;
+        let (record_text, needs_sealing) = match (&stored.sealed, &stored.record, &self.key) {
+            (Some(sealed), _, Some(key)) => {
+                let context = sealing_context(&self.storage_key, stored.saved_at);
+                let opened = key
+                    .open(sealed, &context)
+                    .and_then(|bytes| String::from_utf8(bytes).ok());
+                match opened {
+                    Some(text) => (text, false),
+                    None => {
+                        return Err(format!(
+                            "A saved draft could not be opened with this page's key: the key \
+                             is different, or the draft was changed. {left}"
+                        ))
+                    }
+                }
+            }
+            (Some(_), _, None) => {
+                return Err(format!(
+                    "A saved draft is encrypted, and this page gave no key to open it. {left}"
+                ))
+            }
+            (None, Some(record), key) => (record.clone(), key.is_some()),
+            (None, None, _) => {
+                return Err(format!(
+                    "A saved draft could not be restored: it is damaged. {left}"
+                ))
+            }
+        };
+        match import(&record_text) {
+            Ok(record) => Ok(RestoredDraft {
                 record,
                 saved_at: stored.saved_at,
-            })),
+                needs_sealing,
+            }),
             Err(problems) => Err(format!(
-                "A saved draft could not be restored: {}",
+                "A saved draft could not be restored: {} {left}",
                 problems.first().map(|p| p.to_string()).unwrap_or_default()
             )),
         }
     }
 
-    /// Writes the record. An error says why storage refused it (full, or switched off).
+    /// Deletes other meetings' drafts older than the host's limit whose meeting no page
+    /// holds open. Returns how many were deleted.
+    pub fn sweep_expired(&self, now: f64) -> usize {
+        let Some(max_age) = self.max_age_ms else {
+            return 0;
+        };
+        let Ok(storage) = storage() else {
+            return 0;
+        };
+        let count = storage.length().unwrap_or(0);
+        let keys: Vec<String> = (0..count)
+            .filter_map(|index| storage.key(index).ok().flatten())
+            .filter(|key| key.starts_with(DRAFT_PREFIX) && *key != self.draft_key)
+            .collect();
+        let mut deleted = 0;
+        for key in keys {
+            let meeting = &key[DRAFT_PREFIX.len()..];
+            let held = get::<Lock>(&format!("{LOCK_PREFIX}{meeting}"))
+                .is_some_and(|lock| now - lock.at < LOCK_FRESH_MS);
+            let old = get::<DraftAge>(&key)
+                .is_some_and(|draft| is_expired(draft.saved_at, now, Some(max_age)));
+            if old && !held && storage.remove_item(&key).is_ok() {
+                deleted += 1;
+            }
+        }
+        deleted
+    }
+
+    /// Writes the record (sealed, when the host gave a key). An error says why storage
+    /// refused it (full, or switched off); with a key, nothing is ever written unsealed.
     pub fn write(&self, record: &DecisionRecord, now: f64) -> Result<(), String> {
-        let stored = StoredDraft {
-            saved_at: now,
-            tab: self.tab.clone(),
-            record: export(record),
+        let text = export(record);
+        let stored = match &self.key {
+            Some(key) => {
+                let nonce = random_nonce().map_err(|problem| {
+                    format!("Autosave failed: {problem}. Changes are kept in this page only until your system saves the record.")
+                })?;
+                let context = sealing_context(&self.storage_key, now);
+                StoredDraft {
+                    saved_at: now,
+                    tab: self.tab.clone(),
+                    record: None,
+                    sealed: Some(key.seal(text.as_bytes(), &context, nonce)),
+                }
+            }
+            None => StoredDraft {
+                saved_at: now,
+                tab: self.tab.clone(),
+                record: Some(text),
+                sealed: None,
+            },
         };
         set(&self.draft_key, &stored).map_err(|problem| {
             format!("Autosave failed: {problem}. Changes are kept in this page only until your system saves the record.")
@@ -125,13 +381,18 @@ impl Autosave {
     /// Claims the meeting for this tab, unless another tab holds a fresh claim. Returns
     /// false when another tab has it open.
     pub fn claim(&self, now: f64) -> bool {
-        if let Some(lock) = get::<Lock>(&self.lock_key) {
-            if lock.tab != self.tab && now - lock.at < LOCK_FRESH_MS {
-                return false;
-            }
+        if !self.free_for_this_tab(now) {
+            return false;
         }
         self.renew(now);
         true
+    }
+
+    /// True unless another tab holds a fresh claim: the claim is this tab's, or stale (its
+    /// tab crashed, or was closed, or slept), or there is none.
+    pub fn free_for_this_tab(&self, now: f64) -> bool {
+        get::<Lock>(&self.lock_key)
+            .is_none_or(|lock| lock.tab == self.tab || now - lock.at >= LOCK_FRESH_MS)
     }
 
     /// Renews this tab's claim (the heartbeat).
@@ -152,5 +413,86 @@ impl Autosave {
                 delete(&self.lock_key);
             }
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    //! The sealing and expiry rules, natively (storage itself is tested end to end).
+    use super::*;
+
+    const KEY: &str = "AAECAwQFBgcICQoLDA0ODxAREhMUFRYXGBkaGxwdHh8=";
+
+    #[test]
+    fn a_sealed_draft_opens_only_with_the_same_key_and_context() {
+        let key = DraftKey::from_base64(KEY).unwrap();
+        let context = sealing_context("meeting-1", 1_772_442_000_000.0);
+        let sealed = key.seal(b"Leo's record", &context, [7; NONCE_BYTES]);
+        assert!(!sealed.contains("Leo"));
+        assert_eq!(
+            key.open(&sealed, &context).as_deref(),
+            Some(&b"Leo's record"[..])
+        );
+        let other = DraftKey::from_base64(&"A".repeat(43)).unwrap();
+        assert_eq!(other.open(&sealed, &context), None, "another key");
+        let moved = sealing_context("meeting-2", 1_772_442_000_000.0);
+        assert_eq!(key.open(&sealed, &moved), None, "another meeting");
+        let later = sealing_context("meeting-1", 1_772_442_000_001.0);
+        assert_eq!(key.open(&sealed, &later), None, "another save time");
+    }
+
+    #[test]
+    fn any_changed_byte_stops_a_sealed_draft_opening() {
+        let key = DraftKey::from_base64(KEY).unwrap();
+        let context = sealing_context("m", 1.0);
+        let sealed = key.seal(b"{\"schemaVersion\": 1}", &context, [1; NONCE_BYTES]);
+        let bytes = base64::engine::general_purpose::STANDARD
+            .decode(&sealed)
+            .unwrap();
+        for index in 0..bytes.len() {
+            let mut changed = bytes.clone();
+            changed[index] ^= 0x01;
+            let text = base64::engine::general_purpose::STANDARD.encode(changed);
+            assert_eq!(key.open(&text, &context), None, "byte {index}");
+        }
+        assert_eq!(key.open("not base64!", &context), None);
+        assert_eq!(key.open("", &context), None);
+        assert_eq!(key.open("AAAA", &context), None);
+    }
+
+    #[test]
+    fn two_seals_of_one_draft_differ_with_different_nonces() {
+        let key = DraftKey::from_base64(KEY).unwrap();
+        let context = sealing_context("m", 1.0);
+        assert_ne!(
+            key.seal(b"same", &context, [1; NONCE_BYTES]),
+            key.seal(b"same", &context, [2; NONCE_BYTES])
+        );
+    }
+
+    #[test]
+    fn keys_must_be_32_bytes_of_base64() {
+        assert!(DraftKey::from_base64(KEY).is_ok());
+        assert!(DraftKey::from_base64(KEY.trim_end_matches('=')).is_ok());
+        let short = DraftKey::from_base64("AAECAwQFBgcICQoLDA0ODw==").unwrap_err();
+        assert!(short.contains("is 16 bytes"), "{short}");
+        assert!(DraftKey::from_base64("not a key!").is_err());
+        assert!(DraftKey::from_base64("").is_err());
+        assert_eq!(
+            format!("{:?}", DraftKey::from_base64(KEY).unwrap()),
+            "DraftKey(hidden)"
+        );
+    }
+
+    #[test]
+    fn drafts_expire_only_when_older_than_the_limit() {
+        let minute = 60_000.0;
+        assert!(!is_expired(0.0, 1e12, None), "no limit, no expiry");
+        assert!(!is_expired(0.0, 60.0 * minute, Some(60.0 * minute)));
+        assert!(is_expired(0.0, 60.0 * minute + 1.0, Some(60.0 * minute)));
+        assert!(
+            !is_expired(10.0 * minute, 0.0, Some(minute)),
+            "saved in the future"
+        );
     }
 }

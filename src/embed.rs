@@ -3,15 +3,16 @@
 //! the host's element. Side effects at the edge live here (events, storage, ids, the
 //! clock), never in the core.
 
-use crate::autosave::{Autosave, HEARTBEAT_MS};
+use crate::autosave::{Autosave, DraftKey, Found, HEARTBEAT_MS};
 use crate::meeting::{Config, Holidays};
-use crate::record::import::import;
+use crate::record::import::{import, ImportProblem, MAX_BYTES};
 use crate::record::{Actor, DecisionRecord, DecisionType, IsoDate, Procedure};
 use crate::view::{now, App, AppProps, HostLink, HostNotices, Stage};
 use serde::{Deserialize, Serialize};
 use std::cell::{Cell, RefCell};
 use std::rc::Rc;
 use wasm_bindgen::prelude::*;
+use wasm_bindgen::JsCast;
 use web_sys::{CustomEvent, CustomEventInit, Element};
 use yew::{AppHandle, Callback};
 
@@ -20,10 +21,17 @@ use yew::{AppHandle, Callback};
 #[derive(Debug, Default, Deserialize)]
 #[serde(rename_all = "camelCase", deny_unknown_fields)]
 struct MountOptions {
-    /// A record to open instead of a new, empty one.
-    record: Option<serde_json::Value>,
+    /// A record to open instead of a new, empty one. Read from the raw options by
+    /// [`record_from_js`], through every import check; named here only so that it is a
+    /// known option.
+    #[allow(dead_code)]
+    record: Option<serde::de::IgnoredAny>,
     /// Autosave drafts in this browser under this key (one key per meeting).
     storage_key: Option<String>,
+    /// Seal drafts with this AES-256 key (32 bytes, base64) before storing them.
+    draft_key: Option<String>,
+    /// Delete drafts older than this many minutes on mount instead of restoring them.
+    draft_max_age_minutes: Option<u32>,
     /// Who operates the widget, written into the audit trail.
     actor: Option<Actor>,
     /// The agencies participants can be chosen from.
@@ -62,8 +70,18 @@ struct Shared {
     link: Rc<HostLink>,
     notices: RefCell<HostNotices>,
     autosave: Option<Autosave>,
-    /// False while another tab has the meeting, or storage failed: nothing is written.
+    /// False while another tab has the meeting, or storage could not be read, or holds a
+    /// draft this page cannot open: nothing is written.
     autosave_on: Cell<bool>,
+    /// The last write failed (storage full): reported once, retried on every change and
+    /// heartbeat until one succeeds.
+    write_failing: Cell<bool>,
+    /// When the draft this tab last restored, followed or wrote was saved (ms since the
+    /// epoch): a tab that stands back follows only drafts saved after it.
+    seen_saved_at: Cell<f64>,
+    /// Storage was switched off, or holds a draft this page could not open (another key,
+    /// damaged): this page never autosaves, so that draft is left for someone to recover.
+    never_save: bool,
 }
 
 impl Shared {
@@ -89,14 +107,92 @@ impl Shared {
         };
         let now = js_sys::Date::now();
         if self.autosave_on.get() {
+            if !autosave.free_for_this_tab(now) {
+                // Another tab took the meeting over while this one slept (a background
+                // tab's timers can be held back for a minute): stand back.
+                self.stand_back();
+                return;
+            }
             autosave.renew(now);
-        } else if self.notices.borrow().other_tab && autosave.claim(now) {
-            self.autosave_on.set(true);
-            self.notify(|notices| notices.other_tab = false);
-            if let Err(message) = autosave.write(&self.current.borrow(), now) {
-                self.autosave_on.set(false);
-                self.notify(|notices| notices.storage_problem = Some(message.clone()));
-                self.error_event(&message);
+            if self.write_failing.get() {
+                self.save();
+            }
+        } else if self.notices.borrow().other_tab {
+            // Show what the other tab saved, so that nothing it did is lost when this tab
+            // takes over; then take over once its claim has gone stale.
+            self.follow();
+            if self.never_save {
+                // Editable again once the other tab is gone, but still never saving.
+                if autosave.free_for_this_tab(now) {
+                    self.notify(|notices| notices.other_tab = false);
+                }
+            } else if autosave.claim(now) {
+                self.autosave_on.set(true);
+                self.notify(|notices| notices.other_tab = false);
+                self.save();
+            }
+        }
+    }
+
+    /// Another tab holds the meeting: write nothing, show the record read-only, follow.
+    fn stand_back(&self) {
+        self.autosave_on.set(false);
+        self.write_failing.set(false);
+        self.notify(|notices| {
+            notices.other_tab = true;
+            notices.storage_problem = None;
+        });
+        self.error_event(
+            "This meeting was taken over by another tab; this tab follows it and will not autosave.",
+        );
+    }
+
+    /// Opens the draft another tab saved since this tab last looked, if it is the same
+    /// meeting (or this tab holds only an untouched new record).
+    fn follow(&self) {
+        let Some(autosave) = &self.autosave else {
+            return;
+        };
+        let Some(draft) = autosave.read_newer(self.seen_saved_at.get()) else {
+            return;
+        };
+        self.seen_saved_at.set(draft.saved_at);
+        let same = {
+            let current = self.current.borrow();
+            current.meta.id == draft.record.meta.id || current.audit.is_empty()
+        };
+        if same && *self.current.borrow() != draft.record {
+            self.changed(draft.record.clone(), "risk-sensible:change");
+            self.link.replace(draft.record);
+        }
+    }
+
+    /// Writes the draft, when this tab autosaves. The first failure is shown and sent as
+    /// an error event; the next success (space freed) takes the warning away again.
+    fn save(&self) {
+        let Some(autosave) = &self.autosave else {
+            return;
+        };
+        if !self.autosave_on.get() {
+            return;
+        }
+        let now = js_sys::Date::now();
+        if !autosave.free_for_this_tab(now) {
+            self.stand_back();
+            return;
+        }
+        match autosave.write(&self.current.borrow(), now) {
+            Ok(()) => {
+                self.seen_saved_at.set(now);
+                if self.write_failing.replace(false) {
+                    self.notify(|notices| notices.storage_problem = None);
+                }
+            }
+            Err(message) => {
+                if !self.write_failing.replace(true) {
+                    self.notify(|notices| notices.storage_problem = Some(message.clone()));
+                    self.error_event(&message);
+                }
             }
         }
     }
@@ -105,13 +201,7 @@ impl Shared {
     /// change it.
     fn changed(&self, record: DecisionRecord, event: &str) {
         *self.current.borrow_mut() = record;
-        if let (Some(autosave), true) = (&self.autosave, self.autosave_on.get()) {
-            if let Err(message) = autosave.write(&self.current.borrow(), js_sys::Date::now()) {
-                self.autosave_on.set(false);
-                self.notify(|notices| notices.storage_problem = Some(message.clone()));
-                self.error_event(&message);
-            }
-        }
+        self.save();
         self.notify(|notices| notices.saved_by_host = false);
         if let Ok(record) = to_js(&*self.current.borrow()) {
             let detail = js_sys::Object::new();
@@ -142,6 +232,10 @@ impl WidgetHandle {
     pub fn acknowledge(&self) {
         if let (Some(autosave), true) = (&self.shared.autosave, self.shared.autosave_on.get()) {
             autosave.clear();
+            // A draft that could not be written is no longer needed either.
+            if self.shared.write_failing.replace(false) {
+                self.shared.notify(|notices| notices.storage_problem = None);
+            }
         }
         self.shared.notify(|notices| notices.saved_by_host = true);
     }
@@ -161,35 +255,72 @@ impl WidgetHandle {
     }
 }
 
+/// Hands a value to JavaScript as a plain object. Through a `serde_json::Value` and
+/// `JSON.parse`, so each type is written by one serializer only (a smaller WebAssembly).
 fn to_js<T: Serialize>(value: &T) -> Result<JsValue, JsError> {
-    let serializer = serde_wasm_bindgen::Serializer::json_compatible();
-    value
-        .serialize(&serializer)
-        .map_err(|error| JsError::new(&format!("could not convert the record: {error}")))
+    let text = serde_json::to_value(value)
+        .map(|json| json.to_string())
+        .map_err(|error| JsError::new(&format!("could not convert the record: {error}")))?;
+    js_sys::JSON::parse(&text)
+        .map_err(|_| JsError::new("could not convert the record to a JavaScript object"))
 }
 
-/// Reads a record a host passed in, through every check `import` makes.
+/// Reads a record a host passed in, through every check `import` makes. Whatever the
+/// value is (a cycle, a BigInt, a throwing getter or proxy, undefined, gigabytes of text),
+/// the answer is a list of problems with JSON paths, never a panic.
 fn record_from_js(value: &JsValue) -> Result<DecisionRecord, JsError> {
-    // JSON.stringify keeps the host's object exactly as the host sees it (including any
-    // duplicate or dangerous keys, which import then refuses).
-    let text = js_sys::JSON::stringify(value)
-        .ok()
-        .and_then(|text| text.as_string())
-        .ok_or_else(|| JsError::new("risk-sensible: the record is not a JSON object"))?;
-    import(&text).map_err(|problems| {
+    let refused = |problems: &[ImportProblem]| {
         let lines: Vec<String> = problems.iter().map(|problem| problem.to_string()).collect();
         JsError::new(&format!(
             "risk-sensible: the record was not loaded:\n{}",
             lines.join("\n")
         ))
-    })
+    };
+    // JSON.stringify keeps the host's object exactly as the host sees it (including any
+    // dangerous keys, which import then refuses). It throws for cycles, BigInts and
+    // throwing getters, and gives undefined for undefined, functions and symbols.
+    let text = match js_sys::JSON::stringify(value) {
+        Ok(text) => text,
+        Err(error) => {
+            let reason = error
+                .dyn_ref::<js_sys::Error>()
+                .map(|error| String::from(error.message()))
+                .unwrap_or_else(|| "it threw something other than an Error".into());
+            return Err(refused(&[ImportProblem::new(
+                "$",
+                format!("the record cannot be written as JSON: {reason}"),
+            )]));
+        }
+    };
+    if !text.is_string() {
+        return Err(refused(&[ImportProblem::new(
+            "$",
+            format!(
+                "a decision record is a JSON object, but this is {}",
+                value.js_typeof().as_string().unwrap_or_default()
+            ),
+        )]));
+    }
+    // Refused before it is copied into the widget's memory: a UTF-16 length over the
+    // limit means at least as many bytes of UTF-8.
+    if text.length() as usize > MAX_BYTES {
+        return Err(refused(&[ImportProblem::new(
+            "$",
+            format!(
+                "the record is larger than {} MiB, the most a decision record may be",
+                MAX_BYTES / (1024 * 1024)
+            ),
+        )]));
+    }
+    let text = text.as_string().unwrap_or_default();
+    import(&text).map_err(|problems| refused(&problems))
 }
 
 fn new_record_id() -> String {
     web_sys::window()
         .and_then(|window| window.crypto().ok())
         .map(|crypto| crypto.random_uuid())
-        .unwrap_or_else(|| format!("local-{}", js_sys::Date::now()))
+        .unwrap_or_else(|| format!("local-{}", js_sys::Date::now() as u64))
 }
 
 /// Dispatches a bubbling, composed `CustomEvent` on the host's element.
@@ -212,25 +343,78 @@ fn clock_time(milliseconds: f64) -> String {
     format!("{:02}:{:02}", date.get_hours(), date.get_minutes())
 }
 
+/// Reads the options object. The record is left out of the conversion (only whether one
+/// is given is noted): it is the host's untrusted data, read by [`record_from_js`] through
+/// every import check, and must not be walked by a recursive converter first.
+fn read_options(raw: &JsValue) -> Result<(MountOptions, Option<JsValue>), JsError> {
+    if raw.is_undefined() || raw.is_null() {
+        return Ok((MountOptions::default(), None));
+    }
+    if !raw.is_object() || js_sys::Array::is_array(raw) {
+        return Err(bad_option("options must be an object"));
+    }
+    let copy = js_sys::Object::assign(&js_sys::Object::new(), raw.unchecked_ref());
+    let record = js_sys::Reflect::get(&copy, &"record".into()).unwrap_or(JsValue::UNDEFINED);
+    let record = if record.is_undefined() || record.is_null() {
+        let _ = js_sys::Reflect::delete_property(&copy, &"record".into());
+        None
+    } else {
+        let _ = js_sys::Reflect::set(&copy, &"record".into(), &JsValue::TRUE);
+        Some(record)
+    };
+    // Through JSON text and serde_json, whose reading of a struct refuses unknown keys, so a
+    // misspelt option is an error rather than silently ignored.
+    let text = js_sys::JSON::stringify(&copy)
+        .ok()
+        .and_then(|text| text.as_string())
+        .ok_or_else(|| bad_option("options must be a plain object"))?;
+    let json: serde_json::Value = serde_json::from_str(&text).map_err(bad_option)?;
+    // JSON.stringify drops keys whose values are functions or undefined: a key that
+    // vanished that way is reported too, unless its value was simply undefined.
+    for key in js_sys::Object::keys(&copy)
+        .iter()
+        .filter_map(|key| key.as_string())
+    {
+        let value = js_sys::Reflect::get(&copy, &key.as_str().into()).unwrap_or(JsValue::UNDEFINED);
+        if json.get(&key).is_none() && !value.is_undefined() {
+            return Err(bad_option(format!("option {key:?} is not a JSON value")));
+        }
+    }
+    let options = crate::record::from_json(json).map_err(bad_option)?;
+    Ok((options, record))
+}
+
 /// Mounts a strategy meeting widget into `element`.
 ///
 /// Throws an `Error` naming the problem when an option is unknown or has the wrong type,
 /// or when `options.record` does not pass the import checks.
 #[wasm_bindgen]
 pub fn mount(element: Element, options: JsValue) -> Result<WidgetHandle, JsError> {
-    let raw_options = options;
-    let options: MountOptions = if raw_options.is_undefined() || raw_options.is_null() {
-        MountOptions::default()
-    } else {
-        // Through serde_json, because serde-wasm-bindgen reads only the fields a struct
-        // names and would silently ignore a misspelt option.
-        let json: serde_json::Value =
-            serde_wasm_bindgen::from_value(raw_options.clone()).map_err(bad_option)?;
-        if !json.is_object() {
-            return Err(bad_option("options must be an object"));
+    let (options, raw_record) = read_options(&options)?;
+    if options.storage_key.is_none() {
+        for (given, name) in [
+            (options.draft_key.is_some(), "draftKey"),
+            (
+                options.draft_max_age_minutes.is_some(),
+                "draftMaxAgeMinutes",
+            ),
+        ] {
+            if given {
+                return Err(bad_option(format!(
+                    "{name} needs storageKey: without it nothing is autosaved"
+                )));
+            }
         }
-        serde_json::from_value(json).map_err(bad_option)?
-    };
+    }
+    if options.draft_max_age_minutes == Some(0) {
+        return Err(bad_option("draftMaxAgeMinutes must be at least 1"));
+    }
+    let draft_key = options
+        .draft_key
+        .as_deref()
+        .map(DraftKey::from_base64)
+        .transpose()
+        .map_err(bad_option)?;
     let mut config = Config::default();
     if let Some(agencies) = options.agencies {
         if agencies.is_empty() {
@@ -247,12 +431,8 @@ pub fn mount(element: Element, options: JsValue) -> Result<WidgetHandle, JsError
     if let Some(dates) = options.holidays {
         config.holidays = Holidays::new(dates.into_iter().map(|date| date.0));
     }
-    let given = match &options.record {
-        Some(_) => {
-            let value =
-                js_sys::Reflect::get(&raw_options, &"record".into()).unwrap_or(JsValue::NULL);
-            Some(record_from_js(&value)?)
-        }
+    let given = match &raw_record {
+        Some(value) => Some(record_from_js(value)?),
         None => None,
     };
     let instance = NEXT_INSTANCE.with(|next| {
@@ -260,24 +440,35 @@ pub fn mount(element: Element, options: JsValue) -> Result<WidgetHandle, JsError
         next.set(value.wrapping_add(1));
         value
     });
-    let autosave = options
-        .storage_key
-        .as_deref()
-        .map(|key| Autosave::new(key, format!("{}-{instance}", new_record_id())));
+    let max_age_ms = options
+        .draft_max_age_minutes
+        .map(|minutes| f64::from(minutes) * 60_000.0);
+    let autosave = options.storage_key.as_deref().map(|key| {
+        Autosave::new(
+            key,
+            format!("{}-{instance}", new_record_id()),
+            draft_key,
+            max_age_ms,
+        )
+    });
     let mut notices = HostNotices {
         autosave: autosave.is_some(),
         saved_by_host: given.is_some(),
         ..HostNotices::default()
     };
     let mut autosave_on = true;
+    let mut reseal = false;
+    let mut seen_saved_at = 0.0;
     let mut record = given.clone();
     if let Some(autosave) = &autosave {
-        if !autosave.claim(js_sys::Date::now()) {
+        let now = js_sys::Date::now();
+        if !autosave.claim(now) {
             notices.other_tab = true;
             autosave_on = false;
         }
-        match autosave.read() {
-            Ok(Some(draft)) => {
+        let mut expired = Vec::new();
+        match autosave.read(now, notices.other_tab) {
+            Ok(Found::Restored(draft)) => {
                 // Restored even when another tab holds the meeting: it is the same
                 // meeting's latest state, and this tab will not write over it.
                 let same = given
@@ -286,16 +477,37 @@ pub fn mount(element: Element, options: JsValue) -> Result<WidgetHandle, JsError
                 if same {
                     notices.restored = Some(clock_time(draft.saved_at));
                     notices.saved_by_host = false;
+                    reseal = draft.needs_sealing;
+                    seen_saved_at = draft.saved_at;
                     record = Some(draft.record);
                 }
             }
-            Ok(None) => {}
+            Ok(Found::Expired(saved_at)) => expired.push(format!(
+                "The draft of this meeting saved in this browser at {} was older than {} \
+                 minutes, so it has been deleted.",
+                clock_time(saved_at),
+                options.draft_max_age_minutes.unwrap_or_default()
+            )),
+            Ok(Found::Nothing) => {}
             // Storage switched off, or a damaged draft: either way write nothing, so the
             // damaged draft stays for someone to recover.
             Err(message) => {
                 notices.storage_problem = Some(message);
                 autosave_on = false;
             }
+        }
+        match autosave.sweep_expired(now) {
+            0 => {}
+            deleted => expired.push(format!(
+                "{deleted} {} of other meetings older than {} minutes {} deleted from this \
+                 browser.",
+                if deleted == 1 { "draft" } else { "drafts" },
+                options.draft_max_age_minutes.unwrap_or_default(),
+                if deleted == 1 { "was" } else { "were" },
+            )),
+        }
+        if !expired.is_empty() {
+            notices.expired = Some(expired.join(" "));
         }
     }
     let record = record.unwrap_or_else(|| {
@@ -310,7 +522,14 @@ pub fn mount(element: Element, options: JsValue) -> Result<WidgetHandle, JsError
         notices: RefCell::new(notices.clone()),
         autosave,
         autosave_on: Cell::new(autosave_on),
+        write_failing: Cell::new(false),
+        seen_saved_at: Cell::new(seen_saved_at),
+        never_save: notices.storage_problem.is_some(),
     });
+    if reseal {
+        // A draft kept unencrypted before the host gave a key: store it sealed at once.
+        shared.save();
+    }
     if let Some(problem) = &notices.storage_problem {
         shared.error_event(problem);
     }
@@ -380,4 +599,21 @@ pub fn mount(element: Element, options: JsValue) -> Result<WidgetHandle, JsError
         heartbeat,
         unload,
     })
+}
+
+/// Checks a record's JSON text as a host receiving it would: every import check, then the
+/// validation findings and the content digest. Returns `{ findings, digest }`; throws an
+/// `Error` listing every problem when the text is not an acceptable record.
+#[wasm_bindgen(js_name = checkRecord)]
+pub fn check_record(text: &str) -> Result<JsValue, JsError> {
+    let record = import(text).map_err(|problems| {
+        let lines: Vec<String> = problems.iter().map(|problem| problem.to_string()).collect();
+        JsError::new(&format!(
+            "risk-sensible: not an acceptable record:\n{}",
+            lines.join("\n")
+        ))
+    })?;
+    let findings = crate::meeting::validate(&record, &Config::default());
+    let digest = crate::record::integrity::content_digest(&record);
+    to_js(&serde_json::json!({ "findings": findings, "digest": digest }))
 }

@@ -8,6 +8,7 @@
 //! - the web layer (`view`, `embed`, behind the default `web` feature) renders the core and
 //!   sends every change through [`meeting::apply`], the one transition function.
 
+pub mod analysis;
 pub mod example;
 pub mod export;
 pub mod meeting;
@@ -15,6 +16,8 @@ pub mod record;
 
 #[cfg(feature = "web")]
 pub mod autosave;
+#[cfg(feature = "web")]
+pub mod caseload_embed;
 #[cfg(feature = "web")]
 pub mod embed;
 #[cfg(feature = "web")]

@@ -107,7 +107,7 @@ fn help_prints_usage_listing_every_verb_to_standard_output() {
             "schema",
             "validate FILE...",
             "verify FILE...",
-            "example [--final]",
+            "example [--final | --large]",
         ] {
             assert!(
                 run.stdout.contains(verb),
@@ -129,7 +129,7 @@ fn usage_errors_exit_2_with_one_line_and_a_hint() {
         ),
         (
             &["example", "--draft"],
-            "risk-sensible: example takes only --final, not \"--draft\"",
+            "risk-sensible: example takes only --final or --large, not \"--draft\"",
         ),
         (
             &["validate"],

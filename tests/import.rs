@@ -871,3 +871,67 @@ mod never_panics {
         }
     }
 }
+
+/// Every value of the example final record, one at a time, replaced by a value of the wrong
+/// type (a number for text, an object or list; text for a number or a true-or-false): each
+/// is refused, and the first problem names exactly that value's path.
+#[test]
+fn a_wrong_type_anywhere_is_refused_at_its_path() {
+    fn paths(value: &serde_json::Value, path: &str, out: &mut Vec<String>) {
+        let children: Vec<(String, &serde_json::Value)> = match value {
+            serde_json::Value::Object(members) => members
+                .iter()
+                .map(|(key, member)| (format!("{path}.{key}"), member))
+                .collect(),
+            serde_json::Value::Array(items) => items
+                .iter()
+                .enumerate()
+                .map(|(index, item)| (format!("{path}[{index}]"), item))
+                .collect(),
+            _ => Vec::new(),
+        };
+        for (child, member) in children {
+            paths(member, &child, out);
+            out.push(child);
+        }
+    }
+    /// The JSON pointer of a `$.a[1].b` path.
+    fn to_pointer(path: &str) -> String {
+        path.trim_start_matches('$')
+            .replace('[', ".")
+            .replace(']', "")
+            .split('.')
+            .filter(|part| !part.is_empty())
+            .map(|part| format!("/{part}"))
+            .collect()
+    }
+    let original = serde_json::to_value(example_record(true)).unwrap();
+    let mut all = Vec::new();
+    paths(&original, "$", &mut all);
+    assert!(all.len() > 500, "the walk found the values: {}", all.len());
+    let mut failures = Vec::new();
+    for path in &all {
+        let mut value = original.clone();
+        let slot = value.pointer_mut(&to_pointer(path)).unwrap();
+        *slot = match slot {
+            serde_json::Value::String(_) | serde_json::Value::Object(_) => serde_json::json!(7),
+            serde_json::Value::Array(_) => serde_json::json!({"0": 1}),
+            serde_json::Value::Number(_) | serde_json::Value::Bool(_) => serde_json::json!("7"),
+            serde_json::Value::Null => serde_json::json!([]),
+        };
+        match import(&serde_json::to_string(&value).unwrap()) {
+            Ok(_) => failures.push(format!("{path}: accepted")),
+            Err(problems) if problems[0].path != *path => {
+                failures.push(format!("{path}: refused at {}", problems[0]))
+            }
+            Err(_) => {}
+        }
+    }
+    assert!(
+        failures.is_empty(),
+        "{} of {}:\n{}",
+        failures.len(),
+        all.len(),
+        failures.join("\n")
+    );
+}

@@ -33,6 +33,14 @@ export interface MountOptions {
   record?: DecisionRecord;
   /** Autosave drafts in this browser under this key, one key per meeting. */
   storageKey?: string;
+  /**
+   * Seal every draft with this AES-256-GCM key: 32 random bytes, base64. Give each signed-in
+   * person their own key from your server; never store it in localStorage or a URL. A draft
+   * sealed with another key, or changed, is refused and left in place. Needs `storageKey`.
+   */
+  draftKey?: string;
+  /** Delete drafts older than this many minutes (at least 1) on mount. Needs `storageKey`. */
+  draftMaxAgeMinutes?: number;
   actor?: Actor;
   /** The agencies participants can be chosen from. */
   agencies?: string[];
@@ -85,4 +93,44 @@ export interface RiskSensibleMeetingElement extends HTMLElement {
   options: MountOptions;
   record: DecisionRecord | undefined;
   acknowledge(): void;
+}
+
+/** Options of `mountCaseload`; every key but `records` is optional. */
+export interface CaseloadOptions {
+  /** The team's decision records (plain objects); each passes the import checks or is listed and left out. */
+  records?: DecisionRecord[];
+  /** The day the analysis is for, `YYYY-MM-DD` (default: today in the browser's time zone). */
+  asOf?: string;
+  /** A statutory clock due within this many working days is a hot spot (default 5). */
+  dueWithin?: number;
+  /** Counts from 1 to N-1 in the themes are shown as `<N` (default 5; 0 turns it off). */
+  suppressBelow?: number;
+  /** Bank holidays, `YYYY-MM-DD` (replaces England and Wales). */
+  holidays?: string[];
+  /** List every record rather than each child's most recent one. */
+  everyRecord?: boolean;
+  /** Also check each record's digests and audit chain. */
+  verify?: boolean;
+}
+
+/** A mounted caseload view. */
+export interface CaseloadHandle {
+  /** The analysis: the same JSON as `risk-sensible summarise --format json`. */
+  summary(): unknown;
+  /** Unmounts the view. Calling it twice is harmless. */
+  destroy(): void;
+}
+
+/** Mounts the caseload view (hot spots, then the partnership's themes) into `element`. */
+export function mountCaseload(element: Element, options?: CaseloadOptions): CaseloadHandle;
+
+export interface OpenRecordEventDetail {
+  /** `meta.id` of the record to open. */
+  recordId: string;
+}
+
+declare global {
+  interface HTMLElementEventMap {
+    "risk-sensible:open-record": CustomEvent<OpenRecordEventDetail>;
+  }
 }

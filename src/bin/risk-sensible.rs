@@ -5,6 +5,8 @@
 //! risk-sensible validate FILE...     import and validate records
 //! risk-sensible verify FILE...       check digests and audit chains
 //! risk-sensible example [--final]    print a complete example record
+//! risk-sensible summarise PATH...    caseload hot spots and partnership themes
+//! risk-sensible flatten PATH... --out DIR   the records as tidy tables
 //! ```
 //!
 //! Exit status: 0 when every file passes, 1 when a record is invalid or tampered with, 2 for
@@ -14,6 +16,7 @@
 //! Each verb is a row of [`VERBS`]: adding one (`summarise`, `flatten`) is a new row and a
 //! function, and the usage text follows from the table.
 
+use risk_sensible::analysis::cli;
 use risk_sensible::example::example_record;
 use risk_sensible::meeting::{validate, Config, Severity};
 use risk_sensible::record::import::{self, one_line, ImportProblem};
@@ -61,9 +64,27 @@ const VERBS: &[Verb] = &[
     },
     Verb {
         name: "example",
-        arguments: "[--final]",
-        summary: "print a complete example record (a draft, or final with --final)",
+        arguments: "[--final | --large]",
+        summary: "print an example record (--final finalised, --large benchmark-sized)",
         run: run_example,
+    },
+    Verb {
+        name: "summarise",
+        arguments: "PATH...",
+        summary: "caseload hot spots and partnership themes of many records\n\
+                  \x20                    [--format table|csv|json] [--as-of DATE] \
+                  [--report hotspots|themes|both]\n\
+                  \x20                    [--due-within N] [--suppress-below N] \
+                  [--every-record] [--holidays FILE]\n\
+                  \x20                    [--verify] [--jobs N]",
+        run: run_summarise,
+    },
+    Verb {
+        name: "flatten",
+        arguments: "PATH...",
+        summary: "write the records as tidy tables (CSV and JSON Lines) to --out DIR\n\
+                  \x20                    [--verify] [--jobs N]",
+        run: run_flatten,
     },
 ];
 
@@ -296,16 +317,18 @@ fn run_schema(arguments: &[String], output: &mut Output) -> Result<Outcome, Usag
 }
 
 fn run_example(arguments: &[String], output: &mut Output) -> Result<Outcome, UsageError> {
-    let finalised = match arguments {
-        [] => false,
-        [flag] if flag == "--final" => true,
+    let record = match arguments {
+        [] => example_record(false),
+        [flag] if flag == "--final" => example_record(true),
+        // The benchmark's large meeting (30 participants, 60 risks, 200 actions, ...).
+        [flag] if flag == "--large" => risk_sensible::example::large_meeting(),
         [extra, ..] => {
             return Err(UsageError(format!(
-                "example takes only --final, not {extra:?}"
+                "example takes only --final or --large, not {extra:?}"
             )))
         }
     };
-    output.write(&import::export(&example_record(finalised)));
+    output.write(&import::export(&record));
     Ok(Outcome::Passed)
 }
 
@@ -381,4 +404,50 @@ fn run_verify(arguments: &[String], output: &mut Output) -> Result<Outcome, Usag
             }
         }
     })
+}
+
+/// Lets the analysis verbs write through [`Output`], which survives a closed pipe.
+struct OutputWriter<'a>(&'a mut Output);
+
+impl Write for OutputWriter<'_> {
+    fn write(&mut self, bytes: &[u8]) -> io::Result<usize> {
+        if !self.0.closed {
+            if let Err(error) = self.0.stdout.write_all(bytes) {
+                self.0.fail(error);
+            }
+        }
+        Ok(bytes.len())
+    }
+
+    fn flush(&mut self) -> io::Result<()> {
+        Ok(())
+    }
+}
+
+/// Runs one of the analysis verbs (`risk_sensible::analysis::cli`) with this program's
+/// output and exit statuses: a skipped record is 1, an unreadable path 2.
+fn run_analysis(
+    verb: cli::Verb,
+    arguments: &[String],
+    output: &mut Output,
+) -> Result<Outcome, UsageError> {
+    let status = verb(
+        arguments,
+        &mut OutputWriter(output),
+        &mut io::stderr().lock(),
+    )
+    .map_err(|cli::UsageError(message)| UsageError(message))?;
+    Ok(match status {
+        cli::Status::Ok => Outcome::Passed,
+        cli::Status::DataProblem => Outcome::Failed,
+        cli::Status::Unreadable => Outcome::Unreadable,
+    })
+}
+
+fn run_summarise(arguments: &[String], output: &mut Output) -> Result<Outcome, UsageError> {
+    run_analysis(cli::summarise, arguments, output)
+}
+
+fn run_flatten(arguments: &[String], output: &mut Output) -> Result<Outcome, UsageError> {
+    run_analysis(cli::flatten, arguments, output)
 }

@@ -59,18 +59,19 @@ impl Finding {
 /// Every finding for the record, in the order of its sections.
 pub fn validate(record: &DecisionRecord, config: &Config) -> Vec<Finding> {
     let mut findings = Vec::new();
+    let ids = ParticipantIds::of(record);
     validate_meeting(record, &mut findings);
     validate_subjects(record, &mut findings);
     validate_participants(record, config, &mut findings);
-    validate_information(record, &mut findings);
-    validate_child_voice(record, &mut findings);
-    validate_scales(record, &mut findings);
-    validate_decisions(record, &mut findings);
-    validate_risks(record, &mut findings);
-    validate_actions(record, &mut findings);
-    validate_contingencies(record, &mut findings);
-    validate_dissent(record, &mut findings);
-    validate_family_communication(record, &mut findings);
+    validate_information(record, &ids, &mut findings);
+    validate_child_voice(record, &ids, &mut findings);
+    validate_scales(record, &ids, &mut findings);
+    validate_decisions(record, &ids, &mut findings);
+    validate_risks(record, &ids, &mut findings);
+    validate_actions(record, &ids, &mut findings);
+    validate_contingencies(record, &ids, &mut findings);
+    validate_dissent(record, &ids, &mut findings);
+    validate_family_communication(record, &ids, &mut findings);
     validate_timescales(record, &mut findings);
     validate_distribution(record, &mut findings);
     findings
@@ -85,20 +86,30 @@ pub fn scale_spread(scales: &[SafetyScale]) -> Option<u8> {
     (scales.len() >= 2).then(|| highest.saturating_sub(lowest))
 }
 
+/// The participants' ids, looked up once per validation: records with hundreds of items
+/// would otherwise search the participant list once per reference.
+struct ParticipantIds<'a>(std::collections::HashSet<&'a str>);
+
+impl<'a> ParticipantIds<'a> {
+    fn of(record: &'a DecisionRecord) -> Self {
+        ParticipantIds(record.participants.iter().map(|p| p.id.as_str()).collect())
+    }
+}
+
 /// A spread of this many points or more asks the group to discuss the difference.
 pub const SPREAD_TO_DISCUSS: u8 = 3;
 
 /// Pushes an error when `id` is set but is not a participant, or when it is required and
 /// missing. `what` names the role in a sentence ("The owner of this risk").
 fn check_participant(
-    record: &DecisionRecord,
+    ids: &ParticipantIds,
     findings: &mut Vec<Finding>,
     path: String,
     id: Option<&str>,
     missing: Option<&str>,
 ) {
     match id.filter(|id| !id.is_empty()) {
-        Some(id) if record.participant(id).is_none() => findings.push(Finding::error(
+        Some(id) if !ids.0.contains(id) => findings.push(Finding::error(
             path,
             format!("{id:?} is not one of the participants: choose someone from the list"),
         )),
@@ -164,7 +175,11 @@ fn validate_subjects(record: &DecisionRecord, findings: &mut Vec<Finding>) {
     }
 }
 
-fn validate_information(record: &DecisionRecord, findings: &mut Vec<Finding>) {
+fn validate_information(
+    record: &DecisionRecord,
+    ids: &ParticipantIds,
+    findings: &mut Vec<Finding>,
+) {
     for (index, item) in record.information.iter().enumerate() {
         let path = |field: &str| format!("$.information[{index}].{field}");
         if item.content.trim().is_empty() {
@@ -188,7 +203,7 @@ fn validate_information(record: &DecisionRecord, findings: &mut Vec<Finding>) {
             ));
         }
         check_participant(
-            record,
+            ids,
             findings,
             path("sharedBy"),
             item.shared_by.as_deref(),
@@ -198,7 +213,7 @@ fn validate_information(record: &DecisionRecord, findings: &mut Vec<Finding>) {
     for (index, gap) in record.gaps.iter().enumerate() {
         let path = |field: &str| format!("$.gaps[{index}].{field}");
         check_participant(
-            record,
+            ids,
             findings,
             path("ownerId"),
             gap.owner_id.as_deref(),
@@ -213,7 +228,11 @@ fn validate_information(record: &DecisionRecord, findings: &mut Vec<Finding>) {
     }
 }
 
-fn validate_child_voice(record: &DecisionRecord, findings: &mut Vec<Finding>) {
+fn validate_child_voice(
+    record: &DecisionRecord,
+    ids: &ParticipantIds,
+    findings: &mut Vec<Finding>,
+) {
     let voice = &record.child_voice;
     if voice.words.trim().is_empty() && voice.observed_experience.trim().is_empty() {
         findings.push(Finding::error(
@@ -223,7 +242,7 @@ fn validate_child_voice(record: &DecisionRecord, findings: &mut Vec<Finding>) {
         ));
     }
     check_participant(
-        record,
+        ids,
         findings,
         "$.childVoice.capturedBy".into(),
         voice.captured_by.as_deref(),
@@ -231,11 +250,11 @@ fn validate_child_voice(record: &DecisionRecord, findings: &mut Vec<Finding>) {
     );
 }
 
-fn validate_scales(record: &DecisionRecord, findings: &mut Vec<Finding>) {
+fn validate_scales(record: &DecisionRecord, ids: &ParticipantIds, findings: &mut Vec<Finding>) {
     for (index, scale) in record.scales.iter().enumerate() {
         let path = |field: &str| format!("$.scales[{index}].{field}");
         check_participant(
-            record,
+            ids,
             findings,
             path("participantId"),
             Some(&scale.participant_id),
@@ -271,7 +290,7 @@ fn validate_scales(record: &DecisionRecord, findings: &mut Vec<Finding>) {
     }
 }
 
-fn validate_decisions(record: &DecisionRecord, findings: &mut Vec<Finding>) {
+fn validate_decisions(record: &DecisionRecord, ids: &ParticipantIds, findings: &mut Vec<Finding>) {
     if record.decisions.is_empty() {
         findings.push(Finding::error(
             "$.decisions",
@@ -293,7 +312,7 @@ fn validate_decisions(record: &DecisionRecord, findings: &mut Vec<Finding>) {
             ));
         }
         check_participant(
-            record,
+            ids,
             findings,
             path("decisionMakerId"),
             decision.decision_maker_id.as_deref(),
@@ -325,14 +344,14 @@ fn validate_decisions(record: &DecisionRecord, findings: &mut Vec<Finding>) {
     }
 }
 
-fn validate_risks(record: &DecisionRecord, findings: &mut Vec<Finding>) {
+fn validate_risks(record: &DecisionRecord, ids: &ParticipantIds, findings: &mut Vec<Finding>) {
     for (index, risk) in record.risks.iter().enumerate() {
         let path = |field: &str| format!("$.risks[{index}].{field}");
         if risk.description.trim().is_empty() {
             findings.push(Finding::error(path("description"), "Describe the risk"));
         }
         check_participant(
-            record,
+            ids,
             findings,
             path("ownerId"),
             risk.owner_id.as_deref(),
@@ -347,14 +366,14 @@ fn validate_risks(record: &DecisionRecord, findings: &mut Vec<Finding>) {
     }
 }
 
-fn validate_actions(record: &DecisionRecord, findings: &mut Vec<Finding>) {
+fn validate_actions(record: &DecisionRecord, ids: &ParticipantIds, findings: &mut Vec<Finding>) {
     for (index, action) in record.actions.iter().enumerate() {
         let path = |field: &str| format!("$.actions[{index}].{field}");
         if action.task.trim().is_empty() {
             findings.push(Finding::error(path("task"), "Enter what is to be done"));
         }
         check_participant(
-            record,
+            ids,
             findings,
             path("ownerId"),
             action.owner_id.as_deref(),
@@ -381,10 +400,14 @@ fn validate_actions(record: &DecisionRecord, findings: &mut Vec<Finding>) {
     }
 }
 
-fn validate_contingencies(record: &DecisionRecord, findings: &mut Vec<Finding>) {
+fn validate_contingencies(
+    record: &DecisionRecord,
+    ids: &ParticipantIds,
+    findings: &mut Vec<Finding>,
+) {
     for (index, contingency) in record.contingencies.iter().enumerate() {
         check_participant(
-            record,
+            ids,
             findings,
             format!("$.contingencies[{index}].ownerId"),
             contingency.owner_id.as_deref(),
@@ -393,11 +416,11 @@ fn validate_contingencies(record: &DecisionRecord, findings: &mut Vec<Finding>) 
     }
 }
 
-fn validate_dissent(record: &DecisionRecord, findings: &mut Vec<Finding>) {
+fn validate_dissent(record: &DecisionRecord, ids: &ParticipantIds, findings: &mut Vec<Finding>) {
     for (index, dissent) in record.dissent.iter().enumerate() {
         let path = |field: &str| format!("$.dissent[{index}].{field}");
         check_participant(
-            record,
+            ids,
             findings,
             path("participantId"),
             Some(&dissent.participant_id),
@@ -424,7 +447,11 @@ fn validate_dissent(record: &DecisionRecord, findings: &mut Vec<Finding>) {
     }
 }
 
-fn validate_family_communication(record: &DecisionRecord, findings: &mut Vec<Finding>) {
+fn validate_family_communication(
+    record: &DecisionRecord,
+    ids: &ParticipantIds,
+    findings: &mut Vec<Finding>,
+) {
     if record.family_communication.is_empty() {
         findings.push(Finding::warning(
             "$.familyCommunication",
@@ -434,7 +461,7 @@ fn validate_family_communication(record: &DecisionRecord, findings: &mut Vec<Fin
     for (index, talk) in record.family_communication.iter().enumerate() {
         let path = |field: &str| format!("$.familyCommunication[{index}].{field}");
         check_participant(
-            record,
+            ids,
             findings,
             path("byId"),
             talk.by_id.as_deref(),
@@ -522,6 +549,7 @@ fn validate_meeting(record: &DecisionRecord, findings: &mut Vec<Finding>) {
 }
 
 fn validate_participants(record: &DecisionRecord, config: &Config, findings: &mut Vec<Finding>) {
+    let mut seen = std::collections::HashSet::new();
     for (index, participant) in record.participants.iter().enumerate() {
         let path = |field: &str| format!("$.participants[{index}].{field}");
         if participant.name.trim().is_empty() {
@@ -539,13 +567,11 @@ fn validate_participants(record: &DecisionRecord, config: &Config, findings: &mu
                 "Select the participant's agency",
             ));
         }
-        let duplicate = record.participants[..index].iter().any(|earlier| {
-            earlier
-                .name
-                .trim()
-                .eq_ignore_ascii_case(participant.name.trim())
-                && earlier.agency == participant.agency
-        });
+        // Seen before: the same name (ignoring case and spaces at the ends) and agency.
+        let duplicate = !seen.insert((
+            participant.name.trim().to_ascii_lowercase(),
+            participant.agency.as_str(),
+        ));
         if duplicate && !participant.name.trim().is_empty() {
             findings.push(Finding::warning(
                 path("name"),

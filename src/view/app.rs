@@ -151,6 +151,29 @@ pub fn app(props: &AppProps) -> Html {
     }
     let stage_heading = use_node_ref();
     let root = use_node_ref();
+    let print_ready = use_state(|| false);
+    let print_requested = use_state(|| 0u32);
+    {
+        let print_ready = print_ready.clone();
+        use_effect_with((), move |_| {
+            let listener = gloo::events::EventListener::new(
+                &gloo::utils::window(),
+                "beforeprint",
+                move |_| print_ready.set(true),
+            );
+            move || drop(listener)
+        });
+    }
+    {
+        // Print once the minutes the button asked for have rendered.
+        use_effect_with(*print_requested, move |requested| {
+            if *requested > 0 {
+                if let Some(window) = web_sys::window() {
+                    let _ = window.print();
+                }
+            }
+        });
+    }
     let moved = use_mut_ref(|| false);
     let context = WidgetContext {
         id_prefix: props.id_prefix.clone(),
@@ -404,11 +427,17 @@ pub fn app(props: &AppProps) -> Html {
             })
         })
     };
-    let print = Callback::from(|_: MouseEvent| {
-        if let Some(window) = web_sys::window() {
-            let _ = window.print();
-        }
-    });
+    // The printed minutes are built only once someone prints (the button, or the browser's
+    // own print, which fires `beforeprint`): they are a thousand rows on a large meeting,
+    // and rebuilding them on every keystroke would be felt by the whole room.
+    let print = {
+        let print_ready = print_ready.clone();
+        let print_requested = print_requested.clone();
+        Callback::from(move |_: MouseEvent| {
+            print_ready.set(true);
+            print_requested.set(print_requested.wrapping_add(1));
+        })
+    };
     let timer_button = {
         let timer = timer.clone();
         Callback::from(move |_: MouseEvent| {
@@ -547,10 +576,12 @@ pub fn app(props: &AppProps) -> Html {
                     <Exports record={record.clone()} {on_import} read_only={props.read_only || notices.other_tab} />
                     <p class="rs-visually-hidden" role="status" aria-live="polite">{ state.announcement.clone() }</p>
                 </div>
-                <div class="rs-print-only">
-                    <h2 class="rs-minutes__title">{ "Minutes of the strategy meeting" }</h2>
-                    <Minutes record={record.clone()} config={props.config.clone()} level={3} />
-                </div>
+                if *print_ready {
+                    <div class="rs-print-only">
+                        <h2 class="rs-minutes__title">{ "Minutes of the strategy meeting" }</h2>
+                        <Minutes record={record.clone()} config={props.config.clone()} level={3} />
+                    </div>
+                }
             </div>
         </ContextProvider<WidgetContext>>
     }

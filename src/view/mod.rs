@@ -3,6 +3,7 @@
 //! record itself lives in one place.
 
 mod app;
+mod caseload;
 mod clocks;
 mod error_summary;
 mod exports;
@@ -21,6 +22,7 @@ mod state;
 mod task_list;
 
 pub use app::{App, AppProps, SHORTCUTS};
+pub use caseload::{Caseload, CaseloadProps};
 pub use exports::download;
 pub use stages::{Stage, StageState};
 pub use state::{now, HostLink, HostNotices, MeetingState, WidgetContext};

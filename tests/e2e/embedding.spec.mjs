@@ -129,8 +129,6 @@ test('storage full mid-meeting: a visible warning, an error event, nothing lost 
 });
 
 test('a second tab on the same meeting is told, follows read-only and never overwrites the first', async ({ page, context }) => {
-  // Takeover waits for the first tab's claim to lapse: allow for a loaded machine.
-  test.setTimeout(90_000);
   await openDemo(page);
   await page.getByLabel('Reason for the meeting').fill('Written in the first tab');
   const saved = await page.evaluate(() => localStorage.getItem('risk-sensible:draft:demo-meeting'));
@@ -143,7 +141,7 @@ test('a second tab on the same meeting is told, follows read-only and never over
   expect(after).toBe(saved);
   // When the first tab closes, the second takes over and saves from then on.
   await page.close();
-  await expect(second.getByText(/already open in another tab/)).toHaveCount(0, { timeout: 45_000 });
+  await expect(second.getByText(/already open in another tab/)).toHaveCount(0, { timeout: 15_000 });
   await second.getByLabel('Reason for the meeting').fill('Typed in the second tab');
   const taken = await second.evaluate(() => JSON.parse(localStorage.getItem('risk-sensible:draft:demo-meeting')).record);
   expect(JSON.parse(taken).meeting.reason).toBe('Typed in the second tab');
@@ -263,7 +261,7 @@ test('importing a file: problems are listed and the record is untouched; a good 
   expect(await page.evaluate(() => window.riskSensibleDemo.widget.record().meta.id)).toBe(sample.meta.id);
 });
 
-for (const path of ['/', '/two.html', '/element.html', '/sample.html']) {
+for (const path of ['/', '/two.html', '/element.html', '/sample.html', '/shared.html']) {
   test(`the strict-CSP page ${path} runs with no console error or policy violation`, async ({ page }) => {
     const problems = [];
     page.on('console', (message) => { if (message.type() === 'error') problems.push(message.text()); });

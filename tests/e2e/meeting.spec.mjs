@@ -436,6 +436,8 @@ test('a finalised record is amended with who and why, never edited in place', as
 
 test('the minutes print on their own, without the stage UI', async ({ page }) => {
   await openSample(page);
+  // A browser fires beforeprint when printing starts; emulated print media does not.
+  await page.evaluate(() => window.dispatchEvent(new Event('beforeprint')));
   await page.emulateMedia({ media: 'print' });
   const minutes = page.getByRole('heading', { name: 'Minutes of the strategy meeting' });
   await expect(minutes).toBeVisible();
@@ -455,6 +457,8 @@ test('the minutes print on their own, without the stage UI', async ({ page }) =>
   // Chair mode's large type stays on screen.
   await page.emulateMedia({ media: 'screen' });
   await page.getByRole('button', { name: 'Chair mode' }).click();
+  // A browser fires beforeprint when printing starts; emulated print media does not.
+  await page.evaluate(() => window.dispatchEvent(new Event('beforeprint')));
   await page.emulateMedia({ media: 'print' });
   const size = await minutes.evaluate((element) => getComputedStyle(element.closest('.rs-widget')).fontSize);
   expect(Number.parseFloat(size)).toBeLessThan(16);

@@ -1,0 +1,667 @@
+// The benchmark harness: drives headless Chromium (the system one, with the end-to-end
+// tests' flags) against the bench site that scripts/bench.sh serves on 127.0.0.1, measures
+// the widget and the SurveyJS peer in the same run, prints a table and writes the figures
+// as JSON. Run through scripts/bench.sh, which builds and serves everything first.
+//
+//   node bench/run.mjs --base URL --site DIR --out FILE [--native DIR] [--runs N]
+//                      [--keys N] [--key-runs N] [--key-cap-s S]
+//
+// Method (see /work/shared/BENCHMARKING.md): a fresh browser context per page load (cold
+// cache), one discarded warm-up load per target, targets interleaved in a rotating order,
+// medians with min-max, p95 where there are enough samples. Keystroke -> paint is stamped
+// in the page (bench/probe.js): performance.now() in a capturing keydown listener, then
+// the next animation frame and a setTimeout(0) after it; a plain <input> page gives the
+// floor of that method in the same run.
+import { chromium } from "@playwright/test";
+import { readFileSync, writeFileSync, existsSync, readdirSync } from "node:fs";
+import { gzipSync, brotliCompressSync, constants as zlib } from "node:zlib";
+import { join, dirname } from "node:path";
+import { fileURLToPath } from "node:url";
+import os from "node:os";
+
+const here = dirname(fileURLToPath(import.meta.url));
+// The one browser of the run: closed on success, on error, on a signal and by the watchdog.
+let browser = null;
+async function shutdown(code) {
+  if (browser) await browser.close().catch(() => {});
+  browser = null;
+  process.exit(code);
+}
+for (const signal of ["SIGINT", "SIGTERM", "SIGHUP"]) {
+  process.on(signal, () => {
+    process.stderr.write(`bench: ${signal}: closing the browser\n`);
+    shutdown(130);
+  });
+}
+const root = join(here, "..");
+
+// ---------------------------------------------------------------- arguments
+function parseArgs(argv) {
+  const args = { runs: 5, keys: 200, keyRuns: 1, keyCapS: 60, native: null };
+  for (let i = 0; i < argv.length; i += 1) {
+    const flag = argv[i];
+    const value = () => {
+      if (i + 1 >= argv.length) throw new Error(`${flag} needs a value`);
+      return argv[++i];
+    };
+    const count = (min) => {
+      const n = Number(value());
+      if (!Number.isInteger(n) || n < min) throw new Error(`${flag} needs an integer >= ${min}`);
+      return n;
+    };
+    if (flag === "--base") args.base = value();
+    else if (flag === "--site") args.site = value();
+    else if (flag === "--out") args.out = value();
+    else if (flag === "--native") args.native = value();
+    else if (flag === "--runs") args.runs = count(1);
+    else if (flag === "--keys") args.keys = count(1);
+    else if (flag === "--key-runs") args.keyRuns = count(1);
+    else if (flag === "--key-cap-s") args.keyCapS = count(1);
+    else throw new Error(`unknown argument ${flag}`);
+  }
+  for (const required of ["base", "site", "out"]) {
+    if (!args[required]) throw new Error(`--${required} is required`);
+  }
+  return args;
+}
+
+// ---------------------------------------------------------------- statistics
+const sorted = (values) => [...values].sort((a, b) => a - b);
+function quantile(values, q) {
+  if (!values.length) return null;
+  const s = sorted(values);
+  return s[Math.min(s.length - 1, Math.max(0, Math.ceil(q * s.length) - 1))]; // nearest rank
+}
+function summary(values) {
+  const clean = values.filter((v) => typeof v === "number" && Number.isFinite(v));
+  if (!clean.length) return null;
+  const s = sorted(clean);
+  return {
+    n: s.length,
+    median: s.length % 2 ? s[(s.length - 1) / 2] : (s[s.length / 2 - 1] + s[s.length / 2]) / 2,
+    p95: quantile(s, 0.95),
+    min: s[0],
+    max: s[s.length - 1],
+  };
+}
+const round = (value, digits = 1) => (value === null || value === undefined ? null : Number(value.toFixed(digits)));
+
+// ---------------------------------------------------------------- sizes
+function sizesOf(files) {
+  const bytes = Buffer.concat(files.map((file) => readFileSync(file)));
+  return {
+    files: files.map((file) => file.replace(/^.*bench-site\//, "")),
+    raw: bytes.length,
+    gzip: gzipSync(bytes, { level: 9 }).length,
+    brotli: brotliCompressSync(bytes, {
+      params: { [zlib.BROTLI_PARAM_QUALITY]: 11, [zlib.BROTLI_PARAM_SIZE_HINT]: bytes.length },
+    }).length,
+  };
+}
+function bundleSizes(site) {
+  const ours = {
+    wasm: sizesOf([join(site, "pkg/risk_sensible_bg.wasm")]),
+    js: sizesOf([join(site, "pkg/risk_sensible.js")]),
+    css: sizesOf([join(site, "risk-sensible.css")]),
+  };
+  const peer = {
+    wasm: null,
+    js: sizesOf([join(site, "bench/surveyjs/survey.core.min.js"), join(site, "bench/surveyjs/survey-js-ui.min.js")]),
+    css: sizesOf([join(site, "bench/surveyjs/survey-core.fontless.min.css")]),
+  };
+  // Each part compressed on its own, as a server sends them; the total is their sum.
+  const total = (parts) => ({
+    raw: Object.values(parts).reduce((sum, part) => sum + (part ? part.raw : 0), 0),
+    gzip: Object.values(parts).reduce((sum, part) => sum + (part ? part.gzip : 0), 0),
+    brotli: Object.values(parts).reduce((sum, part) => sum + (part ? part.brotli : 0), 0),
+  });
+  ours.total = total(ours);
+  peer.total = total(peer);
+  return { ours, peer };
+}
+
+// ---------------------------------------------------------------- native (criterion)
+function nativeFigures(dir) {
+  if (!dir || !existsSync(dir)) return null;
+  const group = join(dir, "receive");
+  if (!existsSync(group)) return null;
+  const name = readdirSync(group).find((entry) => entry.startsWith("import+validate+digest"));
+  if (!name) return null;
+  const base = join(group, name, "new");
+  const estimates = JSON.parse(readFileSync(join(base, "estimates.json"), "utf8"));
+  const sample = JSON.parse(readFileSync(join(base, "sample.json"), "utf8"));
+  // Each criterion sample is `iters` iterations taking `times` ns in all.
+  const perIteration = sample.times.map((ns, i) => ns / sample.iters[i] / 1e6);
+  return {
+    benchmark: name,
+    bytes: Number((name.match(/(\d+) bytes/) || [])[1]) || null,
+    ms: { ...summary(perIteration), median: estimates.median.point_estimate / 1e6 },
+  };
+}
+
+// ---------------------------------------------------------------- browser helpers
+const sleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
+
+// Polls `fn` in the page until it returns a truthy value. page.waitForFunction cannot be
+// used: it evaluates a string, which the pages' strict CSP refuses.
+async function poll(page, fn, arg, { timeout = 60000, interval = 20, what = "condition" } = {}) {
+  const until = Date.now() + timeout;
+  for (;;) {
+    const value = await page.evaluate(fn, arg);
+    if (value) return value;
+    if (Date.now() > until) throw new Error(`timed out after ${timeout} ms waiting for ${what}`);
+    await sleep(interval);
+  }
+}
+
+class Session {
+  constructor(browser, label) {
+    this.browser = browser;
+    this.label = label;
+    this.problems = [];
+  }
+  async open(url) {
+    this.context = await this.browser.newContext({ viewport: { width: 1280, height: 800 } });
+    this.context.setDefaultTimeout(120000);
+    this.page = await this.context.newPage();
+    this.page.on("console", (message) => {
+      if (message.type() === "error") this.problems.push(`console: ${message.text().slice(0, 160)}`);
+    });
+    this.page.on("pageerror", (error) => this.problems.push(`page error: ${error.message.slice(0, 160)}`));
+    this.page.on("request", (request) => {
+      if (!request.url().startsWith(this.origin)) this.problems.push(`request to another origin: ${request.url()}`);
+    });
+    this.origin = new URL(url).origin;
+    this.cdp = await this.context.newCDPSession(this.page);
+    await this.page.goto(url, { waitUntil: "commit", timeout: 60000 });
+    return this.page;
+  }
+  // Resolves with the ready mark; with `focus`, also focuses the field that made the page
+  // ready, in the same round trip, so a key can follow at once.
+  async ready({ timeout = 180000, focus = false } = {}) {
+    return poll(
+      this.page,
+      (focusField) => {
+        const bench = window.__bench;
+        if (!bench || !bench.marks.readyPainted) return false;
+        if (focusField) bench.readyElement.focus();
+        return bench.marks.readyPainted;
+      },
+      focus,
+      { timeout, what: `${this.label} ready` },
+    );
+  }
+  async errors() {
+    return this.page.evaluate(() => (window.__bench ? window.__bench.errors : ["no probe"]));
+  }
+  async collectGarbage() {
+    await this.cdp.send("HeapProfiler.collectGarbage");
+    await this.cdp.send("HeapProfiler.collectGarbage");
+  }
+  async close() {
+    if (this.context) await this.context.close().catch(() => {});
+    this.context = null;
+  }
+}
+
+// The same typing for every target: lower-case words and spaces.
+const TEXT = "the chair records who is present and what each agency knows ";
+const keyAt = (i) => (TEXT[i % TEXT.length] === " " ? "Space" : TEXT[i % TEXT.length]);
+
+// ---------------------------------------------------------------- cold loads
+const COLD_TARGETS = [
+  { id: "floor", label: "plain page with one <input> (the harness's own delay)", path: "bench/floor.html" },
+  { id: "widget", label: "Risk Sensible, empty meeting", path: "bench/widget.html" },
+  { id: "widget-large", label: "Risk Sensible, large meeting", path: "bench/widget.html?record=large" },
+  { id: "surveyjs-paged", label: "SurveyJS, large meeting, a page per stage", path: "bench/surveyjs.html?layout=paged" },
+  { id: "surveyjs-single", label: "SurveyJS, large meeting, one page", path: "bench/surveyjs.html?layout=single" },
+];
+
+async function coldLoad(browser, base, target) {
+  const session = new Session(browser, target.id);
+  try {
+    const page = await session.open(base + target.path);
+    // Accepting input: the first key pressed once the page shows its field, to the frame
+    // that shows it. The harness reacts to the ready mark within one poll (20 ms) and two
+    // CDP round trips; the plain page measures that delay.
+    const readyPainted = await session.ready({ focus: true });
+    await page.keyboard.press("x");
+    const firstKey = await poll(page, () => window.__bench.firstKey && window.__bench.firstKey.painted && window.__bench.firstKey, null, {
+      timeout: 120000,
+      what: "first keystroke painted",
+    });
+    const marks = await page.evaluate(() => window.__bench.marks);
+    await session.collectGarbage();
+    const memory = await page.evaluate(() =>
+      window.__rs || window.__sj
+        ? (window.__rs || window.__sj).memory()
+        : { jsHeapBytes: performance.memory.usedJSHeapSize, domElements: document.getElementsByTagName("*").length },
+    );
+    const errors = await session.errors();
+    return { readyPainted, interactive: firstKey.painted, firstKeyDown: firstKey.down, marks, memory, errors, problems: session.problems };
+  } finally {
+    await session.close();
+  }
+}
+
+// ---------------------------------------------------------------- keystrokes
+const KEY_TARGETS = [
+  { id: "floor", label: "plain <input> (the method's floor)", path: "bench/floor.html" },
+  { id: "widget", label: "Risk Sensible, Actions stage, large meeting", path: "bench/widget.html?record=large" },
+  { id: "surveyjs-onBlur", label: "SurveyJS, Actions page, textUpdateMode onBlur", path: "bench/surveyjs.html?layout=paged&mode=onBlur" },
+  { id: "surveyjs-onTyping", label: "SurveyJS, Actions page, textUpdateMode onTyping", path: "bench/surveyjs.html?layout=paged&mode=onTyping" },
+];
+
+async function keystrokes(browser, base, target, { keys, capS }) {
+  const session = new Session(browser, target.id);
+  try {
+    const page = await session.open(base + target.path);
+    await session.ready();
+    let fieldId = "field";
+    let showLargest = null;
+    if (target.id === "widget") {
+      showLargest = await page.evaluate(() => window.__rs.openStage("Actions"));
+      fieldId = await page.evaluate(() => document.querySelector('#meeting textarea[id$="-action-task"]').id);
+    } else if (target.id.startsWith("surveyjs")) {
+      const shown = await page.evaluate(() => window.__sj.showActions());
+      showLargest = shown.ms;
+      fieldId = shown.id;
+    }
+    await page.evaluate(async (id) => {
+      const field = document.getElementById(id);
+      field.focus();
+      field.setSelectionRange(field.value.length, field.value.length);
+      await window.__bench.afterPaint();
+    }, fieldId);
+    // Ten keys to warm up, not measured.
+    for (let i = 0; i < 10; i += 1) await page.keyboard.press(keyAt(i));
+    await page.evaluate(async () => {
+      await new Promise((resolve) => setTimeout(resolve, 200));
+      window.__bench.keys = [];
+      window.__bench.measuring = true;
+    });
+    const started = Date.now();
+    let typed = 0;
+    let capped = false;
+    for (; typed < keys; typed += 1) {
+      if (Date.now() - started > capS * 1000) {
+        capped = true;
+        break;
+      }
+      await page.keyboard.press(keyAt(10 + typed));
+      const done = await page.evaluate((n) => window.__bench.waitKeys(n, 30000), typed + 1);
+      if (done < typed + 1) throw new Error(`keystroke ${typed + 1} was not painted within 30 s`);
+    }
+    const samples = await page.evaluate(() => window.__bench.keys.slice());
+    // Does the model hold the typed text before the field loses focus?
+    const valueWhileTyping = target.id.startsWith("surveyjs")
+      ? await page.evaluate(() => {
+          const q = window.__sj.survey.getQuestionByName("actions").panels[0].getQuestionByName("task");
+          return String(q.value ?? "").length > "Arrange the child protection medical".length;
+        })
+      : null;
+    // Tab out of the field: SurveyJS's default mode does its work here.
+    await page.evaluate(() => {
+      window.__bench.keys = [];
+    });
+    await page.keyboard.press("Tab");
+    await page.evaluate(() => window.__bench.waitKeys(1, 60000));
+    const tabOut = await page.evaluate(() => window.__bench.keys[0] ?? null);
+    await page.evaluate(() => {
+      window.__bench.measuring = false;
+    });
+    let memory = null;
+    if (target.id !== "floor") {
+      await session.collectGarbage();
+      memory = await page.evaluate(() => (window.__rs || window.__sj).memory());
+    }
+    return { samples, typed, capped, tabOut, showLargest, valueWhileTyping, memory, errors: await session.errors(), problems: session.problems };
+  } finally {
+    await session.close();
+  }
+}
+
+// ---------------------------------------------------------------- widget operations
+const STAGES = ["Who is present", "Information shared", "Risks and owners", "Actions", "Dissent and escalation", "Meeting details"];
+
+async function widgetOperations(browser, base) {
+  const session = new Session(browser, "widget-ops");
+  try {
+    const page = await session.open(`${base}bench/widget.html`);
+    await session.ready();
+    await page.evaluate(async () => {
+      window.__large = await fetch("data/large-meeting.json").then((r) => r.json());
+      window.__small = await fetch("../sample-record.json").then((r) => r.json());
+      window.__big = await fetch("data/record-1mb.json").then((r) => r.text());
+    });
+    // 1. The first load() of the large record on a fresh page, then memory after a GC.
+    const firstLoad = await page.evaluate(() => window.__rs.timeLoad(window.__large));
+    await page.evaluate(() => new Promise((resolve) => setTimeout(resolve, 300)));
+    await session.collectGarbage();
+    const memory = await page.evaluate(() => window.__rs.memory());
+    // 2. load() again, alternating with the small example so every load changes the record.
+    const loads = [firstLoad];
+    for (let i = 0; i < 4; i += 1) {
+      await page.evaluate(() => window.__rs.timeLoad(window.__small));
+      loads.push(await page.evaluate(() => window.__rs.timeLoad(window.__large)));
+    }
+    // 3. Switching stages on the large record, from the task list.
+    const switches = [];
+    for (let cycle = 0; cycle < 3; cycle += 1) {
+      for (const title of STAGES) {
+        switches.push({ title, ms: await page.evaluate((t) => window.__rs.openStage(t), title) });
+      }
+    }
+    // 4. checkRecord (import + validate + digest) of the ~1 MB record: one warm-up call,
+    //    then ten, each in its own task.
+    const hasCheck = await page.evaluate(() => typeof window.__rs.checkRecord === "function");
+    let checks = null;
+    let check = null;
+    if (hasCheck) {
+      check = await page.evaluate(() => window.__rs.timeCheck(window.__big));
+      checks = [];
+      for (let i = 0; i < 10; i += 1) {
+        checks.push(
+          await page.evaluate(async () => {
+            await new Promise((resolve) => setTimeout(resolve, 20));
+            return window.__rs.timeCheck(window.__big).ms;
+          }),
+        );
+      }
+    }
+    const bytes = await page.evaluate(() => new TextEncoder().encode(window.__big).length);
+    return { loads, memory, switches, checks, check, checkBytes: bytes, errors: await session.errors(), problems: session.problems };
+  } finally {
+    await session.close();
+  }
+}
+
+// ---------------------------------------------------------------- the run
+function rotate(list, by) {
+  return list.map((_, i) => list[(i + by) % list.length]);
+}
+
+async function main() {
+  const args = parseArgs(process.argv.slice(2));
+  const base = args.base.endsWith("/") ? args.base : `${args.base}/`;
+  const config = (await import(join(root, "playwright.config.mjs"))).default;
+  const launchArgs = [...config.use.launchOptions.args, "--enable-precise-memory-info"];
+  const started = new Date();
+  const load = [os.loadavg()];
+  const log = (text) => process.stderr.write(`bench: ${text}\n`);
+
+  const sizes = bundleSizes(args.site);
+  const native = nativeFigures(args.native);
+  const form = JSON.parse(readFileSync(join(args.site, "bench/data/surveyjs-large.json"), "utf8"));
+
+  browser = await chromium.launch({
+    executablePath: config.use.launchOptions.executablePath,
+    args: launchArgs,
+    timeout: 60000,
+  });
+  const chromiumVersion = browser.version();
+  log(`Chromium ${chromiumVersion}; ${args.runs} cold loads per target, ${args.keyRuns} x ${args.keys} keystrokes per target`);
+
+  // Cold loads: one discarded warm-up per target, then rounds in rotating order.
+  const cold = Object.fromEntries(COLD_TARGETS.map((t) => [t.id, []]));
+  for (const target of COLD_TARGETS) {
+    log(`warm-up load: ${target.id}`);
+    await coldLoad(browser, base, target);
+  }
+  for (let r = 0; r < args.runs; r += 1) {
+    for (const target of rotate(COLD_TARGETS, r)) {
+      const result = await coldLoad(browser, base, target);
+      cold[target.id].push(result);
+      log(`cold ${r + 1}/${args.runs} ${target.id}: ready ${result.readyPainted.toFixed(0)} ms, interactive ${result.interactive.toFixed(0)} ms`);
+    }
+  }
+  load.push(os.loadavg());
+
+  // Keystrokes, rotating order per round.
+  const keys = Object.fromEntries(KEY_TARGETS.map((t) => [t.id, []]));
+  for (let r = 0; r < args.keyRuns; r += 1) {
+    for (const target of rotate(KEY_TARGETS, r)) {
+      const t0 = Date.now();
+      const result = await keystrokes(browser, base, target, { keys: args.keys, capS: args.keyCapS });
+      keys[target.id].push(result);
+      const s = summary(result.samples);
+      log(`keys ${r + 1}/${args.keyRuns} ${target.id}: ${result.typed} keys, p50 ${s.median.toFixed(1)} p95 ${s.p95.toFixed(1)} max ${s.max.toFixed(1)} ms${result.capped ? " (time cap)" : ""} in ${((Date.now() - t0) / 1000).toFixed(0)} s`);
+    }
+  }
+  load.push(os.loadavg());
+
+  // load(), stage switching, checkRecord, memory: fresh page per run.
+  const ops = [];
+  for (let r = 0; r < args.runs; r += 1) {
+    const result = await widgetOperations(browser, base);
+    ops.push(result);
+    log(`widget ops ${r + 1}/${args.runs}: load ${result.loads[0].painted.toFixed(0)} ms, check ${result.checks ? summary(result.checks).median.toFixed(1) : "n/a"} ms`);
+  }
+  load.push(os.loadavg());
+  await browser.close();
+  browser = null;
+
+  // ------------------------------------------------------------ figures
+  const coldFig = Object.fromEntries(
+    Object.entries(cold).map(([id, runs]) => [
+      id,
+      {
+        rendered: summary(runs.map((r) => r.readyPainted)),
+        interactive: summary(runs.map((r) => r.interactive)),
+        jsHeapBytes: summary(runs.map((r) => r.memory.jsHeapBytes)),
+        wasmBytes: summary(runs.map((r) => r.memory.wasmBytes)),
+        domElements: summary(runs.map((r) => r.memory.domElements)),
+        marks: Object.fromEntries(
+          Object.keys(runs[0].marks).map((mark) => [mark, summary(runs.map((r) => r.marks[mark]))]),
+        ),
+      },
+    ]),
+  );
+  const keyFig = Object.fromEntries(
+    Object.entries(keys).map(([id, runs]) => [
+      id,
+      {
+        keystrokes: runs.reduce((n, r) => n + r.samples.length, 0),
+        capped: runs.some((r) => r.capped),
+        ms: summary(runs.flatMap((r) => r.samples)),
+        p95PerRun: runs.map((r) => round(quantile(r.samples, 0.95), 2)),
+        tabOut: summary(runs.map((r) => r.tabOut)),
+        showLargest: summary(runs.map((r) => r.showLargest)),
+        valueWhileTyping: runs[0].valueWhileTyping,
+        jsHeapBytes: summary(runs.map((r) => r.memory && r.memory.jsHeapBytes)),
+        wasmBytes: summary(runs.map((r) => r.memory && r.memory.wasmBytes)),
+        domElements: summary(runs.map((r) => r.memory && r.memory.domElements)),
+      },
+    ]),
+  );
+  const allSwitches = ops.flatMap((o) => o.switches);
+  const opsFig = {
+    load: {
+      painted: summary(ops.flatMap((o) => o.loads.map((l) => l.painted))),
+      call: summary(ops.flatMap((o) => o.loads.map((l) => l.call))),
+      firstPainted: summary(ops.map((o) => o.loads[0].painted)),
+    },
+    switchStage: {
+      all: summary(allSwitches.map((s) => s.ms)),
+      byStage: Object.fromEntries(STAGES.map((t) => [t, summary(allSwitches.filter((s) => s.title === t).map((s) => s.ms))])),
+    },
+    check: ops[0].checks
+      ? {
+          bytes: ops[0].checkBytes,
+          ms: summary(ops.flatMap((o) => o.checks)),
+          findings: ops[0].check.findings,
+          digest: ops[0].check.digest,
+        }
+      : null,
+    memory: {
+      wasmBytes: summary(ops.map((o) => o.memory.wasmBytes)),
+      jsHeapBytes: summary(ops.map((o) => o.memory.jsHeapBytes)),
+      domElements: summary(ops.map((o) => o.memory.domElements)),
+    },
+  };
+
+  const problems = {};
+  const addProblems = (id, list) => {
+    for (const p of list) {
+      problems[id] ??= {};
+      problems[id][p] = (problems[id][p] ?? 0) + 1;
+    }
+  };
+  for (const [id, runs] of Object.entries(cold)) runs.forEach((r) => addProblems(`cold ${id}`, [...r.errors, ...r.problems]));
+  for (const [id, runs] of Object.entries(keys)) runs.forEach((r) => addProblems(`keys ${id}`, [...r.errors, ...r.problems]));
+  ops.forEach((o) => addProblems("widget ops", [...o.errors, ...o.problems]));
+
+  const surveyVersion = JSON.parse(readFileSync(join(root, "node_modules/survey-core/package.json"), "utf8")).version;
+  const results = {
+    generated: started.toISOString(),
+    command: `scripts/bench.sh --runs ${args.runs} --keys ${args.keys} --key-runs ${args.keyRuns}`,
+    machine: {
+      cpus: os.cpus().length,
+      cpuModel: os.cpus()[0] ? os.cpus()[0].model : null,
+      memoryGiB: round(os.totalmem() / 2 ** 30, 1),
+      os: `${os.type()} ${os.release()}`,
+      loadAverage1m: load.map((l) => round(l[0], 2)),
+      chromium: chromiumVersion,
+      chromiumFlags: launchArgs,
+      node: process.version,
+    },
+    peer: {
+      name: "SurveyJS",
+      packages: { "survey-core": surveyVersion, "survey-js-ui": surveyVersion },
+      questions: form.questions,
+      items: form.items,
+      pages: form.json.pages.length,
+    },
+    settings: { runs: args.runs, keys: args.keys, keyRuns: args.keyRuns, keyCapSeconds: args.keyCapS },
+    sizes,
+    cold: coldFig,
+    keystrokes: keyFig,
+    widget: opsFig,
+    native,
+    problems,
+  };
+  results.budgets = budgets(results);
+  writeFileSync(args.out, `${JSON.stringify(results, null, 2)}\n`);
+  process.stdout.write(table(results));
+  log(`figures written to ${args.out}`);
+}
+
+// ---------------------------------------------------------------- budgets and table
+function budgets(r) {
+  const list = [];
+  const add = (name, value, limit, unit, detail) =>
+    list.push({ name, value: round(value, 2), limit: round(limit, 2), unit, pass: value !== null && value <= limit, detail });
+  add("Whole widget, gzip (wasm + JS + CSS)", r.sizes.ours.total.gzip / 1000, 120, "KB", "120 KB = 120,000 bytes");
+  add("Keystroke -> paint p95, large meeting", r.keystrokes.widget.ms?.p95 ?? null, 16, "ms", `floor in the same run: p95 ${round(r.keystrokes.floor.ms?.p95, 1)} ms`);
+  const ours = r.cold["widget-large"].interactive?.median ?? null;
+  for (const peer of ["surveyjs-paged", "surveyjs-single"]) {
+    const theirs = r.cold[peer].interactive?.median ?? null;
+    add(`Cold load <= 0.5x SurveyJS (${peer === "surveyjs-paged" ? "a page per stage" : "one page"})`, ours !== null && theirs ? ours / theirs : null, 0.5, "x", `${round(ours, 0)} ms vs ${round(theirs, 0)} ms`);
+  }
+  add("1 MB import + validate + digest, browser", r.widget.check?.ms?.median ?? null, 20, "ms", r.widget.check ? `${r.widget.check.bytes} bytes` : "checkRecord not exported");
+  return list;
+}
+
+function table(r) {
+  const kib = (bytes) => (bytes === null || bytes === undefined ? "–" : `${(bytes / 1024).toFixed(1)} KiB`);
+  const mib = (bytes) => (bytes === null || bytes === undefined ? "–" : `${(bytes / 2 ** 20).toFixed(1)} MiB`);
+  const ms = (s, key = "median") => (s && s[key] !== null && s[key] !== undefined ? `${s[key].toFixed(s[key] < 100 ? 1 : 0)} ms` : "–");
+  const range = (s) => (s ? `${ms(s)} (${s.min.toFixed(0)}–${s.max.toFixed(0)})` : "–");
+  const pcts = (s) => (s ? `${s.median.toFixed(1)} / ${s.p95.toFixed(1)} / ${s.max.toFixed(0)} ms` : "–");
+  const ratio = (a, b) => (a === null || a === undefined || !b ? "–" : `${(a / b).toFixed(2)}×`);
+  const rows = [];
+  const section = (title) => rows.push([title]);
+  const row = (figure, ours, peer = "", ratioText = "") => rows.push([figure, ours, peer, ratioText]);
+
+  const so = r.sizes.ours;
+  const sp = r.sizes.peer;
+  section("Bundle (each file compressed on its own: gzip -9 / brotli 11)");
+  row("wasm", `${kib(so.wasm.gzip)} / ${kib(so.wasm.brotli)}`, "–");
+  row("JavaScript", `${kib(so.js.gzip)} / ${kib(so.js.brotli)}`, `${kib(sp.js.gzip)} / ${kib(sp.js.brotli)}`, ratio(so.js.gzip, sp.js.gzip));
+  row("CSS", `${kib(so.css.gzip)} / ${kib(so.css.brotli)}`, `${kib(sp.css.gzip)} / ${kib(sp.css.brotli)}`, ratio(so.css.gzip, sp.css.gzip));
+  row("total, gzip", kib(so.total.gzip), kib(sp.total.gzip), ratio(so.total.gzip, sp.total.gzip));
+  row("total, brotli", kib(so.total.brotli), kib(sp.total.brotli), ratio(so.total.brotli, sp.total.brotli));
+
+  const c = r.cold;
+  section(`Cold load, ms from navigation start, median (min–max) of ${r.settings.runs}`);
+  row("plain page, one <input>: the harness's own delay", `${range(c.floor.rendered)} / ${range(c.floor.interactive)}`, "", "");
+  row("first stage painted: empty meeting", range(c.widget.rendered), "", "");
+  row("interactive: empty meeting", range(c.widget.interactive), "", "");
+  row("first stage painted vs SurveyJS a page per stage", range(c["widget-large"].rendered), range(c["surveyjs-paged"].rendered), ratio(c["widget-large"].rendered?.median, c["surveyjs-paged"].rendered?.median));
+  row("interactive vs SurveyJS a page per stage", range(c["widget-large"].interactive), range(c["surveyjs-paged"].interactive), ratio(c["widget-large"].interactive?.median, c["surveyjs-paged"].interactive?.median));
+  row("interactive vs SurveyJS one page", range(c["widget-large"].interactive), range(c["surveyjs-single"].interactive), ratio(c["widget-large"].interactive?.median, c["surveyjs-single"].interactive?.median));
+
+  const k = r.keystrokes;
+  section(`Keystroke -> next paint, largest stage (Actions, 200), p50 / p95 / max`);
+  row(`plain <input>: the method's floor (n=${k.floor.keystrokes})`, pcts(k.floor.ms), "", "");
+  row(`vs SurveyJS onBlur, its default (n=${k.widget.keystrokes} / ${k["surveyjs-onBlur"].keystrokes})`, pcts(k.widget.ms), pcts(k["surveyjs-onBlur"].ms), `p95 ${ratio(k.widget.ms?.p95, k["surveyjs-onBlur"].ms?.p95)}`);
+  row(`vs SurveyJS onTyping, value per key (n=${k.widget.keystrokes} / ${k["surveyjs-onTyping"].keystrokes}${k["surveyjs-onTyping"].capped ? ", time cap" : ""})`, pcts(k.widget.ms), pcts(k["surveyjs-onTyping"].ms), `p95 ${ratio(k.widget.ms?.p95, k["surveyjs-onTyping"].ms?.p95)}`);
+  row("Tab out of the typed field -> paint, vs onBlur", ms(k.widget.tabOut), ms(k["surveyjs-onBlur"].tabOut), ratio(k.widget.tabOut?.median, k["surveyjs-onBlur"].tabOut?.median));
+
+  const w = r.widget;
+  section("The large meeting in the widget, median / p95 / max");
+  row(`load() to next paint, first on a fresh page (n=${w.load.firstPainted.n})`, range(w.load.firstPainted), "", "");
+  row(`load() to next paint, every load (n=${w.load.painted.n}; the call alone ${ms(w.load.call)})`, pcts(w.load.painted), "", "");
+  row(`switch stage from the task list (n=${w.switchStage.all.n})`, pcts(w.switchStage.all), "", "");
+  row("open the largest stage (Actions) vs SurveyJS page", ms(w.switchStage.byStage.Actions), ms(k["surveyjs-onBlur"].showLargest), ratio(w.switchStage.byStage.Actions?.median, k["surveyjs-onBlur"].showLargest?.median));
+  if (w.check) {
+    row(`import + validate + digest, ${(w.check.bytes / 1e6).toFixed(2)} MB, browser (n=${w.check.ms.n})`, pcts(w.check.ms), "", "");
+  } else {
+    row("import + validate + digest, browser", "n/a: checkRecord is not exported by this build", "", "");
+  }
+  if (r.native) row(`the same natively (criterion, n=${r.native.ms.n} samples)`, pcts(r.native.ms), "", w.check ? `browser ${ratio(w.check.ms.median, r.native.ms.median)}` : "");
+  else row("the same natively", "n/a: no criterion results", "", "");
+
+  section("Memory after GC");
+  row("wasm linear memory, large record loaded", mib(w.memory.wasmBytes?.median), "–", "");
+  row("JS heap, large record loaded", mib(w.memory.jsHeapBytes?.median), "", "");
+  row("JS heap, cold load of the large meeting", mib(c["widget-large"].jsHeapBytes?.median), `${mib(c["surveyjs-paged"].jsHeapBytes?.median)} paged / ${mib(c["surveyjs-single"].jsHeapBytes?.median)} one page`, ratio(c["widget-large"].jsHeapBytes?.median, c["surveyjs-single"].jsHeapBytes?.median) + " one page");
+  row("DOM elements, cold load of the large meeting", String(c["widget-large"].domElements?.median ?? "–"), `${c["surveyjs-paged"].domElements?.median ?? "–"} paged / ${c["surveyjs-single"].domElements?.median ?? "–"} one page`, "");
+  row("JS heap, Actions shown", mib(k.widget.jsHeapBytes?.median), mib(k["surveyjs-onBlur"].jsHeapBytes?.median), ratio(k.widget.jsHeapBytes?.median, k["surveyjs-onBlur"].jsHeapBytes?.median));
+  row("wasm + JS heap, Actions shown", mib((k.widget.jsHeapBytes?.median ?? 0) + (k.widget.wasmBytes?.median ?? 0)), mib(k["surveyjs-onBlur"].jsHeapBytes?.median), ratio((k.widget.jsHeapBytes?.median ?? 0) + (k.widget.wasmBytes?.median ?? 0), k["surveyjs-onBlur"].jsHeapBytes?.median));
+  row("DOM elements, Actions shown", String(k.widget.domElements?.median ?? "–"), String(k["surveyjs-onBlur"].domElements?.median ?? "–"), ratio(k.widget.domElements?.median, k["surveyjs-onBlur"].domElements?.median));
+
+  const widths = [0, 0, 0, 0];
+  for (const cells of rows) if (cells.length > 1) cells.forEach((cell, i) => (widths[i] = Math.max(widths[i], String(cell).length)));
+  const head = ["figure", "Risk Sensible", `SurveyJS ${r.peer.packages["survey-core"]}`, "ratio"];
+  head.forEach((cell, i) => (widths[i] = Math.max(widths[i], cell.length)));
+  const line = (cells) => cells.map((cell, i) => String(cell).padEnd(widths[i])).join("  ").trimEnd();
+  const out = [];
+  out.push("");
+  out.push(line(head));
+  out.push(widths.map((w) => "-".repeat(w)).join("  "));
+  for (const cells of rows) out.push(cells.length === 1 ? `\n${cells[0]}` : line(cells));
+  out.push("");
+  out.push("Budgets");
+  for (const b of r.budgets) {
+    const verdict = b.value === null ? "NOT MEASURED" : b.pass ? "met" : `MISSED by ${(b.value - b.limit).toFixed(2)} ${b.unit} (${(b.value / b.limit).toFixed(2)}× the budget)`;
+    out.push(`  ${b.name}: ${b.value ?? "–"} ${b.unit} (budget ${b.limit} ${b.unit}; ${b.detail}): ${verdict}`);
+  }
+  const m = r.machine;
+  out.push("");
+  out.push(`Machine: ${m.cpus} × ${m.cpuModel}, ${m.memoryGiB} GiB, ${m.os}; Chromium ${m.chromium} headless; Node ${m.node}; 1-minute load average ${m.loadAverage1m.join(" → ")}`);
+  out.push(`Peer: SurveyJS ${r.peer.packages["survey-core"]}, ${r.peer.questions} questions in ${r.peer.pages} pages, items ${Object.entries(r.peer.items).map(([key, n]) => `${key} ${n}`).join(", ")}`);
+  const problemLines = Object.entries(r.problems).flatMap(([id, map]) => Object.entries(map).map(([p, n]) => `  ${id}: ${p}${n > 1 ? ` (×${n})` : ""}`));
+  if (problemLines.length) {
+    out.push("Console errors and page problems seen:");
+    out.push(...problemLines);
+  }
+  out.push("");
+  return out.join("\n");
+}
+
+// A hard limit on the whole run, so a stuck page can never leave Chromium behind.
+const WATCHDOG_MS = Number(process.env.RS_BENCH_TIMEOUT_S || 1800) * 1000;
+const watchdog = setTimeout(() => {
+  process.stderr.write(`bench: gave up after ${WATCHDOG_MS / 1000} s\n`);
+  process.kill(process.pid, "SIGTERM");
+}, WATCHDOG_MS);
+watchdog.unref();
+
+main().then(
+  () => shutdown(0),
+  (error) => {
+    process.stderr.write(`bench: ${error.stack || error}\n`);
+    shutdown(1);
+  },
+);

@@ -1,0 +1,94 @@
+#!/usr/bin/env bash
+# The benchmark: builds the release bundle, writes the large meeting and the ~1 MB record,
+# times import + validate + digest natively (criterion), serves the bundle with the bench
+# pages and the SurveyJS peer on 127.0.0.1, measures both in headless Chromium (bench/run.mjs)
+# and prints the table. The figures go to bench/results.json (committed: the README quotes
+# them).
+#
+#   scripts/bench.sh [--runs N] [--keys N] [--key-runs N] [--out FILE]
+#
+# --runs: cold loads per target and widget sessions (default 5); --keys: keystrokes per
+# typing session (default 200); --key-runs: typing sessions per target (default 1).
+# No test runs this; it takes about 6-8 minutes on a 2-core machine once built.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+runs=5 keys=200 key_runs=1 out=bench/results.json
+usage() { sed -n '2,13p' "$0" | sed 's/^# \{0,1\}//'; }
+while [ $# -gt 0 ]; do
+  case "$1" in
+    --runs | --keys | --key-runs | --out)
+      [ $# -ge 2 ] || { echo "bench: $1 needs a value" >&2; exit 2; }
+      case "$1" in
+        --runs) runs=$2 ;; --keys) keys=$2 ;; --key-runs) key_runs=$2 ;; --out) out=$2 ;;
+      esac
+      shift 2 ;;
+    -h | --help) usage; exit 0 ;;
+    *) echo "bench: unknown argument $1" >&2; usage >&2; exit 2 ;;
+  esac
+done
+for n in "$runs" "$keys" "$key_runs"; do
+  [[ "$n" =~ ^[1-9][0-9]*$ ]] || { echo "bench: counts must be positive integers, not '$n'" >&2; exit 2; }
+done
+
+source scripts/bootstrap.sh
+ensure_all
+scripts/build.sh
+
+stage=target/bench-stage
+site=target/bench-site
+rm -rf "$stage" "$site"
+mkdir -p "$stage"
+
+# The inputs: the large meeting and the ~1 MB record (the import benchmark's own).
+echo "bench: writing the large meeting and the ~1 MB record ..."
+cargo run --release --quiet --example grow_record -- "$stage"
+
+# Native import + validate + digest of the same record: criterion, its results kept apart
+# from anyone's target/criterion baselines.
+echo "bench: native import + validate + digest (criterion) ..."
+CRITERION_HOME="$PWD/$stage/criterion" cargo bench --quiet --bench import -- 'import\+validate\+digest' \
+  >"$stage/criterion.log" 2>&1 || { cat "$stage/criterion.log" >&2; exit 1; }
+grep -A2 '^receive/' "$stage/criterion.log" || true
+
+# The site: the release bundle, the bench pages, the data and the peer's files.
+cp -R dist "$site"
+mkdir -p "$site/bench/data" "$site/bench/surveyjs"
+cp bench/*.html bench/probe.js bench/widget.js bench/surveyjs.js "$site/bench/"
+cp "$stage/large-meeting.json" "$stage/record-1mb.json" "$site/bench/data/"
+cp node_modules/survey-core/survey.core.min.js node_modules/survey-js-ui/survey-js-ui.min.js \
+  node_modules/survey-core/survey-core.fontless.min.css "$site/bench/surveyjs/"
+node bench/surveyjs-form.mjs "$stage/large-meeting.json" www/schema/decision-record.schema.json \
+  "$site/bench/data/surveyjs-large.json"
+
+# Serve it on a free port; stop the server (and a harness still running) on any exit.
+port=$(python3 -c 'import socket; s = socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])')
+server_pid="" harness_pid=""
+# shellcheck disable=SC2317 # called by the EXIT trap
+cleanup() {
+  local pid
+  for pid in $harness_pid $server_pid; do
+    kill "$pid" 2>/dev/null || true
+    wait "$pid" 2>/dev/null || true
+  done
+}
+trap cleanup EXIT
+trap 'exit 130' INT TERM HUP
+python3 -m http.server --bind 127.0.0.1 --directory "$site" "$port" >"$stage/server.log" 2>&1 &
+server_pid=$!
+for _ in $(seq 1 100); do
+  python3 -c "import urllib.request, sys; urllib.request.urlopen(sys.argv[1], timeout=1)" \
+    "http://127.0.0.1:$port/bench/floor.html" 2>/dev/null && break
+  kill -0 "$server_pid" 2>/dev/null || { echo "bench: the server did not start" >&2; cat "$stage/server.log" >&2; exit 1; }
+  sleep 0.1
+done
+echo "bench: serving $site on http://127.0.0.1:$port/"
+
+# The harness runs in the background so a signal reaches this script (and cleanup) at once.
+node bench/run.mjs --base "http://127.0.0.1:$port/" --site "$site" --out "$out" \
+  --native "$stage/criterion" --runs "$runs" --keys "$keys" --key-runs "$key_runs" &
+harness_pid=$!
+status=0
+wait "$harness_pid" || status=$?
+harness_pid=""
+exit "$status"

@@ -1,0 +1,500 @@
+//! The records as tidy tables: one row per record, participant, risk, action, decision and
+//! disagreement, for an analyst to load into DuckDB, a spreadsheet or Spark.
+//!
+//! [`TABLES`] describes every table and column (`docs/analysis.md` is the same list for
+//! people, and a test keeps the two in step). Each table is written twice, as CSV
+//! (RFC 4180, with the spreadsheet guard of [`super::csv`]) and as JSON Lines (one object
+//! per line, keys in column order, absent values `null`), with the same rows in the same
+//! order.
+//!
+//! Deliberate omissions: the child's and family's names (the case reference is the key to
+//! the host's system) and the text of items marked restricted (their sensitivity is kept,
+//! so they can still be counted). The wellbeing debrief is never exported, as elsewhere.
+
+use super::csv;
+use super::hotspots::is_father_or_male_carer;
+use super::themes::{ssd_flag, wire};
+use crate::meeting::{scale_spread, starts_section_47};
+use crate::record::{Attendance, DecisionRecord, Sensitivity};
+
+/// What a column holds.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Kind {
+    /// Free text from the record.
+    Text,
+    /// A whole number.
+    Integer,
+    /// `true` or `false`.
+    Boolean,
+    /// `YYYY-MM-DD`.
+    Date,
+    /// RFC 3339 in UTC.
+    Timestamp,
+    /// A value from a fixed list (the record's camelCase wire values).
+    Code,
+    /// An identifier.
+    Id,
+}
+
+impl Kind {
+    /// The name used in the documentation.
+    pub fn name(self) -> &'static str {
+        match self {
+            Kind::Text => "text",
+            Kind::Integer => "integer",
+            Kind::Boolean => "boolean",
+            Kind::Date => "date",
+            Kind::Timestamp => "timestamp",
+            Kind::Code => "code",
+            Kind::Id => "id",
+        }
+    }
+}
+
+/// One column of a flat table.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct ColumnSpec {
+    /// Its name (camelCase), the CSV header and the JSON key.
+    pub name: &'static str,
+    /// What it holds.
+    pub kind: Kind,
+}
+
+/// One flat table.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct TableSpec {
+    /// Its name: the files are `NAME.csv` and `NAME.jsonl`.
+    pub name: &'static str,
+    /// The columns that together identify a row.
+    pub key: &'static [&'static str],
+    /// Its columns, in order.
+    pub columns: &'static [ColumnSpec],
+}
+
+const fn column(name: &'static str, kind: Kind) -> ColumnSpec {
+    ColumnSpec { name, kind }
+}
+
+/// Every table, in the order they are written.
+pub const TABLES: [TableSpec; 6] = [
+    TableSpec {
+        name: "records",
+        key: &["recordId"],
+        columns: &[
+            column("recordId", Kind::Id),
+            column("source", Kind::Text),
+            column("schemaVersion", Kind::Integer),
+            column("status", Kind::Code),
+            column("createdAt", Kind::Timestamp),
+            column("finalisedAt", Kind::Timestamp),
+            column("procedureName", Kind::Text),
+            column("procedureVersion", Kind::Text),
+            column("meetingType", Kind::Code),
+            column("meetingMode", Kind::Code),
+            column("meetingDate", Kind::Date),
+            column("chairId", Kind::Id),
+            column("childCaseReference", Kind::Text),
+            column("childDateOfBirth", Kind::Date),
+            column("childUnborn", Kind::Boolean),
+            column("childExpectedDate", Kind::Date),
+            column("childMobility", Kind::Code),
+            column("fatherOrMaleCarerRecorded", Kind::Boolean),
+            column("fatherOrMaleCarerNamed", Kind::Boolean),
+            column("recentWorkerChange", Kind::Code),
+            column("participants", Kind::Integer),
+            column("attended", Kind::Integer),
+            column("informationItems", Kind::Integer),
+            column("gaps", Kind::Integer),
+            column("scales", Kind::Integer),
+            column("scaleSpread", Kind::Integer),
+            column("scaleDiscussionRecorded", Kind::Boolean),
+            column("decisions", Kind::Integer),
+            column("s47Started", Kind::Boolean),
+            column("s47StartedOn", Kind::Date),
+            column("icpcDue", Kind::Date),
+            column("distributionDue", Kind::Date),
+            column("assessmentDue", Kind::Date),
+            column("nextReview", Kind::Date),
+            column("risks", Kind::Integer),
+            column("actions", Kind::Integer),
+            column("dissent", Kind::Integer),
+            column("amendments", Kind::Integer),
+            column("linkedRecords", Kind::Text),
+        ],
+    },
+    TableSpec {
+        name: "participants",
+        key: &["recordId", "participantId"],
+        columns: &[
+            column("recordId", Kind::Id),
+            column("participantId", Kind::Id),
+            column("name", Kind::Text),
+            column("role", Kind::Text),
+            column("agency", Kind::Text),
+            column("attendance", Kind::Code),
+            column("decisionAuthority", Kind::Code),
+            column("chair", Kind::Boolean),
+        ],
+    },
+    TableSpec {
+        name: "risks",
+        key: &["recordId", "index"],
+        columns: &[
+            column("recordId", Kind::Id),
+            column("index", Kind::Integer),
+            column("riskId", Kind::Id),
+            column("description", Kind::Text),
+            column("sensitivity", Kind::Code),
+            column("ownerId", Kind::Id),
+            column("ownerAgency", Kind::Text),
+            column("accountableFor", Kind::Text),
+            column("reviewDate", Kind::Date),
+            column("reviewTrigger", Kind::Text),
+        ],
+    },
+    TableSpec {
+        name: "actions",
+        key: &["recordId", "index"],
+        columns: &[
+            column("recordId", Kind::Id),
+            column("index", Kind::Integer),
+            column("actionId", Kind::Id),
+            column("task", Kind::Text),
+            column("ownerId", Kind::Id),
+            column("ownerAgency", Kind::Text),
+            column("due", Kind::Date),
+            column("status", Kind::Code),
+            column("notDoneReason", Kind::Code),
+            column("outcome", Kind::Text),
+        ],
+    },
+    TableSpec {
+        name: "decisions",
+        key: &["recordId", "index"],
+        columns: &[
+            column("recordId", Kind::Id),
+            column("index", Kind::Integer),
+            column("decisionId", Kind::Id),
+            column("decisionType", Kind::Code),
+            column("owningAgency", Kind::Text),
+            column("decisionMakerId", Kind::Id),
+            column("decisionMakerAgency", Kind::Text),
+            column("outcomeCode", Kind::Code),
+            column("ssdOutcomeFlag", Kind::Code),
+            column("rationale", Kind::Text),
+        ],
+    },
+    TableSpec {
+        name: "dissent",
+        key: &["recordId", "index"],
+        columns: &[
+            column("recordId", Kind::Id),
+            column("index", Kind::Integer),
+            column("dissentId", Kind::Id),
+            column("participantId", Kind::Id),
+            column("participantAgency", Kind::Text),
+            column("escalation", Kind::Code),
+            column("escalatedOn", Kind::Date),
+            column("resolved", Kind::Boolean),
+            column("view", Kind::Text),
+            column("chairResponse", Kind::Text),
+            column("resolution", Kind::Text),
+        ],
+    },
+];
+
+/// One value in a flat row.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum FlatValue {
+    /// Not recorded: empty in CSV, `null` in JSON.
+    Null,
+    /// Text, a date, a code or an id.
+    Text(String),
+    /// A whole number.
+    Integer(i64),
+    /// A yes or no.
+    Boolean(bool),
+}
+
+impl FlatValue {
+    fn text(text: &str) -> FlatValue {
+        FlatValue::Text(text.to_string())
+    }
+
+    fn optional<T: ToString>(value: Option<T>) -> FlatValue {
+        value.map_or(FlatValue::Null, |value| FlatValue::Text(value.to_string()))
+    }
+
+    fn code<T: serde::Serialize>(value: Option<T>) -> FlatValue {
+        value.map_or(FlatValue::Null, |value| FlatValue::Text(wire(&value)))
+    }
+
+    fn count(count: usize) -> FlatValue {
+        FlatValue::Integer(i64::try_from(count).unwrap_or(i64::MAX))
+    }
+
+    /// Restricted text is left out (`null`), as a shared screen would mask it.
+    fn guarded(text: &str, sensitivity: Sensitivity) -> FlatValue {
+        if sensitivity.is_restricted() {
+            FlatValue::Null
+        } else {
+            FlatValue::text(text)
+        }
+    }
+
+    fn csv(&self, kind: Kind) -> String {
+        match self {
+            FlatValue::Null => String::new(),
+            FlatValue::Text(text) if kind == Kind::Text => csv::text_field(text),
+            FlatValue::Text(text) => csv::quote(text),
+            FlatValue::Integer(number) => number.to_string(),
+            FlatValue::Boolean(flag) => flag.to_string(),
+        }
+    }
+
+    fn json(&self) -> String {
+        match self {
+            FlatValue::Null => "null".to_string(),
+            FlatValue::Text(text) => {
+                serde_json::to_string(text).unwrap_or_else(|_| "null".to_string())
+            }
+            FlatValue::Integer(number) => number.to_string(),
+            FlatValue::Boolean(flag) => flag.to_string(),
+        }
+    }
+}
+
+/// One record's rows in every table, in [`TABLES`] order.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct FlatRecord {
+    /// For each table, its rows; each row has one value per column.
+    pub tables: [Vec<Vec<FlatValue>>; 6],
+}
+
+impl FlatRecord {
+    /// The rows of one table (by its index in [`TABLES`]) as CSV lines.
+    pub fn csv(&self, table: usize) -> String {
+        let columns = TABLES[table].columns;
+        self.tables[table]
+            .iter()
+            .map(|row| {
+                let fields: Vec<String> = row
+                    .iter()
+                    .zip(columns)
+                    .map(|(value, column)| value.csv(column.kind))
+                    .collect();
+                csv::row(&fields)
+            })
+            .collect()
+    }
+
+    /// The rows of one table as JSON Lines.
+    pub fn jsonl(&self, table: usize) -> String {
+        let columns = TABLES[table].columns;
+        let mut text = String::new();
+        for row in &self.tables[table] {
+            text.push('{');
+            for (index, (value, column)) in row.iter().zip(columns).enumerate() {
+                if index > 0 {
+                    text.push(',');
+                }
+                text.push('"');
+                text.push_str(column.name);
+                text.push_str("\":");
+                text.push_str(&value.json());
+            }
+            text.push_str("}\n");
+        }
+        text
+    }
+}
+
+/// The CSV header line of a table.
+pub fn csv_header(table: usize) -> String {
+    let names: Vec<&str> = TABLES[table].columns.iter().map(|c| c.name).collect();
+    csv::row(&names)
+}
+
+/// A record's rows. `source` says where it was read from (file, or file and line).
+pub fn flatten(record: &DecisionRecord, source: &str) -> FlatRecord {
+    let id = FlatValue::text(&record.meta.id);
+    let agency_of = |participant: Option<&str>| {
+        participant
+            .and_then(|id| record.participant(id))
+            .map_or(FlatValue::Null, |participant| {
+                FlatValue::text(&participant.agency)
+            })
+    };
+    let child = record.child();
+    let men: Vec<_> = record
+        .subjects
+        .iter()
+        .filter(|subject| is_father_or_male_carer(subject.role))
+        .collect();
+    let timescales = &record.timescales;
+    let records = vec![vec![
+        id.clone(),
+        FlatValue::text(source),
+        FlatValue::Integer(i64::from(record.schema_version)),
+        FlatValue::Text(wire(&record.meta.status)),
+        FlatValue::Text(record.meta.created_at.to_string()),
+        FlatValue::optional(record.meta.finalised_at),
+        record
+            .meta
+            .procedure
+            .as_ref()
+            .map_or(FlatValue::Null, |procedure| {
+                FlatValue::text(&procedure.name)
+            }),
+        record
+            .meta
+            .procedure
+            .as_ref()
+            .map_or(FlatValue::Null, |procedure| {
+                FlatValue::text(&procedure.version)
+            }),
+        FlatValue::code(record.meeting.meeting_type),
+        FlatValue::code(record.meeting.mode),
+        FlatValue::optional(record.meeting.date),
+        FlatValue::optional(record.meeting.chair_id.as_deref()),
+        child.map_or(FlatValue::Null, |child| {
+            FlatValue::text(&child.case_reference)
+        }),
+        FlatValue::optional(child.and_then(|child| child.date_of_birth)),
+        child.map_or(FlatValue::Null, |child| FlatValue::Boolean(child.unborn)),
+        FlatValue::optional(child.and_then(|child| child.expected_date)),
+        FlatValue::code(child.map(|child| child.mobility)),
+        FlatValue::Boolean(!men.is_empty()),
+        FlatValue::Boolean(men.iter().any(|man| super::facts::is_a_name(&man.name))),
+        FlatValue::code(Some(record.practice_context.recent_worker_change)),
+        FlatValue::count(record.participants.len()),
+        FlatValue::count(
+            record
+                .participants
+                .iter()
+                .filter(|participant| participant.attendance == Attendance::Attended)
+                .count(),
+        ),
+        FlatValue::count(record.information.len()),
+        FlatValue::count(record.gaps.len()),
+        FlatValue::count(record.scales.len()),
+        scale_spread(&record.scales).map_or(FlatValue::Null, |spread| {
+            FlatValue::Integer(i64::from(spread))
+        }),
+        FlatValue::Boolean(!record.assessment.scale_discussion.trim().is_empty()),
+        FlatValue::count(record.decisions.len()),
+        FlatValue::Boolean(starts_section_47(record)),
+        FlatValue::optional(timescales.s47_started_on),
+        FlatValue::optional(timescales.icpc_due),
+        FlatValue::optional(timescales.distribution_due),
+        FlatValue::optional(timescales.assessment_due),
+        FlatValue::optional(timescales.next_review),
+        FlatValue::count(record.risks.len()),
+        FlatValue::count(record.actions.len()),
+        FlatValue::count(record.dissent.len()),
+        FlatValue::count(record.amendments.len()),
+        if record.meta.linked_records.is_empty() {
+            FlatValue::Null
+        } else {
+            FlatValue::Text(record.meta.linked_records.join(" "))
+        },
+    ]];
+    let participants = record
+        .participants
+        .iter()
+        .map(|participant| {
+            vec![
+                id.clone(),
+                FlatValue::text(&participant.id),
+                FlatValue::text(&participant.name),
+                FlatValue::text(&participant.role),
+                FlatValue::text(&participant.agency),
+                FlatValue::Text(wire(&participant.attendance)),
+                FlatValue::Text(wire(&participant.decision_authority)),
+                FlatValue::Boolean(record.meeting.chair_id.as_deref() == Some(&participant.id)),
+            ]
+        })
+        .collect();
+    let risks = record
+        .risks
+        .iter()
+        .enumerate()
+        .map(|(index, risk)| {
+            vec![
+                id.clone(),
+                FlatValue::count(index),
+                FlatValue::text(&risk.id),
+                FlatValue::guarded(&risk.description, risk.sensitivity),
+                FlatValue::Text(wire(&risk.sensitivity)),
+                FlatValue::optional(risk.owner_id.as_deref()),
+                agency_of(risk.owner_id.as_deref()),
+                FlatValue::guarded(&risk.accountable_for, risk.sensitivity),
+                FlatValue::optional(risk.review_date),
+                FlatValue::guarded(&risk.review_trigger, risk.sensitivity),
+            ]
+        })
+        .collect();
+    let actions = record
+        .actions
+        .iter()
+        .enumerate()
+        .map(|(index, action)| {
+            vec![
+                id.clone(),
+                FlatValue::count(index),
+                FlatValue::text(&action.id),
+                FlatValue::text(&action.task),
+                FlatValue::optional(action.owner_id.as_deref()),
+                agency_of(action.owner_id.as_deref()),
+                FlatValue::optional(action.due),
+                FlatValue::Text(wire(&action.status)),
+                FlatValue::code(action.not_done_reason),
+                FlatValue::text(&action.outcome),
+            ]
+        })
+        .collect();
+    let decisions = record
+        .decisions
+        .iter()
+        .enumerate()
+        .map(|(index, decision)| {
+            vec![
+                id.clone(),
+                FlatValue::count(index),
+                FlatValue::text(&decision.id),
+                FlatValue::code(decision.decision_type),
+                FlatValue::text(&decision.owning_agency),
+                FlatValue::optional(decision.decision_maker_id.as_deref()),
+                agency_of(decision.decision_maker_id.as_deref()),
+                FlatValue::code(decision.outcome_code),
+                decision
+                    .outcome_code
+                    .map_or(FlatValue::Null, |code| FlatValue::text(ssd_flag(code))),
+                FlatValue::text(&decision.rationale),
+            ]
+        })
+        .collect();
+    let dissent = record
+        .dissent
+        .iter()
+        .enumerate()
+        .map(|(index, dissent)| {
+            vec![
+                id.clone(),
+                FlatValue::count(index),
+                FlatValue::text(&dissent.id),
+                FlatValue::text(&dissent.participant_id),
+                agency_of(Some(&dissent.participant_id)),
+                FlatValue::Text(wire(&dissent.escalation)),
+                FlatValue::optional(dissent.escalated_on),
+                FlatValue::Boolean(!dissent.resolution.trim().is_empty()),
+                FlatValue::text(&dissent.view),
+                FlatValue::text(&dissent.chair_response),
+                FlatValue::text(&dissent.resolution),
+            ]
+        })
+        .collect();
+    FlatRecord {
+        tables: [records, participants, risks, actions, decisions, dissent],
+    }
+}

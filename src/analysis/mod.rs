@@ -1,0 +1,275 @@
+//! Analysis across many decision records: the hot spots in a team's caseload, the themes a
+//! safeguarding partnership looks at, and the records as tidy tables for an analyst.
+//!
+//! A single record says what one group decided about one child. The review that started
+//! this project asked two questions no single record answers: where are the hot spots and
+//! vulnerabilities in a caseload, so a team can prioritise; and what do the records say,
+//! together, about how the agencies work (the partnership's data group). This module
+//! answers both, from the records alone.
+//!
+//! - [`hotspots`]: the rules that flag a record (overdue actions, risks past review, statutory
+//!   clocks due or missed, open dissent, a wide spread of safety scales left undiscussed,
+//!   pre-mobile and unborn babies) and the order a team manager reads them in.
+//! - [`facts`] and [`themes`]: what each record contributes to the partnership's counts, and
+//!   the counts themselves, as [`table::ThemeTable`]s.
+//! - [`table`]: those tables and small-number suppression.
+//! - [`report`]: hot spots and themes written as a text table, CSV or JSON.
+//! - [`flatten`]: the records as tidy tables (CSV and JSON Lines) for DuckDB, a spreadsheet or
+//!   Spark; `docs/analysis.md` documents every column.
+//! - `input` and `cli` (native only): reading files, directories and JSON Lines as a stream,
+//!   in parallel, for `risk-sensible summarise` and `flatten`.
+//!
+//! Architecture invariant: everything but `input` and `cli` is deterministic and does no
+//! I/O, like the rest of the core: the as-of date comes in through [`Settings`], never from
+//! the clock. Nothing holds all the records: each one is read, turned into a
+//! [`Contribution`] (counts and at most one hot-spot row) and dropped, so memory grows with
+//! the number of children with hot spots, not with the number of records.
+
+pub mod csv;
+pub mod facts;
+pub mod flatten;
+pub mod hotspots;
+pub mod report;
+pub mod table;
+pub mod themes;
+
+#[cfg(not(target_arch = "wasm32"))]
+pub mod cli;
+#[cfg(not(target_arch = "wasm32"))]
+pub mod input;
+
+use crate::meeting::{Config, Holidays};
+use crate::record::DecisionRecord;
+use facts::RecordFacts;
+use hotspots::{CaseloadEntry, HotSpot};
+use std::collections::{HashMap, HashSet};
+use themes::ThemeCounts;
+use time::Date;
+
+/// Working days ahead within which a statutory clock counts as due soon, unless the caller
+/// says otherwise.
+pub const DEFAULT_DUE_WITHIN: u32 = 5;
+
+/// Counts from 1 to below this are shown as "<5" in anything shared beyond the team, unless
+/// the caller says otherwise (see [`table`]).
+pub const DEFAULT_SUPPRESS_BELOW: u64 = 5;
+
+/// What an analysis needs to know that the records do not say.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Settings {
+    /// The day the analysis is for: overdue and due-soon are counted from it.
+    pub as_of: Date,
+    /// A statutory clock due within this many working days of `as_of` is a hot spot.
+    pub due_within: u32,
+    /// Bank holidays for every working-day count.
+    pub holidays: Holidays,
+    /// List every record as its own row, rather than only each child's most recent one.
+    pub every_record: bool,
+    /// Work out hot spots (false when only the themes are wanted: no rows are kept).
+    pub hot_spots: bool,
+}
+
+impl Settings {
+    /// The defaults, as of `as_of`: due soon within five working days, England and Wales
+    /// bank holidays, one row per child.
+    pub fn new(as_of: Date) -> Self {
+        Settings {
+            as_of,
+            due_within: DEFAULT_DUE_WITHIN,
+            holidays: Holidays::england_and_wales(),
+            every_record: false,
+            hot_spots: true,
+        }
+    }
+
+    /// A meeting configuration with these holidays, for the statutory clocks.
+    pub fn config(&self) -> Config {
+        Config {
+            holidays: self.holidays.clone(),
+            ..Config::default()
+        }
+    }
+}
+
+/// What one record adds to an analysis: its facts for the themes and its candidate row for
+/// the hot-spot list. Small, so records can be analysed on other threads and their
+/// contributions added in input order.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Contribution {
+    /// The record's id, to notice the same record read twice.
+    pub record_id: String,
+    /// What the themes count.
+    pub facts: RecordFacts,
+    /// The record's place in the caseload: which child, how recent, and its hot spots.
+    pub caseload: CaseloadEntry,
+}
+
+impl Contribution {
+    /// Works out what `record` contributes, as of the settings' date.
+    pub fn of(record: &DecisionRecord, settings: &Settings, config: &Config) -> Self {
+        Contribution {
+            record_id: record.meta.id.clone(),
+            facts: RecordFacts::of(record, settings, config),
+            caseload: CaseloadEntry::of(record, settings, config),
+        }
+    }
+}
+
+/// How the input went: what was analysed and what was not.
+#[derive(Clone, Debug, Default, PartialEq, Eq, serde::Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct InputCounts {
+    /// Records analysed.
+    pub records: u64,
+    /// Records that could not be read or did not pass the import checks, skipped.
+    pub bad_records: u64,
+    /// Records whose id had already been read, skipped.
+    pub duplicate_records: u64,
+    /// Files or directories that could not be read at all.
+    pub unreadable_paths: u64,
+    /// Distinct children (by case reference, name and date of birth).
+    pub children: u64,
+    /// Older records for a child who has a more recent one: not listed as hot spots (every
+    /// record still counts in the themes).
+    pub superseded_records: u64,
+}
+
+/// Adds records one at a time and keeps only what the analysis needs.
+#[derive(Clone, Debug)]
+pub struct Summariser {
+    settings: Settings,
+    config: Config,
+    seen: HashSet<String>,
+    caseload: HashMap<String, CaseloadEntry>,
+    themes: ThemeCounts,
+    counts: InputCounts,
+}
+
+impl Summariser {
+    /// An empty analysis.
+    pub fn new(settings: Settings) -> Self {
+        Summariser {
+            config: settings.config(),
+            settings,
+            seen: HashSet::new(),
+            caseload: HashMap::new(),
+            themes: ThemeCounts::default(),
+            counts: InputCounts::default(),
+        }
+    }
+
+    /// The settings the analysis runs with.
+    pub fn settings(&self) -> &Settings {
+        &self.settings
+    }
+
+    /// The meeting configuration the statutory clocks use.
+    pub fn config(&self) -> &Config {
+        &self.config
+    }
+
+    /// Adds one record that passed the import checks. Returns false, and counts it as a
+    /// duplicate, when a record with the same id was added before.
+    pub fn add_record(&mut self, record: &DecisionRecord) -> bool {
+        let contribution = Contribution::of(record, &self.settings, &self.config);
+        self.add(contribution)
+    }
+
+    /// Adds what one record contributes (worked out with the same settings, perhaps on
+    /// another thread). Returns false, and counts it as a duplicate, when a record with the
+    /// same id was added before: the first one read is the one analysed.
+    pub fn add(&mut self, contribution: Contribution) -> bool {
+        if !self.seen.insert(contribution.record_id) {
+            self.counts.duplicate_records += 1;
+            return false;
+        }
+        self.counts.records += 1;
+        self.themes.add(&contribution.facts);
+        let entry = contribution.caseload;
+        let key = if self.settings.every_record {
+            format!("record\u{0}{}", entry.record_id)
+        } else {
+            entry.child_key.clone()
+        };
+        match self.caseload.get_mut(&key) {
+            Some(current) => {
+                self.counts.superseded_records += 1;
+                if entry.is_more_recent_than(current) {
+                    *current = entry;
+                }
+            }
+            None => {
+                self.caseload.insert(key, entry);
+            }
+        }
+        true
+    }
+
+    /// Counts a record that could not be read or imported.
+    pub fn add_bad_record(&mut self) {
+        self.counts.bad_records += 1;
+    }
+
+    /// Counts a file or directory that could not be read.
+    pub fn add_unreadable_path(&mut self) {
+        self.counts.unreadable_paths += 1;
+    }
+
+    /// The finished analysis: hot spots sorted by urgency, and the theme counts.
+    pub fn finish(self) -> Summary {
+        let mut counts = self.counts;
+        counts.children = if self.settings.every_record {
+            let children: HashSet<&str> = self
+                .caseload
+                .values()
+                .map(|entry| entry.child_key.as_str())
+                .collect();
+            children.len() as u64
+        } else {
+            self.caseload.len() as u64
+        };
+        if self.settings.every_record {
+            counts.superseded_records = 0;
+        }
+        let mut hot_spots: Vec<HotSpot> = self
+            .caseload
+            .into_values()
+            .filter_map(|entry| entry.hot_spot.map(|row| *row))
+            .collect();
+        hotspots::sort_by_urgency(&mut hot_spots);
+        Summary {
+            as_of: self.settings.as_of,
+            due_within: self.settings.due_within,
+            counts,
+            hot_spots,
+            themes: self.themes,
+        }
+    }
+}
+
+/// The result of an analysis.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Summary {
+    /// The day it is for.
+    pub as_of: Date,
+    /// The due-soon window, in working days.
+    pub due_within: u32,
+    /// What was read and what was skipped.
+    pub counts: InputCounts,
+    /// One row per child (or record) with anything flagged, most urgent first.
+    pub hot_spots: Vec<HotSpot>,
+    /// The partnership's counts.
+    pub themes: ThemeCounts,
+}
+
+impl Summary {
+    /// The themes as tables, with counts below `suppress_below` suppressed (0 or 1 shows
+    /// everything).
+    pub fn theme_tables(&self, suppress_below: u64) -> Vec<table::ThemeTable> {
+        let mut tables = self.themes.tables(&self.counts, self.as_of);
+        for table in &mut tables {
+            table.suppress(suppress_below);
+        }
+        tables
+    }
+}

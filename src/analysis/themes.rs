@@ -1,0 +1,991 @@
+//! Partnership themes: counts across every record, as small tables.
+//!
+//! Every record counts, including a child's earlier discussions (each discussion is an
+//! event the partnership wants to see), unlike the hot-spot list which keeps each child's
+//! most recent record. The themes:
+//!
+//! - `overview`: records, children, drafts and final records, the span of meeting dates.
+//! - `attendance`: per agency, people invited, attended, sent apologies or information only,
+//!   the attendance and apology rates, and the share of meetings the agency attended.
+//! - `outcomes`: decisions by Standard Safeguarding Dataset section 47 outcome, with the
+//!   dataset's `s47e_s47_outcome_json` flag for each.
+//! - `decisionTypes`: decisions by type.
+//! - `fathers`: records that identify a father or male carer, name him, know his history.
+//! - `unknowns`: what the records show is not known, by kind; `gaps`: the information gaps
+//!   the groups listed, with and without an owner and a date.
+//! - `divergence`: how often the safety scales spread by 3 or more, and how often that was
+//!   discussed; `dissent`: how often someone disagreed and whether it was resolved;
+//!   `escalations`: how far disagreements went and how they ended.
+//! - `icpc` and `icpcTimeliness`: section 47 enquiries and the 15-working-day standard for
+//!   the initial child protection conference (see the `icpc` table's description for what
+//!   the records can and cannot say).
+
+use super::facts::{RecordFacts, UnknownKind};
+use super::table::{Cell, Chart, Column, Group, ThemeTable};
+use super::InputCounts;
+use crate::meeting::ICPC_WORKING_DAYS;
+use crate::record::{Attendance, DecisionType, EscalationStage, IsoDate, S47Outcome};
+use std::collections::BTreeMap;
+use time::Date;
+
+/// The most distinct agency names counted separately; the rest are pooled, so a stream of
+/// records with made-up agency names cannot use unbounded memory.
+pub const MAX_AGENCIES: usize = 100;
+
+/// The row that pools agencies beyond [`MAX_AGENCIES`].
+pub const OTHER_AGENCIES: &str = "Other agencies (beyond the first 100 names)";
+
+/// The row for participants with no agency recorded.
+pub const NO_AGENCY: &str = "Agency not recorded";
+
+/// The Standard Safeguarding Dataset's flag (in `s47e_s47_outcome_json`) for each outcome.
+/// Some extracts prefix them with `OUTCOME_` (all but `OTHER_OUTCOMES_EXIST_FLAG`).
+pub fn ssd_flag(outcome: S47Outcome) -> &'static str {
+    match outcome {
+        S47Outcome::Icpc => "CP_CONFERENCE_FLAG",
+        S47Outcome::OtherAgencyToMonitor => "MONITOR_FLAG",
+        S47Outcome::NfaContinueAssessment => "NFA_CONTINUE_SINGLE_FLAG",
+        S47Outcome::LegalAction => "LEGAL_ACTION_FLAG",
+        S47Outcome::S17Services => "PROV_OF_SERVICES_FLAG",
+        S47Outcome::S17ShortBreaks => "PROV_OF_SB_CARE_FLAG",
+        S47Outcome::NoFurtherAction => "NFA_FLAG",
+        S47Outcome::Other => "OTHER_OUTCOMES_EXIST_FLAG",
+    }
+}
+
+/// The wire value of an enumeration (its serde name).
+pub fn wire<T: serde::Serialize>(value: &T) -> String {
+    match serde_json::to_value(value) {
+        Ok(serde_json::Value::String(text)) => text,
+        _ => String::new(),
+    }
+}
+
+/// One agency's attendance.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub struct AgencyCounts {
+    /// People invited (every participant).
+    pub invited: u64,
+    /// Of those, who attended.
+    pub attended: u64,
+    /// Who sent apologies.
+    pub apologies: u64,
+    /// Who sent information only.
+    pub sent_information: u64,
+    /// Meetings with at least one person from the agency attending.
+    pub meetings_attended: u64,
+}
+
+/// The running counts behind the themes. Adding a record's facts is all it does: it never
+/// holds a record.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct ThemeCounts {
+    records: u64,
+    finalised: u64,
+    earliest: Option<IsoDate>,
+    latest: Option<IsoDate>,
+    agencies: BTreeMap<String, AgencyCounts>,
+    decisions: u64,
+    decision_types: BTreeMap<usize, u64>,
+    decisions_without_type: u64,
+    outcomes: BTreeMap<usize, u64>,
+    records_with_outcome: u64,
+    records_without_decision: u64,
+    men_recorded: u64,
+    men_named: u64,
+    men_history_known: u64,
+    unknowns: [u64; UnknownKind::ALL.len()],
+    gap_items: u64,
+    gaps_without_owner: u64,
+    gaps_without_due: u64,
+    gaps_due_passed: u64,
+    records_with_two_scales: u64,
+    spread_three_plus: u64,
+    spread_three_plus_discussed: u64,
+    records_with_dissent: u64,
+    dissent: [(u64, u64); 4],
+    s47_records: u64,
+    icpc_due_passed: u64,
+    icpc_decisions: u64,
+    icpc_decisions_dated: u64,
+    /// Working days from s47 start to the ICPC decision: index = days, the last slot counts
+    /// everything beyond.
+    icpc_days: Vec<u64>,
+}
+
+/// The largest number of working days counted exactly for the ICPC decision's timing.
+const ICPC_DAYS_EXACT: usize = 120;
+
+fn stage_index(stage: EscalationStage) -> usize {
+    EscalationStage::ALL
+        .iter()
+        .position(|known| *known == stage)
+        .unwrap_or(0)
+}
+
+fn index_of<T: PartialEq>(all: &[T], value: &T) -> usize {
+    all.iter().position(|known| known == value).unwrap_or(0)
+}
+
+impl ThemeCounts {
+    /// Counts one record.
+    pub fn add(&mut self, facts: &RecordFacts) {
+        self.records += 1;
+        self.finalised += u64::from(facts.finalised);
+        if let Some(date) = facts.meeting_date {
+            self.earliest = Some(self.earliest.map_or(date, |earliest| earliest.min(date)));
+            self.latest = Some(self.latest.map_or(date, |latest| latest.max(date)));
+        }
+        let mut attended_here: Vec<&str> = Vec::new();
+        for (agency, attendance) in &facts.attendance {
+            let name = self.agency_row(agency);
+            let counts = self.agencies.entry(name.clone()).or_default();
+            counts.invited += 1;
+            match attendance {
+                Attendance::Attended => {
+                    counts.attended += 1;
+                    if !attended_here.contains(&agency.as_str()) {
+                        attended_here.push(agency);
+                        counts.meetings_attended += 1;
+                    }
+                }
+                Attendance::Apologies => counts.apologies += 1,
+                Attendance::SentInformation => counts.sent_information += 1,
+            }
+        }
+        self.decisions += facts.decision_types.len() as u64;
+        for kind in &facts.decision_types {
+            match kind {
+                Some(kind) => {
+                    *self
+                        .decision_types
+                        .entry(index_of(DecisionType::ALL, kind))
+                        .or_default() += 1;
+                }
+                None => self.decisions_without_type += 1,
+            }
+        }
+        if facts.decision_types.is_empty() {
+            self.records_without_decision += 1;
+        }
+        for outcome in &facts.outcomes {
+            *self
+                .outcomes
+                .entry(index_of(S47Outcome::ALL, outcome))
+                .or_default() += 1;
+        }
+        self.records_with_outcome += u64::from(!facts.outcomes.is_empty());
+        self.men_recorded += u64::from(facts.man_recorded);
+        self.men_named += u64::from(facts.man_named);
+        self.men_history_known += u64::from(facts.man_history_known);
+        for (slot, kind) in UnknownKind::ALL.iter().enumerate() {
+            self.unknowns[slot] += u64::from(facts.has_unknown(*kind));
+        }
+        self.gap_items += facts.gap_items;
+        self.gaps_without_owner += facts.gaps_without_owner;
+        self.gaps_without_due += facts.gaps_without_due;
+        self.gaps_due_passed += facts.gaps_due_passed;
+        if facts.scales >= 2 {
+            self.records_with_two_scales += 1;
+            if facts.spread.is_some_and(|spread| spread >= 3) {
+                self.spread_three_plus += 1;
+                self.spread_three_plus_discussed += u64::from(facts.spread_discussed);
+            }
+        }
+        self.records_with_dissent += u64::from(!facts.dissent.is_empty());
+        for (stage, resolved) in &facts.dissent {
+            let slot = &mut self.dissent[stage_index(*stage)];
+            if *resolved {
+                slot.0 += 1;
+            } else {
+                slot.1 += 1;
+            }
+        }
+        if let Some(icpc) = facts.icpc {
+            self.s47_records += 1;
+            self.icpc_due_passed += u64::from(icpc.due_date_passed);
+        }
+        if let Some(decision) = facts.icpc_decision {
+            self.icpc_decisions += 1;
+            if let Some(days) = decision.working_days.filter(|days| *days >= 0) {
+                self.icpc_decisions_dated += 1;
+                if self.icpc_days.is_empty() {
+                    self.icpc_days = vec![0; ICPC_DAYS_EXACT + 2];
+                }
+                let slot = usize::try_from(days)
+                    .unwrap_or(usize::MAX)
+                    .min(ICPC_DAYS_EXACT + 1);
+                self.icpc_days[slot] += 1;
+            }
+        }
+    }
+
+    /// The row an agency's people are counted in.
+    fn agency_row(&self, agency: &str) -> String {
+        if agency.is_empty() {
+            NO_AGENCY.to_string()
+        } else if self.agencies.contains_key(agency) || self.agencies.len() < MAX_AGENCIES {
+            agency.to_string()
+        } else {
+            OTHER_AGENCIES.to_string()
+        }
+    }
+
+    /// Records counted.
+    pub fn records(&self) -> u64 {
+        self.records
+    }
+
+    /// One agency's attendance counts.
+    pub fn agency(&self, name: &str) -> Option<AgencyCounts> {
+        self.agencies.get(name).copied()
+    }
+
+    /// Working days from the start of section 47 enquiries to the decision to convene an
+    /// ICPC, within the standard and beyond it.
+    fn icpc_split(&self) -> (u64, u64) {
+        let limit = ICPC_WORKING_DAYS as usize;
+        let within = self.icpc_days.iter().take(limit + 1).sum();
+        let beyond = self.icpc_days.iter().skip(limit + 1).sum();
+        (within, beyond)
+    }
+
+    /// The median of the ICPC decision timings, from the histogram.
+    fn icpc_median(&self) -> Option<f64> {
+        let count = self.icpc_decisions_dated;
+        if count == 0 {
+            return None;
+        }
+        let nth = |rank: u64| -> f64 {
+            let mut seen = 0;
+            for (days, number) in self.icpc_days.iter().enumerate() {
+                seen += number;
+                if seen > rank {
+                    return days as f64;
+                }
+            }
+            ICPC_DAYS_EXACT as f64 + 1.0
+        };
+        Some(if count % 2 == 1 {
+            nth(count / 2)
+        } else {
+            (nth(count / 2 - 1) + nth(count / 2)) / 2.0
+        })
+    }
+
+    /// The themes as tables, unsuppressed (see [`ThemeTable::suppress`]).
+    pub fn tables(&self, counts: &InputCounts, as_of: Date) -> Vec<ThemeTable> {
+        vec![
+            self.overview(counts),
+            self.attendance(),
+            self.outcomes(),
+            self.decision_types(),
+            self.fathers(),
+            self.unknowns(),
+            self.gaps(as_of),
+            self.divergence(),
+            self.dissent(),
+            self.escalations(),
+            self.icpc(as_of),
+            self.icpc_timeliness(),
+        ]
+    }
+
+    fn overview(&self, counts: &InputCounts) -> ThemeTable {
+        let span = match (self.earliest, self.latest) {
+            (Some(first), Some(last)) => format!("{first} to {last}"),
+            _ => "–".to_string(),
+        };
+        let rows = vec![
+            vec![
+                Cell::text("Records analysed"),
+                Cell::count(self.records),
+                Cell::text(""),
+            ],
+            vec![
+                Cell::text("Children"),
+                Cell::count(counts.children),
+                Cell::text(""),
+            ],
+            vec![
+                Cell::text("Final or amended records"),
+                Cell::count(self.finalised),
+                Cell::percent(self.finalised, self.records, vec![(0, 1), (2, 1)]),
+            ],
+            vec![
+                Cell::text("Draft records"),
+                Cell::count(self.records - self.finalised),
+                Cell::percent(
+                    self.records - self.finalised,
+                    self.records,
+                    vec![(0, 1), (3, 1)],
+                ),
+            ],
+            vec![
+                Cell::text("Meeting dates"),
+                Cell::text(span),
+                Cell::text(""),
+            ],
+        ];
+        ThemeTable {
+            id: "overview",
+            title: "Records analysed",
+            description: format!(
+                "Every record that passed the import checks. {} record(s) were skipped as \
+                 unreadable or invalid and {} as duplicates; the hot-spot list uses each \
+                 child's most recent record, the themes count every record.",
+                counts.bad_records, counts.duplicate_records
+            ),
+            columns: vec![
+                Column {
+                    id: "measure",
+                    label: "Measure",
+                },
+                Column {
+                    id: "count",
+                    label: "Count",
+                },
+                Column {
+                    id: "percent",
+                    label: "Share of records",
+                },
+            ],
+            groups: vec![Group {
+                total: (0, 1),
+                parts: vec![(2, 1), (3, 1)],
+            }],
+            rows,
+            chart: None,
+            threshold: 0,
+        }
+    }
+
+    fn attendance(&self) -> ThemeTable {
+        let mut agencies: Vec<(&String, &AgencyCounts)> = self.agencies.iter().collect();
+        // Most invited first; pooled and unrecorded rows last.
+        agencies.sort_by(|first, second| {
+            let pooled = |name: &str| name == OTHER_AGENCIES || name == NO_AGENCY;
+            pooled(first.0)
+                .cmp(&pooled(second.0))
+                .then(second.1.invited.cmp(&first.1.invited))
+                .then(first.0.cmp(second.0))
+        });
+        let mut rows = Vec::new();
+        let mut groups = Vec::new();
+        for (index, (name, counts)) in agencies.iter().enumerate() {
+            rows.push(vec![
+                Cell::text(name.as_str()),
+                Cell::count(counts.invited),
+                Cell::count(counts.attended),
+                Cell::count(counts.apologies),
+                Cell::count(counts.sent_information),
+                Cell::percent(
+                    counts.attended,
+                    counts.invited,
+                    vec![(index, 1), (index, 2)],
+                ),
+                Cell::percent(
+                    counts.apologies,
+                    counts.invited,
+                    vec![(index, 1), (index, 3)],
+                ),
+                Cell::count(counts.meetings_attended),
+                Cell::percent(counts.meetings_attended, self.records, vec![(index, 7)]),
+            ]);
+            groups.push(Group {
+                total: (index, 1),
+                parts: vec![(index, 2), (index, 3), (index, 4)],
+            });
+        }
+        ThemeTable {
+            id: "attendance",
+            title: "Agency attendance",
+            description: format!(
+                "Everyone invited to the {} meetings, by the agency they spoke for. The \
+                 attendance and apology rates are shares of those invited; meetings attended \
+                 counts meetings with at least one person from the agency there.",
+                self.records
+            ),
+            columns: vec![
+                Column {
+                    id: "agency",
+                    label: "Agency",
+                },
+                Column {
+                    id: "invited",
+                    label: "Invited",
+                },
+                Column {
+                    id: "attended",
+                    label: "Attended",
+                },
+                Column {
+                    id: "apologies",
+                    label: "Apologies",
+                },
+                Column {
+                    id: "sentInformation",
+                    label: "Sent information only",
+                },
+                Column {
+                    id: "attendedPercent",
+                    label: "Attendance rate",
+                },
+                Column {
+                    id: "apologiesPercent",
+                    label: "Apology rate",
+                },
+                Column {
+                    id: "meetingsAttended",
+                    label: "Meetings attended",
+                },
+                Column {
+                    id: "meetingsPercent",
+                    label: "Share of meetings",
+                },
+            ],
+            rows,
+            groups,
+            chart: Some(Chart {
+                column: 5,
+                skip_last_rows: 0,
+            }),
+            threshold: 0,
+        }
+    }
+
+    fn outcomes(&self) -> ThemeTable {
+        let total: u64 = self.outcomes.values().sum();
+        let total_row = S47Outcome::ALL.len();
+        let mut rows: Vec<Vec<Cell>> = S47Outcome::ALL
+            .iter()
+            .enumerate()
+            .map(|(index, outcome)| {
+                let count = self.outcomes.get(&index).copied().unwrap_or(0);
+                vec![
+                    Cell::text(outcome.label()),
+                    Cell::text(ssd_flag(*outcome)),
+                    Cell::text(wire(outcome)),
+                    Cell::count(count),
+                    Cell::percent(count, total, vec![(index, 3), (total_row, 3)]),
+                ]
+            })
+            .collect();
+        rows.push(vec![
+            Cell::text("All outcomes recorded"),
+            Cell::text(""),
+            Cell::text(""),
+            Cell::count(total),
+            Cell::text(""),
+        ]);
+        ThemeTable {
+            id: "outcomes",
+            title: "Section 47 outcomes",
+            description: format!(
+                "Decisions with a Standard Safeguarding Dataset outcome code, in {} of {} \
+                 records. The flag is the dataset's key in s47e_s47_outcome_json.",
+                self.records_with_outcome, self.records
+            ),
+            columns: vec![
+                Column {
+                    id: "outcome",
+                    label: "Outcome",
+                },
+                Column {
+                    id: "ssdFlag",
+                    label: "Standard Safeguarding Dataset flag",
+                },
+                Column {
+                    id: "code",
+                    label: "Record value",
+                },
+                Column {
+                    id: "decisions",
+                    label: "Decisions",
+                },
+                Column {
+                    id: "percent",
+                    label: "Share of outcomes",
+                },
+            ],
+            groups: vec![Group {
+                total: (total_row, 3),
+                parts: (0..total_row).map(|row| (row, 3)).collect(),
+            }],
+            rows,
+            chart: Some(Chart {
+                column: 3,
+                skip_last_rows: 1,
+            }),
+            threshold: 0,
+        }
+    }
+
+    fn decision_types(&self) -> ThemeTable {
+        let mut rows: Vec<Vec<Cell>> = DecisionType::ALL
+            .iter()
+            .enumerate()
+            .map(|(index, kind)| {
+                vec![
+                    Cell::text(kind.label()),
+                    Cell::text(wire(kind)),
+                    Cell::count(self.decision_types.get(&index).copied().unwrap_or(0)),
+                ]
+            })
+            .collect();
+        rows.push(vec![
+            Cell::text("Type not recorded"),
+            Cell::text(""),
+            Cell::count(self.decisions_without_type),
+        ]);
+        let total_row = rows.len();
+        rows.push(vec![
+            Cell::text("All decisions"),
+            Cell::text(""),
+            Cell::count(self.decisions),
+        ]);
+        ThemeTable {
+            id: "decisionTypes",
+            title: "Decisions by type",
+            description: format!(
+                "Every decision recorded. {} record(s) recorded no decision.",
+                self.records_without_decision
+            ),
+            columns: vec![
+                Column {
+                    id: "decisionType",
+                    label: "Decision",
+                },
+                Column {
+                    id: "code",
+                    label: "Record value",
+                },
+                Column {
+                    id: "decisions",
+                    label: "Decisions",
+                },
+            ],
+            groups: vec![Group {
+                total: (total_row, 2),
+                parts: (0..total_row).map(|row| (row, 2)).collect(),
+            }],
+            rows,
+            chart: None,
+            threshold: 0,
+        }
+    }
+
+    /// A measure / count / share table with one denominator per row.
+    fn shares(
+        id: &'static str,
+        title: &'static str,
+        description: String,
+        unit: &'static str,
+        rows: Vec<(String, u64, u64, Option<usize>)>,
+    ) -> ThemeTable {
+        let cells = rows
+            .iter()
+            .enumerate()
+            .map(|(index, (label, count, of, of_row))| {
+                let mut depends_on = vec![(index, 1)];
+                depends_on.extend(of_row.map(|row| (row, 1)));
+                // A row that is its own denominator (a total) has no share.
+                let share = if *of_row == Some(index) {
+                    Cell::text("")
+                } else {
+                    Cell::percent(*count, *of, depends_on)
+                };
+                vec![Cell::text(label.clone()), Cell::count(*count), share]
+            })
+            .collect();
+        ThemeTable {
+            id,
+            title,
+            description,
+            columns: vec![
+                Column {
+                    id: "measure",
+                    label: "Measure",
+                },
+                Column {
+                    id: "count",
+                    label: unit,
+                },
+                Column {
+                    id: "percent",
+                    label: "Share",
+                },
+            ],
+            rows: cells,
+            groups: Vec::new(),
+            chart: None,
+            threshold: 0,
+        }
+    }
+
+    fn fathers(&self) -> ThemeTable {
+        let mut table = Self::shares(
+            "fathers",
+            "Fathers and male carers",
+            format!(
+                "Records that identify the child's father or a male carer (shares of all {} \
+                 records). Men were too often unseen (The Myth of Invisible Men, 2021).",
+                self.records
+            ),
+            "Records",
+            vec![
+                (
+                    "Father or male carer recorded".into(),
+                    self.men_recorded,
+                    self.records,
+                    None,
+                ),
+                (
+                    "Father or male carer named".into(),
+                    self.men_named,
+                    self.records,
+                    None,
+                ),
+                (
+                    "His own history known".into(),
+                    self.men_history_known,
+                    self.records,
+                    None,
+                ),
+            ],
+        );
+        table.chart = Some(Chart {
+            column: 2,
+            skip_last_rows: 0,
+        });
+        table
+    }
+
+    fn unknowns(&self) -> ThemeTable {
+        let rows = UnknownKind::ALL
+            .iter()
+            .enumerate()
+            .map(|(slot, kind)| {
+                (
+                    kind.label().to_string(),
+                    self.unknowns[slot],
+                    self.records,
+                    None,
+                )
+            })
+            .collect();
+        let mut table = Self::shares(
+            "unknowns",
+            "What is not known, by kind",
+            format!(
+                "Records showing each kind of unknown, as shares of all {} records. Unknown \
+                 is not the same as no: these are gaps in what is gathered.",
+                self.records
+            ),
+            "Records",
+            rows,
+        );
+        table.chart = Some(Chart {
+            column: 2,
+            skip_last_rows: 0,
+        });
+        table
+    }
+
+    fn gaps(&self, as_of: Date) -> ThemeTable {
+        Self::shares(
+            "gaps",
+            "Information gaps listed",
+            format!(
+                "Every information gap the groups listed (something to find out), as shares of \
+                 all gaps. \"Date passed\" counts gaps whose date to find out by was at least \
+                 one working day before {as_of}; the record does not say whether they were \
+                 since filled."
+            ),
+            "Gaps",
+            vec![
+                (
+                    "Gaps listed".into(),
+                    self.gap_items,
+                    self.gap_items,
+                    Some(0),
+                ),
+                (
+                    "With no one to find out".into(),
+                    self.gaps_without_owner,
+                    self.gap_items,
+                    Some(0),
+                ),
+                (
+                    "With no date to find out by".into(),
+                    self.gaps_without_due,
+                    self.gap_items,
+                    Some(0),
+                ),
+                (
+                    "Date passed".into(),
+                    self.gaps_due_passed,
+                    self.gap_items,
+                    Some(0),
+                ),
+            ],
+        )
+    }
+
+    fn divergence(&self) -> ThemeTable {
+        Self::shares(
+            "divergence",
+            "Divergent safety scales",
+            "Records where two or more people gave a safety scale; of those, where the scales \
+             spread by 3 points or more; of those, where the group's discussion of the \
+             difference is recorded."
+                .to_string(),
+            "Records",
+            vec![
+                (
+                    "Two or more safety scales".into(),
+                    self.records_with_two_scales,
+                    self.records,
+                    None,
+                ),
+                (
+                    "Spread of 3 or more".into(),
+                    self.spread_three_plus,
+                    self.records_with_two_scales,
+                    Some(0),
+                ),
+                (
+                    "Spread discussed".into(),
+                    self.spread_three_plus_discussed,
+                    self.spread_three_plus,
+                    Some(1),
+                ),
+            ],
+        )
+    }
+
+    fn dissent(&self) -> ThemeTable {
+        let items: u64 = self
+            .dissent
+            .iter()
+            .map(|(resolved, open)| resolved + open)
+            .sum();
+        let resolved: u64 = self.dissent.iter().map(|(resolved, _)| resolved).sum();
+        let mut table = Self::shares(
+            "dissent",
+            "Dissent",
+            format!(
+                "Records where someone's disagreement was recorded (share of all {} records), \
+                 and the disagreements themselves, resolved or not.",
+                self.records
+            ),
+            "Count",
+            vec![
+                (
+                    "Records with dissent".into(),
+                    self.records_with_dissent,
+                    self.records,
+                    None,
+                ),
+                ("Disagreements recorded".into(), items, items, Some(1)),
+                ("Resolved".into(), resolved, items, Some(1)),
+                ("Not resolved".into(), items - resolved, items, Some(1)),
+            ],
+        );
+        table.groups.push(Group {
+            total: (1, 1),
+            parts: vec![(2, 1), (3, 1)],
+        });
+        table
+    }
+
+    fn escalations(&self) -> ThemeTable {
+        let total_row = EscalationStage::ALL.len();
+        let mut rows: Vec<Vec<Cell>> = EscalationStage::ALL
+            .iter()
+            .enumerate()
+            .map(|(index, stage)| {
+                let (resolved, open) = self.dissent[index];
+                vec![
+                    Cell::text(stage.label()),
+                    Cell::count(resolved + open),
+                    Cell::count(resolved),
+                    Cell::count(open),
+                ]
+            })
+            .collect();
+        let resolved: u64 = self.dissent.iter().map(|(resolved, _)| resolved).sum();
+        let open: u64 = self.dissent.iter().map(|(_, open)| open).sum();
+        rows.push(vec![
+            Cell::text("All disagreements"),
+            Cell::count(resolved + open),
+            Cell::count(resolved),
+            Cell::count(open),
+        ]);
+        let mut groups: Vec<Group> = (0..=total_row)
+            .map(|row| Group {
+                total: (row, 1),
+                parts: vec![(row, 2), (row, 3)],
+            })
+            .collect();
+        for column in 1..=3 {
+            groups.push(Group {
+                total: (total_row, column),
+                parts: (0..total_row).map(|row| (row, column)).collect(),
+            });
+        }
+        ThemeTable {
+            id: "escalations",
+            title: "How disagreements ended",
+            description: "Disagreements by the furthest stage they were escalated to, and \
+                          whether a resolution is recorded."
+                .to_string(),
+            columns: vec![
+                Column {
+                    id: "stage",
+                    label: "Escalated to",
+                },
+                Column {
+                    id: "disagreements",
+                    label: "Disagreements",
+                },
+                Column {
+                    id: "resolved",
+                    label: "Resolved",
+                },
+                Column {
+                    id: "open",
+                    label: "Not resolved",
+                },
+            ],
+            rows,
+            groups,
+            chart: None,
+            threshold: 0,
+        }
+    }
+
+    fn icpc(&self, as_of: Date) -> ThemeTable {
+        let (within, beyond) = self.icpc_split();
+        let mut table = Self::shares(
+            "icpc",
+            "Initial child protection conferences",
+            format!(
+                "Records that started section 47 enquiries (share of all records) and, as of \
+                 {as_of}, whether the conference's due date ({ICPC_WORKING_DAYS} working days \
+                 after the strategy discussion) has passed. The record has no field for the \
+                 date a conference was held, so the timing against the standard is measured \
+                 to the meeting that recorded the decision to convene one (0 when it was the \
+                 strategy discussion itself)."
+            ),
+            "Records",
+            vec![
+                (
+                    "Section 47 enquiries started".into(),
+                    self.s47_records,
+                    self.records,
+                    None,
+                ),
+                (
+                    "Conference due date passed".into(),
+                    self.icpc_due_passed,
+                    self.s47_records,
+                    Some(0),
+                ),
+                (
+                    "Decision to convene a conference recorded".into(),
+                    self.icpc_decisions,
+                    self.records,
+                    None,
+                ),
+                (
+                    format!("Decided within {ICPC_WORKING_DAYS} working days"),
+                    within,
+                    self.icpc_decisions_dated,
+                    None,
+                ),
+                (
+                    format!("Decided after {ICPC_WORKING_DAYS} working days"),
+                    beyond,
+                    self.icpc_decisions_dated,
+                    None,
+                ),
+            ],
+        );
+        // The two timings add up to the dated decisions: a total the table does not show,
+        // so each percentage also depends on the other count.
+        if let Some(Cell::Percent { depends_on, .. }) = table.rows[3].get_mut(2) {
+            depends_on.push((4, 1));
+        }
+        if let Some(Cell::Percent { depends_on, .. }) = table.rows[4].get_mut(2) {
+            depends_on.push((3, 1));
+        }
+        table.rows.push(vec![
+            Cell::text("Median working days to the decision"),
+            Cell::Number {
+                value: self.icpc_median(),
+                basis: self.icpc_decisions_dated,
+                suppressed: false,
+            },
+            Cell::text(""),
+        ]);
+        table
+    }
+
+    fn icpc_timeliness(&self) -> ThemeTable {
+        let buckets: [(&str, usize, usize); 5] = [
+            ("0 to 5 working days", 0, 5),
+            ("6 to 10 working days", 6, 10),
+            ("11 to 15 working days", 11, 15),
+            ("16 to 20 working days", 16, 20),
+            ("More than 20 working days", 21, usize::MAX),
+        ];
+        let total_row = buckets.len();
+        let mut rows: Vec<Vec<Cell>> = buckets
+            .iter()
+            .map(|(label, from, to)| {
+                let count: u64 = self
+                    .icpc_days
+                    .iter()
+                    .enumerate()
+                    .filter(|(days, _)| days >= from && days <= to)
+                    .map(|(_, count)| count)
+                    .sum();
+                vec![Cell::text(*label), Cell::count(count)]
+            })
+            .collect();
+        rows.push(vec![
+            Cell::text("All dated decisions"),
+            Cell::count(self.icpc_decisions_dated),
+        ]);
+        ThemeTable {
+            id: "icpcTimeliness",
+            title: "Time from strategy discussion to the decision to convene a conference",
+            description: format!(
+                "Working days from the discussion that started section 47 enquiries to the \
+                 meeting that recorded the decision to convene an initial child protection \
+                 conference, against the {ICPC_WORKING_DAYS}-working-day standard."
+            ),
+            columns: vec![
+                Column {
+                    id: "workingDays",
+                    label: "Working days",
+                },
+                Column {
+                    id: "decisions",
+                    label: "Decisions",
+                },
+            ],
+            groups: vec![Group {
+                total: (total_row, 1),
+                parts: (0..total_row).map(|row| (row, 1)).collect(),
+            }],
+            rows,
+            chart: Some(Chart {
+                column: 1,
+                skip_last_rows: 1,
+            }),
+            threshold: 0,
+        }
+    }
+}

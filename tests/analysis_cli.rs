@@ -1,0 +1,486 @@
+//! `risk-sensible summarise` and `flatten` run as separate processes: files, directories,
+//! JSON Lines and standard input; bad records reported with file and line and skipped; exit
+//! statuses; the same output whatever the number of workers; flatten's files.
+#![cfg(not(target_arch = "wasm32"))]
+
+mod analysis_fixtures;
+
+use analysis_fixtures::*;
+use risk_sensible::record::import::export;
+use risk_sensible::record::*;
+use std::io::Write;
+use std::path::{Path, PathBuf};
+use std::process::{Command, Stdio};
+
+struct Run {
+    code: i32,
+    stdout: String,
+    stderr: String,
+}
+
+fn run(arguments: &[&str], input: Option<&[u8]>) -> Run {
+    let mut child = Command::new(env!("CARGO_BIN_EXE_risk-sensible"))
+        .args(arguments)
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .unwrap();
+    let mut stdin = child.stdin.take().unwrap();
+    if let Some(input) = input {
+        stdin.write_all(input).unwrap();
+    }
+    drop(stdin);
+    let output = child.wait_with_output().unwrap();
+    let run = Run {
+        code: output.status.code().unwrap(),
+        stdout: String::from_utf8(output.stdout).unwrap(),
+        stderr: String::from_utf8(output.stderr).unwrap(),
+    };
+    assert!(!run.stderr.contains("panicked"), "{}", run.stderr);
+    run
+}
+
+fn directory(test: &str) -> PathBuf {
+    let directory = Path::new(env!("CARGO_TARGET_TMPDIR")).join(format!("analysis-cli-{test}"));
+    let _ = std::fs::remove_dir_all(&directory);
+    std::fs::create_dir_all(&directory).unwrap();
+    directory
+}
+
+fn overdue(id: &str, case: &str) -> DecisionRecord {
+    let mut record = record(id, case, "2026-03-02");
+    record.actions = vec![action(
+        "Visit",
+        Some("p2"),
+        Some("2026-03-03"),
+        ActionStatus::NotStarted,
+    )];
+    record
+}
+
+/// A directory of records: a pretty-printed file, JSON Lines (one bad line, one blank) in a
+/// subdirectory, and files that are not read.
+fn caseload(test: &str) -> PathBuf {
+    let root = directory(test);
+    std::fs::write(root.join("a.json"), export(&overdue("rec-a", "NX-1"))).unwrap();
+    std::fs::create_dir_all(root.join("sub")).unwrap();
+    let lines = format!(
+        "{}\n{{\"schemaVersion\": 1, \"meta\": 7}}\n\n{}\n",
+        line(&overdue("rec-b", "NX-2")),
+        line(&record("rec-c", "NX-3", "2026-03-04"))
+    );
+    std::fs::write(root.join("sub").join("b.jsonl"), lines).unwrap();
+    std::fs::write(root.join("notes.txt"), "not a record").unwrap();
+    std::fs::write(root.join(".hidden.json"), "{").unwrap();
+    root
+}
+
+fn path(path: &Path) -> &str {
+    path.to_str().unwrap()
+}
+
+#[test]
+fn summarise_reads_directories_and_json_lines_and_skips_bad_records() {
+    let root = caseload("directories");
+    let result = run(
+        &[
+            "summarise",
+            path(&root),
+            "--as-of",
+            "2026-03-16",
+            "--format",
+            "json",
+        ],
+        None,
+    );
+    assert_eq!(
+        result.code, 1,
+        "a bad record is a data problem: {}",
+        result.stderr
+    );
+    let bad_line = format!(
+        "{}:2: skipped: $.meta:",
+        root.join("sub").join("b.jsonl").display()
+    );
+    assert!(result.stderr.contains(&bad_line), "{}", result.stderr);
+    assert_eq!(result.stderr.lines().count(), 1, "{}", result.stderr);
+    let summary: serde_json::Value = serde_json::from_str(&result.stdout).unwrap();
+    assert_eq!(summary["input"]["records"], 3);
+    assert_eq!(summary["input"]["badRecords"], 1);
+    assert_eq!(summary["input"]["children"], 3);
+    let ids: Vec<&str> = summary["hotSpots"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|row| row["recordId"].as_str().unwrap())
+        .collect();
+    assert_eq!(ids, ["rec-a", "rec-b"]);
+}
+
+#[test]
+fn the_output_is_the_same_whatever_the_number_of_workers() {
+    let root = caseload("workers");
+    // More records than one batch, so several batches are in flight at once.
+    let many: String = (0..300)
+        .map(|index| {
+            line(&overdue(
+                &format!("many-{index:03}"),
+                &format!("NM-{index:03}"),
+            )) + "\n"
+        })
+        .collect();
+    std::fs::write(root.join("many.jsonl"), many).unwrap();
+    let one = run(
+        &[
+            "summarise",
+            path(&root),
+            "--as-of",
+            "2026-03-16",
+            "--jobs",
+            "1",
+            "--format",
+            "json",
+        ],
+        None,
+    );
+    let three = run(
+        &[
+            "summarise",
+            path(&root),
+            "--as-of",
+            "2026-03-16",
+            "--jobs",
+            "3",
+            "--format",
+            "json",
+        ],
+        None,
+    );
+    assert_eq!(one.stdout, three.stdout);
+    assert_eq!(one.stderr, three.stderr);
+    let summary: serde_json::Value = serde_json::from_str(&one.stdout).unwrap();
+    assert_eq!(summary["input"]["records"], 303);
+}
+
+#[test]
+fn summarise_reads_json_lines_and_one_pretty_record_from_standard_input() {
+    let lines = format!(
+        "{}\n{}\n",
+        line(&overdue("x1", "NX-1")),
+        line(&overdue("x2", "NX-2"))
+    );
+    let result = run(
+        &[
+            "summarise",
+            "-",
+            "--as-of",
+            "2026-03-16",
+            "--report",
+            "hotspots",
+            "--format",
+            "csv",
+        ],
+        Some(lines.as_bytes()),
+    );
+    assert_eq!(result.code, 0, "{}", result.stderr);
+    let rows: Vec<&str> = result
+        .stdout
+        .split("\r\n")
+        .filter(|row| !row.is_empty())
+        .collect();
+    assert!(rows[0].starts_with("rank,recordId,caseReference,childName,"));
+    assert_eq!(rows.len(), 3);
+    let pretty = export(&overdue("x3", "NX-3"));
+    let result = run(
+        &[
+            "summarise",
+            "-",
+            "--as-of",
+            "2026-03-16",
+            "--report",
+            "themes",
+            "--format",
+            "csv",
+        ],
+        Some(pretty.as_bytes()),
+    );
+    assert_eq!(result.code, 0, "{}", result.stderr);
+    assert!(result
+        .stdout
+        .contains("overview,Records analysed,count,<5\r\n"));
+    let result = run(
+        &[
+            "summarise",
+            "-",
+            "--as-of",
+            "2026-03-16",
+            "--report",
+            "themes",
+            "--format",
+            "csv",
+            "--suppress-below",
+            "0",
+        ],
+        Some(pretty.as_bytes()),
+    );
+    assert!(result
+        .stdout
+        .contains("overview,Records analysed,count,1\r\n"));
+}
+
+#[test]
+fn the_text_report_goes_to_a_terminal() {
+    let root = caseload("text");
+    let result = run(&["summarise", path(&root), "--as-of", "2026-03-16"], None);
+    assert_eq!(result.code, 1);
+    assert!(result
+        .stdout
+        .starts_with("Caseload hot spots as of 2026-03-16 (due soon: within 5 working days)\n"));
+    assert!(result
+        .stdout
+        .contains("1. NX-1 Child NX-1 - Overdue by 9 working days\n"));
+    assert!(result
+        .stdout
+        .contains("\nPartnership themes as of 2026-03-16\n"));
+}
+
+#[test]
+fn usage_errors_exit_with_status_two() {
+    let root = caseload("usage");
+    for (arguments, message) in [
+        (vec!["summarise"], "name at least one PATH"),
+        (
+            vec!["summarise", path(&root), "--format", "xml"],
+            "--format must be",
+        ),
+        (
+            vec!["summarise", path(&root), "--format", "csv"],
+            "--report hotspots",
+        ),
+        (
+            vec!["summarise", path(&root), "--as-of", "16/03/2026"],
+            "--as-of must be a date",
+        ),
+        (
+            vec!["summarise", path(&root), "--due-within", "soon"],
+            "--due-within must be",
+        ),
+        (
+            vec!["summarise", path(&root), "--jobs", "0"],
+            "--jobs must be",
+        ),
+        (vec!["summarise", path(&root), "--colour"], "unknown option"),
+        (
+            vec!["summarise", path(&root), "--as-of"],
+            "--as-of needs a value",
+        ),
+        (
+            vec![
+                "summarise",
+                path(&root),
+                "--format",
+                "json",
+                "--format",
+                "csv",
+            ],
+            "more than once",
+        ),
+        (vec!["flatten", path(&root)], "flatten needs --out DIR"),
+    ] {
+        let result = run(&arguments, None);
+        assert_eq!(result.code, 2, "{arguments:?}");
+        assert!(
+            result.stderr.contains(message),
+            "{arguments:?}: {}",
+            result.stderr
+        );
+        assert!(result.stdout.is_empty());
+    }
+}
+
+#[test]
+fn an_unreadable_path_is_reported_and_the_rest_still_read() {
+    let root = caseload("unreadable");
+    let missing = root.join("missing.jsonl");
+    let result = run(
+        &[
+            "summarise",
+            path(&missing),
+            path(&root.join("a.json")),
+            "--as-of",
+            "2026-03-16",
+            "--format",
+            "json",
+        ],
+        None,
+    );
+    assert_eq!(result.code, 2);
+    assert!(result
+        .stderr
+        .contains(&format!("cannot read {}: No such file", missing.display())));
+    let summary: serde_json::Value = serde_json::from_str(&result.stdout).unwrap();
+    assert_eq!(summary["input"]["records"], 1);
+    assert_eq!(summary["input"]["unreadablePaths"], 1);
+}
+
+#[test]
+fn verify_also_checks_digests_and_audit_chains() {
+    let tampered = concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/tests/fixtures/tampered-content.json"
+    );
+    let read = run(
+        &[
+            "summarise",
+            tampered,
+            "--as-of",
+            "2026-03-16",
+            "--format",
+            "json",
+        ],
+        None,
+    );
+    assert_eq!(read.code, 0, "{}", read.stderr);
+    let verified = run(
+        &[
+            "summarise",
+            tampered,
+            "--verify",
+            "--as-of",
+            "2026-03-16",
+            "--format",
+            "json",
+        ],
+        None,
+    );
+    assert_eq!(verified.code, 1);
+    assert!(verified
+        .stderr
+        .contains("tampered-content.json: skipped: $.participants: the content has changed"));
+    let summary: serde_json::Value = serde_json::from_str(&verified.stdout).unwrap();
+    assert_eq!(summary["input"]["records"], 0);
+    assert_eq!(summary["input"]["badRecords"], 1);
+}
+
+#[test]
+fn flatten_writes_every_table_as_csv_and_json_lines() {
+    let root = caseload("flatten");
+    // The same record again, in another file: flattened once.
+    std::fs::write(root.join("z.json"), export(&overdue("rec-a", "NX-1"))).unwrap();
+    let out = directory("flatten-out").join("tables");
+    let result = run(&["flatten", path(&root), "--out", path(&out)], None);
+    assert_eq!(
+        result.code, 1,
+        "a bad line and a duplicate: {}",
+        result.stderr
+    );
+    assert!(result
+        .stderr
+        .contains("z.json: skipped: record rec-a was already read"));
+    assert_eq!(
+        result.stdout,
+        format!(
+            "{}: 3 records flattened, 2 skipped; rows: records 3, participants 9, risks 0, \
+             actions 2, decisions 0, dissent 0\n",
+            out.display()
+        )
+    );
+    for (table, rows) in [
+        ("records", 3),
+        ("participants", 9),
+        ("risks", 0),
+        ("actions", 2),
+        ("decisions", 0),
+        ("dissent", 0),
+    ] {
+        let csv = std::fs::read_to_string(out.join(format!("{table}.csv"))).unwrap();
+        assert_eq!(csv.matches("\r\n").count(), rows + 1, "{table}.csv");
+        let jsonl = std::fs::read_to_string(out.join(format!("{table}.jsonl"))).unwrap();
+        assert_eq!(jsonl.lines().count(), rows, "{table}.jsonl");
+        for line in jsonl.lines() {
+            let row: serde_json::Value = serde_json::from_str(line).unwrap();
+            assert!(row["recordId"].is_string());
+        }
+    }
+    let records = std::fs::read_to_string(out.join("records.jsonl")).unwrap();
+    let sources: Vec<String> = records
+        .lines()
+        .map(|line| serde_json::from_str::<serde_json::Value>(line).unwrap()["source"].to_string())
+        .collect();
+    assert!(sources[1].ends_with(":1\""), "{sources:?}");
+    assert!(sources[2].ends_with(":4\""), "{sources:?}");
+}
+
+#[test]
+fn flatten_reports_an_output_directory_it_cannot_create() {
+    let root = caseload("flatten-blocked");
+    let blocker = root.join("a.json");
+    let result = run(
+        &[
+            "flatten",
+            path(&root),
+            "--out",
+            path(&blocker.join("inside")),
+        ],
+        None,
+    );
+    assert_eq!(result.code, 2);
+    assert!(
+        result.stderr.contains("cannot write to"),
+        "{}",
+        result.stderr
+    );
+}
+
+#[test]
+fn a_json_file_holding_json_lines_is_read_line_by_line() {
+    let root = directory("sniff");
+    let lines = format!(
+        "\n{}\n{}\n",
+        line(&overdue("l1", "NX-1")),
+        line(&overdue("l2", "NX-2"))
+    );
+    std::fs::write(root.join("export.json"), lines).unwrap();
+    // A pretty-printed record and a compact one without a final new line, named .json.
+    std::fs::write(root.join("pretty.json"), export(&overdue("p1", "NX-3"))).unwrap();
+    std::fs::write(root.join("compact.json"), line(&overdue("c1", "NX-4"))).unwrap();
+    let result = run(
+        &[
+            "summarise",
+            path(&root),
+            "--as-of",
+            "2026-03-16",
+            "--format",
+            "json",
+            "--report",
+            "hotspots",
+        ],
+        None,
+    );
+    assert_eq!(result.code, 0, "{}", result.stderr);
+    let summary: serde_json::Value = serde_json::from_str(&result.stdout).unwrap();
+    assert_eq!(summary["input"]["records"], 4);
+    assert!(summary.get("themes").is_none());
+    // A broken second line is reported by its line number.
+    std::fs::write(
+        root.join("export.json"),
+        format!("{}\n{{\"schemaVersion\":1,\n", line(&overdue("l1", "NX-1"))),
+    )
+    .unwrap();
+    let result = run(
+        &[
+            "summarise",
+            path(&root.join("export.json")),
+            "--as-of",
+            "2026-03-16",
+        ],
+        None,
+    );
+    assert_eq!(result.code, 1);
+    assert!(
+        result.stderr.contains("export.json:2: skipped: $:"),
+        "{}",
+        result.stderr
+    );
+}

@@ -1,0 +1,128 @@
+//! Hand-built records for the analysis tests: small, every field chosen on purpose, and
+//! everyone in them invented.
+#![allow(dead_code)]
+
+use risk_sensible::analysis::Settings;
+use risk_sensible::record::*;
+
+pub fn date(text: &str) -> IsoDate {
+    text.parse().unwrap()
+}
+
+pub fn at(text: &str) -> Timestamp {
+    text.parse().unwrap()
+}
+
+pub fn settings(as_of: &str) -> Settings {
+    Settings::new(date(as_of).0)
+}
+
+pub fn participant(id: &str, name: &str, agency: &str, attendance: Attendance) -> Participant {
+    Participant {
+        id: id.into(),
+        name: name.into(),
+        role: "Practitioner".into(),
+        agency: agency.into(),
+        attendance,
+        decision_authority: Tristate::Yes,
+    }
+}
+
+pub fn child(case_reference: &str, name: &str, born: &str, mobility: Mobility) -> Subject {
+    Subject {
+        id: "s1".into(),
+        role: SubjectRole::Child,
+        name: name.into(),
+        case_reference: case_reference.into(),
+        date_of_birth: Some(date(born)),
+        mobility,
+        lives_with_child: Tristate::Yes,
+        ..Subject::default()
+    }
+}
+
+/// A draft record for one (mobile, school-age) child with three participants: a chair from
+/// children's social care, a police officer and a health visitor who sent apologies.
+/// Nothing in it is due or open, so it has no hot spots.
+pub fn record(id: &str, case_reference: &str, meeting: &str) -> DecisionRecord {
+    let mut record = DecisionRecord::new(id.into(), at("2026-01-05T09:00:00Z"));
+    record.meeting.date = Some(date(meeting));
+    record.meeting.meeting_type = Some(MeetingType::StrategyDiscussion);
+    record.meeting.chair_id = Some("p1".into());
+    record.participants = vec![
+        participant(
+            "p1",
+            "Ann Chairwell",
+            "Children's social care",
+            Attendance::Attended,
+        ),
+        participant("p2", "Pat Constable", "Police", Attendance::Attended),
+        participant("p3", "Hana Visitor", "Health", Attendance::Apologies),
+    ];
+    record.subjects = vec![child(
+        case_reference,
+        &format!("Child {case_reference}"),
+        "2018-06-01",
+        Mobility::Mobile,
+    )];
+    record
+}
+
+pub fn action(task: &str, owner: Option<&str>, due: Option<&str>, status: ActionStatus) -> Action {
+    Action {
+        id: format!("x-{task}"),
+        task: task.into(),
+        owner_id: owner.map(str::to_string),
+        due: due.map(date),
+        status,
+        ..Action::default()
+    }
+}
+
+pub fn risk(description: &str, owner: &str, review: &str, sensitivity: Sensitivity) -> Risk {
+    Risk {
+        id: format!("r-{description}"),
+        description: description.into(),
+        owner_id: Some(owner.into()),
+        review_date: Some(date(review)),
+        sensitivity,
+        ..Risk::default()
+    }
+}
+
+pub fn decision(kind: DecisionType, outcome: Option<S47Outcome>) -> Decision {
+    Decision {
+        id: String::new(),
+        decision_type: Some(kind),
+        owning_agency: "Children's social care".into(),
+        decision_maker_id: Some("p1".into()),
+        rationale: "Invented rationale.".into(),
+        outcome_code: outcome,
+        ..Decision::default()
+    }
+}
+
+pub fn dissent(participant: &str, escalation: EscalationStage, resolution: &str) -> Dissent {
+    Dissent {
+        id: String::new(),
+        participant_id: participant.into(),
+        view: "I disagree.".into(),
+        chair_response: "Noted.".into(),
+        escalation,
+        escalated_on: (escalation != EscalationStage::None).then(|| date("2026-03-03")),
+        resolution: resolution.into(),
+    }
+}
+
+pub fn scale(participant: &str, score: u8) -> SafetyScale {
+    SafetyScale {
+        participant_id: participant.into(),
+        score,
+        reason: String::new(),
+    }
+}
+
+/// The record as one line of JSON.
+pub fn line(record: &DecisionRecord) -> String {
+    serde_json::to_string(record).unwrap()
+}
