@@ -7,8 +7,9 @@
 use crate::analysis::report::{self, Parts};
 use crate::analysis::table::ThemeTable;
 use crate::analysis::{Settings, Summariser, Summary, DEFAULT_SUPPRESS_BELOW};
+use crate::host_js::{bad_option, dispatch, options_from_object, record_text};
 use crate::meeting::Holidays;
-use crate::record::import::{self, one_line, ImportProblem};
+use crate::record::import::{self, one_line};
 use crate::record::IsoDate;
 use crate::view::{Caseload, CaseloadProps};
 use serde::Deserialize;
@@ -16,7 +17,7 @@ use std::cell::Cell;
 use std::rc::Rc;
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
-use web_sys::{CustomEvent, CustomEventInit, Element};
+use web_sys::Element;
 use yew::{AppHandle, Callback};
 
 /// The event dispatched on the host's element when someone asks to open a record.
@@ -71,11 +72,6 @@ impl CaseloadHandle {
     }
 }
 
-fn bad_option(error: impl std::fmt::Display) -> JsError {
-    JsError::new(&format!("risk-sensible: bad caseload options: {error}"))
-}
-
-/// Today's date in the browser's time zone.
 fn today() -> Option<time::Date> {
     let now = js_sys::Date::new_0();
     let month = time::Month::try_from(u8::try_from(now.get_month() + 1).ok()?).ok()?;
@@ -99,69 +95,8 @@ fn read_options(raw: &JsValue) -> Result<(CaseloadOptions, JsValue), JsError> {
     let copy = js_sys::Object::assign(&js_sys::Object::new(), raw.unchecked_ref());
     let records = js_sys::Reflect::get(&copy, &"records".into()).unwrap_or(JsValue::UNDEFINED);
     let _ = js_sys::Reflect::delete_property(&copy, &"records".into());
-    // Through JSON text and serde_json, whose reading of a struct refuses unknown keys, so a
-    // misspelt option is an error rather than silently ignored.
-    let text = js_sys::JSON::stringify(&copy)
-        .ok()
-        .and_then(|text| text.as_string())
-        .ok_or_else(|| bad_option("options must be a plain object"))?;
-    let json: serde_json::Value = serde_json::from_str(&text).map_err(bad_option)?;
-    // JSON.stringify drops keys whose values are functions: report those rather than
-    // ignore them.
-    for key in js_sys::Object::keys(&copy)
-        .iter()
-        .filter_map(|key| key.as_string())
-    {
-        let value = js_sys::Reflect::get(&copy, &key.as_str().into()).unwrap_or(JsValue::UNDEFINED);
-        if json.get(&key).is_none() && !value.is_undefined() {
-            return Err(bad_option(format!("option {key:?} is not a JSON value")));
-        }
-    }
-    let options = crate::record::from_json(json).map_err(bad_option)?;
+    let options = options_from_object(&copy)?;
     Ok((options, records))
-}
-
-/// The JSON text of one record the host passed, or why there is none: `JSON.stringify`
-/// throws for cycles, BigInts and throwing getters, and gives undefined for functions; an
-/// over-long text is refused before it is copied into the module's memory.
-fn record_text(value: &JsValue) -> Result<String, Vec<ImportProblem>> {
-    let problem = |message: String| vec![ImportProblem::new("$", message)];
-    let text = match js_sys::JSON::stringify(value) {
-        Ok(text) => text,
-        Err(error) => {
-            let reason = error
-                .dyn_ref::<js_sys::Error>()
-                .map(|error| String::from(error.message()))
-                .unwrap_or_else(|| "it threw something other than an Error".into());
-            return Err(problem(format!(
-                "the record cannot be written as JSON: {reason}"
-            )));
-        }
-    };
-    if !text.is_string() {
-        return Err(problem(format!(
-            "a decision record is a JSON object, but this is {}",
-            value.js_typeof().as_string().unwrap_or_default()
-        )));
-    }
-    if text.length() as usize > import::MAX_BYTES {
-        return Err(problem(format!(
-            "the record is larger than {} MiB, the most a decision record may be",
-            import::MAX_BYTES / (1024 * 1024)
-        )));
-    }
-    Ok(text.as_string().unwrap_or_default())
-}
-
-/// Dispatches a bubbling, composed `CustomEvent` on the host's element.
-fn dispatch(element: &Element, name: &str, detail: &JsValue) {
-    let init = CustomEventInit::new();
-    init.set_bubbles(true);
-    init.set_composed(true);
-    init.set_detail(detail);
-    if let Ok(event) = CustomEvent::new_with_event_init_dict(name, &init) {
-        let _ = element.dispatch_event(&event);
-    }
 }
 
 /// Mounts the caseload view of `options.records` into `element`.

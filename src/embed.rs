@@ -4,8 +4,9 @@
 //! clock), never in the core.
 
 use crate::autosave::{Autosave, DraftKey, Found, HEARTBEAT_MS};
+use crate::host_js::{bad_option, dispatch, options_from_object, record_text};
 use crate::meeting::{Config, Holidays};
-use crate::record::import::{import, ImportProblem, MAX_BYTES};
+use crate::record::import::{import, ImportProblem};
 use crate::record::{Actor, DecisionRecord, DecisionType, IsoDate, Procedure};
 use crate::view::{now, App, AppProps, HostLink, HostNotices, Stage};
 use serde::{Deserialize, Serialize};
@@ -13,7 +14,7 @@ use std::cell::{Cell, RefCell};
 use std::rc::Rc;
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
-use web_sys::{CustomEvent, CustomEventInit, Element};
+use web_sys::Element;
 use yew::{AppHandle, Callback};
 
 /// What a host may pass to `mount`. Every key is optional; an unknown key or a wrong type
@@ -276,43 +277,7 @@ fn record_from_js(value: &JsValue) -> Result<DecisionRecord, JsError> {
             lines.join("\n")
         ))
     };
-    // JSON.stringify keeps the host's object exactly as the host sees it (including any
-    // dangerous keys, which import then refuses). It throws for cycles, BigInts and
-    // throwing getters, and gives undefined for undefined, functions and symbols.
-    let text = match js_sys::JSON::stringify(value) {
-        Ok(text) => text,
-        Err(error) => {
-            let reason = error
-                .dyn_ref::<js_sys::Error>()
-                .map(|error| String::from(error.message()))
-                .unwrap_or_else(|| "it threw something other than an Error".into());
-            return Err(refused(&[ImportProblem::new(
-                "$",
-                format!("the record cannot be written as JSON: {reason}"),
-            )]));
-        }
-    };
-    if !text.is_string() {
-        return Err(refused(&[ImportProblem::new(
-            "$",
-            format!(
-                "a decision record is a JSON object, but this is {}",
-                value.js_typeof().as_string().unwrap_or_default()
-            ),
-        )]));
-    }
-    // Refused before it is copied into the widget's memory: a UTF-16 length over the
-    // limit means at least as many bytes of UTF-8.
-    if text.length() as usize > MAX_BYTES {
-        return Err(refused(&[ImportProblem::new(
-            "$",
-            format!(
-                "the record is larger than {} MiB, the most a decision record may be",
-                MAX_BYTES / (1024 * 1024)
-            ),
-        )]));
-    }
-    let text = text.as_string().unwrap_or_default();
+    let text = record_text(value).map_err(|problems| refused(&problems))?;
     import(&text).map_err(|problems| refused(&problems))
 }
 
@@ -321,21 +286,6 @@ fn new_record_id() -> String {
         .and_then(|window| window.crypto().ok())
         .map(|crypto| crypto.random_uuid())
         .unwrap_or_else(|| format!("local-{}", js_sys::Date::now() as u64))
-}
-
-/// Dispatches a bubbling, composed `CustomEvent` on the host's element.
-fn dispatch(element: &Element, name: &str, detail: &JsValue) {
-    let init = CustomEventInit::new();
-    init.set_bubbles(true);
-    init.set_composed(true);
-    init.set_detail(detail);
-    if let Ok(event) = CustomEvent::new_with_event_init_dict(name, &init) {
-        let _ = element.dispatch_event(&event);
-    }
-}
-
-fn bad_option(error: impl std::fmt::Display) -> JsError {
-    JsError::new(&format!("risk-sensible: bad options: {error}"))
 }
 
 fn clock_time(milliseconds: f64) -> String {
@@ -362,25 +312,7 @@ fn read_options(raw: &JsValue) -> Result<(MountOptions, Option<JsValue>), JsErro
         let _ = js_sys::Reflect::set(&copy, &"record".into(), &JsValue::TRUE);
         Some(record)
     };
-    // Through JSON text and serde_json, whose reading of a struct refuses unknown keys, so a
-    // misspelt option is an error rather than silently ignored.
-    let text = js_sys::JSON::stringify(&copy)
-        .ok()
-        .and_then(|text| text.as_string())
-        .ok_or_else(|| bad_option("options must be a plain object"))?;
-    let json: serde_json::Value = serde_json::from_str(&text).map_err(bad_option)?;
-    // JSON.stringify drops keys whose values are functions or undefined: a key that
-    // vanished that way is reported too, unless its value was simply undefined.
-    for key in js_sys::Object::keys(&copy)
-        .iter()
-        .filter_map(|key| key.as_string())
-    {
-        let value = js_sys::Reflect::get(&copy, &key.as_str().into()).unwrap_or(JsValue::UNDEFINED);
-        if json.get(&key).is_none() && !value.is_undefined() {
-            return Err(bad_option(format!("option {key:?} is not a JSON value")));
-        }
-    }
-    let options = crate::record::from_json(json).map_err(bad_option)?;
+    let options = options_from_object(&copy)?;
     Ok((options, record))
 }
 

@@ -21,4 +21,6 @@ pub mod caseload_embed;
 #[cfg(feature = "web")]
 pub mod embed;
 #[cfg(feature = "web")]
+mod host_js;
+#[cfg(feature = "web")]
 pub mod view;

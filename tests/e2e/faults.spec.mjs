@@ -402,8 +402,8 @@ test('the host\'s acknowledgement removes the draft: nothing of the record is le
   const all = await everythingStored(page);
   expect(await page.evaluate(() => Object.keys(localStorage))).toEqual(['risk-sensible:lock:shared-meeting']);
   expect(stringsIn(sample).filter((text) => text.length >= 4 && all.includes(text))).toEqual([]);
-  // The same without a key (the plain demo page).
-  await page.goto('/');
+  // The same without a key (the plain demo page); wait for it to mount, not only to load.
+  await openDemo(page);
   await page.evaluate((r) => window.riskSensibleDemo.widget.load(r), sample);
   expect(await stored(page)).not.toBeNull();
   await page.getByRole('button', { name: 'Save to the case system' }).click();
