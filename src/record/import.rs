@@ -44,8 +44,9 @@
 use super::integrity;
 use super::{DecisionRecord, Timestamp, SCHEMA_VERSION};
 use serde::de::{self, DeserializeSeed, IgnoredAny, MapAccess, SeqAccess, Visitor};
-use serde_json::{Map, Number, Value};
-use std::collections::HashMap;
+use serde_json::Value;
+use std::borrow::Cow;
+use std::collections::{HashMap, HashSet};
 use std::fmt;
 
 /// The largest record import reads, in bytes (8 MiB). The example record is about 35 KB;
@@ -156,10 +157,19 @@ pub fn parse_unverified(text: &str) -> Result<DecisionRecord, Vec<ImportProblem>
         )]);
     }
     check_nesting(text).map_err(|problem| vec![problem])?;
-    let value = parse_checked(text)?;
-    let version = schema_version(&value).map_err(|problem| vec![problem])?;
-    let value = migrate(value, version).map_err(|problem| vec![problem])?;
-    let record = typed(value).map_err(|problem| vec![problem])?;
+    let shape = check_syntax(text)?;
+    let version = schema_version(&shape).map_err(|problem| vec![problem])?;
+    let record = if version == SCHEMA_VERSION {
+        // The usual case: the text is read once more, straight into the record's types.
+        typed(text)
+    } else {
+        // An older document is migrated as a JSON value, then read like a current one.
+        let value: Value = serde_json::from_str(text)
+            .map_err(|error| vec![ImportProblem::new("$", syntax_message(&error))])?;
+        let value = migrate(value, version).map_err(|problem| vec![problem])?;
+        typed(&value.to_string())
+    }
+    .map_err(|problem| vec![problem])?;
     let problems = unprintable_timestamps(&record);
     if problems.is_empty() {
         Ok(record)
@@ -225,15 +235,7 @@ fn check_nesting(text: &str) -> Result<(), ImportProblem> {
     let mut depth = 0usize;
     let mut in_string = false;
     let mut escaped = false;
-    let mut line = 1usize;
-    let mut column = 0usize;
-    for byte in text.bytes() {
-        if byte == b'\n' {
-            line += 1;
-            column = 0;
-        } else {
-            column += 1;
-        }
+    for (offset, byte) in text.bytes().enumerate() {
         if in_string {
             if escaped {
                 escaped = false;
@@ -249,6 +251,15 @@ fn check_nesting(text: &str) -> Result<(), ImportProblem> {
             b'[' | b'{' => {
                 depth += 1;
                 if depth > MAX_DEPTH {
+                    // Lines and columns are counted only now: most documents never need them.
+                    let before = text.as_bytes().get(..offset).unwrap_or_default();
+                    let line = before.iter().filter(|byte| **byte == b'\n').count() + 1;
+                    let column = before
+                        .iter()
+                        .rev()
+                        .take_while(|byte| **byte != b'\n')
+                        .count()
+                        + 1;
                     return Err(ImportProblem::new(
                         "$",
                         format!(
@@ -335,7 +346,7 @@ fn write_key(formatter: &mut fmt::Formatter<'_>, key: &str) -> fmt::Result {
 }
 
 /// Converts a path from `serde_path_to_error` to this module's notation.
-fn path_from_serde(path: &serde_path_to_error::Path) -> String {
+pub(crate) fn path_from_serde(path: &serde_path_to_error::Path) -> String {
     struct Written<'a>(&'a serde_path_to_error::Path);
     impl fmt::Display for Written<'_> {
         fn fmt(&self, formatter: &mut fmt::Formatter<'_>) -> fmt::Result {
@@ -358,38 +369,56 @@ fn path_from_serde(path: &serde_path_to_error::Path) -> String {
     Written(path).to_string()
 }
 
-/// Reads the text into a JSON value, recording every limit, repeated key and forbidden key
-/// on the way. A syntax error stops the reading and is reported with its line and column.
-fn parse_checked(text: &str) -> Result<Value, Vec<ImportProblem>> {
+/// Reads the text once, without building anything, recording every limit, repeated key and
+/// forbidden key on the way, and returns the shape of the document's root. A syntax error
+/// stops the reading and is reported with its line and column, and with its path, found by
+/// reading the text again with the path tracked (only a refused document pays for that).
+fn check_syntax(text: &str) -> Result<Shape, Vec<ImportProblem>> {
     let mut problems = Problems::default();
+    let mut version = None;
     let mut json = serde_json::Deserializer::from_str(text);
-    let mut track = serde_path_to_error::Track::new();
-    let result = {
-        let tracked = serde_path_to_error::Deserializer::new(&mut json, &mut track);
-        Checked {
-            location: &Location::Root,
-            problems: &mut problems,
-        }
-        .deserialize(tracked)
-    };
-    let value = match result {
-        Ok(value) => value,
+    let result = Checked {
+        location: &Location::Root,
+        problems: &mut problems,
+        version: &mut version,
+    }
+    .deserialize(&mut json)
+    .and_then(|root| json.end().map(|()| root));
+    let root = match result {
+        Ok(Seen::Object) => Shape::Object { version },
+        Ok(Seen::Whole(_)) => Shape::Kind("a number"),
+        Ok(Seen::Other(kind)) => Shape::Kind(kind),
         Err(error) => {
             return Err(vec![ImportProblem::new(
-                path_from_serde(&track.path()),
+                syntax_error_path(text),
                 syntax_message(&error),
-            )]);
+            )])
         }
     };
-    if let Err(error) = json.end() {
-        return Err(vec![ImportProblem::new("$", syntax_message(&error))]);
-    }
     let problems = problems.finish();
     if problems.is_empty() {
-        Ok(value)
+        Ok(root)
     } else {
         Err(problems)
     }
+}
+
+/// Where a syntax error is: the text is read again as plain JSON with its path tracked.
+fn syntax_error_path(text: &str) -> String {
+    let mut json = serde_json::Deserializer::from_str(text);
+    let mut track = serde_path_to_error::Track::new();
+    let tracked = serde_path_to_error::Deserializer::new(&mut json, &mut track);
+    match <Value as serde::Deserialize>::deserialize(tracked) {
+        Ok(_) => "$".to_string(),
+        Err(_) => path_from_serde(&track.path()),
+    }
+}
+
+/// The document's root: an object with what its `schemaVersion` member is (if it has one),
+/// or anything else, in words.
+enum Shape {
+    Object { version: Option<Seen> },
+    Kind(&'static str),
 }
 
 /// Words a serde_json error (which ends with its line and column) for a person.
@@ -411,73 +440,81 @@ fn syntax_message(error: &serde_json::Error) -> String {
     }
 }
 
-/// A JSON value reader that checks as it goes. Depth is already bounded by
-/// [`check_nesting`], so its recursion is too.
+/// A JSON reader that checks as it goes and keeps nothing but the root's `schemaVersion`.
+/// Depth is already bounded by [`check_nesting`], so its recursion is too.
 struct Checked<'a, 'p> {
     location: &'a Location<'a>,
     problems: &'p mut Problems,
+    /// The root's `schemaVersion`, once read (the first one, if it is repeated).
+    version: &'p mut Option<Seen>,
+}
+
+impl Checked<'_, '_> {
+    fn at<'b>(&'b mut self, location: &'b Location<'b>) -> Checked<'b, 'b> {
+        Checked {
+            location,
+            problems: self.problems,
+            version: self.version,
+        }
+    }
+}
+
+/// What a checked value was: all the version check needs to know of the root and of its
+/// `schemaVersion`.
+#[derive(Clone, Copy)]
+enum Seen {
+    /// A whole number that fits in 64 bits.
+    Whole(u64),
+    /// An object.
+    Object,
+    /// Anything else, in words.
+    Other(&'static str),
 }
 
 impl<'de> DeserializeSeed<'de> for Checked<'_, '_> {
-    type Value = Value;
+    type Value = Seen;
 
-    fn deserialize<D: de::Deserializer<'de>>(self, deserializer: D) -> Result<Value, D::Error> {
+    fn deserialize<D: de::Deserializer<'de>>(self, deserializer: D) -> Result<Seen, D::Error> {
         deserializer.deserialize_any(self)
     }
 }
 
 impl<'de> Visitor<'de> for Checked<'_, '_> {
-    type Value = Value;
+    type Value = Seen;
 
     fn expecting(&self, formatter: &mut fmt::Formatter<'_>) -> fmt::Result {
         formatter.write_str("any JSON value")
     }
 
-    fn visit_bool<E>(self, value: bool) -> Result<Value, E> {
-        Ok(Value::Bool(value))
+    fn visit_bool<E>(self, _: bool) -> Result<Seen, E> {
+        Ok(Seen::Other("true or false"))
     }
 
-    fn visit_i64<E>(self, value: i64) -> Result<Value, E> {
-        Ok(Value::Number(value.into()))
+    fn visit_i64<E>(self, value: i64) -> Result<Seen, E> {
+        Ok(u64::try_from(value).map_or(Seen::Other("a number"), Seen::Whole))
     }
 
-    fn visit_u64<E>(self, value: u64) -> Result<Value, E> {
-        Ok(Value::Number(value.into()))
+    fn visit_u64<E>(self, value: u64) -> Result<Seen, E> {
+        Ok(Seen::Whole(value))
     }
 
-    fn visit_f64<E>(self, value: f64) -> Result<Value, E> {
-        // serde_json refuses numbers too large for an f64, so this is always finite.
-        Ok(Number::from_f64(value).map_or(Value::Null, Value::Number))
+    fn visit_f64<E>(self, _: f64) -> Result<Seen, E> {
+        Ok(Seen::Other("a number"))
     }
 
-    fn visit_str<E>(self, value: &str) -> Result<Value, E> {
-        Ok(Value::String(check_string(
-            value,
-            self.location,
-            self.problems,
-        )))
+    fn visit_str<E>(self, value: &str) -> Result<Seen, E> {
+        check_string(value, self.location, self.problems);
+        Ok(Seen::Other("text"))
     }
 
-    fn visit_string<E>(self, value: String) -> Result<Value, E> {
-        if string_too_long(&value) {
-            Ok(Value::String(check_string(
-                &value,
-                self.location,
-                self.problems,
-            )))
-        } else {
-            Ok(Value::String(value))
-        }
+    fn visit_unit<E>(self) -> Result<Seen, E> {
+        Ok(Seen::Other("null"))
     }
 
-    fn visit_unit<E>(self) -> Result<Value, E> {
-        Ok(Value::Null)
-    }
-
-    fn visit_seq<A: SeqAccess<'de>>(self, mut items: A) -> Result<Value, A::Error> {
-        let mut values = Vec::new();
+    fn visit_seq<A: SeqAccess<'de>>(mut self, mut items: A) -> Result<Seen, A::Error> {
+        let mut count = 0usize;
         loop {
-            if values.len() == MAX_ITEMS {
+            if count == MAX_ITEMS {
                 let mut extra = 0usize;
                 while items.next_element::<IgnoredAny>()?.is_some() {
                     extra += 1;
@@ -493,35 +530,33 @@ impl<'de> Visitor<'de> for Checked<'_, '_> {
                 }
                 break;
             }
-            let location = Location::Index(self.location, values.len());
-            let seed = Checked {
-                location: &location,
-                problems: self.problems,
-            };
-            match items.next_element_seed(seed)? {
-                Some(value) => values.push(value),
-                None => break,
+            let location = Location::Index(self.location, count);
+            if items.next_element_seed(self.at(&location))?.is_none() {
+                break;
             }
+            count += 1;
         }
-        Ok(Value::Array(values))
+        Ok(Seen::Other("a list"))
     }
 
-    fn visit_map<A: MapAccess<'de>>(self, mut members: A) -> Result<Value, A::Error> {
-        let mut object = Map::new();
+    fn visit_map<A: MapAccess<'de>>(mut self, mut members: A) -> Result<Seen, A::Error> {
+        let mut seen = SeenKeys::default();
         let mut count = 0usize;
-        while let Some(key) = members.next_key::<String>()? {
+        let root = matches!(self.location, Location::Root);
+        while let Some(key) = members.next_key_seed(KeySeed)? {
             count += 1;
             if count > MAX_ITEMS {
                 members.next_value::<IgnoredAny>()?;
                 continue;
             }
             let location = Location::Key(self.location, &key);
+            let repeated = seen.insert(key.clone());
             if string_too_long(&key) {
                 self.problems.push(
                     self.location,
                     format!("a key in this object is longer than {MAX_STRING_CHARS} characters"),
                 );
-            } else if FORBIDDEN_KEYS.contains(&key.as_str()) {
+            } else if FORBIDDEN_KEYS.contains(&&*key) {
                 self.problems.push(
                     &location,
                     format!(
@@ -529,7 +564,7 @@ impl<'de> Visitor<'de> for Checked<'_, '_> {
                          JavaScript host could mistake it for part of the object itself"
                     ),
                 );
-            } else if object.contains_key(&key) {
+            } else if repeated {
                 self.problems.push(
                     &location,
                     format!(
@@ -538,13 +573,12 @@ impl<'de> Visitor<'de> for Checked<'_, '_> {
                     ),
                 );
             }
-            let value = members.next_value_seed(Checked {
-                location: &location,
-                problems: self.problems,
-            })?;
-            // The first value stays: the document is refused anyway, and keeping it means a
-            // repeated key cannot change what later checks see.
-            object.entry(key).or_insert(value);
+            let member = members.next_value_seed(self.at(&location))?;
+            // The first value counts: the document is refused anyway if a key is repeated,
+            // and keeping the first means a repeated key cannot change what later checks see.
+            if root && !repeated && &*key == "schemaVersion" {
+                *self.version = Some(member);
+            }
         }
         if count > MAX_ITEMS {
             self.problems.push(
@@ -555,7 +589,68 @@ impl<'de> Visitor<'de> for Checked<'_, '_> {
                 ),
             );
         }
-        Ok(Value::Object(object))
+        Ok(Seen::Object)
+    }
+}
+
+/// Reads an object key, borrowing it from the text when it has no escapes.
+struct KeySeed;
+
+impl<'de> DeserializeSeed<'de> for KeySeed {
+    type Value = Cow<'de, str>;
+
+    fn deserialize<D: de::Deserializer<'de>>(
+        self,
+        deserializer: D,
+    ) -> Result<Self::Value, D::Error> {
+        deserializer.deserialize_str(self)
+    }
+}
+
+impl<'de> Visitor<'de> for KeySeed {
+    type Value = Cow<'de, str>;
+
+    fn expecting(&self, formatter: &mut fmt::Formatter<'_>) -> fmt::Result {
+        formatter.write_str("an object key")
+    }
+
+    fn visit_borrowed_str<E>(self, key: &'de str) -> Result<Self::Value, E> {
+        Ok(Cow::Borrowed(key))
+    }
+
+    fn visit_str<E>(self, key: &str) -> Result<Self::Value, E> {
+        Ok(Cow::Owned(key.to_string()))
+    }
+
+    fn visit_string<E>(self, key: String) -> Result<Self::Value, E> {
+        Ok(Cow::Owned(key))
+    }
+}
+
+/// The keys of one object seen so far. Objects in a record have a few dozen members at
+/// most, so a short list is searched in order; a longer one (only a hostile document has
+/// thousands) moves to a hash set, so checking stays linear. Keys without escapes are
+/// borrowed from the text, so the usual object allocates nothing per key.
+#[derive(Default)]
+struct SeenKeys<'de> {
+    few: Vec<Cow<'de, str>>,
+    many: HashSet<Cow<'de, str>>,
+}
+
+impl<'de> SeenKeys<'de> {
+    /// Records the key; true when this object already had it.
+    fn insert(&mut self, key: Cow<'de, str>) -> bool {
+        if !self.many.is_empty() {
+            return !self.many.insert(key);
+        }
+        if self.few.contains(&key) {
+            return true;
+        }
+        self.few.push(key);
+        if self.few.len() > 32 {
+            self.many = self.few.drain(..).collect();
+        }
+        false
     }
 }
 
@@ -585,34 +680,39 @@ fn check_string(text: &str, location: &Location<'_>, problems: &mut Problems) ->
 // --- Step 3: version and migration. ---
 
 /// The document's `schemaVersion`, if this build can read it.
-fn schema_version(value: &Value) -> Result<u32, ImportProblem> {
-    let Value::Object(root) = value else {
-        return Err(ImportProblem::new(
-            "$",
-            format!(
-                "a decision record is a JSON object, but this is {}",
-                kind_of(value)
-            ),
-        ));
+fn schema_version(root: &Shape) -> Result<u32, ImportProblem> {
+    let version = match root {
+        Shape::Object { version } => version,
+        Shape::Kind(kind) => {
+            return Err(ImportProblem::new(
+                "$",
+                format!("a decision record is a JSON object, but this is {kind}"),
+            ))
+        }
     };
     let path = "$.schemaVersion";
-    let Some(version) = root.get("schemaVersion") else {
-        return Err(ImportProblem::new(
-            path,
-            format!(
-                "is missing: a record says which version of the format it is written in \
-                 (this build writes version {SCHEMA_VERSION})"
-            ),
-        ));
-    };
-    let Some(number) = version.as_u64() else {
-        return Err(ImportProblem::new(
-            path,
-            format!(
-                "must be a whole number such as {SCHEMA_VERSION}, but is {}",
-                kind_of(version)
-            ),
-        ));
+    let number = match version {
+        None => {
+            return Err(ImportProblem::new(
+                path,
+                format!(
+                    "is missing: a record says which version of the format it is written in \
+                     (this build writes version {SCHEMA_VERSION})"
+                ),
+            ))
+        }
+        Some(Seen::Whole(number)) => *number,
+        Some(other) => {
+            let kind = match other {
+                Seen::Object => "an object",
+                Seen::Other(kind) => kind,
+                Seen::Whole(_) => "a number",
+            };
+            return Err(ImportProblem::new(
+                path,
+                format!("must be a whole number such as {SCHEMA_VERSION}, but is {kind}"),
+            ));
+        }
     };
     match u32::try_from(number) {
         Ok(0) => Err(ImportProblem::new(
@@ -627,18 +727,6 @@ fn schema_version(value: &Value) -> Result<u32, ImportProblem> {
                  {SCHEMA_VERSION}): update risk-sensible to read this record"
             ),
         )),
-    }
-}
-
-/// A JSON value's kind, in words.
-fn kind_of(value: &Value) -> &'static str {
-    match value {
-        Value::Null => "null",
-        Value::Bool(_) => "true or false",
-        Value::Number(_) => "a number",
-        Value::String(_) => "text",
-        Value::Array(_) => "a list",
-        Value::Object(_) => "an object",
     }
 }
 
@@ -678,12 +766,9 @@ fn run_migrations(
 
 // --- Step 4: the wire types. ---
 
-/// Reads the value into the record's types, naming the path of the first mismatch.
-fn typed(value: Value) -> Result<DecisionRecord, ImportProblem> {
-    serde_path_to_error::deserialize(value).map_err(|error| {
-        let path = path_from_serde(error.path());
-        ImportProblem::new(path, error.into_inner().to_string())
-    })
+/// Reads the text into the record's types, naming the path of the first mismatch.
+fn typed(text: &str) -> Result<DecisionRecord, ImportProblem> {
+    super::from_json_text(text).map_err(|(path, message)| ImportProblem::new(path, message))
 }
 
 /// Timestamps that parse but cannot be written back: an offset that moves the instant
@@ -882,5 +967,42 @@ mod tests {
         assert!(!problem.message.chars().any(char::is_control));
         assert!(problem.message.starts_with("a\\u{1b}[31m"));
         assert!(problem.message.chars().count() <= MAX_MESSAGE_CHARS + 1);
+    }
+
+    #[test]
+    fn a_repeated_key_is_found_in_short_and_long_objects_alike() {
+        for width in [2usize, 32, 33, 40, 200] {
+            let mut seen = SeenKeys::default();
+            for index in 0..width {
+                assert!(
+                    !seen.insert(Cow::Owned(format!("k{index}"))),
+                    "k{index} reported as repeated among {width} distinct keys"
+                );
+            }
+            for index in [0, width / 2, width - 1] {
+                assert!(
+                    seen.insert(Cow::Owned(format!("k{index}"))),
+                    "k{index} repeated among {width} keys was not found"
+                );
+            }
+        }
+    }
+
+    #[test]
+    fn syntax_errors_name_their_path_and_type_errors_carry_no_line_and_column() {
+        let problems = check_syntax(r#"{"schemaVersion": 1, "meta": {"id": "a\q"}}"#)
+            .err()
+            .unwrap_or_default();
+        assert_eq!(problems.first().map(|p| p.path.as_str()), Some("$.meta.id"));
+        let problems = typed(r#"{"schemaVersion": 1, "meta": 7}"#)
+            .err()
+            .map(|problem| (problem.path, problem.message));
+        let (path, message) = problems.unwrap_or_default();
+        assert_eq!(path, "$.meta");
+        assert!(
+            message.starts_with("invalid type: integer `7`"),
+            "{message}"
+        );
+        assert!(!message.contains("line"), "{message}");
     }
 }

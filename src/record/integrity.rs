@@ -36,7 +36,25 @@ pub fn canonical_json<T: Serialize>(value: &T) -> String {
 
 /// Lower-case hex SHA-256 of some bytes.
 pub fn sha256_hex(bytes: &[u8]) -> String {
-    let digest = Sha256::digest(bytes);
+    hex(Sha256::digest(bytes))
+}
+
+/// Lower-case hex SHA-256 of a JSON value's compact text (canonical when the value came
+/// from [`serde_json::to_value`]: its objects are ordered by key). The text is written
+/// straight into the hash, never held whole in memory.
+fn sha256_of_json(value: &Value) -> String {
+    let mut hasher = Sha256::new();
+    {
+        // serde_json writes a few bytes at a time; the hash is fed in larger blocks.
+        let mut buffered = std::io::BufWriter::with_capacity(16 * 1024, &mut hasher);
+        // Writing into a hash cannot fail, and a `Value` always serialises.
+        let _ = serde_json::to_writer(&mut buffered, value);
+        let _ = std::io::Write::flush(&mut buffered);
+    }
+    hex(hasher.finalize())
+}
+
+fn hex(digest: impl IntoIterator<Item = u8>) -> String {
     let mut hex = String::with_capacity(64);
     for byte in digest {
         let _ = write!(hex, "{byte:02x}");
@@ -61,10 +79,7 @@ fn content_value(record: &DecisionRecord) -> Value {
 
 /// `sha256:` and the hex digest of the record's canonical content.
 pub fn content_digest(record: &DecisionRecord) -> String {
-    format!(
-        "sha256:{}",
-        sha256_hex(content_value(record).to_string().as_bytes())
-    )
+    format!("sha256:{}", sha256_of_json(&content_value(record)))
 }
 
 /// A digest per top-level section of the content, so `verify` can say which section
@@ -73,7 +88,7 @@ pub fn section_digests(record: &DecisionRecord) -> BTreeMap<String, String> {
     match content_value(record) {
         Value::Object(map) => map
             .iter()
-            .map(|(key, value)| (key.clone(), sha256_hex(value.to_string().as_bytes())))
+            .map(|(key, value)| (key.clone(), sha256_of_json(value)))
             .collect(),
         _ => BTreeMap::new(),
     }
@@ -93,7 +108,7 @@ pub fn entry_hash(entry: &AuditEntry) -> String {
     if let Value::Object(map) = &mut json {
         map.remove("hash");
     }
-    sha256_hex(json.to_string().as_bytes())
+    sha256_of_json(&json)
 }
 
 /// The first thing that fails verification: where, and what is wrong.

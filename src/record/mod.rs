@@ -21,19 +21,44 @@ pub use types::*;
 pub const SCHEMA_VERSION: u32 = 1;
 
 /// Reads a typed value from JSON, naming the path of the first problem (`$.due: …`).
-///
-/// Everything in the crate that reads record types from a `serde_json::Value` goes through
-/// here, as `import` does: one way of reading each type keeps the WebAssembly small (each
-/// way is a separate copy of every type's reader).
 pub fn from_json<T: serde::de::DeserializeOwned>(value: serde_json::Value) -> Result<T, String> {
-    serde_path_to_error::deserialize(value).map_err(|error| {
-        let path = error.path().to_string();
-        if path == "." || path.is_empty() {
-            error.into_inner().to_string()
+    from_json_text(&value.to_string()).map_err(|(path, message)| {
+        if path == "$" {
+            message
         } else {
-            format!("$.{path}: {}", error.into_inner())
+            format!("{path}: {message}")
         }
     })
+}
+
+/// Reads a typed value from JSON text: the value, or the path of the first problem (such as
+/// `$.actions[3].due`, or `$` for the whole text) and what is wrong there, without
+/// serde_json's line and column: the path says where.
+///
+/// Everything in the crate that reads record types goes through here, import included:
+/// one way of reading each type keeps the WebAssembly small (each way is a separate copy of
+/// every type's reader), which is why [`from_json`] writes its value out as text first.
+pub fn from_json_text<T: serde::de::DeserializeOwned>(text: &str) -> Result<T, (String, String)> {
+    let mut json = serde_json::Deserializer::from_str(text);
+    let value = serde_path_to_error::deserialize(&mut json).map_err(|error| {
+        (
+            import::path_from_serde(error.path()),
+            without_position(error.inner()),
+        )
+    })?;
+    json.end()
+        .map_err(|error| ("$".to_string(), without_position(&error)))?;
+    Ok(value)
+}
+
+/// A serde_json error's message without the " at line L column C" it ends with.
+fn without_position(error: &serde_json::Error) -> String {
+    let message = error.to_string();
+    let position = format!(" at line {} column {}", error.line(), error.column());
+    match message.strip_suffix(&position) {
+        Some(bare) => bare.to_string(),
+        None => message,
+    }
 }
 
 /// An enumeration offered as a choice in a form: every value in order, and its label.
