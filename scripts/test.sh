@@ -37,11 +37,12 @@ browser_tests() {
 
 step "bootstrap" ensure_all
 step "cargo fmt --check" cargo fmt --all -- --check
-step "clippy (default features)" cargo clippy --all-targets -- -D warnings
-step "clippy (core only, --no-default-features)" cargo clippy --all-targets --no-default-features -- -D warnings
-step "cargo test" cargo test
-# Proves the domain core builds and tests without yew/web-sys.
-step "cargo test --no-default-features (core only)" cargo test --no-default-features
+step "clippy (default features)" cargo clippy --workspace --all-targets -- -D warnings
+step "clippy (core only, --no-default-features)" cargo clippy --workspace --all-targets --no-default-features -- -D warnings
+step "cargo test" cargo test --workspace
+# Proves the domain core builds and tests without yew/web-sys (the root crate with its
+# web layer switched off, and the core crate, which has no web dependencies at all).
+step "cargo test --no-default-features (core only)" cargo test --workspace --no-default-features
 step "records against the schema (check-jsonschema)" scripts/check-schema.sh
 step "browser tests (wasm-bindgen-test in headless Chromium)" browser_tests
 step "release build (scripts/build.sh)" scripts/build.sh

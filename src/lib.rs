@@ -8,11 +8,9 @@
 //! - the web layer (`view`, `embed`, behind the default `web` feature) renders the core and
 //!   sends every change through [`meeting::apply`], the one transition function.
 
-pub mod analysis;
-pub mod example;
-pub mod export;
-pub mod meeting;
-pub mod record;
+// The domain core lives in its own crate (`core/`), built for speed rather than size; its
+// modules are this crate's, so every path (`risk_sensible::record::import`, …) is unchanged.
+pub use risk_sensible_core::{analysis, example, export, meeting, record};
 
 #[cfg(feature = "web")]
 pub mod autosave;

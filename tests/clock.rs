@@ -90,7 +90,7 @@ fn embedded_england_and_wales_list_parses_completely() {
 
     // Every date in the file is a holiday, and no other day in those years is.
     let file: serde_json::Value = serde_json::from_str(include_str!(
-        "../src/meeting/bank-holidays-england-and-wales.json"
+        "../core/src/meeting/bank-holidays-england-and-wales.json"
     ))
     .unwrap();
     let listed: Vec<Date> = file["dates"]
@@ -637,7 +637,7 @@ mod properties {
     /// The England and Wales dates, read from the data file independently of the crate.
     fn listed_holidays() -> BTreeSet<Date> {
         let file: serde_json::Value = serde_json::from_str(include_str!(
-            "../src/meeting/bank-holidays-england-and-wales.json"
+            "../core/src/meeting/bank-holidays-england-and-wales.json"
         ))
         .unwrap();
         file["dates"]

@@ -200,6 +200,65 @@ fn the_canonical_form_sorts_keys_and_has_no_spaces() {
     );
 }
 
+/// The digests as first defined: the record as a sorted JSON value, the keys outside the
+/// content removed, written compactly and hashed. The canonical writer must agree byte for
+/// byte, or every digest already stored in a host's records would stop verifying.
+fn reference_content_digest(record: &DecisionRecord) -> String {
+    use sha2::{Digest, Sha256};
+    let mut json = serde_json::to_value(record).unwrap();
+    let map = json.as_object_mut().unwrap();
+    map.remove("amendments");
+    map.remove("audit");
+    let meta = map.get_mut("meta").unwrap().as_object_mut().unwrap();
+    for key in ["status", "digest", "sectionDigests"] {
+        meta.remove(key);
+    }
+    let digest = Sha256::digest(json.to_string().as_bytes());
+    format!(
+        "sha256:{}",
+        digest
+            .iter()
+            .map(|b| format!("{b:02x}"))
+            .collect::<String>()
+    )
+}
+
+#[test]
+fn the_canonical_writer_agrees_with_the_sorted_json_value() {
+    let mut records = vec![
+        example_record(false),
+        example_record(true),
+        risk_sensible::example::large_meeting(),
+    ];
+    let mut amended = example_record(true);
+    run(
+        &mut amended,
+        amend("Typo in the date", "The visit was on 4 March"),
+    )
+    .unwrap();
+    records.push(amended);
+    for record in &records {
+        assert_eq!(content_digest(record), reference_content_digest(record));
+        assert_eq!(
+            canonical_json(record),
+            serde_json::to_value(record).unwrap().to_string()
+        );
+        for entry in &record.audit {
+            assert_eq!(
+                canonical_json(entry),
+                serde_json::to_value(entry).unwrap().to_string()
+            );
+        }
+    }
+    // Values of every JSON kind: escapes, non-ASCII keys and text, numbers, nesting,
+    // empty containers.
+    let value: Value = serde_json::json!({
+        "z": [1, -2, 3.5, 1e300, null, true, false, "tab\there \"quoted\" \u{1} é 😀"],
+        "é": {}, "a": [], "B": {"y": {"x": [[{}]]}}, "": 0
+    });
+    assert_eq!(canonical_json(&value), value.to_string());
+}
+
 /// Every leaf of a JSON value, as a JSON pointer.
 fn leaves(value: &Value, pointer: String, out: &mut Vec<String>) {
     match value {

@@ -6,7 +6,7 @@ mod common;
 
 use proptest::prelude::*;
 use risk_sensible::meeting::{Command, Item, ItemKind};
-use risk_sensible::record::integrity::verify;
+use risk_sensible::record::integrity::{canonical_json, verify};
 use risk_sensible::record::*;
 use std::collections::HashSet;
 
@@ -147,7 +147,12 @@ proptest! {
         }
         let json = serde_json::to_string(&record).unwrap();
         let back: DecisionRecord = serde_json::from_str(&json).unwrap();
-        prop_assert_eq!(back, record);
+        prop_assert_eq!(&back, &record);
+        // The canonical writer writes exactly what the sorted JSON value writes.
+        prop_assert_eq!(
+            canonical_json(&record),
+            serde_json::to_value(&record).unwrap().to_string()
+        );
     }
 
     #[test]

@@ -403,6 +403,79 @@ fn check_syntax(text: &str) -> Result<Shape, Vec<ImportProblem>> {
     }
 }
 
+/// The JSON path of the value serde_json was reading when it stopped with `message` at
+/// `line` and `column` (a byte count from the start of the line). It stops just after the
+/// value it refuses, or, for a missing field, at the `}` of the object that lacks it; the
+/// text up to there is scanned, without recursion, for the keys and indexes that lead to it.
+pub(crate) fn path_at(text: &str, line: usize, column: usize, message: &str) -> String {
+    let start_of_line = match line {
+        0 | 1 => 0,
+        _ => text
+            .match_indices('\n')
+            .nth(line - 2)
+            .map_or(text.len(), |(index, _)| index + 1),
+    };
+    let end = start_of_line.saturating_add(column).min(text.len());
+    let prefix = text.as_bytes().get(..end).unwrap_or_default();
+
+    /// One open array or object: the index reached, or the last key read.
+    enum Open {
+        List(usize),
+        Object(Option<String>),
+    }
+    let mut open: Vec<Open> = Vec::new();
+    let mut at = 0usize;
+    while let Some(&byte) = prefix.get(at) {
+        match byte {
+            b'[' => open.push(Open::List(0)),
+            b'{' => open.push(Open::Object(None)),
+            b']' | b'}' => {
+                open.pop();
+            }
+            b',' => match open.last_mut() {
+                Some(Open::List(index)) => *index += 1,
+                Some(Open::Object(key)) => *key = None,
+                None => {}
+            },
+            b'"' => {
+                // The string runs to the next quote that is not escaped.
+                let start = at;
+                at += 1;
+                while let Some(&inner) = prefix.get(at) {
+                    match inner {
+                        b'\\' => at += 2,
+                        b'"' => break,
+                        _ => at += 1,
+                    }
+                }
+                if let Some(Open::Object(key @ None)) = open.last_mut() {
+                    let quoted = prefix.get(start..=at).unwrap_or_default();
+                    *key = Some(serde_json::from_slice::<String>(quoted).unwrap_or_default());
+                }
+            }
+            _ => {}
+        }
+        at += 1;
+    }
+    if message.starts_with("missing field") {
+        // The error is about the object itself, not about its last member.
+        if let Some(Open::Object(key)) = open.last_mut() {
+            *key = None;
+        }
+    }
+    let mut path = String::from("$");
+    for step in &open {
+        match step {
+            Open::List(index) => path.push_str(&format!("[{index}]")),
+            Open::Object(Some(key)) => {
+                path.push_str(&Location::Key(&Location::Root, key).to_string()[1..])
+            }
+            Open::Object(None) => {}
+        }
+    }
+    path
+}
+
 /// Where a syntax error is: the text is read again as plain JSON with its path tracked.
 fn syntax_error_path(text: &str) -> String {
     let mut json = serde_json::Deserializer::from_str(text);
@@ -634,21 +707,22 @@ impl<'de> Visitor<'de> for KeySeed {
 #[derive(Default)]
 struct SeenKeys<'de> {
     few: Vec<Cow<'de, str>>,
-    many: HashSet<Cow<'de, str>>,
+    /// Made only for a long object: even an empty hash set costs a random seed.
+    many: Option<HashSet<Cow<'de, str>>>,
 }
 
 impl<'de> SeenKeys<'de> {
     /// Records the key; true when this object already had it.
     fn insert(&mut self, key: Cow<'de, str>) -> bool {
-        if !self.many.is_empty() {
-            return !self.many.insert(key);
+        if let Some(many) = &mut self.many {
+            return !many.insert(key);
         }
         if self.few.contains(&key) {
             return true;
         }
         self.few.push(key);
         if self.few.len() > 32 {
-            self.many = self.few.drain(..).collect();
+            self.many = Some(self.few.drain(..).collect());
         }
         false
     }
@@ -1004,5 +1078,44 @@ mod tests {
             "{message}"
         );
         assert!(!message.contains("line"), "{message}");
+    }
+
+    #[test]
+    fn the_path_of_a_refused_value_is_found_from_where_reading_stopped() {
+        let minimal = |rest: &str| {
+            format!(
+                r#"{{"schemaVersion": 1, "meta": {{"id": "m", "createdAt": "2026-03-02T09:00:00Z", "status": "draft"}}, "meeting": {{}}{rest}}}"#
+            )
+        };
+        let cases = [
+            // A date refused by its own parser, as the last member of its object.
+            (
+                r#", "timescales": {"nextReview": "2026-02-30"}"#,
+                "$.timescales.nextReview",
+            ),
+            // The same in the middle of an object.
+            (
+                r#", "timescales": {"nextReview": "2026-02-30", "s47StartedOn": "2026-11-20"}"#,
+                "$.timescales.nextReview",
+            ),
+            // A wrong type deep in a list, after items with escaped quotes and brackets.
+            (
+                r#", "participants": [{"id": "p\"1]", "name": "A, B {x}", "role": "R", "agency": "Police", "attendance": "attended"}, {"id": "p2", "name": 7}]"#,
+                "$.participants[1].name",
+            ),
+            // A missing member: the object that lacks it, not its last member.
+            (
+                r#", "participants": [{"id": "p1", "role": "R", "agency": "Police", "attendance": "attended"}]"#,
+                "$.participants[0]",
+            ),
+        ];
+        for (rest, expected) in cases {
+            let problem = typed(&minimal(rest)).err();
+            assert_eq!(
+                problem.as_ref().map(|p| p.path.as_str()),
+                Some(expected),
+                "{rest}: {problem:?}"
+            );
+        }
     }
 }

@@ -8,6 +8,7 @@
 //! versions: a reader should treat a value it does not know as an error, not guess.
 //! Unknown fields are rejected, so a typo in a host's integration fails loudly.
 
+mod canonical;
 pub mod import;
 pub mod integrity;
 pub mod schema;
@@ -40,15 +41,16 @@ pub fn from_json<T: serde::de::DeserializeOwned>(value: serde_json::Value) -> Re
 /// every type's reader), which is why [`from_json`] writes its value out as text first.
 pub fn from_json_text<T: serde::de::DeserializeOwned>(text: &str) -> Result<T, (String, String)> {
     let mut json = serde_json::Deserializer::from_str(text);
-    let value = serde_path_to_error::deserialize(&mut json).map_err(|error| {
-        (
-            import::path_from_serde(error.path()),
-            without_position(error.inner()),
-        )
-    })?;
-    json.end()
-        .map_err(|error| ("$".to_string(), without_position(&error)))?;
-    Ok(value)
+    T::deserialize(&mut json)
+        .and_then(|value| json.end().map(|()| value))
+        .map_err(|error| {
+            // The types are read without tracking where they are: tracking would cost time
+            // on every record and a second copy of every type's reader. Only a refused text
+            // pays, by working out the path from where serde_json stopped.
+            let message = without_position(&error);
+            let path = import::path_at(text, error.line(), error.column(), &message);
+            (path, message)
+        })
 }
 
 /// A serde_json error's message without the " at line L column C" it ends with.

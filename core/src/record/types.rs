@@ -348,8 +348,19 @@ macro_rules! string_newtype {
 
         impl<'de> Deserialize<'de> for $name {
             fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
-                let text = Cow::<str>::deserialize(deserializer)?;
-                text.parse().map_err(serde::de::Error::custom)
+                // Parsed inside the visitor, so a reader that tracks positions (serde_json)
+                // places the error at this string, not at the end of the object around it.
+                struct Text;
+                impl serde::de::Visitor<'_> for Text {
+                    type Value = $name;
+                    fn expecting(&self, formatter: &mut fmt::Formatter<'_>) -> fmt::Result {
+                        formatter.write_str($what)
+                    }
+                    fn visit_str<E: serde::de::Error>(self, text: &str) -> Result<$name, E> {
+                        text.parse().map_err(E::custom)
+                    }
+                }
+                deserializer.deserialize_str(Text)
             }
         }
 
@@ -403,5 +414,10 @@ string_newtype!(
     "an RFC 3339 date and time",
     { "type": "string", "format": "date-time" },
     |text| time::OffsetDateTime::parse(text, &Rfc3339).ok(),
-    |instant| instant.to_offset(time::UtcOffset::UTC).format(&Rfc3339).ok()
+    |instant| {
+        instant
+            .checked_to_offset(time::UtcOffset::UTC)?
+            .format(&Rfc3339)
+            .ok()
+    }
 );

@@ -8,6 +8,7 @@
 //! legitimately changes after finalising: `meta.status`, `meta.digest`,
 //! `meta.sectionDigests`, `amendments` and `audit` (those are covered by the chain).
 
+use super::canonical::{self, Omit};
 use super::types::{DecisionRecord, Status};
 use super::{Amendment, AuditEntry};
 use serde::Serialize;
@@ -27,10 +28,9 @@ const META_NOT_CONTENT: [&str; 3] = ["status", "digest", "sectionDigests"];
 
 /// The canonical JSON text of any serialisable value.
 pub fn canonical_json<T: Serialize>(value: &T) -> String {
-    // serde_json's map is ordered by key unless the `preserve_order` feature is on, which
-    // this crate never enables; a test guards that.
-    serde_json::to_value(value)
-        .map(|json| json.to_string())
+    canonical::to_vec(value, Omit::default())
+        .ok()
+        .and_then(|bytes| String::from_utf8(bytes).ok())
         .unwrap_or_default()
 }
 
@@ -79,7 +79,15 @@ fn content_value(record: &DecisionRecord) -> Value {
 
 /// `sha256:` and the hex digest of the record's canonical content.
 pub fn content_digest(record: &DecisionRecord) -> String {
-    format!("sha256:{}", sha256_of_json(&content_value(record)))
+    let content = canonical::to_vec(
+        record,
+        Omit {
+            root: &NOT_CONTENT,
+            meta: &META_NOT_CONTENT,
+        },
+    )
+    .unwrap_or_default();
+    format!("sha256:{}", sha256_hex(&content))
 }
 
 /// A digest per top-level section of the content, so `verify` can say which section
@@ -104,11 +112,11 @@ pub fn amendment_digest(amendment: &Amendment) -> String {
 
 /// The hash an audit entry should carry: SHA-256 of its canonical JSON without `hash`.
 pub fn entry_hash(entry: &AuditEntry) -> String {
-    let mut json = serde_json::to_value(entry).unwrap_or(Value::Null);
-    if let Value::Object(map) = &mut json {
-        map.remove("hash");
-    }
-    sha256_of_json(&json)
+    let omit = Omit {
+        root: &["hash"],
+        meta: &[],
+    };
+    sha256_hex(&canonical::to_vec(entry, omit).unwrap_or_default())
 }
 
 /// The first thing that fails verification: where, and what is wrong.
