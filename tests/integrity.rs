@@ -249,6 +249,11 @@ fn the_canonical_writer_agrees_with_the_sorted_json_value() {
                 serde_json::to_value(entry).unwrap().to_string()
             );
         }
+        // …and what an independent RFC 8785 (JCS) implementation writes.
+        assert_eq!(
+            canonical_json(record),
+            serde_json_canonicalizer::to_string(record).unwrap()
+        );
     }
     // Values of every JSON kind: escapes, non-ASCII keys and text, numbers, nesting,
     // empty containers.

@@ -132,7 +132,9 @@ test.describe('with the page\'s Content-Security-Policy switched off, so only es
     writeFileSync(keys, JSON.stringify(hostile));
     await fresh.getByLabel('Open a record from a file (JSON)').setInputFiles(keys);
     const alert = fresh.getByRole('alert').filter({ hasText: 'The file was not opened' });
-    await expect(alert).toContainText(PAYLOADS[0].slice(0, 20));
+    // Types are read in document order, so the first problem is the meeting's hostile key
+    // (the root's comes last in the file).
+    await expect(alert).toContainText(PAYLOADS[2].slice(0, 20));
     await expectNothingInjected(fresh, 'problems quoting hostile keys');
     expect(freshProblems).toEqual([]);
     await context.close();

@@ -4,7 +4,10 @@
 //!
 //! Canonical form: the record as JSON with object keys sorted (by UTF-16 code unit order
 //! is not needed: keys are ASCII), no insignificant white space, strings escaped as
-//! serde_json escapes them. The content digest covers the whole record except what
+//! serde_json escapes them. For a record this is exactly the JSON Canonicalization Scheme
+//! (RFC 8785), whose rules agree with these for ASCII keys and whole numbers (a test holds
+//! it equal to an independent JCS implementation), so a host can recompute a digest with
+//! any JCS library. The content digest covers the whole record except what
 //! legitimately changes after finalising: `meta.status`, `meta.digest`,
 //! `meta.sectionDigests`, `amendments` and `audit` (those are covered by the chain).
 
