@@ -89,6 +89,15 @@ impl<'a> Canonical<'a> {
     }
 }
 
+/// Serializer methods for values serde_json writes on its own (numbers, true/false, …).
+macro_rules! plain_values {
+    ($($method:ident: $type:ty),+) => {
+        $(fn $method(self, value: $type) -> Result<(), Error> {
+            self.plain(&value)
+        })+
+    };
+}
+
 impl<'a> Serializer for Canonical<'a> {
     type Ok = ();
     type Error = Error;
@@ -100,48 +109,25 @@ impl<'a> Serializer for Canonical<'a> {
     type SerializeStruct = Object<'a>;
     type SerializeStructVariant = Object<'a>;
 
-    fn serialize_bool(self, value: bool) -> Result<(), Error> {
-        self.plain(&value)
-    }
-    fn serialize_i8(self, value: i8) -> Result<(), Error> {
-        self.plain(&value)
-    }
-    fn serialize_i16(self, value: i16) -> Result<(), Error> {
-        self.plain(&value)
-    }
-    fn serialize_i32(self, value: i32) -> Result<(), Error> {
-        self.plain(&value)
-    }
-    fn serialize_i64(self, value: i64) -> Result<(), Error> {
-        self.plain(&value)
-    }
-    fn serialize_i128(self, value: i128) -> Result<(), Error> {
-        self.plain(&value)
-    }
-    fn serialize_u8(self, value: u8) -> Result<(), Error> {
-        self.plain(&value)
-    }
-    fn serialize_u16(self, value: u16) -> Result<(), Error> {
-        self.plain(&value)
-    }
-    fn serialize_u32(self, value: u32) -> Result<(), Error> {
-        self.plain(&value)
-    }
-    fn serialize_u64(self, value: u64) -> Result<(), Error> {
-        self.plain(&value)
-    }
-    fn serialize_u128(self, value: u128) -> Result<(), Error> {
-        self.plain(&value)
-    }
+    plain_values!(
+        serialize_bool: bool,
+        serialize_i8: i8,
+        serialize_i16: i16,
+        serialize_i32: i32,
+        serialize_i64: i64,
+        serialize_i128: i128,
+        serialize_u8: u8,
+        serialize_u16: u16,
+        serialize_u32: u32,
+        serialize_u64: u64,
+        serialize_u128: u128,
+        serialize_f64: f64,
+        serialize_char: char
+    );
+
     fn serialize_f32(self, value: f32) -> Result<(), Error> {
         // A JSON value holds an f32 as the f64 it widens to, and writes that.
         self.plain(&f64::from(value))
-    }
-    fn serialize_f64(self, value: f64) -> Result<(), Error> {
-        self.plain(&value)
-    }
-    fn serialize_char(self, value: char) -> Result<(), Error> {
-        self.plain(&value)
     }
     fn serialize_str(self, value: &str) -> Result<(), Error> {
         self.plain(value)
@@ -267,49 +253,28 @@ impl List<'_> {
     }
 }
 
-impl ser::SerializeSeq for List<'_> {
-    type Ok = ();
-    type Error = Error;
-    fn serialize_element<T: Serialize + ?Sized>(&mut self, value: &T) -> Result<(), Error> {
-        self.element(value)
-    }
-    fn end(self) -> Result<(), Error> {
-        self.finish()
-    }
+/// The four list-like serde traits, each writing an element with [`List::element`].
+macro_rules! list_impls {
+    ($($trait:ident :: $method:ident),+) => {
+        $(impl ser::$trait for List<'_> {
+            type Ok = ();
+            type Error = Error;
+            fn $method<T: Serialize + ?Sized>(&mut self, value: &T) -> Result<(), Error> {
+                self.element(value)
+            }
+            fn end(self) -> Result<(), Error> {
+                self.finish()
+            }
+        })+
+    };
 }
 
-impl ser::SerializeTuple for List<'_> {
-    type Ok = ();
-    type Error = Error;
-    fn serialize_element<T: Serialize + ?Sized>(&mut self, value: &T) -> Result<(), Error> {
-        self.element(value)
-    }
-    fn end(self) -> Result<(), Error> {
-        self.finish()
-    }
-}
-
-impl ser::SerializeTupleStruct for List<'_> {
-    type Ok = ();
-    type Error = Error;
-    fn serialize_field<T: Serialize + ?Sized>(&mut self, value: &T) -> Result<(), Error> {
-        self.element(value)
-    }
-    fn end(self) -> Result<(), Error> {
-        self.finish()
-    }
-}
-
-impl ser::SerializeTupleVariant for List<'_> {
-    type Ok = ();
-    type Error = Error;
-    fn serialize_field<T: Serialize + ?Sized>(&mut self, value: &T) -> Result<(), Error> {
-        self.element(value)
-    }
-    fn end(self) -> Result<(), Error> {
-        self.finish()
-    }
-}
+list_impls!(
+    SerializeSeq::serialize_element,
+    SerializeTuple::serialize_element,
+    SerializeTupleStruct::serialize_field,
+    SerializeTupleVariant::serialize_field
+);
 
 /// An object being written: each member's value goes to `buffer` as it comes, and `end`
 /// writes the members out in key order.
