@@ -41,7 +41,7 @@ step "clippy (default features)" cargo clippy --workspace --all-targets -- -D wa
 step "clippy (core only, --no-default-features)" cargo clippy --workspace --all-targets --no-default-features -- -D warnings
 step "cargo test" cargo test --workspace
 # Proves the domain core builds and tests without yew/web-sys (the root crate with its
-# web layer switched off, and the core crate, which has no web dependencies at all).
+# web layer switched off, and the core and record crates, which have no web dependencies).
 step "cargo test --no-default-features (core only)" cargo test --workspace --no-default-features
 step "records against the schema (check-jsonschema)" scripts/check-schema.sh
 step "browser tests (wasm-bindgen-test in headless Chromium)" browser_tests

@@ -4,7 +4,7 @@
 //! clock), never in the core.
 
 use crate::autosave::{Autosave, DraftKey, Found, HEARTBEAT_MS};
-use crate::host_js::{bad_option, dispatch, options_from_object, record_text};
+use crate::host_js::{bad_option, dispatch, options_from_object, record_string, record_text};
 use crate::meeting::{Config, Holidays};
 use crate::record::import::{import, ImportProblem};
 use crate::record::{Actor, DecisionRecord, DecisionType, IsoDate, Procedure};
@@ -535,16 +535,30 @@ pub fn mount(element: Element, options: JsValue) -> Result<WidgetHandle, JsError
 
 /// Checks a record's JSON text as a host receiving it would: every import check, then the
 /// validation findings and the content digest. Returns `{ findings, digest }`; throws an
-/// `Error` listing every problem when the text is not an acceptable record.
+/// `Error` listing every problem when the text is not an acceptable record (or is not text
+/// at all).
 #[wasm_bindgen(js_name = checkRecord)]
-pub fn check_record(text: &str) -> Result<JsValue, JsError> {
-    let record = import(text).map_err(|problems| {
+pub fn check_record(
+    #[wasm_bindgen(unchecked_param_type = "string")] text: JsValue,
+) -> Result<JsValue, JsError> {
+    let refused = |problems: Vec<ImportProblem>| {
         let lines: Vec<String> = problems.iter().map(|problem| problem.to_string()).collect();
         JsError::new(&format!(
             "risk-sensible: not an acceptable record:\n{}",
             lines.join("\n")
         ))
-    })?;
+    };
+    let Some(text) = text.dyn_ref::<js_sys::JsString>() else {
+        return Err(refused(vec![ImportProblem::new(
+            "$",
+            format!(
+                "checkRecord takes a record's JSON text, a string, but this is {}",
+                text.js_typeof().as_string().unwrap_or_default()
+            ),
+        )]));
+    };
+    let text = record_string(text).map_err(refused)?;
+    let record = import(&text).map_err(refused)?;
     let findings = crate::meeting::validate(&record, &Config::default());
     let digest = crate::record::integrity::content_digest(&record);
     to_js(&serde_json::json!({ "findings": findings, "digest": digest }))

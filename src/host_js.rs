@@ -63,13 +63,23 @@ pub(crate) fn record_text(value: &JsValue) -> Result<String, Vec<ImportProblem>>
             value.js_typeof().as_string().unwrap_or_default()
         )));
     }
+    record_string(&text.unchecked_into())
+}
+
+/// A record's JSON text received from the host as a JavaScript string, refused before it is
+/// copied into the module's memory when it is over the limit (a UTF-16 length over the
+/// limit means at least as many bytes of UTF-8).
+pub(crate) fn record_string(text: &js_sys::JsString) -> Result<String, Vec<ImportProblem>> {
     if text.length() as usize > MAX_BYTES {
-        return Err(problem(format!(
-            "the record is larger than {} MiB, the most a decision record may be",
-            MAX_BYTES / (1024 * 1024)
-        )));
+        return Err(vec![ImportProblem::new(
+            "$",
+            format!(
+                "the record is larger than {} MiB, the most a decision record may be",
+                MAX_BYTES / (1024 * 1024)
+            ),
+        )]);
     }
-    Ok(text.as_string().unwrap_or_default())
+    Ok(String::from(text))
 }
 
 /// Dispatches a bubbling, composed `CustomEvent` on the host's element.

@@ -8,8 +8,9 @@
 //! - the web layer (`view`, `embed`, behind the default `web` feature) renders the core and
 //!   sends every change through [`meeting::apply`], the one transition function.
 
-// The domain core lives in its own crate (`core/`), built for speed rather than size; its
-// modules are this crate's, so every path (`risk_sensible::record::import`, …) is unchanged.
+// The domain core lives in its own crates (`core/`, and `record/` for the record, whose
+// reading and digests in `record/io/` are built for speed); its modules are this crate's, so
+// every path (`risk_sensible::record::import`, …) is the same wherever the code lives.
 pub use risk_sensible_core::{analysis, example, export, meeting, record};
 
 #[cfg(feature = "web")]

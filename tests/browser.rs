@@ -540,3 +540,50 @@ async fn a_restricted_item_cannot_be_opened_in_the_form_until_revealed() {
         .value();
     assert_eq!(description, "");
 }
+
+/// `checkRecord(text)`, as a host receiving a record calls it: the digest it returns is the
+/// record's own, a final record with one changed value is refused naming the section, and
+/// anything but text is refused in words rather than misread.
+#[wasm_bindgen_test]
+fn check_record_digests_refuses_a_changed_final_record_and_anything_but_text() {
+    use risk_sensible::embed::check_record;
+    use risk_sensible::record::{import::export, integrity::content_digest};
+    let record = risk_sensible::example::example_record(true);
+    let result = check_record(JsValue::from_str(&export(&record))).unwrap();
+    let digest = js_sys::Reflect::get(&result, &"digest".into()).unwrap();
+    assert_eq!(digest.as_string(), Some(content_digest(&record)));
+    assert!(js_sys::Reflect::get(&result, &"findings".into())
+        .unwrap()
+        .is_instance_of::<js_sys::Array>());
+
+    let mut changed = record.clone();
+    changed.meeting.reason.push('!');
+    let refused = refusal(check_record(JsValue::from_str(&export(&changed))));
+    assert!(refused.contains("$.meeting"), "{refused}");
+
+    for not_text in [
+        JsValue::from_f64(42.0),
+        JsValue::NULL,
+        js_sys::Object::new().into(),
+    ] {
+        let refused = refusal(check_record(not_text));
+        assert!(
+            refused.contains("checkRecord takes a record's JSON text, a string"),
+            "{refused}"
+        );
+    }
+}
+
+/// The message of the error a call threw, or "" when it did not throw.
+fn refusal(result: Result<JsValue, wasm_bindgen::JsError>) -> String {
+    result
+        .err()
+        .map(|error| {
+            JsValue::from(error)
+                .unchecked_into::<js_sys::Error>()
+                .message()
+                .as_string()
+                .unwrap_or_default()
+        })
+        .unwrap_or_default()
+}

@@ -6,9 +6,12 @@ mod common;
 use common::{run, run_at};
 use risk_sensible::example::{example_actor, example_record};
 use risk_sensible::meeting::{Command, Item, ItemKind, Problem};
-use risk_sensible::record::integrity::{canonical_json, content_digest, verify, GENESIS_HASH};
+use risk_sensible::record::integrity::{
+    canonical_json, content_digest, section_digests, verify, GENESIS_HASH,
+};
 use risk_sensible::record::*;
 use serde_json::Value;
+use std::collections::BTreeMap;
 
 fn amend(reason: &str, change: &str) -> Command {
     Command::Amend {
@@ -204,7 +207,20 @@ fn the_canonical_form_sorts_keys_and_has_no_spaces() {
 /// content removed, written compactly and hashed. The canonical writer must agree byte for
 /// byte, or every digest already stored in a host's records would stop verifying.
 fn reference_content_digest(record: &DecisionRecord) -> String {
-    use sha2::{Digest, Sha256};
+    format!("sha256:{}", reference_sha256(&reference_content(record)))
+}
+
+/// The section digests as first defined: each top-level member of that value, hashed.
+fn reference_section_digests(record: &DecisionRecord) -> BTreeMap<String, String> {
+    let content = reference_content(record);
+    let sections = content.as_object().unwrap();
+    sections
+        .iter()
+        .map(|(key, value)| (key.clone(), reference_sha256(value)))
+        .collect()
+}
+
+fn reference_content(record: &DecisionRecord) -> Value {
     let mut json = serde_json::to_value(record).unwrap();
     let map = json.as_object_mut().unwrap();
     map.remove("amendments");
@@ -213,14 +229,13 @@ fn reference_content_digest(record: &DecisionRecord) -> String {
     for key in ["status", "digest", "sectionDigests"] {
         meta.remove(key);
     }
-    let digest = Sha256::digest(json.to_string().as_bytes());
-    format!(
-        "sha256:{}",
-        digest
-            .iter()
-            .map(|b| format!("{b:02x}"))
-            .collect::<String>()
-    )
+    json
+}
+
+fn reference_sha256(value: &Value) -> String {
+    use sha2::{Digest, Sha256};
+    let digest = Sha256::digest(value.to_string().as_bytes());
+    digest.iter().map(|b| format!("{b:02x}")).collect()
 }
 
 #[test]
@@ -239,6 +254,7 @@ fn the_canonical_writer_agrees_with_the_sorted_json_value() {
     records.push(amended);
     for record in &records {
         assert_eq!(content_digest(record), reference_content_digest(record));
+        assert_eq!(section_digests(record), reference_section_digests(record));
         assert_eq!(
             canonical_json(record),
             serde_json::to_value(record).unwrap().to_string()

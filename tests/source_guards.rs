@@ -1,6 +1,6 @@
 //! Two promises of SECURITY.md as properties of the source, checked on every `cargo test`:
 //!
-//! - **No network.** The widget's code (`src/`, `core/src/`), the demo pages and element shim (`www/`)
+//! - **No network.** The widget's code (`src/`, and `src/` of `core/`, `record/`, `record/io/`), the demo pages and element shim (`www/`)
 //!   and the browser APIs the crate asks web-sys for name no way to make a request. The
 //!   end-to-end test `tests/e2e/security.spec.mjs` proves the same of the running bundle
 //!   (every request during a whole meeting, and the JavaScript functions the built wasm
@@ -104,7 +104,9 @@ fn occurrences(files: &[PathBuf], names: &[&str]) -> Vec<String> {
 fn sources() -> Vec<PathBuf> {
     let mut files = Vec::new();
     files_under(&root().join("src"), &["rs"], &mut files);
-    files_under(&root().join("core").join("src"), &["rs"], &mut files);
+    for crate_dir in ["core", "record", "record/io"] {
+        files_under(&root().join(crate_dir).join("src"), &["rs"], &mut files);
+    }
     files_under(
         &root().join("www"),
         &["js", "mjs", "html", "ts"],

@@ -9,4 +9,13 @@ pub mod analysis;
 pub mod example;
 pub mod export;
 pub mod meeting;
-pub mod record;
+/// The decision record: the wire types and their JSON Schema (the `risk-sensible-record`
+/// crate), with reading from untrusted text ([`import`](record::import)) and integrity
+/// ([`integrity`](record::integrity)) from `risk-sensible-record-io`, a crate of its own
+/// only so that the release build can optimise it for speed.
+pub mod record {
+    #[doc(inline)]
+    pub use risk_sensible_record::*;
+    #[doc(inline)]
+    pub use risk_sensible_record_io::{import, integrity};
+}

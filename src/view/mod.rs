@@ -1,5 +1,5 @@
 //! The Yew layer: components that render the core's record and send [`crate::meeting::Command`]s
-//! through the reducer in [`state`]. Components hold only what a person is typing; the
+//! through the reducer in `state`. Components hold only what a person is typing; the
 //! record itself lives in one place.
 
 mod app;

@@ -12,7 +12,7 @@
 //!   lines skipped. Any other file (and `-`, standard input) is looked at first: when its
 //!   first non-blank line is a whole JSON object on its own (`{…}`), it is JSON Lines too;
 //!   otherwise it is one record, pretty-printed or not.
-//! - A record, or a line, is at most [`MAX_BYTES`](crate::record::import::MAX_BYTES); a longer
+//! - A record, or a line, is at most [`MAX_BYTES`]; a longer
 //!   one is reported and skipped without reading it all into memory.
 
 use crate::record::import::MAX_BYTES;

@@ -5,7 +5,7 @@
 //!
 //! One object: `asOf` (`YYYY-MM-DD`), `dueWithinWorkingDays`, `input` (the counts of
 //! [`InputCounts`](super::InputCounts)), then `hotSpots` (each row as
-//! [`HotSpot`](super::hotspots::HotSpot) serialises, with its `rank` from 1) and `themes`
+//! [`HotSpot`] serialises, with its `rank` from 1) and `themes`
 //! (each table as [`ThemeTable::to_json`](super::table::ThemeTable::to_json) writes it),
 //! either of which is left out when not asked for. Flag kinds, bands and theme ids may grow
 //! in later versions; a reader should skip what it does not know.

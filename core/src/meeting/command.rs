@@ -607,143 +607,83 @@ fn describe_item(item: &Item, id: &str) -> String {
     format!("{} [{id}]", item.describe())
 }
 
-impl DecisionRecord {
-    /// A new, empty draft record.
-    pub fn new(id: String, created_at: Timestamp) -> Self {
-        DecisionRecord {
-            schema_version: SCHEMA_VERSION,
-            meta: Meta {
-                id,
-                procedure: None,
-                created_at,
-                finalised_at: None,
-                status: Status::Draft,
-                digest: None,
-                section_digests: Default::default(),
-                copy: None,
-                linked_records: Vec::new(),
-            },
-            meeting: Meeting::default(),
-            subjects: Vec::new(),
-            practice_context: PracticeContext::default(),
-            participants: Vec::new(),
-            information: Vec::new(),
-            gaps: Vec::new(),
-            child_voice: ChildVoice::default(),
-            assessment: Assessment::default(),
-            scales: Vec::new(),
-            tools: Vec::new(),
-            decisions: Vec::new(),
-            risks: Vec::new(),
-            actions: Vec::new(),
-            contingencies: Vec::new(),
-            dissent: Vec::new(),
-            family_communication: Vec::new(),
-            timescales: Timescales::default(),
-            distribution: Vec::new(),
-            wellbeing_debrief: None,
-            amendments: Vec::new(),
-            audit: Vec::new(),
-        }
+/// Everything in the record that refers to this participant, in words
+/// ("recorded as the chair", "owner of risk r1 \"…\"").
+fn uses_of_participant(record: &DecisionRecord, id: &str) -> Vec<String> {
+    let mut uses = Vec::new();
+    if record.meeting.chair_id.as_deref() == Some(id) {
+        uses.push("recorded as the chair".to_string());
     }
-
-    /// The participant with this id.
-    pub fn participant(&self, id: &str) -> Option<&Participant> {
-        self.participants
-            .iter()
-            .find(|participant| participant.id == id)
-    }
-
-    /// "Name (Agency)" for a participant id, or the id itself when nobody has it.
-    pub fn participant_label(&self, id: &str) -> String {
-        self.participant(id)
-            .map(|p| format!("{} ({})", p.name, p.agency))
-            .unwrap_or_else(|| format!("participant {id}"))
-    }
-
-    /// The child this record is about, if recorded.
-    pub fn child(&self) -> Option<&Subject> {
-        self.subjects.iter().find(|s| s.role == SubjectRole::Child)
-    }
-
-    /// Everything in the record that refers to this participant, in words
-    /// ("recorded as the chair", "owner of risk r1 \"…\"").
-    pub fn uses_of_participant(&self, id: &str) -> Vec<String> {
-        let mut uses = Vec::new();
-        if self.meeting.chair_id.as_deref() == Some(id) {
-            uses.push("recorded as the chair".to_string());
+    let mut note = |owns: bool, what: String| {
+        if owns {
+            uses.push(what);
         }
-        let mut note = |owns: bool, what: String| {
-            if owns {
-                uses.push(what);
-            }
-        };
-        for risk in &self.risks {
-            note(
-                risk.owner_id.as_deref() == Some(id),
-                format!("the owner of {} [{}]", risk.describe(), risk.id),
-            );
-        }
-        for action in &self.actions {
-            note(
-                action.owner_id.as_deref() == Some(id),
-                format!("the owner of {} [{}]", action.describe(), action.id),
-            );
-        }
-        for decision in &self.decisions {
-            note(
-                decision.decision_maker_id.as_deref() == Some(id),
-                format!(
-                    "the decision-maker for {} [{}]",
-                    decision.describe(),
-                    decision.id
-                ),
-            );
-        }
-        for gap in &self.gaps {
-            note(
-                gap.owner_id.as_deref() == Some(id),
-                format!("finding out for {} [{}]", gap.describe(), gap.id),
-            );
-        }
-        for contingency in &self.contingencies {
-            note(
-                contingency.owner_id.as_deref() == Some(id),
-                format!(
-                    "the owner of {} [{}]",
-                    contingency.describe(),
-                    contingency.id
-                ),
-            );
-        }
-        for dissent in &self.dissent {
-            note(
-                dissent.participant_id == id,
-                format!("the author of dissent [{}]", dissent.id),
-            );
-        }
-        for item in &self.information {
-            note(
-                item.shared_by.as_deref() == Some(id),
-                format!("the source of {} [{}]", item.describe(), item.id),
-            );
-        }
-        for talk in &self.family_communication {
-            note(
-                talk.by_id.as_deref() == Some(id),
-                format!("telling the family: {} [{}]", talk.describe(), talk.id),
-            );
-        }
+    };
+    for risk in &record.risks {
         note(
-            self.child_voice.captured_by.as_deref() == Some(id),
-            "recorded as capturing the child's voice".to_string(),
+            risk.owner_id.as_deref() == Some(id),
+            format!("the owner of {} [{}]", risk.describe(), risk.id),
         );
-        note(
-            self.scales.iter().any(|scale| scale.participant_id == id),
-            "the giver of a safety scale".to_string(),
-        );
-        uses
     }
+    for action in &record.actions {
+        note(
+            action.owner_id.as_deref() == Some(id),
+            format!("the owner of {} [{}]", action.describe(), action.id),
+        );
+    }
+    for decision in &record.decisions {
+        note(
+            decision.decision_maker_id.as_deref() == Some(id),
+            format!(
+                "the decision-maker for {} [{}]",
+                decision.describe(),
+                decision.id
+            ),
+        );
+    }
+    for gap in &record.gaps {
+        note(
+            gap.owner_id.as_deref() == Some(id),
+            format!("finding out for {} [{}]", gap.describe(), gap.id),
+        );
+    }
+    for contingency in &record.contingencies {
+        note(
+            contingency.owner_id.as_deref() == Some(id),
+            format!(
+                "the owner of {} [{}]",
+                contingency.describe(),
+                contingency.id
+            ),
+        );
+    }
+    for dissent in &record.dissent {
+        note(
+            dissent.participant_id == id,
+            format!("the author of dissent [{}]", dissent.id),
+        );
+    }
+    for item in &record.information {
+        note(
+            item.shared_by.as_deref() == Some(id),
+            format!("the source of {} [{}]", item.describe(), item.id),
+        );
+    }
+    for talk in &record.family_communication {
+        note(
+            talk.by_id.as_deref() == Some(id),
+            format!("telling the family: {} [{}]", talk.describe(), talk.id),
+        );
+    }
+    note(
+        record.child_voice.captured_by.as_deref() == Some(id),
+        "recorded as capturing the child's voice".to_string(),
+    );
+    note(
+        record.scales.iter().any(|scale| scale.participant_id == id),
+        "the giver of a safety scale".to_string(),
+    );
+    uses
 }
 
 impl Command {
@@ -902,7 +842,7 @@ pub fn apply(
         Command::Remove { kind, id } => {
             if kind == ItemKind::Participant {
                 let index = position_in(&record.participants, &id)?;
-                let uses = record.uses_of_participant(&id);
+                let uses = uses_of_participant(record, &id);
                 if !uses.is_empty() {
                     let participant = &record.participants[index];
                     return Err(Problem::InUse {

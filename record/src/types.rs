@@ -84,6 +84,66 @@ pub struct DecisionRecord {
     pub audit: Vec<AuditEntry>,
 }
 
+impl DecisionRecord {
+    /// A new, empty draft record.
+    pub fn new(id: String, created_at: Timestamp) -> Self {
+        DecisionRecord {
+            schema_version: super::SCHEMA_VERSION,
+            meta: Meta {
+                id,
+                procedure: None,
+                created_at,
+                finalised_at: None,
+                status: Status::Draft,
+                digest: None,
+                section_digests: Default::default(),
+                copy: None,
+                linked_records: Vec::new(),
+            },
+            meeting: Meeting::default(),
+            subjects: Vec::new(),
+            practice_context: PracticeContext::default(),
+            participants: Vec::new(),
+            information: Vec::new(),
+            gaps: Vec::new(),
+            child_voice: ChildVoice::default(),
+            assessment: Assessment::default(),
+            scales: Vec::new(),
+            tools: Vec::new(),
+            decisions: Vec::new(),
+            risks: Vec::new(),
+            actions: Vec::new(),
+            contingencies: Vec::new(),
+            dissent: Vec::new(),
+            family_communication: Vec::new(),
+            timescales: Timescales::default(),
+            distribution: Vec::new(),
+            wellbeing_debrief: None,
+            amendments: Vec::new(),
+            audit: Vec::new(),
+        }
+    }
+
+    /// The participant with this id.
+    pub fn participant(&self, id: &str) -> Option<&Participant> {
+        self.participants
+            .iter()
+            .find(|participant| participant.id == id)
+    }
+
+    /// "Name (Agency)" for a participant id, or the id itself when nobody has it.
+    pub fn participant_label(&self, id: &str) -> String {
+        self.participant(id)
+            .map(|p| format!("{} ({})", p.name, p.agency))
+            .unwrap_or_else(|| format!("participant {id}"))
+    }
+
+    /// The child this record is about, if recorded.
+    pub fn child(&self) -> Option<&Subject> {
+        self.subjects.iter().find(|s| s.role == SubjectRole::Child)
+    }
+}
+
 /// Identity and lifecycle of the record.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize, JsonSchema)]
 #[serde(rename_all = "camelCase", deny_unknown_fields)]

@@ -41,8 +41,9 @@
 //! an invented list of steps, and import refuses version 0 and versions newer than this
 //! build.
 
-use super::integrity;
-use super::{DecisionRecord, Timestamp, SCHEMA_VERSION};
+use crate::integrity;
+use risk_sensible_record::path::{write_key, Location};
+use risk_sensible_record::{DecisionRecord, Timestamp, SCHEMA_VERSION};
 use serde::de::{self, DeserializeSeed, IgnoredAny, MapAccess, SeqAccess, Visitor};
 use serde_json::Value;
 use std::borrow::Cow;
@@ -200,20 +201,9 @@ pub fn text_from_bytes(bytes: &[u8]) -> Result<&str, ImportProblem> {
     })
 }
 
-/// The record as pretty-printed JSON with a trailing newline, keys in the order the types
-/// declare them. [`import`] reads it back to an equal record, and exporting that gives the
-/// same text.
-///
-/// # Panics
-///
-/// Only if a timestamp cannot be written as RFC 3339 in UTC (a year beyond 9999 once
-/// converted), which no record built by the core or read by [`import`] has.
-pub fn export(record: &DecisionRecord) -> String {
-    let mut text = serde_json::to_string_pretty(record)
-        .expect("a decision record always serialises to JSON: every map key is a string");
-    text.push('\n');
-    text
-}
+/// Written by the types' crate, built for size: writing a record out is not the hot path
+/// that reading one is.
+pub use risk_sensible_record::export;
 
 fn too_large() -> ImportProblem {
     ImportProblem::new(
@@ -306,47 +296,8 @@ impl Problems {
     }
 }
 
-/// Where the reader is in the document: a chain of keys and indexes back to the root.
-/// Paths are only written out when there is a problem to report.
-enum Location<'a> {
-    Root,
-    Key(&'a Location<'a>, &'a str),
-    Index(&'a Location<'a>, usize),
-}
-
-impl fmt::Display for Location<'_> {
-    fn fmt(&self, formatter: &mut fmt::Formatter<'_>) -> fmt::Result {
-        match self {
-            Location::Root => formatter.write_str("$"),
-            Location::Key(parent, key) => {
-                write!(formatter, "{parent}")?;
-                write_key(formatter, key)
-            }
-            Location::Index(parent, index) => write!(formatter, "{parent}[{index}]"),
-        }
-    }
-}
-
-/// Writes `.key` for a plain name, or `["key"]` (JSON-escaped, cut short) for anything
-/// else, so a path is always one line and always unambiguous.
-fn write_key(formatter: &mut fmt::Formatter<'_>, key: &str) -> fmt::Result {
-    let mut characters = key.chars();
-    let plain = characters
-        .next()
-        .is_some_and(|first| first.is_ascii_alphabetic() || first == '_' || first == '$')
-        && characters.all(|rest| rest.is_ascii_alphanumeric() || rest == '_' || rest == '$');
-    if plain && key.len() <= 64 {
-        write!(formatter, ".{key}")
-    } else {
-        let shown: String = key.chars().take(64).collect();
-        let quoted = serde_json::to_string(&shown).unwrap_or_default();
-        let ellipsis = if shown.len() < key.len() { "…" } else { "" };
-        write!(formatter, "[{quoted}{ellipsis}]")
-    }
-}
-
 /// Converts a path from `serde_path_to_error` to this module's notation.
-pub(crate) fn path_from_serde(path: &serde_path_to_error::Path) -> String {
+fn path_from_serde(path: &serde_path_to_error::Path) -> String {
     struct Written<'a>(&'a serde_path_to_error::Path);
     impl fmt::Display for Written<'_> {
         fn fmt(&self, formatter: &mut fmt::Formatter<'_>) -> fmt::Result {
@@ -401,79 +352,6 @@ fn check_syntax(text: &str) -> Result<Shape, Vec<ImportProblem>> {
     } else {
         Err(problems)
     }
-}
-
-/// The JSON path of the value serde_json was reading when it stopped with `message` at
-/// `line` and `column` (a byte count from the start of the line). It stops just after the
-/// value it refuses, or, for a missing field, at the `}` of the object that lacks it; the
-/// text up to there is scanned, without recursion, for the keys and indexes that lead to it.
-pub(crate) fn path_at(text: &str, line: usize, column: usize, message: &str) -> String {
-    let start_of_line = match line {
-        0 | 1 => 0,
-        _ => text
-            .match_indices('\n')
-            .nth(line - 2)
-            .map_or(text.len(), |(index, _)| index + 1),
-    };
-    let end = start_of_line.saturating_add(column).min(text.len());
-    let prefix = text.as_bytes().get(..end).unwrap_or_default();
-
-    /// One open array or object: the index reached, or the last key read.
-    enum Open {
-        List(usize),
-        Object(Option<String>),
-    }
-    let mut open: Vec<Open> = Vec::new();
-    let mut at = 0usize;
-    while let Some(&byte) = prefix.get(at) {
-        match byte {
-            b'[' => open.push(Open::List(0)),
-            b'{' => open.push(Open::Object(None)),
-            b']' | b'}' => {
-                open.pop();
-            }
-            b',' => match open.last_mut() {
-                Some(Open::List(index)) => *index += 1,
-                Some(Open::Object(key)) => *key = None,
-                None => {}
-            },
-            b'"' => {
-                // The string runs to the next quote that is not escaped.
-                let start = at;
-                at += 1;
-                while let Some(&inner) = prefix.get(at) {
-                    match inner {
-                        b'\\' => at += 2,
-                        b'"' => break,
-                        _ => at += 1,
-                    }
-                }
-                if let Some(Open::Object(key @ None)) = open.last_mut() {
-                    let quoted = prefix.get(start..=at).unwrap_or_default();
-                    *key = Some(serde_json::from_slice::<String>(quoted).unwrap_or_default());
-                }
-            }
-            _ => {}
-        }
-        at += 1;
-    }
-    if message.starts_with("missing field") {
-        // The error is about the object itself, not about its last member.
-        if let Some(Open::Object(key)) = open.last_mut() {
-            *key = None;
-        }
-    }
-    let mut path = String::from("$");
-    for step in &open {
-        match step {
-            Open::List(index) => path.push_str(&format!("[{index}]")),
-            Open::Object(Some(key)) => {
-                path.push_str(&Location::Key(&Location::Root, key).to_string()[1..])
-            }
-            Open::Object(None) => {}
-        }
-    }
-    path
 }
 
 /// Where a syntax error is: the text is read again as plain JSON with its path tracked.
@@ -734,8 +612,8 @@ fn string_too_long(text: &str) -> bool {
     text.len() > MAX_STRING_CHARS && text.chars().count() > MAX_STRING_CHARS
 }
 
-/// The string itself, or an empty one (with a problem recorded) when it is too long.
-fn check_string(text: &str, location: &Location<'_>, problems: &mut Problems) -> String {
+/// Records a problem when the string is too long.
+fn check_string(text: &str, location: &Location<'_>, problems: &mut Problems) {
     if string_too_long(text) {
         problems.push(
             location,
@@ -745,9 +623,6 @@ fn check_string(text: &str, location: &Location<'_>, problems: &mut Problems) ->
                 text.chars().count()
             ),
         );
-        String::new()
-    } else {
-        text.to_string()
     }
 }
 
@@ -842,7 +717,8 @@ fn run_migrations(
 
 /// Reads the text into the record's types, naming the path of the first mismatch.
 fn typed(text: &str) -> Result<DecisionRecord, ImportProblem> {
-    super::from_json_text(text).map_err(|(path, message)| ImportProblem::new(path, message))
+    risk_sensible_record::from_json_text(text)
+        .map_err(|(path, message)| ImportProblem::new(path, message))
 }
 
 /// Timestamps that parse but cannot be written back: an offset that moves the instant
@@ -906,72 +782,76 @@ pub fn participant_reference_problems(record: &DecisionRecord) -> Vec<ImportProb
             first_index.insert(&participant.id, index);
         }
     }
-    let mut check = |path: String, id: Option<&str>| {
+    // The path is written only for a reference that is refused.
+    let mut check = |path: &dyn Fn() -> String, id: Option<&str>| {
         if let Some(id) = id.filter(|id| !id.is_empty()) {
             if !first_index.contains_key(id) {
                 problems.push(ImportProblem::new(
-                    path,
+                    path(),
                     format!("refers to participant {id:?}, who is not in $.participants"),
                 ));
             }
         }
     };
     check(
-        "$.meeting.chairId".into(),
+        &|| "$.meeting.chairId".into(),
         record.meeting.chair_id.as_deref(),
     );
     for (index, item) in record.information.iter().enumerate() {
         check(
-            format!("$.information[{index}].sharedBy"),
+            &|| format!("$.information[{index}].sharedBy"),
             item.shared_by.as_deref(),
         );
     }
     for (index, gap) in record.gaps.iter().enumerate() {
-        check(format!("$.gaps[{index}].ownerId"), gap.owner_id.as_deref());
+        check(
+            &|| format!("$.gaps[{index}].ownerId"),
+            gap.owner_id.as_deref(),
+        );
     }
     check(
-        "$.childVoice.capturedBy".into(),
+        &|| "$.childVoice.capturedBy".into(),
         record.child_voice.captured_by.as_deref(),
     );
     for (index, scale) in record.scales.iter().enumerate() {
         check(
-            format!("$.scales[{index}].participantId"),
+            &|| format!("$.scales[{index}].participantId"),
             Some(&scale.participant_id),
         );
     }
     for (index, decision) in record.decisions.iter().enumerate() {
         check(
-            format!("$.decisions[{index}].decisionMakerId"),
+            &|| format!("$.decisions[{index}].decisionMakerId"),
             decision.decision_maker_id.as_deref(),
         );
     }
     for (index, risk) in record.risks.iter().enumerate() {
         check(
-            format!("$.risks[{index}].ownerId"),
+            &|| format!("$.risks[{index}].ownerId"),
             risk.owner_id.as_deref(),
         );
     }
     for (index, action) in record.actions.iter().enumerate() {
         check(
-            format!("$.actions[{index}].ownerId"),
+            &|| format!("$.actions[{index}].ownerId"),
             action.owner_id.as_deref(),
         );
     }
     for (index, contingency) in record.contingencies.iter().enumerate() {
         check(
-            format!("$.contingencies[{index}].ownerId"),
+            &|| format!("$.contingencies[{index}].ownerId"),
             contingency.owner_id.as_deref(),
         );
     }
     for (index, dissent) in record.dissent.iter().enumerate() {
         check(
-            format!("$.dissent[{index}].participantId"),
+            &|| format!("$.dissent[{index}].participantId"),
             Some(&dissent.participant_id),
         );
     }
     for (index, talk) in record.family_communication.iter().enumerate() {
         check(
-            format!("$.familyCommunication[{index}].byId"),
+            &|| format!("$.familyCommunication[{index}].byId"),
             talk.by_id.as_deref(),
         );
     }

@@ -8,9 +8,8 @@
 //! versions: a reader should treat a value it does not know as an error, not guess.
 //! Unknown fields are rejected, so a typo in a host's integration fails loudly.
 
-mod canonical;
-pub mod import;
-pub mod integrity;
+#[doc(hidden)]
+pub mod path;
 pub mod schema;
 mod sections;
 mod types;
@@ -20,6 +19,21 @@ pub use types::*;
 
 /// The schema version this build writes, and the newest one it reads.
 pub const SCHEMA_VERSION: u32 = 1;
+
+/// The record as pretty-printed JSON with a trailing newline, keys in the order the types
+/// declare them. `import` reads it back to an equal record, and exporting that gives the
+/// same text.
+///
+/// # Panics
+///
+/// Only if a timestamp cannot be written as RFC 3339 in UTC (a year beyond 9999 once
+/// converted), which no record built by the core or read by `import` has.
+pub fn export(record: &DecisionRecord) -> String {
+    let mut text = serde_json::to_string_pretty(record)
+        .expect("a decision record always serialises to JSON: every map key is a string");
+    text.push('\n');
+    text
+}
 
 /// Reads a typed value from JSON, naming the path of the first problem (`$.due: …`).
 pub fn from_json<T: serde::de::DeserializeOwned>(value: serde_json::Value) -> Result<T, String> {
@@ -48,7 +62,7 @@ pub fn from_json_text<T: serde::de::DeserializeOwned>(text: &str) -> Result<T, (
             // on every record and a second copy of every type's reader. Only a refused text
             // pays, by working out the path from where serde_json stopped.
             let message = without_position(&error);
-            let path = import::path_at(text, error.line(), error.column(), &message);
+            let path = path::path_at(text, error.line(), error.column(), &message);
             (path, message)
         })
 }

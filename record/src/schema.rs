@@ -1,7 +1,7 @@
 //! The JSON Schema (draft 2020-12) of the decision record, generated from the wire types so
 //! that it cannot say something the code does not do.
 //!
-//! The rustdoc on the types in [`crate::record`] becomes the schema's descriptions. This
+//! The rustdoc on the types in this crate becomes the schema's descriptions. This
 //! module only adds what the types cannot say about themselves: the schema's identity
 //! (`$id`, `title`, `description`) and that `schemaVersion` is exactly the version this
 //! build writes.

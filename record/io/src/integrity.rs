@@ -11,11 +11,9 @@
 //! legitimately changes after finalising: `meta.status`, `meta.digest`,
 //! `meta.sectionDigests`, `amendments` and `audit` (those are covered by the chain).
 
-use super::canonical::{self, Omit};
-use super::types::{DecisionRecord, Status};
-use super::{Amendment, AuditEntry};
+use crate::canonical::{self, Omit};
+use risk_sensible_record::{Amendment, AuditEntry, DecisionRecord, Status};
 use serde::Serialize;
-use serde_json::Value;
 use sha2::{Digest, Sha256};
 use std::collections::BTreeMap;
 use std::fmt::Write;
@@ -28,6 +26,11 @@ pub const GENESIS_HASH: &str = "000000000000000000000000000000000000000000000000
 const NOT_CONTENT: [&str; 2] = ["amendments", "audit"];
 /// Keys of `meta` left out of the content digest.
 const META_NOT_CONTENT: [&str; 3] = ["status", "digest", "sectionDigests"];
+/// What the content digest and the section digests leave out.
+const CONTENT: Omit = Omit {
+    root: &NOT_CONTENT,
+    meta: &META_NOT_CONTENT,
+};
 
 /// The canonical JSON text of any serialisable value.
 pub fn canonical_json<T: Serialize>(value: &T) -> String {
@@ -42,21 +45,6 @@ pub fn sha256_hex(bytes: &[u8]) -> String {
     hex(Sha256::digest(bytes))
 }
 
-/// Lower-case hex SHA-256 of a JSON value's compact text (canonical when the value came
-/// from [`serde_json::to_value`]: its objects are ordered by key). The text is written
-/// straight into the hash, never held whole in memory.
-fn sha256_of_json(value: &Value) -> String {
-    let mut hasher = Sha256::new();
-    {
-        // serde_json writes a few bytes at a time; the hash is fed in larger blocks.
-        let mut buffered = std::io::BufWriter::with_capacity(16 * 1024, &mut hasher);
-        // Writing into a hash cannot fail, and a `Value` always serialises.
-        let _ = serde_json::to_writer(&mut buffered, value);
-        let _ = std::io::Write::flush(&mut buffered);
-    }
-    hex(hasher.finalize())
-}
-
 fn hex(digest: impl IntoIterator<Item = u8>) -> String {
     let mut hex = String::with_capacity(64);
     for byte in digest {
@@ -65,44 +53,22 @@ fn hex(digest: impl IntoIterator<Item = u8>) -> String {
     hex
 }
 
-fn content_value(record: &DecisionRecord) -> Value {
-    let mut json = serde_json::to_value(record).unwrap_or(Value::Null);
-    if let Value::Object(map) = &mut json {
-        for key in NOT_CONTENT {
-            map.remove(key);
-        }
-        if let Some(Value::Object(meta)) = map.get_mut("meta") {
-            for key in META_NOT_CONTENT {
-                meta.remove(key);
-            }
-        }
-    }
-    json
-}
-
 /// `sha256:` and the hex digest of the record's canonical content.
 pub fn content_digest(record: &DecisionRecord) -> String {
-    let content = canonical::to_vec(
-        record,
-        Omit {
-            root: &NOT_CONTENT,
-            meta: &META_NOT_CONTENT,
-        },
-    )
-    .unwrap_or_default();
+    let content = canonical::to_vec(record, CONTENT).unwrap_or_default();
     format!("sha256:{}", sha256_hex(&content))
 }
 
 /// A digest per top-level section of the content, so `verify` can say which section
 /// changed after finalising.
+/// Each is the SHA-256 of the section's canonical JSON, the very text the content digest
+/// covers for it.
 pub fn section_digests(record: &DecisionRecord) -> BTreeMap<String, String> {
-    match content_value(record) {
-        Value::Object(map) => map
-            .iter()
-            .map(|(key, value)| (key.clone(), sha256_of_json(value)))
-            .collect(),
-        _ => BTreeMap::new(),
-    }
+    canonical::members(record, CONTENT)
+        .unwrap_or_default()
+        .into_iter()
+        .map(|(key, text)| (key, sha256_hex(&text)))
+        .collect()
 }
 
 /// `sha256:` and the hex digest of one amendment.

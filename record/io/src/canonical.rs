@@ -31,9 +31,26 @@ pub(crate) fn to_vec<T: Serialize + ?Sized>(value: &T, omit: Omit) -> Result<Vec
         out: &mut out,
         omit,
         place: Place::Root,
+        members: None,
     })?;
     Ok(out)
 }
+
+/// Each member of a value that is an object, in key order: its key and the canonical JSON
+/// of its value, exactly the text [`to_vec`] writes for it. Empty for any other value.
+pub(crate) fn members<T: Serialize + ?Sized>(value: &T, omit: Omit) -> Result<Members, Error> {
+    let mut members = Vec::new();
+    value.serialize(Canonical {
+        out: &mut Vec::new(),
+        omit,
+        place: Place::Root,
+        members: Some(&mut members),
+    })?;
+    Ok(members)
+}
+
+/// An object's members as [`members`] returns them.
+pub(crate) type Members = Vec<(String, Vec<u8>)>;
 
 /// Where a value sits, for [`Omit`].
 #[derive(Clone, Copy, PartialEq, Eq)]
@@ -47,6 +64,8 @@ struct Canonical<'a> {
     out: &'a mut Vec<u8>,
     omit: Omit,
     place: Place,
+    /// Where the outermost object hands its members instead of writing itself.
+    members: Option<&'a mut Members>,
 }
 
 impl<'a> Canonical<'a> {
@@ -66,6 +85,7 @@ impl<'a> Canonical<'a> {
             omit: self.omit,
             omitted,
             root: self.place == Place::Root,
+            handed: self.members,
             buffer: Vec::new(),
             members: Vec::new(),
             key: None,
@@ -85,6 +105,7 @@ impl<'a> Canonical<'a> {
             out,
             omit,
             place: Place::Elsewhere,
+            members: None,
         }
     }
 }
@@ -285,6 +306,8 @@ struct Object<'a> {
     omitted: &'static [&'static str],
     /// The outermost object (whose `meta` member is where `Omit::meta` applies).
     root: bool,
+    /// For [`members`]: the members go here, and nothing is written.
+    handed: Option<&'a mut Members>,
     buffer: Vec<u8>,
     members: Vec<(Cow<'static, str>, Range<usize>)>,
     /// A map's key, between `serialize_key` and `serialize_value`.
@@ -310,6 +333,7 @@ impl Object<'_> {
             out: &mut self.buffer,
             omit: self.omit,
             place,
+            members: None,
         })?;
         self.members.push((key, start..self.buffer.len()));
         Ok(())
@@ -318,16 +342,21 @@ impl Object<'_> {
     fn finish(mut self, variant: bool) -> Result<(), Error> {
         // A JSON object keeps the last of repeated keys: sort stably and skip all but it.
         self.members.sort_by(|a, b| a.0.cmp(&b.0));
+        let members = self.members.iter().enumerate().filter(|(index, (key, _))| {
+            self.members
+                .get(index + 1)
+                .is_none_or(|(next, _)| next != key)
+        });
+        if let Some(handed) = self.handed {
+            handed.extend(members.map(|(_, (key, range))| {
+                let text = self.buffer.get(range.clone()).unwrap_or_default();
+                (key.to_string(), text.to_vec())
+            }));
+            return Ok(());
+        }
         self.out.push(b'{');
         let mut first = true;
-        for (index, (key, range)) in self.members.iter().enumerate() {
-            if self
-                .members
-                .get(index + 1)
-                .is_some_and(|(next, _)| next == key)
-            {
-                continue;
-            }
+        for (_, (key, range)) in members {
             if !first {
                 self.out.push(b',');
             }
