@@ -16,7 +16,6 @@ use risk_sensible_record::{Amendment, AuditEntry, DecisionRecord, Status};
 use serde::Serialize;
 use sha2::{Digest, Sha256};
 use std::collections::BTreeMap;
-use std::fmt::Write;
 
 /// The `previousHash` of the first audit entry.
 pub const GENESIS_HASH: &str = "0000000000000000000000000000000000000000000000000000000000000000";
@@ -42,15 +41,7 @@ pub fn canonical_json<T: Serialize>(value: &T) -> String {
 
 /// Lower-case hex SHA-256 of some bytes.
 pub fn sha256_hex(bytes: &[u8]) -> String {
-    hex(Sha256::digest(bytes))
-}
-
-fn hex(digest: impl IntoIterator<Item = u8>) -> String {
-    let mut hex = String::with_capacity(64);
-    for byte in digest {
-        let _ = write!(hex, "{byte:02x}");
-    }
-    hex
+    hex::encode(Sha256::digest(bytes))
 }
 
 /// `sha256:` and the hex digest of the record's canonical content.
