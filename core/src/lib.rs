@@ -17,5 +17,5 @@ pub mod record {
     #[doc(inline)]
     pub use risk_sensible_record::*;
     #[doc(inline)]
-    pub use risk_sensible_record_io::{import, integrity};
+    pub use risk_sensible_record_io::{import, integrity, read_json, ReadJson};
 }

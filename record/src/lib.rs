@@ -35,7 +35,9 @@ pub fn export(record: &DecisionRecord) -> String {
     text
 }
 
-/// Reads a typed value from JSON, naming the path of the first problem (`$.due: …`).
+/// Reads a typed value from JSON, naming the path of the first problem (`$.due: …`). The
+/// record's own types are read with `read_json` instead (in `risk_sensible::record`), which
+/// shares the import's compiled reading code; this is for anything else, such as options.
 pub fn from_json<T: serde::de::DeserializeOwned>(value: serde_json::Value) -> Result<T, String> {
     from_json_text(&value.to_string()).map_err(|(path, message)| {
         if path == "$" {
@@ -50,9 +52,11 @@ pub fn from_json<T: serde::de::DeserializeOwned>(value: serde_json::Value) -> Re
 /// `$.actions[3].due`, or `$` for the whole text) and what is wrong there, without
 /// serde_json's line and column: the path says where.
 ///
-/// Everything in the crate that reads record types goes through here, import included:
-/// one way of reading each type keeps the WebAssembly small (each way is a separate copy of
-/// every type's reader), which is why [`from_json`] writes its value out as text first.
+/// Everything that reads record types goes through here, import included: one way of
+/// reading each type keeps the WebAssembly small (each way is a separate copy of every
+/// type's reader), which is why [`from_json`] writes its value out as text first. Where the
+/// copy is compiled matters too: the widget reads record types through `read_json`, whose
+/// instances are compiled with the import's.
 pub fn from_json_text<T: serde::de::DeserializeOwned>(text: &str) -> Result<T, (String, String)> {
     let mut json = serde_json::Deserializer::from_str(text);
     T::deserialize(&mut json)

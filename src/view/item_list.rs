@@ -50,7 +50,7 @@ fn locate(list_path: &str, path: &str) -> Option<(usize, String)> {
 fn sensitivity_of(item: &Value) -> Sensitivity {
     item.get("sensitivity")
         .cloned()
-        .and_then(|value| crate::record::from_json(value).ok())
+        .and_then(|value| crate::record::read_json(value).ok())
         .unwrap_or_default()
 }
 

@@ -7,7 +7,7 @@ use crate::meeting::{Command, Finding};
 use crate::record::{
     Attendance, ClockTime, IsoDate, Meeting, MeetingMode, MeetingType, Participant,
 };
-use serde::{de::DeserializeOwned, Serialize};
+use serde::Serialize;
 use std::rc::Rc;
 use yew::prelude::*;
 
@@ -34,8 +34,8 @@ pub fn wire_name<T: Serialize>(value: &T) -> String {
 }
 
 /// The enumeration value with this wire name, if any.
-pub fn from_wire_name<T: DeserializeOwned>(name: &str) -> Option<T> {
-    crate::record::from_json(serde_json::Value::String(name.to_string())).ok()
+pub fn from_wire_name<T: crate::record::ReadJson>(name: &str) -> Option<T> {
+    crate::record::read_json(serde_json::Value::String(name.to_string())).ok()
 }
 
 /// The meeting details form.

@@ -126,7 +126,7 @@ pub fn minutes(props: &MinutesProps) -> Html {
             let sensitivity: Sensitivity = map
                 .get("sensitivity")
                 .cloned()
-                .and_then(|value| crate::record::from_json(value).ok())
+                .and_then(|value| crate::record::read_json(value).ok())
                 .unwrap_or_default();
             let restricted = sensitive && sensitivity.is_restricted();
             let cells = spec.columns.iter().enumerate().map(|(column, key)| {

@@ -4,7 +4,6 @@
 use super::form::{choices, FieldKind, FieldSpec};
 use crate::meeting::{Command, Item, ItemKind};
 use crate::record::*;
-use serde::de::DeserializeOwned;
 use serde_json::Value;
 use std::rc::Rc;
 
@@ -33,11 +32,11 @@ impl PartialEq for ItemSpec {
     }
 }
 
-fn builder<T: DeserializeOwned + 'static>(
+fn builder<T: crate::record::ReadJson + 'static>(
     wrap: impl Fn(T) -> Item + 'static,
 ) -> Rc<dyn Fn(Value) -> Result<Item, String>> {
     Rc::new(move |value| {
-        crate::record::from_json::<T>(value)
+        crate::record::read_json::<T>(value)
             .map(&wrap)
             .map_err(|error| error.to_string())
     })
@@ -345,7 +344,7 @@ pub mod sections {
             path: "$.practiceContext",
             read: |record| read_as(&record.practice_context),
             command: |value| {
-                crate::record::from_json(value)
+                crate::record::read_json(value)
                     .map(Command::EditPracticeContext)
                     .map_err(|e| e.to_string())
             },
@@ -367,7 +366,7 @@ pub mod sections {
             path: "$.childVoice",
             read: |record| read_as(&record.child_voice),
             command: |value| {
-                crate::record::from_json(value)
+                crate::record::read_json(value)
                     .map(Command::EditChildVoice)
                     .map_err(|e| e.to_string())
             },
@@ -391,7 +390,7 @@ pub mod sections {
             path: "$.timescales",
             read: |record| read_as(&record.timescales),
             command: |value| {
-                crate::record::from_json(value)
+                crate::record::read_json(value)
                     .map(Command::EditTimescales)
                     .map_err(|e| e.to_string())
             },
@@ -416,7 +415,7 @@ pub mod sections {
                     .unwrap_or_else(|| Value::Object(Default::default()))
             },
             command: |value| {
-                crate::record::from_json(value)
+                crate::record::read_json(value)
                     .map(|debrief| Command::EditWellbeingDebrief(Some(debrief)))
                     .map_err(|e| e.to_string())
             },

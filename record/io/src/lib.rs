@@ -8,3 +8,6 @@
 mod canonical;
 pub mod import;
 pub mod integrity;
+mod read;
+
+pub use read::{read_json, ReadJson};
