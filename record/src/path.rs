@@ -30,7 +30,7 @@ impl fmt::Display for Location<'_> {
 
 /// Writes `.key` for a plain name, or `["key"]` (JSON-escaped, cut short) for anything
 /// else, so a path is always one line and always unambiguous.
-pub fn write_key(formatter: &mut fmt::Formatter<'_>, key: &str) -> fmt::Result {
+fn write_key(formatter: &mut fmt::Formatter<'_>, key: &str) -> fmt::Result {
     let mut characters = key.chars();
     let plain = characters
         .next()
@@ -92,8 +92,9 @@ pub fn path_at(text: &str, line: usize, column: usize, message: &str) -> String 
                     }
                 }
                 if let Some(Open::Object(key @ None)) = open.last_mut() {
+                    // A key the text breaks off inside is no key: the object says where.
                     let quoted = prefix.get(start..=at).unwrap_or_default();
-                    *key = Some(serde_json::from_slice::<String>(quoted).unwrap_or_default());
+                    *key = serde_json::from_slice::<String>(quoted).ok();
                 }
             }
             _ => {}

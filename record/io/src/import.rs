@@ -42,7 +42,7 @@
 //! build.
 
 use crate::integrity;
-use risk_sensible_record::path::{write_key, Location};
+use risk_sensible_record::path::{path_at, Location};
 use risk_sensible_record::{DecisionRecord, Timestamp, SCHEMA_VERSION};
 use serde::de::{self, DeserializeSeed, IgnoredAny, MapAccess, SeqAccess, Visitor};
 use serde_json::Value;
@@ -296,34 +296,10 @@ impl Problems {
     }
 }
 
-/// Converts a path from `serde_path_to_error` to this module's notation.
-fn path_from_serde(path: &serde_path_to_error::Path) -> String {
-    struct Written<'a>(&'a serde_path_to_error::Path);
-    impl fmt::Display for Written<'_> {
-        fn fmt(&self, formatter: &mut fmt::Formatter<'_>) -> fmt::Result {
-            formatter.write_str("$")?;
-            for segment in self.0.iter() {
-                match segment {
-                    serde_path_to_error::Segment::Seq { index } => write!(formatter, "[{index}]")?,
-                    serde_path_to_error::Segment::Map { key } => write_key(formatter, key)?,
-                    serde_path_to_error::Segment::Enum { variant } => {
-                        write_key(formatter, variant)?
-                    }
-                    // A key that could not be read (the text broke off inside it): the
-                    // path up to its object already says where.
-                    serde_path_to_error::Segment::Unknown => {}
-                }
-            }
-            Ok(())
-        }
-    }
-    Written(path).to_string()
-}
-
 /// Reads the text once, without building anything, recording every limit, repeated key and
 /// forbidden key on the way, and returns the shape of the document's root. A syntax error
-/// stops the reading and is reported with its line and column, and with its path, found by
-/// reading the text again with the path tracked (only a refused document pays for that).
+/// stops the reading and is reported with its line and column, and with its path, found from
+/// where reading stopped ([`path_at`]).
 fn check_syntax(text: &str) -> Result<Shape, Vec<ImportProblem>> {
     let mut problems = Problems::default();
     let mut version = None;
@@ -340,10 +316,9 @@ fn check_syntax(text: &str) -> Result<Shape, Vec<ImportProblem>> {
         Ok(Seen::Whole(_)) => Shape::Kind("a number"),
         Ok(Seen::Other(kind)) => Shape::Kind(kind),
         Err(error) => {
-            return Err(vec![ImportProblem::new(
-                syntax_error_path(text),
-                syntax_message(&error),
-            )])
+            let message = syntax_message(&error);
+            let path = path_at(text, error.line(), error.column(), &message);
+            return Err(vec![ImportProblem::new(path, message)]);
         }
     };
     let problems = problems.finish();
@@ -351,17 +326,6 @@ fn check_syntax(text: &str) -> Result<Shape, Vec<ImportProblem>> {
         Ok(root)
     } else {
         Err(problems)
-    }
-}
-
-/// Where a syntax error is: the text is read again as plain JSON with its path tracked.
-fn syntax_error_path(text: &str) -> String {
-    let mut json = serde_json::Deserializer::from_str(text);
-    let mut track = serde_path_to_error::Track::new();
-    let tracked = serde_path_to_error::Deserializer::new(&mut json, &mut track);
-    match <Value as serde::Deserialize>::deserialize(tracked) {
-        Ok(_) => "$".to_string(),
-        Err(_) => path_from_serde(&track.path()),
     }
 }
 
@@ -948,6 +912,26 @@ mod tests {
             .err()
             .unwrap_or_default();
         assert_eq!(problems.first().map(|p| p.path.as_str()), Some("$.meta.id"));
+        // Found from where reading stopped: inside a value, after a member, inside a key.
+        for (text, expected) in [
+            (
+                r#"{"schemaVersion": 1, "participants": [{"id": "p1"}, {"id": "p2", "name": "A"#,
+                "$.participants[1].name",
+            ),
+            (
+                r#"{"schemaVersion": 1, "meeting": {"title": "x" "reason": "y"}}"#,
+                "$.meeting.title",
+            ),
+            (r#"{"schemaVersion": 1, "meeting": {"tit"#, "$.meeting"),
+            (r#"{"schemaVersion": 1, "risks": [1, 2,"#, "$.risks[2]"),
+        ] {
+            let problems = check_syntax(text).err().unwrap_or_default();
+            assert_eq!(
+                problems.first().map(|p| p.path.as_str()),
+                Some(expected),
+                "{text}: {problems:?}"
+            );
+        }
         let problems = typed(r#"{"schemaVersion": 1, "meta": 7}"#)
             .err()
             .map(|problem| (problem.path, problem.message));
