@@ -270,15 +270,15 @@ fn to_js<T: Serialize>(value: &T) -> Result<JsValue, JsError> {
 /// value is (a cycle, a BigInt, a throwing getter or proxy, undefined, gigabytes of text),
 /// the answer is a list of problems with JSON paths, never a panic.
 fn record_from_js(value: &JsValue) -> Result<DecisionRecord, JsError> {
-    let refused = |problems: &[ImportProblem]| {
-        let lines: Vec<String> = problems.iter().map(|problem| problem.to_string()).collect();
-        JsError::new(&format!(
-            "risk-sensible: the record was not loaded:\n{}",
-            lines.join("\n")
-        ))
-    };
+    let refused = |problems: &[ImportProblem]| refusal("the record was not loaded", problems);
     let text = record_text(value).map_err(|problems| refused(&problems))?;
     import(&text).map_err(|problems| refused(&problems))
+}
+
+/// The error thrown for a refused record: what was refused, then every problem, one a line.
+fn refusal(what: &str, problems: &[ImportProblem]) -> JsError {
+    let lines: Vec<String> = problems.iter().map(|problem| problem.to_string()).collect();
+    JsError::new(&format!("risk-sensible: {what}:\n{}", lines.join("\n")))
 }
 
 fn new_record_id() -> String {
@@ -541,13 +541,7 @@ pub fn mount(element: Element, options: JsValue) -> Result<WidgetHandle, JsError
 pub fn check_record(
     #[wasm_bindgen(unchecked_param_type = "string")] text: JsValue,
 ) -> Result<JsValue, JsError> {
-    let refused = |problems: Vec<ImportProblem>| {
-        let lines: Vec<String> = problems.iter().map(|problem| problem.to_string()).collect();
-        JsError::new(&format!(
-            "risk-sensible: not an acceptable record:\n{}",
-            lines.join("\n")
-        ))
-    };
+    let refused = |problems: Vec<ImportProblem>| refusal("not an acceptable record", &problems);
     let Some(text) = text.dyn_ref::<js_sys::JsString>() else {
         return Err(refused(vec![ImportProblem::new(
             "$",

@@ -39,7 +39,16 @@ pub fn export(record: &DecisionRecord) -> String {
 /// record's own types are read with `read_json` instead (in `risk_sensible::record`), which
 /// shares the import's compiled reading code; this is for anything else, such as options.
 pub fn from_json<T: serde::de::DeserializeOwned>(value: serde_json::Value) -> Result<T, String> {
-    from_json_text(&value.to_string()).map_err(|(path, message)| {
+    from_json_via(value, from_json_text)
+}
+
+/// Reads a typed value from JSON with `read` (a function like [`from_json_text`]), naming
+/// the path of the first problem (`$.due: …`) or, for the whole value, only the problem.
+pub fn from_json_via<T>(
+    value: serde_json::Value,
+    read: impl FnOnce(&str) -> Result<T, (String, String)>,
+) -> Result<T, String> {
+    read(&value.to_string()).map_err(|(path, message)| {
         if path == "$" {
             message
         } else {

@@ -58,11 +58,5 @@ read_here!(
 /// Reads one of the record's types from a JSON value, naming the path of the first problem
 /// (`$.due: …`). For any other type, [`from_json`] does the same.
 pub fn read_json<T: ReadJson>(value: Value) -> Result<T, String> {
-    T::read_json_text(&value.to_string()).map_err(|(path, message)| {
-        if path == "$" {
-            message
-        } else {
-            format!("{path}: {message}")
-        }
-    })
+    from_json_via(value, T::read_json_text)
 }
