@@ -18,7 +18,7 @@
 //! deleted rather than restored, and so are other meetings' drafts of that age that no open
 //! page is using. The host's acknowledgement removes the draft at once.
 
-use crate::record::import::{export, import};
+use crate::record::import::import;
 use crate::record::DecisionRecord;
 use aes_gcm::aead::{Aead, KeyInit, Payload};
 use aes_gcm::{Aes256Gcm, Nonce};
@@ -344,10 +344,10 @@ impl Autosave {
         deleted
     }
 
-    /// Writes the record (sealed, when the host gave a key). An error says why storage
-    /// refused it (full, or switched off); with a key, nothing is ever written unsealed.
-    pub fn write(&self, record: &DecisionRecord, now: f64) -> Result<(), String> {
-        let text = export(record);
+    /// Writes a record's exported text (sealed, when the host gave a key). An error says
+    /// why storage refused it (full, or switched off); with a key, nothing is ever written
+    /// unsealed.
+    pub fn write(&self, text: &str, now: f64) -> Result<(), String> {
         let stored = match &self.key {
             Some(key) => {
                 let nonce = random_nonce().map_err(|problem| {
@@ -364,7 +364,7 @@ impl Autosave {
             None => StoredDraft {
                 saved_at: now,
                 tab: self.tab.clone(),
-                record: Some(text),
+                record: Some(text.to_string()),
                 sealed: None,
             },
         };

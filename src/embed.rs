@@ -6,7 +6,7 @@
 use crate::autosave::{Autosave, DraftKey, Found, HEARTBEAT_MS};
 use crate::host_js::{bad_option, dispatch, options_from_object, record_string, record_text};
 use crate::meeting::{Config, Holidays};
-use crate::record::import::{import, ImportProblem};
+use crate::record::import::{export, import, ImportProblem};
 use crate::record::{Actor, DecisionRecord, DecisionType, IsoDate, Procedure};
 use crate::view::{now, App, AppProps, HostLink, HostNotices, Stage};
 use serde::{Deserialize, Serialize};
@@ -95,7 +95,7 @@ impl Shared {
     fn error_event(&self, message: &str) {
         let detail = js_sys::Object::new();
         let _ = js_sys::Reflect::set(&detail, &"message".into(), &message.into());
-        if let Ok(record) = to_js(&*self.current.borrow()) {
+        if let Ok(record) = record_to_js(&export(&self.current.borrow())) {
             let _ = js_sys::Reflect::set(&detail, &"record".into(), &record);
         }
         dispatch(&self.element, "risk-sensible:error", &detail);
@@ -171,6 +171,12 @@ impl Shared {
     /// Writes the draft, when this tab autosaves. The first failure is shown and sent as
     /// an error event; the next success (space freed) takes the warning away again.
     fn save(&self) {
+        self.save_text(None);
+    }
+
+    /// Like [`Shared::save`], with the current record's exported text when the caller has
+    /// it already (a change writes the record out once, for the draft and the event both).
+    fn save_text(&self, text: Option<&str>) {
         let Some(autosave) = &self.autosave else {
             return;
         };
@@ -182,7 +188,15 @@ impl Shared {
             self.stand_back();
             return;
         }
-        match autosave.write(&self.current.borrow(), now) {
+        let exported;
+        let text = match text {
+            Some(text) => text,
+            None => {
+                exported = export(&self.current.borrow());
+                &exported
+            }
+        };
+        match autosave.write(text, now) {
             Ok(()) => {
                 self.seen_saved_at.set(now);
                 if self.write_failing.replace(false) {
@@ -199,12 +213,14 @@ impl Shared {
     }
 
     /// Stores the record, tells the host, and saves the draft before anything else can
-    /// change it.
+    /// change it. The record is written out once, for the draft and the event both: this
+    /// runs on every keystroke, and a large meeting's record is hundreds of kilobytes.
     fn changed(&self, record: DecisionRecord, event: &str) {
+        let text = export(&record);
         *self.current.borrow_mut() = record;
-        self.save();
+        self.save_text(Some(&text));
         self.notify(|notices| notices.saved_by_host = false);
-        if let Ok(record) = to_js(&*self.current.borrow()) {
+        if let Ok(record) = record_to_js(&text) {
             let detail = js_sys::Object::new();
             let _ = js_sys::Reflect::set(&detail, &"record".into(), &record);
             dispatch(&self.element, event, &detail);
@@ -216,7 +232,7 @@ impl Shared {
 impl WidgetHandle {
     /// The current decision record, as a plain JSON-compatible object.
     pub fn record(&self) -> Result<JsValue, JsError> {
-        to_js(&*self.shared.current.borrow())
+        record_to_js(&export(&self.shared.current.borrow()))
     }
 
     /// Replaces the record. Throws an `Error` listing every problem (JSON path and
@@ -256,7 +272,14 @@ impl WidgetHandle {
     }
 }
 
-/// Hands a value to JavaScript as a plain object. Through a `serde_json::Value` and
+/// A record's exported JSON text (see `export`) as a plain JavaScript object: the text the
+/// draft stores and the download holds, so a record is written by one serializer only.
+fn record_to_js(text: &str) -> Result<JsValue, JsError> {
+    js_sys::JSON::parse(text)
+        .map_err(|_| JsError::new("could not convert the record to a JavaScript object"))
+}
+
+/// Hands any other value to JavaScript as a plain object, through a `serde_json::Value` and
 /// `JSON.parse`, so each type is written by one serializer only (a smaller WebAssembly).
 fn to_js<T: Serialize>(value: &T) -> Result<JsValue, JsError> {
     let text = serde_json::to_value(value)
@@ -500,7 +523,7 @@ pub fn mount(element: Element, options: JsValue) -> Result<WidgetHandle, JsError
     let on_finalise = {
         let shared = shared.clone();
         Callback::from(move |record: DecisionRecord| {
-            if let Ok(record) = to_js(&record) {
+            if let Ok(record) = record_to_js(&export(&record)) {
                 let detail = js_sys::Object::new();
                 let _ = js_sys::Reflect::set(&detail, &"record".into(), &record);
                 dispatch(&shared.element, "risk-sensible:finalise", &detail);

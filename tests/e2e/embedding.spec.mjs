@@ -76,6 +76,25 @@ test('events carry the record: change after every change, finalise when finalise
   expect(events).toContainEqual(['risk-sensible:finalise', 'final', true, true]);
 });
 
+test('each keystroke: the change event, the handle and the draft all hold the record as typed', async ({ page }) => {
+  await openDemo(page);
+  await page.evaluate(() => {
+    window.changes = [];
+    document.body.addEventListener('risk-sensible:change', (event) => window.changes.push(event.detail.record));
+  });
+  await page.getByLabel('Reason for the meeting').pressSequentially('Bruise');
+  const seen = await page.evaluate(() => ({
+    reasons: window.changes.map((record) => record.meeting.reason),
+    last: window.changes.at(-1),
+    handle: window.riskSensibleDemo.widget.record(),
+    draft: JSON.parse(JSON.parse(localStorage.getItem('risk-sensible:draft:demo-meeting')).record),
+  }));
+  // One event per keystroke, each with the text as it stood after that key.
+  expect(seen.reasons.slice(-6)).toEqual(['B', 'Br', 'Bru', 'Brui', 'Bruis', 'Bruise']);
+  expect(seen.last).toEqual(seen.handle);
+  expect(seen.draft).toEqual(seen.handle);
+});
+
 test('a reload after a single change restores it, with a notice, until the host acknowledges', async ({ page }) => {
   await openDemo(page);
   await expect(page.getByText('Not yet saved by your system')).toBeVisible();
