@@ -20,6 +20,10 @@ pub use types::*;
 /// The schema version this build writes, and the newest one it reads.
 pub const SCHEMA_VERSION: u32 = 1;
 
+/// Object keys that JavaScript treats specially. A record never uses them, and a host that
+/// merges a record into an object could have its prototype changed by them.
+pub const FORBIDDEN_KEYS: [&str; 3] = ["__proto__", "constructor", "prototype"];
+
 /// The record as pretty-printed JSON with a trailing newline, keys in the order the types
 /// declare them. `import` reads it back to an equal record, and exporting that gives the
 /// same text.

@@ -166,7 +166,11 @@ pub struct Meta {
     pub digest: Option<String>,
     /// On finalising: a hex SHA-256 per top-level section of the content, so a
     /// verifier can name the section that changed.
-    #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
+    #[serde(
+        default,
+        skip_serializing_if = "BTreeMap::is_empty",
+        deserialize_with = "distinct_keys"
+    )]
     pub section_digests: BTreeMap<String, String>,
     /// Set on a derived copy (the family's copy), which carries no integrity data and is
     /// not a record of the meeting in its own right.
@@ -481,3 +485,45 @@ string_newtype!(
             .ok()
     }
 );
+
+/// Reads a map of text to text, refusing a key given twice or a key JavaScript treats
+/// specially ([`FORBIDDEN_KEYS`](crate::FORBIDDEN_KEYS)). The types' own fields refuse
+/// both already (every struct denies unknown fields, and serde refuses a repeated field);
+/// without this a map would keep the last copy of a repeated key, and import's single
+/// reading pass could not rely on the types to refuse what its checks refuse.
+fn distinct_keys<'de, D: Deserializer<'de>>(
+    deserializer: D,
+) -> Result<BTreeMap<String, String>, D::Error> {
+    struct Distinct;
+
+    impl<'de> serde::de::Visitor<'de> for Distinct {
+        type Value = BTreeMap<String, String>;
+
+        fn expecting(&self, formatter: &mut fmt::Formatter<'_>) -> fmt::Result {
+            formatter.write_str("an object of text")
+        }
+
+        fn visit_map<A: serde::de::MapAccess<'de>>(
+            self,
+            mut members: A,
+        ) -> Result<Self::Value, A::Error> {
+            let mut map = BTreeMap::new();
+            while let Some((key, value)) = members.next_entry::<String, String>()? {
+                if crate::FORBIDDEN_KEYS.contains(&key.as_str()) {
+                    return Err(serde::de::Error::custom(format!(
+                        "the key {key:?} is not allowed"
+                    )));
+                }
+                if map.contains_key(&key) {
+                    return Err(serde::de::Error::custom(format!(
+                        "the key {key:?} appears more than once in this object"
+                    )));
+                }
+                map.insert(key, value);
+            }
+            Ok(map)
+        }
+    }
+
+    deserializer.deserialize_map(Distinct)
+}

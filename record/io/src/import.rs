@@ -71,9 +71,7 @@ pub const MAX_PROBLEMS: usize = 100;
 /// which may be hostile, so they are cut short rather than fill a terminal.
 pub const MAX_MESSAGE_CHARS: usize = 300;
 
-/// Object keys that JavaScript treats specially. A record never uses them, and a host that
-/// merges a record into an object could have its prototype changed by them.
-pub const FORBIDDEN_KEYS: [&str; 3] = ["__proto__", "constructor", "prototype"];
+pub use risk_sensible_record::FORBIDDEN_KEYS;
 
 /// One reason a document cannot be imported.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -157,11 +155,30 @@ pub fn parse_unverified(text: &str) -> Result<DecisionRecord, Vec<ImportProblem>
             "the text starts with a byte order mark: save the record as UTF-8 without one",
         )]);
     }
-    check_nesting(text).map_err(|problem| vec![problem])?;
+    let within_limits = scan(text).map_err(|problem| vec![problem])?;
+    if within_limits {
+        // The usual case: a current record within the limits is read once, straight into
+        // its types. The types refuse everything the checking pass would refuse (every
+        // struct denies unknown keys, so the forbidden ones too; serde refuses a repeated
+        // field; the one map refuses repeated and forbidden keys), and the scan has
+        // bounded every string and list. A text they refuse is read again by
+        // `read_checked`, so what is reported is the same either way (a unit test holds the
+        // two routes equal).
+        if let Ok(record) = typed(text) {
+            if record.schema_version == SCHEMA_VERSION {
+                return finish(record);
+            }
+        }
+    }
+    read_checked(text)
+}
+
+/// Reads a text that passed the scan step by step: syntax, limits and keys, version
+/// (migrating an older document), types. Each step stops at its problems.
+fn read_checked(text: &str) -> Result<DecisionRecord, Vec<ImportProblem>> {
     let shape = check_syntax(text)?;
     let version = schema_version(&shape).map_err(|problem| vec![problem])?;
     let record = if version == SCHEMA_VERSION {
-        // The usual case: the text is read once more, straight into the record's types.
         typed(text)
     } else {
         // An older document is migrated as a JSON value, then read like a current one.
@@ -171,6 +188,11 @@ pub fn parse_unverified(text: &str) -> Result<DecisionRecord, Vec<ImportProblem>
         typed(&value.to_string())
     }
     .map_err(|problem| vec![problem])?;
+    finish(record)
+}
+
+/// The record, unless a timestamp in it cannot be written back.
+fn finish(record: DecisionRecord) -> Result<DecisionRecord, Vec<ImportProblem>> {
     let problems = unprintable_timestamps(&record);
     if problems.is_empty() {
         Ok(record)
@@ -218,52 +240,81 @@ fn too_large() -> ImportProblem {
 // --- Step 1: nesting, before any recursive parser sees the text. ---
 
 /// Scans the text once, without recursion, for arrays and objects nested deeper than
-/// [`MAX_DEPTH`]. Brackets inside strings do not count. On malformed text the count is
-/// still an upper bound for the prefix a JSON parser would read before failing, which is
-/// all that matters: the parser reports the malformation itself.
-fn check_nesting(text: &str) -> Result<(), ImportProblem> {
+/// [`MAX_DEPTH`], which it refuses. Brackets inside strings do not count. On malformed text
+/// the count is still an upper bound for the prefix a JSON parser would read before
+/// failing, which is all that matters: the parser reports the malformation itself.
+///
+/// Returns whether every string and every list and object is surely within the limits:
+/// no string longer than [`MAX_STRING_CHARS`] bytes as written (escapes only shorten it)
+/// and no list or object with [`MAX_ITEMS`] commas. When it is not sure, the checking
+/// pass decides.
+fn scan(text: &str) -> Result<bool, ImportProblem> {
+    let bytes = text.as_bytes();
     let mut depth = 0usize;
-    let mut in_string = false;
-    let mut escaped = false;
-    for (offset, byte) in text.bytes().enumerate() {
-        if in_string {
-            if escaped {
-                escaped = false;
-            } else if byte == b'\\' {
-                escaped = true;
-            } else if byte == b'"' {
-                in_string = false;
-            }
-            continue;
-        }
+    // Commas seen at each open depth (index 0 is the top level, outside any bracket).
+    let mut commas = [0usize; MAX_DEPTH + 1];
+    let mut within = true;
+    let mut offset = 0usize;
+    while let Some(&byte) = bytes.get(offset) {
         match byte {
-            b'"' => in_string = true,
+            b'"' => {
+                // Skip the string: to its closing quote, stepping over escapes.
+                let start = offset;
+                offset += 1;
+                while let Some(&inner) = bytes.get(offset) {
+                    match inner {
+                        b'"' => break,
+                        b'\\' => offset += 2,
+                        _ => offset += 1,
+                    }
+                }
+                if offset - start > MAX_STRING_CHARS {
+                    within = false;
+                }
+            }
             b'[' | b'{' => {
                 depth += 1;
                 if depth > MAX_DEPTH {
-                    // Lines and columns are counted only now: most documents never need them.
-                    let before = text.as_bytes().get(..offset).unwrap_or_default();
-                    let line = before.iter().filter(|byte| **byte == b'\n').count() + 1;
-                    let column = before
-                        .iter()
-                        .rev()
-                        .take_while(|byte| **byte != b'\n')
-                        .count()
-                        + 1;
-                    return Err(ImportProblem::new(
-                        "$",
-                        format!(
-                            "arrays and objects are nested more than {MAX_DEPTH} deep (at line \
-                             {line} column {column}); a decision record nests four deep"
-                        ),
-                    ));
+                    return Err(too_deep(bytes, offset));
+                }
+                if let Some(count) = commas.get_mut(depth) {
+                    *count = 0;
                 }
             }
             b']' | b'}' => depth = depth.saturating_sub(1),
+            b',' => {
+                if let Some(count) = commas.get_mut(depth) {
+                    *count += 1;
+                    if *count >= MAX_ITEMS {
+                        within = false;
+                    }
+                }
+            }
             _ => {}
         }
+        offset += 1;
     }
-    Ok(())
+    Ok(within)
+}
+
+/// The problem for text nested too deep at `offset`. Lines and columns are counted only
+/// now: most documents never need them.
+fn too_deep(bytes: &[u8], offset: usize) -> ImportProblem {
+    let before = bytes.get(..offset).unwrap_or_default();
+    let line = before.iter().filter(|byte| **byte == b'\n').count() + 1;
+    let column = before
+        .iter()
+        .rev()
+        .take_while(|byte| **byte != b'\n')
+        .count()
+        + 1;
+    ImportProblem::new(
+        "$",
+        format!(
+            "arrays and objects are nested more than {MAX_DEPTH} deep (at line {line} column \
+             {column}); a decision record nests four deep"
+        ),
+    )
 }
 
 // --- Step 2: JSON syntax, repeated and forbidden keys, sizes of lists and strings. ---
@@ -356,7 +407,7 @@ fn syntax_message(error: &serde_json::Error) -> String {
 }
 
 /// A JSON reader that checks as it goes and keeps nothing but the root's `schemaVersion`.
-/// Depth is already bounded by [`check_nesting`], so its recursion is too.
+/// Depth is already bounded by [`scan`], so its recursion is too.
 struct Checked<'a, 'p> {
     location: &'a Location<'a>,
     problems: &'p mut Problems,
@@ -824,9 +875,90 @@ pub fn participant_reference_problems(record: &DecisionRecord) -> Vec<ImportProb
 
 #[cfg(test)]
 mod tests {
-    //! The migration machinery, run over invented steps: production has none yet.
+    //! The migration machinery, run over invented steps: production has none yet; and the
+    //! single reading pass, held equal to the step-by-step one.
     use super::*;
     use serde_json::json;
+
+    /// `parse_unverified` without its single reading pass: every text checked step by step.
+    fn step_by_step(text: &str) -> Result<DecisionRecord, Vec<ImportProblem>> {
+        if text.len() > MAX_BYTES || text.starts_with('\u{feff}') {
+            return parse_unverified(text);
+        }
+        scan(text).map_err(|problem| vec![problem])?;
+        read_checked(text)
+    }
+
+    /// The committed fuzzing corpus and fixtures, and each of them changed in the ways the
+    /// single pass must not accept: a repeated or forbidden key in the one map, a string
+    /// and a list past the limits, an older or a missing version.
+    fn texts() -> Vec<String> {
+        let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../..");
+        let mut texts = Vec::new();
+        for folder in ["fuzz/corpus/import", "tests/fixtures"] {
+            let mut paths: Vec<_> = std::fs::read_dir(root.join(folder))
+                .expect("the folder is in the repository")
+                .map(|entry| entry.expect("a readable entry").path())
+                .collect();
+            paths.sort();
+            for path in paths {
+                if let Ok(text) = std::fs::read_to_string(&path) {
+                    texts.push(text);
+                }
+            }
+        }
+        let final_record = std::fs::read_to_string(root.join("tests/fixtures/example-final.json"))
+            .expect("the final example is a fixture");
+        let list =
+            |items: usize| format!(r#""linkedRecords": [{}"a""#, "\"a\", ".repeat(items - 1));
+        let text = |chars: usize| format!(r#""linkedRecords": ["{}""#, "x".repeat(chars));
+        let changes: [(&str, String); 9] = [
+            (
+                r#""sectionDigests": {"#,
+                r#""sectionDigests": {"meeting": "x", "#.into(),
+            ),
+            (
+                r#""sectionDigests": {"#,
+                r#""sectionDigests": {"__proto__": "x", "#.into(),
+            ),
+            (
+                r#""sectionDigests": {"#,
+                r#""sectionDigests": {"constructor": "x", "#.into(),
+            ),
+            (r#""schemaVersion": 1"#, r#""schemaVersion": 0"#.into()),
+            (r#""schemaVersion": 1,"#, String::new()),
+            (r#""linkedRecords": ["#, text(MAX_STRING_CHARS)),
+            (r#""linkedRecords": ["#, text(MAX_STRING_CHARS + 1)),
+            (r#""linkedRecords": ["#, list(MAX_ITEMS)),
+            (r#""linkedRecords": ["#, list(MAX_ITEMS + 1)),
+        ];
+        for (from, to) in changes {
+            assert!(final_record.contains(from), "the final example has {from}");
+            texts.push(final_record.replacen(from, &to, 1));
+        }
+        texts
+    }
+
+    #[test]
+    fn the_single_pass_reads_and_refuses_exactly_as_the_steps_do() {
+        let texts = texts();
+        assert!(
+            texts.len() > 500,
+            "the corpus is there: {} texts",
+            texts.len()
+        );
+        let mut accepted = 0;
+        for text in &texts {
+            let single = parse_unverified(text);
+            accepted += usize::from(single.is_ok());
+            assert_eq!(single, step_by_step(text), "{}", one_line(text, 200));
+        }
+        // Both kinds are exercised: records read, and records refused.
+        assert!(
+            accepted > 10 && accepted < texts.len() - 10,
+            "{accepted} accepted"
+        );
+    }
 
     fn rename_title_to_reason(mut value: Value) -> Result<Value, ImportProblem> {
         if let Some(Value::Object(meeting)) = value.get_mut("meeting") {
