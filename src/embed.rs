@@ -95,7 +95,7 @@ impl Shared {
     fn error_event(&self, message: &str) {
         let detail = js_sys::Object::new();
         let _ = js_sys::Reflect::set(&detail, &"message".into(), &message.into());
-        if let Ok(record) = record_to_js(&export(&self.current.borrow())) {
+        if let Ok(record) = record_to_js(&self.current.borrow()) {
             let _ = js_sys::Reflect::set(&detail, &"record".into(), &record);
         }
         dispatch(&self.element, "risk-sensible:error", &detail);
@@ -220,7 +220,7 @@ impl Shared {
         *self.current.borrow_mut() = record;
         self.save_text(Some(&text));
         self.notify(|notices| notices.saved_by_host = false);
-        if let Ok(record) = record_to_js(&text) {
+        if let Ok(record) = exported_to_js(&text) {
             let detail = js_sys::Object::new();
             let _ = js_sys::Reflect::set(&detail, &"record".into(), &record);
             dispatch(&self.element, event, &detail);
@@ -232,7 +232,7 @@ impl Shared {
 impl WidgetHandle {
     /// The current decision record, as a plain JSON-compatible object.
     pub fn record(&self) -> Result<JsValue, JsError> {
-        record_to_js(&export(&self.shared.current.borrow()))
+        record_to_js(&self.shared.current.borrow())
     }
 
     /// Replaces the record. Throws an `Error` listing every problem (JSON path and
@@ -272,9 +272,14 @@ impl WidgetHandle {
     }
 }
 
-/// A record's exported JSON text (see `export`) as a plain JavaScript object: the text the
-/// draft stores and the download holds, so a record is written by one serializer only.
-fn record_to_js(text: &str) -> Result<JsValue, JsError> {
+/// A record as a plain JavaScript object, through its exported text (see `export`): the
+/// text the draft stores and the download holds, so a record is written by one serializer.
+fn record_to_js(record: &DecisionRecord) -> Result<JsValue, JsError> {
+    exported_to_js(&export(record))
+}
+
+/// A record's exported text as a plain JavaScript object.
+fn exported_to_js(text: &str) -> Result<JsValue, JsError> {
     js_sys::JSON::parse(text)
         .map_err(|_| JsError::new("could not convert the record to a JavaScript object"))
 }
@@ -523,7 +528,7 @@ pub fn mount(element: Element, options: JsValue) -> Result<WidgetHandle, JsError
     let on_finalise = {
         let shared = shared.clone();
         Callback::from(move |record: DecisionRecord| {
-            if let Ok(record) = record_to_js(&export(&record)) {
+            if let Ok(record) = record_to_js(&record) {
                 let detail = js_sys::Object::new();
                 let _ = js_sys::Reflect::set(&detail, &"record".into(), &record);
                 dispatch(&shared.element, "risk-sensible:finalise", &detail);
