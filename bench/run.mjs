@@ -109,6 +109,16 @@ function bundleSizes(site) {
     js: sizesOf([join(site, "bench/surveyjs/survey.core.min.js"), join(site, "bench/surveyjs/survey-js-ui.min.js")]),
     css: sizesOf([join(site, "bench/surveyjs/survey-core.fontless.min.css")]),
   };
+  // The least Yew widget (bench/minimal), built in the same run with the same profile.
+  const minimal = {};
+  for (const variant of ["yew", "record"]) {
+    const dir = join(site, `bench/minimal-${variant}`);
+    if (!existsSync(dir)) continue;
+    minimal[variant] = {
+      wasm: sizesOf([join(dir, "risk_sensible_bench_minimal_bg.wasm")]),
+      js: sizesOf([join(dir, "risk_sensible_bench_minimal.js")]),
+    };
+  }
   // Each part compressed on its own, as a server sends them; the total is their sum.
   const total = (parts) => ({
     raw: Object.values(parts).reduce((sum, part) => sum + (part ? part.raw : 0), 0),
@@ -117,7 +127,8 @@ function bundleSizes(site) {
   });
   ours.total = total(ours);
   peer.total = total(peer);
-  return { ours, peer };
+  for (const parts of Object.values(minimal)) parts.total = total(parts);
+  return { ours, peer, minimal };
 }
 
 // ---------------------------------------------------------------- native (criterion)
@@ -213,6 +224,8 @@ const COLD_TARGETS = [
   { id: "floor", label: "plain page with one <input> (the harness's own delay)", path: "bench/floor.html" },
   { id: "widget", label: "Risk Sensible, empty meeting", path: "bench/widget.html" },
   { id: "widget-large", label: "Risk Sensible, large meeting", path: "bench/widget.html?record=large" },
+  { id: "minimal-yew", label: "the least Yew widget: one text box", path: "bench/minimal-yew.html" },
+  { id: "minimal-record", label: "the least Yew widget keeping one field of the large meeting", path: "bench/minimal-record.html?record=large" },
   { id: "surveyjs-paged", label: "SurveyJS, large meeting, a page per stage", path: "bench/surveyjs.html?layout=paged" },
   { id: "surveyjs-single", label: "SurveyJS, large meeting, one page", path: "bench/surveyjs.html?layout=single" },
 ];
@@ -231,6 +244,16 @@ async function coldLoad(browser, base, target) {
       what: "first keystroke painted",
     });
     const marks = await page.evaluate(() => window.__bench.marks);
+    if (target.id === "minimal-record") {
+      // The floor is only a floor if it did the widget's work for that key.
+      const kept = await poll(page, () => window.__minimal && window.__minimal.changes > 0 && window.__minimal, null, {
+        timeout: 10000,
+        what: "the minimal widget's change event",
+      }).catch(() => null);
+      if (!kept || kept.lastReason.length !== kept.initialReason.length + 1) {
+        session.problems.push("the minimal widget did not announce the typed key as a change");
+      }
+    }
     await session.collectGarbage();
     const memory = await page.evaluate(() =>
       window.__rs || window.__sj
@@ -551,12 +574,16 @@ function budgets(r) {
   const list = [];
   const add = (name, value, limit, unit, detail) =>
     list.push({ name, value: round(value, 2), limit: round(limit, 2), unit, pass: value !== null && value <= limit, detail });
-  add("Whole widget, gzip (wasm + JS + CSS)", r.sizes.ours.total.gzip / 1000, 120, "KB", "120 KB = 120,000 bytes");
+  const least = r.sizes.minimal?.record?.total?.gzip;
+  add("Whole widget, gzip (wasm + JS + CSS)", r.sizes.ours.total.gzip / 1000, 120, "KB",
+    `120 KB = 120,000 bytes${least ? `; the least Yew widget keeping one field of the record: ${round(least / 1000, 1)} KB` : ""}`);
   add("Keystroke -> paint p95, large meeting", r.keystrokes.widget.ms?.p95 ?? null, 16, "ms", `floor in the same run: p95 ${round(r.keystrokes.floor.ms?.p95, 1)} ms`);
   const ours = r.cold["widget-large"].interactive?.median ?? null;
   for (const peer of ["surveyjs-paged", "surveyjs-single"]) {
     const theirs = r.cold[peer].interactive?.median ?? null;
-    add(`Cold load <= 0.5x SurveyJS (${peer === "surveyjs-paged" ? "a page per stage" : "one page"})`, ours !== null && theirs ? ours / theirs : null, 0.5, "x", `${round(ours, 0)} ms vs ${round(theirs, 0)} ms`);
+    const leastCold = r.cold["minimal-record"]?.interactive?.median ?? null;
+    const leastText = leastCold !== null && theirs ? `; the least Yew widget keeping one field: ${round(leastCold / theirs, 2)}x` : "";
+    add(`Cold load <= 0.5x SurveyJS (${peer === "surveyjs-paged" ? "a page per stage" : "one page"})`, ours !== null && theirs ? ours / theirs : null, 0.5, "x", `${round(ours, 0)} ms vs ${round(theirs, 0)} ms${leastText}`);
   }
   add("1 MB import + validate + digest, browser", r.widget.check?.ms?.median ?? null, 20, "ms", r.widget.check ? `${r.widget.check.bytes} bytes` : "checkRecord not exported");
   return list;
@@ -590,6 +617,16 @@ function table(r) {
   row("first stage painted vs SurveyJS a page per stage", range(c["widget-large"].rendered), range(c["surveyjs-paged"].rendered), ratio(c["widget-large"].rendered?.median, c["surveyjs-paged"].rendered?.median));
   row("interactive vs SurveyJS a page per stage", range(c["widget-large"].interactive), range(c["surveyjs-paged"].interactive), ratio(c["widget-large"].interactive?.median, c["surveyjs-paged"].interactive?.median));
   row("interactive vs SurveyJS one page", range(c["widget-large"].interactive), range(c["surveyjs-single"].interactive), ratio(c["widget-large"].interactive?.median, c["surveyjs-single"].interactive?.median));
+
+  const sm = r.sizes.minimal || {};
+  if (sm.yew && sm.record && c["minimal-yew"] && c["minimal-record"]) {
+    section("What the budgets leave: the least Yew widget (bench/minimal), same profile, same run");
+    const share = (bytes) => `${((100 * bytes) / 120000).toFixed(0)}% of the 120 KB budget`;
+    row("Yew alone, one text box: wasm + JS, gzip", kib(sm.yew.total.gzip), "", share(sm.yew.total.gzip));
+    row("one field of the record kept as the widget keeps it: wasm + JS, gzip", kib(sm.record.total.gzip), "", share(sm.record.total.gzip));
+    row("interactive: Yew alone vs SurveyJS a page per stage", range(c["minimal-yew"].interactive), range(c["surveyjs-paged"].interactive), ratio(c["minimal-yew"].interactive?.median, c["surveyjs-paged"].interactive?.median));
+    row("interactive: one field of the large meeting vs SurveyJS", range(c["minimal-record"].interactive), range(c["surveyjs-paged"].interactive), ratio(c["minimal-record"].interactive?.median, c["surveyjs-paged"].interactive?.median));
+  }
 
   const k = r.keystrokes;
   section(`Keystroke -> next paint, largest stage (Actions, 200), p50 / p95 / max`);

@@ -1,8 +1,9 @@
 #!/usr/bin/env bash
 # The benchmark: builds the release bundle, writes the large meeting and the ~1 MB record,
-# times import + validate + digest natively (criterion), serves the bundle with the bench
-# pages and the SurveyJS peer on 127.0.0.1, measures both in headless Chromium (bench/run.mjs)
-# and prints the table. The figures go to bench/results.json (committed: the README quotes
+# times import + validate + digest natively (criterion), builds the least Yew widget
+# (bench/minimal: Yew alone, and one field of a record), serves the bundle with the bench
+# pages and the SurveyJS peer on 127.0.0.1, measures them all in headless Chromium
+# (bench/run.mjs) and prints the table. The figures go to bench/results.json (committed: the README quotes
 # them).
 #
 #   scripts/bench.sh [--runs N] [--keys N] [--key-runs N] [--out FILE]
@@ -54,8 +55,19 @@ grep -A2 '^receive/' "$stage/criterion.log" || true
 # The site: the release bundle, the bench pages, the data and the peer's files.
 cp -R dist "$site"
 mkdir -p "$site/bench/data" "$site/bench/surveyjs"
-cp bench/*.html bench/probe.js bench/widget.js bench/surveyjs.js "$site/bench/"
+cp bench/*.html bench/*.js "$site/bench/"
 cp "$stage/large-meeting.json" "$stage/record-1mb.json" "$site/bench/data/"
+# The least Yew widget (bench/minimal/, benchmark only), built with the widget's release
+# profile: Yew alone (no features) and one field of a decision record kept as the widget
+# keeps it (`record`), to show what the size and cold-load budgets leave for the rest.
+for variant in yew record; do
+  features=()
+  [ "$variant" = yew ] && features=(--no-default-features)
+  wasm_cargo build --release --target wasm32-unknown-unknown -p risk-sensible-bench-minimal "${features[@]}"
+  wasm-bindgen --target web --out-dir "$site/bench/minimal-$variant" \
+    "${CARGO_TARGET_DIR:-target}/wasm32-unknown-unknown/release/risk_sensible_bench_minimal.wasm"
+  wasm_shrink "$site/bench/minimal-$variant/risk_sensible_bench_minimal_bg.wasm"
+done
 cp node_modules/survey-core/survey.core.min.js node_modules/survey-js-ui/survey-js-ui.min.js \
   node_modules/survey-core/survey-core.fontless.min.css "$site/bench/surveyjs/"
 node bench/surveyjs-form.mjs "$stage/large-meeting.json" www/schema/decision-record.schema.json \

@@ -161,6 +161,18 @@ wasm_cargo() {
   fi
 }
 
+# Shrinks a wasm-bindgen output in place with wasm-opt -Oz (the npm package binaryen's;
+# Debian's is too old for current Rust output). The features are those rustc emits by
+# default for wasm32; the strip passes drop custom sections that wasm-bindgen needed but the
+# browser does not. Needs ensure_npm_deps.
+wasm_shrink() {
+  local wasm=$1
+  "$RS_ROOT/node_modules/.bin/wasm-opt" -Oz --enable-bulk-memory --enable-reference-types \
+    --enable-nontrapping-float-to-int --enable-sign-ext --enable-mutable-globals \
+    --enable-multivalue --strip-debug --strip-producers --strip-target-features \
+    "$wasm" -o "$wasm.opt" && mv "$wasm.opt" "$wasm"
+}
+
 ensure_rust_components() { bs_once rust_components; }
 _ensure_rust_components() {
   if cargo fmt --version >/dev/null 2>&1 && cargo clippy --version >/dev/null 2>&1; then

@@ -8,7 +8,7 @@ source scripts/bootstrap.sh
 # Only what the build needs (no browser).
 ensure_wasm_target
 ensure_wasm_bindgen
-ensure_npm_deps # binaryen's wasm-opt: Debian's is too old for current Rust output
+ensure_npm_deps # binaryen's wasm-opt (wasm_shrink)
 
 t0=$SECONDS
 wasm_cargo build --release --target wasm32-unknown-unknown --lib
@@ -22,14 +22,7 @@ chmod 755 "$stage"
 wasm-bindgen --target web --out-dir "$stage/pkg" \
   "${CARGO_TARGET_DIR:-target}/wasm32-unknown-unknown/release/risk_sensible.wasm"
 
-# Shrink in place. The features are those rustc emits by default for wasm32; the strip
-# passes drop custom sections that wasm-bindgen needed but the browser does not.
-wasm="$stage/pkg/risk_sensible_bg.wasm"
-node_modules/.bin/wasm-opt -Oz --enable-bulk-memory --enable-reference-types \
-  --enable-nontrapping-float-to-int --enable-sign-ext --enable-mutable-globals \
-  --enable-multivalue --strip-debug --strip-producers --strip-target-features \
-  "$wasm" -o "$wasm.opt"
-mv "$wasm.opt" "$wasm"
+wasm_shrink "$stage/pkg/risk_sensible_bg.wasm"
 
 [ -f www/index.html ] || { echo "build: www/index.html is missing" >&2; exit 1; }
 cp -R www/. "$stage/"
