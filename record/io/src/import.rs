@@ -738,38 +738,39 @@ fn typed(text: &str) -> Result<DecisionRecord, ImportProblem> {
 
 /// Timestamps that parse but cannot be written back: an offset that moves the instant
 /// past the year 9999 (or before year 0) in UTC. Writing one would fail, so it is refused.
+/// A path is written only for a refused timestamp: a large meeting has hundreds.
 fn unprintable_timestamps(record: &DecisionRecord) -> Vec<ImportProblem> {
-    let mut stamps: Vec<(String, &Timestamp)> =
-        vec![("$.meta.createdAt".into(), &record.meta.created_at)];
+    let mut problems = Vec::new();
+    let mut check = |stamp: &Timestamp, path: &dyn Fn() -> String| {
+        if !printable_in_utc(stamp) {
+            problems.push(ImportProblem::new(
+                path(),
+                "this time is outside the years 0 to 9999 once converted to UTC",
+            ));
+        }
+    };
+    check(&record.meta.created_at, &|| "$.meta.createdAt".into());
     if let Some(finalised) = &record.meta.finalised_at {
-        stamps.push(("$.meta.finalisedAt".into(), finalised));
+        check(finalised, &|| "$.meta.finalisedAt".into());
     }
     for (index, amendment) in record.amendments.iter().enumerate() {
-        stamps.push((format!("$.amendments[{index}].at"), &amendment.at));
+        check(&amendment.at, &|| format!("$.amendments[{index}].at"));
     }
     for (index, entry) in record.audit.iter().enumerate() {
-        stamps.push((format!("$.audit[{index}].at"), &entry.at));
+        check(&entry.at, &|| format!("$.audit[{index}].at"));
     }
-    stamps
-        .into_iter()
-        .filter(|(_, stamp)| !printable_in_utc(stamp))
-        .map(|(path, _)| {
-            ImportProblem::new(
-                path,
-                "this time is outside the years 0 to 9999 once converted to UTC",
-            )
-        })
-        .collect()
+    problems
 }
 
+/// True when the instant can be written in RFC 3339 in UTC, as the record writes it: the
+/// year in UTC is 0 to 9999 (the only thing RFC 3339 formatting refuses once the offset is
+/// zero). Checked without formatting, which costs an allocation for each of hundreds of
+/// timestamps; a unit test holds it equal to formatting.
 fn printable_in_utc(stamp: &Timestamp) -> bool {
     stamp
         .0
         .checked_to_offset(time::UtcOffset::UTC)
-        .is_some_and(|utc| {
-            utc.format(&time::format_description::well_known::Rfc3339)
-                .is_ok()
-        })
+        .is_some_and(|utc| (0..=9999).contains(&utc.year()))
 }
 
 // --- Step 5: participant references. ---
@@ -879,6 +880,44 @@ mod tests {
     //! single reading pass, held equal to the step-by-step one.
     use super::*;
     use serde_json::json;
+
+    /// The quick check of a timestamp's year agrees with formatting it, at and around
+    /// both ends of the years RFC 3339 can write, from either side of UTC.
+    #[test]
+    fn printable_in_utc_agrees_with_formatting() {
+        use time::format_description::well_known::Rfc3339;
+        use time::{Date, Month, OffsetDateTime, Time, UtcOffset};
+        let formats = |stamp: &Timestamp| {
+            stamp
+                .0
+                .checked_to_offset(UtcOffset::UTC)
+                .is_some_and(|utc| utc.format(&Rfc3339).is_ok())
+        };
+        let mut seen = [false; 2];
+        for year in [-2, -1, 0, 1, 9998, 9999] {
+            for (month, day, hour) in [(Month::January, 1, 0), (Month::December, 31, 23)] {
+                for offset_hours in [-23, -1, 0, 1, 23] {
+                    let Ok(date) = Date::from_calendar_date(year, month, day) else {
+                        continue;
+                    };
+                    let offset = UtcOffset::from_hms(offset_hours, 0, 0).unwrap();
+                    let stamp = Timestamp(OffsetDateTime::new_in_offset(
+                        date,
+                        Time::from_hms(hour, 30, 0).unwrap(),
+                        offset,
+                    ));
+                    let printable = printable_in_utc(&stamp);
+                    assert_eq!(printable, formats(&stamp), "{stamp:?}");
+                    seen[usize::from(printable)] = true;
+                }
+            }
+        }
+        assert_eq!(
+            seen,
+            [true, true],
+            "both printable and unprintable instants checked"
+        );
+    }
 
     /// `parse_unverified` without its single reading pass: every text checked step by step.
     fn step_by_step(text: &str) -> Result<DecisionRecord, Vec<ImportProblem>> {

@@ -129,23 +129,24 @@ pub fn verify(record: &DecisionRecord) -> Result<(), IntegrityFailure> {
 fn verify_chain(audit: &[AuditEntry]) -> Result<(), IntegrityFailure> {
     let mut previous = GENESIS_HASH.to_string();
     for (index, entry) in audit.iter().enumerate() {
-        let path = format!("$.audit[{index}]");
+        // Written only for a failure: a large meeting has hundreds of entries.
+        let path = || format!("$.audit[{index}]");
         if entry.sequence != index as u64 + 1 {
             return Err(failure(
-                format!("{path}.sequence"),
+                format!("{}.sequence", path()),
                 format!("expected entry {} but found {}", index + 1, entry.sequence),
             ));
         }
         if entry.previous_hash != previous {
             return Err(failure(
-                format!("{path}.previousHash"),
+                format!("{}.previousHash", path()),
                 "does not match the hash of the entry before it: an entry was removed, \
                  reordered or changed",
             ));
         }
         if entry_hash(entry) != entry.hash {
             return Err(failure(
-                path,
+                path(),
                 format!(
                     "entry {} has been changed since it was written",
                     entry.sequence
