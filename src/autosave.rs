@@ -25,6 +25,7 @@ use aes_gcm::{Aes256Gcm, Nonce};
 use base64::Engine;
 use serde::de::DeserializeOwned;
 use serde::{Deserialize, Serialize};
+use std::borrow::Cow;
 use web_sys::Storage;
 
 /// The page's localStorage, or why there is none. Reached through web-sys directly: a
@@ -69,14 +70,15 @@ const LEFT_IN_PLACE: &str =
 
 /// A draft as stored: when and by which tab it was saved, and the record's text, either
 /// as it is (`record`) or sealed with the host's key (`sealed`: base64 of the nonce and the
-/// ciphertext).
+/// ciphertext). Written from borrowed text (a large meeting's record is hundreds of
+/// kilobytes, written on every change), read as owned text.
 #[derive(Serialize, Deserialize)]
 #[serde(rename_all = "camelCase")]
-struct StoredDraft {
+struct StoredDraft<'a> {
     saved_at: f64,
-    tab: String,
+    tab: Cow<'a, str>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    record: Option<String>,
+    record: Option<Cow<'a, str>>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     sealed: Option<String>,
 }
@@ -273,7 +275,7 @@ impl Autosave {
     }
 
     /// Opens a stored draft: unseals it (with the host's key) and reads it through import.
-    fn open(&self, stored: &StoredDraft) -> Result<RestoredDraft, String> {
+    fn open(&self, stored: &StoredDraft<'_>) -> Result<RestoredDraft, String> {
         let left = LEFT_IN_PLACE;
         let (record_text, needs_sealing) = match (&stored.sealed, &stored.record, &self.key) {
             (Some(sealed), _, Some(key)) => {
@@ -296,7 +298,7 @@ impl Autosave {
                     "A saved draft is encrypted, and this page gave no key to open it. {left}"
                 ))
             }
-            (None, Some(record), key) => (record.clone(), key.is_some()),
+            (None, Some(record), key) => (record.to_string(), key.is_some()),
             (None, None, _) => {
                 return Err(format!(
                     "A saved draft could not be restored: it is damaged. {left}"
@@ -356,15 +358,15 @@ impl Autosave {
                 let context = sealing_context(&self.storage_key, now);
                 StoredDraft {
                     saved_at: now,
-                    tab: self.tab.clone(),
+                    tab: Cow::Borrowed(&self.tab),
                     record: None,
                     sealed: Some(key.seal(text.as_bytes(), &context, nonce)),
                 }
             }
             None => StoredDraft {
                 saved_at: now,
-                tab: self.tab.clone(),
-                record: Some(text.to_string()),
+                tab: Cow::Borrowed(&self.tab),
+                record: Some(Cow::Borrowed(text)),
                 sealed: None,
             },
         };
