@@ -67,7 +67,9 @@ pub struct WidgetHandle {
 /// What the handle and the view's callbacks share.
 struct Shared {
     element: Element,
-    current: RefCell<DecisionRecord>,
+    /// The record as the view last reported it (or as `load` handed it in): the view's own
+    /// shared copy, so telling the view's echo of a `load` from a change is a pointer check.
+    current: RefCell<Rc<DecisionRecord>>,
     link: Rc<HostLink>,
     notices: RefCell<HostNotices>,
     autosave: Option<Autosave>,
@@ -162,9 +164,10 @@ impl Shared {
             let current = self.current.borrow();
             current.meta.id == draft.record.meta.id || current.audit.is_empty()
         };
-        if same && *self.current.borrow() != draft.record {
-            self.changed(draft.record.clone(), "risk-sensible:change");
-            self.link.replace(draft.record);
+        if same && **self.current.borrow() != draft.record {
+            let record = Rc::new(draft.record);
+            self.changed(record.clone(), "risk-sensible:change");
+            self.link.replace(record);
         }
     }
 
@@ -215,7 +218,7 @@ impl Shared {
     /// Stores the record, tells the host, and saves the draft before anything else can
     /// change it. The record is written out once, for the draft and the event both: this
     /// runs on every keystroke, and a large meeting's record is hundreds of kilobytes.
-    fn changed(&self, record: DecisionRecord, event: &str) {
+    fn changed(&self, record: Rc<DecisionRecord>, event: &str) {
         let text = export(&record);
         *self.current.borrow_mut() = record;
         self.save_text(Some(&text));
@@ -238,7 +241,7 @@ impl WidgetHandle {
     /// Replaces the record. Throws an `Error` listing every problem (JSON path and
     /// message) and changes nothing when the record does not pass every import check.
     pub fn load(&self, record: JsValue) -> Result<(), JsError> {
-        let record = record_from_js(&record)?;
+        let record = Rc::new(record_from_js(&record)?);
         self.shared.changed(record.clone(), "risk-sensible:change");
         self.shared.link.replace(record);
         Ok(())
@@ -419,7 +422,9 @@ pub fn mount(element: Element, options: JsValue) -> Result<WidgetHandle, JsError
     let mut autosave_on = true;
     let mut reseal = false;
     let mut seen_saved_at = 0.0;
-    let mut record = given.clone();
+    // Which meeting the host gave, to tell whether a saved draft is the same meeting.
+    let given_id = given.as_ref().map(|given| given.meta.id.clone());
+    let mut record = given;
     if let Some(autosave) = &autosave {
         let now = js_sys::Date::now();
         if !autosave.claim(now) {
@@ -431,9 +436,9 @@ pub fn mount(element: Element, options: JsValue) -> Result<WidgetHandle, JsError
             Ok(Found::Restored(draft)) => {
                 // Restored even when another tab holds the meeting: it is the same
                 // meeting's latest state, and this tab will not write over it.
-                let same = given
+                let same = given_id
                     .as_ref()
-                    .is_none_or(|given| given.meta.id == draft.record.meta.id);
+                    .is_none_or(|id| *id == draft.record.meta.id);
                 if same {
                     notices.restored = Some(clock_time(draft.saved_at));
                     notices.saved_by_host = false;
@@ -475,6 +480,7 @@ pub fn mount(element: Element, options: JsValue) -> Result<WidgetHandle, JsError
         record.meta.procedure = options.procedure.clone();
         record
     });
+    let record = Rc::new(record);
     let shared = Rc::new(Shared {
         element: element.clone(),
         current: RefCell::new(record.clone()),
@@ -517,17 +523,18 @@ pub fn mount(element: Element, options: JsValue) -> Result<WidgetHandle, JsError
     });
     let on_change = {
         let shared = shared.clone();
-        Callback::from(move |record: DecisionRecord| {
-            // A `load` already stored and announced this record; the view's echo of it
-            // must not announce it twice.
-            if *shared.current.borrow() != record {
+        Callback::from(move |record: Rc<DecisionRecord>| {
+            // A `load` (or another tab's draft) already stored and announced this record,
+            // and the view echoes the very same copy: it must not be announced twice. Every
+            // change the view makes is a new copy.
+            if !Rc::ptr_eq(&shared.current.borrow(), &record) {
                 shared.changed(record, "risk-sensible:change");
             }
         })
     };
     let on_finalise = {
         let shared = shared.clone();
-        Callback::from(move |record: DecisionRecord| {
+        Callback::from(move |record: Rc<DecisionRecord>| {
             if let Ok(record) = record_to_js(&record) {
                 let detail = js_sys::Object::new();
                 let _ = js_sys::Reflect::set(&detail, &"record".into(), &record);

@@ -439,7 +439,7 @@ fn render_record(
     use risk_sensible::view::{App, AppProps};
     let root = fresh_element();
     let props = yew::props!(AppProps {
-        record,
+        record: std::rc::Rc::new(record),
         config: std::rc::Rc::new(risk_sensible::meeting::Config::default()),
         id_prefix: "rsb",
         initial_stage: stage,

@@ -12,7 +12,7 @@ use std::rc::Rc;
 
 async fn render_with(record: DecisionRecord, stage: Stage, screen_safe: bool) -> String {
     yew::ServerRenderer::<App>::with_props(move || AppProps {
-        record,
+        record: Rc::new(record),
         config: Rc::new(Config::default()),
         actor: Default::default(),
         id_prefix: "rs9".into(),

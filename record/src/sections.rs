@@ -75,7 +75,7 @@ labelled_enum! {
 }
 
 /// What is known of an adult's own history, as context for help, never as a score.
-#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
 #[serde(rename_all = "camelCase", deny_unknown_fields)]
 pub struct CarerHistory {
     /// Adverse experiences in their own childhood.
@@ -93,7 +93,7 @@ pub struct CarerHistory {
 }
 
 /// The child or a member of the child's world.
-#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
 #[serde(rename_all = "camelCase", deny_unknown_fields)]
 pub struct Subject {
     /// Stable id within the record (`s1`, …).
@@ -133,7 +133,7 @@ pub struct Subject {
 }
 
 /// Organisational change around the case, so that flux is visible.
-#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
 #[serde(rename_all = "camelCase", deny_unknown_fields)]
 pub struct PracticeContext {
     /// Whether the allocated worker or team changed in recent months.
@@ -202,7 +202,7 @@ impl Sensitivity {
 }
 
 /// One piece of information an agency shared.
-#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
 #[serde(rename_all = "camelCase", deny_unknown_fields)]
 pub struct InformationItem {
     /// Stable id within the record (`i1`, …).
@@ -228,7 +228,7 @@ pub struct InformationItem {
 }
 
 /// Something the group does not know and needs to.
-#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
 #[serde(rename_all = "camelCase", deny_unknown_fields)]
 pub struct InformationGap {
     /// Stable id within the record (`g1`, …).
@@ -245,7 +245,7 @@ pub struct InformationGap {
 }
 
 /// The child's voice: their words, or for a baby their observed lived experience.
-#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
 #[serde(rename_all = "camelCase", deny_unknown_fields)]
 pub struct ChildVoice {
     /// How it was captured (seen alone, play, observation, a trusted adult's account).
@@ -263,7 +263,7 @@ pub struct ChildVoice {
 }
 
 /// One statement in the assessment (a worry, a strength, a danger statement, …).
-#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
 #[serde(rename_all = "camelCase", deny_unknown_fields)]
 pub struct Statement {
     /// Stable id within the record (`a1`, …).
@@ -294,7 +294,7 @@ labelled_enum! {
 }
 
 /// The group's shared assessment.
-#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
 #[serde(rename_all = "camelCase", deny_unknown_fields)]
 pub struct Assessment {
     /// What are we worried about?
@@ -343,7 +343,7 @@ impl Assessment {
 
 /// One participant's own view of the child's safety. The spread is the information:
 /// scales are shown side by side, never averaged.
-#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
 #[serde(rename_all = "camelCase", deny_unknown_fields)]
 pub struct SafetyScale {
     /// The participant giving the view.
@@ -357,7 +357,7 @@ pub struct SafetyScale {
 }
 
 /// A structured tool whose result informed the group's judgement (never decided it).
-#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
 #[serde(rename_all = "camelCase", deny_unknown_fields)]
 pub struct ToolInput {
     /// Stable id within the record (`t1`, …).
@@ -431,7 +431,7 @@ labelled_enum! {
 }
 
 /// A decision, owned in law by one agency and made by a named person: never a vote.
-#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
 #[serde(rename_all = "camelCase", deny_unknown_fields)]
 pub struct Decision {
     /// Stable id within the record (`d1`, …).
@@ -461,7 +461,7 @@ pub struct Decision {
 }
 
 /// A risk with a named owner who is accountable for it.
-#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
 #[serde(rename_all = "camelCase", deny_unknown_fields)]
 pub struct Risk {
     /// Stable id within the record (`r1`, …).
@@ -512,7 +512,7 @@ labelled_enum! {
 }
 
 /// A task with one owner and a due date.
-#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
 #[serde(rename_all = "camelCase", deny_unknown_fields)]
 pub struct Action {
     /// Stable id within the record (`x1`, …).
@@ -538,7 +538,7 @@ pub struct Action {
 }
 
 /// "If this happens, then that", with an owner.
-#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
 #[serde(rename_all = "camelCase", deny_unknown_fields)]
 pub struct Contingency {
     /// Stable id within the record (`c1`, …).
@@ -569,7 +569,7 @@ labelled_enum! {
 }
 
 /// A participant's disagreement, recorded verbatim, with the chair's response.
-#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
 #[serde(rename_all = "camelCase", deny_unknown_fields)]
 pub struct Dissent {
     /// Stable id within the record (`v1`, …).
@@ -594,7 +594,7 @@ pub struct Dissent {
 }
 
 /// What the family is told, by whom and when, and anything withheld.
-#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
 #[serde(rename_all = "camelCase", deny_unknown_fields)]
 pub struct FamilyCommunication {
     /// Stable id within the record (`f1`, …).
@@ -620,7 +620,7 @@ pub struct FamilyCommunication {
 }
 
 /// Dates the group set or the law sets.
-#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
 #[serde(rename_all = "camelCase", deny_unknown_fields)]
 pub struct Timescales {
     /// The date of the strategy discussion that started section 47 enquiries, when it
@@ -643,7 +643,7 @@ pub struct Timescales {
 }
 
 /// Someone who receives the record.
-#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
 #[serde(rename_all = "camelCase", deny_unknown_fields)]
 pub struct Recipient {
     /// Stable id within the record (`e1`, …).
@@ -665,7 +665,7 @@ pub struct Recipient {
 
 /// An optional wellbeing check for the professionals at the close. It is about the
 /// workforce, not the child: exports and minutes leave it out.
-#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
 #[serde(rename_all = "camelCase", deny_unknown_fields)]
 pub struct WellbeingDebrief {
     /// Whether a debrief was offered.
@@ -691,7 +691,7 @@ pub struct Actor {
 }
 
 /// A change appended to a final record: who, when, why and what.
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
 #[serde(rename_all = "camelCase", deny_unknown_fields)]
 pub struct Amendment {
     /// Who made it.
@@ -705,7 +705,7 @@ pub struct Amendment {
 }
 
 /// One entry of the audit trail, chained to the one before by its hash.
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
 #[serde(rename_all = "camelCase", deny_unknown_fields)]
 pub struct AuditEntry {
     /// 1 for the first entry, then consecutive.

@@ -11,7 +11,7 @@ use time::format_description::well_known::Rfc3339;
 use time::macros::format_description;
 
 /// One multi-agency strategy discussion about one child.
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
 #[serde(rename_all = "camelCase", deny_unknown_fields)]
 pub struct DecisionRecord {
     /// The version of this format the record was written in.
@@ -145,7 +145,7 @@ impl DecisionRecord {
 }
 
 /// Identity and lifecycle of the record.
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
 #[serde(rename_all = "camelCase", deny_unknown_fields)]
 pub struct Meta {
     /// A unique id for this record (a UUID written by whoever created it).
@@ -214,7 +214,7 @@ pub enum Status {
 }
 
 /// The meeting itself.
-#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
 #[serde(rename_all = "camelCase", deny_unknown_fields)]
 pub struct Meeting {
     /// What kind of meeting this is; absent until chosen.
@@ -306,7 +306,7 @@ impl MeetingMode {
 }
 
 /// One person invited to the meeting.
-#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
 #[serde(rename_all = "camelCase", deny_unknown_fields)]
 pub struct Participant {
     /// Stable id within this record (`p1`, `p2`, …); owners and the chair refer to it.

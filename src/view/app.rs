@@ -24,7 +24,7 @@ use yew::prelude::*;
 #[derive(Properties, PartialEq)]
 pub struct AppProps {
     /// The record to start from.
-    pub record: DecisionRecord,
+    pub record: Rc<DecisionRecord>,
     /// The host's configuration.
     pub config: Rc<Config>,
     /// Who operates the widget.
@@ -32,12 +32,13 @@ pub struct AppProps {
     pub actor: Rc<Actor>,
     /// Prefix for element ids, unique per widget on the page.
     pub id_prefix: AttrValue,
-    /// Told about every accepted change, with the record after it.
+    /// Told about every accepted change, with the record after it (the view's own copy,
+    /// shared: the same `Rc` a `load` or an import handed in comes back unchanged).
     #[prop_or_default]
-    pub on_change: Callback<DecisionRecord>,
+    pub on_change: Callback<Rc<DecisionRecord>>,
     /// Told when the record is finalised.
     #[prop_or_default]
-    pub on_finalise: Callback<DecisionRecord>,
+    pub on_finalise: Callback<Rc<DecisionRecord>>,
     /// Start in chair mode (large type for a shared screen).
     #[prop_or_default]
     pub chair_mode: bool,
@@ -138,8 +139,7 @@ pub fn app(props: &AppProps) -> Html {
         let notices = notices.clone();
         use_effect_with((), move |_| {
             if let Some(host) = &host {
-                let replace =
-                    Callback::from(move |record| state.dispatch(Action::Replace(Box::new(record))));
+                let replace = Callback::from(move |record| state.dispatch(Action::Replace(record)));
                 host.connect(replace, Callback::from(move |next| notices.set(next)));
             }
             move || {
@@ -259,7 +259,7 @@ pub fn app(props: &AppProps) -> Html {
     };
     let on_import = {
         let state = state.clone();
-        Callback::from(move |record| state.dispatch(Action::Replace(Box::new(record))))
+        Callback::from(move |record| state.dispatch(Action::Replace(Rc::new(record))))
     };
     let dismiss = {
         let state = state.clone();
@@ -311,7 +311,7 @@ pub fn app(props: &AppProps) -> Html {
         })
     };
 
-    let record = Rc::new(state.record.clone());
+    let record = state.record.clone();
     let findings = validate(&state.record, &props.config);
     let states: Vec<_> = Stage::ALL
         .iter()

@@ -10,8 +10,10 @@ use yew::prelude::*;
 /// Everything the widget shows.
 #[derive(Clone, Debug, PartialEq)]
 pub struct MeetingState {
-    /// The decision record being written.
-    pub record: DecisionRecord,
+    /// The decision record being written: one shared copy per revision, so rendering,
+    /// the host's events and the handle never copy a whole record (a large meeting's is
+    /// hundreds of kilobytes) and an unchanged record compares equal at once.
+    pub record: Rc<DecisionRecord>,
     /// Counts accepted changes, so effects can run once per change.
     pub revision: u64,
     /// The last change that was refused, to show to the chair.
@@ -26,7 +28,7 @@ pub struct MeetingState {
 
 impl MeetingState {
     /// State around an existing record.
-    pub fn new(record: DecisionRecord, actor: Rc<Actor>, config: Rc<Config>) -> Self {
+    pub fn new(record: Rc<DecisionRecord>, actor: Rc<Actor>, config: Rc<Config>) -> Self {
         MeetingState {
             record,
             actor,
@@ -49,7 +51,7 @@ pub enum Action {
     DismissRefusal,
     /// Open another record in place of this one (a host's `load`, or an import that
     /// passed every check).
-    Replace(Box<DecisionRecord>),
+    Replace(Rc<DecisionRecord>),
 }
 
 impl Reducible for MeetingState {
@@ -70,8 +72,12 @@ impl Reducible for MeetingState {
                     actor: &actor,
                     config: &self.config,
                 };
-                match meeting::apply(&mut next.record, command, &context) {
+                // The one copy of the record a change makes: the previous revision is
+                // still shown (and may still be held by the host's handle).
+                let mut record = (*self.record).clone();
+                match meeting::apply(&mut record, command, &context) {
                     Ok(()) => {
+                        next.record = Rc::new(record);
                         next.revision += 1;
                         next.refusal = None;
                         // Field edits are not announced: the person typing already knows.
@@ -87,7 +93,7 @@ impl Reducible for MeetingState {
             Action::Replace(record) => {
                 let mut next = (*self).clone();
                 next.announcement = "Opened another record".to_string();
-                next.record = *record;
+                next.record = record;
                 next.refusal = None;
                 next.revision += 1;
                 Rc::new(next)
@@ -161,8 +167,8 @@ pub struct HostNotices {
 /// the view has not rendered yet).
 #[derive(Default)]
 pub struct HostLink {
-    replace: std::cell::RefCell<Option<Callback<DecisionRecord>>>,
-    pending: std::cell::RefCell<Option<DecisionRecord>>,
+    replace: std::cell::RefCell<Option<Callback<Rc<DecisionRecord>>>>,
+    pending: std::cell::RefCell<Option<Rc<DecisionRecord>>>,
     notices: std::cell::RefCell<Option<Callback<HostNotices>>>,
 }
 
@@ -174,7 +180,7 @@ impl std::fmt::Debug for HostLink {
 
 impl HostLink {
     /// Opens `record` in the view, now or as soon as it has rendered.
-    pub fn replace(&self, record: DecisionRecord) {
+    pub fn replace(&self, record: Rc<DecisionRecord>) {
         match &*self.replace.borrow() {
             Some(callback) => callback.emit(record),
             None => *self.pending.borrow_mut() = Some(record),
@@ -189,7 +195,7 @@ impl HostLink {
     }
 
     /// Called by the view once it can take records and notices.
-    pub fn connect(&self, replace: Callback<DecisionRecord>, notices: Callback<HostNotices>) {
+    pub fn connect(&self, replace: Callback<Rc<DecisionRecord>>, notices: Callback<HostNotices>) {
         if let Some(record) = self.pending.borrow_mut().take() {
             replace.emit(record);
         }
@@ -201,5 +207,57 @@ impl HostLink {
     pub fn disconnect(&self) {
         self.replace.borrow_mut().take();
         self.notices.borrow_mut().take();
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::example::example_record;
+
+    fn at() -> Timestamp {
+        "2026-03-02T11:00:00Z".parse().unwrap()
+    }
+
+    /// The record is shared between the view, the host's handle and its events: only an
+    /// accepted change makes a new copy, and a record handed in is shown as that very copy
+    /// (so the handle tells the view's echo of a `load` by pointer, and nothing else copies
+    /// a whole record).
+    #[test]
+    fn only_an_accepted_change_makes_a_new_copy_of_the_record() {
+        let before = Rc::new(MeetingState::new(
+            Rc::new(example_record(false)),
+            Rc::new(Actor::default()),
+            Rc::new(Config::default()),
+        ));
+        let mut meeting = before.record.meeting.clone();
+        meeting.chair_id = Some("nobody".into());
+        let refused = before
+            .clone()
+            .reduce(Action::Apply(Command::EditMeeting(meeting), at()));
+        assert!(
+            refused.refusal.is_some(),
+            "a chair who is not a participant"
+        );
+        assert!(Rc::ptr_eq(&before.record, &refused.record));
+        let dismissed = refused.reduce(Action::DismissRefusal);
+        assert!(Rc::ptr_eq(&before.record, &dismissed.record));
+        assert_eq!(dismissed.revision, before.revision);
+
+        let mut meeting = before.record.meeting.clone();
+        meeting.reason.push_str(" Seen again today.");
+        let accepted = dismissed.reduce(Action::Apply(Command::EditMeeting(meeting.clone()), at()));
+        assert!(accepted.refusal.is_none());
+        assert!(!Rc::ptr_eq(&before.record, &accepted.record));
+        assert_eq!(accepted.record.meeting, meeting);
+        assert_ne!(
+            before.record.meeting, meeting,
+            "the previous copy is untouched"
+        );
+        assert_eq!(accepted.revision, before.revision + 1);
+
+        let handed_in = Rc::new(example_record(true));
+        let replaced = accepted.reduce(Action::Replace(handed_in.clone()));
+        assert!(Rc::ptr_eq(&handed_in, &replaced.record));
     }
 }

@@ -76,6 +76,25 @@ test('events carry the record: change after every change, finalise when finalise
   expect(events).toContainEqual(['risk-sensible:finalise', 'final', true, true]);
 });
 
+test('load announces the new record once: the view showing it is not another change', async ({ page }) => {
+  await openDemo(page);
+  const seen = await page.evaluate(async (record) => {
+    window.reasonsSeen = [];
+    document.body.addEventListener('risk-sensible:change', (event) => window.reasonsSeen.push(event.detail.record.meeting.reason));
+    window.riskSensibleDemo.widget.load(record);
+    // Time for the view to render the loaded record and run its effects.
+    for (let frame = 0; frame < 5; frame += 1) await new Promise((resolve) => requestAnimationFrame(resolve));
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    return window.reasonsSeen.slice();
+  }, sample);
+  expect(seen).toEqual([sample.meeting.reason]);
+  // The next change the view makes is announced as usual, once.
+  const reason = page.getByLabel('Reason for the meeting');
+  await reason.press('Control+End');
+  await reason.pressSequentially('!');
+  await expect.poll(() => page.evaluate(() => window.reasonsSeen)).toEqual([sample.meeting.reason, `${sample.meeting.reason}!`]);
+});
+
 test('each keystroke: the change event, the handle and the draft all hold the record as typed', async ({ page }) => {
   await openDemo(page);
   await page.evaluate(() => {
