@@ -88,10 +88,16 @@ struct Shared {
 }
 
 impl Shared {
+    /// Changes the notices, and redraws the view only when they did change: every change
+    /// to the record says "not yet saved by your system", and redrawing the whole widget a
+    /// second time for that on every keystroke would be wasted.
     fn notify(&self, change: impl FnOnce(&mut HostNotices)) {
         let mut notices = self.notices.borrow_mut();
+        let before = notices.clone();
         change(&mut notices);
-        self.link.notify(notices.clone());
+        if *notices != before {
+            self.link.notify(notices.clone());
+        }
     }
 
     fn error_event(&self, message: &str) {

@@ -170,6 +170,7 @@ pub struct HostLink {
     replace: std::cell::RefCell<Option<Callback<Rc<DecisionRecord>>>>,
     pending: std::cell::RefCell<Option<Rc<DecisionRecord>>>,
     notices: std::cell::RefCell<Option<Callback<HostNotices>>>,
+    pending_notices: std::cell::RefCell<Option<HostNotices>>,
 }
 
 impl std::fmt::Debug for HostLink {
@@ -187,10 +188,12 @@ impl HostLink {
         }
     }
 
-    /// Shows new notices in the view, if it has rendered (it starts from its props).
+    /// Shows new notices in the view, now or as soon as it has rendered (it starts from its
+    /// props, so only notices changed before then wait).
     pub fn notify(&self, notices: HostNotices) {
-        if let Some(callback) = &*self.notices.borrow() {
-            callback.emit(notices);
+        match &*self.notices.borrow() {
+            Some(callback) => callback.emit(notices),
+            None => *self.pending_notices.borrow_mut() = Some(notices),
         }
     }
 
@@ -198,6 +201,9 @@ impl HostLink {
     pub fn connect(&self, replace: Callback<Rc<DecisionRecord>>, notices: Callback<HostNotices>) {
         if let Some(record) = self.pending.borrow_mut().take() {
             replace.emit(record);
+        }
+        if let Some(pending) = self.pending_notices.borrow_mut().take() {
+            notices.emit(pending);
         }
         *self.replace.borrow_mut() = Some(replace);
         *self.notices.borrow_mut() = Some(notices);
@@ -217,6 +223,32 @@ mod tests {
 
     fn at() -> Timestamp {
         "2026-03-02T11:00:00Z".parse().unwrap()
+    }
+
+    /// Notices the handle sends before the view has rendered (a storage problem found while
+    /// mounting) reach the view when it connects; later ones at once.
+    #[test]
+    fn notices_sent_before_the_view_connects_are_delivered_when_it_does() {
+        use std::cell::RefCell;
+        let link = HostLink::default();
+        let early = HostNotices {
+            storage_problem: Some("full".into()),
+            ..HostNotices::default()
+        };
+        link.notify(early.clone());
+        let seen = Rc::new(RefCell::new(Vec::new()));
+        let sink = seen.clone();
+        link.connect(
+            Callback::from(|_| {}),
+            Callback::from(move |notices| sink.borrow_mut().push(notices)),
+        );
+        assert_eq!(*seen.borrow(), vec![early.clone()]);
+        let later = HostNotices {
+            other_tab: true,
+            ..early.clone()
+        };
+        link.notify(later.clone());
+        assert_eq!(*seen.borrow(), vec![early, later]);
     }
 
     /// The record is shared between the view, the host's handle and its events: only an
