@@ -18,6 +18,7 @@
 //! deleted rather than restored, and so are other meetings' drafts of that age that no open
 //! page is using. The host's acknowledgement removes the draft at once.
 
+use crate::host_js::{store, unsealed_draft, RecordText};
 use crate::record::import::import;
 use crate::record::DecisionRecord;
 use aes_gcm::aead::{Aead, KeyInit, Payload};
@@ -68,26 +69,60 @@ const LOCK_PREFIX: &str = "risk-sensible:lock:";
 const LEFT_IN_PLACE: &str =
     "It has been left in this browser, and this page will not autosave over it.";
 
-/// A draft as stored: when and by which tab it was saved, and the record's text, either
-/// as it is (`record`) or sealed with the host's key (`sealed`: base64 of the nonce and the
-/// ciphertext). Written from borrowed text (a large meeting's record is hundreds of
-/// kilobytes, written on every change), read as owned text.
+/// A draft as stored, in one of two forms:
+///
+/// - unsealed (no host key): a header line, `{"draft":2,"savedAt":…,"tab":"…"}`, a newline,
+///   then the record's compact JSON as it is. Written by the page (see [`Autosave::write`]):
+///   on a large meeting the record is hundreds of kilobytes, written on every change, and
+///   nothing in it is escaped or copied again;
+/// - sealed with the host's key, and every unsealed draft saved before that form existed:
+///   one JSON object, `{"savedAt":…,"tab":"…","record":"…"}` with the record's text as a
+///   JSON string, or with `"sealed":"…"` (base64 of the nonce and the ciphertext) instead.
+///
+/// JSON text never holds a raw newline, so the first one tells the forms apart.
 #[derive(Serialize, Deserialize)]
 #[serde(rename_all = "camelCase")]
 struct StoredDraft<'a> {
     saved_at: f64,
     tab: Cow<'a, str>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    record: Option<Cow<'a, str>>,
+    record: Option<String>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     sealed: Option<String>,
 }
 
-/// Only the save time of a draft (for expiring other meetings' drafts unopened).
+/// The header line of an unsealed draft.
 #[derive(Deserialize)]
-#[serde(rename_all = "camelCase")]
-struct DraftAge {
+#[serde(rename_all = "camelCase", deny_unknown_fields)]
+struct DraftHeader {
+    /// Always 2: the form of the draft.
+    draft: u8,
     saved_at: f64,
+    tab: String,
+}
+
+impl StoredDraft<'static> {
+    /// Reads a stored draft in either form; `None` for anything else (damaged).
+    fn parse(text: &str) -> Option<Self> {
+        match text.split_once('\n') {
+            Some((header, record)) => {
+                let header: DraftHeader = serde_json::from_str(header).ok()?;
+                (header.draft == 2).then(|| StoredDraft {
+                    saved_at: header.saved_at,
+                    tab: Cow::Owned(header.tab),
+                    record: Some(record.to_string()),
+                    sealed: None,
+                })
+            }
+            None => serde_json::from_str(text).ok(),
+        }
+    }
+}
+
+/// The text of an unsealed draft's header line (see [`StoredDraft`]); the page appends a
+/// newline and the record.
+fn draft_header(saved_at: f64, tab: &str) -> String {
+    serde_json::json!({ "draft": 2, "savedAt": saved_at, "tab": tab }).to_string()
 }
 
 /// A tab's claim on a meeting's storage key.
@@ -251,7 +286,7 @@ impl Autosave {
         let Some(text) = text else {
             return Ok(Found::Nothing);
         };
-        let Ok(stored) = serde_json::from_str::<StoredDraft>(&text) else {
+        let Some(stored) = StoredDraft::parse(&text) else {
             return Err(format!(
                 "A saved draft could not be restored: it is damaged. {left}"
             ));
@@ -267,7 +302,8 @@ impl Autosave {
     /// The draft, if another tab saved it after `after` (milliseconds since the epoch) and
     /// it reads as a valid record: what a tab that stands back follows.
     pub fn read_newer(&self, after: f64) -> Option<RestoredDraft> {
-        let stored = get::<StoredDraft>(&self.draft_key)?;
+        let text = storage().ok()?.get_item(&self.draft_key).ok()??;
+        let stored = StoredDraft::parse(&text)?;
         if stored.saved_at <= after || stored.tab == self.tab {
             return None;
         }
@@ -298,7 +334,7 @@ impl Autosave {
                     "A saved draft is encrypted, and this page gave no key to open it. {left}"
                 ))
             }
-            (None, Some(record), key) => (record.to_string(), key.is_some()),
+            (None, Some(record), key) => (record.clone(), key.is_some()),
             (None, None, _) => {
                 return Err(format!(
                     "A saved draft could not be restored: it is damaged. {left}"
@@ -337,7 +373,11 @@ impl Autosave {
             let meeting = &key[DRAFT_PREFIX.len()..];
             let held = get::<Lock>(&format!("{LOCK_PREFIX}{meeting}"))
                 .is_some_and(|lock| now - lock.at < LOCK_FRESH_MS);
-            let old = get::<DraftAge>(&key)
+            let old = storage
+                .get_item(&key)
+                .ok()
+                .flatten()
+                .and_then(|text| StoredDraft::parse(&text))
                 .is_some_and(|draft| is_expired(draft.saved_at, now, Some(max_age)));
             if old && !held && storage.remove_item(&key).is_ok() {
                 deleted += 1;
@@ -346,33 +386,34 @@ impl Autosave {
         deleted
     }
 
-    /// Writes a record's exported text (sealed, when the host gave a key). An error says
-    /// why storage refused it (full, or switched off); with a key, nothing is ever written
-    /// unsealed.
-    pub fn write(&self, text: &str, now: f64) -> Result<(), String> {
-        let stored = match &self.key {
+    /// Writes a record's text (sealed, when the host gave a key). An error says why storage
+    /// refused it (full, or switched off); with a key, nothing is ever written unsealed.
+    /// Unsealed, the draft is the header line and the text the page already holds (see
+    /// [`StoredDraft`]): on a large meeting that is hundreds of kilobytes on every change.
+    pub(crate) fn write(&self, text: &RecordText, now: f64) -> Result<(), String> {
+        let failed = |problem: String| {
+            format!("Autosave failed: {problem}. Changes are kept in this page only until your system saves the record.")
+        };
+        let refused = |_| "this browser's storage is full or refused the write".to_string();
+        match &self.key {
             Some(key) => {
-                let nonce = random_nonce().map_err(|problem| {
-                    format!("Autosave failed: {problem}. Changes are kept in this page only until your system saves the record.")
-                })?;
+                let nonce = random_nonce().map_err(failed)?;
                 let context = sealing_context(&self.storage_key, now);
-                StoredDraft {
+                let stored = StoredDraft {
                     saved_at: now,
                     tab: Cow::Borrowed(&self.tab),
                     record: None,
-                    sealed: Some(key.seal(text.as_bytes(), &context, nonce)),
-                }
+                    sealed: Some(key.seal(text.text.as_bytes(), &context, nonce)),
+                };
+                set(&self.draft_key, &stored).map_err(failed)
             }
-            None => StoredDraft {
-                saved_at: now,
-                tab: Cow::Borrowed(&self.tab),
-                record: Some(Cow::Borrowed(text)),
-                sealed: None,
-            },
-        };
-        set(&self.draft_key, &stored).map_err(|problem| {
-            format!("Autosave failed: {problem}. Changes are kept in this page only until your system saves the record.")
-        })
+            None => {
+                let draft = unsealed_draft(&draft_header(now, &self.tab), text);
+                storage()
+                    .and_then(|storage| store(&storage, &self.draft_key, &draft).map_err(refused))
+                    .map_err(failed)
+            }
+        }
     }
 
     /// Removes the draft (the host has stored the record).
@@ -484,6 +525,48 @@ mod tests {
             format!("{:?}", DraftKey::from_base64(KEY).unwrap()),
             "DraftKey(hidden)"
         );
+    }
+
+    /// Both forms of a stored draft read back to the same draft; anything else is damaged.
+    #[test]
+    fn drafts_read_in_either_form_and_nothing_else() {
+        let record = r#"{"schemaVersion":1,"meeting":{"reason":"A line\nand \"another\""}}"#;
+        let header = draft_header(1_772_442_000_000.0, "tab-1");
+        assert_eq!(
+            header,
+            r#"{"draft":2,"savedAt":1772442000000.0,"tab":"tab-1"}"#
+        );
+        let unsealed = format!("{header}\n{record}");
+        let earlier = serde_json::to_string(&StoredDraft {
+            saved_at: 1_772_442_000_000.0,
+            tab: Cow::Borrowed("tab-1"),
+            record: Some(record.to_string()),
+            sealed: None,
+        })
+        .unwrap();
+        assert!(!earlier.contains('\n'), "JSON text holds no raw newline");
+        for text in [&unsealed, &earlier] {
+            let draft = StoredDraft::parse(text).expect(text);
+            assert_eq!(draft.saved_at, 1_772_442_000_000.0);
+            assert_eq!(draft.tab, "tab-1");
+            assert_eq!(draft.record.as_deref(), Some(record));
+            assert_eq!(draft.sealed, None);
+        }
+        let sealed = r#"{"savedAt":5.0,"tab":"t","sealed":"AAAA"}"#;
+        assert_eq!(
+            StoredDraft::parse(sealed).unwrap().sealed.as_deref(),
+            Some("AAAA")
+        );
+        for damaged in [
+            "",
+            "not JSON",
+            &format!("{{\"draft\":3,\"savedAt\":1,\"tab\":\"t\"}}\n{record}"),
+            &format!("{{\"draft\":2,\"savedAt\":1,\"tab\":\"t\",\"extra\":1}}\n{record}"),
+            &format!("{{\"savedAt\":1}}\n{record}"),
+            &format!("\n{record}"),
+        ] {
+            assert!(StoredDraft::parse(damaged).is_none(), "{damaged}");
+        }
     }
 
     #[test]

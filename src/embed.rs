@@ -4,9 +4,11 @@
 //! clock), never in the core.
 
 use crate::autosave::{Autosave, DraftKey, Found, HEARTBEAT_MS};
-use crate::host_js::{bad_option, dispatch, options_from_object, record_string, record_text};
+use crate::host_js::{
+    bad_option, dispatch, options_from_object, record_string, record_text, RecordText,
+};
 use crate::meeting::{Config, Holidays};
-use crate::record::import::{export, import, ImportProblem};
+use crate::record::import::{import, ImportProblem};
 use crate::record::{Actor, DecisionRecord, DecisionType, IsoDate, Procedure, Status};
 use crate::view::{now, App, AppProps, HostLink, HostNotices, Stage};
 use serde::{Deserialize, Serialize};
@@ -101,11 +103,8 @@ impl Shared {
     }
 
     fn error_event(&self, message: &str) {
-        let detail = js_sys::Object::new();
+        let detail = RecordText::of(&self.current.borrow()).detail();
         let _ = js_sys::Reflect::set(&detail, &"message".into(), &message.into());
-        if let Ok(record) = record_to_js(&self.current.borrow()) {
-            let _ = js_sys::Reflect::set(&detail, &"record".into(), &record);
-        }
         dispatch(&self.element, "risk-sensible:error", &detail);
     }
 
@@ -183,9 +182,9 @@ impl Shared {
         self.save_text(None);
     }
 
-    /// Like [`Shared::save`], with the current record's exported text when the caller has
-    /// it already (a change writes the record out once, for the draft and the event both).
-    fn save_text(&self, text: Option<&str>) {
+    /// Like [`Shared::save`], with the current record's text when the caller has it already
+    /// (a change writes the record out once, for the draft and the event both).
+    fn save_text(&self, text: Option<&RecordText>) {
         let Some(autosave) = &self.autosave else {
             return;
         };
@@ -197,12 +196,12 @@ impl Shared {
             self.stand_back();
             return;
         }
-        let exported;
+        let written;
         let text = match text {
             Some(text) => text,
             None => {
-                exported = export(&self.current.borrow());
-                &exported
+                written = RecordText::of(&self.current.borrow());
+                &written
             }
         };
         match autosave.write(text, now) {
@@ -225,15 +224,12 @@ impl Shared {
     /// change it. The record is written out once, for the draft and the event both: this
     /// runs on every keystroke, and a large meeting's record is hundreds of kilobytes.
     fn changed(&self, record: Rc<DecisionRecord>, event: &str) {
-        let text = export(&record);
+        let text = RecordText::of(&record);
         *self.current.borrow_mut() = record;
         self.save_text(Some(&text));
         self.notify(|notices| notices.saved_by_host = false);
-        if let Ok(record) = exported_to_js(&text) {
-            let detail = js_sys::Object::new();
-            let _ = js_sys::Reflect::set(&detail, &"record".into(), &record);
-            dispatch(&self.element, event, &detail);
-        }
+        // The host's listener reads the record from this text only if it asks for it.
+        dispatch(&self.element, event, &text.detail());
     }
 }
 
@@ -241,7 +237,7 @@ impl Shared {
 impl WidgetHandle {
     /// The current decision record, as a plain JSON-compatible object.
     pub fn record(&self) -> Result<JsValue, JsError> {
-        record_to_js(&self.shared.current.borrow())
+        RecordText::of(&self.shared.current.borrow()).to_object()
     }
 
     /// Replaces the record. Throws an `Error` listing every problem (JSON path and
@@ -279,18 +275,6 @@ impl WidgetHandle {
             app.destroy();
         }
     }
-}
-
-/// A record as a plain JavaScript object, through its exported text (see `export`): the
-/// text the draft stores and the download holds, so a record is written by one serializer.
-fn record_to_js(record: &DecisionRecord) -> Result<JsValue, JsError> {
-    exported_to_js(&export(record))
-}
-
-/// A record's exported text as a plain JavaScript object.
-fn exported_to_js(text: &str) -> Result<JsValue, JsError> {
-    js_sys::JSON::parse(text)
-        .map_err(|_| JsError::new("could not convert the record to a JavaScript object"))
 }
 
 /// Hands any other value to JavaScript as a plain object, through a `serde_json::Value` and
@@ -541,11 +525,11 @@ pub fn mount(element: Element, options: JsValue) -> Result<WidgetHandle, JsError
     let on_finalise = {
         let shared = shared.clone();
         Callback::from(move |record: Rc<DecisionRecord>| {
-            if let Ok(record) = record_to_js(&record) {
-                let detail = js_sys::Object::new();
-                let _ = js_sys::Reflect::set(&detail, &"record".into(), &record);
-                dispatch(&shared.element, "risk-sensible:finalise", &detail);
-            }
+            dispatch(
+                &shared.element,
+                "risk-sensible:finalise",
+                &RecordText::of(&record).detail(),
+            );
         })
     };
     let props = AppProps {

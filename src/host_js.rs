@@ -2,11 +2,91 @@
 //! `caseload_embed.rs`) share: reading a host's options object strictly, turning a
 //! host's record object into JSON text safely, and dispatching events on its element.
 
-use crate::record::import::{ImportProblem, MAX_BYTES};
+use crate::record::import::{export_compact, ImportProblem, MAX_BYTES};
+use crate::record::DecisionRecord;
+use js_sys::JsString;
 use serde::de::DeserializeOwned;
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
-use web_sys::{CustomEvent, CustomEventInit, Element};
+use web_sys::{CustomEvent, CustomEventInit, Element, Storage};
+
+// The little the module does in JavaScript itself: an event's record read from its text only
+// when a listener asks for it (then kept), and a draft put together from strings the page
+// already has, so the record's text is copied out of the module once per change. Everything
+// else goes through web-sys.
+#[wasm_bindgen(inline_js = r#"
+export function recordDetail(text) {
+  let record;
+  return {
+    get record() {
+      if (record === undefined) record = JSON.parse(text);
+      return record;
+    },
+  };
+}
+export function draftText(header, record) {
+  return `${header}\n${record}`;
+}
+export function storeText(storage, key, value) {
+  storage.setItem(key, value);
+}
+"#)]
+extern "C" {
+    #[wasm_bindgen(js_name = recordDetail)]
+    fn record_detail(text: &JsString) -> js_sys::Object;
+    #[wasm_bindgen(js_name = draftText)]
+    fn draft_text(header: &str, record: &JsString) -> JsString;
+    /// `storage.setItem` with a string that is already JavaScript's (web-sys's takes a Rust
+    /// one and copies it out again).
+    #[wasm_bindgen(js_name = storeText, catch)]
+    fn store_text(storage: &Storage, key: &str, value: &JsString) -> Result<(), JsValue>;
+}
+
+#[wasm_bindgen]
+extern "C" {
+    /// `JSON.parse` of a string that is already JavaScript's.
+    #[wasm_bindgen(js_namespace = JSON, js_name = parse, catch)]
+    fn parse_js(text: &JsString) -> Result<JsValue, JsValue>;
+}
+
+/// A record written out once, as compact JSON: the text, and the same text as a
+/// JavaScript string (copied out of the module once). A change on a large meeting writes
+/// hundreds of kilobytes, on every keystroke; the draft, the change event and the handle all
+/// use this one copy.
+pub(crate) struct RecordText {
+    pub text: String,
+    pub js: JsString,
+}
+
+impl RecordText {
+    pub(crate) fn of(record: &DecisionRecord) -> Self {
+        let text = export_compact(record);
+        let js = JsString::from(text.as_str());
+        RecordText { text, js }
+    }
+
+    /// The record as a plain JavaScript object.
+    pub(crate) fn to_object(&self) -> Result<JsValue, JsError> {
+        parse_js(&self.js)
+            .map_err(|_| JsError::new("could not convert the record to a JavaScript object"))
+    }
+
+    /// An event's `detail`: `{ record }`, the record read from this text the first time a
+    /// listener asks for it, the same object after that.
+    pub(crate) fn detail(&self) -> js_sys::Object {
+        record_detail(&self.js)
+    }
+}
+
+/// The text of an unsealed draft: its header line, a newline, the record's text.
+pub(crate) fn unsealed_draft(header: &str, record: &RecordText) -> JsString {
+    draft_text(header, &record.js)
+}
+
+/// Stores a text that is already a JavaScript string.
+pub(crate) fn store(storage: &Storage, key: &str, value: &JsString) -> Result<(), JsValue> {
+    store_text(storage, key, value)
+}
 
 /// The error thrown for an unknown option or one of the wrong type.
 pub(crate) fn bad_option(error: impl std::fmt::Display) -> JsError {

@@ -5,7 +5,7 @@ import { test, expect } from '@playwright/test';
 import { execFileSync } from 'node:child_process';
 import { readFileSync, writeFileSync, mkdirSync } from 'node:fs';
 import AxeBuilder from '@axe-core/playwright';
-import { openDemo, openStage } from './helpers.mjs';
+import { openDemo, openStage, readDraft } from './helpers.mjs';
 
 const sample = JSON.parse(readFileSync(new URL('../../www/sample-record.json', import.meta.url)));
 const python = '.tools/py/bin/python';
@@ -106,12 +106,12 @@ test('each keystroke: the change event, the handle and the draft all hold the re
     reasons: window.changes.map((record) => record.meeting.reason),
     last: window.changes.at(-1),
     handle: window.riskSensibleDemo.widget.record(),
-    draft: JSON.parse(JSON.parse(localStorage.getItem('risk-sensible:draft:demo-meeting')).record),
+    draft: localStorage.getItem('risk-sensible:draft:demo-meeting'),
   }));
   // One event per keystroke, each with the text as it stood after that key.
   expect(seen.reasons.slice(-6)).toEqual(['B', 'Br', 'Bru', 'Brui', 'Bruis', 'Bruise']);
   expect(seen.last).toEqual(seen.handle);
-  expect(seen.draft).toEqual(seen.handle);
+  expect(readDraft(seen.draft).record).toEqual(seen.handle);
 });
 
 test('a reload after a single change restores it, with a notice, until the host acknowledges', async ({ page }) => {
@@ -127,6 +127,27 @@ test('a reload after a single change restores it, with a notice, until the host 
   await expect(page.getByText('Saved by your system', { exact: true })).toBeVisible();
   const draft = await page.evaluate(() => localStorage.getItem('risk-sensible:draft:demo-meeting'));
   expect(draft).toBeNull();
+});
+
+test('a draft kept by an earlier version (one JSON object) is restored, and the next change saves it in the current form', async ({ page }) => {
+  const earlier = JSON.stringify({ savedAt: Date.now() - 60_000, tab: 'an-earlier-page', record: JSON.stringify(sample, null, 2) });
+  await page.addInitScript((draft) => {
+    if (!sessionStorage.getItem('seeded')) {
+      localStorage.setItem('risk-sensible:draft:demo-meeting', draft);
+      sessionStorage.setItem('seeded', 'yes');
+    }
+  }, earlier);
+  await openDemo(page);
+  await expect(page.getByText(/Restored the draft saved in this browser at \d\d:\d\d/)).toBeVisible();
+  expect(await page.evaluate(() => window.riskSensibleDemo.widget.record())).toEqual(sample);
+  const reason = page.getByLabel('Reason for the meeting');
+  await reason.press('Control+End');
+  await reason.pressSequentially(' Seen again.');
+  const draft = await page.evaluate(() => localStorage.getItem('risk-sensible:draft:demo-meeting'));
+  const { header, record } = readDraft(draft);
+  expect(header.tab).not.toBe('an-earlier-page');
+  expect(record.meeting.reason).toBe(`${sample.meeting.reason} Seen again.`);
+  expect(record).toEqual(await page.evaluate(() => window.riskSensibleDemo.widget.record()));
 });
 
 test('storage switched off: a visible warning, an error event, and the widget keeps working', async ({ page }) => {
@@ -181,8 +202,8 @@ test('a second tab on the same meeting is told, follows read-only and never over
   await page.close();
   await expect(second.getByText(/already open in another tab/)).toHaveCount(0, { timeout: 15_000 });
   await second.getByLabel('Reason for the meeting').fill('Typed in the second tab');
-  const taken = await second.evaluate(() => JSON.parse(localStorage.getItem('risk-sensible:draft:demo-meeting')).record);
-  expect(JSON.parse(taken).meeting.reason).toBe('Typed in the second tab');
+  const taken = await second.evaluate(() => localStorage.getItem('risk-sensible:draft:demo-meeting'));
+  expect(readDraft(taken).record.meeting.reason).toBe('Typed in the second tab');
 });
 
 test('two widgets on one page are independent', async ({ page }) => {

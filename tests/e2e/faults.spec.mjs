@@ -6,7 +6,7 @@
 // Everyone named is invented.
 import { test, expect } from '@playwright/test';
 import { readFileSync, writeFileSync } from 'node:fs';
-import { openDemo, openStage } from './helpers.mjs';
+import { openDemo, openStage, readDraft } from './helpers.mjs';
 import { fillAndSubmit, gotoStage, stringsIn } from './hostile.mjs';
 
 const sample = JSON.parse(readFileSync(new URL('../../www/sample-record.json', import.meta.url)));
@@ -23,7 +23,7 @@ test.use({ locale: 'en-GB' });
 
 const record = (page) => page.evaluate(() => window.riskSensibleDemo.widget.record());
 const stored = (page, key = DRAFT) => page.evaluate((name) => localStorage.getItem(name), key);
-const storedRecord = async (page, key = DRAFT) => JSON.parse(JSON.parse(await stored(page, key)).record);
+const storedRecord = async (page, key = DRAFT) => readDraft(await stored(page, key)).record;
 
 /** Crashes the page's renderer: no unload, no pagehide, no timers; then closes the tab. */
 async function crash(page) {
@@ -217,8 +217,9 @@ test('a tab that slept while another took over stands back instead of writing ov
   // Another tab took the meeting over while this one's heartbeat was held back in the
   // background, and saved its own change.
   await first.evaluate(() => {
-    const draft = JSON.parse(localStorage.getItem('risk-sensible:draft:demo-meeting'));
-    const record = JSON.parse(draft.record);
+    // The other tab is an earlier version of the widget: its draft is one JSON object.
+    const draft = localStorage.getItem('risk-sensible:draft:demo-meeting');
+    const record = JSON.parse(draft.slice(draft.indexOf('\n') + 1));
     record.meeting.reason = 'Written by the tab that took over';
     localStorage.setItem('risk-sensible:lock:demo-meeting', JSON.stringify({ tab: 'another-tab', at: Date.now() + 60_000 }));
     localStorage.setItem('risk-sensible:draft:demo-meeting', JSON.stringify({ savedAt: Date.now(), tab: 'another-tab', record: JSON.stringify(record) }));

@@ -45,3 +45,15 @@ export async function openStage(page, title) {
   await page.keyboard.press('Enter');
   await expect(page.getByRole('heading', { level: 3, name: title, exact: true })).toBeFocused();
 }
+
+/**
+ * Reads a draft as the widget stores it without a host key: a header line
+ * (`{"draft":2,"savedAt":…,"tab":"…"}`), a newline, then the record's JSON.
+ */
+export function readDraft(text) {
+  const newline = text.indexOf('\n');
+  expect(newline, 'a header line, then the record').toBeGreaterThan(0);
+  const header = JSON.parse(text.slice(0, newline));
+  expect(header.draft).toBe(2);
+  return { header, record: JSON.parse(text.slice(newline + 1)) };
+}

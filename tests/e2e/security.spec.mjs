@@ -222,7 +222,12 @@ test('the built widget imports no network function: no fetch, XHR, socket, beaco
   const imports = glue.slice(start, end);
   // What the wasm calls out to: storage, events, the DOM; checked to be read properly.
   expect(imports).toContain('setItem');
-  const names = imports.match(/\b(fetch|XMLHttpRequest|WebSocket|EventSource|sendBeacon|RTCPeerConnection|importScripts|open\(|serviceWorker)\b/g);
+  // And the module's own JavaScript (wasm-bindgen's snippets), imported by the glue.
+  const snippets = [...glue.matchAll(/from ['"]\.\/(snippets\/[^'"]+\.js)['"]/g)].map((match) => match[1]);
+  expect(snippets.length).toBeGreaterThan(0);
+  const code = [imports, ...snippets.map((path) => readFileSync(new URL(`pkg/${path}`, dist), 'utf8'))].join('\n');
+  expect(code).toContain('JSON.parse');
+  const names = code.match(/\b(fetch|XMLHttpRequest|WebSocket|EventSource|sendBeacon|RTCPeerConnection|importScripts|serviceWorker)\b|\b(open|import|eval)\s*\(|\bnew\s+Function\b/g);
   expect(names).toBeNull();
 });
 

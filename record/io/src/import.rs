@@ -225,7 +225,7 @@ pub fn text_from_bytes(bytes: &[u8]) -> Result<&str, ImportProblem> {
 
 /// Written by the types' crate, built for size: writing a record out is not the hot path
 /// that reading one is.
-pub use risk_sensible_record::export;
+pub use risk_sensible_record::{export, export_compact};
 
 fn too_large() -> ImportProblem {
     ImportProblem::new(
