@@ -10,7 +10,7 @@
 #
 # --runs: cold loads per target and widget sessions (default 5); --keys: keystrokes per
 # typing session (default 200); --key-runs: typing sessions per target (default 1).
-# No test runs this; it takes about 6-8 minutes on a 2-core machine once built.
+# No test runs this; it takes about 10-12 minutes on a 2-core machine once built.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
