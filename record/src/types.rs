@@ -384,13 +384,23 @@ impl Tristate {
 }
 
 /// Generates `Serialize`, `Deserialize`, `Display` and `JsonSchema` for a newtype that is a
-/// string on the wire, parsed and printed by the `time` crate.
+/// string on the wire, parsed and printed by the `time` crate. `$print` writes the text into
+/// a buffer and says how long it is: a record is written out on every change, with hundreds
+/// of timestamps, and the buffer spares each of them an allocation.
 macro_rules! string_newtype {
     ($name:ident, $inner:ty, $schema_name:literal, $what:literal, $schema:tt, $parse:expr, $print:expr) => {
+        impl $name {
+            /// The wire text, in `buffer`.
+            fn wire<'b>(&self, buffer: &'b mut [u8; WIRE_TEXT_BYTES]) -> Option<&'b str> {
+                let print: fn(&$inner, &mut [u8]) -> Option<usize> = $print;
+                let length = print(&self.0, &mut buffer[..])?;
+                std::str::from_utf8(&buffer[..length]).ok()
+            }
+        }
+
         impl fmt::Display for $name {
             fn fmt(&self, formatter: &mut fmt::Formatter<'_>) -> fmt::Result {
-                let print: fn(&$inner) -> Option<String> = $print;
-                formatter.write_str(&print(&self.0).ok_or(fmt::Error)?)
+                formatter.write_str(self.wire(&mut [0; WIRE_TEXT_BYTES]).ok_or(fmt::Error)?)
             }
         }
 
@@ -406,7 +416,14 @@ macro_rules! string_newtype {
 
         impl Serialize for $name {
             fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-                serializer.collect_str(self)
+                match self.wire(&mut [0; WIRE_TEXT_BYTES]) {
+                    Some(text) => serializer.serialize_str(text),
+                    None => Err(serde::ser::Error::custom(format!(
+                        "{} cannot be written as {}",
+                        stringify!($name),
+                        $what
+                    ))),
+                }
             }
         }
 
@@ -439,6 +456,17 @@ macro_rules! string_newtype {
     };
 }
 
+/// The longest wire text of a date, time or timestamp (RFC 3339 with nanoseconds is 30).
+const WIRE_TEXT_BYTES: usize = 40;
+
+/// Formats with `time` into `buffer`, giving the length written.
+fn format_into(
+    value: impl FnOnce(&mut &mut [u8]) -> Result<usize, time::error::Format>,
+    mut buffer: &mut [u8],
+) -> Option<usize> {
+    value(&mut buffer).ok()
+}
+
 /// A calendar date, `YYYY-MM-DD` on the wire.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
 pub struct IsoDate(pub time::Date);
@@ -450,7 +478,10 @@ string_newtype!(
     "a date (YYYY-MM-DD)",
     { "type": "string", "format": "date" },
     |text| time::Date::parse(text, format_description!("[year]-[month]-[day]")).ok(),
-    |date| date.format(format_description!("[year]-[month]-[day]")).ok()
+    |date, buffer| format_into(
+        |out| date.format_into(out, format_description!("[year]-[month]-[day]")),
+        buffer
+    )
 );
 
 /// A local time of day, `HH:MM` on the wire.
@@ -464,7 +495,10 @@ string_newtype!(
     "a time of day (HH:MM)",
     { "type": "string", "pattern": "^([01][0-9]|2[0-3]):[0-5][0-9]$" },
     |text| time::Time::parse(text, format_description!("[hour]:[minute]")).ok(),
-    |clock| clock.format(format_description!("[hour]:[minute]")).ok()
+    |clock, buffer| format_into(
+        |out| clock.format_into(out, format_description!("[hour]:[minute]")),
+        buffer
+    )
 );
 
 /// An instant, RFC 3339 in UTC on the wire (`2026-11-26T09:30:00Z`).
@@ -478,11 +512,9 @@ string_newtype!(
     "an RFC 3339 date and time",
     { "type": "string", "format": "date-time" },
     |text| time::OffsetDateTime::parse(text, &Rfc3339).ok(),
-    |instant| {
-        instant
-            .checked_to_offset(time::UtcOffset::UTC)?
-            .format(&Rfc3339)
-            .ok()
+    |instant, buffer| {
+        let utc = instant.checked_to_offset(time::UtcOffset::UTC)?;
+        format_into(|out| utc.format_into(out, &Rfc3339), buffer)
     }
 );
 
