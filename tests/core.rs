@@ -305,3 +305,33 @@ fn the_large_meeting_has_the_benchmark_sizes_and_no_errors() {
     assert_eq!(errors, Vec::new());
     risk_sensible::record::integrity::verify(&record).unwrap();
 }
+
+#[test]
+fn timestamps_dates_and_times_are_written_whole() {
+    // The browser's clock gives milliseconds; every fraction of a second is written in full.
+    for text in [
+        "2026-12-04T05:07:52.744Z",
+        "2026-12-04T05:07:52.7Z",
+        "2026-12-04T05:07:52.000123Z",
+        "2026-12-04T05:07:52.123456789Z",
+        "2026-12-04T05:07:52Z",
+        "9999-12-31T23:59:59.999Z",
+    ] {
+        let stamp: risk_sensible::record::Timestamp = text.parse().unwrap();
+        assert_eq!(stamp.to_string(), text);
+        assert_eq!(
+            serde_json::to_string(&stamp).unwrap(),
+            format!("\"{text}\"")
+        );
+        let back: risk_sensible::record::Timestamp =
+            serde_json::from_str(&format!("\"{text}\"")).unwrap();
+        assert_eq!(back, stamp);
+    }
+    // An offset is written as the same instant in UTC.
+    let stamp: risk_sensible::record::Timestamp = "2026-12-04T06:07:52.5+01:00".parse().unwrap();
+    assert_eq!(stamp.to_string(), "2026-12-04T05:07:52.5Z");
+    let date: risk_sensible::record::IsoDate = "2026-02-28".parse().unwrap();
+    assert_eq!(serde_json::to_string(&date).unwrap(), "\"2026-02-28\"");
+    let time: risk_sensible::record::ClockTime = "09:05".parse().unwrap();
+    assert_eq!(serde_json::to_string(&time).unwrap(), "\"09:05\"");
+}

@@ -459,12 +459,17 @@ macro_rules! string_newtype {
 /// The longest wire text of a date, time or timestamp (RFC 3339 with nanoseconds is 30).
 const WIRE_TEXT_BYTES: usize = 40;
 
-/// Formats with `time` into `buffer`, giving the length written.
+/// Formats with `time` into `buffer`, giving the length written: measured from what is
+/// left of the buffer, not from the count `format_into` returns (which leaves out some of
+/// the fraction of a second in RFC 3339).
 fn format_into(
     value: impl FnOnce(&mut &mut [u8]) -> Result<usize, time::error::Format>,
-    mut buffer: &mut [u8],
+    buffer: &mut [u8],
 ) -> Option<usize> {
-    value(&mut buffer).ok()
+    let size = buffer.len();
+    let mut rest = buffer;
+    value(&mut rest).ok()?;
+    Some(size - rest.len())
 }
 
 /// A calendar date, `YYYY-MM-DD` on the wire.
