@@ -251,6 +251,24 @@ fn the_record_round_trips_through_json_in_camel_case() {
 }
 
 #[test]
+fn the_compact_text_escapes_every_character_beyond_latin_1_and_reads_back_the_same() {
+    let mut record = complete_record();
+    record.meeting.reason = "Seen \u{2026} \u{201c}today\u{201d} \u{2014} Zo\u{eb} \u{1f642} \u{639}\u{627}\u{626}\u{634}\u{629}, tab\there".into();
+    let compact = risk_sensible::record::import::export_compact(&record);
+    assert!(compact.chars().all(|c| c <= '\u{ff}'), "{compact}");
+    let expected = "Seen \\u2026 \\u201ctoday\\u201d \\u2014 Zo\u{eb} \\ud83d\\ude42 \\u0639\\u0627\\u0626\\u0634\\u0629, tab\\there";
+    assert!(compact.contains(expected), "{compact}");
+    assert!(!compact.contains('\n'), "compact: no white space");
+    let back: DecisionRecord = serde_json::from_str(&compact).unwrap();
+    assert_eq!(back, record);
+    // The same JSON as serde_json's own compact text, character for character once read.
+    assert_eq!(
+        serde_json::from_str::<serde_json::Value>(&compact).unwrap(),
+        serde_json::to_value(&record).unwrap()
+    );
+}
+
+#[test]
 fn unknown_fields_and_bad_dates_are_rejected_on_reading() {
     let mut json = serde_json::to_value(complete_record()).unwrap();
     json["meeting"]["colour"] = "blue".into();

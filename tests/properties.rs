@@ -148,6 +148,13 @@ proptest! {
         let json = serde_json::to_string(&record).unwrap();
         let back: DecisionRecord = serde_json::from_str(&json).unwrap();
         prop_assert_eq!(&back, &record);
+        // The widget's compact text (characters above U+00FF escaped) is the same JSON, and
+        // import reads it back to the same record.
+        let compact = risk_sensible::record::import::export_compact(&record);
+        let beyond_latin_1 = compact.chars().filter(|c| u32::from(*c) > 0xff).count();
+        prop_assert_eq!(beyond_latin_1, 0);
+        prop_assert_eq!(serde_json::from_str::<serde_json::Value>(&compact).unwrap(), serde_json::from_str::<serde_json::Value>(&json).unwrap());
+        prop_assert_eq!(&risk_sensible::record::import::import(&compact).unwrap(), &record);
         // The canonical writer writes exactly what the sorted JSON value writes.
         prop_assert_eq!(
             canonical_json(&record),

@@ -40,18 +40,52 @@ pub fn export(record: &DecisionRecord) -> String {
 }
 
 /// The record as compact JSON: what [`export`] writes, without the white space (and the
-/// final newline). The widget writes this on every change, keystrokes included, for the
-/// draft it keeps in the browser and the record it hands the host: about a quarter shorter
-/// than the pretty text, and `import` reads either. (Built for size like the rest of this
-/// crate: built for speed it was 7 KiB more gzip, with no difference in keystroke to paint
-/// that the benchmark's machine could tell from noise.)
+/// final newline), and with every character above U+00FF written as a `\u` escape. The
+/// widget writes this on every change, keystrokes included, for the draft it keeps in the
+/// browser and the record it hands the host: about a quarter shorter than the pretty text,
+/// and `import` reads either.
+///
+/// The escapes keep the text one byte per character once it is a JavaScript string: a
+/// single character beyond Latin-1 (a `…` in an audit entry, a curly quote pasted from a
+/// word processor) would otherwise double the size of the whole string the browser copies
+/// and stores on every key. JSON reads them back as the same characters. (Built for size
+/// like the rest of this crate: built for speed it was 7 KiB more gzip, with no difference
+/// in keystroke to paint that the benchmark's machine could tell from noise.)
 ///
 /// # Panics
 ///
 /// As [`export`].
 pub fn export_compact(record: &DecisionRecord) -> String {
-    serde_json::to_string(record)
-        .expect("a decision record always serialises to JSON: every map key is a string")
+    let mut text = Vec::with_capacity(64 * 1024);
+    let mut serializer = serde_json::Serializer::with_formatter(&mut text, Latin1Compact);
+    serde::Serialize::serialize(record, &mut serializer)
+        .expect("a decision record always serialises to JSON: every map key is a string");
+    // serde_json writes UTF-8 only, and the escapes are ASCII.
+    String::from_utf8(text).expect("serde_json writes UTF-8")
+}
+
+/// serde_json's compact form, with characters above U+00FF escaped (see [`export_compact`]).
+struct Latin1Compact;
+
+impl serde_json::ser::Formatter for Latin1Compact {
+    fn write_string_fragment<W: ?Sized + std::io::Write>(
+        &mut self,
+        writer: &mut W,
+        fragment: &str,
+    ) -> std::io::Result<()> {
+        let mut rest = fragment;
+        // The first byte of any character above U+00FF in UTF-8 is 0xC4 or more.
+        while let Some(at) = rest.bytes().position(|byte| byte >= 0xC4) {
+            writer.write_all(&rest.as_bytes()[..at])?;
+            let character = rest[at..].chars().next().unwrap_or_default();
+            let mut units = [0u16; 2];
+            for unit in character.encode_utf16(&mut units) {
+                write!(writer, "\\u{unit:04x}")?;
+            }
+            rest = &rest[at + character.len_utf8()..];
+        }
+        writer.write_all(rest.as_bytes())
+    }
 }
 
 /// Reads a typed value from JSON, naming the path of the first problem (`$.due: …`). The
