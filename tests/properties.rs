@@ -182,3 +182,61 @@ proptest! {
         }
     }
 }
+
+/// The wire text of a value that is a string on the wire, or `None` where it cannot be
+/// written.
+fn written<T: serde::Serialize>(value: &T) -> Option<String> {
+    match serde_json::to_value(value).ok()? {
+        serde_json::Value::String(text) => Some(text),
+        other => panic!("not a string on the wire: {other}"),
+    }
+}
+
+/// Seconds since 1970 from before year 0 to the end of year 9999 (the last `time` holds),
+/// the edges of both often.
+fn unix_seconds() -> impl Strategy<Value = i64> {
+    const YEAR_0: i64 = -62_167_219_200;
+    const YEAR_10000: i64 = 253_402_300_800;
+    prop_oneof![
+        YEAR_0 - 100_000_000..YEAR_10000,
+        YEAR_0 - 100_000..YEAR_0 + 100_000,
+        YEAR_10000 - 100_000..YEAR_10000,
+    ]
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig { cases: 2000, ..ProptestConfig::default() })]
+
+    /// Dates, times of day and timestamps are written by a direct writer for years 0 to
+    /// 9999; `time`'s own formatting is the reference, for every instant and offset, in
+    /// range or not (outside it both refuse).
+    #[test]
+    fn dates_times_and_timestamps_are_written_as_time_formats_them(
+        seconds in unix_seconds(),
+        nanos in prop_oneof![Just(0u32), (0u32..1000).prop_map(|ms| ms * 1_000_000), 0u32..1_000_000_000],
+        offset in -86_399i32..86_400,
+    ) {
+        use time::format_description::well_known::Rfc3339;
+        use time::macros::format_description;
+        let utc = time::OffsetDateTime::from_unix_timestamp(seconds)
+            .unwrap()
+            .replace_nanosecond(nanos)
+            .unwrap();
+        let offset = time::UtcOffset::from_whole_seconds(offset).unwrap();
+        let instant = utc.checked_to_offset(offset).unwrap_or(utc);
+
+        let expected = instant.to_offset(time::UtcOffset::UTC).format(&Rfc3339).ok();
+        prop_assert_eq!(written(&Timestamp(instant)), expected.clone());
+        if let Some(text) = &expected {
+            prop_assert_eq!(text.parse::<Timestamp>().map(|stamp| stamp.0), Ok(utc));
+        }
+
+        let date = instant.date();
+        let expected = date.format(format_description!("[year]-[month]-[day]")).ok();
+        prop_assert_eq!(written(&IsoDate(date)), expected);
+
+        let clock = instant.time();
+        let expected = clock.format(format_description!("[hour]:[minute]")).ok();
+        prop_assert_eq!(written(&ClockTime(clock)), expected);
+    }
+}
