@@ -353,3 +353,34 @@ fn timestamps_dates_and_times_are_written_whole() {
     let time: risk_sensible::record::ClockTime = "09:05".parse().unwrap();
     assert_eq!(serde_json::to_string(&time).unwrap(), "\"09:05\"");
 }
+
+#[test]
+fn a_record_the_escapes_would_take_over_the_limit_is_written_without_them_and_reads_back() {
+    use risk_sensible::record::import::{export_compact, import, MAX_BYTES};
+    let mut record = complete_record();
+    let model = risk_sensible::record::InformationItem {
+        source_agency: "Police".into(),
+        ..Default::default()
+    };
+    // Fifteen items of 100,000 Arabic letters: 3 MB as UTF-8, 9 MB with every letter a
+    // six-byte escape.
+    for n in 0..15 {
+        let mut item = model.clone();
+        item.id = format!("i{}", 100 + n);
+        item.content = "\u{639}".repeat(100_000);
+        record.information.push(item);
+    }
+    let plain = serde_json::to_string(&record).unwrap();
+    assert!(plain.len() < MAX_BYTES && plain.len() * 3 > MAX_BYTES);
+    let text = export_compact(&record);
+    assert!(text.len() <= MAX_BYTES, "{} bytes", text.len());
+    assert_eq!(text, plain);
+    assert_eq!(import(&text).unwrap(), record);
+    // One item fewer than over the limit with escapes, and they are kept.
+    record
+        .information
+        .truncate(record.information.len() - 15 + 3);
+    let text = export_compact(&record);
+    assert!(text.contains("\\u0639") && text.len() <= MAX_BYTES);
+    assert_eq!(import(&text).unwrap(), record);
+}

@@ -225,7 +225,27 @@ pub fn text_from_bytes(bytes: &[u8]) -> Result<&str, ImportProblem> {
 
 /// Written by the types' crate, built for size: writing a record out is not the hot path
 /// that reading one is.
-pub use risk_sensible_record::{export, export_compact};
+pub use risk_sensible_record::export;
+
+/// The record as compact JSON, as the widget writes it on every change for its draft and
+/// the host: [`risk_sensible_record::export_compact`], with characters above U+00FF
+/// escaped. A `\u` escape is six bytes where the character is two to four, so a record
+/// written largely in another script could be taken over [`MAX_BYTES`] by the escapes
+/// alone, and then never read back (a draft that could not be restored): such a record is
+/// written without them, as serde_json's plain compact text, which import reads whenever
+/// the record itself is within the limits.
+///
+/// # Panics
+///
+/// As [`export`].
+pub fn export_compact(record: &DecisionRecord) -> String {
+    let text = risk_sensible_record::export_compact(record);
+    if text.len() <= MAX_BYTES {
+        return text;
+    }
+    serde_json::to_string(record)
+        .expect("a decision record always serialises to JSON: every map key is a string")
+}
 
 fn too_large() -> ImportProblem {
     ImportProblem::new(
