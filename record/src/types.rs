@@ -523,6 +523,17 @@ fn put_time_of_day(clock: time::Time, out: &mut [u8]) -> Option<usize> {
     Some(9 + digits)
 }
 
+/// RFC 3339 in UTC as `time` writes it (`YYYY-MM-DDTHH:MM:SS[.fraction]Z`), for a year from
+/// 0 to 9999; `None` for any other year.
+fn put_timestamp(utc: time::OffsetDateTime, out: &mut [u8]) -> Option<usize> {
+    let date = put_date(utc.date(), out)?;
+    *out.get_mut(date)? = b'T';
+    let time = put_time_of_day(utc.time(), out.get_mut(date + 1..)?)?;
+    let end = date + 1 + time;
+    *out.get_mut(end)? = b'Z';
+    Some(end + 1)
+}
+
 /// A calendar date, `YYYY-MM-DD` on the wire.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
 pub struct IsoDate(pub time::Date);
@@ -571,14 +582,8 @@ string_newtype!(
     |text| time::OffsetDateTime::parse(text, &Rfc3339).ok(),
     |instant, buffer| {
         let utc = instant.checked_to_offset(time::UtcOffset::UTC)?;
-        let written = put_date(utc.date(), buffer).and_then(|date| {
-            *buffer.get_mut(date)? = b'T';
-            let time = put_time_of_day(utc.time(), buffer.get_mut(date + 1..)?)?;
-            let end = date + 1 + time;
-            *buffer.get_mut(end)? = b'Z';
-            Some(end + 1)
-        });
-        written.or_else(|| format_into(|out| utc.format_into(out, &Rfc3339), buffer))
+        put_timestamp(utc, buffer)
+            .or_else(|| format_into(|out| utc.format_into(out, &Rfc3339), buffer))
     }
 );
 
