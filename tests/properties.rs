@@ -155,6 +155,20 @@ proptest! {
         prop_assert_eq!(beyond_latin_1, 0);
         prop_assert_eq!(serde_json::from_str::<serde_json::Value>(&compact).unwrap(), serde_json::from_str::<serde_json::Value>(&json).unwrap());
         prop_assert_eq!(&risk_sensible::record::import::import(&compact).unwrap(), &record);
+        // Without the escapes (the fallback for a record they would take over the limit) it
+        // is serde_json's own compact text, byte for byte.
+        prop_assert_eq!(&risk_sensible::record::export_compact_unescaped(&record), &json);
+        // Read back as a JSON value it is the value `serde_json::to_value` gives (the FHIR
+        // export reads the record that way).
+        prop_assert_eq!(
+            serde_json::from_str::<serde_json::Value>(&json).unwrap(),
+            serde_json::to_value(&record).unwrap()
+        );
+        // The exported file is serde_json's own pretty text, byte for byte.
+        prop_assert_eq!(
+            risk_sensible::record::export(&record),
+            format!("{}\n", serde_json::to_string_pretty(&record).unwrap())
+        );
         // The canonical writer writes exactly what the sorted JSON value writes.
         prop_assert_eq!(
             canonical_json(&record),

@@ -33,8 +33,14 @@ pub const FORBIDDEN_KEYS: [&str; 3] = ["__proto__", "constructor", "prototype"];
 /// Only if a timestamp cannot be written as RFC 3339 in UTC (a year beyond 9999 once
 /// converted), which no record built by the core or read by `import` has.
 pub fn export(record: &DecisionRecord) -> String {
-    let mut text = serde_json::to_string_pretty(record)
-        .expect("a decision record always serialises to JSON: every map key is a string");
+    // serde_json's pretty text (`to_string_pretty`), through the one compiled serialiser.
+    let mut text = write(
+        record,
+        RecordFormatter {
+            layout: Layout::Pretty(serde_json::ser::PrettyFormatter::new()),
+            escape: false,
+        },
+    );
     text.push('\n');
     text
 }
@@ -56,23 +62,102 @@ pub fn export(record: &DecisionRecord) -> String {
 ///
 /// As [`export`].
 pub fn export_compact(record: &DecisionRecord) -> String {
+    write(
+        record,
+        RecordFormatter {
+            layout: Layout::Compact(serde_json::ser::CompactFormatter),
+            escape: true,
+        },
+    )
+}
+
+/// serde_json's compact text of the record, every character as it is: [`export_compact`]
+/// without its escapes, byte for byte what `serde_json::to_string` writes. For a record the
+/// escapes alone would take over import's size limit (`risk_sensible_record_io`).
+///
+/// # Panics
+///
+/// As [`export`].
+pub fn export_compact_unescaped(record: &DecisionRecord) -> String {
+    write(
+        record,
+        RecordFormatter {
+            layout: Layout::Compact(serde_json::ser::CompactFormatter),
+            escape: false,
+        },
+    )
+}
+
+/// The record's JSON text in one of the three forms above. The three share one compiled
+/// serialiser: serde generates the whole record's writing code once per formatter type,
+/// and each extra copy was about 10 KiB of the widget's gzip (the layout and the escapes
+/// are chosen at run time instead, for a branch per token).
+fn write(record: &DecisionRecord, formatter: RecordFormatter) -> String {
     let mut text = Vec::with_capacity(64 * 1024);
-    let mut serializer = serde_json::Serializer::with_formatter(&mut text, Latin1Compact);
+    let mut serializer = serde_json::Serializer::with_formatter(&mut text, formatter);
     serde::Serialize::serialize(record, &mut serializer)
         .expect("a decision record always serialises to JSON: every map key is a string");
     // serde_json writes UTF-8 only, and the escapes are ASCII.
     String::from_utf8(text).expect("serde_json writes UTF-8")
 }
 
-/// serde_json's compact form, with characters above U+00FF escaped (see [`export_compact`]).
-struct Latin1Compact;
+enum Layout {
+    Compact(serde_json::ser::CompactFormatter),
+    Pretty(serde_json::ser::PrettyFormatter<'static>),
+}
 
-impl serde_json::ser::Formatter for Latin1Compact {
+/// serde_json's compact or pretty formatter, chosen at run time, with characters above
+/// U+00FF escaped when `escape` is set (see [`export_compact`]). Every method serde_json's
+/// pretty formatter overrides is passed to the formatter chosen; the rest are serde_json's
+/// defaults, which both share.
+struct RecordFormatter {
+    layout: Layout,
+    escape: bool,
+}
+
+/// Passes a formatter method to the layout's own formatter.
+macro_rules! by_layout {
+    ($($method:ident($($arg:ident: $ty:ty),*);)*) => {
+        $(
+            fn $method<W: ?Sized + std::io::Write>(
+                &mut self,
+                writer: &mut W,
+                $($arg: $ty),*
+            ) -> std::io::Result<()> {
+                match &mut self.layout {
+                    Layout::Compact(formatter) => {
+                        serde_json::ser::Formatter::$method(formatter, writer, $($arg),*)
+                    }
+                    Layout::Pretty(formatter) => {
+                        serde_json::ser::Formatter::$method(formatter, writer, $($arg),*)
+                    }
+                }
+            }
+        )*
+    };
+}
+
+impl serde_json::ser::Formatter for RecordFormatter {
+    by_layout! {
+        begin_array();
+        end_array();
+        begin_array_value(first: bool);
+        end_array_value();
+        begin_object();
+        end_object();
+        begin_object_key(first: bool);
+        begin_object_value();
+        end_object_value();
+    }
+
     fn write_string_fragment<W: ?Sized + std::io::Write>(
         &mut self,
         writer: &mut W,
         fragment: &str,
     ) -> std::io::Result<()> {
+        if !self.escape {
+            return writer.write_all(fragment.as_bytes());
+        }
         let mut rest = fragment;
         // The first byte of any character above U+00FF in UTF-8 is 0xC4 or more.
         while let Some(at) = rest.bytes().position(|byte| byte >= 0xC4) {

@@ -232,8 +232,9 @@ pub use risk_sensible_record::export;
 /// escaped. A `\u` escape is six bytes where the character is two to four, so a record
 /// written largely in another script could be taken over [`MAX_BYTES`] by the escapes
 /// alone, and then never read back (a draft that could not be restored): such a record is
-/// written without them, as serde_json's plain compact text, which import reads whenever
-/// the record itself is within the limits.
+/// written without them, as serde_json's plain compact text
+/// ([`risk_sensible_record::export_compact_unescaped`]), which import reads whenever the
+/// record itself is within the limits.
 ///
 /// # Panics
 ///
@@ -243,8 +244,7 @@ pub fn export_compact(record: &DecisionRecord) -> String {
     if text.len() <= MAX_BYTES {
         return text;
     }
-    serde_json::to_string(record)
-        .expect("a decision record always serialises to JSON: every map key is a string")
+    risk_sensible_record::export_compact_unescaped(record)
 }
 
 fn too_large() -> ImportProblem {
