@@ -277,12 +277,11 @@ impl WidgetHandle {
     }
 }
 
-/// Hands any other value to JavaScript as a plain object, through a `serde_json::Value` and
-/// `JSON.parse`, so each type is written by one serializer only (a smaller WebAssembly).
+/// Hands any other value to JavaScript as a plain object, through its JSON text and
+/// `JSON.parse`, written by the record's one compiled serialiser (a smaller WebAssembly).
 fn to_js<T: Serialize>(value: &T) -> Result<JsValue, JsError> {
-    let text = serde_json::to_value(value)
-        .map(|json| json.to_string())
-        .map_err(|error| JsError::new(&format!("could not convert the record: {error}")))?;
+    let text = crate::record::to_json_text(value)
+        .ok_or_else(|| JsError::new("could not convert the record to JSON"))?;
     js_sys::JSON::parse(&text)
         .map_err(|_| JsError::new("could not convert the record to a JavaScript object"))
 }

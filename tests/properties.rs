@@ -159,10 +159,22 @@ proptest! {
         // is serde_json's own compact text, byte for byte.
         prop_assert_eq!(&risk_sensible::record::export_compact_unescaped(&record), &json);
         // Read back as a JSON value it is the value `serde_json::to_value` gives (the FHIR
-        // export reads the record that way).
+        // export reads the record that way, and the forms and the handle read its parts).
         prop_assert_eq!(
             serde_json::from_str::<serde_json::Value>(&json).unwrap(),
             serde_json::to_value(&record).unwrap()
+        );
+        prop_assert_eq!(risk_sensible::record::to_json_value(&record), serde_json::to_value(&record).unwrap());
+        prop_assert_eq!(risk_sensible::record::to_json_value(&record.meta), serde_json::to_value(&record.meta).unwrap());
+        for risk in &record.risks {
+            prop_assert_eq!(risk_sensible::record::to_json_value(risk), serde_json::to_value(risk).unwrap());
+        }
+        for action in &record.actions {
+            prop_assert_eq!(risk_sensible::record::to_json_value(action), serde_json::to_value(action).unwrap());
+        }
+        prop_assert_eq!(
+            serde_json::Value::String(risk_sensible::record::wire_name(&record.meta.status)),
+            serde_json::to_value(record.meta.status).unwrap()
         );
         // The exported file is serde_json's own pretty text, byte for byte.
         prop_assert_eq!(

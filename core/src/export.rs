@@ -276,10 +276,7 @@ pub fn fhir_questionnaire_response(record: &DecisionRecord) -> Value {
     };
     let mut extensions = vec![extension(
         "record-status",
-        serde_json::to_value(record.meta.status)
-            .ok()
-            .and_then(|v| v.as_str().map(str::to_string))
-            .unwrap_or_default(),
+        crate::record::wire_name(&record.meta.status),
     )];
     if let Some(digest) = &record.meta.digest {
         extensions.push(extension("record-digest", digest.clone()));

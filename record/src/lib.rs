@@ -101,6 +101,40 @@ fn write(record: &DecisionRecord, formatter: RecordFormatter) -> String {
     String::from_utf8(text).expect("serde_json writes UTF-8")
 }
 
+/// Any value of the record's types as compact JSON text (serde_json's, nothing escaped),
+/// written by the record's one compiled serialiser (see [`export`]); `None` for a value
+/// JSON cannot hold (a map whose keys are not text). Use this, or [`to_json_value`], rather
+/// than `serde_json::to_string` or `to_value`: each of those is another compiled copy of the
+/// types' writing code in the widget.
+pub fn to_json_text<T: serde::Serialize + ?Sized>(value: &T) -> Option<String> {
+    let mut text = Vec::new();
+    let formatter = RecordFormatter {
+        layout: Layout::Compact(serde_json::ser::CompactFormatter),
+        escape: false,
+    };
+    let mut serializer = serde_json::Serializer::with_formatter(&mut text, formatter);
+    value.serialize(&mut serializer).ok()?;
+    String::from_utf8(text).ok()
+}
+
+/// Any value of the record's types as a JSON value: the value `serde_json::to_value` gives
+/// (a property test holds them equal), read back from [`to_json_text`]. `Value::Null` for
+/// a value JSON cannot hold.
+pub fn to_json_value<T: serde::Serialize + ?Sized>(value: &T) -> serde_json::Value {
+    to_json_text(value)
+        .and_then(|text| serde_json::from_str(&text).ok())
+        .unwrap_or(serde_json::Value::Null)
+}
+
+/// The wire name of an enumeration value (`strategyMeeting`): the text it is written as;
+/// empty for a value not written as text.
+pub fn wire_name<T: serde::Serialize + ?Sized>(value: &T) -> String {
+    match to_json_value(value) {
+        serde_json::Value::String(text) => text,
+        _ => String::new(),
+    }
+}
+
 enum Layout {
     Compact(serde_json::ser::CompactFormatter),
     Pretty(serde_json::ser::PrettyFormatter<'static>),

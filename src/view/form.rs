@@ -81,12 +81,7 @@ pub fn choices<T: Labelled>() -> FieldKind {
 }
 
 /// The wire name of a value (`strategyMeeting`).
-pub fn wire_name<T: serde::Serialize>(value: &T) -> String {
-    serde_json::to_value(value)
-        .ok()
-        .and_then(|json| json.as_str().map(str::to_string))
-        .unwrap_or_default()
-}
+pub use crate::record::wire_name;
 
 /// The field's value in a draft, as the text a control shows.
 pub fn get_text(draft: &Map<String, Value>, key: &str) -> String {

@@ -7,7 +7,6 @@ use crate::meeting::{Command, Finding};
 use crate::record::{
     Attendance, ClockTime, IsoDate, Meeting, MeetingMode, MeetingType, Participant,
 };
-use serde::Serialize;
 use std::rc::Rc;
 use yew::prelude::*;
 
@@ -26,12 +25,7 @@ pub struct MeetingDetailsProps {
 
 /// The wire name of an enumeration value (`strategyMeeting`), used as the form value so the
 /// form and the record speak the same words.
-pub fn wire_name<T: Serialize>(value: &T) -> String {
-    serde_json::to_value(value)
-        .ok()
-        .and_then(|json| json.as_str().map(str::to_string))
-        .unwrap_or_default()
-}
+pub use crate::record::wire_name;
 
 /// The enumeration value with this wire name, if any.
 pub fn from_wire_name<T: crate::record::ReadJson>(name: &str) -> Option<T> {

@@ -317,7 +317,7 @@ pub struct SectionSpec {
 }
 
 fn read_as<T: serde::Serialize>(value: &T) -> Value {
-    serde_json::to_value(value).unwrap_or(Value::Null)
+    crate::record::to_json_value(value)
 }
 
 /// The specs of the whole-section forms.

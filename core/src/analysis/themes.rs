@@ -54,12 +54,7 @@ pub fn ssd_flag(outcome: S47Outcome) -> &'static str {
 }
 
 /// The wire value of an enumeration (its serde name).
-pub fn wire<T: serde::Serialize>(value: &T) -> String {
-    match serde_json::to_value(value) {
-        Ok(serde_json::Value::String(text)) => text,
-        _ => String::new(),
-    }
-}
+pub use crate::record::wire_name as wire;
 
 /// One agency's attendance.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
