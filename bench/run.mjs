@@ -4,7 +4,12 @@
 // as JSON. Run through scripts/bench.sh, which builds and serves everything first.
 //
 //   node bench/run.mjs --base URL --site DIR --out FILE [--native DIR] [--runs N]
-//                      [--keys N] [--key-runs N] [--key-cap-s S]
+//                      [--keys N] [--key-runs N] [--key-cap-s S] [--check]
+//
+// --check: the benchmark's own test (scripts/test.sh runs it through `scripts/bench.sh
+// --check`, with small counts). It compares nothing with a time or a budget; it fails when
+// a figure was not produced, a page reported an error, or a page did not do the work the
+// figure stands for.
 //
 // Method (see /work/shared/BENCHMARKING.md): a fresh browser context per page load (cold
 // cache), one discarded warm-up load per target, targets interleaved in a rotating order,
@@ -37,7 +42,7 @@ const root = join(here, "..");
 
 // ---------------------------------------------------------------- arguments
 function parseArgs(argv) {
-  const args = { runs: 5, keys: 200, keyRuns: 1, keyCapS: 60, native: null };
+  const args = { runs: 5, keys: 200, keyRuns: 1, keyCapS: 60, native: null, check: false };
   for (let i = 0; i < argv.length; i += 1) {
     const flag = argv[i];
     const value = () => {
@@ -57,6 +62,7 @@ function parseArgs(argv) {
     else if (flag === "--keys") args.keys = count(1);
     else if (flag === "--key-runs") args.keyRuns = count(1);
     else if (flag === "--key-cap-s") args.keyCapS = count(1);
+    else if (flag === "--check") args.check = true;
     else throw new Error(`unknown argument ${flag}`);
   }
   for (const required of ["base", "site", "out"]) {
@@ -542,7 +548,7 @@ async function main() {
   const surveyVersion = JSON.parse(readFileSync(join(root, "node_modules/survey-core/package.json"), "utf8")).version;
   const results = {
     generated: started.toISOString(),
-    command: `scripts/bench.sh --runs ${args.runs} --keys ${args.keys} --key-runs ${args.keyRuns}`,
+    command: args.check ? "scripts/bench.sh --check" : `scripts/bench.sh --runs ${args.runs} --keys ${args.keys} --key-runs ${args.keyRuns}`,
     machine: {
       cpus: os.cpus().length,
       cpuModel: os.cpus()[0] ? os.cpus()[0].model : null,
@@ -572,6 +578,65 @@ async function main() {
   writeFileSync(args.out, `${JSON.stringify(results, null, 2)}\n`);
   process.stdout.write(table(results));
   log(`figures written to ${args.out}`);
+  if (args.check) {
+    const failures = selfCheck(results, args);
+    if (failures.length) {
+      log(`check: ${failures.length} problem(s):`);
+      for (const failure of failures) log(`  ${failure}`);
+      throw new Error("the benchmark did not produce every figure (see above)");
+    }
+    log("check: every figure was produced and no page reported a problem (no figure is compared with a limit)");
+  }
+}
+
+// ---------------------------------------------------------------- --check
+// What must be true of any complete run, whatever the machine's speed: every figure is a
+// number, every keystroke typed was painted, the 1 MB check returned a digest, and no page
+// of ours logged an error. SurveyJS's own console report (an inline style its icon sprite
+// sets, refused by the page's CSP) is the peer's and is allowed.
+const PEER_CSP_REPORT = "Applying inline style violates the following Content Security Policy directive";
+function selfCheck(r, args) {
+  const failures = [];
+  const need = (what, value) => {
+    if (typeof value !== "number" || !Number.isFinite(value)) failures.push(`no figure: ${what}`);
+  };
+  for (const part of ["wasm", "js", "css", "total"]) {
+    need(`Risk Sensible ${part}, gzip`, r.sizes.ours[part]?.gzip);
+    need(`Risk Sensible ${part}, brotli`, r.sizes.ours[part]?.brotli);
+  }
+  for (const part of ["js", "css", "total"]) need(`SurveyJS ${part}, gzip`, r.sizes.peer[part]?.gzip);
+  for (const variant of ["yew", "record"]) need(`the least Yew widget (${variant}), gzip`, r.sizes.minimal?.[variant]?.total?.gzip);
+  for (const target of COLD_TARGETS) {
+    need(`cold load ${target.id}, first paint`, r.cold[target.id]?.rendered?.median);
+    need(`cold load ${target.id}, interactive`, r.cold[target.id]?.interactive?.median);
+  }
+  for (const target of KEY_TARGETS) {
+    const k = r.keystrokes[target.id];
+    if (k?.keystrokes !== args.keys * args.keyRuns) {
+      failures.push(`keystrokes ${target.id}: ${k?.keystrokes ?? 0} of ${args.keys * args.keyRuns} painted${k?.capped ? " (time cap)" : ""}`);
+    }
+    need(`keystrokes ${target.id}, p95`, k?.ms?.p95);
+    need(`keystrokes ${target.id}, tab out`, k?.tabOut?.median);
+  }
+  if (r.keystrokes["surveyjs-onTyping"]?.valueWhileTyping !== true) {
+    failures.push("SurveyJS onTyping did not hold the typed text in its model while typing: the peer was not measured doing that work");
+  }
+  const w = r.widget;
+  need("load() of the large record, first", w.load.firstPainted?.median);
+  need("load() of the large record, call", w.load.call?.median);
+  for (const stage of STAGES) need(`switch to ${stage}`, w.switchStage.byStage[stage]?.median);
+  need("1 MB import + validate + digest, browser", w.check?.ms?.median);
+  if (w.check && !/^sha256:[0-9a-f]{64}$/.test(String(w.check.digest))) failures.push(`1 MB check: no digest (${w.check.digest})`);
+  need("1 MB import + validate + digest, native", r.native?.ms?.median);
+  need("wasm memory after load()", w.memory.wasmBytes?.median);
+  need("JS heap after load()", w.memory.jsHeapBytes?.median);
+  for (const budget of r.budgets) need(`budget: ${budget.name}`, budget.value);
+  for (const [id, map] of Object.entries(r.problems)) {
+    for (const problem of Object.keys(map)) {
+      if (!(id.includes("surveyjs") && problem.includes(PEER_CSP_REPORT))) failures.push(`${id}: ${problem}`);
+    }
+  }
+  return failures;
 }
 
 // ---------------------------------------------------------------- budgets and table

@@ -7,15 +7,20 @@
 # them).
 #
 #   scripts/bench.sh [--runs N] [--keys N] [--key-runs N] [--out FILE]
+#   scripts/bench.sh --check
 #
 # --runs: cold loads per target and widget sessions (default 5); --keys: keystrokes per
 # typing session (default 200); --key-runs: typing sessions per target (default 1).
-# No test runs this; it takes about 10-12 minutes on a 2-core machine once built.
+# It takes about 12-14 minutes on a 2-core machine once built.
+# --check: the benchmark's own test, run by scripts/test.sh: everything once, with small
+# counts and a short native run, figures to target/bench-stage/check.json (the committed
+# results are left alone); fails if any figure is missing or a page reported a problem.
+# It compares no figure with a time or a budget.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
-runs=5 keys=200 key_runs=1 out=bench/results.json
-usage() { sed -n '2,13p' "$0" | sed 's/^# \{0,1\}//'; }
+runs=5 keys=200 key_runs=1 out=bench/results.json check=""
+usage() { sed -n '2,18p' "$0" | sed 's/^# \{0,1\}//'; }
 while [ $# -gt 0 ]; do
   case "$1" in
     --runs | --keys | --key-runs | --out)
@@ -24,6 +29,7 @@ while [ $# -gt 0 ]; do
         --runs) runs=$2 ;; --keys) keys=$2 ;; --key-runs) key_runs=$2 ;; --out) out=$2 ;;
       esac
       shift 2 ;;
+    --check) check=1 runs=1 keys=5 key_runs=1 out=target/bench-stage/check.json; shift ;;
     -h | --help) usage; exit 0 ;;
     *) echo "bench: unknown argument $1" >&2; usage >&2; exit 2 ;;
   esac
@@ -48,7 +54,9 @@ cargo run --release --quiet --example grow_record -- "$stage"
 # Native import + validate + digest of the same record: criterion, its results kept apart
 # from anyone's target/criterion baselines.
 echo "bench: native import + validate + digest (criterion) ..."
-CRITERION_HOME="$PWD/$stage/criterion" cargo bench --quiet --bench import -- 'import\+validate\+digest' \
+quick=()
+[ -n "$check" ] && quick=(--quick)
+CRITERION_HOME="$PWD/$stage/criterion" cargo bench --quiet --bench import -- 'import\+validate\+digest' "${quick[@]}" \
   >"$stage/criterion.log" 2>&1 || { cat "$stage/criterion.log" >&2; exit 1; }
 grep -A2 '^receive/' "$stage/criterion.log" || true
 
@@ -98,7 +106,7 @@ echo "bench: serving $site on http://127.0.0.1:$port/"
 
 # The harness runs in the background so a signal reaches this script (and cleanup) at once.
 node bench/run.mjs --base "http://127.0.0.1:$port/" --site "$site" --out "$out" \
-  --native "$stage/criterion" --runs "$runs" --keys "$keys" --key-runs "$key_runs" &
+  --native "$stage/criterion" --runs "$runs" --keys "$keys" --key-runs "$key_runs" ${check:+--check} &
 harness_pid=$!
 status=0
 wait "$harness_pid" || status=$?
