@@ -218,11 +218,10 @@ fn extension(name: &str, value: impl Into<String>) -> Value {
 
 /// The record as a FHIR R4 QuestionnaireResponse (see the module documentation).
 pub fn fhir_questionnaire_response(record: &DecisionRecord) -> Value {
-    // Read back from the record's compact text rather than `serde_json::to_value`: the same
-    // value, through the serialiser the widget has compiled already (a second one for the
-    // whole record, for this export alone, is several KiB of the widget's wasm).
-    let json = serde_json::from_str(&crate::record::export_compact_unescaped(record))
-        .unwrap_or(Value::Null);
+    // Not `serde_json::to_value`: the same value, through the serialiser the widget has
+    // compiled already (a second one for the whole record, for this export alone, is
+    // several KiB of the widget's wasm).
+    let json = crate::record::to_json_value(record);
     let Value::Object(mut sections) = json else {
         return Value::Null;
     };
