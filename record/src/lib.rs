@@ -48,8 +48,10 @@ pub fn export(record: &DecisionRecord) -> String {
 /// The record as compact JSON: what [`export`] writes, without the white space (and the
 /// final newline), and with every character above U+00FF written as a `\u` escape. The
 /// widget writes this on every change, keystrokes included, for the draft it keeps in the
-/// browser and the record it hands the host: about a quarter shorter than the pretty text,
-/// and `import` reads either.
+/// browser and the record it hands the host (through `risk_sensible_record_io`'s
+/// `export_compact`, which falls back to [`export_compact_unescaped`] when the escapes
+/// would take the text over import's size limit): about a quarter shorter than the pretty
+/// text, and `import` reads either.
 ///
 /// The escapes keep the text one byte per character once it is a JavaScript string: a
 /// single character beyond Latin-1 (a `…` in an audit entry, a curly quote pasted from a
@@ -61,7 +63,7 @@ pub fn export(record: &DecisionRecord) -> String {
 /// # Panics
 ///
 /// As [`export`].
-pub fn export_compact(record: &DecisionRecord) -> String {
+pub fn export_compact_escaped(record: &DecisionRecord) -> String {
     write(
         record,
         RecordFormatter {
@@ -71,8 +73,8 @@ pub fn export_compact(record: &DecisionRecord) -> String {
     )
 }
 
-/// serde_json's compact text of the record, every character as it is: [`export_compact`]
-/// without its escapes, byte for byte what `serde_json::to_string` writes. For a record the
+/// serde_json's compact text of the record, every character as it is:
+/// [`export_compact_escaped`] without its escapes, byte for byte what `serde_json::to_string` writes. For a record the
 /// escapes alone would take over import's size limit (`risk_sensible_record_io`).
 ///
 /// # Panics
@@ -129,10 +131,9 @@ pub fn to_json_value<T: serde::Serialize + ?Sized>(value: &T) -> serde_json::Val
 /// The wire name of an enumeration value (`strategyMeeting`): the text it is written as;
 /// empty for a value not written as text.
 pub fn wire_name<T: serde::Serialize + ?Sized>(value: &T) -> String {
-    match to_json_value(value) {
-        serde_json::Value::String(text) => text,
-        _ => String::new(),
-    }
+    to_json_text(value)
+        .and_then(|text| serde_json::from_str(&text).ok())
+        .unwrap_or_default()
 }
 
 enum Layout {
@@ -141,7 +142,7 @@ enum Layout {
 }
 
 /// serde_json's compact or pretty formatter, chosen at run time, with characters above
-/// U+00FF escaped when `escape` is set (see [`export_compact`]). Every method serde_json's
+/// U+00FF escaped when `escape` is set (see [`export_compact_escaped`]). Every method serde_json's
 /// pretty formatter overrides is passed to the formatter chosen; the rest are serde_json's
 /// defaults, which both share.
 struct RecordFormatter {

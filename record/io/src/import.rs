@@ -228,7 +228,7 @@ pub fn text_from_bytes(bytes: &[u8]) -> Result<&str, ImportProblem> {
 pub use risk_sensible_record::export;
 
 /// The record as compact JSON, as the widget writes it on every change for its draft and
-/// the host: [`risk_sensible_record::export_compact`], with characters above U+00FF
+/// the host: [`risk_sensible_record::export_compact_escaped`], with characters above U+00FF
 /// escaped. A `\u` escape is six bytes where the character is two to four, so a record
 /// written largely in another script could be taken over [`MAX_BYTES`] by the escapes
 /// alone, and then never read back (a draft that could not be restored): such a record is
@@ -240,7 +240,7 @@ pub use risk_sensible_record::export;
 ///
 /// As [`export`].
 pub fn export_compact(record: &DecisionRecord) -> String {
-    let text = risk_sensible_record::export_compact(record);
+    let text = risk_sensible_record::export_compact_escaped(record);
     if text.len() <= MAX_BYTES {
         return text;
     }
