@@ -7,7 +7,7 @@
 use crate::analysis::report::{self, Parts};
 use crate::analysis::table::ThemeTable;
 use crate::analysis::{Settings, Summariser, Summary, DEFAULT_SUPPRESS_BELOW};
-use crate::host_js::{bad_option, dispatch, options_from_object, record_text};
+use crate::host_js::{bad_option, fire_event, options_from_object, record_text};
 use crate::meeting::Holidays;
 use crate::record::import::{self, one_line};
 use crate::record::IsoDate;
@@ -178,7 +178,7 @@ pub fn mount_caseload(element: Element, options: JsValue) -> Result<CaseloadHand
         Callback::from(move |record_id: String| {
             let detail = js_sys::Object::new();
             let _ = js_sys::Reflect::set(&detail, &"recordId".into(), &record_id.into());
-            dispatch(&element, OPEN_RECORD_EVENT, &detail);
+            fire_event(&element, OPEN_RECORD_EVENT, &detail);
         })
     };
     let props = CaseloadProps {

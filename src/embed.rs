@@ -3,21 +3,20 @@
 //! the host's element. Side effects at the edge live here (events, storage, ids, the
 //! clock), never in the core.
 
-use crate::autosave::{Autosave, DraftKey, Found, HEARTBEAT_MS};
-use crate::host_js::{
-    bad_option, dispatch, options_from_object, record_string, record_text, RecordText,
-};
+use crate::autosave::{Autosave, DraftKey, HEARTBEAT_MS};
+use crate::host_js::{bad_option, options_from_object, record_string, record_text, RecordText};
 use crate::meeting::{Config, Holidays};
 use crate::record::import::{import, ImportProblem};
 use crate::record::{Actor, DecisionRecord, DecisionType, IsoDate, Procedure, Status};
-use crate::view::{now, App, AppProps, HostLink, HostNotices, Stage};
+use crate::session::{find_draft, now, Opening, Session};
+use crate::view::{App, AppProps, Stage};
 use serde::{Deserialize, Serialize};
-use std::cell::{Cell, RefCell};
+use std::cell::Cell;
 use std::rc::Rc;
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 use web_sys::Element;
-use yew::{AppHandle, Callback};
+use yew::AppHandle;
 
 /// What a host may pass to `mount`. Every key is optional; an unknown key or a wrong type
 /// is an error, so a misspelt option is never silently ignored.
@@ -61,216 +60,37 @@ thread_local! {
 #[wasm_bindgen]
 pub struct WidgetHandle {
     app: Option<AppHandle<App>>,
-    shared: Rc<Shared>,
+    session: Rc<Session>,
     heartbeat: Option<gloo::timers::callback::Interval>,
     unload: Option<gloo::events::EventListener>,
-}
-
-/// What the handle and the view's callbacks share.
-struct Shared {
-    element: Element,
-    /// The record as the view last reported it (or as `load` handed it in): the view's own
-    /// shared copy, so telling the view's echo of a `load` from a change is a pointer check.
-    current: RefCell<Rc<DecisionRecord>>,
-    link: Rc<HostLink>,
-    notices: RefCell<HostNotices>,
-    autosave: Option<Autosave>,
-    /// False while another tab has the meeting, or storage could not be read, or holds a
-    /// draft this page cannot open: nothing is written.
-    autosave_on: Cell<bool>,
-    /// The last write failed (storage full): reported once, retried on every change and
-    /// heartbeat until one succeeds.
-    write_failing: Cell<bool>,
-    /// When the draft this tab last restored, followed or wrote was saved (ms since the
-    /// epoch): a tab that stands back follows only drafts saved after it.
-    seen_saved_at: Cell<f64>,
-    /// Storage was switched off, or holds a draft this page could not open (another key,
-    /// damaged): this page never autosaves, so that draft is left for someone to recover.
-    never_save: bool,
-}
-
-impl Shared {
-    /// Changes the notices, and redraws the view only when they did change: every change
-    /// to the record says "not yet saved by your system", and redrawing the whole widget a
-    /// second time for that on every keystroke would be wasted.
-    fn notify(&self, change: impl FnOnce(&mut HostNotices)) {
-        let mut notices = self.notices.borrow_mut();
-        let before = notices.clone();
-        change(&mut notices);
-        if *notices != before {
-            self.link.notify(notices.clone());
-        }
-    }
-
-    fn error_event(&self, message: &str) {
-        let detail = RecordText::of(&self.current.borrow()).detail();
-        let _ = js_sys::Reflect::set(&detail, &"message".into(), &message.into());
-        dispatch(&self.element, "risk-sensible:error", &detail);
-    }
-
-    /// The autosave heartbeat (see `mount`).
-    fn beat(&self) {
-        let Some(autosave) = &self.autosave else {
-            return;
-        };
-        let now = js_sys::Date::now();
-        if self.autosave_on.get() {
-            if !autosave.free_for_this_tab(now) {
-                // Another tab took the meeting over while this one slept (a background
-                // tab's timers can be held back for a minute): stand back.
-                self.stand_back();
-                return;
-            }
-            autosave.renew(now);
-            if self.write_failing.get() {
-                self.save();
-            }
-        } else if self.notices.borrow().other_tab {
-            // Show what the other tab saved, so that nothing it did is lost when this tab
-            // takes over; then take over once its claim has gone stale.
-            self.follow();
-            if self.never_save {
-                // Editable again once the other tab is gone, but still never saving.
-                if autosave.free_for_this_tab(now) {
-                    self.notify(|notices| notices.other_tab = false);
-                }
-            } else if autosave.claim(now) {
-                self.autosave_on.set(true);
-                self.notify(|notices| notices.other_tab = false);
-                self.save();
-            }
-        }
-    }
-
-    /// Another tab holds the meeting: write nothing, show the record read-only, follow.
-    fn stand_back(&self) {
-        self.autosave_on.set(false);
-        self.write_failing.set(false);
-        self.notify(|notices| {
-            notices.other_tab = true;
-            notices.storage_problem = None;
-        });
-        self.error_event(
-            "This meeting was taken over by another tab; this tab follows it and will not autosave.",
-        );
-    }
-
-    /// Opens the draft another tab saved since this tab last looked, if it is the same
-    /// meeting (or this tab holds only an untouched new record).
-    fn follow(&self) {
-        let Some(autosave) = &self.autosave else {
-            return;
-        };
-        let Some(draft) = autosave.read_newer(self.seen_saved_at.get()) else {
-            return;
-        };
-        self.seen_saved_at.set(draft.saved_at);
-        let same = {
-            let current = self.current.borrow();
-            current.meta.id == draft.record.meta.id || current.audit.is_empty()
-        };
-        if same && **self.current.borrow() != draft.record {
-            let record = Rc::new(draft.record);
-            self.changed(record.clone(), "risk-sensible:change");
-            self.link.replace(record);
-        }
-    }
-
-    /// Writes the draft, when this tab autosaves. The first failure is shown and sent as
-    /// an error event; the next success (space freed) takes the warning away again.
-    fn save(&self) {
-        self.save_text(None);
-    }
-
-    /// Like [`Shared::save`], with the current record's text when the caller has it already
-    /// (a change writes the record out once, for the draft and the event both).
-    fn save_text(&self, text: Option<&RecordText>) {
-        let Some(autosave) = &self.autosave else {
-            return;
-        };
-        if !self.autosave_on.get() {
-            return;
-        }
-        let now = js_sys::Date::now();
-        if !autosave.free_for_this_tab(now) {
-            self.stand_back();
-            return;
-        }
-        let written;
-        let text = match text {
-            Some(text) => text,
-            None => {
-                written = RecordText::of(&self.current.borrow());
-                &written
-            }
-        };
-        match autosave.write(text, now) {
-            Ok(()) => {
-                self.seen_saved_at.set(now);
-                if self.write_failing.replace(false) {
-                    self.notify(|notices| notices.storage_problem = None);
-                }
-            }
-            Err(message) => {
-                if !self.write_failing.replace(true) {
-                    self.notify(|notices| notices.storage_problem = Some(message.clone()));
-                    self.error_event(&message);
-                }
-            }
-        }
-    }
-
-    /// Stores the record, tells the host, and saves the draft before anything else can
-    /// change it. The record is written out once, for the draft and the event both: this
-    /// runs on every keystroke, and a large meeting's record is hundreds of kilobytes.
-    fn changed(&self, record: Rc<DecisionRecord>, event: &str) {
-        let text = RecordText::of(&record);
-        *self.current.borrow_mut() = record;
-        self.save_text(Some(&text));
-        self.notify(|notices| notices.saved_by_host = false);
-        // The host's listener reads the record from this text only if it asks for it.
-        dispatch(&self.element, event, &text.detail());
-    }
 }
 
 #[wasm_bindgen]
 impl WidgetHandle {
     /// The current decision record, as a plain JSON-compatible object.
     pub fn record(&self) -> Result<JsValue, JsError> {
-        RecordText::of(&self.shared.current.borrow()).to_object()
+        RecordText::of(&self.session.record()).to_object()
     }
 
     /// Replaces the record. Throws an `Error` listing every problem (JSON path and
     /// message) and changes nothing when the record does not pass every import check.
     pub fn load(&self, record: JsValue) -> Result<(), JsError> {
-        let record = Rc::new(record_from_js(&record)?);
-        self.shared.changed(record.clone(), "risk-sensible:change");
-        self.shared.link.replace(record);
+        let record = record_from_js(&record)?;
+        self.session.replace(Rc::new(record));
         Ok(())
     }
 
     /// The host confirms it has stored the record as it is now: the draft kept in this
     /// browser is removed and the widget shows "Saved by your system".
     pub fn acknowledge(&self) {
-        if let (Some(autosave), true) = (&self.shared.autosave, self.shared.autosave_on.get()) {
-            autosave.clear();
-            // A draft that could not be written is no longer needed either.
-            if self.shared.write_failing.replace(false) {
-                self.shared.notify(|notices| notices.storage_problem = None);
-            }
-        }
-        self.shared.notify(|notices| notices.saved_by_host = true);
+        self.session.acknowledge();
     }
 
     /// Unmounts the widget and releases everything it holds. Calling it twice is harmless.
     pub fn destroy(&mut self) {
         self.heartbeat.take();
         self.unload.take();
-        if let Some(autosave) = &self.shared.autosave {
-            if self.shared.autosave_on.get() {
-                autosave.release();
-            }
-        }
+        self.session.release();
         if let Some(app) = self.app.take() {
             app.destroy();
         }
@@ -308,11 +128,6 @@ fn new_record_id() -> String {
         .unwrap_or_else(|| format!("local-{}", js_sys::Date::now() as u64))
 }
 
-fn clock_time(milliseconds: f64) -> String {
-    let date = js_sys::Date::new(&JsValue::from_f64(milliseconds));
-    format!("{:02}:{:02}", date.get_hours(), date.get_minutes())
-}
-
 /// Reads the options object. The record is left out of the conversion (only whether one
 /// is given is noted): it is the host's untrusted data, read by [`record_from_js`] through
 /// every import check, and must not be walked by a recursive converter first.
@@ -336,222 +151,175 @@ fn read_options(raw: &JsValue) -> Result<(MountOptions, Option<JsValue>), JsErro
     Ok((options, record))
 }
 
+/// Everything `mount` was asked for, checked.
+struct MountConfig {
+    config: Config,
+    actor: Actor,
+    /// The host's record, through every import check.
+    record: Option<DecisionRecord>,
+    procedure: Option<Procedure>,
+    storage_key: Option<String>,
+    draft_key: Option<DraftKey>,
+    draft_max_age_minutes: Option<u32>,
+    chair_mode: bool,
+    screen_safe: bool,
+    read_only: bool,
+}
+
+impl MountConfig {
+    /// Reads and checks the host's options: an unknown option, a wrong type, a key or age
+    /// without storage, an empty list, or a record that fails import is an error naming it.
+    fn read(raw: &JsValue) -> Result<Self, JsError> {
+        let (options, raw_record) = read_options(raw)?;
+        if options.storage_key.is_none() {
+            for (given, name) in [
+                (options.draft_key.is_some(), "draftKey"),
+                (
+                    options.draft_max_age_minutes.is_some(),
+                    "draftMaxAgeMinutes",
+                ),
+            ] {
+                if given {
+                    return Err(bad_option(format!(
+                        "{name} needs storageKey: without it nothing is autosaved"
+                    )));
+                }
+            }
+        }
+        if options.draft_max_age_minutes == Some(0) {
+            return Err(bad_option("draftMaxAgeMinutes must be at least 1"));
+        }
+        let draft_key = options
+            .draft_key
+            .as_deref()
+            .map(DraftKey::from_base64)
+            .transpose()
+            .map_err(bad_option)?;
+        let mut config = Config::default();
+        if let Some(agencies) = options.agencies {
+            if agencies.is_empty() {
+                return Err(bad_option("agencies is empty"));
+            }
+            config.agencies = agencies;
+        }
+        if let Some(kinds) = options.decision_types {
+            if kinds.is_empty() {
+                return Err(bad_option("decisionTypes is empty"));
+            }
+            config.decision_types = kinds;
+        }
+        if let Some(dates) = options.holidays {
+            config.holidays = Holidays::new(dates.into_iter().map(|date| date.0));
+        }
+        let record = raw_record.as_ref().map(record_from_js).transpose()?;
+        Ok(MountConfig {
+            config,
+            actor: options.actor.unwrap_or_else(|| Actor {
+                name: "Not given by the host".into(),
+                ..Actor::default()
+            }),
+            record,
+            procedure: options.procedure,
+            storage_key: options.storage_key,
+            draft_key,
+            draft_max_age_minutes: options.draft_max_age_minutes,
+            chair_mode: options.chair_mode.unwrap_or(false),
+            screen_safe: options.screen_safe.unwrap_or(true),
+            read_only: options.read_only.unwrap_or(false),
+        })
+    }
+}
+
+/// Opens the session for a mount: the host's record or a restored draft of it (or a new
+/// record), the draft's mode, and the events that tell the host about storage at once.
+fn open_session(element: &Element, mount: &mut MountConfig, instance: u32) -> Rc<Session> {
+    let autosave = mount.storage_key.as_deref().map(|key| {
+        Autosave::new(
+            key,
+            format!("{}-{instance}", new_record_id()),
+            mount.draft_key.take(),
+            mount
+                .draft_max_age_minutes
+                .map(|minutes| f64::from(minutes) * 60_000.0),
+        )
+    });
+    let found = autosave
+        .as_ref()
+        .map(|autosave| find_draft(autosave, mount.record.as_ref(), mount.draft_max_age_minutes))
+        .unwrap_or_default();
+    let stored_by_host = mount.record.is_some() && found.record.is_none();
+    let record = found.record.or(mount.record.take()).unwrap_or_else(|| {
+        let mut record = DecisionRecord::new(new_record_id(), now());
+        record.meta.procedure = mount.procedure.clone();
+        record
+    });
+    let opening = Opening {
+        record,
+        autosave,
+        draft: found.mode,
+        stored_by_host,
+        restored: found.restored,
+        expired: found.expired,
+    };
+    let session = Session::open(
+        element.clone(),
+        opening,
+        Rc::new(mount.actor.clone()),
+        Rc::new(mount.config.clone()),
+        mount.read_only,
+    );
+    if found.needs_sealing {
+        // A draft kept unencrypted before the host gave a key: store it sealed at once.
+        session.save_current();
+    }
+    let notices = session.notices();
+    if let Some(problem) = &notices.storage_problem {
+        session.fire_error(problem);
+    }
+    if notices.other_tab {
+        session
+            .fire_error("This meeting is already open in another tab; this tab will not autosave.");
+    }
+    session
+}
+
 /// Mounts a strategy meeting widget into `element`.
 ///
 /// Throws an `Error` naming the problem when an option is unknown or has the wrong type,
 /// or when `options.record` does not pass the import checks.
 #[wasm_bindgen]
 pub fn mount(element: Element, options: JsValue) -> Result<WidgetHandle, JsError> {
-    let (options, raw_record) = read_options(&options)?;
-    if options.storage_key.is_none() {
-        for (given, name) in [
-            (options.draft_key.is_some(), "draftKey"),
-            (
-                options.draft_max_age_minutes.is_some(),
-                "draftMaxAgeMinutes",
-            ),
-        ] {
-            if given {
-                return Err(bad_option(format!(
-                    "{name} needs storageKey: without it nothing is autosaved"
-                )));
-            }
-        }
-    }
-    if options.draft_max_age_minutes == Some(0) {
-        return Err(bad_option("draftMaxAgeMinutes must be at least 1"));
-    }
-    let draft_key = options
-        .draft_key
-        .as_deref()
-        .map(DraftKey::from_base64)
-        .transpose()
-        .map_err(bad_option)?;
-    let mut config = Config::default();
-    if let Some(agencies) = options.agencies {
-        if agencies.is_empty() {
-            return Err(bad_option("agencies is empty"));
-        }
-        config.agencies = agencies;
-    }
-    if let Some(kinds) = options.decision_types {
-        if kinds.is_empty() {
-            return Err(bad_option("decisionTypes is empty"));
-        }
-        config.decision_types = kinds;
-    }
-    if let Some(dates) = options.holidays {
-        config.holidays = Holidays::new(dates.into_iter().map(|date| date.0));
-    }
-    let given = match &raw_record {
-        Some(value) => Some(record_from_js(value)?),
-        None => None,
-    };
+    let mut config = MountConfig::read(&options)?;
     let instance = NEXT_INSTANCE.with(|next| {
         let value = next.get();
         next.set(value.wrapping_add(1));
         value
     });
-    let max_age_ms = options
-        .draft_max_age_minutes
-        .map(|minutes| f64::from(minutes) * 60_000.0);
-    let autosave = options.storage_key.as_deref().map(|key| {
-        Autosave::new(
-            key,
-            format!("{}-{instance}", new_record_id()),
-            draft_key,
-            max_age_ms,
-        )
-    });
-    let mut notices = HostNotices {
-        autosave: autosave.is_some(),
-        saved_by_host: given.is_some(),
-        ..HostNotices::default()
-    };
-    let mut autosave_on = true;
-    let mut reseal = false;
-    let mut seen_saved_at = 0.0;
-    // Which meeting the host gave, to tell whether a saved draft is the same meeting.
-    let given_id = given.as_ref().map(|given| given.meta.id.clone());
-    let mut record = given;
-    if let Some(autosave) = &autosave {
-        let now = js_sys::Date::now();
-        if !autosave.claim(now) {
-            notices.other_tab = true;
-            autosave_on = false;
-        }
-        let mut expired = Vec::new();
-        match autosave.read(now, notices.other_tab) {
-            Ok(Found::Restored(draft)) => {
-                // Restored even when another tab holds the meeting: it is the same
-                // meeting's latest state, and this tab will not write over it.
-                let same = given_id
-                    .as_ref()
-                    .is_none_or(|id| *id == draft.record.meta.id);
-                if same {
-                    notices.restored = Some(clock_time(draft.saved_at));
-                    notices.saved_by_host = false;
-                    reseal = draft.needs_sealing;
-                    seen_saved_at = draft.saved_at;
-                    record = Some(draft.record);
-                }
-            }
-            Ok(Found::Expired(saved_at)) => expired.push(format!(
-                "The draft of this meeting saved in this browser at {} was older than {} \
-                 minutes, so it has been deleted.",
-                clock_time(saved_at),
-                options.draft_max_age_minutes.unwrap_or_default()
-            )),
-            Ok(Found::Nothing) => {}
-            // Storage switched off, or a damaged draft: either way write nothing, so the
-            // damaged draft stays for someone to recover.
-            Err(message) => {
-                notices.storage_problem = Some(message);
-                autosave_on = false;
-            }
-        }
-        match autosave.sweep_expired(now) {
-            0 => {}
-            deleted => expired.push(format!(
-                "{deleted} {} of other meetings older than {} minutes {} deleted from this \
-                 browser.",
-                if deleted == 1 { "draft" } else { "drafts" },
-                options.draft_max_age_minutes.unwrap_or_default(),
-                if deleted == 1 { "was" } else { "were" },
-            )),
-        }
-        if !expired.is_empty() {
-            notices.expired = Some(expired.join(" "));
-        }
-    }
-    let record = record.unwrap_or_else(|| {
-        let mut record = DecisionRecord::new(new_record_id(), now());
-        record.meta.procedure = options.procedure.clone();
-        record
-    });
-    let record = Rc::new(record);
-    let shared = Rc::new(Shared {
-        element: element.clone(),
-        current: RefCell::new(record.clone()),
-        link: Rc::new(HostLink::default()),
-        notices: RefCell::new(notices.clone()),
-        autosave,
-        autosave_on: Cell::new(autosave_on),
-        write_failing: Cell::new(false),
-        seen_saved_at: Cell::new(seen_saved_at),
-        never_save: notices.storage_problem.is_some(),
-    });
-    if reseal {
-        // A draft kept unencrypted before the host gave a key: store it sealed at once.
-        shared.save();
-    }
-    if let Some(problem) = &notices.storage_problem {
-        shared.error_event(problem);
-    }
-    if notices.other_tab {
-        shared.error_event(
-            "This meeting is already open in another tab; this tab will not autosave.",
-        );
-    }
+    let session = open_session(&element, &mut config, instance);
     // Every tab with autosave beats: the owner renews its claim; a tab that stood back
     // takes over once the other tab's claim goes stale (it was closed or crashed), and
     // from then on saves.
-    let heartbeat = shared.autosave.as_ref().map(|_| {
-        let shared = shared.clone();
-        gloo::timers::callback::Interval::new(HEARTBEAT_MS, move || shared.beat())
+    let heartbeat = config.storage_key.as_ref().map(|_| {
+        let session = session.clone();
+        gloo::timers::callback::Interval::new(HEARTBEAT_MS, move || session.beat())
     });
-    let unload = shared.autosave.as_ref().map(|_| {
-        let shared = shared.clone();
+    let unload = config.storage_key.as_ref().map(|_| {
+        let session = session.clone();
         gloo::events::EventListener::new(&gloo::utils::window(), "pagehide", move |_| {
-            if shared.autosave_on.get() {
-                if let Some(autosave) = &shared.autosave {
-                    autosave.release();
-                }
-            }
+            session.release()
         })
     });
-    let on_change = {
-        let shared = shared.clone();
-        Callback::from(move |record: Rc<DecisionRecord>| {
-            // A `load` (or another tab's draft) already stored and announced this record,
-            // and the view echoes the very same copy: it must not be announced twice. Every
-            // change the view makes is a new copy.
-            if !Rc::ptr_eq(&shared.current.borrow(), &record) {
-                shared.changed(record, "risk-sensible:change");
-            }
-        })
-    };
-    let on_finalise = {
-        let shared = shared.clone();
-        Callback::from(move |record: Rc<DecisionRecord>| {
-            dispatch(
-                &shared.element,
-                "risk-sensible:finalise",
-                &RecordText::of(&record).detail(),
-            );
-        })
-    };
     let props = AppProps {
-        actor: Rc::new(options.actor.unwrap_or_else(|| Actor {
-            name: "Not given by the host".into(),
-            ..Actor::default()
-        })),
-        record,
-        config: Rc::new(config),
+        session: session.clone(),
         id_prefix: format!("rs{instance}").into(),
-        on_change,
-        on_finalise,
-        chair_mode: options.chair_mode.unwrap_or(false),
-        screen_safe: options.screen_safe.unwrap_or(true),
-        read_only: options.read_only.unwrap_or(false),
+        chair_mode: config.chair_mode,
+        screen_safe: config.screen_safe,
         initial_stage: Stage::Meeting,
-        host: Some(shared.link.clone()),
-        notices,
     };
     let app = yew::Renderer::<App>::with_root_and_props(element, props).render();
     Ok(WidgetHandle {
         app: Some(app),
-        shared,
+        session,
         heartbeat,
         unload,
     })

@@ -162,8 +162,8 @@ pub(crate) fn record_string(text: &js_sys::JsString) -> Result<String, Vec<Impor
     Ok(String::from(text))
 }
 
-/// Dispatches a bubbling, composed `CustomEvent` on the host's element.
-pub(crate) fn dispatch(element: &Element, name: &str, detail: &JsValue) {
+/// Fires a bubbling, composed `CustomEvent` on the host's element.
+pub(crate) fn fire_event(element: &Element, name: &str, detail: &JsValue) {
     let init = CustomEventInit::new();
     init.set_bubbles(true);
     init.set_composed(true);

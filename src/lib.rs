@@ -22,4 +22,6 @@ pub mod embed;
 #[cfg(feature = "web")]
 mod host_js;
 #[cfg(feature = "web")]
+pub mod session;
+#[cfg(feature = "web")]
 pub mod view;

@@ -438,9 +438,14 @@ fn render_record(
 ) -> Element {
     use risk_sensible::view::{App, AppProps};
     let root = fresh_element();
+    let session = risk_sensible::session::Session::detached(
+        record,
+        Default::default(),
+        std::rc::Rc::new(risk_sensible::meeting::Config::default()),
+        false,
+    );
     let props = yew::props!(AppProps {
-        record: std::rc::Rc::new(record),
-        config: std::rc::Rc::new(risk_sensible::meeting::Config::default()),
+        session,
         id_prefix: "rsb",
         initial_stage: stage,
     });

@@ -131,8 +131,12 @@ fn a_draft_missing_fields_is_refused_with_a_finding_per_field() {
         );
         match result {
             Err(Problem::Invalid(findings)) => {
-                let fields: Vec<&str> = findings.iter().map(|f| f.path.as_str()).collect();
-                assert_eq!(&fields, expected, "case {name:?} {role:?} {agency:?}");
+                let fields: Vec<String> = findings.iter().map(|f| f.path.to_string()).collect();
+                let expected: Vec<String> = expected
+                    .iter()
+                    .map(|field| format!("$.participants[0].{field}"))
+                    .collect();
+                assert_eq!(fields, expected, "case {name:?} {role:?} {agency:?}");
                 assert_eq!(record, before, "a refused add must not change the record");
             }
             Ok(()) => assert!(

@@ -82,7 +82,11 @@ fn a_final_record_is_read_only_and_takes_amendments_appended_with_who_when_why()
 fn amendments_need_a_reason_and_a_change_and_a_final_record() {
     let mut record = example_record(true);
     let refused = run(&mut record, amend(" ", "x"));
-    assert!(matches!(refused, Err(Problem::Invalid(ref f)) if f[0].path == "reason"));
+    // The path is where the amendment would go: the first of the record's amendments.
+    assert!(
+        matches!(refused, Err(Problem::Invalid(ref f)) if f[0].path == "$.amendments[0].reason"),
+        "{refused:?}"
+    );
     let mut draft = example_record(false);
     assert_eq!(
         run(&mut draft, amend("why", "what")),
@@ -187,8 +191,10 @@ fn an_item_that_refers_to_a_missing_participant_is_refused() {
         ..Risk::default()
     };
     let problem = run(&mut record, Command::Add(Item::Risk(risk))).unwrap_err();
+    // The path is where the risk would have been added: after the example's risks.
+    let expected = format!("$.risks[{}].ownerId", before.risks.len());
     assert!(
-        matches!(problem, Problem::Invalid(ref f) if f[0].path == "ownerId"),
+        matches!(problem, Problem::Invalid(ref f) if f[0].path == expected.as_str()),
         "{problem:?}"
     );
     assert_eq!(record, before);

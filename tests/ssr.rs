@@ -7,23 +7,22 @@ mod common;
 use risk_sensible::example::example_record;
 use risk_sensible::meeting::{Command, Config, Item};
 use risk_sensible::record::{Attendance, DecisionRecord, Participant};
+use risk_sensible::session::Session;
 use risk_sensible::view::{App, AppProps, Stage};
 use std::rc::Rc;
 
 async fn render_with(record: DecisionRecord, stage: Stage, screen_safe: bool) -> String {
     yew::ServerRenderer::<App>::with_props(move || AppProps {
-        record: Rc::new(record),
-        config: Rc::new(Config::default()),
-        actor: Default::default(),
+        session: Session::detached(
+            record,
+            Default::default(),
+            Rc::new(Config::default()),
+            false,
+        ),
         id_prefix: "rs9".into(),
-        on_change: Default::default(),
-        on_finalise: Default::default(),
         chair_mode: false,
         screen_safe,
-        read_only: false,
         initial_stage: stage,
-        host: None,
-        notices: Default::default(),
     })
     .hydratable(false)
     .render()

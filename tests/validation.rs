@@ -11,7 +11,7 @@ use risk_sensible::record::*;
 fn findings(record: &DecisionRecord) -> Vec<(String, Severity)> {
     validate(record, common::config())
         .into_iter()
-        .map(|Finding { path, severity, .. }| (path, severity))
+        .map(|Finding { path, severity, .. }| (path.to_string(), severity))
         .collect()
 }
 
@@ -28,7 +28,7 @@ fn added_by(change: impl FnOnce(&mut DecisionRecord)) -> Vec<(String, Severity, 
                  path,
                  severity,
                  message,
-             }| (path, severity, message),
+             }| (path.to_string(), severity, message),
         )
         .collect()
 }

@@ -8,13 +8,15 @@
 //! versions: a reader should treat a value it does not know as an error, not guess.
 //! Unknown fields are rejected, so a typo in a host's integration fails loudly.
 
-#[doc(hidden)]
 pub mod path;
 pub mod schema;
 mod sections;
+mod shape;
 mod types;
 
+pub use path::{JsonPath, Step};
 pub use sections::*;
+pub use shape::*;
 pub use types::*;
 
 /// The schema version this build writes, and the newest one it reads.

@@ -119,3 +119,125 @@ pub fn path_at(text: &str, line: usize, column: usize, message: &str) -> String 
     }
     path
 }
+
+/// One step of a [`JsonPath`]: a member of an object or an item of a list.
+#[derive(Clone, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub enum Step {
+    /// A member of an object, by key.
+    Key(std::borrow::Cow<'static, str>),
+    /// An item of a list, by index.
+    Index(usize),
+}
+
+/// A JSON path into a record, always from its root (`$.risks[2].ownerId`): where a finding
+/// or a refused change points. Views find the field a finding belongs to by its steps,
+/// never by reading the written path back.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub struct JsonPath(Vec<Step>);
+
+impl JsonPath {
+    /// The record itself, `$`.
+    pub fn root() -> Self {
+        JsonPath(Vec::new())
+    }
+
+    /// `$.a.b…`: the member reached by these keys from the root.
+    pub fn keys(keys: &[&'static str]) -> Self {
+        JsonPath(
+            keys.iter()
+                .map(|key| Step::Key(std::borrow::Cow::Borrowed(*key)))
+                .collect(),
+        )
+    }
+
+    /// This path, one member further.
+    pub fn key(mut self, key: impl Into<std::borrow::Cow<'static, str>>) -> Self {
+        self.0.push(Step::Key(key.into()));
+        self
+    }
+
+    /// This path, one list item further.
+    pub fn index(mut self, index: usize) -> Self {
+        self.0.push(Step::Index(index));
+        self
+    }
+
+    /// The steps from the root.
+    pub fn steps(&self) -> &[Step] {
+        &self.0
+    }
+
+    /// True when this path is `prefix` or lies inside it.
+    pub fn starts_with(&self, prefix: &JsonPath) -> bool {
+        self.0.starts_with(&prefix.0)
+    }
+
+    /// The steps after `prefix`, when this path lies inside it.
+    pub fn after(&self, prefix: &JsonPath) -> Option<&[Step]> {
+        self.0.strip_prefix(prefix.0.as_slice())
+    }
+
+    /// For a path inside the list at `list`: the item's index, and the key of the item's
+    /// member when the path goes that far (`$.risks[2].ownerId` in `$.risks` is
+    /// `(2, Some("ownerId"))`).
+    pub fn item_in(&self, list: &JsonPath) -> Option<(usize, Option<&str>)> {
+        match self.after(list)? {
+            [Step::Index(index), rest @ ..] => Some((*index, first_key(rest))),
+            _ => None,
+        }
+    }
+
+    /// For a path inside the object at `section`: the key of its member, if the path goes
+    /// that far (`$.meeting.reason` in `$.meeting` is `Some("reason")`).
+    pub fn member_of(&self, section: &JsonPath) -> Option<&str> {
+        first_key(self.after(section)?)
+    }
+}
+
+fn first_key(steps: &[Step]) -> Option<&str> {
+    match steps.first() {
+        Some(Step::Key(key)) => Some(key),
+        _ => None,
+    }
+}
+
+impl fmt::Display for JsonPath {
+    fn fmt(&self, formatter: &mut fmt::Formatter<'_>) -> fmt::Result {
+        formatter.write_str("$")?;
+        for step in &self.0 {
+            match step {
+                Step::Key(key) => write_key(formatter, key)?,
+                Step::Index(index) => write!(formatter, "[{index}]")?,
+            }
+        }
+        Ok(())
+    }
+}
+
+impl PartialEq<str> for JsonPath {
+    fn eq(&self, other: &str) -> bool {
+        /// Compares the written path with `rest` as it is written, without keeping it.
+        struct Matches<'a>(&'a str);
+        impl fmt::Write for Matches<'_> {
+            fn write_str(&mut self, written: &str) -> fmt::Result {
+                self.0 = self.0.strip_prefix(written).ok_or(fmt::Error)?;
+                Ok(())
+            }
+        }
+        let mut matches = Matches(other);
+        fmt::write(&mut matches, format_args!("{self}")).is_ok() && matches.0.is_empty()
+    }
+}
+
+impl PartialEq<&str> for JsonPath {
+    fn eq(&self, other: &&str) -> bool {
+        self == *other
+    }
+}
+
+/// Written as its text (`"$.risks[2].ownerId"`), the form hosts read in findings.
+impl serde::Serialize for JsonPath {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.collect_str(self)
+    }
+}

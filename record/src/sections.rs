@@ -341,6 +341,20 @@ impl Assessment {
     }
 }
 
+impl std::ops::Index<AssessmentColumn> for Assessment {
+    type Output = Vec<Statement>;
+
+    fn index(&self, column: AssessmentColumn) -> &Vec<Statement> {
+        self.column(column)
+    }
+}
+
+impl std::ops::IndexMut<AssessmentColumn> for Assessment {
+    fn index_mut(&mut self, column: AssessmentColumn) -> &mut Vec<Statement> {
+        self.column_mut(column)
+    }
+}
+
 /// One participant's own view of the child's safety. The spread is the information:
 /// scales are shown side by side, never averaged.
 #[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]

@@ -359,7 +359,7 @@ fn run_validate(arguments: &[String], output: &mut Output) -> Result<Outcome, Us
             // characters: print each on one line, escaped.
             output.line(&format!(
                 "{file}: {}: {}: {}",
-                one_line(&finding.path, FINDING_CHARS),
+                one_line(&finding.path.to_string(), FINDING_CHARS),
                 finding.severity.as_str(),
                 one_line(&finding.message, FINDING_CHARS)
             ));

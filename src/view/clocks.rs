@@ -1,7 +1,7 @@
 //! The statutory clocks of the record, worked out in working days from the meeting date
 //! and the host's bank holidays.
 
-use super::state::WidgetContext;
+use super::context::WidgetContext;
 use crate::meeting::{statutory_clocks, Clock};
 use crate::record::DecisionRecord;
 use std::rc::Rc;

@@ -2,7 +2,7 @@
 //! QuestionnaireResponse or the family's copy, and import a record from a file. Nothing
 //! here touches the network: downloads are made from memory in the page.
 
-use super::state::WidgetContext;
+use super::context::WidgetContext;
 use crate::export::{family_copy, fhir_questionnaire_response, file_name};
 use crate::record::import::{export, import};
 use crate::record::DecisionRecord;

@@ -122,7 +122,7 @@ pub fn text_area(props: &TextAreaProps) -> Html {
 }
 
 /// One choice in a select or a radio group: the value sent and the label shown.
-#[derive(Clone, PartialEq)]
+#[derive(Clone, Debug, PartialEq)]
 pub struct Choice {
     pub value: AttrValue,
     pub label: AttrValue,

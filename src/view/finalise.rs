@@ -2,13 +2,13 @@
 //! change link per stage, the finalise button; once final, the digest and the amendment
 //! form, which asks who and why.
 
-use super::error_summary::{ErrorSummary, SummaryItem};
-use super::fields::{TextArea, TextField};
+use super::context::use_widget;
+use super::error_summary::ErrorSummary;
+use super::form::{lens, use_item_form_from, Control, Draft, Field, Fields, FormError};
 use super::minutes::Minutes;
 use super::stages::Stage;
-use super::state::WidgetContext;
 use crate::meeting::{Command, Finding, Severity};
-use crate::record::{Actor, DecisionRecord, Status};
+use crate::record::{Actor, DecisionRecord, JsonPath, Status};
 use std::rc::Rc;
 use web_sys::HtmlElement;
 use yew::prelude::*;
@@ -18,45 +18,65 @@ use yew::prelude::*;
 pub struct FinaliseProps {
     pub record: Rc<DecisionRecord>,
     pub findings: Rc<Vec<Finding>>,
-    pub dispatch: Callback<Command>,
-    /// Sends an amendment made by the named person.
-    pub amend: Callback<(Command, Actor)>,
     pub on_jump: Callback<Stage>,
     pub mask_restricted: bool,
     pub actor: Rc<Actor>,
 }
 
+/// What the amendment form holds: who amends (as the host named the operator, or someone
+/// else at the keyboard), why, and the amendment.
+#[derive(Clone, Debug, Default, PartialEq)]
+struct AmendmentDraft {
+    name: String,
+    role: String,
+    agency: String,
+    reason: String,
+    change: String,
+}
+
+fn amendment_fields() -> Vec<Field<AmendmentDraft>> {
+    type F = Field<AmendmentDraft>;
+    vec![
+        F::new("name", "Your name", Control::Text, lens!(name)),
+        F::new("role", "Your role", Control::Text, lens!(role)),
+        F::new("agency", "Your agency", Control::Text, lens!(agency)),
+        F::new(
+            "reason",
+            "Why is the record being amended?",
+            Control::TextArea,
+            lens!(reason),
+        ),
+        F::new("change", "The amendment", Control::TextArea, lens!(change)),
+    ]
+}
+
 /// The check-and-finalise stage.
 #[function_component(Finalise)]
 pub fn finalise(props: &FinaliseProps) -> Html {
-    let context = use_context::<WidgetContext>().expect("WidgetContext is provided by App");
-    let name = use_state(|| props.actor.name.clone());
-    let role = use_state(|| props.actor.role.clone());
-    let agency = use_state(|| props.actor.agency.clone());
-    let reason = use_state(String::new);
-    let change = use_state(String::new);
-    let problems = use_state(Vec::<Finding>::new);
-    let summary_ref = use_node_ref();
-    // Bumped when a submit fails: the summary exists only after the next render, so it is
-    // focused from an effect.
-    let focus_summary = use_state(|| 0u32);
-    {
-        let summary_ref = summary_ref.clone();
-        use_effect_with(*focus_summary, move |count| {
-            if *count > 0 {
-                if let Some(summary) = summary_ref.cast::<HtmlElement>() {
-                    let _ = summary.focus();
-                }
-            }
-        });
-    }
+    let context = use_widget();
+    let fields = Rc::new(amendment_fields());
+    let container = use_node_ref();
+    // The form starts with the operator the host named.
+    let actor = props.actor.clone();
+    let form = use_item_form_from(
+        move || {
+            Draft::of(AmendmentDraft {
+                name: actor.name.clone(),
+                role: actor.role.clone(),
+                agency: actor.agency.clone(),
+                ..AmendmentDraft::default()
+            })
+        },
+        container.clone(),
+    );
     let final_heading = use_node_ref();
     {
         // Finalising replaces the button that was pressed: focus moves to the heading that
         // says the record is final, not to the top of the page.
         let final_heading = final_heading.clone();
         let previous = use_mut_ref(|| props.record.meta.status);
-        use_effect_with(props.record.meta.status, move |status| {
+        let status = props.record.meta.status;
+        use_effect_with(status, move |status| {
             let was = std::mem::replace(&mut *previous.borrow_mut(), *status);
             if was == Status::Draft && *status != Status::Draft {
                 if let Some(heading) = final_heading.cast::<HtmlElement>() {
@@ -79,86 +99,71 @@ pub fn finalise(props: &FinaliseProps) -> Html {
             event.prevent_default();
             stage
         });
-        let severity = if finding.severity == Severity::Error {
-            "Must fix"
-        } else {
-            "Consider"
-        };
         html! {
             <li key={index} class={format!("rs-finalise__finding--{}", finding.severity.as_str())}>
-                <span class="rs-finalise__severity">{ severity }</span>
+                <span class="rs-finalise__severity">{ finding.severity.label() }</span>
                 <a href={format!("#{}-stage-{}", context.id_prefix, stage.slug())} {onclick}>
                     { format!("{}: {}", stage.title(), finding.message) }
                 </a>
             </li>
         }
     });
-    let finalise = props.dispatch.reform(|_: MouseEvent| Command::Finalise);
+    let finalise = {
+        let context = context.clone();
+        Callback::from(move |_: MouseEvent| context.apply(Command::Finalise))
+    };
+    let at = JsonPath::keys(&["amendments"]).index(record.amendments.len());
     let onamend = {
-        let (name, role, agency, reason, change, problems) = (
-            name.clone(),
-            role.clone(),
-            agency.clone(),
-            reason.clone(),
-            change.clone(),
-            problems.clone(),
-        );
-        let amend = props.amend.clone();
-        let focus_summary = focus_summary.clone();
+        let form = form.clone();
+        let fields = fields.clone();
+        let context = context.clone();
+        let at = at.clone();
         Callback::from(move |event: SubmitEvent| {
             event.prevent_default();
-            let mut found = Vec::new();
-            for (value, path, message) in [
-                (&*name, "name", "Enter your name"),
-                (&*reason, "reason", "Enter why the record is being amended"),
-                (&*change, "change", "Enter the amendment"),
-            ] {
-                if value.trim().is_empty() {
-                    found.push(Finding::error(path, message));
-                }
-            }
-            if !found.is_empty() {
-                problems.set(found);
-                focus_summary.set(focus_summary.wrapping_add(1));
+            let draft = form.draft.value.clone();
+            let command = Command::Amend {
+                reason: draft.reason.trim().to_string(),
+                change: draft.change.trim().to_string(),
+            };
+            // Who amends is the form's own question; why and what are the core's.
+            let own = if draft.name.trim().is_empty() {
+                vec![FormError::Missing {
+                    field: "name",
+                    message: "Enter your name",
+                }]
+            } else {
+                Vec::new()
+            };
+            let record = context.session.record();
+            if form.refuses(&command, &record, own, &fields, &at) {
                 return;
             }
             let actor = Actor {
-                name: name.trim().to_string(),
-                role: role.trim().to_string(),
-                agency: agency.trim().to_string(),
+                name: draft.name.trim().to_string(),
+                role: draft.role.trim().to_string(),
+                agency: draft.agency.trim().to_string(),
             };
-            amend.emit((
-                Command::Amend {
-                    reason: reason.trim().to_string(),
-                    change: change.trim().to_string(),
-                },
-                actor,
-            ));
-            reason.set(String::new());
-            change.set(String::new());
-            problems.set(Vec::new());
+            context.session.apply_as(command, &actor);
+            form.errors.set(Vec::new());
+            form.draft.set(Rc::new(Draft::of(AmendmentDraft {
+                reason: String::new(),
+                change: String::new(),
+                ..draft
+            })));
         })
     };
-    let error_for = |path: &str| {
-        problems
-            .iter()
-            .find(|f| f.path == path)
-            .map(|f| AttrValue::from(f.message.clone()))
+    let onchange = {
+        let form = form.clone();
+        let fields = fields.clone();
+        Callback::from(move |(index, text): (usize, String)| form.set(&fields[index], &text))
     };
-    let summary_items = problems
-        .iter()
-        .map(|f| SummaryItem {
-            target_id: context.id(&format!("amend-{}", f.path)).into(),
-            message: f.message.clone().into(),
-        })
-        .collect::<Vec<_>>();
-    let set = |state: &UseStateHandle<String>| {
-        let state = state.clone();
-        Callback::from(move |value: String| state.set(value))
-    };
+    let views = form.views(&fields, &at, &[]);
+    let summary_items = form.summary_items(&fields, &at, |field| {
+        context.id(&field.control_name("amend"))
+    });
 
     html! {
-        <div class="rs-finalise">
+        <div class="rs-finalise" ref={container}>
             if record.meta.status == Status::Draft {
                 <section class="rs-finalise__status" aria-labelledby={context.id("finalise-status")}>
                     <h4 id={context.id("finalise-status")}>
@@ -207,15 +212,8 @@ pub fn finalise(props: &FinaliseProps) -> Html {
                     aria-label="Amend the record">
                     <h4>{ "Amend the record" }</h4>
                     <p>{ "Nothing in a final record is changed in place: an amendment is added to it, with who made it, when and why." }</p>
-                    <ErrorSummary items={summary_items} node_ref={summary_ref} />
-                    <TextField id={context.id("amend-name")} label="Your name" value={(*name).clone()}
-                        error={error_for("name")} oninput={set(&name)} />
-                    <TextField id={context.id("amend-role")} label="Your role" value={(*role).clone()} oninput={set(&role)} />
-                    <TextField id={context.id("amend-agency")} label="Your agency" value={(*agency).clone()} oninput={set(&agency)} />
-                    <TextArea id={context.id("amend-reason")} label="Why is the record being amended?" value={(*reason).clone()}
-                        error={error_for("reason")} oninput={set(&reason)} />
-                    <TextArea id={context.id("amend-change")} label="The amendment" value={(*change).clone()}
-                        error={error_for("change")} oninput={set(&change)} />
+                    <ErrorSummary items={summary_items} node_ref={form.summary.clone()} />
+                    <Fields form="amend" fields={views} participants={Rc::new(record.participants.clone())} {onchange} />
                     <div class="rs-button-group">
                         <button type="submit" class="rs-button">{ "Add amendment" }</button>
                     </div>

@@ -2,12 +2,12 @@
 //! Printed through the browser (print / save as PDF) by the print stylesheet, and shown on
 //! screen as the "check your answers" summary, with a change link per stage.
 
-use super::form::{display_value, get_text, participant_label};
-use super::specs::{item_spec, list_values};
+use super::form::{display_value, participant_label};
+use super::item_list::Listed;
+use super::specs::{with_list_spec, ListSpec, ListVisitor};
 use super::stages::Stage;
 use crate::meeting::{scale_spread, statutory_clocks, Config, ItemKind};
 use crate::record::*;
-use serde_json::Value;
 use yew::prelude::*;
 
 /// Props of the minutes.
@@ -70,6 +70,61 @@ fn scroll(name: &str, table: Html) -> Html {
     }
 }
 
+/// One list of the record as a table of the minutes.
+struct MinutesTable<'a> {
+    record: &'a DecisionRecord,
+    /// Hide restricted content (on a shared screen) rather than mark it (in print).
+    mask_restricted: bool,
+}
+
+impl ListVisitor for MinutesTable<'_> {
+    type Output = Html;
+
+    fn visit<T: Listed>(self, spec: ListSpec<T>) -> Html {
+        let items = T::list(self.record, spec.kind);
+        if items.is_empty() {
+            return html! { <p class="rs-minutes__empty">{ format!("No {} recorded.", spec.kind.short_noun()) }</p> };
+        }
+        let participants = &self.record.participants;
+        let headers = spec
+            .column_labels()
+            .map(|label| html! { <th scope="col">{ label }</th> });
+        let rows = items.iter().enumerate().map(|(index, item)| {
+            let restricted = item.sensitivity().filter(|label| label.is_restricted());
+            let cells = spec.columns.iter().enumerate().map(|(column, key)| {
+                let mut text = spec
+                    .fields
+                    .iter()
+                    .find(|f| f.key == *key)
+                    .map(|field| display_value(field, &field.text(item), participants))
+                    .unwrap_or_default();
+                if restricted.is_some() && *key != "sensitivity" && self.mask_restricted {
+                    text = "Hidden on the shared screen".into();
+                }
+                let marker = restricted.filter(|_| column == 0).map(|label| html! {
+                    <strong class="rs-minutes__restricted">{ format!("Restricted: {}. ", label.label()) }</strong>
+                });
+                if column == 0 {
+                    html! { <th scope="row">{ marker.unwrap_or_default() }{ text }</th> }
+                } else {
+                    html! { <td>{ text }</td> }
+                }
+            });
+            html! { <tr key={index}>{ for cells }</tr> }
+        });
+        scroll(
+            spec.heading,
+            html! {
+                <table class="rs-table rs-minutes__table">
+                    <caption class="rs-visually-hidden">{ spec.heading }</caption>
+                    <thead><tr>{ for headers }</tr></thead>
+                    <tbody>{ for rows }</tbody>
+                </table>
+            },
+        )
+    }
+}
+
 /// The whole record as minutes.
 #[function_component(Minutes)]
 pub fn minutes(props: &MinutesProps) -> Html {
@@ -106,60 +161,14 @@ pub fn minutes(props: &MinutesProps) -> Html {
         }
     };
     let list = |kind: ItemKind| {
-        let spec = item_spec(kind);
-        let items = list_values(record, kind);
-        if items.is_empty() {
-            return html! { <p class="rs-minutes__empty">{ format!("No {} recorded.", spec.noun) }</p> };
-        }
-        let sensitive = spec.fields.iter().any(|field| field.key == "sensitivity");
-        let headers = spec.columns.iter().map(|key| {
-            let label = spec
-                .fields
-                .iter()
-                .find(|f| f.key == *key)
-                .map(|f| f.label)
-                .unwrap_or(key);
-            html! { <th scope="col">{ label }</th> }
-        });
-        let rows = items.iter().enumerate().map(|(index, item)| {
-            let Value::Object(map) = item else { return html! {} };
-            let sensitivity: Sensitivity = map
-                .get("sensitivity")
-                .cloned()
-                .and_then(|value| crate::record::read_json(value).ok())
-                .unwrap_or_default();
-            let restricted = sensitive && sensitivity.is_restricted();
-            let cells = spec.columns.iter().enumerate().map(|(column, key)| {
-                let field = spec.fields.iter().find(|f| f.key == *key);
-                let raw = get_text(map, key);
-                let mut text = match field {
-                    Some(field) => display_value(field, &raw, participants),
-                    None => raw,
-                };
-                if restricted && *key != "sensitivity" && props.mask_restricted {
-                    text = "Hidden on the shared screen".into();
-                }
-                let marker = (restricted && column == 0).then(|| html! {
-                    <strong class="rs-minutes__restricted">{ format!("Restricted: {}. ", sensitivity.label()) }</strong>
-                });
-                if column == 0 {
-                    html! { <th scope="row">{ marker.unwrap_or_default() }{ text }</th> }
-                } else {
-                    html! { <td>{ text }</td> }
-                }
-            });
-            html! { <tr key={index}>{ for cells }</tr> }
-        });
-        scroll(
-            spec.heading,
-            html! {
-                <table class="rs-table rs-minutes__table">
-                    <caption class="rs-visually-hidden">{ spec.heading }</caption>
-                    <thead><tr>{ for headers }</tr></thead>
-                    <tbody>{ for rows }</tbody>
-                </table>
+        with_list_spec(
+            kind,
+            MinutesTable {
+                record,
+                mask_restricted: props.mask_restricted,
             },
         )
+        .unwrap_or_default()
     };
     let spread = match (
         scale_spread(&record.scales),

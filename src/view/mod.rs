@@ -1,28 +1,34 @@
-//! The Yew layer: components that render the core's record and send [`crate::meeting::Command`]s
-//! through the reducer in `state`. Components hold only what a person is typing; the
-//! record itself lives in one place.
+//! The Yew layer: components that render a [`crate::session::Session`] and send it
+//! [`crate::meeting::Command`]s. Components hold only what a person is typing; the record
+//! itself lives in the session.
 
+mod agenda_timer;
 mod app;
 mod caseload;
 mod clocks;
+mod context;
 mod error_summary;
 mod exports;
 mod fields;
 mod finalise;
-mod form;
+mod focus;
+pub(crate) mod form;
+mod header;
 mod item_list;
 mod meeting_details;
 mod minutes;
+mod notices;
 mod participants;
 mod scales;
 mod section_form;
+mod shortcuts;
 mod specs;
 mod stages;
-mod state;
 mod task_list;
 
-pub use app::{App, AppProps, SHORTCUTS};
+pub use app::{App, AppProps};
 pub use caseload::{Caseload, CaseloadProps};
+pub use context::WidgetContext;
 pub use exports::download;
+pub use shortcuts::SHORTCUTS;
 pub use stages::{Stage, StageState};
-pub use state::{now, HostLink, HostNotices, MeetingState, WidgetContext};

@@ -1,20 +1,20 @@
 //! Who is present: the participant list with change and remove, and the form that adds or
 //! changes one person. The form checks its draft with the core's own rules before sending.
 
-use super::error_summary::{ErrorSummary, SummaryItem};
-use super::fields::{Choice, RadioGroup, SelectField, TextField};
-use super::meeting_details::{from_wire_name, wire_name};
-use super::state::WidgetContext;
-use crate::meeting::{Command, Finding, Item, ItemKind};
-use crate::record::{Attendance, Participant, Tristate};
-use web_sys::HtmlElement;
+use super::context::use_widget;
+use super::error_summary::ErrorSummary;
+use super::focus::FocusTarget;
+use super::form::{use_item_form, Fields};
+use super::specs;
+use crate::meeting::{Command, Item, ItemKind};
+use crate::record::Participant;
+use std::rc::Rc;
 use yew::prelude::*;
 
 /// Props of the participants section.
 #[derive(Properties, PartialEq)]
 pub struct ParticipantsProps {
-    pub participants: Vec<Participant>,
-    pub dispatch: Callback<Command>,
+    pub participants: Rc<Vec<Participant>>,
     #[prop_or_default]
     pub read_only: bool,
 }
@@ -22,152 +22,85 @@ pub struct ParticipantsProps {
 /// The participant list and its add / change form.
 #[function_component(Participants)]
 pub fn participants(props: &ParticipantsProps) -> Html {
-    let context = use_context::<WidgetContext>().expect("WidgetContext is provided by App");
-    // What is being typed; its id is empty while adding.
-    let draft = use_state(Participant::default);
-    // The id of the participant being changed; `None` while adding.
-    let editing = use_state(|| None::<String>);
-    let problems = use_state(Vec::<Finding>::new);
-    let summary_ref = use_node_ref();
-    let name_ref = use_node_ref();
-    // Bumped to ask for focus after the next render: 1 = error summary, 2 = name field.
-    let focus_request = use_state(|| (0u32, 0u8));
-
-    {
-        let summary_ref = summary_ref.clone();
-        let name_ref = name_ref.clone();
-        use_effect_with(*focus_request, move |(_, target)| {
-            let node = if *target == 1 {
-                &summary_ref
-            } else {
-                &name_ref
-            };
-            if *target != 0 {
-                if let Some(element) = node.cast::<HtmlElement>() {
-                    let _ = element.focus();
-                }
-            }
-        });
-    }
-    let request_focus = {
-        let focus_request = focus_request.clone();
-        move |target: u8| focus_request.set((focus_request.0.wrapping_add(1), target))
+    let context = use_widget();
+    let fields = Rc::new(specs::participants());
+    let section_ref = use_node_ref();
+    let form = use_item_form(&fields, section_ref.clone());
+    let name_id = context.id("participant-name");
+    let at = match &*form.editing {
+        Some((index, _)) => ItemKind::Participant.item_path(*index),
+        None => ItemKind::Participant.item_path(props.participants.len()),
     };
 
-    let set_field = |change: fn(&mut Participant, String)| {
-        let draft = draft.clone();
-        Callback::from(move |value: String| {
-            let mut next = (*draft).clone();
-            change(&mut next, value);
-            draft.set(next);
-        })
+    let onchange = {
+        let form = form.clone();
+        let fields = fields.clone();
+        Callback::from(move |(index, text): (usize, String)| form.set(&fields[index], &text))
     };
-
     let onsubmit = {
-        let draft = draft.clone();
-        let editing = editing.clone();
-        let problems = problems.clone();
-        let dispatch = props.dispatch.clone();
-        let request_focus = request_focus.clone();
+        let form = form.clone();
+        let fields = fields.clone();
+        let context = context.clone();
+        let at = at.clone();
+        let name_id = name_id.clone();
         Callback::from(move |event: SubmitEvent| {
             event.prevent_default();
-            let found = Item::Participant((*draft).clone()).problems();
-            if !found.is_empty() {
-                problems.set(found);
-                request_focus(1);
-                return;
-            }
-            let mut participant = (*draft).clone();
-            dispatch.emit(match (*editing).clone() {
-                Some(id) => {
-                    participant.id = id;
+            let mut participant = form.draft.value.clone();
+            let command = match &*form.editing {
+                Some((_, id)) => {
+                    participant.id = id.clone();
                     Command::Edit(Item::Participant(participant))
                 }
                 None => Command::Add(Item::Participant(participant)),
-            });
-            problems.set(Vec::new());
-            editing.set(None);
-            draft.set(Participant::default());
-            request_focus(2);
+            };
+            let record = context.session.record();
+            if form.refuses(&command, &record, Vec::new(), &fields, &at) {
+                return;
+            }
+            context.apply(command);
+            form.clear(&fields);
+            form.focus.emit(FocusTarget::Id(name_id.clone()));
         })
     };
-
     let cancel = {
-        let draft = draft.clone();
-        let editing = editing.clone();
-        let problems = problems.clone();
-        let request_focus = request_focus.clone();
+        let form = form.clone();
+        let fields = fields.clone();
+        let name_id = name_id.clone();
         Callback::from(move |_: MouseEvent| {
-            editing.set(None);
-            problems.set(Vec::new());
-            draft.set(Participant::default());
-            request_focus(2);
+            form.clear(&fields);
+            form.focus.emit(FocusTarget::Id(name_id.clone()));
         })
     };
+    let views = form.views(&fields, &at, &[]);
+    let summary_items = form.summary_items(&fields, &at, |field| {
+        context.id(&field.control_name("participant"))
+    });
 
-    let error_for = |field: &str| -> Option<AttrValue> {
-        problems
-            .iter()
-            .find(|finding| finding.path == field)
-            .map(|finding| AttrValue::from(finding.message.clone()))
-    };
-    let summary_items = problems
-        .iter()
-        .map(|finding| SummaryItem {
-            target_id: context.id(&format!("participant-{}", finding.path)).into(),
-            message: finding.message.clone().into(),
-        })
-        .collect::<Vec<_>>();
-
-    let mut agency_choices = context
-        .config
-        .agencies
-        .iter()
-        .map(|agency| Choice::new(agency.clone(), agency.clone()))
-        .collect::<Vec<_>>();
-    if !draft.agency.is_empty() && !context.config.agencies.contains(&draft.agency) {
-        agency_choices.push(Choice::new(draft.agency.clone(), draft.agency.clone()));
-    }
-    let attendance_choices = Attendance::ALL
-        .iter()
-        .map(|value| Choice::new(wire_name(value), value.label()))
-        .collect::<Vec<_>>();
-    let authority_choices = Tristate::ALL
-        .iter()
-        .map(|value| Choice::new(wire_name(value), value.label()))
-        .collect::<Vec<_>>();
-
-    let rows = props.participants.iter().map(|participant| {
+    let rows = props.participants.iter().enumerate().map(|(index, participant)| {
         let change = {
-            let draft = draft.clone();
-            let editing = editing.clone();
-            let problems = problems.clone();
-            let request_focus = request_focus.clone();
+            let form = form.clone();
             let participant = participant.clone();
+            let name_id = name_id.clone();
             Callback::from(move |_: MouseEvent| {
-                draft.set(participant.clone());
-                editing.set(Some(participant.id.clone()));
-                problems.set(Vec::new());
-                request_focus(2);
+                form.edit(index, participant.id.clone(), participant.clone(), name_id.clone())
             })
         };
         let remove = {
             let id = participant.id.clone();
-            let dispatch = props.dispatch.clone();
-            let request_focus = request_focus.clone();
-            let (draft, editing, problems) = (draft.clone(), editing.clone(), problems.clone());
+            let context = context.clone();
+            let form = form.clone();
+            let fields = fields.clone();
+            let name_id = name_id.clone();
             Callback::from(move |_: MouseEvent| {
-                dispatch.emit(Command::Remove {
+                context.apply(Command::Remove {
                     kind: ItemKind::Participant,
                     id: id.clone(),
                 });
-                if editing.as_deref() == Some(id.as_str()) {
-                    editing.set(None);
-                    problems.set(Vec::new());
-                    draft.set(Participant::default());
+                if form.editing.as_ref().is_some_and(|(_, editing)| *editing == id) {
+                    form.clear(&fields);
                 }
                 // The button goes with its row: focus moves to the form, not the page.
-                request_focus(2);
+                form.focus.emit(FocusTarget::Id(name_id.clone()));
             })
         };
         html! {
@@ -193,13 +126,13 @@ pub fn participants(props: &ParticipantsProps) -> Html {
         }
     });
 
-    let form_heading = if editing.is_some() {
+    let form_heading = if form.editing.is_some() {
         "Change participant details"
     } else {
         "Add a participant"
     };
     html! {
-        <section class="rs-participants" aria-label="Participants">
+        <section class="rs-participants" aria-label="Participants" ref={section_ref}>
             if props.participants.is_empty() {
                 <p class="rs-participants__empty">{ "No participants yet. Add everyone invited, including those who sent apologies." }</p>
             } else {
@@ -228,58 +161,13 @@ pub fn participants(props: &ParticipantsProps) -> Html {
             <form class="rs-participants__form" novalidate=true {onsubmit}
                 aria-labelledby={context.id("participant-form-heading")}>
                 <h4 class="rs-participants__form-heading" id={context.id("participant-form-heading")}>{ form_heading }</h4>
-                <ErrorSummary items={summary_items} node_ref={summary_ref} />
-                <TextField
-                    id={context.id("participant-name")}
-                    label="Full name"
-                    value={draft.name.clone()}
-                    autocomplete={AttrValue::Static("off")}
-                    error={error_for("name")}
-                    node_ref={name_ref}
-                    oninput={set_field(|draft, value| draft.name = value)}
-                />
-                <TextField
-                    id={context.id("participant-role")}
-                    label="Role"
-                    hint={AttrValue::Static("For example, social worker, detective sergeant, health visitor.")}
-                    value={draft.role.clone()}
-                    error={error_for("role")}
-                    oninput={set_field(|draft, value| draft.role = value)}
-                />
-                <SelectField
-                    id={context.id("participant-agency")}
-                    label="Agency"
-                    placeholder="Select an agency"
-                    choices={agency_choices}
-                    value={draft.agency.clone()}
-                    error={error_for("agency")}
-                    onchange={set_field(|draft, value| draft.agency = value)}
-                />
-                <RadioGroup
-                    id={context.id("participant-attendance")}
-                    legend="Attendance"
-                    inline=true
-                    choices={attendance_choices}
-                    value={wire_name(&draft.attendance)}
-                    onchange={set_field(|draft, value| {
-                        draft.attendance = from_wire_name(&value).unwrap_or_default()
-                    })}
-                />
-                <RadioGroup
-                    id={context.id("participant-authority")}
-                    legend="Can they make decisions for their agency?"
-                    inline=true
-                    choices={authority_choices}
-                    value={wire_name(&draft.decision_authority)}
-                    onchange={set_field(|draft, value| {
-                        draft.decision_authority = from_wire_name(&value).unwrap_or_default()
-                    })}
-                />
+                <ErrorSummary items={summary_items} node_ref={form.summary.clone()} />
+                <Fields form="participant" fields={views} participants={props.participants.clone()} {onchange} />
                 <div class="rs-button-group">
                     <button type="submit" class="rs-button">
-                        { if editing.is_some() { "Save changes" } else { "Add participant" } }
+                        { if form.editing.is_some() { "Save changes" } else { "Add participant" } }
                     </button>
-                    if editing.is_some() {
+                    if form.editing.is_some() {
                         <button type="button" class="rs-button rs-button--secondary" onclick={cancel}>{ "Cancel" }</button>
                     }
                 </div>

@@ -2,14 +2,14 @@
 //! and agency with their reasons. The spread is the information, so it is shown and, at
 //! three points or more, the group is asked to discuss it; nothing is ever averaged.
 
-use super::error_summary::{focus_by_id, ErrorSummary, SummaryItem};
-use super::fields::{Choice, SelectField, TextArea};
-use super::form::participant_label;
-use super::state::WidgetContext;
+use super::context::use_widget;
+use super::error_summary::ErrorSummary;
+use super::fields::TextArea;
+use super::focus::FocusTarget;
+use super::form::{lens, participant_label, use_item_form, Control, Field, Fields, FormError};
 use crate::meeting::{scale_spread, Command, Finding, Item, SPREAD_TO_DISCUSS};
-use crate::record::{Dissent, Participant, SafetyScale};
+use crate::record::{Dissent, ItemKind, JsonPath, Participant, SafetyScale};
 use std::rc::Rc;
-use web_sys::{Element, HtmlElement};
 use yew::prelude::*;
 
 /// Props of the scales stage.
@@ -19,46 +19,54 @@ pub struct ScalesProps {
     pub participants: Rc<Vec<Participant>>,
     pub discussion: AttrValue,
     pub findings: Rc<Vec<Finding>>,
-    pub dispatch: Callback<Command>,
     #[prop_or_default]
     pub read_only: bool,
+}
+
+fn scale_fields() -> Vec<Field<SafetyScale>> {
+    type F = Field<SafetyScale>;
+    vec![
+        F::new(
+            "participantId",
+            "Whose view",
+            Control::Owner,
+            lens!(participant_id),
+        )
+        .named("participant"),
+        F::new("score", "Score", Control::Score, lens!(score))
+            .must_choose("Select a score from 0 to 10"),
+        F::new("reason", "Why this score", Control::TextArea, lens!(reason)),
+    ]
+}
+
+fn dissent_fields() -> Vec<Field<Dissent>> {
+    type F = Field<Dissent>;
+    vec![
+        F::new(
+            "participantId",
+            "Who disagrees",
+            Control::Owner,
+            lens!(participant_id),
+        )
+        .named("who"),
+        F::new(
+            "view",
+            "Their view, in their own words",
+            Control::TextArea,
+            lens!(view),
+        ),
+    ]
 }
 
 /// The scales stage.
 #[function_component(Scales)]
 pub fn scales(props: &ScalesProps) -> Html {
-    let context = use_context::<WidgetContext>().expect("WidgetContext is provided by App");
-    let who = use_state(String::new);
-    let score = use_state(String::new);
-    let reason = use_state(String::new);
-    let problems = use_state(Vec::<Finding>::new);
-    let dissent_who = use_state(String::new);
-    let dissent_view = use_state(String::new);
-    let dissent_problems = use_state(Vec::<Finding>::new);
-    let summary_ref = use_node_ref();
-    // Bumped to move focus to the element with this id after the next render (the form's
-    // first field after Change or Withdraw, whose button may be gone).
-    let focus_request = use_state(|| (0u32, String::new()));
+    let context = use_widget();
     let section_ref = use_node_ref();
-    {
-        let section_ref = section_ref.clone();
-        let summary_ref = summary_ref.clone();
-        use_effect_with((*focus_request).clone(), move |(counter, id)| {
-            if *counter > 0 {
-                if id.is_empty() {
-                    if let Some(summary) = summary_ref.cast::<HtmlElement>() {
-                        let _ = summary.focus();
-                    }
-                } else if let Some(section) = section_ref.cast::<Element>() {
-                    focus_by_id(&section, id);
-                }
-            }
-        });
-    }
-    let request_focus = {
-        let focus_request = focus_request.clone();
-        move |id: String| focus_request.set((focus_request.0.wrapping_add(1), id))
-    };
+    let fields = Rc::new(scale_fields());
+    let form = use_item_form(&fields, section_ref.clone());
+    let opposing = Rc::new(dissent_fields());
+    let dissent = use_item_form(&opposing, section_ref.clone());
     let participant_field = context.id("scale-participant");
     let label_of = |id: &str| {
         props
@@ -68,37 +76,37 @@ pub fn scales(props: &ScalesProps) -> Html {
             .map(participant_label)
             .unwrap_or_else(|| format!("{id}: no longer a participant"))
     };
+    let at = {
+        let who = &form.draft.value.participant_id;
+        let index = props
+            .scales
+            .iter()
+            .position(|scale| scale.participant_id == *who)
+            .unwrap_or(props.scales.len());
+        JsonPath::keys(&["scales"]).index(index)
+    };
 
+    let onchange = {
+        let form = form.clone();
+        let fields = fields.clone();
+        Callback::from(move |(index, text): (usize, String)| form.set(&fields[index], &text))
+    };
     let onsubmit = {
-        let (who, score, reason, problems) =
-            (who.clone(), score.clone(), reason.clone(), problems.clone());
-        let dispatch = props.dispatch.clone();
-        let request_focus = request_focus.clone();
+        let form = form.clone();
+        let fields = fields.clone();
+        let context = context.clone();
+        let at = at.clone();
         Callback::from(move |event: SubmitEvent| {
             event.prevent_default();
-            let mut found = Vec::new();
-            if who.is_empty() {
-                found.push(Finding::error("participant", "Select whose view this is"));
+            let mut scale = form.draft.value.clone();
+            scale.reason = scale.reason.trim().to_string();
+            let command = Command::SetScale(scale);
+            let record = context.session.record();
+            if form.refuses(&command, &record, Vec::new(), &fields, &at) {
+                return;
             }
-            let parsed = score.parse::<u8>().ok().filter(|value| *value <= 10);
-            if parsed.is_none() {
-                found.push(Finding::error("score", "Select a score from 0 to 10"));
-            }
-            if let (true, Some(value)) = (found.is_empty(), parsed) {
-                dispatch.emit(Command::SetScale(SafetyScale {
-                    participant_id: (*who).clone(),
-                    score: value,
-                    reason: reason.trim().to_string(),
-                }));
-                who.set(String::new());
-                score.set(String::new());
-                reason.set(String::new());
-                problems.set(Vec::new());
-            } else {
-                problems.set(found);
-                // An empty id asks for the error summary, which exists after the render.
-                request_focus(String::new());
-            }
+            context.apply(command);
+            form.clear(&fields);
         })
     };
 
@@ -116,28 +124,24 @@ pub fn scales(props: &ScalesProps) -> Html {
             </li>
         }
     });
-    let rows = props.scales.iter().map(|scale| {
+    let rows = props.scales.iter().enumerate().map(|(index, scale)| {
         let change = {
-            let (who, score, reason) = (who.clone(), score.clone(), reason.clone());
+            let form = form.clone();
             let scale = scale.clone();
-            let request_focus = request_focus.clone();
             let field = participant_field.clone();
             Callback::from(move |_: MouseEvent| {
-                who.set(scale.participant_id.clone());
-                score.set(scale.score.to_string());
-                reason.set(scale.reason.clone());
-                request_focus(field.clone());
+                form.edit(index, scale.participant_id.clone(), scale.clone(), field.clone())
             })
         };
         let withdraw = {
             let participant_id = scale.participant_id.clone();
-            let dispatch = props.dispatch.clone();
-            let request_focus = request_focus.clone();
+            let context = context.clone();
+            let focus = form.focus.clone();
             let field = participant_field.clone();
             Callback::from(move |_: MouseEvent| {
-                dispatch.emit(Command::RemoveScale { participant_id: participant_id.clone() });
+                context.apply(Command::RemoveScale { participant_id: participant_id.clone() });
                 // The row and its button are gone: focus moves to the form.
-                request_focus(field.clone());
+                focus.emit(FocusTarget::Id(field.clone()));
             })
         };
         let name = label_of(&scale.participant_id);
@@ -162,64 +166,52 @@ pub fn scales(props: &ScalesProps) -> Html {
     let spread = scale_spread(&props.scales);
     let lowest = props.scales.iter().min_by_key(|s| s.score).map(|s| s.score);
     let highest = props.scales.iter().max_by_key(|s| s.score).map(|s| s.score);
-    let people: Vec<Choice> = props
-        .participants
-        .iter()
-        .map(|p| Choice::new(p.id.clone(), participant_label(p)))
-        .collect();
     let record_dissent = {
-        let (dissent_who, dissent_view) = (dissent_who.clone(), dissent_view.clone());
-        let dissent_problems = dissent_problems.clone();
-        let dispatch = props.dispatch.clone();
-        let request_focus = request_focus.clone();
-        let (who_id, view_id) = (
-            context.id("scale-dissent-who"),
-            context.id("scale-dissent-view"),
-        );
+        let dissent = dissent.clone();
+        let opposing = opposing.clone();
+        let context = context.clone();
         Callback::from(move |event: SubmitEvent| {
             event.prevent_default();
-            let mut found = Vec::new();
-            if dissent_who.is_empty() {
-                found.push(Finding::error("who", "Select who disagrees"));
-            }
-            if dissent_view.trim().is_empty() {
-                found.push(Finding::error(
-                    "view",
-                    "Enter their view in their own words",
+            let mut view = dissent.draft.value.clone();
+            view.view = view.view.trim().to_string();
+            let command = Command::Add(Item::Dissent(view));
+            let record = context.session.record();
+            let at = ItemKind::Dissent.item_path(record.dissent.len());
+            let errors: Vec<FormError> = command
+                .problems(&record)
+                .iter()
+                .map(FormError::from_finding)
+                .collect();
+            // This short form has no summary: focus goes to the first field to fix.
+            if let Some(first) = errors
+                .iter()
+                .filter_map(|error| error.field(&at))
+                .filter_map(|key| opposing.iter().position(|field| field.key == key))
+                .min()
+            {
+                dissent.errors.set(errors);
+                dissent.focus.emit(FocusTarget::Id(
+                    context.id(&opposing[first].control_name("scale-dissent")),
                 ));
-            }
-            if let Some(first) = found.first() {
-                request_focus(if first.path == "who" {
-                    who_id.clone()
-                } else {
-                    view_id.clone()
-                });
-                dissent_problems.set(found);
                 return;
             }
-            dissent_problems.set(Vec::new());
-            dispatch.emit(Command::Add(Item::Dissent(Dissent {
-                participant_id: (*dissent_who).clone(),
-                view: dissent_view.trim().to_string(),
-                ..Dissent::default()
-            })));
-            dissent_who.set(String::new());
-            dissent_view.set(String::new());
+            context.apply(command);
+            dissent.clear(&opposing);
         })
     };
-    let summary_items = problems
-        .iter()
-        .map(|finding| SummaryItem {
-            target_id: context.id(&format!("scale-{}", finding.path)).into(),
-            message: finding.message.clone().into(),
-        })
-        .collect::<Vec<_>>();
-    let dissent_error = |path: &str| {
-        dissent_problems
-            .iter()
-            .find(|finding| finding.path == path)
-            .map(|finding| AttrValue::from(finding.message.clone()))
+    let dissent_views = {
+        let at = ItemKind::Dissent.item_path(context.session.record().dissent.len());
+        dissent.views(&opposing, &at, &[])
     };
+    let dissent_change = {
+        let dissent = dissent.clone();
+        let opposing = opposing.clone();
+        Callback::from(move |(index, text): (usize, String)| dissent.set(&opposing[index], &text))
+    };
+    let views = form.views(&fields, &at, &[]);
+    let summary_items = form.summary_items(&fields, &at, |field| {
+        context.id(&field.control_name("scale"))
+    });
     let finding_items = props.findings.iter().enumerate().map(|(index, finding)| {
         html! { <li key={index}>{ &finding.message }</li> }
     });
@@ -248,28 +240,14 @@ pub fn scales(props: &ScalesProps) -> Html {
                                 id={context.id("scale-discussion")}
                                 label="What the group made of the difference"
                                 value={props.discussion.clone()}
-                                oninput={props.dispatch.reform(Command::EditScaleDiscussion)}
+                                oninput={let context = context.clone(); Callback::from(move |text| context.apply(Command::EditScaleDiscussion(text)))}
                             />
                         }
                         if !props.read_only {
                             <form class="rs-scales__dissent" novalidate=true onsubmit={record_dissent}
                                 aria-label="Record dissent from the scales">
-                                <SelectField
-                                    id={context.id("scale-dissent-who")}
-                                    label="Who disagrees"
-                                    placeholder="Select a participant"
-                                    choices={people.clone()}
-                                    value={(*dissent_who).clone()}
-                                    error={dissent_error("who")}
-                                    onchange={let d = dissent_who.clone(); Callback::from(move |v: String| d.set(v))}
-                                />
-                                <TextArea
-                                    id={context.id("scale-dissent-view")}
-                                    label="Their view, in their own words"
-                                    value={(*dissent_view).clone()}
-                                    error={dissent_error("view")}
-                                    oninput={let d = dissent_view.clone(); Callback::from(move |v: String| d.set(v))}
-                                />
+                                <Fields form="scale-dissent" fields={dissent_views}
+                                    participants={props.participants.clone()} onchange={dissent_change} />
                                 <button type="submit" class="rs-button rs-button--secondary">{ "Record dissent" }</button>
                             </form>
                         }
@@ -300,31 +278,8 @@ pub fn scales(props: &ScalesProps) -> Html {
             if !props.read_only {
                 <form class="rs-item-list__form" novalidate=true {onsubmit} aria-label="Record a scale">
                     <h5 class="rs-item-list__form-heading">{ "Record a scale" }</h5>
-                    <ErrorSummary items={summary_items} node_ref={summary_ref} />
-                    <SelectField
-                        id={context.id("scale-participant")}
-                        label="Whose view"
-                        placeholder="Select a participant"
-                        choices={people}
-                        value={(*who).clone()}
-                        error={problems.iter().find(|f| f.path == "participant").map(|f| AttrValue::from(f.message.clone()))}
-                        onchange={let who = who.clone(); Callback::from(move |v: String| who.set(v))}
-                    />
-                    <SelectField
-                        id={context.id("scale-score")}
-                        label="Score"
-                        placeholder="Select a score"
-                        choices={(0..=10).map(|n: u8| Choice::new(n.to_string(), n.to_string())).collect::<Vec<_>>()}
-                        value={(*score).clone()}
-                        error={problems.iter().find(|f| f.path == "score").map(|f| AttrValue::from(f.message.clone()))}
-                        onchange={let score = score.clone(); Callback::from(move |v: String| score.set(v))}
-                    />
-                    <TextArea
-                        id={context.id("scale-reason")}
-                        label="Why this score"
-                        value={(*reason).clone()}
-                        oninput={let reason = reason.clone(); Callback::from(move |v: String| reason.set(v))}
-                    />
+                    <ErrorSummary items={summary_items} node_ref={form.summary.clone()} />
+                    <Fields form="scale" fields={views} participants={props.participants.clone()} {onchange} />
                     <div class="rs-button-group">
                         <button type="submit" class="rs-button">{ "Save scale" }</button>
                     </div>

@@ -1,80 +1,79 @@
 //! A whole section edited in place (the child's voice, practice context, timescales, the
 //! wellbeing debrief): every change is saved as it is made, like the meeting details.
 
+use super::context::use_widget;
 use super::error_summary::focus_by_id;
-use super::form::{set_text, Fields};
+use super::form::{Draft, FieldView, Fields, FormError};
 use super::specs::SectionSpec;
-use super::state::WidgetContext;
-use crate::meeting::{Command, Finding, Severity};
-use crate::record::{DecisionRecord, Participant};
-use serde_json::{Map, Value};
+use crate::meeting::Finding;
+use crate::record::DecisionRecord;
 use std::rc::Rc;
 use web_sys::Element;
 use yew::prelude::*;
 
 /// Props of a section form.
 #[derive(Properties)]
-pub struct SectionFormProps {
-    pub spec: Rc<SectionSpec>,
+pub struct SectionFormProps<T: Clone + Default + PartialEq + 'static> {
+    pub spec: Rc<SectionSpec<T>>,
     pub record: Rc<DecisionRecord>,
-    pub participants: Rc<Vec<Participant>>,
     pub findings: Rc<Vec<Finding>>,
-    pub dispatch: Callback<Command>,
     #[prop_or_default]
     pub read_only: bool,
 }
 
-impl PartialEq for SectionFormProps {
+/// Only what the section shows counts: another section's change leaves it as it is.
+impl<T: Clone + Default + PartialEq + 'static> PartialEq for SectionFormProps<T> {
     fn eq(&self, other: &Self) -> bool {
-        self.spec.path == other.spec.path
-            && self.record == other.record
+        self.spec == other.spec
+            && (self.spec.read)(&self.record) == (other.spec.read)(&other.record)
+            && self.record.participants == other.record.participants
             && self.findings == other.findings
             && self.read_only == other.read_only
     }
 }
 
+/// The section as a draft: a section the record does not hold yet shows every drop-down
+/// as "Select …".
+pub fn section_draft<T: Clone + Default + 'static>(
+    spec: &SectionSpec<T>,
+    record: &DecisionRecord,
+) -> Draft<T> {
+    match (spec.read)(record) {
+        Some(value) => Draft::of(value),
+        None => Draft::new(&spec.fields),
+    }
+}
+
 /// A section whose fields save as they change.
 #[function_component(SectionForm)]
-pub fn section_form(props: &SectionFormProps) -> Html {
-    let context = use_context::<WidgetContext>().expect("WidgetContext is provided by App");
+pub fn section_form<T: Clone + Default + PartialEq + 'static>(props: &SectionFormProps<T>) -> Html {
+    let context = use_widget();
     let spec = props.spec.clone();
-    let value = match (spec.read)(&props.record) {
-        Value::Object(map) => map,
-        _ => Map::new(),
-    };
-    let draft = Rc::new(value);
-    let problem = use_state(|| None::<String>);
+    let draft = section_draft(&spec, &props.record);
+    let path = spec.path();
     let onchange = {
-        let draft = draft.clone();
         let spec = spec.clone();
-        let dispatch = props.dispatch.clone();
-        let problem = problem.clone();
+        let context = context.clone();
         Callback::from(move |(index, text): (usize, String)| {
-            let mut next = (*draft).clone();
-            set_text(&mut next, &spec.fields[index], text);
-            match (spec.command)(Value::Object(next)) {
-                Ok(command) => {
-                    problem.set(None);
-                    dispatch.emit(command);
-                }
-                Err(message) => problem.set(Some(message)),
-            }
+            // From the session's record as it is now, not as it was drawn: nothing typed
+            // between two redraws is lost.
+            let draft = section_draft(&spec, &context.session.record());
+            let next = draft.with(&spec.fields[index], &text);
+            context.apply((spec.command)(next.value));
         })
     };
     // Findings on the section's fields show by the field; findings on the section as a
     // whole show at the top, linked to its first field.
-    let mut errors = Vec::new();
-    let mut general = Vec::new();
-    for finding in props.findings.iter() {
-        match finding
-            .path
-            .strip_prefix(spec.path)
-            .and_then(|rest| rest.strip_prefix('.'))
-        {
-            Some(key) => errors.push((key.to_string(), finding.message.clone())),
-            None => general.push(finding.clone()),
-        }
-    }
+    let (on_fields, general): (Vec<&Finding>, Vec<&Finding>) = props
+        .findings
+        .iter()
+        .partition(|finding| finding.path.member_of(&path).is_some());
+    let errors: Vec<FormError> = on_fields.into_iter().map(FormError::from_finding).collect();
+    let views: Vec<FieldView> = spec
+        .fields
+        .iter()
+        .map(|field| FieldView::of(field, draft.text(field), &errors, &path))
+        .collect();
     let first_id = context.id(&spec.fields[0].control_name(spec.form));
     let heading_id = context.id(&format!("{}-heading", spec.form));
     html! {
@@ -93,29 +92,19 @@ pub fn section_form(props: &SectionFormProps) -> Html {
                                 focus_by_id(&link, &target);
                             }
                         });
-                        let severity = if finding.severity == Severity::Error { "Must fix" } else { "Consider" };
                         html! {
                             <li key={index} class={format!("rs-section-form__finding--{}", finding.severity.as_str())}>
-                                <span class="rs-section-form__severity">{ severity }</span>
+                                <span class="rs-section-form__severity">{ finding.severity.label() }</span>
                                 <a href={format!("#{first_id}")} {onclick}>{ &finding.message }</a>
                             </li>
                         }
                     }) }
                 </ul>
             }
-            if let Some(message) = &*problem {
-                <p class="rs-field__error" role="alert">{ format!("This could not be saved: {message}") }</p>
-            }
             <fieldset class="rs-fieldset" disabled={props.read_only}>
                 <legend class="rs-visually-hidden">{ spec.heading }</legend>
-                <Fields
-                    form={spec.form}
-                    fields={spec.fields.clone()}
-                    {draft}
-                    participants={(*props.participants).clone()}
-                    {errors}
-                    {onchange}
-                />
+                <Fields form={spec.form} fields={views}
+                    participants={Rc::new(props.record.participants.clone())} {onchange} />
             </fieldset>
         </section>
     }

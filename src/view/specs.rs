@@ -1,446 +1,633 @@
-//! What each list and section of the record looks like as a form: its fields, the
-//! columns its table shows, and how a draft becomes the core's typed item.
+//! What each list and section of the record looks like as a form: its fields over the
+//! record's own types, and the columns a list's table shows.
 
-use super::form::{choices, FieldKind, FieldSpec};
-use crate::meeting::{Command, Item, ItemKind};
+use super::form::{lens, Control, Field, Lens};
+use super::item_list::Listed;
+use crate::meeting::Command;
 use crate::record::*;
-use serde_json::Value;
-use std::rc::Rc;
 
 /// A list of the record as a stage shows it.
-pub struct ItemSpec {
+pub struct ListSpec<T> {
     pub kind: ItemKind,
     /// Names the form in element ids (`risk`, `worries`).
     pub form: &'static str,
-    /// The item in words, for button names ("risk").
-    pub noun: &'static str,
     pub heading: &'static str,
     pub intro: Option<&'static str>,
     pub add_label: &'static str,
-    pub fields: Rc<Vec<FieldSpec>>,
-    /// The keys shown as table columns; the first is the row header.
+    pub fields: Vec<Field<T>>,
+    /// The keys of the fields shown as table columns; the first is the row header.
     pub columns: Vec<&'static str>,
-    /// The record's JSON path to the list, for findings (`$.risks`).
-    pub path: &'static str,
-    /// Reads a draft as the typed item.
-    pub build: Rc<dyn Fn(Value) -> Result<Item, String>>,
 }
 
-impl PartialEq for ItemSpec {
+impl<T> ListSpec<T> {
+    /// The columns' headings: each column's field label.
+    pub fn column_labels(&self) -> impl Iterator<Item = &'static str> + '_ {
+        self.columns.iter().map(|key| {
+            self.fields
+                .iter()
+                .find(|field| field.key == *key)
+                .map(|field| field.label)
+                .unwrap_or(key)
+        })
+    }
+}
+
+impl<T> PartialEq for ListSpec<T> {
     fn eq(&self, other: &Self) -> bool {
         self.kind == other.kind
     }
 }
 
-fn builder<T: crate::record::ReadJson + 'static>(
-    wrap: impl Fn(T) -> Item + 'static,
-) -> Rc<dyn Fn(Value) -> Result<Item, String>> {
-    Rc::new(move |value| {
-        crate::record::read_json::<T>(value)
-            .map(&wrap)
-            .map_err(|error| error.to_string())
-    })
-}
-
-fn sensitivity() -> FieldSpec {
-    FieldSpec::new("sensitivity", "Sensitivity", choices::<Sensitivity>())
-        .hint("Restricted items are hidden on the shared screen and left out of the family's copy.")
-        .required()
-}
-
-/// The spec of one list.
-// One tuple per list keeps each list's definition on one screen; naming the tuple's type
-// would only move the same nine parts elsewhere.
-#[allow(clippy::type_complexity)]
-pub fn item_spec(kind: ItemKind) -> ItemSpec {
-    use FieldKind::*;
-    let (form, noun, heading, intro, add_label, fields, columns, path, build): (
-        &'static str,
-        &'static str,
-        &'static str,
-        Option<&'static str>,
-        &'static str,
-        Vec<FieldSpec>,
-        Vec<&'static str>,
-        &'static str,
-        Rc<dyn Fn(Value) -> Result<Item, String>>,
-    ) = match kind {
-        ItemKind::Subject => (
-            "subject",
-            "person",
-            "The child and the people in their life",
-            Some("One record per child. Include fathers and male carers, and adults who do not live with the child."),
-            "Add person",
-            vec![
-                FieldSpec::new("role", "Relationship to the child", choices::<SubjectRole>()).required(),
-                FieldSpec::new("name", "Name", Text).hint("Write \"Not known\" if nobody knows."),
-                FieldSpec::new("caseReference", "Case reference", Text),
-                FieldSpec::new("dateOfBirth", "Date of birth", Date),
-                FieldSpec::new("unborn", "Unborn?", YesNo),
-                FieldSpec::new("expectedDate", "Expected date of delivery", Date),
-                FieldSpec::new("mobility", "Mobility", choices::<Mobility>()).hint("Bruising to a pre-mobile baby is a red flag.").required(),
-                FieldSpec::new("livesWithChild", "Lives with the child?", choices::<Tristate>()).required(),
-                FieldSpec::new("parentalResponsibility", "Parental responsibility?", choices::<Tristate>()).required(),
-                FieldSpec::new("needs", "Language, interpreter, ethnicity and disability needs", TextArea),
-                FieldSpec::new("history.childhoodAdversity", "Adults: adversity in their own childhood?", choices::<Tristate>())
-                    .hint("Context for help, never a score."),
-                FieldSpec::new("history.careExperienced", "Adults: care-experienced?", choices::<Tristate>()),
-                FieldSpec::new("history.currentSupport", "Adults: support they have now", TextArea),
-                FieldSpec::new("history.notes", "Adults: anything else to hold in mind", TextArea),
-            ],
-            vec!["name", "role", "dateOfBirth", "mobility", "livesWithChild"],
-            "$.subjects",
-            builder::<Subject>(Item::Subject),
-        ),
-        ItemKind::Participant => unreachable!("participants have their own stage"),
-        ItemKind::Information => (
-            "information",
-            "information item",
-            "What each agency knows",
-            Some("Say whether each item is fact, opinion or hearsay, the lawful basis for sharing it, and how far it may travel."),
-            "Add information",
-            vec![
-                FieldSpec::new("sourceAgency", "Source agency", Agency).required(),
-                FieldSpec::new("sharedBy", "Shared by", Owner),
-                FieldSpec::new("content", "What was shared", TextArea),
-                FieldSpec::new("kind", "Fact, opinion or hearsay", choices::<InformationKind>()).required(),
-                FieldSpec::new("date", "Date of the event or record", Date),
-                FieldSpec::new("basis", "Lawful basis for sharing", choices::<SharingBasis>())
-                    .hint("Consent is rarely the basis in safeguarding; missing consent does not stop sharing.")
-                    .required(),
-                sensitivity(),
-            ],
-            vec!["content", "sourceAgency", "kind", "basis", "sensitivity"],
-            "$.information",
-            builder::<InformationItem>(Item::Information),
-        ),
-        ItemKind::Tool => (
-            "tool",
-            "tool",
-            "Tools used as inputs",
-            Some("For example a DASH checklist or the bruising protocol. Tools inform judgement; they never decide."),
-            "Add tool",
-            vec![
-                FieldSpec::new("name", "Tool", Text),
-                FieldSpec::new("result", "Result or clinician's judgement", TextArea),
-                FieldSpec::new("completedBy", "Completed by", Text),
-                FieldSpec::new("date", "Date", Date),
-            ],
-            vec!["name", "result", "completedBy"],
-            "$.tools",
-            builder::<ToolInput>(Item::Tool),
-        ),
-        ItemKind::Gap => (
-            "gap",
-            "gap",
-            "What we do not know",
-            Some("Unknown is not the same as no. Say who will find out, and by when."),
-            "Add gap",
-            vec![
-                FieldSpec::new("unknown", "What is not known", TextArea),
-                FieldSpec::new("ownerId", "Who will find out", Owner),
-                FieldSpec::new("due", "By when", Date),
-            ],
-            vec!["unknown", "ownerId", "due"],
-            "$.gaps",
-            builder::<InformationGap>(Item::Gap),
-        ),
-        ItemKind::Statement(column) => {
-            let (form, path) = match column {
-                AssessmentColumn::Worries => ("worries", "$.assessment.worries"),
-                AssessmentColumn::WorkingWell => ("working-well", "$.assessment.workingWell"),
-                AssessmentColumn::NeedsToHappen => ("needs-to-happen", "$.assessment.needsToHappen"),
-                AssessmentColumn::DangerStatements => ("danger", "$.assessment.dangerStatements"),
-                AssessmentColumn::SafetyGoals => ("goals", "$.assessment.safetyGoals"),
-            };
-            (
-                form,
-                "statement",
-                column.label(),
-                None,
-                "Add statement",
-                vec![FieldSpec::new("text", "Statement", TextArea), sensitivity()],
-                vec!["text", "sensitivity"],
-                path,
-                builder::<Statement>(move |statement| Item::Statement(column, statement)),
-            )
-        }
-        ItemKind::Decision => (
-            "decision",
-            "decision",
-            "Decisions",
-            Some("Each decision is owned in law by one agency and made by a named person: it is not a vote. Others advise, and may record dissent."),
-            "Add decision",
-            vec![
-                FieldSpec::new("decisionType", "Type of decision", choices::<DecisionType>()),
-                FieldSpec::new("owningAgency", "Agency that owns it in law", Agency).required(),
-                FieldSpec::new("decisionMakerId", "Decision-maker", Owner),
-                FieldSpec::new("rationale", "Rationale", TextArea).hint("Why, including why it is proportionate."),
-                FieldSpec::new("optionsConsidered", "Options considered", TextArea),
-                FieldSpec::new("evidence", "Evidence relied on", TextArea),
-                FieldSpec::new("outcomeCode", "Outcome code (Standard Safeguarding Dataset)", choices::<S47Outcome>()),
-            ],
-            vec!["decisionType", "owningAgency", "decisionMakerId", "rationale"],
-            "$.decisions",
-            builder::<Decision>(Item::Decision),
-        ),
-        ItemKind::Risk => (
-            "risk",
-            "risk",
-            "Risks and their owners",
-            Some("Every risk has a named owner who is accountable for it, and a review date or trigger."),
-            "Add risk",
-            vec![
-                FieldSpec::new("description", "Risk", TextArea),
-                FieldSpec::new("ownerId", "Owner", Owner),
-                FieldSpec::new("accountableFor", "What the owner is accountable for", TextArea),
-                FieldSpec::new("reviewDate", "Review date", Date),
-                FieldSpec::new("reviewTrigger", "Review trigger", Text).hint("What would bring the review forward."),
-                sensitivity(),
-            ],
-            vec!["description", "ownerId", "reviewDate", "sensitivity"],
-            "$.risks",
-            builder::<Risk>(Item::Risk),
-        ),
-        ItemKind::Action => (
-            "action",
-            "action",
-            "Actions",
-            Some("One owner and a due date for each action."),
-            "Add action",
-            vec![
-                FieldSpec::new("task", "Action", TextArea),
-                FieldSpec::new("ownerId", "Owner", Owner),
-                FieldSpec::new("due", "Due date", Date),
-                FieldSpec::new("status", "Status", choices::<ActionStatus>()).required(),
-                FieldSpec::new("outcome", "Outcome", TextArea),
-                FieldSpec::new("notDoneReason", "If not done, why", choices::<NotDoneReason>()),
-            ],
-            vec!["task", "ownerId", "due", "status"],
-            "$.actions",
-            builder::<Action>(Item::Action),
-        ),
-        ItemKind::Contingency => (
-            "contingency",
-            "contingency",
-            "Contingency plans",
-            Some("If this happens, then that: with the person who acts on it."),
-            "Add contingency",
-            vec![
-                FieldSpec::new("ifThis", "If", TextArea),
-                FieldSpec::new("thenThat", "Then", TextArea),
-                FieldSpec::new("ownerId", "Who acts", Owner),
-            ],
-            vec!["ifThis", "thenThat", "ownerId"],
-            "$.contingencies",
-            builder::<Contingency>(Item::Contingency),
-        ),
-        ItemKind::Dissent => (
-            "dissent",
-            "dissent",
-            "Dissent",
-            Some("Record the view in the person's own words, the chair's response, and any escalation."),
-            "Add dissent",
-            vec![
-                FieldSpec::new("participantId", "Who disagrees", Owner).required(),
-                FieldSpec::new("view", "Their view, verbatim", TextArea),
-                FieldSpec::new("chairResponse", "The chair's response", TextArea),
-                FieldSpec::new("escalation", "Escalation", choices::<EscalationStage>()).required(),
-                FieldSpec::new("escalatedOn", "Date escalated", Date),
-                FieldSpec::new("resolution", "Resolution", TextArea),
-            ],
-            vec!["participantId", "view", "chairResponse", "escalation"],
-            "$.dissent",
-            builder::<Dissent>(Item::Dissent),
-        ),
-        ItemKind::FamilyCommunication => (
-            "family",
-            "communication",
-            "What the family will be told",
-            Some("What, by whom and when; anything withheld, and why."),
-            "Add communication",
-            vec![
-                FieldSpec::new("toWhom", "Who in the family", Text),
-                FieldSpec::new("what", "What they will be told", TextArea),
-                FieldSpec::new("byId", "Told by", Owner),
-                FieldSpec::new("when", "When", Date),
-                FieldSpec::new("withheld", "Anything withheld for now", TextArea),
-                FieldSpec::new("withheldReason", "Why it is withheld", TextArea),
-            ],
-            vec!["what", "toWhom", "byId", "when"],
-            "$.familyCommunication",
-            builder::<FamilyCommunication>(Item::FamilyCommunication),
-        ),
-        ItemKind::Recipient => (
-            "recipient",
-            "recipient",
-            "Distribution",
-            Some("Who receives the record, and the most sensitive items they may see."),
-            "Add recipient",
-            vec![
-                FieldSpec::new("name", "Name", Text),
-                FieldSpec::new("agency", "Agency", Agency).required(),
-                FieldSpec::new("sentOn", "Sent on", Date),
-                FieldSpec::new("mayReceive", "May receive up to", choices::<Sensitivity>()).required(),
-            ],
-            vec!["name", "agency", "sentOn", "mayReceive"],
-            "$.distribution",
-            builder::<Recipient>(Item::Recipient),
-        ),
-    };
-    ItemSpec {
-        kind,
-        form,
-        noun,
-        heading,
-        intro,
-        add_label,
-        fields: Rc::new(fields),
-        columns,
-        path,
-        build,
-    }
-}
-
-/// A whole-section form (one object rather than a list).
-pub struct SectionSpec {
+/// A whole-section form: one object of the record rather than a list.
+pub struct SectionSpec<T> {
     pub form: &'static str,
     pub heading: &'static str,
     pub intro: Option<&'static str>,
-    pub fields: Rc<Vec<FieldSpec>>,
-    /// The record's JSON path to the section.
-    pub path: &'static str,
-    /// The section's current value.
-    pub read: fn(&DecisionRecord) -> Value,
-    /// Turns an edited value into the command that stores it.
-    pub command: fn(Value) -> Result<Command, String>,
+    pub fields: Vec<Field<T>>,
+    /// The record's keys from its root to the section.
+    pub keys: &'static [&'static str],
+    /// The section's current value; `None` for a section the record does not hold yet
+    /// (its form shows every drop-down as "Select …").
+    pub read: fn(&DecisionRecord) -> Option<T>,
+    /// The command that stores an edited value.
+    pub command: fn(T) -> Command,
+    /// True once anything that counts has been entered.
+    pub started: fn(&DecisionRecord) -> bool,
 }
 
-fn read_as<T: serde::Serialize>(value: &T) -> Value {
-    crate::record::to_json_value(value)
+impl<T> PartialEq for SectionSpec<T> {
+    fn eq(&self, other: &Self) -> bool {
+        self.form == other.form
+    }
 }
 
-/// The specs of the whole-section forms.
-pub mod sections {
-    use super::*;
-    use FieldKind::*;
+impl<T> SectionSpec<T> {
+    /// The section's path in the record.
+    pub fn path(&self) -> JsonPath {
+        JsonPath::keys(self.keys)
+    }
+}
 
-    pub fn practice_context() -> SectionSpec {
-        SectionSpec {
-            form: "practice",
-            heading: "Practice context",
-            intro: Some(
-                "Changes of worker or team, vacancies or restructures that touched this case.",
+/// Something done with a list's spec, whatever the type of its items.
+pub trait ListVisitor {
+    type Output;
+    fn visit<T: Listed>(self, spec: ListSpec<T>) -> Self::Output;
+}
+
+/// Calls `visitor` with the spec of the list of `kind`: the one map from the record's lists
+/// to their forms. Participants have a form of their own (`participants`), so `None`.
+pub fn with_list_spec<V: ListVisitor>(kind: ItemKind, visitor: V) -> Option<V::Output> {
+    Some(match kind {
+        ItemKind::Subject => visitor.visit(subjects()),
+        ItemKind::Information => visitor.visit(information()),
+        ItemKind::Tool => visitor.visit(tools()),
+        ItemKind::Gap => visitor.visit(gaps()),
+        ItemKind::Statement(column) => visitor.visit(statements(column)),
+        ItemKind::Decision => visitor.visit(decisions()),
+        ItemKind::Risk => visitor.visit(risks()),
+        ItemKind::Action => visitor.visit(actions()),
+        ItemKind::Contingency => visitor.visit(contingencies()),
+        ItemKind::Dissent => visitor.visit(dissent()),
+        ItemKind::FamilyCommunication => visitor.visit(family()),
+        ItemKind::Recipient => visitor.visit(distribution()),
+        ItemKind::Participant => return None,
+    })
+}
+
+fn sensitivity<T: 'static>(lens: Lens<T, Sensitivity>) -> Field<T> {
+    Field::new(
+        "sensitivity",
+        "Sensitivity",
+        Control::choice::<Sensitivity>(),
+        lens,
+    )
+    .hint("Restricted items are hidden on the shared screen and left out of the family's copy.")
+    // A sensitivity label is never assumed: the record reads a missing one as
+    // shareable, which would put police or health information in front of the family.
+    .must_choose("Select how far this may be shared (its sensitivity)")
+}
+
+pub fn subjects() -> ListSpec<Subject> {
+    type F = Field<Subject>;
+    /// The adult's history, created when any part of it is first given.
+    macro_rules! history {
+        ($member:ident) => {
+            Lens {
+                get: |subject: &Subject| subject.history.clone().unwrap_or_default().$member,
+                set: |subject: &mut Subject, value| {
+                    subject.history.get_or_insert_with(Default::default).$member = value
+                },
+            }
+        };
+    }
+    ListSpec {
+        kind: ItemKind::Subject,
+        form: "subject",
+        heading: "The child and the people in their life",
+        intro: Some("One record per child. Include fathers and male carers, and adults who do not live with the child."),
+        add_label: "Add person",
+        fields: vec![
+            F::new("role", "Relationship to the child", Control::choice::<SubjectRole>(), lens!(role))
+                .must_choose("Select relationship to the child"),
+            F::new("name", "Name", Control::Text, lens!(name)).hint("Write \"Not known\" if nobody knows."),
+            F::new("caseReference", "Case reference", Control::Text, lens!(case_reference)),
+            F::new("dateOfBirth", "Date of birth", Control::Date, lens!(date_of_birth)),
+            F::new("unborn", "Unborn?", Control::YesNo, lens!(unborn)),
+            F::new("expectedDate", "Expected date of delivery", Control::Date, lens!(expected_date)),
+            F::new("mobility", "Mobility", Control::choice::<Mobility>(), lens!(mobility))
+                .hint("Bruising to a pre-mobile baby is a red flag."),
+            F::new("livesWithChild", "Lives with the child?", Control::choice::<Tristate>(), lens!(lives_with_child)),
+            F::new("parentalResponsibility", "Parental responsibility?", Control::choice::<Tristate>(), lens!(parental_responsibility)),
+            F::new("needs", "Language, interpreter, ethnicity and disability needs", Control::TextArea, lens!(needs)),
+            F::new("history.childhoodAdversity", "Adults: adversity in their own childhood?", Control::choice::<Tristate>(), history!(childhood_adversity))
+                .hint("Context for help, never a score."),
+            F::new("history.careExperienced", "Adults: care-experienced?", Control::choice::<Tristate>(), history!(care_experienced)),
+            F::new("history.currentSupport", "Adults: support they have now", Control::TextArea, history!(current_support)),
+            F::new("history.notes", "Adults: anything else to hold in mind", Control::TextArea, history!(notes)),
+        ],
+        columns: vec!["name", "role", "dateOfBirth", "mobility", "livesWithChild"],
+    }
+}
+
+pub fn information() -> ListSpec<InformationItem> {
+    type F = Field<InformationItem>;
+    ListSpec {
+        kind: ItemKind::Information,
+        form: "information",
+        heading: "What each agency knows",
+        intro: Some("Say whether each item is fact, opinion or hearsay, the lawful basis for sharing it, and how far it may travel."),
+        add_label: "Add information",
+        fields: vec![
+            F::new("sourceAgency", "Source agency", Control::Agency, lens!(source_agency)),
+            F::new("sharedBy", "Shared by", Control::Owner, lens!(shared_by)),
+            F::new("content", "What was shared", Control::TextArea, lens!(content)),
+            F::new("kind", "Fact, opinion or hearsay", Control::choice::<InformationKind>(), lens!(kind))
+                .must_choose("Select fact, opinion or hearsay"),
+            F::new("date", "Date of the event or record", Control::Date, lens!(date)),
+            F::new("basis", "Lawful basis for sharing", Control::choice::<SharingBasis>(), lens!(basis))
+                .hint("Consent is rarely the basis in safeguarding; missing consent does not stop sharing.")
+                .must_choose("Select lawful basis for sharing"),
+            sensitivity(lens!(sensitivity)),
+        ],
+        columns: vec!["content", "sourceAgency", "kind", "basis", "sensitivity"],
+    }
+}
+
+pub fn tools() -> ListSpec<ToolInput> {
+    type F = Field<ToolInput>;
+    ListSpec {
+        kind: ItemKind::Tool,
+        form: "tool",
+        heading: "Tools used as inputs",
+        intro: Some("For example a DASH checklist or the bruising protocol. Tools inform judgement; they never decide."),
+        add_label: "Add tool",
+        fields: vec![
+            F::new("name", "Tool", Control::Text, lens!(name)),
+            F::new("result", "Result or clinician's judgement", Control::TextArea, lens!(result)),
+            F::new("completedBy", "Completed by", Control::Text, lens!(completed_by)),
+            F::new("date", "Date", Control::Date, lens!(date)),
+        ],
+        columns: vec!["name", "result", "completedBy"],
+    }
+}
+
+pub fn gaps() -> ListSpec<InformationGap> {
+    type F = Field<InformationGap>;
+    ListSpec {
+        kind: ItemKind::Gap,
+        form: "gap",
+        heading: "What we do not know",
+        intro: Some("Unknown is not the same as no. Say who will find out, and by when."),
+        add_label: "Add gap",
+        fields: vec![
+            F::new(
+                "unknown",
+                "What is not known",
+                Control::TextArea,
+                lens!(unknown),
             ),
-            fields: Rc::new(vec![
-                FieldSpec::new(
-                    "recentWorkerChange",
-                    "Did the allocated worker or team change in recent months?",
-                    choices::<Tristate>(),
-                )
-                .required(),
-                FieldSpec::new("details", "Details", TextArea),
-            ]),
-            path: "$.practiceContext",
-            read: |record| read_as(&record.practice_context),
-            command: |value| {
-                crate::record::read_json(value)
-                    .map(Command::EditPracticeContext)
-                    .map_err(|e| e.to_string())
-            },
-        }
-    }
-
-    pub fn child_voice() -> SectionSpec {
-        SectionSpec {
-            form: "voice",
-            heading: "The child's voice",
-            intro: Some("The child's own words; for a baby, what their day is like as observed."),
-            fields: Rc::new(vec![
-                FieldSpec::new("howCaptured", "How it was captured", Text),
-                FieldSpec::new("words", "The child's own words", TextArea),
-                FieldSpec::new("observedExperience", "Observed lived experience", TextArea)
-                    .hint("For a baby or pre-verbal child."),
-                FieldSpec::new("capturedBy", "Captured by", Owner),
-            ]),
-            path: "$.childVoice",
-            read: |record| read_as(&record.child_voice),
-            command: |value| {
-                crate::record::read_json(value)
-                    .map(Command::EditChildVoice)
-                    .map_err(|e| e.to_string())
-            },
-        }
-    }
-
-    pub fn timescales() -> SectionSpec {
-        SectionSpec {
-            form: "timescales",
-            heading: "Timescales",
-            intro: None,
-            fields: Rc::new(vec![
-                FieldSpec::new(
-                    "s47StartedOn",
-                    "Date section 47 enquiries started, if not at this meeting",
-                    Date,
-                ),
-                FieldSpec::new("assessmentDue", "Assessment due", Date),
-                FieldSpec::new("nextReview", "Next review", Date),
-            ]),
-            path: "$.timescales",
-            read: |record| read_as(&record.timescales),
-            command: |value| {
-                crate::record::read_json(value)
-                    .map(Command::EditTimescales)
-                    .map_err(|e| e.to_string())
-            },
-        }
-    }
-
-    pub fn wellbeing() -> SectionSpec {
-        SectionSpec {
-            form: "wellbeing",
-            heading: "Wellbeing debrief",
-            intro: Some("Optional, for the professionals. It is kept apart from the child's record: exports and minutes leave it out."),
-            fields: Rc::new(vec![
-                FieldSpec::new("offered", "Was a debrief offered?", choices::<Tristate>()).required(),
-                FieldSpec::new("notes", "Support arranged, in general terms", TextArea),
-            ]),
-            path: "$.wellbeingDebrief",
-            read: |record| {
-                record
-                    .wellbeing_debrief
-                    .as_ref()
-                    .map(read_as)
-                    .unwrap_or_else(|| Value::Object(Default::default()))
-            },
-            command: |value| {
-                crate::record::read_json(value)
-                    .map(|debrief| Command::EditWellbeingDebrief(Some(debrief)))
-                    .map_err(|e| e.to_string())
-            },
-        }
+            F::new(
+                "ownerId",
+                "Who will find out",
+                Control::Owner,
+                lens!(owner_id),
+            ),
+            F::new("due", "By when", Control::Date, lens!(due)),
+        ],
+        columns: vec!["unknown", "ownerId", "due"],
     }
 }
 
-/// The record's list of this kind, as JSON values.
-pub fn list_values(record: &DecisionRecord, kind: ItemKind) -> Vec<Value> {
-    fn values<T: serde::Serialize>(list: &[T]) -> Vec<Value> {
-        list.iter().map(read_as).collect()
+pub fn statements(column: AssessmentColumn) -> ListSpec<Statement> {
+    type F = Field<Statement>;
+    ListSpec {
+        kind: ItemKind::Statement(column),
+        form: match column {
+            AssessmentColumn::Worries => "worries",
+            AssessmentColumn::WorkingWell => "working-well",
+            AssessmentColumn::NeedsToHappen => "needs-to-happen",
+            AssessmentColumn::DangerStatements => "danger",
+            AssessmentColumn::SafetyGoals => "goals",
+        },
+        heading: column.label(),
+        intro: None,
+        add_label: "Add statement",
+        fields: vec![
+            F::new("text", "Statement", Control::TextArea, lens!(text)),
+            sensitivity(lens!(sensitivity)),
+        ],
+        columns: vec!["text", "sensitivity"],
     }
-    match kind {
-        ItemKind::Participant => values(&record.participants),
-        ItemKind::Subject => values(&record.subjects),
-        ItemKind::Information => values(&record.information),
-        ItemKind::Gap => values(&record.gaps),
-        ItemKind::Statement(column) => values(record.assessment.column(column)),
-        ItemKind::Tool => values(&record.tools),
-        ItemKind::Decision => values(&record.decisions),
-        ItemKind::Risk => values(&record.risks),
-        ItemKind::Action => values(&record.actions),
-        ItemKind::Contingency => values(&record.contingencies),
-        ItemKind::Dissent => values(&record.dissent),
-        ItemKind::FamilyCommunication => values(&record.family_communication),
-        ItemKind::Recipient => values(&record.distribution),
+}
+
+pub fn decisions() -> ListSpec<Decision> {
+    type F = Field<Decision>;
+    ListSpec {
+        kind: ItemKind::Decision,
+        form: "decision",
+        heading: "Decisions",
+        intro: Some("Each decision is owned in law by one agency and made by a named person: it is not a vote. Others advise, and may record dissent."),
+        add_label: "Add decision",
+        fields: vec![
+            F::new("decisionType", "Type of decision", Control::choice::<DecisionType>(), lens!(decision_type)),
+            F::new("owningAgency", "Agency that owns it in law", Control::Agency, lens!(owning_agency)),
+            F::new("decisionMakerId", "Decision-maker", Control::Owner, lens!(decision_maker_id)),
+            F::new("rationale", "Rationale", Control::TextArea, lens!(rationale))
+                .hint("Why, including why it is proportionate."),
+            F::new("optionsConsidered", "Options considered", Control::TextArea, lens!(options_considered)),
+            F::new("evidence", "Evidence relied on", Control::TextArea, lens!(evidence)),
+            F::new("outcomeCode", "Outcome code (Standard Safeguarding Dataset)", Control::choice::<S47Outcome>(), lens!(outcome_code)),
+        ],
+        columns: vec!["decisionType", "owningAgency", "decisionMakerId", "rationale"],
+    }
+}
+
+pub fn risks() -> ListSpec<Risk> {
+    type F = Field<Risk>;
+    ListSpec {
+        kind: ItemKind::Risk,
+        form: "risk",
+        heading: "Risks and their owners",
+        intro: Some(
+            "Every risk has a named owner who is accountable for it, and a review date or trigger.",
+        ),
+        add_label: "Add risk",
+        fields: vec![
+            F::new("description", "Risk", Control::TextArea, lens!(description)),
+            F::new("ownerId", "Owner", Control::Owner, lens!(owner_id)),
+            F::new(
+                "accountableFor",
+                "What the owner is accountable for",
+                Control::TextArea,
+                lens!(accountable_for),
+            ),
+            F::new(
+                "reviewDate",
+                "Review date",
+                Control::Date,
+                lens!(review_date),
+            ),
+            F::new(
+                "reviewTrigger",
+                "Review trigger",
+                Control::Text,
+                lens!(review_trigger),
+            )
+            .hint("What would bring the review forward."),
+            sensitivity(lens!(sensitivity)),
+        ],
+        columns: vec!["description", "ownerId", "reviewDate", "sensitivity"],
+    }
+}
+
+pub fn actions() -> ListSpec<Action> {
+    type F = Field<Action>;
+    ListSpec {
+        kind: ItemKind::Action,
+        form: "action",
+        heading: "Actions",
+        intro: Some("One owner and a due date for each action."),
+        add_label: "Add action",
+        fields: vec![
+            F::new("task", "Action", Control::TextArea, lens!(task)),
+            F::new("ownerId", "Owner", Control::Owner, lens!(owner_id)),
+            F::new("due", "Due date", Control::Date, lens!(due)),
+            F::new(
+                "status",
+                "Status",
+                Control::choice::<ActionStatus>(),
+                lens!(status),
+            ),
+            F::new("outcome", "Outcome", Control::TextArea, lens!(outcome)),
+            F::new(
+                "notDoneReason",
+                "If not done, why",
+                Control::choice::<NotDoneReason>(),
+                lens!(not_done_reason),
+            ),
+        ],
+        columns: vec!["task", "ownerId", "due", "status"],
+    }
+}
+
+pub fn contingencies() -> ListSpec<Contingency> {
+    type F = Field<Contingency>;
+    ListSpec {
+        kind: ItemKind::Contingency,
+        form: "contingency",
+        heading: "Contingency plans",
+        intro: Some("If this happens, then that: with the person who acts on it."),
+        add_label: "Add contingency",
+        fields: vec![
+            F::new("ifThis", "If", Control::TextArea, lens!(if_this)),
+            F::new("thenThat", "Then", Control::TextArea, lens!(then_that)),
+            F::new("ownerId", "Who acts", Control::Owner, lens!(owner_id)),
+        ],
+        columns: vec!["ifThis", "thenThat", "ownerId"],
+    }
+}
+
+pub fn dissent() -> ListSpec<Dissent> {
+    type F = Field<Dissent>;
+    ListSpec {
+        kind: ItemKind::Dissent,
+        form: "dissent",
+        heading: "Dissent",
+        intro: Some(
+            "Record the view in the person's own words, the chair's response, and any escalation.",
+        ),
+        add_label: "Add dissent",
+        fields: vec![
+            F::new(
+                "participantId",
+                "Who disagrees",
+                Control::Owner,
+                lens!(participant_id),
+            ),
+            F::new(
+                "view",
+                "Their view, verbatim",
+                Control::TextArea,
+                lens!(view),
+            ),
+            F::new(
+                "chairResponse",
+                "The chair's response",
+                Control::TextArea,
+                lens!(chair_response),
+            ),
+            F::new(
+                "escalation",
+                "Escalation",
+                Control::choice::<EscalationStage>(),
+                lens!(escalation),
+            ),
+            F::new(
+                "escalatedOn",
+                "Date escalated",
+                Control::Date,
+                lens!(escalated_on),
+            ),
+            F::new(
+                "resolution",
+                "Resolution",
+                Control::TextArea,
+                lens!(resolution),
+            ),
+        ],
+        columns: vec!["participantId", "view", "chairResponse", "escalation"],
+    }
+}
+
+pub fn family() -> ListSpec<FamilyCommunication> {
+    type F = Field<FamilyCommunication>;
+    ListSpec {
+        kind: ItemKind::FamilyCommunication,
+        form: "family",
+        heading: "What the family will be told",
+        intro: Some("What, by whom and when; anything withheld, and why."),
+        add_label: "Add communication",
+        fields: vec![
+            F::new("toWhom", "Who in the family", Control::Text, lens!(to_whom)),
+            F::new(
+                "what",
+                "What they will be told",
+                Control::TextArea,
+                lens!(what),
+            ),
+            F::new("byId", "Told by", Control::Owner, lens!(by_id)),
+            F::new("when", "When", Control::Date, lens!(when)),
+            F::new(
+                "withheld",
+                "Anything withheld for now",
+                Control::TextArea,
+                lens!(withheld),
+            ),
+            F::new(
+                "withheldReason",
+                "Why it is withheld",
+                Control::TextArea,
+                lens!(withheld_reason),
+            ),
+        ],
+        columns: vec!["what", "toWhom", "byId", "when"],
+    }
+}
+
+pub fn distribution() -> ListSpec<Recipient> {
+    type F = Field<Recipient>;
+    ListSpec {
+        kind: ItemKind::Recipient,
+        form: "recipient",
+        heading: "Distribution",
+        intro: Some("Who receives the record, and the most sensitive items they may see."),
+        add_label: "Add recipient",
+        fields: vec![
+            F::new("name", "Name", Control::Text, lens!(name)),
+            F::new("agency", "Agency", Control::Agency, lens!(agency)),
+            F::new("sentOn", "Sent on", Control::Date, lens!(sent_on)),
+            F::new(
+                "mayReceive",
+                "May receive up to",
+                Control::choice::<Sensitivity>(),
+                lens!(may_receive),
+            ),
+        ],
+        columns: vec!["name", "agency", "sentOn", "mayReceive"],
+    }
+}
+
+/// Participants, as their stage's form edits them.
+pub fn participants() -> Vec<Field<Participant>> {
+    type F = Field<Participant>;
+    vec![
+        F::new("name", "Full name", Control::Text, lens!(name)),
+        F::new("role", "Role", Control::Text, lens!(role))
+            .hint("For example, social worker, detective sergeant, health visitor."),
+        F::new("agency", "Agency", Control::Agency, lens!(agency)),
+        F::new(
+            "attendance",
+            "Attendance",
+            Control::radios::<Attendance>(true),
+            lens!(attendance),
+        ),
+        F::new(
+            "decisionAuthority",
+            "Can they make decisions for their agency?",
+            Control::radios::<Tristate>(true),
+            lens!(decision_authority),
+        )
+        .named("authority"),
+    ]
+}
+
+/// The meeting details, as their stage's form edits them.
+pub fn meeting() -> SectionSpec<Meeting> {
+    type F = Field<Meeting>;
+    SectionSpec {
+        form: "meeting",
+        heading: "Meeting details",
+        intro: None,
+        fields: vec![
+            F::new("meetingType", "Type of meeting", Control::radios::<MeetingType>(false), lens!(meeting_type))
+                .named("type"),
+            F::new("mode", "How was it held?", Control::radios::<MeetingMode>(false), lens!(mode))
+                .hint("A phone or video discussion is recorded just as formally."),
+            F::new("date", "Date of meeting", Control::Date, lens!(date)),
+            F::new("startTime", "Start time", Control::Time, lens!(start_time)).named("time"),
+            F::new("reason", "Reason for the meeting", Control::TextArea, lens!(reason))
+                .hint("The concern that gives reasonable cause to suspect the child is suffering, or likely to suffer, significant harm."),
+            F::new("chairId", "Chair", Control::Chair, lens!(chair_id)).named("chair"),
+        ],
+        keys: &["meeting"],
+        read: |record| Some(record.meeting.clone()),
+        command: Command::EditMeeting,
+        started: |record| {
+            let meeting = &record.meeting;
+            meeting.meeting_type.is_some()
+                || meeting.mode.is_some()
+                || meeting.date.is_some()
+                || !meeting.reason.is_empty()
+                || meeting.chair_id.is_some()
+        },
+    }
+}
+
+pub fn practice_context() -> SectionSpec<PracticeContext> {
+    type F = Field<PracticeContext>;
+    SectionSpec {
+        form: "practice",
+        heading: "Practice context",
+        intro: Some("Changes of worker or team, vacancies or restructures that touched this case."),
+        fields: vec![
+            F::new(
+                "recentWorkerChange",
+                "Did the allocated worker or team change in recent months?",
+                Control::choice::<Tristate>(),
+                lens!(recent_worker_change),
+            ),
+            F::new("details", "Details", Control::TextArea, lens!(details)),
+        ],
+        keys: &["practiceContext"],
+        read: |record| Some(record.practice_context.clone()),
+        command: Command::EditPracticeContext,
+        started: |record| !record.practice_context.details.is_empty(),
+    }
+}
+
+pub fn child_voice() -> SectionSpec<ChildVoice> {
+    type F = Field<ChildVoice>;
+    SectionSpec {
+        form: "voice",
+        heading: "The child's voice",
+        intro: Some("The child's own words; for a baby, what their day is like as observed."),
+        fields: vec![
+            F::new(
+                "howCaptured",
+                "How it was captured",
+                Control::Text,
+                lens!(how_captured),
+            ),
+            F::new(
+                "words",
+                "The child's own words",
+                Control::TextArea,
+                lens!(words),
+            ),
+            F::new(
+                "observedExperience",
+                "Observed lived experience",
+                Control::TextArea,
+                lens!(observed_experience),
+            )
+            .hint("For a baby or pre-verbal child."),
+            F::new(
+                "capturedBy",
+                "Captured by",
+                Control::Owner,
+                lens!(captured_by),
+            ),
+        ],
+        keys: &["childVoice"],
+        read: |record| Some(record.child_voice.clone()),
+        command: Command::EditChildVoice,
+        started: |record| {
+            let voice = &record.child_voice;
+            !voice.words.is_empty()
+                || !voice.observed_experience.is_empty()
+                || !voice.how_captured.is_empty()
+        },
+    }
+}
+
+pub fn timescales() -> SectionSpec<Timescales> {
+    type F = Field<Timescales>;
+    SectionSpec {
+        form: "timescales",
+        heading: "Timescales",
+        intro: None,
+        fields: vec![
+            F::new(
+                "s47StartedOn",
+                "Date section 47 enquiries started, if not at this meeting",
+                Control::Date,
+                lens!(s47_started_on),
+            ),
+            F::new(
+                "assessmentDue",
+                "Assessment due",
+                Control::Date,
+                lens!(assessment_due),
+            ),
+            F::new(
+                "nextReview",
+                "Next review",
+                Control::Date,
+                lens!(next_review),
+            ),
+        ],
+        keys: &["timescales"],
+        read: |record| Some(record.timescales.clone()),
+        command: Command::EditTimescales,
+        started: |record| {
+            record.timescales.assessment_due.is_some() || record.timescales.next_review.is_some()
+        },
+    }
+}
+
+pub fn wellbeing() -> SectionSpec<WellbeingDebrief> {
+    type F = Field<WellbeingDebrief>;
+    SectionSpec {
+        form: "wellbeing",
+        heading: "Wellbeing debrief",
+        intro: Some("Optional, for the professionals. It is kept apart from the child's record: exports and minutes leave it out."),
+        fields: vec![
+            F::new("offered", "Was a debrief offered?", Control::choice::<Tristate>(), lens!(offered)),
+            F::new("notes", "Support arranged, in general terms", Control::TextArea, lens!(notes)),
+        ],
+        keys: &["wellbeingDebrief"],
+        read: |record| record.wellbeing_debrief.clone(),
+        command: |debrief| Command::EditWellbeingDebrief(Some(debrief)),
+        started: |record| record.wellbeing_debrief.is_some(),
     }
 }

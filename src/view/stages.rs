@@ -1,8 +1,9 @@
 //! The meeting's stages: what each one covers in the record, and its state for the task
 //! list. Stages never force an order: the chair can jump to any of them.
 
-use crate::meeting::{Finding, Severity};
-use crate::record::DecisionRecord;
+use super::specs::{self, SectionSpec};
+use crate::meeting::{item_count, Finding, Severity};
+use crate::record::{AssessmentColumn, DecisionRecord, ItemKind, JsonPath, Status};
 
 /// One stage of the meeting, in the usual agenda order.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
@@ -125,37 +126,53 @@ impl Stage {
         }
     }
 
-    /// The record sections (top-level JSON keys) this stage edits.
-    pub fn sections(self) -> &'static [&'static str] {
+    /// What the stage shows, in order: the one map from stages to the record.
+    pub fn parts(self) -> &'static [Part] {
+        use AssessmentColumn::*;
+        use Part::*;
         match self {
-            Stage::Meeting => &["meeting"],
-            Stage::Subjects => &["subjects", "practiceContext"],
-            Stage::Participants => &["participants"],
-            Stage::Information => &["information", "tools"],
-            Stage::Gaps => &["gaps"],
-            Stage::ChildVoice => &["childVoice"],
-            Stage::Assessment => &["assessment"],
-            Stage::Scales => &["scales"],
-            Stage::Decisions => &["decisions"],
-            Stage::Risks => &["risks"],
-            Stage::Actions => &["actions"],
-            Stage::Contingencies => &["contingencies"],
-            Stage::Family => &["familyCommunication"],
-            Stage::Dissent => &["dissent"],
-            Stage::Review => &["timescales", "distribution"],
-            Stage::Wellbeing => &["wellbeingDebrief"],
-            Stage::Finalise => &[],
+            Stage::Meeting => &[MeetingDetails],
+            Stage::Subjects => &[
+                List(ItemKind::Subject),
+                Section(SectionKind::PracticeContext),
+            ],
+            Stage::Participants => &[Participants],
+            Stage::Information => &[List(ItemKind::Information), List(ItemKind::Tool)],
+            Stage::Gaps => &[List(ItemKind::Gap)],
+            Stage::ChildVoice => &[Section(SectionKind::ChildVoice)],
+            Stage::Assessment => &[
+                List(ItemKind::Statement(Worries)),
+                List(ItemKind::Statement(WorkingWell)),
+                List(ItemKind::Statement(NeedsToHappen)),
+                List(ItemKind::Statement(DangerStatements)),
+                List(ItemKind::Statement(SafetyGoals)),
+            ],
+            Stage::Scales => &[Scales],
+            Stage::Decisions => &[List(ItemKind::Decision)],
+            Stage::Risks => &[List(ItemKind::Risk)],
+            Stage::Actions => &[List(ItemKind::Action)],
+            Stage::Contingencies => &[List(ItemKind::Contingency)],
+            Stage::Family => &[List(ItemKind::FamilyCommunication)],
+            Stage::Dissent => &[List(ItemKind::Dissent)],
+            Stage::Review => &[
+                Section(SectionKind::Timescales),
+                Clocks,
+                List(ItemKind::Recipient),
+            ],
+            Stage::Wellbeing => &[Section(SectionKind::Wellbeing)],
+            Stage::Finalise => &[Finalise],
         }
     }
 
-    /// The stage whose sections hold this JSON path.
-    pub fn of_path(path: &str) -> Option<Stage> {
-        let section = path.strip_prefix("$.")?;
-        let end = section.find(['.', '[']).unwrap_or(section.len());
-        let key = &section[..end];
-        Stage::ALL
-            .into_iter()
-            .find(|stage| stage.sections().contains(&key))
+    /// The stage whose parts hold this JSON path.
+    pub fn of_path(path: &JsonPath) -> Option<Stage> {
+        Stage::ALL.into_iter().find(|stage| {
+            stage
+                .parts()
+                .iter()
+                .flat_map(|part| part.paths())
+                .any(|part| path.starts_with(&part))
+        })
     }
 
     /// The next stage in agenda order, if any.
@@ -174,50 +191,7 @@ impl Stage {
 
     /// True once anything has been entered in the stage.
     pub fn started(self, record: &DecisionRecord) -> bool {
-        let meeting = &record.meeting;
-        match self {
-            Stage::Meeting => {
-                meeting.meeting_type.is_some()
-                    || meeting.mode.is_some()
-                    || meeting.date.is_some()
-                    || !meeting.reason.is_empty()
-                    || meeting.chair_id.is_some()
-            }
-            Stage::Subjects => {
-                !record.subjects.is_empty() || !record.practice_context.details.is_empty()
-            }
-            Stage::Participants => !record.participants.is_empty(),
-            Stage::Information => !record.information.is_empty() || !record.tools.is_empty(),
-            Stage::Gaps => !record.gaps.is_empty(),
-            Stage::ChildVoice => {
-                let voice = &record.child_voice;
-                !voice.words.is_empty()
-                    || !voice.observed_experience.is_empty()
-                    || !voice.how_captured.is_empty()
-            }
-            Stage::Assessment => {
-                let assessment = &record.assessment;
-                !(assessment.worries.is_empty()
-                    && assessment.working_well.is_empty()
-                    && assessment.needs_to_happen.is_empty()
-                    && assessment.danger_statements.is_empty()
-                    && assessment.safety_goals.is_empty())
-            }
-            Stage::Scales => !record.scales.is_empty(),
-            Stage::Decisions => !record.decisions.is_empty(),
-            Stage::Risks => !record.risks.is_empty(),
-            Stage::Actions => !record.actions.is_empty(),
-            Stage::Contingencies => !record.contingencies.is_empty(),
-            Stage::Family => !record.family_communication.is_empty(),
-            Stage::Dissent => !record.dissent.is_empty(),
-            Stage::Review => {
-                !record.distribution.is_empty()
-                    || record.timescales.assessment_due.is_some()
-                    || record.timescales.next_review.is_some()
-            }
-            Stage::Wellbeing => record.wellbeing_debrief.is_some(),
-            Stage::Finalise => record.meta.status != crate::record::Status::Draft,
-        }
+        self.parts().iter().any(|part| part.started(record))
     }
 
     /// The stage's state for the task list, from what is entered and the findings.
@@ -239,6 +213,82 @@ impl Stage {
             StageState::InProgress
         } else {
             StageState::Complete
+        }
+    }
+}
+
+/// A whole-section form of the record.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum SectionKind {
+    PracticeContext,
+    ChildVoice,
+    Timescales,
+    Wellbeing,
+}
+
+/// One part of a stage.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Part {
+    MeetingDetails,
+    Participants,
+    /// A list of the record, with its table and form.
+    List(ItemKind),
+    /// A whole-section form.
+    Section(SectionKind),
+    Scales,
+    /// The statutory clocks (computed, never entered).
+    Clocks,
+    Finalise,
+}
+
+/// True when the section has anything that counts entered.
+fn section_started<T>(spec: SectionSpec<T>, record: &DecisionRecord) -> bool {
+    (spec.started)(record)
+}
+
+impl Part {
+    /// The record paths the part edits (findings under them belong to it).
+    pub fn paths(self) -> Vec<JsonPath> {
+        match self {
+            Part::MeetingDetails => vec![specs::meeting().path()],
+            Part::Participants => vec![ItemKind::Participant.path()],
+            Part::List(kind) => vec![kind.path()],
+            Part::Section(section) => vec![section.path()],
+            Part::Scales => vec![JsonPath::keys(&["scales"])],
+            Part::Clocks | Part::Finalise => Vec::new(),
+        }
+    }
+
+    /// True once anything has been entered in it.
+    pub fn started(self, record: &DecisionRecord) -> bool {
+        match self {
+            Part::MeetingDetails => section_started(specs::meeting(), record),
+            Part::Participants => !record.participants.is_empty(),
+            Part::List(kind) => item_count(record, kind) > 0,
+            Part::Section(section) => section.started(record),
+            Part::Scales => !record.scales.is_empty(),
+            Part::Clocks => false,
+            Part::Finalise => record.meta.status != Status::Draft,
+        }
+    }
+}
+
+impl SectionKind {
+    fn path(self) -> JsonPath {
+        match self {
+            SectionKind::PracticeContext => specs::practice_context().path(),
+            SectionKind::ChildVoice => specs::child_voice().path(),
+            SectionKind::Timescales => specs::timescales().path(),
+            SectionKind::Wellbeing => specs::wellbeing().path(),
+        }
+    }
+
+    fn started(self, record: &DecisionRecord) -> bool {
+        match self {
+            SectionKind::PracticeContext => section_started(specs::practice_context(), record),
+            SectionKind::ChildVoice => section_started(specs::child_voice(), record),
+            SectionKind::Timescales => section_started(specs::timescales(), record),
+            SectionKind::Wellbeing => section_started(specs::wellbeing(), record),
         }
     }
 }

@@ -6,6 +6,7 @@
 use super::config::Config;
 use super::validate::{validate, Finding, Severity};
 use crate::record::integrity::{self, AMENDED, FINALISED, GENESIS_HASH};
+pub use crate::record::ItemKind;
 use crate::record::*;
 use std::fmt;
 
@@ -95,37 +96,6 @@ pub enum Item {
     Recipient(Recipient),
 }
 
-/// Which list an item belongs to.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
-pub enum ItemKind {
-    /// `participants`
-    Participant,
-    /// `subjects`
-    Subject,
-    /// `information`
-    Information,
-    /// `gaps`
-    Gap,
-    /// one column of `assessment`
-    Statement(AssessmentColumn),
-    /// `tools`
-    Tool,
-    /// `decisions`
-    Decision,
-    /// `risks`
-    Risk,
-    /// `actions`
-    Action,
-    /// `contingencies`
-    Contingency,
-    /// `dissent`
-    Dissent,
-    /// `familyCommunication`
-    FamilyCommunication,
-    /// `distribution`
-    Recipient,
-}
-
 /// Why a command was refused.
 #[derive(Clone, Debug, PartialEq)]
 pub enum Problem {
@@ -183,30 +153,33 @@ impl fmt::Display for Problem {
 
 impl std::error::Error for Problem {}
 
-/// What every list item type provides to the generic add / edit / remove.
-trait Listed: Clone {
-    /// The kind, in words ("risk").
-    const KIND: &'static str;
-    /// The id prefix (`r` for `r1`, `r2`, …).
-    const PREFIX: &'static str;
+/// What every list item type provides to the generic add / edit / remove and to the forms
+/// that edit it: where its list is in the record, what stops it being saved, and how the
+/// audit trail names it.
+pub trait ListItem: Clone + RefersToParticipants {
+    /// The list of `kind` (for a statement, the column `kind` names).
+    fn list(record: &DecisionRecord, kind: ItemKind) -> &Vec<Self>;
+    /// The list of `kind`, to change.
+    fn list_mut(record: &mut DecisionRecord, kind: ItemKind) -> &mut Vec<Self>;
+    /// The item as a command's [`Item`], in the list of `kind`.
+    fn into_item(self, kind: ItemKind) -> Item;
+    /// The item's id.
     fn id(&self) -> &str;
+    /// Gives the item its id.
     fn set_id(&mut self, id: String);
-    /// Missing essentials that stop the item being saved (paths relative to the item).
-    fn problems(&self) -> Vec<Finding>;
-    /// The participant ids the item refers to, with the field each is in.
-    fn references(&self) -> Vec<(&'static str, &str)>;
+    /// Missing essentials that stop the item being saved, as `(field, message)`.
+    fn problems(&self) -> Vec<(&'static str, &'static str)>;
     /// A short description of the item, for the audit trail.
     fn describe(&self) -> String;
 }
 
-fn required(problems: &mut Vec<Finding>, value: &str, field: &str, message: &str) {
-    if value.trim().is_empty() {
-        problems.push(Finding {
-            path: field.to_string(),
-            severity: Severity::Error,
-            message: message.to_string(),
-        });
-    }
+/// `(field, message)` when `value` is blank.
+fn required(
+    value: &str,
+    field: &'static str,
+    message: &'static str,
+) -> Option<(&'static str, &'static str)> {
+    value.trim().is_empty().then_some((field, message))
 }
 
 /// Shortens free text for an audit line without splitting a character.
@@ -219,26 +192,33 @@ fn excerpt(text: &str) -> String {
 }
 
 macro_rules! listed {
-    ($type:ty, $kind:literal, $prefix:literal,
-     problems($item:ident) $problems:block,
-     references($r:ident) $references:block,
-     describe($d:ident) $describe:block) => {
-        impl Listed for $type {
-            const KIND: &'static str = $kind;
-            const PREFIX: &'static str = $prefix;
+    ($type:ty, list($record:ident, $kind:ident) $list:expr, item($value:ident) $wrap:expr,
+     problems($item:ident) $problems:expr,
+     describe($d:ident) $describe:expr) => {
+        impl ListItem for $type {
+            #[allow(unused_variables)]
+            fn list($record: &DecisionRecord, $kind: ItemKind) -> &Vec<Self> {
+                &$list
+            }
+            #[allow(unused_variables)]
+            fn list_mut($record: &mut DecisionRecord, $kind: ItemKind) -> &mut Vec<Self> {
+                &mut $list
+            }
+            #[allow(unused_variables)]
+            fn into_item(self, $kind: ItemKind) -> Item {
+                let $value = self;
+                $wrap
+            }
             fn id(&self) -> &str {
                 &self.id
             }
             fn set_id(&mut self, id: String) {
                 self.id = id;
             }
-            fn problems(&self) -> Vec<Finding> {
+            #[allow(unused_variables)]
+            fn problems(&self) -> Vec<(&'static str, &'static str)> {
                 let $item = self;
-                $problems
-            }
-            fn references(&self) -> Vec<(&'static str, &str)> {
-                let $r = self;
-                $references
+                $problems.into_iter().flatten().collect()
             }
             fn describe(&self) -> String {
                 let $d = self;
@@ -248,239 +228,156 @@ macro_rules! listed {
     };
 }
 
-listed!(Participant, "participant", "p",
-    problems(p) {
-        let mut found = Vec::new();
-        required(&mut found, &p.name, "name", "Enter the participant's full name");
-        required(&mut found, &p.role, "role", "Enter the participant's role");
-        required(&mut found, &p.agency, "agency", "Select the participant's agency");
-        found
-    },
-    references(_p) { Vec::new() },
-    describe(p) { format!("participant {} ({})", p.name.trim(), p.agency.trim()) }
-);
-
-listed!(Subject, "person", "s",
-    problems(s) {
-        let mut found = Vec::new();
-        required(&mut found, &s.name, "name", "Enter their name, or \"Not known\"");
-        found
-    },
-    references(_s) { Vec::new() },
-    describe(s) { format!("{} {}", s.role.label().to_lowercase(), s.name.trim()) }
-);
-
-listed!(InformationItem, "information item", "i",
-    problems(i) {
-        let mut found = Vec::new();
-        required(&mut found, &i.source_agency, "sourceAgency", "Select the agency the information comes from");
-        required(&mut found, &i.content, "content", "Enter the information shared");
-        found
-    },
-    references(i) { i.shared_by.as_deref().map(|id| ("sharedBy", id)).into_iter().collect() },
-    describe(i) { format!("information from {}", i.source_agency.trim()) }
-);
-
-listed!(InformationGap, "information gap", "g",
-    problems(g) {
-        let mut found = Vec::new();
-        required(&mut found, &g.unknown, "unknown", "Enter what is not known");
-        found
-    },
-    references(g) { g.owner_id.as_deref().map(|id| ("ownerId", id)).into_iter().collect() },
-    describe(g) { format!("information gap \"{}\"", excerpt(&g.unknown)) }
-);
-
-listed!(Statement, "statement", "a",
-    problems(s) {
-        let mut found = Vec::new();
-        required(&mut found, &s.text, "text", "Enter the statement");
-        found
-    },
-    references(_s) { Vec::new() },
-    describe(s) { format!("statement \"{}\"", excerpt(&s.text)) }
-);
-
-listed!(ToolInput, "tool", "t",
-    problems(t) {
-        let mut found = Vec::new();
-        required(&mut found, &t.name, "name", "Enter the name of the tool");
-        required(&mut found, &t.result, "result", "Enter the tool's result or the clinician's judgement");
-        found
-    },
-    references(_t) { Vec::new() },
-    describe(t) { format!("tool {}", t.name.trim()) }
-);
-
-listed!(Decision, "decision", "d",
-    problems(d) {
-        let mut found = Vec::new();
-        if d.decision_type.is_none() {
-            found.push(Finding {
-                path: "decisionType".into(),
-                severity: Severity::Error,
-                message: "Select the type of decision".into(),
-            });
-        }
-        found
-    },
-    references(d) { d.decision_maker_id.as_deref().map(|id| ("decisionMakerId", id)).into_iter().collect() },
-    describe(d) {
-        format!("decision {}", d.decision_type.map(DecisionType::label).unwrap_or("of no type"))
+/// The assessment column a statement's kind names.
+fn column_of(kind: ItemKind) -> AssessmentColumn {
+    match kind {
+        ItemKind::Statement(column) => column,
+        _ => unreachable!("only statements live in the assessment's columns"),
     }
+}
+
+listed!(Participant, list(record, kind) record.participants, item(value) Item::Participant(value),
+    problems(p) [
+        required(&p.name, "name", "Enter the participant's full name"),
+        required(&p.role, "role", "Enter the participant's role"),
+        required(&p.agency, "agency", "Select the participant's agency"),
+    ],
+    describe(p) format!("participant {} ({})", p.name.trim(), p.agency.trim())
 );
 
-listed!(Risk, "risk", "r",
-    problems(r) {
-        let mut found = Vec::new();
-        required(&mut found, &r.description, "description", "Describe the risk");
-        found
-    },
-    references(r) { r.owner_id.as_deref().map(|id| ("ownerId", id)).into_iter().collect() },
-    describe(r) { format!("risk \"{}\"", excerpt(&r.description)) }
+listed!(Subject, list(record, kind) record.subjects, item(value) Item::Subject(value),
+    problems(s) [required(&s.name, "name", "Enter their name, or \"Not known\"")],
+    describe(s) format!("{} {}", s.role.label().to_lowercase(), s.name.trim())
 );
 
-listed!(Action, "action", "x",
-    problems(a) {
-        let mut found = Vec::new();
-        required(&mut found, &a.task, "task", "Enter what is to be done");
-        found
-    },
-    references(a) { a.owner_id.as_deref().map(|id| ("ownerId", id)).into_iter().collect() },
-    describe(a) { format!("action \"{}\"", excerpt(&a.task)) }
+listed!(InformationItem, list(record, kind) record.information, item(value) Item::Information(value),
+    problems(i) [
+        required(&i.source_agency, "sourceAgency", "Select the agency the information comes from"),
+        required(&i.content, "content", "Enter the information shared"),
+    ],
+    describe(i) format!("information from {}", i.source_agency.trim())
 );
 
-listed!(Contingency, "contingency", "c",
-    problems(c) {
-        let mut found = Vec::new();
-        required(&mut found, &c.if_this, "ifThis", "Enter what might happen");
-        required(&mut found, &c.then_that, "thenThat", "Enter what will be done then");
-        found
-    },
-    references(c) { c.owner_id.as_deref().map(|id| ("ownerId", id)).into_iter().collect() },
-    describe(c) { format!("contingency \"if {}\"", excerpt(&c.if_this)) }
+listed!(InformationGap, list(record, kind) record.gaps, item(value) Item::Gap(value),
+    problems(g) [required(&g.unknown, "unknown", "Enter what is not known")],
+    describe(g) format!("information gap \"{}\"", excerpt(&g.unknown))
 );
 
-listed!(Dissent, "dissent", "v",
-    problems(d) {
-        let mut found = Vec::new();
-        required(&mut found, &d.participant_id, "participantId", "Select who disagrees");
-        required(&mut found, &d.view, "view", "Enter their view in their own words");
-        found
-    },
-    references(d) { vec![("participantId", d.participant_id.as_str())] },
-    describe(d) { format!("dissent by {}", d.participant_id) }
+listed!(Statement, list(record, kind) record.assessment[column_of(kind)], item(value) Item::Statement(column_of(kind), value),
+    problems(s) [required(&s.text, "text", "Enter the statement")],
+    describe(s) format!("statement \"{}\"", excerpt(&s.text))
 );
 
-listed!(FamilyCommunication, "family communication", "f",
-    problems(f) {
-        let mut found = Vec::new();
-        required(&mut found, &f.what, "what", "Enter what the family will be told");
-        found
-    },
-    references(f) { f.by_id.as_deref().map(|id| ("byId", id)).into_iter().collect() },
-    describe(f) { format!("family communication \"{}\"", excerpt(&f.what)) }
+listed!(ToolInput, list(record, kind) record.tools, item(value) Item::Tool(value),
+    problems(t) [
+        required(&t.name, "name", "Enter the name of the tool"),
+        required(&t.result, "result", "Enter the tool's result or the clinician's judgement"),
+    ],
+    describe(t) format!("tool {}", t.name.trim())
 );
 
-listed!(Recipient, "recipient", "e",
-    problems(r) {
-        let mut found = Vec::new();
-        required(&mut found, &r.name, "name", "Enter who receives the record");
-        found
-    },
-    references(_r) { Vec::new() },
-    describe(r) { format!("recipient {}", r.name.trim()) }
+listed!(Decision, list(record, kind) record.decisions, item(value) Item::Decision(value),
+    problems(d) [d.decision_type.is_none().then_some(("decisionType", "Select the type of decision"))],
+    describe(d) format!("decision {}", d.decision_type.map(DecisionType::label).unwrap_or("of no type"))
 );
 
-/// Runs `$body` with `$list` bound to the record's list for `$kind`, mutably or not
-/// (each arm is typed separately).
-macro_rules! with_list {
-    ($record:expr, $kind:expr, |$list:ident| $body:expr) => {
-        with_list!(@arms $record, $kind, $list, $body, column_mut, mut)
-    };
-    (ref $record:expr, $kind:expr, |$list:ident| $body:expr) => {
-        with_list!(@arms $record, $kind, $list, $body, column,)
-    };
-    (@arms $record:expr, $kind:expr, $list:ident, $body:expr, $column:ident, $($m:tt)?) => {
+listed!(Risk, list(record, kind) record.risks, item(value) Item::Risk(value),
+    problems(r) [required(&r.description, "description", "Describe the risk")],
+    describe(r) format!("risk \"{}\"", excerpt(&r.description))
+);
+
+listed!(Action, list(record, kind) record.actions, item(value) Item::Action(value),
+    problems(a) [required(&a.task, "task", "Enter what is to be done")],
+    describe(a) format!("action \"{}\"", excerpt(&a.task))
+);
+
+listed!(Contingency, list(record, kind) record.contingencies, item(value) Item::Contingency(value),
+    problems(c) [
+        required(&c.if_this, "ifThis", "Enter what might happen"),
+        required(&c.then_that, "thenThat", "Enter what will be done then"),
+    ],
+    describe(c) format!("contingency \"if {}\"", excerpt(&c.if_this))
+);
+
+listed!(Dissent, list(record, kind) record.dissent, item(value) Item::Dissent(value),
+    problems(d) [
+        required(&d.participant_id, "participantId", "Select who disagrees"),
+        required(&d.view, "view", "Enter their view in their own words"),
+    ],
+    describe(d) format!("dissent by {}", d.participant_id)
+);
+
+listed!(FamilyCommunication, list(record, kind) record.family_communication, item(value) Item::FamilyCommunication(value),
+    problems(f) [required(&f.what, "what", "Enter what the family will be told")],
+    describe(f) format!("family communication \"{}\"", excerpt(&f.what))
+);
+
+listed!(Recipient, list(record, kind) record.distribution, item(value) Item::Recipient(value),
+    problems(r) [required(&r.name, "name", "Enter who receives the record")],
+    describe(r) format!("recipient {}", r.name.trim())
+);
+
+/// Runs `$body` with `$T` naming the type of the items in the list `$kind`.
+macro_rules! with_kind {
+    ($kind:expr, $T:ident => $body:expr) => {
         match $kind {
-            ItemKind::Participant => { let $list = &$($m)? $record.participants; $body }
-            ItemKind::Subject => { let $list = &$($m)? $record.subjects; $body }
-            ItemKind::Information => { let $list = &$($m)? $record.information; $body }
-            ItemKind::Gap => { let $list = &$($m)? $record.gaps; $body }
-            ItemKind::Statement(column) => { let $list = $record.assessment.$column(column); $body }
-            ItemKind::Tool => { let $list = &$($m)? $record.tools; $body }
-            ItemKind::Decision => { let $list = &$($m)? $record.decisions; $body }
-            ItemKind::Risk => { let $list = &$($m)? $record.risks; $body }
-            ItemKind::Action => { let $list = &$($m)? $record.actions; $body }
-            ItemKind::Contingency => { let $list = &$($m)? $record.contingencies; $body }
-            ItemKind::Dissent => { let $list = &$($m)? $record.dissent; $body }
-            ItemKind::FamilyCommunication => { let $list = &$($m)? $record.family_communication; $body }
-            ItemKind::Recipient => { let $list = &$($m)? $record.distribution; $body }
-        }
-    };
-}
-
-/// Runs `$body` with `$value` bound to the item and `$list` to the list it belongs in.
-macro_rules! with_item_and_list {
-    ($record:expr, $item:expr, |$value:ident, $list:ident| $body:expr) => {
-        match $item {
-            Item::Participant($value) => {
-                let $list = &mut $record.participants;
+            ItemKind::Participant => {
+                type $T = Participant;
                 $body
             }
-            Item::Subject($value) => {
-                let $list = &mut $record.subjects;
+            ItemKind::Subject => {
+                type $T = Subject;
                 $body
             }
-            Item::Information($value) => {
-                let $list = &mut $record.information;
+            ItemKind::Information => {
+                type $T = InformationItem;
                 $body
             }
-            Item::Gap($value) => {
-                let $list = &mut $record.gaps;
+            ItemKind::Gap => {
+                type $T = InformationGap;
                 $body
             }
-            Item::Statement(column, $value) => {
-                let $list = $record.assessment.column_mut(column);
+            ItemKind::Statement(_) => {
+                type $T = Statement;
                 $body
             }
-            Item::Tool($value) => {
-                let $list = &mut $record.tools;
+            ItemKind::Tool => {
+                type $T = ToolInput;
                 $body
             }
-            Item::Decision($value) => {
-                let $list = &mut $record.decisions;
+            ItemKind::Decision => {
+                type $T = Decision;
                 $body
             }
-            Item::Risk($value) => {
-                let $list = &mut $record.risks;
+            ItemKind::Risk => {
+                type $T = Risk;
                 $body
             }
-            Item::Action($value) => {
-                let $list = &mut $record.actions;
+            ItemKind::Action => {
+                type $T = Action;
                 $body
             }
-            Item::Contingency($value) => {
-                let $list = &mut $record.contingencies;
+            ItemKind::Contingency => {
+                type $T = Contingency;
                 $body
             }
-            Item::Dissent($value) => {
-                let $list = &mut $record.dissent;
+            ItemKind::Dissent => {
+                type $T = Dissent;
                 $body
             }
-            Item::FamilyCommunication($value) => {
-                let $list = &mut $record.family_communication;
+            ItemKind::FamilyCommunication => {
+                type $T = FamilyCommunication;
                 $body
             }
-            Item::Recipient($value) => {
-                let $list = &mut $record.distribution;
+            ItemKind::Recipient => {
+                type $T = Recipient;
                 $body
             }
         }
     };
 }
 
-/// Runs `$body` with `$value` bound to the item inside `$item` (each arm is typed).
+/// Runs `$body` with `$value` bound to the typed item inside `$item`.
 macro_rules! with_item {
     ($item:expr, |$value:ident| $body:expr) => {
         match $item {
@@ -526,163 +423,124 @@ impl Item {
         with_item!(self, |value| value.id())
     }
 
-    /// What stops the item being saved, with paths relative to the item. Empty when it
-    /// can be saved. Forms call this before sending, so they can show the problems.
-    pub fn problems(&self) -> Vec<Finding> {
+    /// What stops the item being saved as the item at `at` (its path in the record: where
+    /// it is, or where it would be added). Empty when it can be saved. Forms call this
+    /// before sending, so they can show the problems by their fields.
+    pub fn problems(&self, at: &JsonPath) -> Vec<Finding> {
         with_item!(self, |value| value.problems())
+            .into_iter()
+            .map(|(field, message)| Finding::error(at.clone().key(field), message))
+            .collect()
     }
 
     fn describe(&self) -> String {
         with_item!(self, |value| value.describe())
     }
 
-    fn references(&self) -> Vec<(&'static str, &str)> {
-        with_item!(self, |value| value.references())
+    /// Where the item is in `record` (by its id), or where it would be added.
+    fn path_in(&self, record: &DecisionRecord, adding: bool) -> JsonPath {
+        let kind = self.kind();
+        let index = with_kind!(kind, T => {
+            let list = T::list(record, kind);
+            if adding {
+                list.len()
+            } else {
+                list.iter().position(|item| item.id() == self.id()).unwrap_or(list.len())
+            }
+        });
+        kind.item_path(index)
     }
 }
 
-impl ItemKind {
-    /// The kind, in words ("risk").
-    pub fn noun(self) -> &'static str {
-        match self {
-            ItemKind::Participant => Participant::KIND,
-            ItemKind::Subject => Subject::KIND,
-            ItemKind::Information => InformationItem::KIND,
-            ItemKind::Gap => InformationGap::KIND,
-            ItemKind::Statement(_) => Statement::KIND,
-            ItemKind::Tool => ToolInput::KIND,
-            ItemKind::Decision => Decision::KIND,
-            ItemKind::Risk => Risk::KIND,
-            ItemKind::Action => Action::KIND,
-            ItemKind::Contingency => Contingency::KIND,
-            ItemKind::Dissent => Dissent::KIND,
-            ItemKind::FamilyCommunication => FamilyCommunication::KIND,
-            ItemKind::Recipient => Recipient::KIND,
-        }
-    }
+/// How many items the list of `kind` holds.
+pub fn item_count(record: &DecisionRecord, kind: ItemKind) -> usize {
+    with_kind!(kind, T => T::list(record, kind).len())
+}
+
+/// True when the list of `kind` holds an item labelled restricted.
+pub fn any_restricted(record: &DecisionRecord, kind: ItemKind) -> bool {
+    with_kind!(kind, T => T::list(record, kind).iter().any(Sensitive::is_restricted))
 }
 
 /// An id `{prefix}{n}` that no item in the list uses, one above the highest.
-fn next_id<T: Listed>(list: &[T]) -> String {
+fn next_id<T: ListItem>(list: &[T], prefix: &str) -> String {
     let highest = list
         .iter()
-        .filter_map(|item| item.id().strip_prefix(T::PREFIX)?.parse::<u64>().ok())
+        .filter_map(|item| item.id().strip_prefix(prefix)?.parse::<u64>().ok())
         .max()
         .unwrap_or(0);
-    format!("{}{}", T::PREFIX, highest.saturating_add(1))
+    format!("{prefix}{}", highest.saturating_add(1))
 }
 
-fn add_to<T: Listed>(list: &mut Vec<T>, mut item: T) {
-    item.set_id(next_id(list));
+fn add_to<T: ListItem>(record: &mut DecisionRecord, kind: ItemKind, mut item: T) {
+    let list = T::list_mut(record, kind);
+    item.set_id(next_id(list, kind.id_prefix()));
     list.push(item);
 }
 
-fn replace_in<T: Listed>(list: &mut [T], item: T) -> Result<(), Problem> {
-    let slot = list
-        .iter_mut()
-        .find(|existing| existing.id() == item.id())
-        .ok_or_else(|| Problem::NotFound {
-            kind: T::KIND,
-            id: item.id().to_string(),
-        })?;
-    *slot = item;
+fn replace_in<T: ListItem>(
+    record: &mut DecisionRecord,
+    kind: ItemKind,
+    item: T,
+) -> Result<(), Problem> {
+    let list = T::list_mut(record, kind);
+    let index = position_in(list, kind, item.id())?;
+    list[index] = item;
     Ok(())
 }
 
-fn position_in<T: Listed>(list: &[T], id: &str) -> Result<usize, Problem> {
+fn position_in<T: ListItem>(list: &[T], kind: ItemKind, id: &str) -> Result<usize, Problem> {
     list.iter()
         .position(|item| item.id() == id)
         .ok_or_else(|| Problem::NotFound {
-            kind: T::KIND,
+            kind: kind.noun(),
             id: id.to_string(),
         })
 }
 
-fn describe_at<T: Listed>(list: &[T], index: usize) -> String {
-    list[index].describe()
-}
-
-/// Wraps an item's `Listed::describe` with the item's id for the audit trail.
-fn describe_item(item: &Item, id: &str) -> String {
-    format!("{} [{id}]", item.describe())
+/// The audit trail's words for the item of `kind` with `id`, with its id.
+fn describe_listed(record: &DecisionRecord, kind: ItemKind, id: &str) -> String {
+    with_kind!(kind, T => {
+        let list = T::list(record, kind);
+        match position_in(list, kind, id) {
+            Ok(index) => format!("{} [{id}]", list[index].describe()),
+            Err(_) => format!("{} {id} [{id}]", kind.noun()),
+        }
+    })
 }
 
 /// Everything in the record that refers to this participant, in words
-/// ("recorded as the chair", "owner of risk r1 \"…\"").
+/// ("recorded as the chair", "the owner of risk \"…\" [r1]").
 fn uses_of_participant(record: &DecisionRecord, id: &str) -> Vec<String> {
     let mut uses = Vec::new();
-    if record.meeting.chair_id.as_deref() == Some(id) {
-        uses.push("recorded as the chair".to_string());
-    }
-    let mut note = |owns: bool, what: String| {
-        if owns {
-            uses.push(what);
+    let mut scale_given = false;
+    record.for_each_participant_reference(|site, referred| {
+        if referred != id {
+            return;
         }
-    };
-    for risk in &record.risks {
-        note(
-            risk.owner_id.as_deref() == Some(id),
-            format!("the owner of {} [{}]", risk.describe(), risk.id),
-        );
-    }
-    for action in &record.actions {
-        note(
-            action.owner_id.as_deref() == Some(id),
-            format!("the owner of {} [{}]", action.describe(), action.id),
-        );
-    }
-    for decision in &record.decisions {
-        note(
-            decision.decision_maker_id.as_deref() == Some(id),
-            format!(
-                "the decision-maker for {} [{}]",
-                decision.describe(),
-                decision.id
-            ),
-        );
-    }
-    for gap in &record.gaps {
-        note(
-            gap.owner_id.as_deref() == Some(id),
-            format!("finding out for {} [{}]", gap.describe(), gap.id),
-        );
-    }
-    for contingency in &record.contingencies {
-        note(
-            contingency.owner_id.as_deref() == Some(id),
-            format!(
-                "the owner of {} [{}]",
-                contingency.describe(),
-                contingency.id
-            ),
-        );
-    }
-    for dissent in &record.dissent {
-        note(
-            dissent.participant_id == id,
-            format!("the author of dissent [{}]", dissent.id),
-        );
-    }
-    for item in &record.information {
-        note(
-            item.shared_by.as_deref() == Some(id),
-            format!("the source of {} [{}]", item.describe(), item.id),
-        );
-    }
-    for talk in &record.family_communication {
-        note(
-            talk.by_id.as_deref() == Some(id),
-            format!("telling the family: {} [{}]", talk.describe(), talk.id),
-        );
-    }
-    note(
-        record.child_voice.captured_by.as_deref() == Some(id),
-        "recorded as capturing the child's voice".to_string(),
-    );
-    note(
-        record.scales.iter().any(|scale| scale.participant_id == id),
-        "the giver of a safety scale".to_string(),
-    );
+        let (kind, index) = match site {
+            ReferenceSite::Chair => return uses.push("recorded as the chair".to_string()),
+            ReferenceSite::ChildVoice => {
+                return uses.push("recorded as capturing the child's voice".to_string())
+            }
+            ReferenceSite::Scale(_) if !scale_given => {
+                scale_given = true;
+                return uses.push("the giver of a safety scale".to_string());
+            }
+            ReferenceSite::Scale(_) => return,
+            ReferenceSite::Item(kind, index, _) => (kind, index),
+        };
+        let item_id = with_kind!(kind, T => T::list(record, kind)[index].id().to_string());
+        let what = describe_listed(record, kind, &item_id);
+        uses.push(match kind {
+            ItemKind::Decision => format!("the decision-maker for {what}"),
+            ItemKind::Gap => format!("finding out for {what}"),
+            ItemKind::Dissent => format!("the author of dissent [{item_id}]"),
+            ItemKind::Information => format!("the source of {what}"),
+            ItemKind::FamilyCommunication => format!("telling the family: {what}"),
+            _ => format!("the owner of {what}"),
+        });
+    });
     uses
 }
 
@@ -704,13 +562,9 @@ impl Command {
                 record.participant_label(&dissent.participant_id)
             ),
             Command::Add(item) => format!("Added {}", item.describe()),
-            Command::Edit(item) => format!("Changed {}", describe_item(item, item.id())),
+            Command::Edit(item) => format!("Changed {} [{}]", item.describe(), item.id()),
             Command::Remove { kind, id } => {
-                let what = with_list!(ref record, *kind, |list| match position_in(list, id) {
-                    Ok(index) => describe_at(list, index),
-                    Err(_) => format!("{} {id}", kind.noun()),
-                });
-                format!("Removed {what} [{id}]")
+                format!("Removed {}", describe_listed(record, *kind, id))
             }
             Command::SetScale(scale) => format!(
                 "Set the safety scale of {} to {}",
@@ -723,6 +577,56 @@ impl Command {
             ),
             Command::Finalise => FINALISED.to_string(),
             Command::Amend { reason, .. } => format!("{AMENDED}: {}", excerpt(reason)),
+        }
+    }
+
+    /// What stops this change being made to `record`, as findings on the fields of what it
+    /// adds or changes (absolute paths: where the item is, or where it would be added).
+    /// Empty when nothing does, though `apply` may still refuse it for another reason (a
+    /// final record, an id not found). Forms ask this before sending, so that they can show
+    /// the problems by their fields.
+    pub fn problems(&self, record: &DecisionRecord) -> Vec<Finding> {
+        match self {
+            Command::Add(item) | Command::Edit(item) => {
+                let at = item.path_in(record, matches!(self, Command::Add(_)));
+                let mut problems = item.problems(&at);
+                if problems.is_empty() {
+                    problems = reference_problems(record, item, &at);
+                }
+                problems
+            }
+            Command::Amend { reason, change } => {
+                let at = JsonPath::keys(&["amendments"]).index(record.amendments.len());
+                [
+                    required(reason, "reason", "Enter why the record is being amended"),
+                    required(change, "change", "Enter the amendment"),
+                ]
+                .into_iter()
+                .flatten()
+                .map(|(field, message)| Finding::error(at.clone().key(field), message))
+                .collect()
+            }
+            Command::SetScale(scale) => {
+                let index = record
+                    .scales
+                    .iter()
+                    .position(|s| s.participant_id == scale.participant_id)
+                    .unwrap_or(record.scales.len());
+                let at = JsonPath::keys(&["scales"]).index(index);
+                [
+                    required(
+                        &scale.participant_id,
+                        "participantId",
+                        "Select whose view this is",
+                    ),
+                    (scale.score > 10).then_some(("score", "A safety scale runs from 0 to 10")),
+                ]
+                .into_iter()
+                .flatten()
+                .map(|(field, message)| Finding::error(at.clone().key(field), message))
+                .collect()
+            }
+            _ => Vec::new(),
         }
     }
 
@@ -741,17 +645,18 @@ impl Command {
     }
 }
 
-fn check_references(record: &DecisionRecord, item: &Item) -> Result<(), Problem> {
-    for (field, id) in item.references() {
+/// The item's references to someone who is not a participant.
+fn reference_problems(record: &DecisionRecord, item: &Item, at: &JsonPath) -> Vec<Finding> {
+    let mut problems = Vec::new();
+    with_item!(item, |value| value.participant_fields(&mut |field, id| {
         if !id.is_empty() && record.participant(id).is_none() {
-            return Err(Problem::Invalid(vec![Finding {
-                path: field.to_string(),
-                severity: Severity::Error,
-                message: format!("{id:?} is not one of the participants"),
-            }]));
+            problems.push(Finding::error(
+                at.clone().key(field),
+                format!("{id:?} is not one of the participants"),
+            ));
         }
-    }
-    Ok(())
+    }));
+    problems
 }
 
 /// Trims the text fields a person types into a short line, so " Jo Bell " and "Jo Bell"
@@ -772,6 +677,12 @@ fn tidy(item: Item) -> Item {
     }
 }
 
+/// Whether a command adds an item, kept once the command is taken apart.
+enum CommandKind {
+    Add,
+    Other,
+}
+
 /// Applies one change to the record. On `Err` the record is unchanged.
 pub fn apply(
     record: &mut DecisionRecord,
@@ -784,8 +695,21 @@ pub fn apply(
         (_, Status::Final | Status::Amended) => return Err(Problem::ReadOnly),
         (_, Status::Draft) => {}
     }
+    let command = match command {
+        Command::Add(item) => Command::Add(tidy(item)),
+        Command::Edit(item) => Command::Edit(tidy(item)),
+        other => other,
+    };
+    let problems = command.problems(record);
+    if !problems.is_empty() {
+        return Err(Problem::Invalid(problems));
+    }
     let description = command.describe(record);
     let section_edit = command.is_section_edit();
+    let command_kind = match command {
+        Command::Add(_) => CommandKind::Add,
+        _ => CommandKind::Other,
+    };
     let mut digest = None;
     match command {
         Command::EditMeeting(meeting) => {
@@ -819,29 +743,18 @@ pub fn apply(
         }
         Command::EditScaleDiscussion(text) => record.assessment.scale_discussion = text,
         Command::EditWellbeingDebrief(debrief) => record.wellbeing_debrief = debrief,
-        Command::Add(item) => {
-            let item = tidy(item);
-            let problems = item.problems();
-            if !problems.is_empty() {
-                return Err(Problem::Invalid(problems));
-            }
-            check_references(record, &item)?;
-            with_item_and_list!(record, item, |value, list| {
-                add_to(list, value);
+        Command::Add(item) | Command::Edit(item) => {
+            let adding = matches!(command_kind, CommandKind::Add);
+            let kind = item.kind();
+            with_item!(item, |value| if adding {
+                add_to(record, kind, value);
+            } else {
+                replace_in(record, kind, value)?;
             });
-        }
-        Command::Edit(item) => {
-            let item = tidy(item);
-            let problems = item.problems();
-            if !problems.is_empty() {
-                return Err(Problem::Invalid(problems));
-            }
-            check_references(record, &item)?;
-            with_item_and_list!(record, item, |value, list| replace_in(list, value))?;
         }
         Command::Remove { kind, id } => {
             if kind == ItemKind::Participant {
-                let index = position_in(&record.participants, &id)?;
+                let index = position_in(&record.participants, kind, &id)?;
                 let uses = uses_of_participant(record, &id);
                 if !uses.is_empty() {
                     let participant = &record.participants[index];
@@ -851,8 +764,9 @@ pub fn apply(
                     });
                 }
             }
-            with_list!(record, kind, |list| {
-                let index = position_in(list, &id)?;
+            with_kind!(kind, T => {
+                let list = T::list_mut(record, kind);
+                let index = position_in(list, kind, &id)?;
                 list.remove(index);
             });
         }
@@ -862,13 +776,6 @@ pub fn apply(
                     kind: "participant",
                     id: scale.participant_id,
                 });
-            }
-            if scale.score > 10 {
-                return Err(Problem::Invalid(vec![Finding {
-                    path: "score".into(),
-                    severity: Severity::Error,
-                    message: "A safety scale runs from 0 to 10".into(),
-                }]));
             }
             match record
                 .scales
@@ -906,17 +813,6 @@ pub fn apply(
             digest = Some(content);
         }
         Command::Amend { reason, change } => {
-            let mut problems = Vec::new();
-            required(
-                &mut problems,
-                &reason,
-                "reason",
-                "Enter why the record is being amended",
-            );
-            required(&mut problems, &change, "change", "Enter the amendment");
-            if !problems.is_empty() {
-                return Err(Problem::Invalid(problems));
-            }
             let amendment = Amendment {
                 by: context.actor.clone(),
                 at: context.at,

@@ -23,13 +23,21 @@ impl Severity {
             Severity::Warning => "warning",
         }
     }
+
+    /// What a person reads beside a finding: "Must fix" or "Consider".
+    pub fn label(self) -> &'static str {
+        match self {
+            Severity::Error => "Must fix",
+            Severity::Warning => "Consider",
+        }
+    }
 }
 
 /// One thing wrong with, or worth a second look in, a record.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize)]
 pub struct Finding {
     /// Where: a JSON path into the record such as `$.participants[2].agency`.
-    pub path: String,
+    pub path: JsonPath,
     /// Whether it blocks finalising.
     pub severity: Severity,
     /// What is wrong, in plain English, saying what to do.
@@ -38,18 +46,18 @@ pub struct Finding {
 
 impl Finding {
     /// A finding that blocks finalising.
-    pub fn error(path: impl Into<String>, message: impl Into<String>) -> Self {
+    pub fn error(path: JsonPath, message: impl Into<String>) -> Self {
         Finding {
-            path: path.into(),
+            path,
             severity: Severity::Error,
             message: message.into(),
         }
     }
 
     /// A finding for the group to consider.
-    pub fn warning(path: impl Into<String>, message: impl Into<String>) -> Self {
+    pub fn warning(path: JsonPath, message: impl Into<String>) -> Self {
         Finding {
-            path: path.into(),
+            path,
             severity: Severity::Warning,
             message: message.into(),
         }
@@ -59,21 +67,22 @@ impl Finding {
 /// Every finding for the record, in the order of its sections.
 pub fn validate(record: &DecisionRecord, config: &Config) -> Vec<Finding> {
     let mut findings = Vec::new();
-    let ids = ParticipantIds::of(record);
     validate_meeting(record, &mut findings);
     validate_subjects(record, &mut findings);
     validate_participants(record, config, &mut findings);
-    validate_information(record, &ids, &mut findings);
-    validate_child_voice(record, &ids, &mut findings);
-    validate_scales(record, &ids, &mut findings);
-    validate_decisions(record, &ids, &mut findings);
-    validate_risks(record, &ids, &mut findings);
-    validate_actions(record, &ids, &mut findings);
-    validate_contingencies(record, &ids, &mut findings);
-    validate_dissent(record, &ids, &mut findings);
-    validate_family_communication(record, &ids, &mut findings);
+    validate_information(record, &mut findings);
+    validate_child_voice(record, &mut findings);
+    validate_scales(record, &mut findings);
+    validate_decisions(record, &mut findings);
+    validate_risks(record, &mut findings);
+    validate_actions(record, &mut findings);
+    validate_contingencies(record, &mut findings);
+    validate_dissent(record, &mut findings);
+    validate_family_communication(record, &mut findings);
     validate_timescales(record, &mut findings);
     validate_distribution(record, &mut findings);
+    validate_references(record, &mut findings);
+    findings.sort_by_key(|finding| place(&finding.path));
     findings
 }
 
@@ -86,40 +95,65 @@ pub fn scale_spread(scales: &[SafetyScale]) -> Option<u8> {
     (scales.len() >= 2).then(|| highest.saturating_sub(lowest))
 }
 
-/// The participants' ids, looked up once per validation: records with hundreds of items
-/// would otherwise search the participant list once per reference.
-struct ParticipantIds<'a>(std::collections::HashSet<&'a str>);
-
-impl<'a> ParticipantIds<'a> {
-    fn of(record: &'a DecisionRecord) -> Self {
-        ParticipantIds(record.participants.iter().map(|p| p.id.as_str()).collect())
-    }
-}
-
 /// A spread of this many points or more asks the group to discuss the difference.
 pub const SPREAD_TO_DISCUSS: u8 = 3;
 
-/// Pushes an error when `id` is set but is not a participant, or when it is required and
-/// missing. `what` names the role in a sentence ("The owner of this risk").
-fn check_participant(
-    ids: &ParticipantIds,
+/// Pushes an error when a participant the record needs here was not chosen.
+fn require_participant(
     findings: &mut Vec<Finding>,
-    path: String,
+    path: JsonPath,
     id: Option<&str>,
-    missing: Option<&str>,
+    message: &str,
 ) {
-    match id.filter(|id| !id.is_empty()) {
-        Some(id) if !ids.0.contains(id) => findings.push(Finding::error(
-            path,
-            format!("{id:?} is not one of the participants: choose someone from the list"),
-        )),
-        Some(_) => {}
-        None => {
-            if let Some(message) = missing {
-                findings.push(Finding::error(path, message));
-            }
-        }
+    if id.is_none_or(str::is_empty) {
+        findings.push(Finding::error(path, message));
     }
+}
+
+/// An error for every reference to an id that is not one of the participants.
+fn validate_references(record: &DecisionRecord, findings: &mut Vec<Finding>) {
+    let ids: std::collections::HashSet<&str> =
+        record.participants.iter().map(|p| p.id.as_str()).collect();
+    record.for_each_participant_reference(|site, id| {
+        // The chair has its own, more specific finding (see `validate_meeting`).
+        if !id.is_empty() && !ids.contains(id) && site != ReferenceSite::Chair {
+            findings.push(Finding::error(
+                site.path(),
+                format!("{id:?} is not one of the participants: choose someone from the list"),
+            ));
+        }
+    });
+}
+
+/// Where a finding goes in the list: by section in the record's order, then by item.
+fn place(path: &JsonPath) -> (usize, usize) {
+    const SECTIONS: [&str; 16] = [
+        "meeting",
+        "subjects",
+        "participants",
+        "information",
+        "gaps",
+        "childVoice",
+        "scales",
+        "decisions",
+        "risks",
+        "actions",
+        "contingencies",
+        "dissent",
+        "familyCommunication",
+        "timescales",
+        "distribution",
+        "amendments",
+    ];
+    let section = match path.steps().first() {
+        Some(Step::Key(key)) => SECTIONS.iter().position(|name| name == key),
+        _ => None,
+    };
+    let item = match path.steps().get(1) {
+        Some(Step::Index(index)) => *index,
+        _ => 0,
+    };
+    (section.unwrap_or(SECTIONS.len()), item)
 }
 
 fn validate_subjects(record: &DecisionRecord, findings: &mut Vec<Finding>) {
@@ -132,14 +166,14 @@ fn validate_subjects(record: &DecisionRecord, findings: &mut Vec<Finding>) {
         .collect();
     match children.as_slice() {
         [] => findings.push(Finding::error(
-            "$.subjects",
+            JsonPath::keys(&["subjects"]),
             "Add the child this record is about",
         )),
         [_] => {}
         [_, rest @ ..] => {
             for index in rest {
                 findings.push(Finding::error(
-                    format!("$.subjects[{index}].role"),
+                    ItemKind::Subject.item_path(*index).key("role"),
                     "One record per child: record a brother or sister as a sibling and give \
                      them a linked record of their own",
                 ));
@@ -150,13 +184,13 @@ fn validate_subjects(record: &DecisionRecord, findings: &mut Vec<Finding>) {
         let child = &record.subjects[index];
         if child.date_of_birth.is_none() && !(child.unborn && child.expected_date.is_some()) {
             findings.push(Finding::error(
-                format!("$.subjects[{index}].dateOfBirth"),
+                ItemKind::Subject.item_path(index).key("dateOfBirth"),
                 "Enter the child's date of birth, or the expected date for an unborn baby",
             ));
         }
         if child.mobility == Mobility::Unknown && !child.unborn {
             findings.push(Finding::warning(
-                format!("$.subjects[{index}].mobility"),
+                ItemKind::Subject.item_path(index).key("mobility"),
                 "Record whether the child is pre-mobile: bruising to a pre-mobile baby is a \
                  red flag",
             ));
@@ -168,20 +202,16 @@ fn validate_subjects(record: &DecisionRecord, findings: &mut Vec<Finding>) {
         .any(|subject| matches!(subject.role, SubjectRole::Father | SubjectRole::MaleCarer));
     if !men {
         findings.push(Finding::warning(
-            "$.subjects",
+            JsonPath::keys(&["subjects"]),
             "Record the child's father and any male carers or partners, even if not living \
              with the child or not known",
         ));
     }
 }
 
-fn validate_information(
-    record: &DecisionRecord,
-    ids: &ParticipantIds,
-    findings: &mut Vec<Finding>,
-) {
+fn validate_information(record: &DecisionRecord, findings: &mut Vec<Finding>) {
     for (index, item) in record.information.iter().enumerate() {
-        let path = |field: &str| format!("$.information[{index}].{field}");
+        let path = |field: &'static str| ItemKind::Information.item_path(index).key(field);
         if item.content.trim().is_empty() {
             findings.push(Finding::error(
                 path("content"),
@@ -202,22 +232,14 @@ fn validate_information(
                  for consent)",
             ));
         }
-        check_participant(
-            ids,
-            findings,
-            path("sharedBy"),
-            item.shared_by.as_deref(),
-            None,
-        );
     }
     for (index, gap) in record.gaps.iter().enumerate() {
-        let path = |field: &str| format!("$.gaps[{index}].{field}");
-        check_participant(
-            ids,
+        let path = |field: &'static str| ItemKind::Gap.item_path(index).key(field);
+        require_participant(
             findings,
             path("ownerId"),
             gap.owner_id.as_deref(),
-            Some("Choose who will find this out"),
+            "Choose who will find this out",
         );
         if gap.due.is_none() {
             findings.push(Finding::warning(
@@ -228,38 +250,20 @@ fn validate_information(
     }
 }
 
-fn validate_child_voice(
-    record: &DecisionRecord,
-    ids: &ParticipantIds,
-    findings: &mut Vec<Finding>,
-) {
+fn validate_child_voice(record: &DecisionRecord, findings: &mut Vec<Finding>) {
     let voice = &record.child_voice;
     if voice.words.trim().is_empty() && voice.observed_experience.trim().is_empty() {
         findings.push(Finding::error(
-            "$.childVoice",
+            JsonPath::keys(&["childVoice"]),
             "Record the child's voice: their words, or for a baby their observed daily \
              experience",
         ));
     }
-    check_participant(
-        ids,
-        findings,
-        "$.childVoice.capturedBy".into(),
-        voice.captured_by.as_deref(),
-        None,
-    );
 }
 
-fn validate_scales(record: &DecisionRecord, ids: &ParticipantIds, findings: &mut Vec<Finding>) {
+fn validate_scales(record: &DecisionRecord, findings: &mut Vec<Finding>) {
     for (index, scale) in record.scales.iter().enumerate() {
-        let path = |field: &str| format!("$.scales[{index}].{field}");
-        check_participant(
-            ids,
-            findings,
-            path("participantId"),
-            Some(&scale.participant_id),
-            None,
-        );
+        let path = |field: &'static str| JsonPath::keys(&["scales"]).index(index).key(field);
         if scale.score > 10 {
             findings.push(Finding::error(
                 path("score"),
@@ -280,7 +284,7 @@ fn validate_scales(record: &DecisionRecord, ids: &ParticipantIds, findings: &mut
     if let Some(spread) = scale_spread(&record.scales) {
         if spread >= SPREAD_TO_DISCUSS && record.assessment.scale_discussion.trim().is_empty() {
             findings.push(Finding::warning(
-                "$.scales",
+                JsonPath::keys(&["scales"]),
                 format!(
                     "The safety scales differ by {spread} points: discuss the difference and \
                      record what the group made of it"
@@ -290,15 +294,15 @@ fn validate_scales(record: &DecisionRecord, ids: &ParticipantIds, findings: &mut
     }
 }
 
-fn validate_decisions(record: &DecisionRecord, ids: &ParticipantIds, findings: &mut Vec<Finding>) {
+fn validate_decisions(record: &DecisionRecord, findings: &mut Vec<Finding>) {
     if record.decisions.is_empty() {
         findings.push(Finding::error(
-            "$.decisions",
+            JsonPath::keys(&["decisions"]),
             "Record the decision about section 47 enquiries, with who made it and why",
         ));
     }
     for (index, decision) in record.decisions.iter().enumerate() {
-        let path = |field: &str| format!("$.decisions[{index}].{field}");
+        let path = |field: &'static str| ItemKind::Decision.item_path(index).key(field);
         if decision.decision_type.is_none() {
             findings.push(Finding::error(
                 path("decisionType"),
@@ -311,12 +315,11 @@ fn validate_decisions(record: &DecisionRecord, ids: &ParticipantIds, findings: &
                 "Select the agency that owns this decision in law",
             ));
         }
-        check_participant(
-            ids,
+        require_participant(
             findings,
             path("decisionMakerId"),
             decision.decision_maker_id.as_deref(),
-            Some("Choose the named person who made this decision"),
+            "Choose the named person who made this decision",
         );
         if decision.rationale.trim().is_empty() {
             findings.push(Finding::error(
@@ -344,18 +347,17 @@ fn validate_decisions(record: &DecisionRecord, ids: &ParticipantIds, findings: &
     }
 }
 
-fn validate_risks(record: &DecisionRecord, ids: &ParticipantIds, findings: &mut Vec<Finding>) {
+fn validate_risks(record: &DecisionRecord, findings: &mut Vec<Finding>) {
     for (index, risk) in record.risks.iter().enumerate() {
-        let path = |field: &str| format!("$.risks[{index}].{field}");
+        let path = |field: &'static str| ItemKind::Risk.item_path(index).key(field);
         if risk.description.trim().is_empty() {
             findings.push(Finding::error(path("description"), "Describe the risk"));
         }
-        check_participant(
-            ids,
+        require_participant(
             findings,
             path("ownerId"),
             risk.owner_id.as_deref(),
-            Some("Every risk needs a named owner: choose a participant"),
+            "Every risk needs a named owner: choose a participant",
         );
         if risk.review_date.is_none() && risk.review_trigger.trim().is_empty() {
             findings.push(Finding::error(
@@ -366,18 +368,17 @@ fn validate_risks(record: &DecisionRecord, ids: &ParticipantIds, findings: &mut 
     }
 }
 
-fn validate_actions(record: &DecisionRecord, ids: &ParticipantIds, findings: &mut Vec<Finding>) {
+fn validate_actions(record: &DecisionRecord, findings: &mut Vec<Finding>) {
     for (index, action) in record.actions.iter().enumerate() {
-        let path = |field: &str| format!("$.actions[{index}].{field}");
+        let path = |field: &'static str| ItemKind::Action.item_path(index).key(field);
         if action.task.trim().is_empty() {
             findings.push(Finding::error(path("task"), "Enter what is to be done"));
         }
-        check_participant(
-            ids,
+        require_participant(
             findings,
             path("ownerId"),
             action.owner_id.as_deref(),
-            Some("Every action needs one owner: choose a participant"),
+            "Every action needs one owner: choose a participant",
         );
         if action.due.is_none() {
             findings.push(Finding::error(
@@ -400,31 +401,25 @@ fn validate_actions(record: &DecisionRecord, ids: &ParticipantIds, findings: &mu
     }
 }
 
-fn validate_contingencies(
-    record: &DecisionRecord,
-    ids: &ParticipantIds,
-    findings: &mut Vec<Finding>,
-) {
+fn validate_contingencies(record: &DecisionRecord, findings: &mut Vec<Finding>) {
     for (index, contingency) in record.contingencies.iter().enumerate() {
-        check_participant(
-            ids,
+        require_participant(
             findings,
-            format!("$.contingencies[{index}].ownerId"),
+            ItemKind::Contingency.item_path(index).key("ownerId"),
             contingency.owner_id.as_deref(),
-            Some("Choose who acts if this happens"),
+            "Choose who acts if this happens",
         );
     }
 }
 
-fn validate_dissent(record: &DecisionRecord, ids: &ParticipantIds, findings: &mut Vec<Finding>) {
+fn validate_dissent(record: &DecisionRecord, findings: &mut Vec<Finding>) {
     for (index, dissent) in record.dissent.iter().enumerate() {
-        let path = |field: &str| format!("$.dissent[{index}].{field}");
-        check_participant(
-            ids,
+        let path = |field: &'static str| ItemKind::Dissent.item_path(index).key(field);
+        require_participant(
             findings,
             path("participantId"),
             Some(&dissent.participant_id),
-            Some("Choose who disagrees"),
+            "Choose who disagrees",
         );
         if dissent.view.trim().is_empty() {
             findings.push(Finding::error(
@@ -447,25 +442,20 @@ fn validate_dissent(record: &DecisionRecord, ids: &ParticipantIds, findings: &mu
     }
 }
 
-fn validate_family_communication(
-    record: &DecisionRecord,
-    ids: &ParticipantIds,
-    findings: &mut Vec<Finding>,
-) {
+fn validate_family_communication(record: &DecisionRecord, findings: &mut Vec<Finding>) {
     if record.family_communication.is_empty() {
         findings.push(Finding::warning(
-            "$.familyCommunication",
+            JsonPath::keys(&["familyCommunication"]),
             "Record what the family will be told, by whom and when",
         ));
     }
     for (index, talk) in record.family_communication.iter().enumerate() {
-        let path = |field: &str| format!("$.familyCommunication[{index}].{field}");
-        check_participant(
-            ids,
+        let path = |field: &'static str| ItemKind::FamilyCommunication.item_path(index).key(field);
+        require_participant(
             findings,
             path("byId"),
             talk.by_id.as_deref(),
-            Some("Choose who will tell the family"),
+            "Choose who will tell the family",
         );
         if !talk.withheld.trim().is_empty() && talk.withheld_reason.trim().is_empty() {
             findings.push(Finding::error(
@@ -481,7 +471,7 @@ fn validate_timescales(record: &DecisionRecord, findings: &mut Vec<Finding>) {
     {
         if started > meeting {
             findings.push(Finding::error(
-                "$.timescales.s47StartedOn",
+                JsonPath::keys(&["timescales", "s47StartedOn"]),
                 "Section 47 enquiries cannot have started after this meeting",
             ));
         }
@@ -491,7 +481,7 @@ fn validate_timescales(record: &DecisionRecord, findings: &mut Vec<Finding>) {
 fn validate_distribution(record: &DecisionRecord, findings: &mut Vec<Finding>) {
     if record.distribution.is_empty() {
         findings.push(Finding::warning(
-            "$.distribution",
+            JsonPath::keys(&["distribution"]),
             "Add who will receive this record",
         ));
     }
@@ -501,41 +491,41 @@ fn validate_meeting(record: &DecisionRecord, findings: &mut Vec<Finding>) {
     let meeting = &record.meeting;
     if meeting.meeting_type.is_none() {
         findings.push(Finding::error(
-            "$.meeting.meetingType",
+            JsonPath::keys(&["meeting", "meetingType"]),
             "Select the type of meeting",
         ));
     }
     if meeting.mode.is_none() {
         findings.push(Finding::error(
-            "$.meeting.mode",
+            JsonPath::keys(&["meeting", "mode"]),
             "Select how the meeting was held",
         ));
     }
     if meeting.date.is_none() {
         findings.push(Finding::error(
-            "$.meeting.date",
+            JsonPath::keys(&["meeting", "date"]),
             "Enter the date of the meeting",
         ));
     }
     if meeting.reason.trim().is_empty() {
         findings.push(Finding::error(
-            "$.meeting.reason",
+            JsonPath::keys(&["meeting", "reason"]),
             "Enter the reason for the meeting: the concern about significant harm",
         ));
     }
     match &meeting.chair_id {
         None => findings.push(Finding::error(
-            "$.meeting.chairId",
+            JsonPath::keys(&["meeting", "chairId"]),
             "Select who chaired the meeting",
         )),
         Some(chair_id) => match record.participant(chair_id) {
             None => findings.push(Finding::error(
-                "$.meeting.chairId",
+                JsonPath::keys(&["meeting", "chairId"]),
                 format!("The chair {chair_id:?} is not in the participant list"),
             )),
             Some(chair) if chair.attendance != Attendance::Attended => {
                 findings.push(Finding::error(
-                    "$.meeting.chairId",
+                    JsonPath::keys(&["meeting", "chairId"]),
                     format!(
                         "{} is recorded as the chair but did not attend: change the chair or \
                          their attendance",
@@ -551,7 +541,7 @@ fn validate_meeting(record: &DecisionRecord, findings: &mut Vec<Finding>) {
 fn validate_participants(record: &DecisionRecord, config: &Config, findings: &mut Vec<Finding>) {
     let mut seen = std::collections::HashSet::new();
     for (index, participant) in record.participants.iter().enumerate() {
-        let path = |field: &str| format!("$.participants[{index}].{field}");
+        let path = |field: &'static str| ItemKind::Participant.item_path(index).key(field);
         if participant.name.trim().is_empty() {
             findings.push(Finding::error(
                 path("name"),
@@ -588,7 +578,7 @@ fn validate_participants(record: &DecisionRecord, config: &Config, findings: &mu
         let listed = record.participants.iter().any(|p| &p.agency == agency);
         if !listed {
             findings.push(Finding::error(
-                "$.participants",
+                JsonPath::keys(&["participants"]),
                 format!(
                     "No one from {agency} is listed: add who attended for them, or record their \
                      apologies"
@@ -603,7 +593,7 @@ fn validate_participants(record: &DecisionRecord, config: &Config, findings: &mu
         .count();
     if !record.participants.is_empty() && attended == 0 {
         findings.push(Finding::error(
-            "$.participants",
+            JsonPath::keys(&["participants"]),
             "No participant is recorded as attending",
         ));
     }

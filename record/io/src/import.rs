@@ -819,78 +819,14 @@ pub fn participant_reference_problems(record: &DecisionRecord) -> Vec<ImportProb
         }
     }
     // The path is written only for a reference that is refused.
-    let mut check = |path: &dyn Fn() -> String, id: Option<&str>| {
-        if let Some(id) = id.filter(|id| !id.is_empty()) {
-            if !first_index.contains_key(id) {
-                problems.push(ImportProblem::new(
-                    path(),
-                    format!("refers to participant {id:?}, who is not in $.participants"),
-                ));
-            }
+    record.for_each_participant_reference(|site, id| {
+        if !id.is_empty() && !first_index.contains_key(id) {
+            problems.push(ImportProblem::new(
+                site.path().to_string(),
+                format!("refers to participant {id:?}, who is not in $.participants"),
+            ));
         }
-    };
-    check(
-        &|| "$.meeting.chairId".into(),
-        record.meeting.chair_id.as_deref(),
-    );
-    for (index, item) in record.information.iter().enumerate() {
-        check(
-            &|| format!("$.information[{index}].sharedBy"),
-            item.shared_by.as_deref(),
-        );
-    }
-    for (index, gap) in record.gaps.iter().enumerate() {
-        check(
-            &|| format!("$.gaps[{index}].ownerId"),
-            gap.owner_id.as_deref(),
-        );
-    }
-    check(
-        &|| "$.childVoice.capturedBy".into(),
-        record.child_voice.captured_by.as_deref(),
-    );
-    for (index, scale) in record.scales.iter().enumerate() {
-        check(
-            &|| format!("$.scales[{index}].participantId"),
-            Some(&scale.participant_id),
-        );
-    }
-    for (index, decision) in record.decisions.iter().enumerate() {
-        check(
-            &|| format!("$.decisions[{index}].decisionMakerId"),
-            decision.decision_maker_id.as_deref(),
-        );
-    }
-    for (index, risk) in record.risks.iter().enumerate() {
-        check(
-            &|| format!("$.risks[{index}].ownerId"),
-            risk.owner_id.as_deref(),
-        );
-    }
-    for (index, action) in record.actions.iter().enumerate() {
-        check(
-            &|| format!("$.actions[{index}].ownerId"),
-            action.owner_id.as_deref(),
-        );
-    }
-    for (index, contingency) in record.contingencies.iter().enumerate() {
-        check(
-            &|| format!("$.contingencies[{index}].ownerId"),
-            contingency.owner_id.as_deref(),
-        );
-    }
-    for (index, dissent) in record.dissent.iter().enumerate() {
-        check(
-            &|| format!("$.dissent[{index}].participantId"),
-            Some(&dissent.participant_id),
-        );
-    }
-    for (index, talk) in record.family_communication.iter().enumerate() {
-        check(
-            &|| format!("$.familyCommunication[{index}].byId"),
-            talk.by_id.as_deref(),
-        );
-    }
+    });
     problems
 }
 

@@ -1,0 +1,579 @@
+//! The live meeting as the host page holds it: the one owner of the record, of the draft
+//! kept in this browser and of the notices about both. The view renders from a [`Session`]
+//! and sends it commands; the host's handle calls it; the events the host hears leave from
+//! here, once per change. Data flows one way: host → session → view → command → session →
+//! host.
+
+use crate::autosave::{Autosave, Found};
+use crate::host_js::{fire_event, RecordText};
+use crate::meeting::{self, Command, Config, Context, Problem};
+use crate::record::{Actor, DecisionRecord, Status, Timestamp};
+use std::cell::{Cell, RefCell};
+use std::rc::Rc;
+use web_sys::Element;
+use yew::Callback;
+
+/// What this tab does with the meeting's draft in the browser's storage.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub enum DraftMode {
+    /// The host gave no storage key: nothing is kept in the browser.
+    #[default]
+    Off,
+    /// This tab holds the meeting and writes the draft after every change. `seen` is when
+    /// it last wrote (ms since the epoch); `failing` says why the last write failed
+    /// (storage full): reported once, retried on every change and heartbeat.
+    Saving { seen: f64, failing: Option<String> },
+    /// Another tab holds the meeting: this one writes nothing, shows the record read-only
+    /// and follows the drafts that tab saves after `seen`. Once that tab's claim goes stale
+    /// this one takes over and saves, unless storage cannot be used here (`unsaveable`
+    /// says why), when it becomes editable but never saves.
+    Following {
+        seen: f64,
+        unsaveable: Option<String>,
+    },
+    /// Storage is switched off, or holds a draft this page cannot open (another key,
+    /// damaged): nothing is ever written, so that draft stays for someone to recover.
+    Unsaveable(String),
+}
+
+/// What the view shows about the draft and the host, all derived from the session.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct Notices {
+    /// A draft was restored from this browser's storage: when it was saved.
+    pub restored: Option<String>,
+    /// Drafts older than the host's limit were deleted on mount: what was deleted.
+    pub expired: Option<String>,
+    /// Autosave is not working, and why.
+    pub storage_problem: Option<String>,
+    /// The same meeting is open in another tab, so this one follows it read-only.
+    pub other_tab: bool,
+    /// The host has confirmed it stored the record as it is now.
+    pub saved_by_host: bool,
+    /// The host uses autosave at all (a storage key was given).
+    pub autosave: bool,
+}
+
+/// What the last command did, for the chair: a refusal to show, or words to announce.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct Outcome {
+    /// The last change that was refused.
+    pub refusal: Option<Problem>,
+    /// What the last accepted change did, for a polite screen-reader announcement.
+    pub announcement: String,
+}
+
+/// How a session starts: what mount found and the host asked for.
+pub struct Opening {
+    /// The record to show first (the host's, a restored draft, or a new one).
+    pub record: DecisionRecord,
+    /// The draft storage, when the host gave a storage key.
+    pub autosave: Option<Autosave>,
+    /// The draft's mode at the start.
+    pub draft: DraftMode,
+    /// The host gave this record and no draft replaced it: it is already stored.
+    pub stored_by_host: bool,
+    /// Notices fixed at mount: a restored draft, expired drafts deleted.
+    pub restored: Option<String>,
+    pub expired: Option<String>,
+}
+
+/// One mounted meeting.
+pub struct Session {
+    /// The host's element, where events are fired (absent when rendered without a page).
+    element: Option<Element>,
+    record: RefCell<Rc<DecisionRecord>>,
+    /// Counts accepted changes and replaced records.
+    revision: Cell<u64>,
+    /// The revision the host last said it stored.
+    acknowledged: Cell<Option<u64>>,
+    draft: RefCell<DraftMode>,
+    autosave: Option<Autosave>,
+    outcome: RefCell<Outcome>,
+    restored: Option<String>,
+    expired: Option<String>,
+    actor: Rc<Actor>,
+    config: Rc<Config>,
+    /// The host made the widget read-only.
+    read_only: bool,
+    /// Redraws the view after the session changed.
+    view: RefCell<Option<Callback<()>>>,
+}
+
+impl PartialEq for Session {
+    fn eq(&self, other: &Self) -> bool {
+        std::ptr::eq(self, other)
+    }
+}
+
+impl std::fmt::Debug for Session {
+    fn fmt(&self, formatter: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        formatter.write_str("Session")
+    }
+}
+
+/// The current time from the browser's clock (the core has none of its own).
+pub fn now() -> Timestamp {
+    let iso = String::from(js_sys::Date::new_0().to_iso_string());
+    iso.parse()
+        .unwrap_or(Timestamp(time::OffsetDateTime::UNIX_EPOCH))
+}
+
+impl Session {
+    /// A session on a page: events go to `element`, drafts to `opening.autosave`.
+    pub fn open(
+        element: Element,
+        opening: Opening,
+        actor: Rc<Actor>,
+        config: Rc<Config>,
+        read_only: bool,
+    ) -> Rc<Self> {
+        Rc::new(Session {
+            element: Some(element),
+            record: RefCell::new(Rc::new(opening.record)),
+            revision: Cell::new(0),
+            acknowledged: Cell::new(opening.stored_by_host.then_some(0)),
+            draft: RefCell::new(opening.draft),
+            autosave: opening.autosave,
+            outcome: RefCell::default(),
+            restored: opening.restored,
+            expired: opening.expired,
+            actor,
+            config,
+            read_only,
+            view: RefCell::new(None),
+        })
+    }
+
+    /// A session with no page around it (server-side rendering, tests): no events, no
+    /// draft.
+    pub fn detached(
+        record: DecisionRecord,
+        actor: Rc<Actor>,
+        config: Rc<Config>,
+        read_only: bool,
+    ) -> Rc<Self> {
+        Rc::new(Session {
+            element: None,
+            record: RefCell::new(Rc::new(record)),
+            revision: Cell::new(0),
+            acknowledged: Cell::new(None),
+            draft: RefCell::new(DraftMode::Off),
+            autosave: None,
+            outcome: RefCell::default(),
+            restored: None,
+            expired: None,
+            actor,
+            config,
+            read_only,
+            view: RefCell::new(None),
+        })
+    }
+
+    /// The record as it is now: one shared copy per revision.
+    pub fn record(&self) -> Rc<DecisionRecord> {
+        self.record.borrow().clone()
+    }
+
+    /// Counts accepted changes and replaced records.
+    pub fn revision(&self) -> u64 {
+        self.revision.get()
+    }
+
+    /// The host's configuration.
+    pub fn config(&self) -> Rc<Config> {
+        self.config.clone()
+    }
+
+    /// Who operates the widget, as the host said.
+    pub fn actor(&self) -> Rc<Actor> {
+        self.actor.clone()
+    }
+
+    /// The draft's mode.
+    pub fn draft_mode(&self) -> DraftMode {
+        self.draft.borrow().clone()
+    }
+
+    /// No change is taken: the host made the widget read-only, or another tab holds the
+    /// meeting (this one follows it, so that two tabs never make changes one of them would
+    /// later write over).
+    pub fn locked(&self) -> bool {
+        self.read_only || matches!(*self.draft.borrow(), DraftMode::Following { .. })
+    }
+
+    /// The record cannot be changed here: locked, or final (changes are amendments).
+    pub fn record_read_only(&self) -> bool {
+        self.locked() || self.record.borrow().meta.status != Status::Draft
+    }
+
+    /// What the last command did.
+    pub fn outcome(&self) -> Outcome {
+        self.outcome.borrow().clone()
+    }
+
+    /// Forgets the last refusal (the chair has read it).
+    pub fn dismiss_refusal(&self) {
+        self.outcome.borrow_mut().refusal = None;
+        self.redraw();
+    }
+
+    /// The notices the view shows, derived from the draft's mode and the host's
+    /// acknowledgement.
+    pub fn notices(&self) -> Notices {
+        let draft = self.draft.borrow();
+        Notices {
+            restored: self.restored.clone(),
+            expired: self.expired.clone(),
+            storage_problem: match &*draft {
+                DraftMode::Saving { failing, .. } => failing.clone(),
+                DraftMode::Following { unsaveable, .. } => unsaveable.clone(),
+                DraftMode::Unsaveable(problem) => Some(problem.clone()),
+                DraftMode::Off => None,
+            },
+            other_tab: matches!(*draft, DraftMode::Following { .. }),
+            saved_by_host: self.acknowledged.get() == Some(self.revision.get()),
+            autosave: *draft != DraftMode::Off,
+        }
+    }
+
+    /// Lets the view hear about every change, to redraw.
+    pub fn connect(&self, redraw: Callback<()>) {
+        *self.view.borrow_mut() = Some(redraw);
+    }
+
+    /// Stops telling the view (it has gone).
+    pub fn disconnect(&self) {
+        self.view.borrow_mut().take();
+    }
+
+    fn redraw(&self) {
+        let view = self.view.borrow().clone();
+        if let Some(redraw) = view {
+            redraw.emit(());
+        }
+    }
+
+    /// Applies a change made by the widget's operator.
+    pub fn apply(&self, command: Command) {
+        let actor = self.actor.clone();
+        self.apply_as(command, &actor);
+    }
+
+    /// Applies a change made by `actor` (an amendment by the person the form names). Does
+    /// nothing while the session is locked.
+    pub fn apply_as(&self, command: Command, actor: &Actor) {
+        if self.locked() {
+            return;
+        }
+        let before = self.record();
+        let announce = !matches!(command, Command::EditMeeting(_));
+        let description = command.describe(&before);
+        let context = Context {
+            at: now(),
+            actor,
+            config: &self.config,
+        };
+        // The one copy of the record a change makes: the previous revision may still be
+        // held by the view until it redraws.
+        let mut record = (*before).clone();
+        match meeting::apply(&mut record, command, &context) {
+            Ok(()) => {
+                let finalised =
+                    before.meta.status == Status::Draft && record.meta.status == Status::Final;
+                {
+                    let mut outcome = self.outcome.borrow_mut();
+                    outcome.refusal = None;
+                    // Field edits are not announced: the person typing already knows.
+                    if announce {
+                        outcome.announcement = description;
+                    }
+                }
+                let text = self.store(Rc::new(record));
+                if finalised {
+                    self.fire("risk-sensible:finalise", &text);
+                }
+            }
+            // `apply` leaves the record untouched when it refuses a change.
+            Err(problem) => self.outcome.borrow_mut().refusal = Some(problem),
+        }
+        self.redraw();
+    }
+
+    /// Opens another record in place of this one (the host's `load`, an import that passed
+    /// every check, another tab's draft).
+    pub fn replace(&self, record: Rc<DecisionRecord>) {
+        *self.outcome.borrow_mut() = Outcome {
+            refusal: None,
+            announcement: "Opened another record".to_string(),
+        };
+        self.store(record);
+        self.redraw();
+    }
+
+    /// The host has stored the record as it is now: the draft kept in this browser is
+    /// removed (a write that kept failing is no longer needed either).
+    pub fn acknowledge(&self) {
+        if let (Some(autosave), DraftMode::Saving { failing, .. }) =
+            (&self.autosave, &mut *self.draft.borrow_mut())
+        {
+            autosave.clear();
+            *failing = None;
+        }
+        self.acknowledged.set(Some(self.revision.get()));
+        self.redraw();
+    }
+
+    /// Makes `record` the current revision: writes it out once, saves the draft from that
+    /// text before anything else can change it, and tells the host. Returns the text.
+    fn store(&self, record: Rc<DecisionRecord>) -> RecordText {
+        let text = RecordText::of(&record);
+        *self.record.borrow_mut() = record;
+        self.revision.set(self.revision.get() + 1);
+        self.save(&text);
+        self.fire("risk-sensible:change", &text);
+        text
+    }
+
+    /// Fires an event on the host's element with the record's text as `detail.record`
+    /// (read from the text only when a listener asks for it).
+    fn fire(&self, name: &str, text: &RecordText) {
+        if let Some(element) = &self.element {
+            fire_event(element, name, &text.detail());
+        }
+    }
+
+    /// Tells the host about a storage problem or another tab.
+    pub fn fire_error(&self, message: &str) {
+        let Some(element) = &self.element else {
+            return;
+        };
+        let detail = RecordText::of(&self.record()).detail();
+        let _ = js_sys::Reflect::set(&detail, &"message".into(), &message.into());
+        fire_event(element, "risk-sensible:error", &detail);
+    }
+
+    /// Writes the draft when this tab saves. The first failure is shown and sent as an
+    /// error event; the next success (space freed) takes the warning away again.
+    pub(crate) fn save(&self, text: &RecordText) {
+        let Some(autosave) = &self.autosave else {
+            return;
+        };
+        if !matches!(*self.draft.borrow(), DraftMode::Saving { .. }) {
+            return;
+        }
+        let now = js_sys::Date::now();
+        if !autosave.free_for_this_tab(now) {
+            self.stand_back();
+            return;
+        }
+        let result = autosave.write(text, now);
+        let (recovered, newly_failing) = {
+            let mut draft = self.draft.borrow_mut();
+            let DraftMode::Saving { seen, failing } = &mut *draft else {
+                return;
+            };
+            match result {
+                Ok(()) => {
+                    *seen = now;
+                    (failing.take().is_some(), None)
+                }
+                Err(message) => (
+                    false,
+                    failing
+                        .replace(message.clone())
+                        .is_none()
+                        .then_some(message),
+                ),
+            }
+        };
+        if let Some(message) = &newly_failing {
+            self.fire_error(message);
+        }
+        // The warning comes and goes with the writes, on the heartbeat too.
+        if recovered || newly_failing.is_some() {
+            self.redraw();
+        }
+    }
+
+    /// Writes the current record's draft (a draft restored unsealed, sealed at once; a
+    /// failing write retried).
+    pub fn save_current(&self) {
+        self.save(&RecordText::of(&self.record()));
+    }
+
+    /// The autosave heartbeat: the owner renews its claim (and retries a failing write); a
+    /// tab that follows another shows what it saved, and takes over once its claim has gone
+    /// stale (it was closed or crashed).
+    pub fn beat(&self) {
+        let Some(autosave) = &self.autosave else {
+            return;
+        };
+        let now = js_sys::Date::now();
+        let mode = self.draft_mode();
+        match mode {
+            DraftMode::Saving { failing, .. } => {
+                if !autosave.free_for_this_tab(now) {
+                    // Another tab took the meeting over while this one slept (a background
+                    // tab's timers can be held back for a minute): stand back.
+                    self.stand_back();
+                    return;
+                }
+                autosave.renew(now);
+                if failing.is_some() {
+                    self.save_current();
+                }
+            }
+            DraftMode::Following { unsaveable, .. } => {
+                // Show what the other tab saved, so that nothing it did is lost when this
+                // tab takes over.
+                self.follow();
+                match unsaveable {
+                    // Editable again once the other tab is gone, but still never saving.
+                    Some(problem) if autosave.free_for_this_tab(now) => {
+                        *self.draft.borrow_mut() = DraftMode::Unsaveable(problem);
+                        self.redraw();
+                    }
+                    None if autosave.claim(now) => {
+                        let seen = self.seen();
+                        *self.draft.borrow_mut() = DraftMode::Saving {
+                            seen,
+                            failing: None,
+                        };
+                        self.save_current();
+                        self.redraw();
+                    }
+                    _ => {}
+                }
+            }
+            DraftMode::Off | DraftMode::Unsaveable(_) => {}
+        }
+    }
+
+    /// When this tab last wrote, restored or followed a draft.
+    fn seen(&self) -> f64 {
+        match &*self.draft.borrow() {
+            DraftMode::Saving { seen, .. } | DraftMode::Following { seen, .. } => *seen,
+            DraftMode::Off | DraftMode::Unsaveable(_) => 0.0,
+        }
+    }
+
+    /// Another tab holds the meeting: write nothing, show the record read-only, follow.
+    fn stand_back(&self) {
+        let seen = self.seen();
+        *self.draft.borrow_mut() = DraftMode::Following {
+            seen,
+            unsaveable: None,
+        };
+        self.fire_error(
+            "This meeting was taken over by another tab; this tab follows it and will not autosave.",
+        );
+        self.redraw();
+    }
+
+    /// Opens the draft another tab saved since this tab last looked, if it is the same
+    /// meeting (or this tab holds only an untouched new record).
+    fn follow(&self) {
+        let Some(autosave) = &self.autosave else {
+            return;
+        };
+        let Some(draft) = autosave.read_newer(self.seen()) else {
+            return;
+        };
+        if let DraftMode::Following { seen, .. } = &mut *self.draft.borrow_mut() {
+            *seen = draft.saved_at;
+        }
+        let current = self.record();
+        let same = current.meta.id == draft.record.meta.id || current.audit.is_empty();
+        if same && *current != draft.record {
+            self.replace(Rc::new(draft.record));
+        }
+    }
+
+    /// Gives up this tab's claim on the meeting (the page is going, or the widget is
+    /// destroyed).
+    pub fn release(&self) {
+        if let (Some(autosave), DraftMode::Saving { .. }) = (&self.autosave, &*self.draft.borrow())
+        {
+            autosave.release();
+        }
+    }
+}
+
+/// What mount finds in the browser's storage for a meeting, as the session's opening: the
+/// draft's mode, a restored draft (when it is the meeting the host gave, or the host gave
+/// none) and the notices about it. `given` is the host's record, if any; `max_age_minutes`
+/// words the expiry notices.
+pub fn find_draft(
+    autosave: &Autosave,
+    given: Option<&DecisionRecord>,
+    max_age_minutes: Option<u32>,
+) -> FoundDraft {
+    let now = js_sys::Date::now();
+    let other_tab = !autosave.claim(now);
+    let mut found = FoundDraft::default();
+    let mut unsaveable = None;
+    let mut seen = 0.0;
+    let mut expired = Vec::new();
+    let minutes = max_age_minutes.unwrap_or_default();
+    match autosave.read(now, other_tab) {
+        Ok(Found::Restored(draft)) => {
+            // Restored even when another tab holds the meeting: it is the same meeting's
+            // latest state, and this tab will not write over it.
+            if given.is_none_or(|given| given.meta.id == draft.record.meta.id) {
+                found.restored = Some(clock_time(draft.saved_at));
+                found.needs_sealing = draft.needs_sealing;
+                seen = draft.saved_at;
+                found.record = Some(draft.record);
+            }
+        }
+        Ok(Found::Expired(saved_at)) => expired.push(format!(
+            "The draft of this meeting saved in this browser at {} was older than {minutes} \
+             minutes, so it has been deleted.",
+            clock_time(saved_at),
+        )),
+        Ok(Found::Nothing) => {}
+        // Storage switched off, or a damaged draft: either way write nothing, so the
+        // damaged draft stays for someone to recover.
+        Err(message) => unsaveable = Some(message),
+    }
+    match autosave.sweep_expired(now) {
+        0 => {}
+        deleted => expired.push(format!(
+            "{deleted} {} of other meetings older than {minutes} minutes {} deleted from this \
+             browser.",
+            if deleted == 1 { "draft" } else { "drafts" },
+            if deleted == 1 { "was" } else { "were" },
+        )),
+    }
+    if !expired.is_empty() {
+        found.expired = Some(expired.join(" "));
+    }
+    found.mode = match (other_tab, unsaveable) {
+        (true, unsaveable) => DraftMode::Following { seen, unsaveable },
+        (false, Some(problem)) => DraftMode::Unsaveable(problem),
+        (false, None) => DraftMode::Saving {
+            seen,
+            failing: None,
+        },
+    };
+    found
+}
+
+/// What [`find_draft`] found.
+#[derive(Default)]
+pub struct FoundDraft {
+    /// The draft's mode to start in.
+    pub mode: DraftMode,
+    /// The restored record, when a draft of this meeting was found.
+    pub record: Option<DecisionRecord>,
+    /// It was stored unencrypted but the host now gives a key: write it again, sealed.
+    pub needs_sealing: bool,
+    pub restored: Option<String>,
+    pub expired: Option<String>,
+}
+
+/// `HH:MM` in the browser's time zone.
+fn clock_time(milliseconds: f64) -> String {
+    let date = js_sys::Date::new(&wasm_bindgen::JsValue::from_f64(milliseconds));
+    format!("{:02}:{:02}", date.get_hours(), date.get_minutes())
+}

@@ -1,0 +1,36 @@
+//! What every component of one widget shares: its element-id prefix, the host's
+//! configuration, and the session it sends commands to.
+
+use crate::meeting::{Command, Config};
+use crate::session::Session;
+use std::rc::Rc;
+use yew::prelude::*;
+
+/// Shared, unchanging facts every component may need.
+#[derive(Clone, Debug, PartialEq)]
+pub struct WidgetContext {
+    /// Prefix for element ids, unique per mounted widget so two widgets never clash.
+    pub id_prefix: AttrValue,
+    /// The host's configuration.
+    pub config: Rc<Config>,
+    /// The live meeting.
+    pub session: Rc<Session>,
+}
+
+impl WidgetContext {
+    /// A document-unique element id for `name` within this widget.
+    pub fn id(&self, name: &str) -> String {
+        format!("{}-{name}", self.id_prefix)
+    }
+
+    /// Sends a change to the session (ignored while it is locked).
+    pub fn apply(&self, command: Command) {
+        self.session.apply(command);
+    }
+}
+
+/// The widget's context; every component is rendered inside `App`, which provides it.
+#[hook]
+pub fn use_widget() -> WidgetContext {
+    use_context::<WidgetContext>().expect("WidgetContext is provided by App")
+}

@@ -1,0 +1,91 @@
+//! Keyboard shortcuts: the help panel that lists them, and the handler that acts on them.
+
+use super::stages::Stage;
+use wasm_bindgen::JsCast;
+use web_sys::{Element, HtmlElement};
+use yew::prelude::*;
+
+/// The keyboard shortcuts, as the help panel lists them.
+pub const SHORTCUTS: [(&str, &str); 4] = [
+    ("Alt + Page Down", "Next stage"),
+    ("Alt + Page Up", "Previous stage"),
+    (
+        "Alt + N",
+        "Add an item on this stage (moves to the first field of the form)",
+    ),
+    ("Alt + M", "Go to the list of stages"),
+];
+
+/// Props of the help panel.
+#[derive(Properties, PartialEq)]
+pub struct HelpPanelProps {
+    pub id: AttrValue,
+    pub heading_id: AttrValue,
+}
+
+/// The list of shortcuts.
+#[function_component(HelpPanel)]
+pub fn help_panel(props: &HelpPanelProps) -> Html {
+    html! {
+        <section class="rs-help" id={props.id.clone()} aria-labelledby={props.heading_id.clone()}>
+            <h3 class="rs-help__heading" id={props.heading_id.clone()}>{ "Keyboard shortcuts" }</h3>
+            <dl class="rs-help__list">
+                { for SHORTCUTS.iter().map(|(keys, what)| html! {
+                    <div class="rs-help__row" key={*keys}>
+                        <dt class="rs-help__keys"><kbd>{ *keys }</kbd></dt>
+                        <dd class="rs-help__what">{ *what }</dd>
+                    </div>
+                }) }
+            </dl>
+            <p>{ "Tab and Shift + Tab move between fields; Enter in a field adds the item." }</p>
+        </section>
+    }
+}
+
+/// The handler of the widget's shortcuts: Alt + Page Down / Page Up move between stages,
+/// Alt + N goes to the stage's add form, Alt + M to the list of stages. `root` is the
+/// widget's element; `task_list_id` the id of the list of stages.
+pub fn shortcut_handler(
+    current: Stage,
+    go_to: Callback<Stage>,
+    root: NodeRef,
+    task_list_id: String,
+) -> Callback<KeyboardEvent> {
+    Callback::from(move |event: KeyboardEvent| {
+        if !event.alt_key() || event.ctrl_key() || event.meta_key() {
+            return;
+        }
+        let target = match event.key().as_str() {
+            "PageDown" => current.next(),
+            "PageUp" => current.previous(),
+            _ => None,
+        };
+        if let Some(next) = target {
+            event.prevent_default();
+            go_to.emit(next);
+            return;
+        }
+        let Some(root) = root.cast::<Element>() else {
+            return;
+        };
+        let field = ":is(input, select, textarea)";
+        let selectors = match event.code().as_str() {
+            // The stage's add form (not the spread prompt's dissent form nor the
+            // amendment form), else the stage's first field (sections edited in place).
+            "KeyN" => vec![
+                format!(".rs-stage :is(.rs-item-list__form:not(.rs-finalise__amend), .rs-participants__form) {field}"),
+                format!(".rs-stage {field}"),
+            ],
+            "KeyM" => vec![format!("#{task_list_id} [aria-current]")],
+            _ => return,
+        };
+        let element = selectors
+            .iter()
+            .find_map(|selector| root.query_selector(selector).ok().flatten())
+            .and_then(|element| element.dyn_into::<HtmlElement>().ok());
+        if let Some(element) = element {
+            event.prevent_default();
+            let _ = element.focus();
+        }
+    })
+}
