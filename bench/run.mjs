@@ -6,10 +6,10 @@
 //   node bench/run.mjs --base URL --site DIR --out FILE [--native DIR] [--runs N]
 //                      [--keys N] [--key-runs N] [--key-cap-s S] [--check]
 //
-// --check: the benchmark's own test (scripts/test.sh runs it through `scripts/bench.sh
-// --check`, with small counts). It compares nothing with a time or a budget; it fails when
-// a figure was not produced, a page reported an error, or a page did not do the work the
-// figure stands for.
+// --check: the benchmark's own test (CI, .ci/run, runs it through `scripts/bench.sh
+// --check` after the test command, with small counts). It compares nothing with a time or
+// a budget; it fails when a figure was not produced, a page reported an error, or a page
+// did not do the work the figure stands for.
 //
 // Method (see /work/shared/BENCHMARKING.md): a fresh browser context per page load (cold
 // cache), one discarded warm-up load per target, targets interleaved in a rotating order,

@@ -12,7 +12,7 @@
 # --runs: cold loads per target and widget sessions (default 5); --keys: keystrokes per
 # typing session (default 200); --key-runs: typing sessions per target (default 1).
 # It takes about 12-14 minutes on a 2-core machine once built.
-# --check: the benchmark's own test, run by scripts/test.sh: everything once, with small
+# --check: the benchmark's own test, run by CI (.ci/run): everything once, with small
 # counts and a short native run, figures to target/bench-stage/check.json (the committed
 # results are left alone); fails if any figure is missing or a page reported a problem.
 # It compares no figure with a time or a budget.
