@@ -58,9 +58,7 @@ pub fn export(record: &DecisionRecord) -> String {
 /// The escapes keep the text one byte per character once it is a JavaScript string: a
 /// single character beyond Latin-1 (a `…` in an audit entry, a curly quote pasted from a
 /// word processor) would otherwise double the size of the whole string the browser copies
-/// and stores on every key. JSON reads them back as the same characters. (Built for size
-/// like the rest of this crate: built for speed it was 7 KiB more gzip, with no difference
-/// in keystroke to paint that the benchmark's machine could tell from noise.)
+/// and stores on every key. JSON reads them back as the same characters.
 ///
 /// # Panics
 ///
@@ -93,9 +91,9 @@ pub fn export_compact_unescaped(record: &DecisionRecord) -> String {
 }
 
 /// The record's JSON text in one of the three forms above. The three share one compiled
-/// serialiser: serde generates the whole record's writing code once per formatter type,
-/// and each extra copy was about 10 KiB of the widget's gzip (the layout and the escapes
-/// are chosen at run time instead, for a branch per token).
+/// serialiser: serde generates the whole record's writing code once per formatter type, so
+/// the layout and the escapes are chosen at run time, for a branch per token, rather than
+/// by a formatter type each.
 fn write(record: &DecisionRecord, formatter: RecordFormatter) -> String {
     let mut text = Vec::with_capacity(64 * 1024);
     let mut serializer = serde_json::Serializer::with_formatter(&mut text, formatter);
