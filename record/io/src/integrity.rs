@@ -134,7 +134,7 @@ pub fn verify(record: &DecisionRecord) -> Result<(), IntegrityFailure> {
     verify_chain(&record.audit)?;
     let finalised = finalising_entry(&record.audit)?;
     match record.meta.status {
-        Status::Draft => verify_draft(record),
+        Status::Draft => verify_draft(record, finalised),
         Status::Final | Status::Amended => {
             let Some(finalised) = finalised else {
                 return Err(failure("$.audit", "no audit entry records the finalising"));
@@ -235,21 +235,17 @@ fn finalising_entry(audit: &[AuditEntry]) -> Result<Option<usize>, IntegrityFail
     Ok(finalised)
 }
 
-/// A draft: nothing in it or its trail says it was ever finalised.
-fn verify_draft(record: &DecisionRecord) -> Result<(), IntegrityFailure> {
-    if let Some((index, entry)) = record
-        .audit
-        .iter()
-        .enumerate()
-        .find(|(_, entry)| entry.change == FINALISED)
-    {
+/// A draft: nothing in it or its trail (whose finalising entry, if any, is `finalised`)
+/// says it was ever finalised.
+fn verify_draft(record: &DecisionRecord, finalised: Option<usize>) -> Result<(), IntegrityFailure> {
+    if let Some(index) = finalised {
         return Err(failure(
             "$.meta.status",
             format!(
                 "the record is marked draft, but its audit trail shows it was finalised at \
                  entry {} ($.audit[{index}]), so it cannot be a draft: a final record changes \
                  only by amendments",
-                entry.sequence
+                index + 1
             ),
         ));
     }
@@ -259,7 +255,7 @@ fn verify_draft(record: &DecisionRecord) -> Result<(), IntegrityFailure> {
     {
         return Err(failure(
             "$.meta.status",
-            "the record is marked draft but carries a digest or amendments",
+            "the record is marked draft but carries a digest, section digests or amendments",
         ));
     }
     if record.meta.finalised_at.is_some() {
