@@ -3,9 +3,12 @@
 //! verb and error case. No run may panic.
 #![cfg(not(target_arch = "wasm32"))]
 
-use risk_sensible::example::example_record;
+use risk_sensible::example::{example_actor, example_record};
+use risk_sensible::meeting::{apply, Command as Change, Config, Context};
 use risk_sensible::record::import::export;
+use risk_sensible::record::integrity::anchor;
 use risk_sensible::record::schema::SCHEMA_PATH;
+use risk_sensible::record::{DecisionRecord, Status};
 use std::io::Write;
 use std::path::{Path, PathBuf};
 use std::process::{Command, Stdio};
@@ -394,7 +397,7 @@ fn hostile_text_in_a_record_is_printed_on_one_line() {
 // --- verify. ---
 
 #[test]
-fn verify_says_intact_for_untouched_records() {
+fn verify_says_intact_for_untouched_records_and_prints_the_anchor_of_final_ones() {
     for name in [
         "example-draft.json",
         "example-final.json",
@@ -405,7 +408,12 @@ fn verify_says_intact_for_untouched_records() {
         let file = fixture(name);
         let run = cli(&["verify", &file]);
         assert_eq!(run.code, 0, "{name}: {run:?}");
-        assert_eq!(run.stdout, format!("{file}: intact\n"));
+        let record: DecisionRecord = serde_json::from_str(&read(&file)).unwrap();
+        let expected = match record.meta.status {
+            Status::Draft => format!("{file}: intact\n"),
+            _ => format!("{file}: intact, anchor {}\n", anchor(&record)),
+        };
+        assert_eq!(run.stdout, expected, "{name}");
         assert_eq!(run.stderr, "");
     }
 }
@@ -466,6 +474,192 @@ fn verify_reads_standard_input_for_a_dash() {
         run.stdout.starts_with("-: $.meta.digest: does not match"),
         "{run:?}"
     );
+}
+
+/// The example, finalised, then amended once for each reason, a day apart.
+fn amended(reasons: &[&str]) -> DecisionRecord {
+    let mut record = example_record(true);
+    let actor = example_actor();
+    let config = Config::default();
+    for (day, reason) in reasons.iter().enumerate() {
+        let context = Context {
+            at: format!("2026-03-{:02}T09:00:00Z", day + 3).parse().unwrap(),
+            actor: &actor,
+            config: &config,
+        };
+        let change = Change::Amend {
+            reason: (*reason).into(),
+            change: "A correction.".into(),
+        };
+        apply(&mut record, change, &context).unwrap();
+    }
+    record
+}
+
+#[test]
+fn validate_and_verify_refuse_a_final_record_turned_back_into_a_draft() {
+    let mut record = amended(&["One"]);
+    record.meta.status = Status::Draft;
+    record.meta.digest = None;
+    record.meta.section_digests.clear();
+    record.meta.finalised_at = None;
+    record.amendments.clear();
+    let file = temp_file("downgraded", "downgraded.json", export(&record).as_bytes());
+    let expected = "$.meta.status: error: the record is marked draft, but its audit trail \
+                    shows it was finalised at entry 49 ($.audit[48]), so it cannot be a draft";
+    let run = cli(&["validate", &file]);
+    assert_eq!((run.code, run.stderr.as_str()), (1, ""), "{run:?}");
+    assert_eq!(run.lines().len(), 1, "{run:?}");
+    assert!(
+        run.stdout.starts_with(&format!("{file}: {expected}")),
+        "{run:?}"
+    );
+    for arguments in [
+        vec!["verify", file.as_str()],
+        vec!["verify", "--anchor", &anchor(&record), file.as_str()],
+    ] {
+        let run = cli(&arguments);
+        assert_eq!((run.code, run.stderr.as_str()), (1, ""), "{run:?}");
+        let expected = expected.replace("error: ", "");
+        assert!(
+            run.stdout.starts_with(&format!("{file}: {expected}")),
+            "{run:?}"
+        );
+    }
+}
+
+#[test]
+fn verify_with_an_anchor_detects_a_removed_last_amendment() {
+    let record = amended(&["One", "Two"]);
+    let stored = anchor(&record);
+    let intact = temp_file("anchor", "intact.json", export(&record).as_bytes());
+    let mut removed = record.clone();
+    removed.amendments.pop();
+    removed.audit.pop();
+    let removed = temp_file("anchor", "removed.json", export(&removed).as_bytes());
+
+    // Without the anchor the record with the amendment removed looks intact.
+    let run = cli(&["verify", &removed]);
+    assert_eq!(run.code, 0, "{run:?}");
+
+    let run = cli(&["verify", "--anchor", &stored, &removed]);
+    assert_eq!((run.code, run.stderr.as_str()), (1, ""), "{run:?}");
+    assert_eq!(
+        run.stdout,
+        format!(
+            "{removed}: $.audit: no entry from the finalising (entry 49) to the last (entry 50) \
+             has the anchor as its hash: entries have been removed from the end of the audit \
+             trail, or it has been rewritten, since the anchor was taken\n"
+        )
+    );
+
+    for given in [stored.clone(), stored.to_uppercase()] {
+        let run = cli(&["verify", "--anchor", &given, &intact]);
+        assert_eq!((run.code, run.stderr.as_str()), (0, ""), "{run:?}");
+        assert_eq!(run.stdout, format!("{intact}: intact, anchor {stored}\n"));
+    }
+}
+
+#[test]
+fn verify_with_an_anchor_accepts_amendments_appended_since_and_prints_the_new_anchor() {
+    let record = amended(&["One", "Two", "Three"]);
+    let head = anchor(&record);
+    let file = temp_file("grown", "grown.json", export(&record).as_bytes());
+    for (earlier, note) in [
+        (
+            amended(&["One", "Two"]),
+            " (1 amendment appended since the anchor given)",
+        ),
+        (
+            example_record(true),
+            " (3 amendments appended since the anchor given)",
+        ),
+    ] {
+        let run = cli(&["verify", "--anchor", &anchor(&earlier), &file]);
+        assert_eq!((run.code, run.stderr.as_str()), (0, ""), "{run:?}");
+        assert_eq!(run.stdout, format!("{file}: intact, anchor {head}{note}\n"));
+    }
+    // Read from standard input too.
+    let run = cli_with_stdin(
+        &["verify", "--anchor", &head, "-"],
+        export(&record).as_bytes(),
+    );
+    assert_eq!(run.stdout, format!("-: intact, anchor {head}\n"), "{run:?}");
+}
+
+#[test]
+fn verify_with_an_anchor_fails_on_a_rewritten_record_and_a_tampered_one() {
+    let stored = anchor(&example_record(true));
+    // Made again from the draft with another decision, and finalised: every digest right.
+    let mut rewritten = example_record(false);
+    rewritten.decisions[0].rationale = "Nothing to worry about.".into();
+    let actor = example_actor();
+    let config = Config::default();
+    let context = Context {
+        at: "2026-03-02T12:00:00Z".parse().unwrap(),
+        actor: &actor,
+        config: &config,
+    };
+    apply(&mut rewritten, Change::Finalise, &context).unwrap();
+    let file = temp_file("rewritten", "rewritten.json", export(&rewritten).as_bytes());
+    assert_eq!(cli(&["verify", &file]).code, 0);
+    let run = cli(&["verify", "--anchor", &stored, &file]);
+    assert_eq!(run.code, 1, "{run:?}");
+    assert!(
+        run.stdout
+            .starts_with(&format!("{file}: $.audit: no entry from the finalising")),
+        "{run:?}"
+    );
+
+    let tampered = fixture("tampered-content.json");
+    let run = cli(&["verify", "--anchor", &stored, &tampered]);
+    assert_eq!(run.code, 1, "{run:?}");
+    assert_eq!(
+        run.stdout,
+        format!(
+            "{tampered}: $.participants: the content has changed since the record was \
+             finalised\n"
+        )
+    );
+}
+
+#[test]
+fn verify_anchor_usage_errors_exit_2() {
+    let file = fixture("example-final.json");
+    let good = anchor(&example_record(true));
+    let short = &good[1..];
+    let cases: [(Vec<&str>, String); 5] = [
+        (
+            vec!["verify", "--anchor", "not-hex", &file],
+            "--anchor takes 64 hexadecimal digits, not \"not-hex\"".into(),
+        ),
+        (
+            vec!["verify", "--anchor", short, &file],
+            format!("--anchor takes 64 hexadecimal digits, not {short:?}"),
+        ),
+        (
+            vec!["verify", &file, "--anchor"],
+            "--anchor needs the anchor: 64 hexadecimal digits".into(),
+        ),
+        (
+            vec!["verify", "--anchor", &good, "--anchor", &good, &file],
+            "--anchor is given more than once".into(),
+        ),
+        (
+            vec!["verify", "--anchor", &good, &file, &file],
+            "--anchor checks one record: name exactly one FILE".into(),
+        ),
+    ];
+    for (arguments, message) in cases {
+        let run = cli(&arguments);
+        assert_eq!(run.code, 2, "{arguments:?}");
+        assert_eq!(run.stdout, "", "{arguments:?}");
+        assert_eq!(
+            run.stderr,
+            format!("risk-sensible: {message}\nTry 'risk-sensible --help' for usage.\n"),
+            "{arguments:?}"
+        );
+    }
 }
 
 #[cfg(target_os = "linux")]

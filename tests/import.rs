@@ -260,6 +260,35 @@ fn tampered_records_parse_unverified_so_verify_can_locate_the_change() {
     }
 }
 
+#[test]
+fn a_final_or_amended_record_turned_back_into_a_draft_is_refused() {
+    for record in [example_record(true), amended_record()] {
+        let finalising = record
+            .audit
+            .iter()
+            .position(|entry| entry.change == "Finalised the record")
+            .unwrap();
+        let expected = format!(
+            "the record is marked draft, but its audit trail shows it was finalised at entry \
+             {} ($.audit[{finalising}]), so it cannot be a draft",
+            finalising + 1
+        );
+        // Edited as JSON, as someone with the file would.
+        let mut value = serde_json::to_value(&record).unwrap();
+        turn_back_into_a_draft(&mut value);
+        let text = serde_json::to_string_pretty(&value).unwrap();
+        let read = parse_unverified(&text).expect("it is a well-formed record");
+        assert_eq!(read.meta.status, Status::Draft);
+        assert!(read.meta.digest.is_none() && read.amendments.is_empty());
+        let problems = import(&text).unwrap_err();
+        assert_eq!(problems.len(), 1, "{problems:?}");
+        assert_eq!(problems[0].path, "$.meta.status");
+        assert!(problems[0].message.starts_with(&expected), "{problems:?}");
+        // The same record written by export (the way the widget's `load` receives it).
+        assert_eq!(import(&export(&read)), Err(problems));
+    }
+}
+
 // --- Hostile and edge inputs. ---
 
 /// The minimal draft with more members added to the root object.
@@ -287,6 +316,20 @@ fn example_final_edited(edit: impl FnOnce(&mut serde_json::Value)) -> String {
     let mut value = serde_json::to_value(example_record(true)).unwrap();
     edit(&mut value);
     serde_json::to_string(&value).unwrap()
+}
+
+/// A final or amended record's JSON value edited into a draft's: status draft, and no
+/// digest, section digests, time of finalising or amendments. The audit trail is untouched.
+fn turn_back_into_a_draft(value: &mut serde_json::Value) {
+    value["meta"]["status"] = serde_json::json!("draft");
+    if let Some(meta) = value["meta"].as_object_mut() {
+        for key in ["digest", "sectionDigests", "finalisedAt"] {
+            meta.remove(key);
+        }
+    }
+    if let Some(record) = value.as_object_mut() {
+        record.remove("amendments");
+    }
 }
 
 fn example_draft_with(change: impl FnOnce(&mut DecisionRecord)) -> String {
@@ -629,6 +672,12 @@ fn hostile_cases() -> Vec<Case> {
             example_final_edited(|value| value["meta"]["status"] = serde_json::json!("draft")),
             "$.meta.status",
             "marked draft",
+        ),
+        case(
+            "final record turned back into a draft, its digests dropped",
+            example_final_edited(turn_back_into_a_draft),
+            "$.meta.status",
+            "its audit trail shows it was finalised at entry 49 ($.audit[48])",
         ),
         case(
             "broken audit chain: an entry changed",

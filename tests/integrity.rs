@@ -7,7 +7,8 @@ use common::{run, run_at};
 use risk_sensible::example::{example_actor, example_record};
 use risk_sensible::meeting::{Command, Item, ItemKind, Problem};
 use risk_sensible::record::integrity::{
-    canonical_json, content_digest, section_digests, verify, GENESIS_HASH,
+    anchor, canonical_json, content_digest, entry_hash, section_digests, verify,
+    verify_against_anchor, IntegrityFailure, GENESIS_HASH,
 };
 use risk_sensible::record::*;
 use serde_json::Value;
@@ -376,4 +377,317 @@ fn verify_names_the_section_or_entry_that_changed() {
     let mut tampered = record;
     tampered.meta.status = Status::Draft;
     assert!(verify(&tampered).is_err());
+}
+
+// --- A final record stays final. ---
+
+/// The example, finalised, then amended once for each reason, a day apart.
+fn amended(reasons: &[&str]) -> DecisionRecord {
+    let mut record = example_record(true);
+    for (day, reason) in reasons.iter().enumerate() {
+        let time = format!("2026-03-{:02}T09:00:00Z", day + 3);
+        run_at(&mut record, amend(reason, "A correction."), &time).unwrap();
+    }
+    record
+}
+
+/// The audit trail numbered and chained again from the first entry on, every hash
+/// recomputed: what someone who edits the trail and knows the format does.
+fn rechain(record: &mut DecisionRecord) {
+    let mut previous = GENESIS_HASH.to_string();
+    for (index, entry) in record.audit.iter_mut().enumerate() {
+        entry.sequence = index as u64 + 1;
+        entry.previous_hash = previous;
+        entry.hash = entry_hash(entry);
+        previous = entry.hash.clone();
+    }
+}
+
+/// A final or amended record turned back into a draft: status, digests and amendments as a
+/// draft has them, and (when `when_too`) no time of finalising.
+fn turned_back_into_a_draft(mut record: DecisionRecord, when_too: bool) -> DecisionRecord {
+    record.meta.status = Status::Draft;
+    record.meta.digest = None;
+    record.meta.section_digests.clear();
+    record.amendments.clear();
+    if when_too {
+        record.meta.finalised_at = None;
+    }
+    record
+}
+
+fn failure_of(result: Result<(), IntegrityFailure>) -> (String, String) {
+    let failure = result.expect_err("expected a failure");
+    (failure.path, failure.message)
+}
+
+#[test]
+fn a_final_record_turned_back_into_a_draft_is_refused_naming_the_finalising_entry() {
+    for record in [example_record(true), amended(&["One", "Two"])] {
+        let finalising = record
+            .audit
+            .iter()
+            .position(|entry| entry.change == "Finalised the record")
+            .unwrap();
+        for when_too in [false, true] {
+            let draft = turned_back_into_a_draft(record.clone(), when_too);
+            let (path, message) = failure_of(verify(&draft));
+            assert_eq!(path, "$.meta.status", "{message}");
+            let expected = format!(
+                "the record is marked draft, but its audit trail shows it was finalised at \
+                 entry {} ($.audit[{finalising}]), so it cannot be a draft",
+                finalising + 1
+            );
+            assert!(message.starts_with(&expected), "{message}");
+        }
+    }
+}
+
+#[test]
+fn a_draft_carries_nothing_that_only_finalising_writes() {
+    let mut draft = example_record(false);
+    verify(&draft).unwrap();
+    draft.meta.section_digests = section_digests(&draft);
+    assert_eq!(failure_of(verify(&draft)).0, "$.meta.status");
+
+    let mut draft = example_record(false);
+    draft.meta.finalised_at = Some(common::at("2026-03-02T12:00:00Z"));
+    assert_eq!(failure_of(verify(&draft)).0, "$.meta.finalisedAt");
+}
+
+#[test]
+fn the_audit_trail_must_tell_the_same_story_as_the_status() {
+    // Each trail is chained again after the edit, so only its story is wrong.
+    let final_record = example_record(true);
+    let finalising = final_record.audit.len() - 1;
+    let cases: Vec<(&str, DecisionRecord, String, &str)> = vec![
+        {
+            let mut record = amended(&["One"]);
+            let mut again = record.audit[finalising].clone();
+            again.digest = None;
+            record.audit.push(again);
+            rechain(&mut record);
+            (
+                "finalised twice",
+                record,
+                format!("$.audit[{}]", finalising + 2),
+                "a record is finalised once",
+            )
+        },
+        {
+            let mut record = final_record.clone();
+            let mut edit = record.audit[0].clone();
+            edit.change = "Changed the meeting details".into();
+            record.audit.push(edit);
+            rechain(&mut record);
+            (
+                "an ordinary change after finalising",
+                record,
+                format!("$.audit[{}]", finalising + 1),
+                "a final record takes only amendments",
+            )
+        },
+        {
+            let mut record = turned_back_into_a_draft(amended(&["One"]), true);
+            record.audit.remove(finalising);
+            rechain(&mut record);
+            (
+                "an amendment entry with no finalising before it",
+                record,
+                format!("$.audit[{finalising}]"),
+                "no entry before it finalises the record",
+            )
+        },
+        {
+            let mut record = example_record(false);
+            record.audit[3].digest = Some(content_digest(&record));
+            rechain(&mut record);
+            (
+                "a digest on an ordinary entry",
+                record,
+                "$.audit[3].digest".to_string(),
+                "carries no digest",
+            )
+        },
+        {
+            let mut record = amended(&["One", "Two"]);
+            record.audit.swap(finalising + 1, finalising + 2);
+            rechain(&mut record);
+            (
+                "amendment entries out of order",
+                record,
+                "$.amendments[0]".to_string(),
+                "has been changed since it was appended",
+            )
+        },
+        {
+            let mut record = amended(&["One", "Two"]);
+            record.amendments.pop();
+            (
+                "an amendment removed, its entry kept",
+                record,
+                "$.amendments".to_string(),
+                "1 amendments but 2 recorded in the audit trail",
+            )
+        },
+        {
+            let mut record = final_record.clone();
+            record.audit[finalising].digest = Some(format!("sha256:{}", "0".repeat(64)));
+            rechain(&mut record);
+            (
+                "a finalising entry whose digest is not the content's",
+                record,
+                "$.meta.digest".to_string(),
+                "does not match the digest recorded when the record was finalised",
+            )
+        },
+    ];
+    for (name, record, path, message) in cases {
+        let failure = verify(&record).expect_err(name);
+        assert_eq!(failure.path, path, "{name}: {failure}");
+        assert!(failure.message.contains(message), "{name}: {failure}");
+    }
+}
+
+#[test]
+fn a_previous_hash_that_does_not_match_the_entry_before_is_detected() {
+    // The entry's own hash is recomputed over the changed link, and every later entry is
+    // chained to it: only the link to the entry before shows the change.
+    let mut record = example_record(true);
+    record.audit[5].previous_hash = record.audit[3].hash.clone();
+    record.audit[5].hash = entry_hash(&record.audit[5]);
+    for index in 6..record.audit.len() {
+        record.audit[index].previous_hash = record.audit[index - 1].hash.clone();
+        record.audit[index].hash = entry_hash(&record.audit[index]);
+    }
+    let failure = verify(&record).unwrap_err();
+    assert_eq!(failure.path, "$.audit[5].previousHash", "{failure}");
+    assert!(failure
+        .message
+        .contains("does not match the hash of the entry before it"));
+}
+
+#[test]
+fn the_anchor_is_the_head_of_the_audit_chain() {
+    let record = example_record(true);
+    let head = anchor(&record);
+    assert_eq!(head, record.audit.last().unwrap().hash);
+    assert_eq!(head.len(), 64);
+    assert!(head
+        .bytes()
+        .all(|byte| byte.is_ascii_digit() || byte.is_ascii_lowercase()));
+    let amended_once = amended(&["One"]);
+    assert_ne!(anchor(&amended_once), head);
+    assert_eq!(anchor(&common::new_record()), GENESIS_HASH);
+}
+
+#[test]
+fn a_record_passes_against_its_anchor_and_against_one_taken_before_later_amendments() {
+    let final_record = example_record(true);
+    let at_finalising = anchor(&final_record);
+    verify_against_anchor(&final_record, &at_finalising).unwrap();
+    verify_against_anchor(&final_record, &at_finalising.to_uppercase()).unwrap();
+
+    let once = amended(&["One"]);
+    let after_one = anchor(&once);
+    verify_against_anchor(&once, &after_one).unwrap();
+    verify_against_anchor(&once, &at_finalising).unwrap();
+
+    let twice = amended(&["One", "Two"]);
+    for earlier in [&at_finalising, &after_one, &anchor(&twice)] {
+        verify_against_anchor(&twice, earlier).unwrap();
+    }
+}
+
+#[test]
+fn removing_the_last_amendment_and_its_entry_is_detected_against_the_anchor() {
+    let record = amended(&["One", "Two"]);
+    let stored = anchor(&record);
+    let finalising = record.audit.len() - 3;
+
+    let mut removed = record.clone();
+    removed.amendments.pop();
+    removed.audit.pop();
+    // The record alone cannot show it: it is a consistent record amended once.
+    verify(&removed).unwrap();
+    let (path, message) = failure_of(verify_against_anchor(&removed, &stored));
+    assert_eq!(path, "$.audit");
+    assert_eq!(
+        message,
+        format!(
+            "no entry from the finalising (entry {}) to the last (entry {}) has the anchor as \
+             its hash: entries have been removed from the end of the audit trail, or it has \
+             been rewritten, since the anchor was taken",
+            finalising + 1,
+            finalising + 2
+        )
+    );
+
+    // Both amendments removed and the record marked final again.
+    let mut removed = record;
+    removed.amendments.clear();
+    removed.audit.truncate(finalising + 1);
+    removed.meta.status = Status::Final;
+    verify(&removed).unwrap();
+    assert_eq!(
+        failure_of(verify_against_anchor(&removed, &stored)).0,
+        "$.audit"
+    );
+}
+
+#[test]
+fn a_rewritten_history_is_detected_against_the_anchor() {
+    let stored = anchor(&example_record(true));
+
+    // The whole record made again, with a different decision, and finalised: every digest
+    // and hash in it is right.
+    let mut rewritten = example_record(false);
+    rewritten.decisions[0].rationale = "Nothing to worry about.".into();
+    run_at(&mut rewritten, Command::Finalise, "2026-03-02T12:00:00Z").unwrap();
+    verify(&rewritten).unwrap();
+    assert_eq!(
+        failure_of(verify_against_anchor(&rewritten, &stored)).0,
+        "$.audit"
+    );
+
+    // Turned back into a draft with the finalising entry taken out and the trail chained
+    // again: a consistent draft, but not the record the anchor was taken from.
+    let mut draft = turned_back_into_a_draft(example_record(true), true);
+    draft.audit.pop();
+    rechain(&mut draft);
+    verify(&draft).unwrap();
+    let (path, message) = failure_of(verify_against_anchor(&draft, &stored));
+    assert_eq!(path, "$.meta.status");
+    assert!(
+        message.contains("an anchor is taken from a final record"),
+        "{message}"
+    );
+}
+
+#[test]
+fn an_anchor_from_before_finalising_a_malformed_one_and_a_tampered_record_fail() {
+    let record = example_record(true);
+    let (path, message) = failure_of(verify_against_anchor(&record, &record.audit[10].hash));
+    assert_eq!(path, "$.audit[10]");
+    assert!(message.contains("written before entry"), "{message}");
+
+    for malformed in [
+        "",
+        "xyz",
+        &anchor(&record)[1..],
+        &format!("{}0", anchor(&record)),
+    ] {
+        let (path, message) = failure_of(verify_against_anchor(&record, malformed));
+        assert_eq!(path, "$.audit", "{malformed:?}");
+        assert!(message.contains("64 hexadecimal digits"), "{message}");
+    }
+
+    // A record that fails verify fails against its own anchor with verify's failure.
+    let stored = anchor(&record);
+    let mut tampered = record;
+    tampered.risks[0].description = "Changed.".into();
+    assert_eq!(
+        failure_of(verify_against_anchor(&tampered, &stored)).0,
+        "$.risks"
+    );
 }

@@ -3,7 +3,9 @@
 //! ```text
 //! risk-sensible schema               print the JSON Schema of the record
 //! risk-sensible validate FILE...     import and validate records
-//! risk-sensible verify FILE...       check digests and audit chains
+//! risk-sensible verify FILE...       check digests and audit chains; print a final
+//!                                    record's anchor
+//! risk-sensible verify --anchor HEX FILE   check a record against the anchor a host stored
 //! risk-sensible example [--final]    print a complete example record
 //! risk-sensible summarise PATH...    caseload hot spots and partnership themes
 //! risk-sensible flatten PATH... --out DIR   the records as tidy tables
@@ -20,7 +22,7 @@ use risk_sensible::analysis::cli;
 use risk_sensible::example::example_record;
 use risk_sensible::meeting::{validate, Config, Severity};
 use risk_sensible::record::import::{self, one_line, ImportProblem};
-use risk_sensible::record::{integrity, schema};
+use risk_sensible::record::{integrity, schema, Status};
 use std::io::{self, Read, Write};
 use std::process::ExitCode;
 
@@ -59,7 +61,10 @@ const VERBS: &[Verb] = &[
     Verb {
         name: "verify",
         arguments: "FILE...",
-        summary: "check digests and audit chains: FILE: intact, or the first failure",
+        summary: "check digests and audit chains: FILE: intact, or the first failure\n\
+                  \x20                    (a final record: FILE: intact, anchor HEX);\n\
+                  \x20                    [--anchor HEX] checks one FILE against the anchor \
+                  stored from it",
         run: run_verify,
     },
     Verb {
@@ -375,8 +380,45 @@ fn run_validate(arguments: &[String], output: &mut Output) -> Result<Outcome, Us
     })
 }
 
+/// `verify`'s arguments: the files, and the anchor given with `--anchor`, if any.
+fn verify_arguments(arguments: &[String]) -> Result<(Vec<String>, Option<String>), UsageError> {
+    let mut rest = Vec::new();
+    let mut anchor = None;
+    let mut options_ended = false;
+    let mut arguments = arguments.iter();
+    while let Some(argument) = arguments.next() {
+        if options_ended || argument != "--anchor" {
+            options_ended |= argument == "--";
+            rest.push(argument.clone());
+            continue;
+        }
+        let Some(value) = arguments.next() else {
+            return Err(UsageError(
+                "--anchor needs the anchor: 64 hexadecimal digits".into(),
+            ));
+        };
+        if anchor.is_some() {
+            return Err(UsageError("--anchor is given more than once".into()));
+        }
+        if !integrity::is_anchor(value) {
+            return Err(UsageError(format!(
+                "--anchor takes 64 hexadecimal digits, not {:?}",
+                one_line(value, 100)
+            )));
+        }
+        anchor = Some(value.clone());
+    }
+    if anchor.is_some() && file_arguments(&rest)?.len() != 1 {
+        return Err(UsageError(
+            "--anchor checks one record: name exactly one FILE".into(),
+        ));
+    }
+    Ok((rest, anchor))
+}
+
 fn run_verify(arguments: &[String], output: &mut Output) -> Result<Outcome, UsageError> {
-    for_each_file(arguments, output, |file, text, output| {
+    let (files, anchor) = verify_arguments(arguments)?;
+    for_each_file(&files, output, |file, text, output| {
         // Lenient on purpose: a tampered record must still be read so the failure can be
         // located, which the full import (which checks integrity itself) would refuse.
         let record = match text
@@ -391,9 +433,33 @@ fn run_verify(arguments: &[String], output: &mut Output) -> Result<Outcome, Usag
                 return Outcome::Failed;
             }
         };
-        match integrity::verify(&record) {
-            Ok(()) => {
+        let checked = match &anchor {
+            Some(anchor) => integrity::verify_against_anchor(&record, anchor),
+            None => integrity::verify(&record),
+        };
+        match checked {
+            Ok(()) if record.meta.status == Status::Draft => {
                 output.line(&format!("{file}: intact"));
+                Outcome::Passed
+            }
+            Ok(()) => {
+                // The head of the chain, for the host to store; when the record has been
+                // amended since the anchor given, the host should store this one instead.
+                let head = integrity::anchor(&record);
+                let since = anchor.as_deref().map_or(0, |anchor| {
+                    record
+                        .audit
+                        .iter()
+                        .rev()
+                        .take_while(|entry| !entry.hash.eq_ignore_ascii_case(anchor))
+                        .count()
+                });
+                let note = match since {
+                    0 => String::new(),
+                    1 => " (1 amendment appended since the anchor given)".to_string(),
+                    count => format!(" ({count} amendments appended since the anchor given)"),
+                };
+                output.line(&format!("{file}: intact, anchor {head}{note}"));
                 Outcome::Passed
             }
             Err(failure) => {

@@ -25,8 +25,9 @@
 //!    fields, enumeration values this build knows, timestamps it can write back.
 //! 5. **References.** Every participant id the record refers to (chair, owners, decision
 //!    makers, dissent authors, …) is a participant, and no two participants share an id.
-//! 6. **Integrity.** The audit chain is unbroken and, for a final or amended record, the
-//!    content digest and amendments match ([`integrity::verify`]).
+//! 6. **Integrity.** The audit chain is unbroken and tells the same story as the status (a
+//!    record whose trail shows it was finalised is not a draft) and, for a final or amended
+//!    record, the content digest and amendments match ([`integrity::verify`]).
 //!
 //! [`parse_unverified`] stops after step 4, for `risk-sensible verify`, which must be able
 //! to read a tampered record in order to say where it was tampered with.

@@ -2,6 +2,12 @@
 //! hash chain over the audit trail. Together they make any edit to a final record, or to
 //! its history, detectable by anyone holding the record (`risk-sensible verify`).
 //!
+//! What the record alone cannot show is an edit that removes history from the end of the
+//! chain: the last amendment and its audit entry dropped, or the record's history rewritten
+//! from some entry on with every hash recomputed. For that a host keeps the record's
+//! [`anchor`] (the hash at the head of its audit chain) apart from the record, and checks
+//! the record against it with [`verify_against_anchor`].
+//!
 //! Canonical form: the record as JSON with object keys sorted (by UTF-16 code unit order
 //! is not needed: keys are ASCII), no insignificant white space, strings escaped as
 //! serde_json escapes them. For a record this is exactly the JSON Canonicalization Scheme
@@ -103,6 +109,20 @@ fn failure(path: impl Into<String>, message: impl Into<String>) -> IntegrityFail
 
 /// Checks the audit chain and, for a final record, its digest and amendments. Returns the
 /// first failure, naming the entry or section.
+///
+/// The audit trail must tell the same story as the record's status. Finalising writes one
+/// entry ([`FINALISED`], carrying the content digest) and each amendment one entry after it
+/// (starting [`AMENDED`], carrying the amendment's digest), and nothing else is written to a
+/// final record, so:
+///
+/// - a draft's trail holds no finalising or amendment entry (a record marked draft whose
+///   trail shows it was finalised has been turned back into a draft, and is refused at
+///   `$.meta.status`), and a draft carries no digest, section digests, amendments or
+///   `meta.finalisedAt`;
+/// - a final or amended record's trail holds exactly one finalising entry, whose digest is
+///   the content digest; every entry after it is an amendment's, one for each of
+///   `amendments`, in order, each carrying [`amendment_digest`] of its amendment; no entry
+///   before it is an amendment's or carries a digest.
 pub fn verify(record: &DecisionRecord) -> Result<(), IntegrityFailure> {
     if record.meta.copy.is_some() {
         return Err(failure(
@@ -112,17 +132,15 @@ pub fn verify(record: &DecisionRecord) -> Result<(), IntegrityFailure> {
         ));
     }
     verify_chain(&record.audit)?;
+    let finalised = finalising_entry(&record.audit)?;
     match record.meta.status {
-        Status::Draft => {
-            if record.meta.digest.is_some() || !record.amendments.is_empty() {
-                return Err(failure(
-                    "$.meta.status",
-                    "the record is marked draft but carries a digest or amendments",
-                ));
-            }
-            Ok(())
+        Status::Draft => verify_draft(record, finalised),
+        Status::Final | Status::Amended => {
+            let Some(finalised) = finalised else {
+                return Err(failure("$.audit", "no audit entry records the finalising"));
+            };
+            verify_final(record, finalised)
         }
-        Status::Final | Status::Amended => verify_final(record),
     }
 }
 
@@ -158,18 +176,104 @@ fn verify_chain(audit: &[AuditEntry]) -> Result<(), IntegrityFailure> {
     Ok(())
 }
 
-fn verify_final(record: &DecisionRecord) -> Result<(), IntegrityFailure> {
+/// Whether an audit entry is an amendment's.
+fn is_amendment(entry: &AuditEntry) -> bool {
+    entry.change.starts_with(AMENDED)
+}
+
+/// The index of the finalising entry, if any, once the trail's order has been checked: at
+/// most one finalising entry, amendment entries only after it and nothing else after it,
+/// and no digest on any entry other than those.
+fn finalising_entry(audit: &[AuditEntry]) -> Result<Option<usize>, IntegrityFailure> {
+    let mut finalised: Option<usize> = None;
+    for (index, entry) in audit.iter().enumerate() {
+        let path = || format!("$.audit[{index}]");
+        if entry.change == FINALISED {
+            if let Some(first) = finalised {
+                return Err(failure(
+                    path(),
+                    format!(
+                        "entry {} finalises the record again, which entry {} finalised: a \
+                         record is finalised once",
+                        entry.sequence,
+                        first + 1
+                    ),
+                ));
+            }
+            finalised = Some(index);
+        } else if is_amendment(entry) {
+            if finalised.is_none() {
+                return Err(failure(
+                    path(),
+                    format!(
+                        "entry {} records an amendment, but no entry before it finalises the \
+                         record",
+                        entry.sequence
+                    ),
+                ));
+            }
+        } else if let Some(first) = finalised {
+            return Err(failure(
+                path(),
+                format!(
+                    "entry {} changes the record after entry {} finalised it: a final record \
+                     takes only amendments",
+                    entry.sequence,
+                    first + 1
+                ),
+            ));
+        } else if entry.digest.is_some() {
+            return Err(failure(
+                format!("{}.digest", path()),
+                format!(
+                    "entry {} neither finalises nor amends the record, so carries no digest",
+                    entry.sequence
+                ),
+            ));
+        }
+    }
+    Ok(finalised)
+}
+
+/// A draft: nothing in it or its trail (whose finalising entry, if any, is `finalised`)
+/// says it was ever finalised.
+fn verify_draft(record: &DecisionRecord, finalised: Option<usize>) -> Result<(), IntegrityFailure> {
+    if let Some(index) = finalised {
+        return Err(failure(
+            "$.meta.status",
+            format!(
+                "the record is marked draft, but its audit trail shows it was finalised at \
+                 entry {} ($.audit[{index}]), so it cannot be a draft: a final record changes \
+                 only by amendments",
+                index + 1
+            ),
+        ));
+    }
+    if record.meta.digest.is_some()
+        || !record.meta.section_digests.is_empty()
+        || !record.amendments.is_empty()
+    {
+        return Err(failure(
+            "$.meta.status",
+            "the record is marked draft but carries a digest, section digests or amendments",
+        ));
+    }
+    if record.meta.finalised_at.is_some() {
+        return Err(failure(
+            "$.meta.finalisedAt",
+            "the record is marked draft but says when it was finalised",
+        ));
+    }
+    Ok(())
+}
+
+fn verify_final(record: &DecisionRecord, finalised: usize) -> Result<(), IntegrityFailure> {
     let Some(stored) = &record.meta.digest else {
         return Err(failure(
             "$.meta.digest",
             "a final record must carry its digest",
         ));
     };
-    let finalised = record
-        .audit
-        .iter()
-        .position(|entry| entry.change == FINALISED)
-        .ok_or_else(|| failure("$.audit", "no audit entry records the finalising"))?;
     if record.audit[finalised].digest.as_ref() != Some(stored) {
         return Err(failure(
             "$.meta.digest",
@@ -205,13 +309,8 @@ fn verify_final(record: &DecisionRecord) -> Result<(), IntegrityFailure> {
             "do not match the record's content: they were changed after finalising",
         ));
     }
-    let amendment_entries: Vec<(usize, &AuditEntry)> = record
-        .audit
-        .iter()
-        .enumerate()
-        .skip(finalised + 1)
-        .filter(|(_, entry)| entry.change.starts_with(AMENDED))
-        .collect();
+    // Every entry after the finalising one is an amendment's (`finalising_entry`).
+    let amendment_entries = record.audit.get(finalised + 1..).unwrap_or_default();
     if amendment_entries.len() != record.amendments.len() {
         return Err(failure(
             "$.amendments",
@@ -222,9 +321,7 @@ fn verify_final(record: &DecisionRecord) -> Result<(), IntegrityFailure> {
             ),
         ));
     }
-    for (index, (amendment, (_, entry))) in
-        record.amendments.iter().zip(&amendment_entries).enumerate()
-    {
+    for (index, (amendment, entry)) in record.amendments.iter().zip(amendment_entries).enumerate() {
         if entry.digest.as_deref() != Some(amendment_digest(amendment).as_str()) {
             return Err(failure(
                 format!("$.amendments[{index}]"),
@@ -253,3 +350,107 @@ fn verify_final(record: &DecisionRecord) -> Result<(), IntegrityFailure> {
 pub const FINALISED: &str = "Finalised the record";
 /// The start of the `change` text of an amendment's audit entry.
 pub const AMENDED: &str = "Amended the record";
+
+/// The record's anchor: the `hash` of the last entry of its audit trail, 64 lower-case
+/// hexadecimal digits ([`GENESIS_HASH`] for a record with no entries).
+///
+/// Each entry's hash covers the entry and, through its `previousHash`, every entry before
+/// it; the finalising entry carries the content digest and each amendment's entry the
+/// amendment's digest. So the anchor of a final record stands for its content and its whole
+/// history up to that moment. A host stores it apart from the record when the record is
+/// finalised and again after each amendment (the widget's finalise and amendment events
+/// carry it; `risk-sensible verify` prints it), and later checks the record with
+/// [`verify_against_anchor`]. Only the anchor of a final or amended record means anything
+/// there: a draft's changes are not chained to anything the host keeps.
+pub fn anchor(record: &DecisionRecord) -> String {
+    record
+        .audit
+        .last()
+        .map_or_else(|| GENESIS_HASH.to_string(), |entry| entry.hash.clone())
+}
+
+/// Whether the text has the form of an anchor: 64 hexadecimal digits, in either case.
+pub fn is_anchor(text: &str) -> bool {
+    text.len() == 64 && text.bytes().all(|byte| byte.is_ascii_hexdigit())
+}
+
+/// Checks a record against an anchor the host stored from it earlier (see [`anchor`]).
+///
+/// Passes when, and only when:
+///
+/// 1. the record passes [`verify`] (so it is a final or amended record whose chain, digests
+///    and amendments agree), and
+/// 2. some entry of its audit trail, from the finalising entry to the last, has the anchor
+///    as its `hash` (compared without regard to case).
+///
+/// The anchor need not be the last entry's hash: a record that has been amended since the
+/// anchor was taken still passes, because amendments are only ever appended, and the
+/// entries up to the anchor are the ones the host saw. The host should then store the new
+/// [`anchor`].
+///
+/// Fails, with the first failure:
+///
+/// - whatever [`verify`] finds;
+/// - at `$.audit`, an anchor that is not 64 hexadecimal digits;
+/// - at `$.meta.status`, a draft: an anchor comes from a final record, and a draft that
+///   verifies has no finalising entry, so the record was replaced by a draft or its history
+///   rewritten without the finalising;
+/// - at `$.audit[i]`, an anchor that is the hash of an entry before the finalising one: it
+///   was not taken from the final record, and would let everything after it be rewritten;
+/// - at `$.audit`, an anchor that no entry from the finalising one on has: entries have been
+///   removed from the end (the last amendments and their entries) or the history has been
+///   rewritten, with its hashes recomputed, since the anchor was taken (or the anchor belongs
+///   to another record).
+///
+/// It cannot detect a change made before the host took the anchor, or one made by someone
+/// who can also replace the anchor the host keeps.
+pub fn verify_against_anchor(
+    record: &DecisionRecord,
+    anchor: &str,
+) -> Result<(), IntegrityFailure> {
+    verify(record)?;
+    if !is_anchor(anchor) {
+        return Err(failure(
+            "$.audit",
+            "the anchor given is not one: an anchor is 64 hexadecimal digits",
+        ));
+    }
+    let Some(finalised) = record
+        .audit
+        .iter()
+        .position(|entry| entry.change == FINALISED)
+    else {
+        return Err(failure(
+            "$.meta.status",
+            "the record is marked draft, but an anchor is taken from a final record: the \
+             record has been replaced by a draft, or its audit trail rewritten without the \
+             finalising",
+        ));
+    };
+    let found = record
+        .audit
+        .iter()
+        .position(|entry| entry.hash.eq_ignore_ascii_case(anchor));
+    match found {
+        Some(index) if index >= finalised => Ok(()),
+        Some(index) => Err(failure(
+            format!("$.audit[{index}]"),
+            format!(
+                "the anchor is the hash of entry {}, written before entry {} finalised the \
+                 record: an anchor is taken from the final record",
+                index + 1,
+                finalised + 1
+            ),
+        )),
+        None => Err(failure(
+            "$.audit",
+            format!(
+                "no entry from the finalising (entry {}) to the last (entry {}) has the \
+                 anchor as its hash: entries have been removed from the end of the audit \
+                 trail, or it has been rewritten, since the anchor was taken",
+                finalised + 1,
+                record.audit.len()
+            ),
+        )),
+    }
+}
