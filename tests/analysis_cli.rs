@@ -484,3 +484,87 @@ fn a_json_file_holding_json_lines_is_read_line_by_line() {
         result.stderr
     );
 }
+
+#[test]
+fn every_csv_cell_is_guarded_against_formulas_ids_included() {
+    let root = directory("formulas");
+    std::fs::write(root.join("a.json"), export(&formula_record())).unwrap();
+    let out = directory("formulas-out");
+    let result = run(&["flatten", path(&root), "--out", path(&out)], None);
+    assert_eq!(result.code, 0, "{}", result.stderr);
+    let mut ids_seen = Vec::new();
+    for table in [
+        "records",
+        "participants",
+        "risks",
+        "actions",
+        "decisions",
+        "dissent",
+    ] {
+        let csv = std::fs::read_to_string(out.join(format!("{table}.csv"))).unwrap();
+        assert_eq!(formula_cells(&csv), Vec::<String>::new(), "{table}.csv");
+        let rows = read_csv(&csv);
+        assert_eq!(rows.len(), 1 + if table == "participants" { 3 } else { 1 });
+        assert_eq!(
+            rows[1][0], "'=HYPERLINK(\"http://example.invalid\",\"open\")",
+            "{table}.csv"
+        );
+        ids_seen.extend(rows.into_iter().skip(1).flatten());
+        // The JSON Lines keep the exact id.
+        let jsonl = std::fs::read_to_string(out.join(format!("{table}.jsonl"))).unwrap();
+        let first: serde_json::Value = serde_json::from_str(jsonl.lines().next().unwrap()).unwrap();
+        assert_eq!(
+            first["recordId"],
+            "=HYPERLINK(\"http://example.invalid\",\"open\")"
+        );
+    }
+    for id in [
+        "'+p1",
+        "'-p2",
+        "'@p3",
+        "'=Police",
+        "'-1+linked",
+        "'\t=action",
+        "'\r=risk",
+        "'\n=decision",
+        "'@dissent",
+    ] {
+        assert!(
+            ids_seen.iter().any(|cell| cell == id),
+            "{id:?}: {ids_seen:?}"
+        );
+    }
+    for report in ["hotspots", "themes"] {
+        let result = run(
+            &[
+                "summarise",
+                path(&root),
+                "--as-of",
+                "2026-03-16",
+                "--format",
+                "csv",
+                "--report",
+                report,
+                "--suppress-below",
+                "0",
+            ],
+            None,
+        );
+        assert_eq!(result.code, 0, "{}", result.stderr);
+        assert_eq!(
+            formula_cells(&result.stdout),
+            Vec::<String>::new(),
+            "{report}"
+        );
+        let rows = read_csv(&result.stdout);
+        let expected = if report == "hotspots" {
+            "'=HYPERLINK(\"http://example.invalid\",\"open\")"
+        } else {
+            "'=Police"
+        };
+        assert!(
+            rows.iter().flatten().any(|cell| cell == expected),
+            "{report}: {rows:?}"
+        );
+    }
+}

@@ -13,7 +13,9 @@
 //! - [`facts`] and [`themes`]: what each record contributes to the partnership's counts, and
 //!   the counts themselves, as [`table::ThemeTable`]s.
 //! - [`table`]: those tables and small-number suppression.
-//! - [`report`]: hot spots and themes written as a text table, CSV or JSON.
+//! - [`report`]: hot spots and themes written as a text table, CSV or JSON; [`csv`] the one
+//!   CSV writer (every cell guarded against formulas), [`escape`] record text made safe to
+//!   show on a terminal or in a spreadsheet.
 //! - [`flatten`]: the records as tidy tables (CSV and JSON Lines) for DuckDB, a spreadsheet or
 //!   Spark; `docs/analysis.md` documents every column.
 //! - `input` and `cli` (native only): reading files, directories and JSON Lines as a stream,
@@ -26,6 +28,7 @@
 //! the number of children with hot spots, not with the number of records.
 
 pub mod csv;
+pub mod escape;
 pub mod facts;
 pub mod flatten;
 pub mod hotspots;

@@ -233,7 +233,8 @@ fn clock_cell(row: &HotSpot, kind: &str) -> (String, String) {
         .unwrap_or_default()
 }
 
-/// One hot-spot row as CSV fields, in [`HOT_SPOT_COLUMNS`] order.
+/// One hot-spot row as CSV cells, in [`HOT_SPOT_COLUMNS`] order, before [`csv::row`] guards
+/// and quotes them. Record text is on one line, its control characters escaped.
 pub fn hot_spot_fields(rank: usize, row: &HotSpot) -> Vec<String> {
     let (icpc_due, icpc_state) = clock_cell(row, "icpc");
     let (assessment_due, assessment_state) = clock_cell(row, "assessment");
@@ -258,7 +259,7 @@ pub fn hot_spot_fields(rank: usize, row: &HotSpot) -> Vec<String> {
     if row.more_flags > 0 {
         details.push(format!("and {} more", row.more_flags));
     }
-    let text = |value: &str| csv::text_field(&one_line(value, usize::MAX));
+    let text = |value: &str| one_line(value, usize::MAX);
     vec![
         rank.to_string(),
         text(&row.record_id),
@@ -272,7 +273,7 @@ pub fn hot_spot_fields(rank: usize, row: &HotSpot) -> Vec<String> {
             .unwrap_or_default(),
         super::themes::wire(&row.status),
         row.band.as_str().to_string(),
-        csv::quote(&row.urgency),
+        row.urgency.clone(),
         row.working_days.to_string(),
         row.baby.to_string(),
         row.count_of("overdueAction").to_string(),
@@ -310,10 +311,10 @@ fn write_themes_csv(tables: &[ThemeTable], out: &mut dyn Write) -> io::Result<()
                     continue;
                 }
                 let fields = [
-                    csv::quote(table.id),
-                    csv::text_field(label),
-                    csv::quote(column.id),
-                    csv::text_field(&cell.plain(table.threshold)),
+                    table.id.to_string(),
+                    label.to_string(),
+                    column.id.to_string(),
+                    cell.plain(table.threshold),
                 ];
                 out.write_all(csv::row(&fields).as_bytes())?;
             }
