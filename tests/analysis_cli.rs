@@ -8,9 +8,14 @@ mod analysis_fixtures;
 use analysis_fixtures::*;
 use risk_sensible::record::import::export;
 use risk_sensible::record::*;
-use std::io::Write;
+use std::io::{Read, Write};
 use std::path::{Path, PathBuf};
 use std::process::{Command, Stdio};
+use std::sync::mpsc;
+use std::time::{Duration, Instant};
+
+/// How long a run that must not hang is given before it is killed and the test fails.
+const PROMPTLY: Duration = Duration::from_secs(20);
 
 struct Run {
     code: i32,
@@ -39,6 +44,61 @@ fn run(arguments: &[&str], input: Option<&[u8]>) -> Run {
     };
     assert!(!run.stderr.contains("panicked"), "{}", run.stderr);
     run
+}
+
+/// Runs the command line with nothing on standard input, killing it and failing the test if
+/// it has not finished within [`PROMPTLY`].
+fn run_promptly(arguments: &[&str]) -> Run {
+    let mut child = Command::new(env!("CARGO_BIN_EXE_risk-sensible"))
+        .args(arguments)
+        .stdin(Stdio::null())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .unwrap();
+    let read = |mut pipe: Box<dyn Read + Send>| {
+        std::thread::spawn(move || {
+            let mut text = String::new();
+            pipe.read_to_string(&mut text).unwrap();
+            text
+        })
+    };
+    let stdout = read(Box::new(child.stdout.take().unwrap()));
+    let stderr = read(Box::new(child.stderr.take().unwrap()));
+    let started = Instant::now();
+    let status = loop {
+        if let Some(status) = child.try_wait().unwrap() {
+            break status;
+        }
+        if started.elapsed() > PROMPTLY {
+            child.kill().unwrap();
+            child.wait().unwrap();
+            panic!("{arguments:?} did not finish within {PROMPTLY:?}");
+        }
+        std::thread::sleep(Duration::from_millis(20));
+    };
+    let run = Run {
+        code: status.code().unwrap(),
+        stdout: stdout.join().unwrap(),
+        stderr: stderr.join().unwrap(),
+    };
+    assert!(!run.stderr.contains("panicked"), "{}", run.stderr);
+    run
+}
+
+/// Makes a named pipe with the `mkfifo` command; false (after saying why) when there is no
+/// such command, so the test that needs one can stop.
+fn mkfifo(path: &Path) -> bool {
+    match Command::new("mkfifo").arg(path).status() {
+        Ok(status) => {
+            assert!(status.success(), "mkfifo {}", path.display());
+            true
+        }
+        Err(error) => {
+            eprintln!("SKIPPED: this test needs the mkfifo command ({error})");
+            false
+        }
+    }
 }
 
 fn directory(test: &str) -> PathBuf {
@@ -565,6 +625,228 @@ fn every_csv_cell_is_guarded_against_formulas_ids_included() {
         assert!(
             rows.iter().flatten().any(|cell| cell == expected),
             "{report}: {rows:?}"
+        );
+    }
+}
+
+#[test]
+fn entries_that_are_not_regular_files_are_skipped_by_name_and_never_hang() {
+    let root = directory("not-regular");
+    std::fs::write(root.join("a.json"), export(&overdue("rec-a", "NX-1"))).unwrap();
+    if !mkfifo(&root.join("pipe.jsonl")) {
+        return;
+    }
+    std::os::unix::fs::symlink("/dev/zero", root.join("zero.json")).unwrap();
+    std::os::unix::fs::symlink("pipe.jsonl", root.join("to-pipe.jsonl")).unwrap();
+    let _socket = std::os::unix::net::UnixListener::bind(root.join("socket.json")).unwrap();
+    let skipped = [
+        ("pipe.jsonl", "a named pipe"),
+        ("socket.json", "a socket"),
+        ("to-pipe.jsonl", "a link to a named pipe"),
+        ("zero.json", "a link to a character device"),
+    ];
+    let check_messages = |stderr: &str| {
+        for (name, kind) in skipped {
+            let message = format!(
+                "risk-sensible: {}: skipped: not a regular file ({kind})\n",
+                root.join(name).display()
+            );
+            assert!(stderr.contains(&message), "{message}: {stderr}");
+        }
+        assert_eq!(stderr.lines().count(), skipped.len(), "{stderr}");
+    };
+
+    let summary = run_promptly(&[
+        "summarise",
+        path(&root),
+        "--as-of",
+        "2026-03-16",
+        "--format",
+        "json",
+    ]);
+    assert_eq!(summary.code, 1, "a skipped entry is a data problem");
+    check_messages(&summary.stderr);
+    let json: serde_json::Value = serde_json::from_str(&summary.stdout).unwrap();
+    assert_eq!(json["input"]["records"], 1);
+    assert_eq!(json["input"]["skippedPaths"], 4);
+    assert_eq!(json["hotSpots"][0]["recordId"], "rec-a");
+    let text = run_promptly(&["summarise", path(&root), "--as-of", "2026-03-16"]);
+    assert!(
+        text.stdout
+            .contains("1 record analysed; 4 paths skipped (not regular files)."),
+        "{}",
+        text.stdout
+    );
+
+    let out = directory("not-regular-out");
+    let flattened = run_promptly(&["flatten", path(&root), "--out", path(&out)]);
+    assert_eq!(flattened.code, 1);
+    check_messages(&flattened.stderr);
+    assert!(
+        flattened
+            .stdout
+            .contains(": 1 records flattened, 0 skipped;"),
+        "{}",
+        flattened.stdout
+    );
+    let records = std::fs::read_to_string(out.join("records.jsonl")).unwrap();
+    assert_eq!(records.lines().count(), 1);
+    assert!(records.contains("\"recordId\":\"rec-a\""));
+}
+
+/// Writes `content` into each table of a flatten output directory, as an earlier run's
+/// tables.
+fn earlier_tables(out: &Path, content: &str) {
+    std::fs::create_dir_all(out).unwrap();
+    for table in [
+        "records",
+        "participants",
+        "risks",
+        "actions",
+        "decisions",
+        "dissent",
+    ] {
+        for extension in ["csv", "jsonl"] {
+            std::fs::write(out.join(format!("{table}.{extension}")), content).unwrap();
+        }
+    }
+}
+
+/// The names in a directory, sorted, hidden ones included.
+fn names(directory: &Path) -> Vec<String> {
+    let mut names: Vec<String> = std::fs::read_dir(directory)
+        .unwrap()
+        .map(|entry| entry.unwrap().file_name().to_string_lossy().into_owned())
+        .collect();
+    names.sort();
+    names
+}
+
+#[test]
+fn flatten_replaces_its_tables_only_after_reading_all_the_input() {
+    let root = directory("flatten-later");
+    std::fs::write(root.join("a.json"), export(&overdue("rec-a", "NX-1"))).unwrap();
+    // A pipe named on the command line is read (as a shell's <(...) is), so the run waits
+    // on it: the earlier tables must still be whole while it does.
+    let pipe = root.join("later.pipe");
+    if !mkfifo(&pipe) {
+        return;
+    }
+    let out = directory("flatten-later-out");
+    earlier_tables(&out, "earlier\n");
+    let before = names(&out);
+    let arguments = [
+        "flatten".to_string(),
+        path(&root.join("a.json")).to_string(),
+        path(&pipe).to_string(),
+        "--out".to_string(),
+        path(&out).to_string(),
+    ];
+    let run = std::thread::spawn(move || {
+        let arguments: Vec<&str> = arguments.iter().map(String::as_str).collect();
+        run_promptly(&arguments)
+    });
+    // Opening the pipe for writing waits until the command line opens it to read.
+    let (opened, writer) = mpsc::channel();
+    let pipe_path = pipe.clone();
+    std::thread::spawn(move || {
+        let _ = opened.send(std::fs::OpenOptions::new().write(true).open(pipe_path));
+    });
+    let mut writer = writer
+        .recv_timeout(PROMPTLY)
+        .expect("flatten never opened the pipe named on its command line")
+        .unwrap();
+    for table in ["records", "actions", "dissent"] {
+        for extension in ["csv", "jsonl"] {
+            let file = out.join(format!("{table}.{extension}"));
+            assert_eq!(
+                std::fs::read_to_string(&file).unwrap(),
+                "earlier\n",
+                "{} changed before all the input was read",
+                file.display()
+            );
+        }
+    }
+    writeln!(writer, "{}", line(&overdue("rec-b", "NX-2"))).unwrap();
+    drop(writer);
+    let result = run.join().unwrap();
+    assert_eq!(result.code, 0, "{}", result.stderr);
+    assert!(result.stdout.contains(": 2 records flattened, 0 skipped;"));
+    let records = std::fs::read_to_string(out.join("records.csv")).unwrap();
+    assert!(records.starts_with("recordId,source,"), "{records}");
+    assert_eq!(records.matches("\r\n").count(), 3);
+    assert_eq!(names(&out), before, "no file is left behind");
+}
+
+#[test]
+fn a_failed_flatten_leaves_the_earlier_tables_as_they_were() {
+    let root = caseload("flatten-failed");
+    let out = directory("flatten-failed-out");
+    earlier_tables(&out, "earlier\n");
+    let before = names(&out);
+    let unchanged = |what: &str| {
+        assert_eq!(
+            names(&out),
+            before,
+            "{what}: no file is added or left behind"
+        );
+        for name in &before {
+            assert_eq!(
+                std::fs::read_to_string(out.join(name)).unwrap(),
+                "earlier\n",
+                "{what}: {name} changed"
+            );
+        }
+    };
+
+    // A path that cannot be read: everything else is read, but nothing is written.
+    let missing = root.join("missing.jsonl");
+    let result = run_promptly(&["flatten", path(&root), path(&missing), "--out", path(&out)]);
+    assert_eq!(result.code, 2);
+    assert!(
+        result.stderr.contains(&format!(
+            "risk-sensible: nothing written to {}: a path could not be read",
+            out.display()
+        )),
+        "{}",
+        result.stderr
+    );
+    assert!(result.stdout.is_empty());
+    unchanged("an unreadable path");
+
+    // Arguments refused after the paths.
+    let result = run_promptly(&["flatten", path(&root), "--out", path(&out), "--jobs", "0"]);
+    assert_eq!(result.code, 2);
+    unchanged("a usage error");
+
+    // A table that cannot be replaced (a directory has its name): the others are left too.
+    std::fs::remove_file(out.join("records.csv")).unwrap();
+    std::fs::create_dir(out.join("records.csv")).unwrap();
+    std::fs::write(out.join("records.csv").join("keep"), "x").unwrap();
+    let before_blocked = names(&out);
+    let result = run_promptly(&["flatten", path(&root), "--out", path(&out)]);
+    assert_eq!(result.code, 2);
+    assert!(
+        result.stderr.contains(&format!(
+            "cannot write {}",
+            out.join("records.csv").display()
+        )),
+        "{}",
+        result.stderr
+    );
+    assert!(
+        result
+            .stderr
+            .contains(&format!("the tables in {} are as they were", out.display())),
+        "{}",
+        result.stderr
+    );
+    assert_eq!(names(&out), before_blocked);
+    for name in before_blocked.iter().filter(|name| *name != "records.csv") {
+        assert_eq!(
+            std::fs::read_to_string(out.join(name)).unwrap(),
+            "earlier\n",
+            "{name} changed"
         );
     }
 }

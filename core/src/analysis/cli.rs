@@ -271,6 +271,7 @@ enum Imported<T> {
     Record(String, T),
     Bad(String, Vec<ImportProblem>),
     Unreadable(String, String),
+    Skipped(String, String),
 }
 
 /// Reads a record for analysis. Every check `import` makes on reading (size limits, JSON,
@@ -300,6 +301,7 @@ fn import_event<T>(
 ) -> Imported<T> {
     match event {
         Event::Unreadable { path, message } => Imported::Unreadable(path, message),
+        Event::Skipped { path, reason } => Imported::Skipped(path, reason),
         Event::Record { origin, bytes } => {
             let bytes = match bytes {
                 Ok(bytes) => bytes,
@@ -349,6 +351,17 @@ impl<'a> Messages<'a> {
             "cannot read {}: {}",
             one_line(path, MESSAGE_CHARS),
             one_line(message, MESSAGE_CHARS)
+        ));
+    }
+
+    /// A path left unread because it is not a regular file: a data problem (status 1),
+    /// since everything that could be read was.
+    fn skipped(&mut self, path: &str, reason: &str) {
+        self.status = self.status.max(Status::DataProblem);
+        self.line(&format!(
+            "{}: skipped: {}",
+            one_line(path, MESSAGE_CHARS),
+            one_line(reason, MESSAGE_CHARS)
         ));
     }
 
@@ -527,6 +540,10 @@ pub fn summarise(
                     summariser.add_unreadable_path();
                     messages.unreadable(&path, &message);
                 }
+                Imported::Skipped(path, reason) => {
+                    summariser.add_skipped_path();
+                    messages.skipped(&path, &reason);
+                }
             }
             true
         },
@@ -548,36 +565,52 @@ pub fn summarise(
     Ok(status)
 }
 
-/// The open output files of `flatten`: each table as CSV and JSON Lines.
+/// The output files of `flatten`, each table as CSV and JSON Lines. Each is written first
+/// to a hidden file of its own in the output directory (`.NAME.csv.partial-PID`, created
+/// new, never through an existing file or link) and renamed over `NAME.csv` only once all
+/// the input has been read and every file written and synced: until then, and whenever the
+/// run fails, the tables already there are left as they were. Each file is replaced whole;
+/// the twelve renames are not one step, so a rename that fails part way leaves some tables
+/// from this run beside some from before, and says so. Dropped unfinished, it removes its
+/// hidden files.
 struct FlatFiles {
-    files: Vec<(PathBuf, BufWriter<File>)>,
+    directory: PathBuf,
+    /// Each file's final path, its hidden path, and the writer to the hidden one.
+    files: Vec<(PathBuf, PathBuf, BufWriter<File>)>,
     rows: [u64; 6],
 }
 
 impl FlatFiles {
+    /// Creates the directory if need be and the hidden files, each CSV with its header.
     fn create(directory: &Path) -> io::Result<FlatFiles> {
         fs::create_dir_all(directory)?;
-        let mut files = Vec::new();
+        let mut files = FlatFiles {
+            directory: directory.to_path_buf(),
+            files: Vec::new(),
+            rows: [0; 6],
+        };
         for (index, table) in TABLES.iter().enumerate() {
             for extension in ["csv", "jsonl"] {
-                let path = directory.join(format!("{}.{extension}", table.name));
-                let mut file = BufWriter::with_capacity(256 * 1024, File::create(&path)?);
+                let name = format!("{}.{extension}", table.name);
+                let partial = directory.join(format!(".{name}.partial-{}", std::process::id()));
+                let file = fs::OpenOptions::new()
+                    .write(true)
+                    .create_new(true)
+                    .open(&partial)?;
+                let mut writer = BufWriter::with_capacity(256 * 1024, file);
                 if extension == "csv" {
-                    file.write_all(csv_header(index).as_bytes())?;
+                    writer.write_all(csv_header(index).as_bytes())?;
                 }
-                files.push((path, file));
+                files.files.push((directory.join(name), partial, writer));
             }
         }
-        Ok(FlatFiles {
-            files,
-            rows: [0; 6],
-        })
+        Ok(files)
     }
 
     fn write(&mut self, record: &FlatText) -> Result<(), (PathBuf, io::Error)> {
         for (index, (csv, jsonl, rows)) in record.tables.iter().enumerate() {
             for (slot, text) in [(index * 2, csv), (index * 2 + 1, jsonl)] {
-                let (path, file) = &mut self.files[slot];
+                let (path, _, file) = &mut self.files[slot];
                 file.write_all(text.as_bytes())
                     .map_err(|error| (path.clone(), error))?;
             }
@@ -586,15 +619,38 @@ impl FlatFiles {
         Ok(())
     }
 
-    fn finish(self) -> Result<[u64; 6], (PathBuf, io::Error)> {
-        for (path, mut file) in self.files {
-            file.flush().map_err(|error| (path.clone(), error))?;
-            file.into_inner()
-                .map_err(|error| (path.clone(), error.into_error()))?
-                .sync_all()
-                .map_err(|error| (path, error))?;
+    /// Flushes and syncs every hidden file, then renames each over its table. A failure
+    /// comes back with the file and how many files had been renamed into place before it.
+    fn finish(mut self) -> Result<[u64; 6], (PathBuf, io::Error, usize)> {
+        for (path, _, file) in &mut self.files {
+            file.flush()
+                .and_then(|()| file.get_ref().sync_all())
+                .map_err(|error| (path.clone(), error, 0))?;
+        }
+        let mut renamed = 0;
+        while !self.files.is_empty() {
+            let (path, partial, file) = self.files.remove(0);
+            drop(file);
+            if let Err(error) = fs::rename(&partial, &path) {
+                let _ = fs::remove_file(&partial);
+                return Err((path, error, renamed));
+            }
+            renamed += 1;
+        }
+        // Makes the renames themselves durable, where the system allows it.
+        if let Ok(directory) = File::open(&self.directory) {
+            let _ = directory.sync_all();
         }
         Ok(self.rows)
+    }
+}
+
+impl Drop for FlatFiles {
+    /// Removes the hidden files not renamed into place: the run failed or was abandoned.
+    fn drop(&mut self) {
+        for (_, partial, _) in self.files.drain(..) {
+            let _ = fs::remove_file(partial);
+        }
     }
 }
 
@@ -676,15 +732,27 @@ pub fn flatten(
                     messages.bad(&origin, &problems);
                 }
                 Imported::Unreadable(path, message) => messages.unreadable(&path, &message),
+                Imported::Skipped(path, reason) => messages.skipped(&path, &reason),
             }
             true
         },
     );
+    let mut status = messages.finish();
+    let shown_directory = one_line(&directory, MESSAGE_CHARS);
     let rows = match failure {
-        Some(problem) => Err(problem),
+        Some((path, error)) => Err((path, error, 0)),
+        None if status == Status::Unreadable => {
+            // Dropping the files removes them: the tables already there stay as they were.
+            drop(files);
+            let _ = writeln!(
+                err,
+                "risk-sensible: nothing written to {shown_directory}: a path could not be \
+                 read, so the tables there are as they were"
+            );
+            return Ok(status);
+        }
         None => files.finish(),
     };
-    let mut status = messages.finish();
     match rows {
         Ok(rows) => {
             let tables: Vec<String> = TABLES
@@ -694,15 +762,23 @@ pub fn flatten(
                 .collect();
             let _ = writeln!(
                 out,
-                "{}: {records} records flattened, {skipped} skipped; rows: {}",
-                one_line(&directory, MESSAGE_CHARS),
+                "{shown_directory}: {records} records flattened, {skipped} skipped; rows: {}",
                 tables.join(", ")
             );
         }
-        Err((path, error)) => {
+        Err((path, error, renamed)) => {
+            let kept = if renamed == 0 {
+                format!("the tables in {shown_directory} are as they were")
+            } else {
+                format!(
+                    "{renamed} of the {} files in {shown_directory} are from this run, the \
+                     rest as they were",
+                    TABLES.len() * 2
+                )
+            };
             let _ = writeln!(
                 err,
-                "risk-sensible: cannot write {}: {}",
+                "risk-sensible: cannot write {}: {}; {kept}",
                 one_line(&path.display().to_string(), MESSAGE_CHARS),
                 describe_io_error(&error)
             );

@@ -130,6 +130,9 @@ pub struct InputCounts {
     pub duplicate_records: u64,
     /// Files or directories that could not be read at all.
     pub unreadable_paths: u64,
+    /// Entries that are not regular files (named pipes, devices, sockets, links to them),
+    /// left unread.
+    pub skipped_paths: u64,
     /// Distinct children (by case reference, name and date of birth).
     pub children: u64,
     /// Older records for a child who has a more recent one: not listed as hot spots (every
@@ -216,6 +219,11 @@ impl Summariser {
     /// Counts a file or directory that could not be read.
     pub fn add_unreadable_path(&mut self) {
         self.counts.unreadable_paths += 1;
+    }
+
+    /// Counts a path left unread because it is not a regular file.
+    pub fn add_skipped_path(&mut self) {
+        self.counts.skipped_paths += 1;
     }
 
     /// The finished analysis: hot spots sorted by urgency, and the theme counts.

@@ -389,6 +389,12 @@ pub fn input_sentence(summary: &Summary) -> String {
             plural(counts.unreadable_paths, "path", "paths")
         ));
     }
+    if counts.skipped_paths > 0 {
+        sentence.push_str(&format!(
+            "; {} skipped (not regular files)",
+            plural(counts.skipped_paths, "path", "paths")
+        ));
+    }
     sentence.push('.');
     sentence
 }
