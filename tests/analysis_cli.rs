@@ -850,3 +850,113 @@ fn a_failed_flatten_leaves_the_earlier_tables_as_they_were() {
         );
     }
 }
+
+/// Every bidirectional control: ALM, LRM, RLM, LRE, RLE, PDF, LRO, RLO, LRI, RLI, FSI, PDI.
+const BIDI: [char; 12] = [
+    '\u{061C}', '\u{200E}', '\u{200F}', '\u{202A}', '\u{202B}', '\u{202C}', '\u{202D}', '\u{202E}',
+    '\u{2066}', '\u{2067}', '\u{2068}', '\u{2069}',
+];
+
+#[test]
+fn bidirectional_controls_are_escaped_in_text_reports_messages_and_csv() {
+    let bidi: String = BIDI.iter().collect();
+    let escapes: String = BIDI
+        .iter()
+        .map(|control| format!("\\u{{{:x}}}", u32::from(*control)))
+        .collect();
+    let root = directory("bidi");
+    let mut record = overdue(&format!("rec{bidi}a"), &format!("NX{bidi}1"));
+    record.subjects[0].name = format!("Child{bidi}Name");
+    record.participants[1].name = format!("Pat{bidi}Constable");
+    record.participants[1].agency = format!("Police{bidi}");
+    record.actions[0].task = format!("Visit{bidi}home");
+    std::fs::write(root.join("a\u{202e}.json"), export(&record)).unwrap();
+    std::fs::write(root.join("bad\u{202e}.json"), "{").unwrap();
+    let no_raw_controls = |what: &str, text: &str| {
+        assert!(!text.contains(BIDI), "{what}: {text}");
+    };
+
+    // The text report and the messages.
+    let text = run(&["summarise", path(&root), "--as-of", "2026-03-16"], None);
+    assert_eq!(text.code, 1, "{}", text.stderr);
+    no_raw_controls("text report", &text.stdout);
+    no_raw_controls("messages", &text.stderr);
+    for shown in [
+        format!("1. NX{escapes}1 Child{escapes}Name - Overdue"),
+        format!("record rec{escapes}a"),
+        format!("Pat{escapes}Constable"),
+        format!("Police{escapes}"),
+    ] {
+        assert!(text.stdout.contains(&shown), "{shown}: {}", text.stdout);
+    }
+    assert!(
+        text.stderr.contains(&format!(
+            "{}: skipped: $:",
+            root.join("bad\\u{202e}.json").display()
+        )),
+        "{}",
+        text.stderr
+    );
+
+    // JSON is JSON: it carries the exact text, as a JSON reader reads it.
+    let json = run(
+        &[
+            "summarise",
+            path(&root),
+            "--as-of",
+            "2026-03-16",
+            "--format",
+            "json",
+        ],
+        None,
+    );
+    let summary: serde_json::Value = serde_json::from_str(&json.stdout).unwrap();
+    assert_eq!(
+        summary["hotSpots"][0]["childName"],
+        format!("Child{bidi}Name").as_str()
+    );
+
+    // CSV: the controls as escapes, in the report and every table.
+    let csv = run(
+        &[
+            "summarise",
+            path(&root),
+            "--as-of",
+            "2026-03-16",
+            "--format",
+            "csv",
+            "--report",
+            "hotspots",
+        ],
+        None,
+    );
+    no_raw_controls("hot-spot CSV", &csv.stdout);
+    assert!(
+        csv.stdout.contains(&format!("Child{escapes}Name")),
+        "{}",
+        csv.stdout
+    );
+    let out = directory("bidi-out").join(format!("tables{bidi}"));
+    let flattened = run(&["flatten", path(&root), "--out", path(&out)], None);
+    assert_eq!(flattened.code, 1, "{}", flattened.stderr);
+    no_raw_controls("flatten's summary line", &flattened.stdout);
+    assert!(
+        flattened
+            .stdout
+            .contains(&format!("tables{escapes}: 1 records flattened")),
+        "{}",
+        flattened.stdout
+    );
+    for table in ["records", "participants", "actions"] {
+        let csv = std::fs::read_to_string(out.join(format!("{table}.csv"))).unwrap();
+        no_raw_controls(table, &csv);
+        assert!(csv.contains(&format!("rec{escapes}a")), "{table}: {csv}");
+    }
+    let participants = std::fs::read_to_string(out.join("participants.csv")).unwrap();
+    assert!(participants.contains(&format!(
+        "Pat{escapes}Constable,Practitioner,Police{escapes},"
+    )));
+    let actions = std::fs::read_to_string(out.join("actions.jsonl")).unwrap();
+    let action: serde_json::Value = serde_json::from_str(actions.lines().next().unwrap()).unwrap();
+    assert_eq!(action["task"], format!("Visit{bidi}home").as_str());
+}

@@ -10,12 +10,13 @@
 //! workers ran. At most [`BATCHES_PER_JOB`] batches per worker are in flight at once, which
 //! bounds memory whatever the input's size.
 
+use super::escape::{quoted, terminal};
 use super::flatten::{csv_header, flatten as flatten_record, TABLES};
 use super::input::{describe_io_error, Event, Records};
 use super::report::{self, Format, Parts};
 use super::{Contribution, Settings, Summariser, DEFAULT_SUPPRESS_BELOW};
 use crate::meeting::Holidays;
-use crate::record::import::{self, one_line, ImportProblem};
+use crate::record::import::{self, ImportProblem};
 use crate::record::{DecisionRecord, IsoDate};
 use std::collections::{BTreeMap, HashSet};
 use std::fs::{self, File};
@@ -109,8 +110,8 @@ fn split(
             options.push((name.to_string(), Some(value)));
         } else {
             return Err(UsageError(format!(
-                "unknown option {:?}",
-                one_line(argument, 100)
+                "unknown option {}",
+                quoted(argument, 100)
             )));
         }
     }
@@ -146,10 +147,10 @@ impl Arguments {
             Some(text) => match text.parse::<u64>() {
                 Ok(number) if range.contains(&number) => Ok(Some(number)),
                 _ => Err(UsageError(format!(
-                    "{name} must be a whole number from {} to {}, not {:?}",
+                    "{name} must be a whole number from {} to {}, not {}",
                     range.start(),
                     range.end(),
-                    one_line(text, 100)
+                    quoted(text, 100)
                 ))),
             },
         }
@@ -349,8 +350,8 @@ impl<'a> Messages<'a> {
         self.status = self.status.max(Status::Unreadable);
         self.line(&format!(
             "cannot read {}: {}",
-            one_line(path, MESSAGE_CHARS),
-            one_line(message, MESSAGE_CHARS)
+            terminal(path, MESSAGE_CHARS),
+            terminal(message, MESSAGE_CHARS)
         ));
     }
 
@@ -360,8 +361,8 @@ impl<'a> Messages<'a> {
         self.status = self.status.max(Status::DataProblem);
         self.line(&format!(
             "{}: skipped: {}",
-            one_line(path, MESSAGE_CHARS),
-            one_line(reason, MESSAGE_CHARS)
+            terminal(path, MESSAGE_CHARS),
+            terminal(reason, MESSAGE_CHARS)
         ));
     }
 
@@ -372,9 +373,13 @@ impl<'a> Messages<'a> {
             return;
         }
         self.bad_listed += 1;
-        let origin = one_line(origin, MESSAGE_CHARS);
+        let origin = terminal(origin, MESSAGE_CHARS);
         for problem in problems.iter().take(PROBLEMS_PER_RECORD) {
-            self.line(&format!("{origin}: skipped: {problem}"));
+            self.line(&format!(
+                "{origin}: skipped: {}: {}",
+                terminal(&problem.path, MESSAGE_CHARS),
+                terminal(&problem.message, MESSAGE_CHARS)
+            ));
         }
         if problems.len() > PROBLEMS_PER_RECORD {
             self.line(&format!(
@@ -388,8 +393,8 @@ impl<'a> Messages<'a> {
         self.status = self.status.max(Status::DataProblem);
         self.line(&format!(
             "{}: skipped: record {} was already read",
-            one_line(origin, MESSAGE_CHARS),
-            one_line(record_id, MESSAGE_CHARS)
+            terminal(origin, MESSAGE_CHARS),
+            terminal(record_id, MESSAGE_CHARS)
         ));
     }
 
@@ -409,8 +414,8 @@ fn parse_format(text: Option<&str>) -> Result<Format, UsageError> {
         "csv" => Ok(Format::Csv),
         "json" => Ok(Format::Json),
         other => Err(UsageError(format!(
-            "--format must be table, csv or json, not {:?}",
-            one_line(other, 100)
+            "--format must be table, csv or json, not {}",
+            quoted(other, 100)
         ))),
     }
 }
@@ -427,8 +432,8 @@ fn parse_parts(text: Option<&str>, format: Format) -> Result<Parts, UsageError> 
         Some("themes") => Parts::Themes,
         Some(other) => {
             return Err(UsageError(format!(
-                "--report must be hotspots, themes or both, not {:?}",
-                one_line(other, 100)
+                "--report must be hotspots, themes or both, not {}",
+                quoted(other, 100)
             )))
         }
     };
@@ -443,8 +448,8 @@ fn parse_parts(text: Option<&str>, format: Format) -> Result<Parts, UsageError> 
 fn parse_date(name: &str, text: &str) -> Result<Date, UsageError> {
     text.parse::<IsoDate>().map(|date| date.0).map_err(|_| {
         UsageError(format!(
-            "{name} must be a date (YYYY-MM-DD), not {:?}",
-            one_line(text, 100)
+            "{name} must be a date (YYYY-MM-DD), not {}",
+            quoted(text, 100)
         ))
     })
 }
@@ -454,15 +459,15 @@ fn read_holidays(path: &str) -> Result<Holidays, UsageError> {
     let text = fs::read_to_string(path).map_err(|error| {
         UsageError(format!(
             "cannot read --holidays {}: {}",
-            one_line(path, 200),
+            terminal(path, 200),
             describe_io_error(&error)
         ))
     })?;
     let dates: Vec<IsoDate> = serde_json::from_str(&text).map_err(|error| {
         UsageError(format!(
             "--holidays {} must be a JSON array of YYYY-MM-DD dates: {}",
-            one_line(path, 200),
-            one_line(&error.to_string(), 200)
+            terminal(path, 200),
+            terminal(&error.to_string(), 200)
         ))
     })?;
     Ok(Holidays::new(dates.into_iter().map(|date| date.0)))
@@ -682,7 +687,7 @@ pub fn flatten(
             let _ = writeln!(
                 err,
                 "risk-sensible: cannot write to {}: {}",
-                one_line(&directory, MESSAGE_CHARS),
+                terminal(&directory, MESSAGE_CHARS),
                 describe_io_error(&error)
             );
             return Ok(Status::Unreadable);
@@ -738,7 +743,7 @@ pub fn flatten(
         },
     );
     let mut status = messages.finish();
-    let shown_directory = one_line(&directory, MESSAGE_CHARS);
+    let shown_directory = terminal(&directory, MESSAGE_CHARS);
     let rows = match failure {
         Some((path, error)) => Err((path, error, 0)),
         None if status == Status::Unreadable => {
@@ -779,7 +784,7 @@ pub fn flatten(
             let _ = writeln!(
                 err,
                 "risk-sensible: cannot write {}: {}; {kept}",
-                one_line(&path.display().to_string(), MESSAGE_CHARS),
+                terminal(&path.display().to_string(), MESSAGE_CHARS),
                 describe_io_error(&error)
             );
             status = Status::Unreadable;

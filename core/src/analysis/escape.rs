@@ -69,6 +69,11 @@ pub fn terminal(text: &str, limit: usize) -> String {
     output
 }
 
+/// The text as [`terminal`] shows it, in double quotes: for naming what someone typed.
+pub fn quoted(text: &str, limit: usize) -> String {
+    format!("\"{}\"", terminal(text, limit))
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -17,10 +17,10 @@
 //! a spreadsheet can pivot.
 
 use super::csv;
+use super::escape::terminal;
 use super::hotspots::{Band, ClockState, Flag, HotSpot};
 use super::table::{Cell, ThemeTable};
 use super::Summary;
-use crate::record::import::one_line;
 use serde_json::{json, Value};
 use std::io::{self, Write};
 
@@ -259,7 +259,7 @@ pub fn hot_spot_fields(rank: usize, row: &HotSpot) -> Vec<String> {
     if row.more_flags > 0 {
         details.push(format!("and {} more", row.more_flags));
     }
-    let text = |value: &str| one_line(value, usize::MAX);
+    let text = |value: &str| terminal(value, usize::MAX);
     vec![
         rank.to_string(),
         text(&row.record_id),
@@ -412,7 +412,7 @@ fn write_hot_spots_text(summary: &Summary, out: &mut dyn Write) -> io::Result<()
         thousands(summary.hot_spots.len() as u64),
         thousands(summary.counts.children)
     )?;
-    let text = |value: &str| one_line(value, TEXT_CHARS);
+    let text = |value: &str| terminal(value, TEXT_CHARS);
     for (index, row) in summary.hot_spots.iter().enumerate() {
         let child = [row.case_reference.as_str(), row.child_name.as_str()]
             .iter()
@@ -450,7 +450,7 @@ fn write_hot_spots_text(summary: &Summary, out: &mut dyn Write) -> io::Result<()
             writeln!(
                 out,
                 "   {band} {}",
-                one_line(&flag.describe(), TEXT_CHARS * 2)
+                terminal(&flag.describe(), TEXT_CHARS * 2)
             )?;
         }
         if row.more_flags > 0 {
@@ -476,7 +476,7 @@ fn write_themes_text(
             table.title,
             "-".repeat(table.title.chars().count())
         )?;
-        writeln!(out, "{}", one_line(&table.description, usize::MAX))?;
+        writeln!(out, "{}", terminal(&table.description, usize::MAX))?;
         let cells: Vec<Vec<String>> = std::iter::once(
             table
                 .columns
@@ -487,7 +487,7 @@ fn write_themes_text(
         .chain(table.rows.iter().map(|cells| {
             cells
                 .iter()
-                .map(|cell| one_line(&cell.display(table.threshold), TEXT_CHARS))
+                .map(|cell| terminal(&cell.display(table.threshold), TEXT_CHARS))
                 .collect()
         }))
         .collect();
