@@ -88,6 +88,7 @@ fn run_promptly(arguments: &[&str]) -> Run {
 
 /// Makes a named pipe with the `mkfifo` command; false (after saying why) when there is no
 /// such command, so the test that needs one can stop.
+#[cfg(unix)]
 fn mkfifo(path: &Path) -> bool {
     match Command::new("mkfifo").arg(path).status() {
         Ok(status) => {
@@ -629,6 +630,7 @@ fn every_csv_cell_is_guarded_against_formulas_ids_included() {
     }
 }
 
+#[cfg(unix)]
 #[test]
 fn entries_that_are_not_regular_files_are_skipped_by_name_and_never_hang() {
     let root = directory("not-regular");
@@ -722,6 +724,7 @@ fn names(directory: &Path) -> Vec<String> {
     names
 }
 
+#[cfg(unix)]
 #[test]
 fn flatten_replaces_its_tables_only_after_reading_all_the_input() {
     let root = directory("flatten-later");
