@@ -1151,34 +1151,6 @@ fn flatten_gives_one_row_per_item_with_unique_keys() {
     }
 }
 
-/// A small RFC 4180 reader, to read back what flatten wrote.
-fn read_csv(text: &str) -> Vec<Vec<String>> {
-    let mut rows = Vec::new();
-    let mut row = Vec::new();
-    let mut field = String::new();
-    let mut quoted = false;
-    let mut characters = text.chars().peekable();
-    while let Some(character) = characters.next() {
-        match (quoted, character) {
-            (true, '"') if characters.peek() == Some(&'"') => {
-                characters.next();
-                field.push('"');
-            }
-            (true, '"') => quoted = false,
-            (true, other) => field.push(other),
-            (false, '"') => quoted = true,
-            (false, ',') => row.push(std::mem::take(&mut field)),
-            (false, '\r') => {}
-            (false, '\n') => {
-                row.push(std::mem::take(&mut field));
-                rows.push(std::mem::take(&mut row));
-            }
-            (false, other) => field.push(other),
-        }
-    }
-    rows
-}
-
 #[test]
 fn flattened_csv_and_json_lines_round_trip() {
     let mut record = example_record(false);

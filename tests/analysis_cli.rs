@@ -8,9 +8,14 @@ mod analysis_fixtures;
 use analysis_fixtures::*;
 use risk_sensible::record::import::export;
 use risk_sensible::record::*;
-use std::io::Write;
+use std::io::{Read, Write};
 use std::path::{Path, PathBuf};
 use std::process::{Command, Stdio};
+use std::sync::mpsc;
+use std::time::{Duration, Instant};
+
+/// How long a run that must not hang is given before it is killed and the test fails.
+const PROMPTLY: Duration = Duration::from_secs(20);
 
 struct Run {
     code: i32,
@@ -39,6 +44,62 @@ fn run(arguments: &[&str], input: Option<&[u8]>) -> Run {
     };
     assert!(!run.stderr.contains("panicked"), "{}", run.stderr);
     run
+}
+
+/// Runs the command line with nothing on standard input, killing it and failing the test if
+/// it has not finished within [`PROMPTLY`].
+fn run_promptly(arguments: &[&str]) -> Run {
+    let mut child = Command::new(env!("CARGO_BIN_EXE_risk-sensible"))
+        .args(arguments)
+        .stdin(Stdio::null())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .unwrap();
+    let read = |mut pipe: Box<dyn Read + Send>| {
+        std::thread::spawn(move || {
+            let mut text = String::new();
+            pipe.read_to_string(&mut text).unwrap();
+            text
+        })
+    };
+    let stdout = read(Box::new(child.stdout.take().unwrap()));
+    let stderr = read(Box::new(child.stderr.take().unwrap()));
+    let started = Instant::now();
+    let status = loop {
+        if let Some(status) = child.try_wait().unwrap() {
+            break status;
+        }
+        if started.elapsed() > PROMPTLY {
+            child.kill().unwrap();
+            child.wait().unwrap();
+            panic!("{arguments:?} did not finish within {PROMPTLY:?}");
+        }
+        std::thread::sleep(Duration::from_millis(20));
+    };
+    let run = Run {
+        code: status.code().unwrap(),
+        stdout: stdout.join().unwrap(),
+        stderr: stderr.join().unwrap(),
+    };
+    assert!(!run.stderr.contains("panicked"), "{}", run.stderr);
+    run
+}
+
+/// Makes a named pipe with the `mkfifo` command; false (after saying why) when there is no
+/// such command, so the test that needs one can stop.
+#[cfg(unix)]
+fn mkfifo(path: &Path) -> bool {
+    match Command::new("mkfifo").arg(path).status() {
+        Ok(status) => {
+            assert!(status.success(), "mkfifo {}", path.display());
+            true
+        }
+        Err(error) => {
+            eprintln!("SKIPPED: this test needs the mkfifo command ({error})");
+            false
+        }
+    }
 }
 
 fn directory(test: &str) -> PathBuf {
@@ -483,4 +544,422 @@ fn a_json_file_holding_json_lines_is_read_line_by_line() {
         "{}",
         result.stderr
     );
+}
+
+#[test]
+fn every_csv_cell_is_guarded_against_formulas_ids_included() {
+    let root = directory("formulas");
+    std::fs::write(root.join("a.json"), export(&formula_record())).unwrap();
+    let out = directory("formulas-out");
+    let result = run(&["flatten", path(&root), "--out", path(&out)], None);
+    assert_eq!(result.code, 0, "{}", result.stderr);
+    let mut ids_seen = Vec::new();
+    for table in [
+        "records",
+        "participants",
+        "risks",
+        "actions",
+        "decisions",
+        "dissent",
+    ] {
+        let csv = std::fs::read_to_string(out.join(format!("{table}.csv"))).unwrap();
+        assert_eq!(formula_cells(&csv), Vec::<String>::new(), "{table}.csv");
+        let rows = read_csv(&csv);
+        assert_eq!(rows.len(), 1 + if table == "participants" { 3 } else { 1 });
+        assert_eq!(
+            rows[1][0], "'=HYPERLINK(\"http://example.invalid\",\"open\")",
+            "{table}.csv"
+        );
+        ids_seen.extend(rows.into_iter().skip(1).flatten());
+        // The JSON Lines keep the exact id.
+        let jsonl = std::fs::read_to_string(out.join(format!("{table}.jsonl"))).unwrap();
+        let first: serde_json::Value = serde_json::from_str(jsonl.lines().next().unwrap()).unwrap();
+        assert_eq!(
+            first["recordId"],
+            "=HYPERLINK(\"http://example.invalid\",\"open\")"
+        );
+    }
+    for id in [
+        "'+p1",
+        "'-p2",
+        "'@p3",
+        "'=Police",
+        "'-1+linked",
+        "'\t=action",
+        "'\r=risk",
+        "'\n=decision",
+        "'@dissent",
+    ] {
+        assert!(
+            ids_seen.iter().any(|cell| cell == id),
+            "{id:?}: {ids_seen:?}"
+        );
+    }
+    for report in ["hotspots", "themes"] {
+        let result = run(
+            &[
+                "summarise",
+                path(&root),
+                "--as-of",
+                "2026-03-16",
+                "--format",
+                "csv",
+                "--report",
+                report,
+                "--suppress-below",
+                "0",
+            ],
+            None,
+        );
+        assert_eq!(result.code, 0, "{}", result.stderr);
+        assert_eq!(
+            formula_cells(&result.stdout),
+            Vec::<String>::new(),
+            "{report}"
+        );
+        let rows = read_csv(&result.stdout);
+        let expected = if report == "hotspots" {
+            "'=HYPERLINK(\"http://example.invalid\",\"open\")"
+        } else {
+            "'=Police"
+        };
+        assert!(
+            rows.iter().flatten().any(|cell| cell == expected),
+            "{report}: {rows:?}"
+        );
+    }
+}
+
+#[cfg(unix)]
+#[test]
+fn entries_that_are_not_regular_files_are_skipped_by_name_and_never_hang() {
+    let root = directory("not-regular");
+    std::fs::write(root.join("a.json"), export(&overdue("rec-a", "NX-1"))).unwrap();
+    if !mkfifo(&root.join("pipe.jsonl")) {
+        return;
+    }
+    std::os::unix::fs::symlink("/dev/zero", root.join("zero.json")).unwrap();
+    std::os::unix::fs::symlink("pipe.jsonl", root.join("to-pipe.jsonl")).unwrap();
+    let _socket = std::os::unix::net::UnixListener::bind(root.join("socket.json")).unwrap();
+    let skipped = [
+        ("pipe.jsonl", "a named pipe"),
+        ("socket.json", "a socket"),
+        ("to-pipe.jsonl", "a link to a named pipe"),
+        ("zero.json", "a link to a character device"),
+    ];
+    let check_messages = |stderr: &str| {
+        for (name, kind) in skipped {
+            let message = format!(
+                "risk-sensible: {}: skipped: not a regular file ({kind})\n",
+                root.join(name).display()
+            );
+            assert!(stderr.contains(&message), "{message}: {stderr}");
+        }
+        assert_eq!(stderr.lines().count(), skipped.len(), "{stderr}");
+    };
+
+    let summary = run_promptly(&[
+        "summarise",
+        path(&root),
+        "--as-of",
+        "2026-03-16",
+        "--format",
+        "json",
+    ]);
+    assert_eq!(summary.code, 1, "a skipped entry is a data problem");
+    check_messages(&summary.stderr);
+    let json: serde_json::Value = serde_json::from_str(&summary.stdout).unwrap();
+    assert_eq!(json["input"]["records"], 1);
+    assert_eq!(json["input"]["skippedPaths"], 4);
+    assert_eq!(json["hotSpots"][0]["recordId"], "rec-a");
+    let text = run_promptly(&["summarise", path(&root), "--as-of", "2026-03-16"]);
+    assert!(
+        text.stdout
+            .contains("1 record analysed; 4 paths skipped (not regular files)."),
+        "{}",
+        text.stdout
+    );
+
+    let out = directory("not-regular-out");
+    let flattened = run_promptly(&["flatten", path(&root), "--out", path(&out)]);
+    assert_eq!(flattened.code, 1);
+    check_messages(&flattened.stderr);
+    assert!(
+        flattened
+            .stdout
+            .contains(": 1 records flattened, 0 skipped;"),
+        "{}",
+        flattened.stdout
+    );
+    let records = std::fs::read_to_string(out.join("records.jsonl")).unwrap();
+    assert_eq!(records.lines().count(), 1);
+    assert!(records.contains("\"recordId\":\"rec-a\""));
+}
+
+/// Writes `content` into each table of a flatten output directory, as an earlier run's
+/// tables.
+fn earlier_tables(out: &Path, content: &str) {
+    std::fs::create_dir_all(out).unwrap();
+    for table in [
+        "records",
+        "participants",
+        "risks",
+        "actions",
+        "decisions",
+        "dissent",
+    ] {
+        for extension in ["csv", "jsonl"] {
+            std::fs::write(out.join(format!("{table}.{extension}")), content).unwrap();
+        }
+    }
+}
+
+/// The names in a directory, sorted, hidden ones included.
+fn names(directory: &Path) -> Vec<String> {
+    let mut names: Vec<String> = std::fs::read_dir(directory)
+        .unwrap()
+        .map(|entry| entry.unwrap().file_name().to_string_lossy().into_owned())
+        .collect();
+    names.sort();
+    names
+}
+
+#[cfg(unix)]
+#[test]
+fn flatten_replaces_its_tables_only_after_reading_all_the_input() {
+    let root = directory("flatten-later");
+    std::fs::write(root.join("a.json"), export(&overdue("rec-a", "NX-1"))).unwrap();
+    // A pipe named on the command line is read (as a shell's <(...) is), so the run waits
+    // on it: the earlier tables must still be whole while it does.
+    let pipe = root.join("later.pipe");
+    if !mkfifo(&pipe) {
+        return;
+    }
+    let out = directory("flatten-later-out");
+    earlier_tables(&out, "earlier\n");
+    let before = names(&out);
+    let arguments = [
+        "flatten".to_string(),
+        path(&root.join("a.json")).to_string(),
+        path(&pipe).to_string(),
+        "--out".to_string(),
+        path(&out).to_string(),
+    ];
+    let run = std::thread::spawn(move || {
+        let arguments: Vec<&str> = arguments.iter().map(String::as_str).collect();
+        run_promptly(&arguments)
+    });
+    // Opening the pipe for writing waits until the command line opens it to read.
+    let (opened, writer) = mpsc::channel();
+    let pipe_path = pipe.clone();
+    std::thread::spawn(move || {
+        let _ = opened.send(std::fs::OpenOptions::new().write(true).open(pipe_path));
+    });
+    let mut writer = writer
+        .recv_timeout(PROMPTLY)
+        .expect("flatten never opened the pipe named on its command line")
+        .unwrap();
+    for table in ["records", "actions", "dissent"] {
+        for extension in ["csv", "jsonl"] {
+            let file = out.join(format!("{table}.{extension}"));
+            assert_eq!(
+                std::fs::read_to_string(&file).unwrap(),
+                "earlier\n",
+                "{} changed before all the input was read",
+                file.display()
+            );
+        }
+    }
+    writeln!(writer, "{}", line(&overdue("rec-b", "NX-2"))).unwrap();
+    drop(writer);
+    let result = run.join().unwrap();
+    assert_eq!(result.code, 0, "{}", result.stderr);
+    assert!(result.stdout.contains(": 2 records flattened, 0 skipped;"));
+    let records = std::fs::read_to_string(out.join("records.csv")).unwrap();
+    assert!(records.starts_with("recordId,source,"), "{records}");
+    assert_eq!(records.matches("\r\n").count(), 3);
+    assert_eq!(names(&out), before, "no file is left behind");
+}
+
+#[test]
+fn a_failed_flatten_leaves_the_earlier_tables_as_they_were() {
+    let root = caseload("flatten-failed");
+    let out = directory("flatten-failed-out");
+    earlier_tables(&out, "earlier\n");
+    let before = names(&out);
+    let unchanged = |what: &str| {
+        assert_eq!(
+            names(&out),
+            before,
+            "{what}: no file is added or left behind"
+        );
+        for name in &before {
+            assert_eq!(
+                std::fs::read_to_string(out.join(name)).unwrap(),
+                "earlier\n",
+                "{what}: {name} changed"
+            );
+        }
+    };
+
+    // A path that cannot be read: everything else is read, but nothing is written.
+    let missing = root.join("missing.jsonl");
+    let result = run_promptly(&["flatten", path(&root), path(&missing), "--out", path(&out)]);
+    assert_eq!(result.code, 2);
+    assert!(
+        result.stderr.contains(&format!(
+            "risk-sensible: nothing written to {}: a path could not be read",
+            out.display()
+        )),
+        "{}",
+        result.stderr
+    );
+    assert!(result.stdout.is_empty());
+    unchanged("an unreadable path");
+
+    // Arguments refused after the paths.
+    let result = run_promptly(&["flatten", path(&root), "--out", path(&out), "--jobs", "0"]);
+    assert_eq!(result.code, 2);
+    unchanged("a usage error");
+
+    // A table that cannot be replaced (a directory has its name): the others are left too.
+    std::fs::remove_file(out.join("records.csv")).unwrap();
+    std::fs::create_dir(out.join("records.csv")).unwrap();
+    std::fs::write(out.join("records.csv").join("keep"), "x").unwrap();
+    let before_blocked = names(&out);
+    let result = run_promptly(&["flatten", path(&root), "--out", path(&out)]);
+    assert_eq!(result.code, 2);
+    assert!(
+        result.stderr.contains(&format!(
+            "cannot write {}",
+            out.join("records.csv").display()
+        )),
+        "{}",
+        result.stderr
+    );
+    assert!(
+        result
+            .stderr
+            .contains(&format!("the tables in {} are as they were", out.display())),
+        "{}",
+        result.stderr
+    );
+    assert_eq!(names(&out), before_blocked);
+    for name in before_blocked.iter().filter(|name| *name != "records.csv") {
+        assert_eq!(
+            std::fs::read_to_string(out.join(name)).unwrap(),
+            "earlier\n",
+            "{name} changed"
+        );
+    }
+}
+
+/// Every bidirectional control: ALM, LRM, RLM, LRE, RLE, PDF, LRO, RLO, LRI, RLI, FSI, PDI.
+const BIDI: [char; 12] = [
+    '\u{061C}', '\u{200E}', '\u{200F}', '\u{202A}', '\u{202B}', '\u{202C}', '\u{202D}', '\u{202E}',
+    '\u{2066}', '\u{2067}', '\u{2068}', '\u{2069}',
+];
+
+#[test]
+fn bidirectional_controls_are_escaped_in_text_reports_messages_and_csv() {
+    let bidi: String = BIDI.iter().collect();
+    let escapes: String = BIDI
+        .iter()
+        .map(|control| format!("\\u{{{:x}}}", u32::from(*control)))
+        .collect();
+    let root = directory("bidi");
+    let mut record = overdue(&format!("rec{bidi}a"), &format!("NX{bidi}1"));
+    record.subjects[0].name = format!("Child{bidi}Name");
+    record.participants[1].name = format!("Pat{bidi}Constable");
+    record.participants[1].agency = format!("Police{bidi}");
+    record.actions[0].task = format!("Visit{bidi}home");
+    std::fs::write(root.join("a\u{202e}.json"), export(&record)).unwrap();
+    std::fs::write(root.join("bad\u{202e}.json"), "{").unwrap();
+    let no_raw_controls = |what: &str, text: &str| {
+        assert!(!text.contains(BIDI), "{what}: {text}");
+    };
+
+    // The text report and the messages.
+    let text = run(&["summarise", path(&root), "--as-of", "2026-03-16"], None);
+    assert_eq!(text.code, 1, "{}", text.stderr);
+    no_raw_controls("text report", &text.stdout);
+    no_raw_controls("messages", &text.stderr);
+    for shown in [
+        format!("1. NX{escapes}1 Child{escapes}Name - Overdue"),
+        format!("record rec{escapes}a"),
+        format!("Pat{escapes}Constable"),
+        format!("Police{escapes}"),
+    ] {
+        assert!(text.stdout.contains(&shown), "{shown}: {}", text.stdout);
+    }
+    assert!(
+        text.stderr.contains(&format!(
+            "{}: skipped: $:",
+            root.join("bad\\u{202e}.json").display()
+        )),
+        "{}",
+        text.stderr
+    );
+
+    // JSON is JSON: it carries the exact text, as a JSON reader reads it.
+    let json = run(
+        &[
+            "summarise",
+            path(&root),
+            "--as-of",
+            "2026-03-16",
+            "--format",
+            "json",
+        ],
+        None,
+    );
+    let summary: serde_json::Value = serde_json::from_str(&json.stdout).unwrap();
+    assert_eq!(
+        summary["hotSpots"][0]["childName"],
+        format!("Child{bidi}Name").as_str()
+    );
+
+    // CSV: the controls as escapes, in the report and every table.
+    let csv = run(
+        &[
+            "summarise",
+            path(&root),
+            "--as-of",
+            "2026-03-16",
+            "--format",
+            "csv",
+            "--report",
+            "hotspots",
+        ],
+        None,
+    );
+    no_raw_controls("hot-spot CSV", &csv.stdout);
+    assert!(
+        csv.stdout.contains(&format!("Child{escapes}Name")),
+        "{}",
+        csv.stdout
+    );
+    let out = directory("bidi-out").join(format!("tables{bidi}"));
+    let flattened = run(&["flatten", path(&root), "--out", path(&out)], None);
+    assert_eq!(flattened.code, 1, "{}", flattened.stderr);
+    no_raw_controls("flatten's summary line", &flattened.stdout);
+    assert!(
+        flattened
+            .stdout
+            .contains(&format!("tables{escapes}: 1 records flattened")),
+        "{}",
+        flattened.stdout
+    );
+    for table in ["records", "participants", "actions"] {
+        let csv = std::fs::read_to_string(out.join(format!("{table}.csv"))).unwrap();
+        no_raw_controls(table, &csv);
+        assert!(csv.contains(&format!("rec{escapes}a")), "{table}: {csv}");
+    }
+    let participants = std::fs::read_to_string(out.join("participants.csv")).unwrap();
+    assert!(participants.contains(&format!(
+        "Pat{escapes}Constable,Practitioner,Police{escapes},"
+    )));
+    let actions = std::fs::read_to_string(out.join("actions.jsonl")).unwrap();
+    let action: serde_json::Value = serde_json::from_str(actions.lines().next().unwrap()).unwrap();
+    assert_eq!(action["task"], format!("Visit{bidi}home").as_str());
 }

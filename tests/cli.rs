@@ -675,3 +675,103 @@ fn a_failure_to_write_the_output_is_reported_not_a_panic() {
         "risk-sensible: cannot write the output: No space left on device\n"
     );
 }
+
+/// Every bidirectional control: ALM, LRM, RLM, LRE, RLE, PDF, LRO, RLO, LRI, RLI, FSI, PDI.
+const BIDI: [char; 12] = [
+    '\u{061C}', '\u{200E}', '\u{200F}', '\u{202A}', '\u{202B}', '\u{202C}', '\u{202D}', '\u{202E}',
+    '\u{2066}', '\u{2067}', '\u{2068}', '\u{2069}',
+];
+
+/// The escapes a terminal shows for [`BIDI`], in order.
+fn bidi_escapes() -> String {
+    BIDI.iter()
+        .map(|control| format!("\\u{{{:x}}}", u32::from(*control)))
+        .collect()
+}
+
+#[test]
+fn bidirectional_controls_are_shown_as_escapes_by_validate_and_verify() {
+    let bidi: String = BIDI.iter().collect();
+    let mut record = example_record(false);
+    record.participants[0].attendance = risk_sensible::record::Attendance::Apologies;
+    record.participants[0].name = format!("Amara{bidi}Okafor");
+    let file = temp_file(
+        "bidi",
+        "minutes\u{202e}nosj.json",
+        export(&record).as_bytes(),
+    );
+    let shown_file = file.replace('\u{202e}', "\\u{202e}");
+    let no_raw_controls = |run: &Run| {
+        assert!(
+            !run.stdout.contains(BIDI) && !run.stderr.contains(BIDI),
+            "{run:?}"
+        );
+    };
+
+    let run = cli(&["validate", &file]);
+    assert_eq!(run.code, 1);
+    no_raw_controls(&run);
+    assert!(
+        run.stdout.contains(&format!(
+            "Amara{}Okafor is recorded as the chair but did not attend",
+            bidi_escapes()
+        )),
+        "{run:?}"
+    );
+    assert!(
+        run.lines()
+            .iter()
+            .all(|line| line.starts_with(&format!("{shown_file}: $"))),
+        "{run:?}"
+    );
+
+    let run = cli(&["verify", &file]);
+    assert_eq!(run.code, 0);
+    no_raw_controls(&run);
+    assert_eq!(run.stdout, format!("{shown_file}: intact\n"));
+
+    let missing = file.replace("nosj", "missing");
+    let run = cli(&["verify", &missing]);
+    assert_eq!(run.code, 2);
+    no_raw_controls(&run);
+    assert!(
+        run.stderr
+            .contains(&missing.replace('\u{202e}', "\\u{202e}")),
+        "{run:?}"
+    );
+
+    let run = cli(&["validate", "--\u{202e}fix"]);
+    assert_eq!(run.code, 2);
+    no_raw_controls(&run);
+    assert!(
+        run.stderr.contains("unknown option \"--\\u{202e}fix\""),
+        "{run:?}"
+    );
+}
+
+#[test]
+fn the_command_line_writes_text_and_csv_through_one_function_each() {
+    let source = |file: &str| read(&format!("{}/{file}", env!("CARGO_MANIFEST_DIR")));
+    for file in [
+        "src/bin/risk-sensible.rs",
+        "core/src/analysis/cli.rs",
+        "core/src/analysis/report.rs",
+    ] {
+        assert!(
+            !source(file).contains("one_line("),
+            "{file}: import::one_line leaves bidirectional controls as they are; show text \
+             through analysis::escape::terminal"
+        );
+    }
+    for file in [
+        "core/src/analysis/cli.rs",
+        "core/src/analysis/report.rs",
+        "core/src/analysis/flatten.rs",
+    ] {
+        assert!(
+            !source(file).contains("\\r\\n"),
+            "{file}: ends CSV rows itself; write every row with analysis::csv::row, which \
+             guards every cell"
+        );
+    }
+}

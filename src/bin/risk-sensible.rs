@@ -15,13 +15,21 @@
 //! a usage error or a file that cannot be read. `-` as a FILE reads standard input. Nothing
 //! here panics on any input: every failure is one line on standard error.
 //!
+//! Everything printed as human-readable text that this program did not write itself (record
+//! text in problems and findings, file names, arguments) goes through
+//! [`terminal`](risk_sensible::analysis::escape::terminal): control characters and
+//! bidirectional controls are shown as escapes, so no record can add, hide or reorder what
+//! the terminal shows. JSON output (`schema`, `example`, `summarise --format json`) is
+//! JSON, written by the JSON writer.
+//!
 //! Each verb is a row of [`VERBS`]: adding one (`summarise`, `flatten`) is a new row and a
 //! function, and the usage text follows from the table.
 
 use risk_sensible::analysis::cli;
+use risk_sensible::analysis::escape::{quoted, terminal};
 use risk_sensible::example::example_record;
 use risk_sensible::meeting::{validate, Config, Severity};
-use risk_sensible::record::import::{self, one_line, ImportProblem};
+use risk_sensible::record::import::{self, ImportProblem};
 use risk_sensible::record::{integrity, schema, Status};
 use std::io::{self, Read, Write};
 use std::process::ExitCode;
@@ -31,6 +39,9 @@ const PROGRAM: &str = "risk-sensible";
 
 /// The longest finding path or message printed, in characters (they quote the record).
 const FINDING_CHARS: usize = 1_000;
+
+/// The longest argument quoted back in a usage error, in characters.
+const ARGUMENT_CHARS: usize = 100;
 
 /// One verb of the command line.
 struct Verb {
@@ -178,7 +189,10 @@ fn main() -> ExitCode {
         return ExitCode::SUCCESS;
     }
     let Some(verb) = VERBS.iter().find(|verb| verb.name == first) else {
-        return usage_error(&format!("unknown command {first:?}"));
+        return usage_error(&format!(
+            "unknown command {}",
+            quoted(first, ARGUMENT_CHARS)
+        ));
     };
     let rest = arguments.get(1..).unwrap_or_default();
     if rest
@@ -241,7 +255,10 @@ fn file_arguments(arguments: &[String]) -> Result<Vec<&str>, UsageError> {
         if !options_ended && argument == "--" {
             options_ended = true;
         } else if !options_ended && argument.starts_with('-') && argument != "-" {
-            return Err(UsageError(format!("unknown option {argument:?}")));
+            return Err(UsageError(format!(
+                "unknown option {}",
+                quoted(argument, ARGUMENT_CHARS)
+            )));
         } else {
             files.push(argument.as_str());
         }
@@ -283,9 +300,10 @@ fn describe_io_error(error: &io::Error) -> String {
     }
 }
 
-/// Reads each file and hands its text (or the problem with its bytes) to `check`, which
-/// prints its lines and says whether the record passed. Unreadable files are reported on
-/// standard error and the rest are still checked.
+/// Reads each file and hands its name as shown (escaped by [`terminal`]) and its text (or
+/// the problem with its bytes) to `check`, which prints its lines and says whether the
+/// record passed. Unreadable files are reported on standard error and the rest are still
+/// checked.
 fn for_each_file(
     arguments: &[String],
     output: &mut Output,
@@ -293,11 +311,12 @@ fn for_each_file(
 ) -> Result<Outcome, UsageError> {
     let mut worst = Outcome::Passed;
     for file in file_arguments(arguments)? {
+        let shown = terminal(file, FINDING_CHARS);
         let outcome = match read_file(file) {
-            Ok(bytes) => check(file, import::text_from_bytes(&bytes), output),
+            Ok(bytes) => check(&shown, import::text_from_bytes(&bytes), output),
             Err(error) => {
                 eprintln!(
-                    "{PROGRAM}: cannot read {file}: {}",
+                    "{PROGRAM}: cannot read {shown}: {}",
                     describe_io_error(&error)
                 );
                 Outcome::Unreadable
@@ -308,10 +327,22 @@ fn for_each_file(
     Ok(worst)
 }
 
+/// A problem as `PATH: MESSAGE`, both escaped by [`terminal`].
+fn shown_problem(problem: &ImportProblem) -> String {
+    format!(
+        "{}: {}",
+        terminal(&problem.path, FINDING_CHARS),
+        terminal(&problem.message, FINDING_CHARS)
+    )
+}
+
 fn no_arguments(verb: &str, arguments: &[String]) -> Result<(), UsageError> {
     match arguments.first() {
         None => Ok(()),
-        Some(extra) => Err(UsageError(format!("{verb} takes no argument {extra:?}"))),
+        Some(extra) => Err(UsageError(format!(
+            "{verb} takes no argument {}",
+            quoted(extra, ARGUMENT_CHARS)
+        ))),
     }
 }
 
@@ -329,7 +360,8 @@ fn run_example(arguments: &[String], output: &mut Output) -> Result<Outcome, Usa
         [flag] if flag == "--large" => risk_sensible::example::large_meeting(),
         [extra, ..] => {
             return Err(UsageError(format!(
-                "example takes only --final or --large, not {extra:?}"
+                "example takes only --final or --large, not {}",
+                quoted(extra, ARGUMENT_CHARS)
             )))
         }
     };
@@ -349,7 +381,8 @@ fn run_validate(arguments: &[String], output: &mut Output) -> Result<Outcome, Us
                 for problem in problems {
                     output.line(&format!(
                         "{file}: {}: error: {}",
-                        problem.path, problem.message
+                        terminal(&problem.path, FINDING_CHARS),
+                        terminal(&problem.message, FINDING_CHARS)
                     ));
                 }
                 return Outcome::Failed;
@@ -361,12 +394,12 @@ fn run_validate(arguments: &[String], output: &mut Output) -> Result<Outcome, Us
         }
         for finding in &findings {
             // Findings quote the record (participants' names), which may hold control
-            // characters: print each on one line, escaped.
+            // characters and bidirectional controls: print each on one line, escaped.
             output.line(&format!(
                 "{file}: {}: {}: {}",
-                one_line(&finding.path.to_string(), FINDING_CHARS),
+                terminal(&finding.path.to_string(), FINDING_CHARS),
                 finding.severity.as_str(),
-                one_line(&finding.message, FINDING_CHARS)
+                terminal(&finding.message, FINDING_CHARS)
             ));
         }
         if findings
@@ -402,8 +435,8 @@ fn verify_arguments(arguments: &[String]) -> Result<(Vec<String>, Option<String>
         }
         if !integrity::is_anchor(value) {
             return Err(UsageError(format!(
-                "--anchor takes 64 hexadecimal digits, not {:?}",
-                one_line(value, 100)
+                "--anchor takes 64 hexadecimal digits, not {}",
+                quoted(value, 100)
             )));
         }
         anchor = Some(value.clone());
@@ -428,7 +461,7 @@ fn run_verify(arguments: &[String], output: &mut Output) -> Result<Outcome, Usag
             Ok(record) => record,
             Err(problems) => {
                 for problem in problems {
-                    output.line(&format!("{file}: {problem}"));
+                    output.line(&format!("{file}: {}", shown_problem(&problem)));
                 }
                 return Outcome::Failed;
             }
@@ -465,7 +498,7 @@ fn run_verify(arguments: &[String], output: &mut Output) -> Result<Outcome, Usag
             Err(failure) => {
                 // The path may name a section digest key taken from the record: escaped.
                 let failure = ImportProblem::new(failure.path, failure.message);
-                output.line(&format!("{file}: {failure}"));
+                output.line(&format!("{file}: {}", shown_problem(&failure)));
                 Outcome::Failed
             }
         }

@@ -126,3 +126,87 @@ pub fn scale(participant: &str, score: u8) -> SafetyScale {
 pub fn line(record: &DecisionRecord) -> String {
     serde_json::to_string(record).unwrap()
 }
+
+/// A small RFC 4180 reader, to read back the CSV the analysis writes.
+pub fn read_csv(text: &str) -> Vec<Vec<String>> {
+    let mut rows = Vec::new();
+    let mut row = Vec::new();
+    let mut field = String::new();
+    let mut quoted = false;
+    let mut characters = text.chars().peekable();
+    while let Some(character) = characters.next() {
+        match (quoted, character) {
+            (true, '"') if characters.peek() == Some(&'"') => {
+                characters.next();
+                field.push('"');
+            }
+            (true, '"') => quoted = false,
+            (true, other) => field.push(other),
+            (false, '"') => quoted = true,
+            (false, ',') => row.push(std::mem::take(&mut field)),
+            (false, '\r') => {}
+            (false, '\n') => {
+                row.push(std::mem::take(&mut field));
+                rows.push(std::mem::take(&mut row));
+            }
+            (false, other) => field.push(other),
+        }
+    }
+    rows
+}
+
+/// The cells of a CSV text that a spreadsheet would run as a formula: they start with `=`,
+/// `+`, `-`, `@`, a tab, a carriage return, a line feed or NUL, and are not a plain number.
+pub fn formula_cells(csv: &str) -> Vec<String> {
+    let plain_number = |cell: &str| {
+        let digits = cell.strip_prefix('-').unwrap_or(cell);
+        !digits.is_empty()
+            && digits.split('.').count() <= 2
+            && digits
+                .split('.')
+                .all(|part| !part.is_empty() && part.bytes().all(|b| b.is_ascii_digit()))
+    };
+    read_csv(csv)
+        .into_iter()
+        .flatten()
+        .filter(|cell| {
+            cell.starts_with(['=', '+', '-', '@', '\t', '\r', '\n', '\0']) && !plain_number(cell)
+        })
+        .collect()
+}
+
+/// A record whose ids (the record's, participants', every item's, owners' and linked
+/// records') and one agency start with each character that makes a spreadsheet run a cell
+/// as a formula. It has an overdue action, so it is a hot spot.
+pub fn formula_record() -> DecisionRecord {
+    let mut record = record(
+        "=HYPERLINK(\"http://example.invalid\",\"open\")",
+        "NX-9",
+        "2026-03-02",
+    );
+    for (participant, id) in record.participants.iter_mut().zip(["+p1", "-p2", "@p3"]) {
+        participant.id = id.into();
+    }
+    record.participants[1].agency = "=Police".into();
+    record.meeting.chair_id = Some("+p1".into());
+    record.meta.linked_records = vec!["-1+linked".into()];
+    let mut overdue = action(
+        "Visit",
+        Some("-p2"),
+        Some("2026-03-03"),
+        ActionStatus::NotStarted,
+    );
+    overdue.id = "\t=action".into();
+    record.actions = vec![overdue];
+    let mut risk = risk("Harm", "@p3", "2026-06-01", Sensitivity::Shareable);
+    risk.id = "\r=risk".into();
+    record.risks = vec![risk];
+    let mut decision = decision(DecisionType::S47Joint, Some(S47Outcome::Icpc));
+    decision.id = "\n=decision".into();
+    decision.decision_maker_id = Some("+p1".into());
+    record.decisions = vec![decision];
+    let mut dissent = dissent("-p2", EscalationStage::None, "");
+    dissent.id = "@dissent".into();
+    record.dissent = vec![dissent];
+    record
+}

@@ -10,12 +10,13 @@
 //! workers ran. At most [`BATCHES_PER_JOB`] batches per worker are in flight at once, which
 //! bounds memory whatever the input's size.
 
+use super::escape::{quoted, terminal};
 use super::flatten::{csv_header, flatten as flatten_record, TABLES};
 use super::input::{describe_io_error, Event, Records};
 use super::report::{self, Format, Parts};
 use super::{Contribution, Settings, Summariser, DEFAULT_SUPPRESS_BELOW};
 use crate::meeting::Holidays;
-use crate::record::import::{self, one_line, ImportProblem};
+use crate::record::import::{self, ImportProblem};
 use crate::record::{DecisionRecord, IsoDate};
 use std::collections::{BTreeMap, HashSet};
 use std::fs::{self, File};
@@ -109,8 +110,8 @@ fn split(
             options.push((name.to_string(), Some(value)));
         } else {
             return Err(UsageError(format!(
-                "unknown option {:?}",
-                one_line(argument, 100)
+                "unknown option {}",
+                quoted(argument, 100)
             )));
         }
     }
@@ -146,10 +147,10 @@ impl Arguments {
             Some(text) => match text.parse::<u64>() {
                 Ok(number) if range.contains(&number) => Ok(Some(number)),
                 _ => Err(UsageError(format!(
-                    "{name} must be a whole number from {} to {}, not {:?}",
+                    "{name} must be a whole number from {} to {}, not {}",
                     range.start(),
                     range.end(),
-                    one_line(text, 100)
+                    quoted(text, 100)
                 ))),
             },
         }
@@ -271,6 +272,7 @@ enum Imported<T> {
     Record(String, T),
     Bad(String, Vec<ImportProblem>),
     Unreadable(String, String),
+    Skipped(String, String),
 }
 
 /// Reads a record for analysis. Every check `import` makes on reading (size limits, JSON,
@@ -300,6 +302,7 @@ fn import_event<T>(
 ) -> Imported<T> {
     match event {
         Event::Unreadable { path, message } => Imported::Unreadable(path, message),
+        Event::Skipped { path, reason } => Imported::Skipped(path, reason),
         Event::Record { origin, bytes } => {
             let bytes = match bytes {
                 Ok(bytes) => bytes,
@@ -347,8 +350,19 @@ impl<'a> Messages<'a> {
         self.status = self.status.max(Status::Unreadable);
         self.line(&format!(
             "cannot read {}: {}",
-            one_line(path, MESSAGE_CHARS),
-            one_line(message, MESSAGE_CHARS)
+            terminal(path, MESSAGE_CHARS),
+            terminal(message, MESSAGE_CHARS)
+        ));
+    }
+
+    /// A path left unread because it is not a regular file: a data problem (status 1),
+    /// since everything that could be read was.
+    fn skipped(&mut self, path: &str, reason: &str) {
+        self.status = self.status.max(Status::DataProblem);
+        self.line(&format!(
+            "{}: skipped: {}",
+            terminal(path, MESSAGE_CHARS),
+            terminal(reason, MESSAGE_CHARS)
         ));
     }
 
@@ -359,9 +373,13 @@ impl<'a> Messages<'a> {
             return;
         }
         self.bad_listed += 1;
-        let origin = one_line(origin, MESSAGE_CHARS);
+        let origin = terminal(origin, MESSAGE_CHARS);
         for problem in problems.iter().take(PROBLEMS_PER_RECORD) {
-            self.line(&format!("{origin}: skipped: {problem}"));
+            self.line(&format!(
+                "{origin}: skipped: {}: {}",
+                terminal(&problem.path, MESSAGE_CHARS),
+                terminal(&problem.message, MESSAGE_CHARS)
+            ));
         }
         if problems.len() > PROBLEMS_PER_RECORD {
             self.line(&format!(
@@ -375,8 +393,8 @@ impl<'a> Messages<'a> {
         self.status = self.status.max(Status::DataProblem);
         self.line(&format!(
             "{}: skipped: record {} was already read",
-            one_line(origin, MESSAGE_CHARS),
-            one_line(record_id, MESSAGE_CHARS)
+            terminal(origin, MESSAGE_CHARS),
+            terminal(record_id, MESSAGE_CHARS)
         ));
     }
 
@@ -396,8 +414,8 @@ fn parse_format(text: Option<&str>) -> Result<Format, UsageError> {
         "csv" => Ok(Format::Csv),
         "json" => Ok(Format::Json),
         other => Err(UsageError(format!(
-            "--format must be table, csv or json, not {:?}",
-            one_line(other, 100)
+            "--format must be table, csv or json, not {}",
+            quoted(other, 100)
         ))),
     }
 }
@@ -414,8 +432,8 @@ fn parse_parts(text: Option<&str>, format: Format) -> Result<Parts, UsageError> 
         Some("themes") => Parts::Themes,
         Some(other) => {
             return Err(UsageError(format!(
-                "--report must be hotspots, themes or both, not {:?}",
-                one_line(other, 100)
+                "--report must be hotspots, themes or both, not {}",
+                quoted(other, 100)
             )))
         }
     };
@@ -430,8 +448,8 @@ fn parse_parts(text: Option<&str>, format: Format) -> Result<Parts, UsageError> 
 fn parse_date(name: &str, text: &str) -> Result<Date, UsageError> {
     text.parse::<IsoDate>().map(|date| date.0).map_err(|_| {
         UsageError(format!(
-            "{name} must be a date (YYYY-MM-DD), not {:?}",
-            one_line(text, 100)
+            "{name} must be a date (YYYY-MM-DD), not {}",
+            quoted(text, 100)
         ))
     })
 }
@@ -441,15 +459,15 @@ fn read_holidays(path: &str) -> Result<Holidays, UsageError> {
     let text = fs::read_to_string(path).map_err(|error| {
         UsageError(format!(
             "cannot read --holidays {}: {}",
-            one_line(path, 200),
+            terminal(path, 200),
             describe_io_error(&error)
         ))
     })?;
     let dates: Vec<IsoDate> = serde_json::from_str(&text).map_err(|error| {
         UsageError(format!(
             "--holidays {} must be a JSON array of YYYY-MM-DD dates: {}",
-            one_line(path, 200),
-            one_line(&error.to_string(), 200)
+            terminal(path, 200),
+            terminal(&error.to_string(), 200)
         ))
     })?;
     Ok(Holidays::new(dates.into_iter().map(|date| date.0)))
@@ -527,6 +545,10 @@ pub fn summarise(
                     summariser.add_unreadable_path();
                     messages.unreadable(&path, &message);
                 }
+                Imported::Skipped(path, reason) => {
+                    summariser.add_skipped_path();
+                    messages.skipped(&path, &reason);
+                }
             }
             true
         },
@@ -548,36 +570,52 @@ pub fn summarise(
     Ok(status)
 }
 
-/// The open output files of `flatten`: each table as CSV and JSON Lines.
+/// The output files of `flatten`, each table as CSV and JSON Lines. Each is written first
+/// to a hidden file of its own in the output directory (`.NAME.csv.partial-PID`, created
+/// new, never through an existing file or link) and renamed over `NAME.csv` only once all
+/// the input has been read and every file written and synced: until then, and whenever the
+/// run fails, the tables already there are left as they were. Each file is replaced whole;
+/// the twelve renames are not one step, so a rename that fails part way leaves some tables
+/// from this run beside some from before, and says so. Dropped unfinished, it removes its
+/// hidden files.
 struct FlatFiles {
-    files: Vec<(PathBuf, BufWriter<File>)>,
+    directory: PathBuf,
+    /// Each file's final path, its hidden path, and the writer to the hidden one.
+    files: Vec<(PathBuf, PathBuf, BufWriter<File>)>,
     rows: [u64; 6],
 }
 
 impl FlatFiles {
+    /// Creates the directory if need be and the hidden files, each CSV with its header.
     fn create(directory: &Path) -> io::Result<FlatFiles> {
         fs::create_dir_all(directory)?;
-        let mut files = Vec::new();
+        let mut files = FlatFiles {
+            directory: directory.to_path_buf(),
+            files: Vec::new(),
+            rows: [0; 6],
+        };
         for (index, table) in TABLES.iter().enumerate() {
             for extension in ["csv", "jsonl"] {
-                let path = directory.join(format!("{}.{extension}", table.name));
-                let mut file = BufWriter::with_capacity(256 * 1024, File::create(&path)?);
+                let name = format!("{}.{extension}", table.name);
+                let partial = directory.join(format!(".{name}.partial-{}", std::process::id()));
+                let file = fs::OpenOptions::new()
+                    .write(true)
+                    .create_new(true)
+                    .open(&partial)?;
+                let mut writer = BufWriter::with_capacity(256 * 1024, file);
                 if extension == "csv" {
-                    file.write_all(csv_header(index).as_bytes())?;
+                    writer.write_all(csv_header(index).as_bytes())?;
                 }
-                files.push((path, file));
+                files.files.push((directory.join(name), partial, writer));
             }
         }
-        Ok(FlatFiles {
-            files,
-            rows: [0; 6],
-        })
+        Ok(files)
     }
 
     fn write(&mut self, record: &FlatText) -> Result<(), (PathBuf, io::Error)> {
         for (index, (csv, jsonl, rows)) in record.tables.iter().enumerate() {
             for (slot, text) in [(index * 2, csv), (index * 2 + 1, jsonl)] {
-                let (path, file) = &mut self.files[slot];
+                let (path, _, file) = &mut self.files[slot];
                 file.write_all(text.as_bytes())
                     .map_err(|error| (path.clone(), error))?;
             }
@@ -586,15 +624,38 @@ impl FlatFiles {
         Ok(())
     }
 
-    fn finish(self) -> Result<[u64; 6], (PathBuf, io::Error)> {
-        for (path, mut file) in self.files {
-            file.flush().map_err(|error| (path.clone(), error))?;
-            file.into_inner()
-                .map_err(|error| (path.clone(), error.into_error()))?
-                .sync_all()
-                .map_err(|error| (path, error))?;
+    /// Flushes and syncs every hidden file, then renames each over its table. A failure
+    /// comes back with the file and how many files had been renamed into place before it.
+    fn finish(mut self) -> Result<[u64; 6], (PathBuf, io::Error, usize)> {
+        for (path, _, file) in &mut self.files {
+            file.flush()
+                .and_then(|()| file.get_ref().sync_all())
+                .map_err(|error| (path.clone(), error, 0))?;
+        }
+        let mut renamed = 0;
+        while !self.files.is_empty() {
+            let (path, partial, file) = self.files.remove(0);
+            drop(file);
+            if let Err(error) = fs::rename(&partial, &path) {
+                let _ = fs::remove_file(&partial);
+                return Err((path, error, renamed));
+            }
+            renamed += 1;
+        }
+        // Makes the renames themselves durable, where the system allows it.
+        if let Ok(directory) = File::open(&self.directory) {
+            let _ = directory.sync_all();
         }
         Ok(self.rows)
+    }
+}
+
+impl Drop for FlatFiles {
+    /// Removes the hidden files not renamed into place: the run failed or was abandoned.
+    fn drop(&mut self) {
+        for (_, partial, _) in self.files.drain(..) {
+            let _ = fs::remove_file(partial);
+        }
     }
 }
 
@@ -626,7 +687,7 @@ pub fn flatten(
             let _ = writeln!(
                 err,
                 "risk-sensible: cannot write to {}: {}",
-                one_line(&directory, MESSAGE_CHARS),
+                terminal(&directory, MESSAGE_CHARS),
                 describe_io_error(&error)
             );
             return Ok(Status::Unreadable);
@@ -676,15 +737,27 @@ pub fn flatten(
                     messages.bad(&origin, &problems);
                 }
                 Imported::Unreadable(path, message) => messages.unreadable(&path, &message),
+                Imported::Skipped(path, reason) => messages.skipped(&path, &reason),
             }
             true
         },
     );
+    let mut status = messages.finish();
+    let shown_directory = terminal(&directory, MESSAGE_CHARS);
     let rows = match failure {
-        Some(problem) => Err(problem),
+        Some((path, error)) => Err((path, error, 0)),
+        None if status == Status::Unreadable => {
+            // Dropping the files removes them: the tables already there stay as they were.
+            drop(files);
+            let _ = writeln!(
+                err,
+                "risk-sensible: nothing written to {shown_directory}: a path could not be \
+                 read, so the tables there are as they were"
+            );
+            return Ok(status);
+        }
         None => files.finish(),
     };
-    let mut status = messages.finish();
     match rows {
         Ok(rows) => {
             let tables: Vec<String> = TABLES
@@ -694,16 +767,24 @@ pub fn flatten(
                 .collect();
             let _ = writeln!(
                 out,
-                "{}: {records} records flattened, {skipped} skipped; rows: {}",
-                one_line(&directory, MESSAGE_CHARS),
+                "{shown_directory}: {records} records flattened, {skipped} skipped; rows: {}",
                 tables.join(", ")
             );
         }
-        Err((path, error)) => {
+        Err((path, error, renamed)) => {
+            let kept = if renamed == 0 {
+                format!("the tables in {shown_directory} are as they were")
+            } else {
+                format!(
+                    "{renamed} of the {} files in {shown_directory} are from this run, the \
+                     rest as they were",
+                    TABLES.len() * 2
+                )
+            };
             let _ = writeln!(
                 err,
-                "risk-sensible: cannot write {}: {}",
-                one_line(&path.display().to_string(), MESSAGE_CHARS),
+                "risk-sensible: cannot write {}: {}; {kept}",
+                terminal(&path.display().to_string(), MESSAGE_CHARS),
                 describe_io_error(&error)
             );
             status = Status::Unreadable;

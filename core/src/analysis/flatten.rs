@@ -3,8 +3,9 @@
 //!
 //! [`TABLES`] describes every table and column (`docs/analysis.md` is the same list for
 //! people, and a test keeps the two in step). Each table is written twice, as CSV
-//! (RFC 4180, with the spreadsheet guard of [`super::csv`]) and as JSON Lines (one object
-//! per line, keys in column order, absent values `null`), with the same rows in the same
+//! (RFC 4180, every cell through the spreadsheet guards of [`super::csv`], ids included: an
+//! id is a free string in the record format) and as JSON Lines (one object per line, keys in
+//! column order, absent values `null`, the exact text), with the same rows in the same
 //! order.
 //!
 //! Deliberate omissions: the child's and family's names (the case reference is the key to
@@ -242,11 +243,11 @@ impl FlatValue {
         }
     }
 
-    fn csv(&self, kind: Kind) -> String {
+    /// The value as a CSV cell's text, before [`csv::row`] guards and quotes it.
+    fn csv(&self) -> String {
         match self {
             FlatValue::Null => String::new(),
-            FlatValue::Text(text) if kind == Kind::Text => csv::text_field(text),
-            FlatValue::Text(text) => csv::quote(text),
+            FlatValue::Text(text) => text.clone(),
             FlatValue::Integer(number) => number.to_string(),
             FlatValue::Boolean(flag) => flag.to_string(),
         }
@@ -272,18 +273,14 @@ pub struct FlatRecord {
 }
 
 impl FlatRecord {
-    /// The rows of one table (by its index in [`TABLES`]) as CSV lines.
+    /// The rows of one table (by its index in [`TABLES`]) as CSV lines, every cell (ids,
+    /// codes and numbers included) through [`csv::row`]'s guards.
     pub fn csv(&self, table: usize) -> String {
-        let columns = TABLES[table].columns;
         self.tables[table]
             .iter()
             .map(|row| {
-                let fields: Vec<String> = row
-                    .iter()
-                    .zip(columns)
-                    .map(|(value, column)| value.csv(column.kind))
-                    .collect();
-                csv::row(&fields)
+                let cells: Vec<String> = row.iter().map(FlatValue::csv).collect();
+                csv::row(&cells)
             })
             .collect()
     }

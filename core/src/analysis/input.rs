@@ -14,6 +14,13 @@
 //!   otherwise it is one record, pretty-printed or not.
 //! - A record, or a line, is at most [`MAX_BYTES`]; a longer
 //!   one is reported and skipped without reading it all into memory.
+//! - Only **regular files** are read from a directory (a link is followed to see what it
+//!   points to): a named pipe, a device, a socket, or a link to one, whose name says it holds
+//!   records is reported as [`Event::Skipped`] and never opened, since reading it could
+//!   block for ever (a pipe with no writer) or never end (`/dev/zero`). A path named by the
+//!   caller may also be a named pipe (a shell's `<(…)`), read as standard input is; any other
+//!   kind is skipped in the same way. What was checked is checked again on the opened file,
+//!   so an entry replaced by a device between the two is skipped too.
 
 use crate::record::import::MAX_BYTES;
 use std::collections::VecDeque;
@@ -42,6 +49,20 @@ pub enum Event {
         /// What went wrong.
         message: String,
     },
+    /// A path left unread because it is not a regular file (see the module documentation).
+    Skipped {
+        /// The path as given, or as found in a directory.
+        path: String,
+        /// Why, as a sentence fragment: `not a regular file (a named pipe)`.
+        reason: String,
+    },
+}
+
+/// A path waiting to be read.
+struct Pending {
+    path: PathBuf,
+    /// Named by the caller (which may also be a named pipe), not found in a directory.
+    named: bool,
 }
 
 /// A source being read line by line.
@@ -53,7 +74,7 @@ struct Lines {
 
 /// The records under some paths, as a lazy stream of [`Event`]s.
 pub struct Records {
-    pending: VecDeque<PathBuf>,
+    pending: VecDeque<Pending>,
     current: Option<Lines>,
 }
 
@@ -75,7 +96,10 @@ impl Records {
         Records {
             pending: paths
                 .iter()
-                .map(|path| path.as_ref().to_path_buf())
+                .map(|path| Pending {
+                    path: path.as_ref().to_path_buf(),
+                    named: true,
+                })
                 .collect(),
             current: None,
         }
@@ -122,11 +146,13 @@ impl Records {
         }
     }
 
-    /// Opens a path: a directory's entries join the queue; a file is read whole or starts
-    /// a JSON Lines source.
-    fn open(&mut self, path: PathBuf) -> Option<Event> {
+    /// Opens a path: a directory's entries join the queue; a regular file (or a named pipe
+    /// the caller named) is read whole or starts a JSON Lines source; anything else is
+    /// skipped unopened.
+    fn open(&mut self, pending: Pending) -> Option<Event> {
+        let Pending { path, named } = pending;
         let name = path.display().to_string();
-        if name == "-" {
+        if named && name == "-" {
             return self.start(name, Box::new(io::stdin()), false);
         }
         let unreadable = |error: io::Error| {
@@ -135,25 +161,42 @@ impl Records {
                 message: describe_io_error(&error),
             })
         };
+        // Follows links: what matters is what would be read.
         let metadata = match fs::metadata(&path) {
             Ok(metadata) => metadata,
             Err(error) => return unreadable(error),
         };
         if metadata.is_dir() {
-            match directory_entries(&path) {
+            return match directory_entries(&path) {
                 Ok(entries) => {
-                    for entry in entries.into_iter().rev() {
-                        self.pending.push_front(entry);
+                    for path in entries.into_iter().rev() {
+                        self.pending.push_front(Pending { path, named: false });
                     }
                     None
                 }
                 Err(error) => unreadable(error),
+            };
+        }
+        let skipped = |file_type: fs::FileType| {
+            Some(Event::Skipped {
+                path: name.clone(),
+                reason: skip_reason(&path, file_type),
+            })
+        };
+        if !readable(metadata.file_type(), named) {
+            return skipped(metadata.file_type());
+        }
+        let file = match File::open(&path) {
+            Ok(file) => file,
+            Err(error) => return unreadable(error),
+        };
+        // The same question of the file opened, in case the entry changed in between.
+        match file.metadata() {
+            Ok(opened) if readable(opened.file_type(), named) => {
+                self.start(name, Box::new(file), is_json_lines_name(&path))
             }
-        } else {
-            match File::open(&path) {
-                Ok(file) => self.start(name, Box::new(file), is_json_lines_name(&path)),
-                Err(error) => unreadable(error),
-            }
+            Ok(opened) => skipped(opened.file_type()),
+            Err(error) => unreadable(error),
         }
     }
 
@@ -216,12 +259,61 @@ impl Iterator for Records {
                 }
                 continue;
             }
-            let path = self.pending.pop_front()?;
-            if let Some(event) = self.open(path) {
+            let pending = self.pending.pop_front()?;
+            if let Some(event) = self.open(pending) {
                 return Some(event);
             }
         }
     }
+}
+
+/// Whether a path of this type (links followed) is read: a regular file, or a named pipe
+/// the caller named.
+fn readable(file_type: fs::FileType, named: bool) -> bool {
+    file_type.is_file() || (named && is_pipe(file_type))
+}
+
+#[cfg(unix)]
+fn is_pipe(file_type: fs::FileType) -> bool {
+    std::os::unix::fs::FileTypeExt::is_fifo(&file_type)
+}
+
+#[cfg(not(unix))]
+fn is_pipe(_: fs::FileType) -> bool {
+    false
+}
+
+/// Why a path of this type (links followed) is skipped: `not a regular file (a named
+/// pipe)`, `not a regular file (a link to a character device)`.
+fn skip_reason(path: &Path, file_type: fs::FileType) -> String {
+    let kind = file_kind(file_type);
+    let link = fs::symlink_metadata(path).is_ok_and(|metadata| metadata.file_type().is_symlink());
+    if link {
+        format!("not a regular file (a link to {kind})")
+    } else {
+        format!("not a regular file ({kind})")
+    }
+}
+
+#[cfg(unix)]
+fn file_kind(file_type: fs::FileType) -> &'static str {
+    use std::os::unix::fs::FileTypeExt;
+    if file_type.is_fifo() {
+        "a named pipe"
+    } else if file_type.is_char_device() {
+        "a character device"
+    } else if file_type.is_block_device() {
+        "a block device"
+    } else if file_type.is_socket() {
+        "a socket"
+    } else {
+        "something else"
+    }
+}
+
+#[cfg(not(unix))]
+fn file_kind(_: fs::FileType) -> &'static str {
+    "something else"
 }
 
 /// Whether a file's name says it is JSON Lines.
@@ -243,7 +335,8 @@ fn is_record_file_name(path: &Path) -> bool {
 }
 
 /// A directory's record files and subdirectories, sorted by name. Hidden entries are
-/// skipped, and so are links to directories (which could make a loop).
+/// skipped, and so are links to directories (which could make a loop). What kind of file
+/// each entry is, is looked at when it is opened.
 fn directory_entries(directory: &Path) -> io::Result<Vec<PathBuf>> {
     let mut entries = Vec::new();
     for entry in fs::read_dir(directory)? {

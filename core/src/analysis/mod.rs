@@ -13,7 +13,9 @@
 //! - [`facts`] and [`themes`]: what each record contributes to the partnership's counts, and
 //!   the counts themselves, as [`table::ThemeTable`]s.
 //! - [`table`]: those tables and small-number suppression.
-//! - [`report`]: hot spots and themes written as a text table, CSV or JSON.
+//! - [`report`]: hot spots and themes written as a text table, CSV or JSON; [`csv`] the one
+//!   CSV writer (every cell guarded against formulas), [`escape`] record text made safe to
+//!   show on a terminal or in a spreadsheet.
 //! - [`flatten`]: the records as tidy tables (CSV and JSON Lines) for DuckDB, a spreadsheet or
 //!   Spark; `docs/analysis.md` documents every column.
 //! - `input` and `cli` (native only): reading files, directories and JSON Lines as a stream,
@@ -26,6 +28,7 @@
 //! the number of children with hot spots, not with the number of records.
 
 pub mod csv;
+pub mod escape;
 pub mod facts;
 pub mod flatten;
 pub mod hotspots;
@@ -127,6 +130,9 @@ pub struct InputCounts {
     pub duplicate_records: u64,
     /// Files or directories that could not be read at all.
     pub unreadable_paths: u64,
+    /// Entries that are not regular files (named pipes, devices, sockets, links to them),
+    /// left unread.
+    pub skipped_paths: u64,
     /// Distinct children (by case reference, name and date of birth).
     pub children: u64,
     /// Older records for a child who has a more recent one: not listed as hot spots (every
@@ -213,6 +219,11 @@ impl Summariser {
     /// Counts a file or directory that could not be read.
     pub fn add_unreadable_path(&mut self) {
         self.counts.unreadable_paths += 1;
+    }
+
+    /// Counts a path left unread because it is not a regular file.
+    pub fn add_skipped_path(&mut self) {
+        self.counts.skipped_paths += 1;
     }
 
     /// The finished analysis: hot spots sorted by urgency, and the theme counts.

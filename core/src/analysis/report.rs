@@ -17,10 +17,10 @@
 //! a spreadsheet can pivot.
 
 use super::csv;
+use super::escape::terminal;
 use super::hotspots::{Band, ClockState, Flag, HotSpot};
 use super::table::{Cell, ThemeTable};
 use super::Summary;
-use crate::record::import::one_line;
 use serde_json::{json, Value};
 use std::io::{self, Write};
 
@@ -233,7 +233,8 @@ fn clock_cell(row: &HotSpot, kind: &str) -> (String, String) {
         .unwrap_or_default()
 }
 
-/// One hot-spot row as CSV fields, in [`HOT_SPOT_COLUMNS`] order.
+/// One hot-spot row as CSV cells, in [`HOT_SPOT_COLUMNS`] order, before [`csv::row`] guards
+/// and quotes them. Record text is on one line, its control characters escaped.
 pub fn hot_spot_fields(rank: usize, row: &HotSpot) -> Vec<String> {
     let (icpc_due, icpc_state) = clock_cell(row, "icpc");
     let (assessment_due, assessment_state) = clock_cell(row, "assessment");
@@ -258,7 +259,7 @@ pub fn hot_spot_fields(rank: usize, row: &HotSpot) -> Vec<String> {
     if row.more_flags > 0 {
         details.push(format!("and {} more", row.more_flags));
     }
-    let text = |value: &str| csv::text_field(&one_line(value, usize::MAX));
+    let text = |value: &str| terminal(value, usize::MAX);
     vec![
         rank.to_string(),
         text(&row.record_id),
@@ -272,7 +273,7 @@ pub fn hot_spot_fields(rank: usize, row: &HotSpot) -> Vec<String> {
             .unwrap_or_default(),
         super::themes::wire(&row.status),
         row.band.as_str().to_string(),
-        csv::quote(&row.urgency),
+        row.urgency.clone(),
         row.working_days.to_string(),
         row.baby.to_string(),
         row.count_of("overdueAction").to_string(),
@@ -310,10 +311,10 @@ fn write_themes_csv(tables: &[ThemeTable], out: &mut dyn Write) -> io::Result<()
                     continue;
                 }
                 let fields = [
-                    csv::quote(table.id),
-                    csv::text_field(label),
-                    csv::quote(column.id),
-                    csv::text_field(&cell.plain(table.threshold)),
+                    table.id.to_string(),
+                    label.to_string(),
+                    column.id.to_string(),
+                    cell.plain(table.threshold),
                 ];
                 out.write_all(csv::row(&fields).as_bytes())?;
             }
@@ -388,6 +389,12 @@ pub fn input_sentence(summary: &Summary) -> String {
             plural(counts.unreadable_paths, "path", "paths")
         ));
     }
+    if counts.skipped_paths > 0 {
+        sentence.push_str(&format!(
+            "; {} skipped (not regular files)",
+            plural(counts.skipped_paths, "path", "paths")
+        ));
+    }
     sentence.push('.');
     sentence
 }
@@ -405,7 +412,7 @@ fn write_hot_spots_text(summary: &Summary, out: &mut dyn Write) -> io::Result<()
         thousands(summary.hot_spots.len() as u64),
         thousands(summary.counts.children)
     )?;
-    let text = |value: &str| one_line(value, TEXT_CHARS);
+    let text = |value: &str| terminal(value, TEXT_CHARS);
     for (index, row) in summary.hot_spots.iter().enumerate() {
         let child = [row.case_reference.as_str(), row.child_name.as_str()]
             .iter()
@@ -443,7 +450,7 @@ fn write_hot_spots_text(summary: &Summary, out: &mut dyn Write) -> io::Result<()
             writeln!(
                 out,
                 "   {band} {}",
-                one_line(&flag.describe(), TEXT_CHARS * 2)
+                terminal(&flag.describe(), TEXT_CHARS * 2)
             )?;
         }
         if row.more_flags > 0 {
@@ -469,7 +476,7 @@ fn write_themes_text(
             table.title,
             "-".repeat(table.title.chars().count())
         )?;
-        writeln!(out, "{}", one_line(&table.description, usize::MAX))?;
+        writeln!(out, "{}", terminal(&table.description, usize::MAX))?;
         let cells: Vec<Vec<String>> = std::iter::once(
             table
                 .columns
@@ -480,7 +487,7 @@ fn write_themes_text(
         .chain(table.rows.iter().map(|cells| {
             cells
                 .iter()
-                .map(|cell| one_line(&cell.display(table.threshold), TEXT_CHARS))
+                .map(|cell| terminal(&cell.display(table.threshold), TEXT_CHARS))
                 .collect()
         }))
         .collect();

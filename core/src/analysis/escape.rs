@@ -1,0 +1,109 @@
+//! Record text made safe to show. Records come from other systems and may be hostile: a new
+//! line or an escape sequence in a name could forge or hide a line of a report, and a
+//! bidirectional control (a right-to-left override, U+202E) could make a terminal or a
+//! spreadsheet show the characters after it in another order than they are stored.
+//!
+//! - [`terminal`] is the one way the command line shows record text, file names and
+//!   anything else it did not write itself as human-readable text: the `validate`,
+//!   `verify`, `summarise` and `flatten` messages and the `summarise` text report.
+//! - [`bidi_escaped`] is what CSV cells get (see [`super::csv`]): line breaks are kept
+//!   there, quoted, but bidirectional controls are escaped.
+//!
+//! Escapes are Rust's: `\n`, `\t`, `\u{1b}`, `\u{202e}`.
+
+use std::borrow::Cow;
+
+/// The bidirectional controls: ALM (U+061C), LRM and RLM (U+200E, U+200F), the embeddings
+/// and overrides LRE, RLE, PDF, LRO and RLO (U+202A to U+202E), and the isolates LRI, RLI,
+/// FSI and PDI (U+2066 to U+2069).
+pub const BIDI_CONTROLS: [char; 12] = [
+    '\u{061C}', '\u{200E}', '\u{200F}', '\u{202A}', '\u{202B}', '\u{202C}', '\u{202D}', '\u{202E}',
+    '\u{2066}', '\u{2067}', '\u{2068}', '\u{2069}',
+];
+
+/// Whether a character is one of [`BIDI_CONTROLS`].
+pub fn is_bidi_control(character: char) -> bool {
+    BIDI_CONTROLS.contains(&character)
+}
+
+/// The text with every bidirectional control written as a visible escape (`\u{202e}`);
+/// everything else as it is.
+pub fn bidi_escaped(text: &str) -> Cow<'_, str> {
+    if !text.contains(BIDI_CONTROLS) {
+        return Cow::Borrowed(text);
+    }
+    let mut escaped = String::with_capacity(text.len() + 8);
+    for character in text.chars() {
+        if is_bidi_control(character) {
+            escaped.extend(character.escape_unicode());
+        } else {
+            escaped.push(character);
+        }
+    }
+    Cow::Owned(escaped)
+}
+
+/// The text made safe to print on one line of a terminal: control characters (new lines,
+/// escape sequences) and bidirectional controls are written as visible escapes, and text
+/// longer than `limit` characters (escapes counted as they are shown) is cut short with an
+/// ellipsis.
+pub fn terminal(text: &str, limit: usize) -> String {
+    let mut output = String::with_capacity(text.len().min(limit.saturating_add(8)));
+    let mut written = 0usize;
+    for character in text.chars() {
+        // `escape_default` writes a control as `\n`, `\t` or `\u{…}`, and a bidirectional
+        // control (outside printable ASCII) as `\u{…}`.
+        let escape = (character.is_control() || is_bidi_control(character))
+            .then(|| character.escape_default());
+        let width = escape.clone().map_or(1, Iterator::count);
+        if written.saturating_add(width) > limit {
+            output.push('…');
+            break;
+        }
+        written += width;
+        match escape {
+            Some(escape) => output.extend(escape),
+            None => output.push(character),
+        }
+    }
+    output
+}
+
+/// The text as [`terminal`] shows it, in double quotes: for naming what someone typed.
+pub fn quoted(text: &str, limit: usize) -> String {
+    format!("\"{}\"", terminal(text, limit))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn escapes_every_bidirectional_control_on_a_terminal() {
+        for control in BIDI_CONTROLS {
+            let shown = terminal(&format!("a{control}b"), usize::MAX);
+            assert_eq!(
+                shown,
+                format!("a\\u{{{:x}}}b", u32::from(control)),
+                "{control:?}"
+            );
+            assert_eq!(bidi_escaped(&format!("a{control}b")), shown, "{control:?}");
+        }
+    }
+
+    #[test]
+    fn escapes_control_characters_and_cuts_long_text() {
+        assert_eq!(terminal("one\ntwo\u{1b}[2J", 100), "one\\ntwo\\u{1b}[2J");
+        assert_eq!(terminal("abcdef", 3), "abc…");
+        assert_eq!(terminal("ab\u{202e}", 3), "ab…");
+        assert_eq!(terminal("Zoë Ng", 100), "Zoë Ng");
+    }
+
+    #[test]
+    fn bidi_escaped_keeps_everything_else() {
+        assert!(matches!(
+            bidi_escaped("two\nlines"),
+            Cow::Borrowed("two\nlines")
+        ));
+    }
+}
