@@ -209,6 +209,7 @@ fn commands(random: &mut Random, child: u64, review: bool) -> (Vec<Command>, Dat
         )),
         reason: "Concerns reported by a professional about the child's safety at home.".into(),
         chair_id: Some("p1".into()),
+        restrictions: Some(Restrictions::none()),
     }));
     let case_reference = format!("GEN-{:06}", child);
     commands.push(Command::Add(Item::Subject(Subject {
@@ -280,6 +281,7 @@ fn commands(random: &mut Random, child: u64, review: bool) -> (Vec<Command>, Dat
     commands.push(Command::EditPracticeContext(PracticeContext {
         recent_worker_change: *random.pick(&[Tristate::Yes, Tristate::No, Tristate::Unknown]),
         details: String::new(),
+        restrictions: Some(Restrictions::none()),
     }));
     for _ in 0..2 + random.below(4) {
         let (agency, _) = participants[random.below(count as u64) as usize];
@@ -288,7 +290,7 @@ fn commands(random: &mut Random, child: u64, review: bool) -> (Vec<Command>, Dat
             content: "Information shared about the family's circumstances.".into(),
             kind: *random.pick(InformationKind::ALL),
             basis: SharingBasis::StatutoryDuty,
-            sensitivity: *random.pick(Sensitivity::ALL),
+            restrictions: Some(Restrictions::of(&[*random.pick(Restriction::ALL)])),
             ..InformationItem::default()
         })));
     }
@@ -300,6 +302,7 @@ fn commands(random: &mut Random, child: u64, review: bool) -> (Vec<Command>, Dat
             due: random
                 .chance(70)
                 .then(|| IsoDate(meeting + Duration::days(1 + random.below(10) as i64))),
+            restrictions: Some(Restrictions::none()),
         })));
     }
     if random.chance(80) {
@@ -315,7 +318,8 @@ fn commands(random: &mut Random, child: u64, review: bool) -> (Vec<Command>, Dat
         Statement {
             id: String::new(),
             text: "An injury that has not been explained.".into(),
-            sensitivity: Sensitivity::Shareable,
+            restrictions: Some(Restrictions::none()),
+            ..Statement::default()
         },
     )));
     let base = 2 + random.below(6) as u8;
@@ -328,13 +332,15 @@ fn commands(random: &mut Random, child: u64, review: bool) -> (Vec<Command>, Dat
                 participant_id: id(index),
                 score,
                 reason: "My view from what I know.".into(),
+                restrictions: Some(Restrictions::none()),
             }));
         }
     }
     if spread >= 3 && random.chance(70) {
-        commands.push(Command::EditScaleDiscussion(
-            "The group discussed why the police scored lower.".into(),
-        ));
+        commands.push(Command::EditScaleDiscussion {
+            text: "The group discussed why the police scored lower.".into(),
+            restrictions: Some(Restrictions::of(&[Restriction::PoliceSensitive])),
+        });
     }
     let s47 = random.chance(60);
     if s47 {
@@ -390,11 +396,11 @@ fn commands(random: &mut Random, child: u64, review: bool) -> (Vec<Command>, Dat
             review_date: Some(IsoDate(
                 meeting + Duration::days(5 + random.below(40) as i64),
             )),
-            sensitivity: if random.chance(15) {
-                Sensitivity::PoliceSensitive
+            restrictions: Some(if random.chance(15) {
+                Restrictions::of(&[Restriction::PoliceSensitive])
             } else {
-                Sensitivity::Shareable
-            },
+                Restrictions::none()
+            }),
             ..Risk::default()
         })));
     }

@@ -200,14 +200,14 @@ fn a_row_keeps_at_most_twenty_flags_and_counts_the_rest() {
 fn risks_past_review_are_flagged_and_restricted_ones_are_masked() {
     let mut record = record("a", "NX-1", "2026-03-02");
     record.risks = vec![
-        risk("Further injury", "p1", "2026-03-04", Sensitivity::Shareable),
+        risk("Further injury", "p1", "2026-03-04", &[]),
         risk(
             "Call-outs",
             "p2",
             "2026-03-05",
-            Sensitivity::PoliceSensitive,
+            &[Restriction::PoliceSensitive],
         ),
-        risk("Not yet", "p2", "2026-03-20", Sensitivity::Shareable),
+        risk("Not yet", "p2", "2026-03-20", &[]),
     ];
     let found = flags(&record, "2026-03-09");
     let risks: Vec<(Option<String>, i64)> = found
@@ -424,7 +424,7 @@ fn rows_are_sorted_by_band_then_babies_then_days_then_flags_then_reference() {
     };
     let two_flags = {
         let mut record = overdue("two", "NX-3", "2026-03-05");
-        record.risks = vec![risk("Risk", "p1", "2026-03-05", Sensitivity::Shareable)];
+        record.risks = vec![risk("Risk", "p1", "2026-03-05", &[])];
         record
     };
     let records = vec![
@@ -578,12 +578,14 @@ fn theme_records() -> Vec<DecisionRecord> {
             unknown: "Who lives there".into(),
             owner_id: Some("p2".into()),
             due: Some(date("2026-03-04")),
+            restrictions: None,
         },
         InformationGap {
             id: "g2".into(),
             unknown: "The father's name".into(),
             owner_id: None,
             due: None,
+            restrictions: None,
         },
     ];
     one.scales = vec![scale("p1", 2), scale("p2", 7)];
@@ -1200,7 +1202,7 @@ fn flatten_leaves_out_restricted_text_and_family_names() {
         .lines()
         .map(|line| serde_json::from_str(line).unwrap())
         .collect();
-    assert_eq!(risks[1]["sensitivity"], "policeSensitive");
+    assert_eq!(risks[1]["restrictions"], "policeSensitive");
     assert_eq!(risks[1]["description"], serde_json::Value::Null);
     assert_eq!(
         risks[0]["description"],

@@ -3,7 +3,8 @@
 //! fuzzer once found is caught by `cargo test`, without the nightly toolchain or the time a
 //! fuzzing run takes. Crashes the fuzzer finds become named cases in `tests/import.rs`.
 
-use risk_sensible::export::{family_copy, fhir_questionnaire_response};
+use risk_sensible::copy::{family_copy, professional_copy, Reader};
+use risk_sensible::export::fhir_questionnaire_response;
 use risk_sensible::meeting::{validate, Config};
 use risk_sensible::record::import::{export, import, parse_unverified, text_from_bytes};
 use std::path::PathBuf;
@@ -28,7 +29,12 @@ fn check(bytes: &[u8]) -> Result<(), String> {
                 return Err("export is not stable".into());
             }
             let _ = validate(&record, &Config::default());
-            let _ = export(&family_copy(&record));
+            let _ = family_copy(&record);
+            let config = Config::default();
+            let _ = export(&professional_copy(
+                &record,
+                &Reader::agency(&record, "Police", &config),
+            ));
             let _ = fhir_questionnaire_response(&record);
         }
         Err(problems) => {

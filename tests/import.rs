@@ -19,7 +19,7 @@ use risk_sensible::record::import::{
     self, export, import, parse_unverified, participant_reference_problems, text_from_bytes,
     ImportProblem, MAX_DEPTH, MAX_ITEMS, MAX_PROBLEMS, MAX_STRING_CHARS,
 };
-use risk_sensible::record::{DecisionRecord, Status, Timestamp};
+use risk_sensible::record::{DecisionRecord, Restriction, Restrictions, Status, Timestamp};
 use std::path::PathBuf;
 
 const MINIMAL_ID: &str = "5f0c7a1e-2b9d-4e8a-b3c6-91d2e4f7a058";
@@ -54,6 +54,7 @@ fn amended_record() -> DecisionRecord {
         change: "Police checks on Connor Hale (action x3) were completed on 3 March: no \
                  convictions; one caution in 2021 for criminal damage."
             .into(),
+        restrictions: Some(Restrictions::of(&[Restriction::PoliceSensitive])),
     };
     apply(&mut record, amendment, &context).unwrap();
     record
@@ -99,7 +100,7 @@ fn generated_fixtures() -> Vec<(&'static str, String)> {
         ("dangling-reference.json", export(&dangling)),
         (
             "future-version.json",
-            minimal.replace("\"schemaVersion\": 1", "\"schemaVersion\": 2"),
+            minimal.replace("\"schemaVersion\": 2", "\"schemaVersion\": 3"),
         ),
         (
             "duplicate-key.json",
@@ -189,7 +190,7 @@ fn export_keeps_the_order_the_types_declare() {
         .map(|key| text.find(key).unwrap())
         .collect();
     assert!(order.windows(2).all(|pair| pair[0] < pair[1]), "{order:?}");
-    assert!(text.starts_with("{\n  \"schemaVersion\": 1,\n  \"meta\": {\n    \"id\""));
+    assert!(text.starts_with("{\n  \"schemaVersion\": 2,\n  \"meta\": {\n    \"id\""));
 }
 
 #[test]
@@ -227,7 +228,7 @@ fn invalid_fixtures_are_refused_with_a_path() {
         (
             "future-version.json",
             "$.schemaVersion",
-            "version 2 is newer",
+            "version 3 is newer",
         ),
         ("duplicate-key.json", "$.meta.status", "more than once"),
         (
@@ -617,31 +618,31 @@ fn hostile_cases() -> Vec<Case> {
         ),
         case(
             "schema version 0",
-            minimal_text().replace("\"schemaVersion\": 1", "\"schemaVersion\": 0"),
+            minimal_text().replace("\"schemaVersion\": 2", "\"schemaVersion\": 0"),
             "$.schemaVersion",
             "0 is not a schema version",
         ),
         case(
             "schema version from the future",
-            minimal_text().replace("\"schemaVersion\": 1", "\"schemaVersion\": 2"),
+            minimal_text().replace("\"schemaVersion\": 2", "\"schemaVersion\": 3"),
             "$.schemaVersion",
-            "version 2 is newer than this build reads",
+            "version 3 is newer than this build reads",
         ),
         case(
             "schema version beyond u32",
-            minimal_text().replace("\"schemaVersion\": 1", "\"schemaVersion\": 4294967296"),
+            minimal_text().replace("\"schemaVersion\": 2", "\"schemaVersion\": 4294967296"),
             "$.schemaVersion",
             "newer than this build reads",
         ),
         case(
             "schema version as text",
-            minimal_text().replace("\"schemaVersion\": 1", "\"schemaVersion\": \"1\""),
+            minimal_text().replace("\"schemaVersion\": 2", "\"schemaVersion\": \"1\""),
             "$.schemaVersion",
             "must be a whole number",
         ),
         case(
             "negative schema version",
-            minimal_text().replace("\"schemaVersion\": 1", "\"schemaVersion\": -1"),
+            minimal_text().replace("\"schemaVersion\": 2", "\"schemaVersion\": -1"),
             "$.schemaVersion",
             "must be a whole number",
         ),
@@ -677,7 +678,7 @@ fn hostile_cases() -> Vec<Case> {
             "final record turned back into a draft, its digests dropped",
             example_final_edited(turn_back_into_a_draft),
             "$.meta.status",
-            "its audit trail shows it was finalised at entry 49 ($.audit[48])",
+            "its audit trail shows it was finalised at entry 51 ($.audit[50])",
         ),
         case(
             "broken audit chain: an entry changed",

@@ -18,6 +18,7 @@ fn amend(reason: &str, change: &str) -> Command {
     Command::Amend {
         reason: reason.into(),
         change: change.into(),
+        restrictions: None,
     }
 }
 

@@ -86,6 +86,7 @@ fn command() -> impl Strategy<Value = Command> {
                 participant_id,
                 score,
                 reason,
+                restrictions: None,
             })
         }),
         maybe_owner().prop_map(|chair_id| Command::EditMeeting(Meeting {
@@ -93,7 +94,11 @@ fn command() -> impl Strategy<Value = Command> {
             ..Meeting::default()
         })),
         Just(Command::Finalise),
-        (text(), text()).prop_map(|(reason, change)| Command::Amend { reason, change }),
+        (text(), text()).prop_map(|(reason, change)| Command::Amend {
+            reason,
+            change,
+            restrictions: None
+        }),
     ]
 }
 

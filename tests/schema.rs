@@ -80,7 +80,10 @@ fn the_schema_carries_the_rustdoc_of_the_types() {
         schema["$defs"]["Participant"]["properties"]["name"]["description"],
         "The person's full name."
     );
-    assert_eq!(schema["properties"]["schemaVersion"]["const"], 1);
+    assert_eq!(
+        schema["properties"]["schemaVersion"]["enum"],
+        serde_json::json!([1, 2])
+    );
     assert_eq!(schema["additionalProperties"], false);
 }
 

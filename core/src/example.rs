@@ -16,11 +16,18 @@ fn at(text: &str) -> Timestamp {
     text.parse().expect("example times are valid")
 }
 
-fn statement(text: &str, sensitivity: Sensitivity) -> Statement {
+/// A label: these restrictions, chosen in the form.
+fn only(restrictions: &[Restriction]) -> Option<Restrictions> {
+    Some(Restrictions::of(restrictions))
+}
+
+use Restriction::{ChildDisclosure, HealthConfidential, NotForFamily, PoliceSensitive};
+
+fn statement(text: &str, restrictions: &[Restriction]) -> Statement {
     Statement {
-        id: String::new(),
         text: text.into(),
-        sensitivity,
+        restrictions: only(restrictions),
+        ..Statement::default()
     }
 }
 
@@ -89,6 +96,7 @@ pub fn example_commands() -> Vec<Command> {
                  pre-mobile baby."
             .into(),
         chair_id: Some("p1".into()),
+        restrictions: only(&[]),
     }));
     let subjects = [
         Subject {
@@ -100,6 +108,7 @@ pub fn example_commands() -> Vec<Command> {
             lives_with_child: Tristate::Yes,
             parental_responsibility: Tristate::No,
             needs: "English at home; no known disability".into(),
+            restrictions: only(&[]),
             ..Subject::default()
         },
         Subject {
@@ -114,6 +123,7 @@ pub fn example_commands() -> Vec<Command> {
                 current_support: "Her aunt visits weekly; no other family nearby".into(),
                 notes: "Left care at 18; postnatal low mood noted by the GP".into(),
             }),
+            restrictions: only(&[HealthConfidential]),
             ..Subject::default()
         },
         Subject {
@@ -127,6 +137,7 @@ pub fn example_commands() -> Vec<Command> {
                 current_support: "Not known".into(),
                 notes: "Not yet seen by any agency".into(),
             }),
+            restrictions: only(&[NotForFamily]),
             ..Subject::default()
         },
         Subject {
@@ -134,6 +145,7 @@ pub fn example_commands() -> Vec<Command> {
             name: "Not known".into(),
             lives_with_child: Tristate::No,
             parental_responsibility: Tristate::Unknown,
+            restrictions: only(&[]),
             ..Subject::default()
         },
         Subject {
@@ -142,6 +154,7 @@ pub fn example_commands() -> Vec<Command> {
             date_of_birth: Some(date("2022-01-09")),
             mobility: Mobility::Mobile,
             lives_with_child: Tristate::Yes,
+            restrictions: only(&[]),
             ..Subject::default()
         },
     ];
@@ -153,6 +166,7 @@ pub fn example_commands() -> Vec<Command> {
         details: "Allocated social worker changed in January after a team restructure; the \
                   health visiting team has one vacancy."
             .into(),
+        restrictions: only(&[NotForFamily]),
     }));
     let information = [
         InformationItem {
@@ -162,7 +176,7 @@ pub fn example_commands() -> Vec<Command> {
             kind: InformationKind::Fact,
             date: Some(date("2026-02-27")),
             basis: SharingBasis::StatutoryDuty,
-            sensitivity: Sensitivity::Shareable,
+            restrictions: only(&[]),
             ..InformationItem::default()
         },
         InformationItem {
@@ -172,7 +186,7 @@ pub fn example_commands() -> Vec<Command> {
                 .into(),
             kind: InformationKind::Fact,
             basis: SharingBasis::PublicTask,
-            sensitivity: Sensitivity::PoliceSensitive,
+            restrictions: only(&[PoliceSensitive]),
             ..InformationItem::default()
         },
         InformationItem {
@@ -181,7 +195,7 @@ pub fn example_commands() -> Vec<Command> {
             content: "Mother treated for postnatal depression since December.".into(),
             kind: InformationKind::Fact,
             basis: SharingBasis::StatutoryDuty,
-            sensitivity: Sensitivity::HealthConfidential,
+            restrictions: only(&[HealthConfidential]),
             ..InformationItem::default()
         },
         InformationItem {
@@ -189,7 +203,7 @@ pub fn example_commands() -> Vec<Command> {
             content: "Nursery staff say Mia has talked about 'shouting at night'.".into(),
             kind: InformationKind::Hearsay,
             basis: SharingBasis::StatutoryDuty,
-            sensitivity: Sensitivity::NotForFamily,
+            restrictions: only(&[ChildDisclosure]),
             ..InformationItem::default()
         },
     ];
@@ -201,6 +215,7 @@ pub fn example_commands() -> Vec<Command> {
         unknown: "Connor Hale's history and whether he has contact with other children".into(),
         owner_id: Some("p3".into()),
         due: Some(date("2026-03-04")),
+        restrictions: only(&[PoliceSensitive]),
     })));
     commands.push(Command::EditChildVoice(ChildVoice {
         how_captured: "Observed at home by the health visitor".into(),
@@ -209,69 +224,93 @@ pub fn example_commands() -> Vec<Command> {
                               often left in his car seat."
             .into(),
         captured_by: Some("p4".into()),
+        restrictions: only(&[NotForFamily]),
     }));
     let columns = [
         (
             AssessmentColumn::Worries,
             "An unexplained bruise on a pre-mobile baby.",
-            Sensitivity::Shareable,
+            &[][..],
         ),
         (
             AssessmentColumn::Worries,
             "Police call-outs suggest conflict at home.",
-            Sensitivity::PoliceSensitive,
+            &[PoliceSensitive],
         ),
         (
             AssessmentColumn::WorkingWell,
             "Jade took Leo to every health appointment and asked for help with her mood.",
-            Sensitivity::Shareable,
+            &[],
         ),
         (
             AssessmentColumn::NeedsToHappen,
             "A child protection medical today and a joint visit to see both adults.",
-            Sensitivity::Shareable,
+            &[],
         ),
         (
             AssessmentColumn::DangerStatements,
             "We are worried that Leo could be seriously hurt if the adults' arguments happen \
              while he is being cared for.",
-            Sensitivity::Shareable,
+            &[],
         ),
         (
             AssessmentColumn::SafetyGoals,
             "Leo is cared for by calm adults who keep him safe and get help early.",
-            Sensitivity::Shareable,
+            &[],
         ),
     ];
-    for (column, text, sensitivity) in columns {
+    for (column, text, restrictions) in columns {
         commands.push(Command::Add(Item::Statement(
             column,
-            statement(text, sensitivity),
+            statement(text, restrictions),
         )));
     }
-    for (participant, score, reason) in [
-        ("p1", 4, "The bruise is unexplained but mother is engaging."),
-        ("p2", 4, "Mother engages; we have not met Connor."),
-        ("p3", 2, "Previous call-outs and an unexplained injury."),
-        ("p4", 5, "Good care seen at every visit until now."),
+    for (participant, score, reason, restrictions) in [
+        (
+            "p1",
+            4,
+            "The bruise is unexplained but mother is engaging.",
+            &[NotForFamily][..],
+        ),
+        (
+            "p2",
+            4,
+            "Mother engages; we have not met Connor.",
+            &[NotForFamily],
+        ),
+        (
+            "p3",
+            2,
+            "Previous call-outs and an unexplained injury.",
+            &[PoliceSensitive],
+        ),
+        (
+            "p4",
+            5,
+            "Good care seen at every visit until now.",
+            &[NotForFamily],
+        ),
     ] {
         commands.push(Command::SetScale(SafetyScale {
             participant_id: participant.into(),
             score,
             reason: reason.into(),
+            restrictions: only(restrictions),
         }));
     }
-    commands.push(Command::EditScaleDiscussion(
-        "Police scored lower because of the call-outs the others had not known about; the \
-         group agreed the medical and joint visit will inform the next scale."
+    commands.push(Command::EditScaleDiscussion {
+        text: "Police scored lower because of the call-outs the others had not known about; \
+               the group agreed the medical and joint visit will inform the next scale."
             .into(),
-    ));
+        restrictions: only(&[PoliceSensitive]),
+    });
     commands.push(Command::Add(Item::Tool(ToolInput {
         id: String::new(),
         name: "Bruising protocol for pre-mobile babies".into(),
         result: "Protocol followed: referral to children's social care and a medical".into(),
         completed_by: "Priya Nandra (Health)".into(),
         date: Some(date("2026-02-27")),
+        restrictions: only(&[NotForFamily]),
     })));
     commands.push(Command::Add(Item::Decision(Decision {
         decision_type: Some(DecisionType::S47Joint),
@@ -285,6 +324,7 @@ pub fn example_commands() -> Vec<Command> {
             .into(),
         evidence: "Health visitor's observation; bruising protocol; police call-outs.".into(),
         outcome_code: Some(S47Outcome::Icpc),
+        restrictions: only(&[PoliceSensitive]),
         ..Decision::default()
     })));
     commands.push(Command::Add(Item::Decision(Decision {
@@ -293,6 +333,7 @@ pub fn example_commands() -> Vec<Command> {
         decision_maker_id: Some("p3".into()),
         rationale: "An unexplained injury to a baby: the police will investigate jointly.".into(),
         evidence: "As above.".into(),
+        restrictions: only(&[PoliceSensitive]),
         ..Decision::default()
     })));
     commands.push(Command::Add(Item::Decision(Decision {
@@ -300,6 +341,7 @@ pub fn example_commands() -> Vec<Command> {
         owning_agency: "Health".into(),
         decision_maker_id: Some("p4".into()),
         rationale: "Bruising in a pre-mobile baby requires a child protection medical.".into(),
+        restrictions: only(&[]),
         ..Decision::default()
     })));
     commands.push(Command::Add(Item::Risk(Risk {
@@ -309,7 +351,7 @@ pub fn example_commands() -> Vec<Command> {
             .into(),
         review_date: Some(date("2026-03-04")),
         review_trigger: "Any new injury or the medical's findings".into(),
-        sensitivity: Sensitivity::Shareable,
+        restrictions: only(&[]),
         ..Risk::default()
     })));
     commands.push(Command::Add(Item::Risk(Risk {
@@ -317,27 +359,30 @@ pub fn example_commands() -> Vec<Command> {
         owner_id: Some("p3".into()),
         accountable_for: "Checks on call-outs and flagging the address".into(),
         review_trigger: "Any call-out to the address".into(),
-        sensitivity: Sensitivity::PoliceSensitive,
+        restrictions: only(&[PoliceSensitive]),
         ..Risk::default()
     })));
-    for (task, owner, due, status) in [
+    for (task, owner, due, status, restrictions) in [
         (
             "Arrange the child protection medical",
             "p4",
             "2026-03-02",
             ActionStatus::InProgress,
+            &[][..],
         ),
         (
             "Joint visit to see Jade and Connor",
             "p2",
             "2026-03-03",
             ActionStatus::NotStarted,
+            &[],
         ),
         (
             "Police checks on Connor Hale",
             "p3",
             "2026-03-04",
             ActionStatus::NotStarted,
+            &[PoliceSensitive],
         ),
     ] {
         commands.push(Command::Add(Item::Action(Action {
@@ -345,6 +390,7 @@ pub fn example_commands() -> Vec<Command> {
             owner_id: Some(owner.into()),
             due: Some(date(due)),
             status,
+            restrictions: only(restrictions),
             ..Action::default()
         })));
     }
@@ -353,6 +399,7 @@ pub fn example_commands() -> Vec<Command> {
         if_this: "the medical finds further injuries or the family refuses it".into(),
         then_that: "reconvene the same day and seek legal advice on immediate protection".into(),
         owner_id: Some("p1".into()),
+        restrictions: only(&[NotForFamily]),
     })));
     commands.push(Command::Add(Item::Dissent(Dissent {
         participant_id: "p4".into(),
@@ -364,6 +411,7 @@ pub fn example_commands() -> Vec<Command> {
             .into(),
         escalation: EscalationStage::None,
         resolution: "Resolved at the meeting".into(),
+        restrictions: only(&[NotForFamily]),
         ..Dissent::default()
     })));
     commands.push(Command::Add(Item::FamilyCommunication(
@@ -377,6 +425,7 @@ pub fn example_commands() -> Vec<Command> {
             when: Some(date("2026-03-02")),
             withheld: "The police call-out history".into(),
             withheld_reason: "Sharing it now could prejudice the criminal investigation.".into(),
+            restrictions: only(&[PoliceSensitive]),
         },
     )));
     commands.push(Command::EditTimescales(Timescales {
@@ -384,24 +433,71 @@ pub fn example_commands() -> Vec<Command> {
         next_review: Some(date("2026-03-09")),
         ..Timescales::default()
     }));
-    for (name, agency, may_receive) in [
+    // Children's social care lead the joint enquiry: the police agreed that they receive
+    // police-sensitive items. Health and education receive what their agency may.
+    for (name, agency, kind, cleared) in [
         (
             "Ruth Adeyemi",
             "Children's social care",
-            Sensitivity::PoliceSensitive,
+            RecipientKind::Professional,
+            &[PoliceSensitive][..],
         ),
-        ("Tom Reyes", "Police", Sensitivity::PoliceSensitive),
-        ("Priya Nandra", "Health", Sensitivity::HealthConfidential),
-        ("Kate Lindqvist", "Education", Sensitivity::NotForFamily),
+        ("Tom Reyes", "Police", RecipientKind::Professional, &[]),
+        ("Priya Nandra", "Health", RecipientKind::Professional, &[]),
+        (
+            "Kate Lindqvist",
+            "Education",
+            RecipientKind::Professional,
+            &[],
+        ),
+        ("Jade Marsden", "", RecipientKind::Family, &[]),
     ] {
         commands.push(Command::Add(Item::Recipient(Recipient {
-            id: String::new(),
             name: name.into(),
             agency: agency.into(),
             sent_on: Some(date("2026-03-03")),
-            may_receive,
+            kind,
+            cleared: Restrictions::of(cleared),
+            ..Recipient::default()
         })));
     }
+    // The chair's review of the family's copy: Ruth is the lead worker; the plain
+    // statements, the medical and the two actions the police agreed the family may be told
+    // of. Nothing that names the police's interest in Connor goes.
+    let approve = |list: ItemKind, id: &str, police_agreed: bool| FamilyApproval {
+        list,
+        id: id.into(),
+        police_agreed,
+    };
+    commands.push(Command::EditFamilyCopy(FamilyCopyPlan {
+        lead_worker_id: Some("p2".into()),
+        approved: vec![
+            approve(ItemKind::Statement(AssessmentColumn::Worries), "a1", false),
+            approve(
+                ItemKind::Statement(AssessmentColumn::WorkingWell),
+                "a1",
+                false,
+            ),
+            approve(
+                ItemKind::Statement(AssessmentColumn::NeedsToHappen),
+                "a1",
+                false,
+            ),
+            approve(
+                ItemKind::Statement(AssessmentColumn::DangerStatements),
+                "a1",
+                false,
+            ),
+            approve(
+                ItemKind::Statement(AssessmentColumn::SafetyGoals),
+                "a1",
+                false,
+            ),
+            approve(ItemKind::Decision, "d3", true),
+            approve(ItemKind::Action, "x1", true),
+            approve(ItemKind::Action, "x2", true),
+        ],
+    }));
     commands.push(Command::EditWellbeingDebrief(Some(WellbeingDebrief {
         offered: Tristate::Yes,
         notes: "The health visitor was offered supervision the same week.".into(),
@@ -477,11 +573,11 @@ pub fn large_meeting() -> DecisionRecord {
         })));
     }
     let owner = |index: usize| Some(format!("p{}", 1 + index % 30));
-    let sensitivities = [
-        Sensitivity::Shareable,
-        Sensitivity::NotForFamily,
-        Sensitivity::PoliceSensitive,
-        Sensitivity::HealthConfidential,
+    let labels = [
+        only(&[]),
+        only(&[NotForFamily]),
+        only(&[PoliceSensitive]),
+        only(&[HealthConfidential]),
     ];
     for index in record.information.len()..100 {
         commands.push(Command::Add(Item::Information(InformationItem {
@@ -492,7 +588,7 @@ pub fn large_meeting() -> DecisionRecord {
             ),
             kind: InformationKind::Fact,
             basis: SharingBasis::StatutoryDuty,
-            sensitivity: sensitivities[index % sensitivities.len()],
+            restrictions: labels[index % labels.len()].clone(),
             date: Some(date("2026-02-20")),
             ..InformationItem::default()
         })));
@@ -504,7 +600,7 @@ pub fn large_meeting() -> DecisionRecord {
             accountable_for: "Monitoring and reporting back to the group".into(),
             review_date: Some(date("2026-03-16")),
             review_trigger: "Any new concern".into(),
-            sensitivity: sensitivities[index % sensitivities.len()],
+            restrictions: labels[index % labels.len()].clone(),
             ..Risk::default()
         })));
     }

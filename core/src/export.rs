@@ -1,6 +1,5 @@
-//! Exports other than the record itself: the file name a download gets, the family's
-//! copy (everything not for the family left out), and a FHIR R4 QuestionnaireResponse for
-//! hosts whose systems speak FHIR. Pure functions over the record, tested on the host.
+//! Exports other than the record itself and its copies (`copy`): the file name a download
+//! gets, and a FHIR R4 QuestionnaireResponse for hosts whose systems speak FHIR. Pure functions over the record, tested on the host.
 //!
 //! # FHIR mapping
 //!
@@ -21,7 +20,7 @@
 //! | `owner` | risks, actions, contingencies, gaps | the owner, "Name (Agency)" |
 //! | `decision-maker` | decisions | the decision-maker, "Name (Agency)" |
 //! | `dissent-by` | dissent | who disagrees, "Name (Agency)" |
-//! | `sensitivity` | any item with a sensitivity label other than shareable | the label's wire value |
+//! | `restriction` | any item of a list whose items carry restrictions, once per restriction it has as version 2 reads it (a version 1 label converted, no label: `notForFamily`) | the restriction's wire value |
 //! | `record-digest` | the resource | the record's `sha256:` digest, when final |
 //! | `record-status` | the resource | `draft`, `final` or `amended` |
 
@@ -55,35 +54,6 @@ pub fn file_name(record: &DecisionRecord, what: &str, extension: &str) -> String
         name.push_str(what);
     }
     format!("{name}.{extension}")
-}
-
-/// The family's copy: the record with everything not for the family left out. Items
-/// labelled anything but shareable, what is being withheld and why, the professionals'
-/// wellbeing debrief, the distribution list, the amendments and the audit trail are
-/// removed; the copy is marked as such and carries no integrity data (it is derived: the
-/// original record is what verifies).
-pub fn family_copy(record: &DecisionRecord) -> DecisionRecord {
-    let mut copy = record.clone();
-    let shareable = |sensitivity: Sensitivity| !sensitivity.is_restricted();
-    copy.information.retain(|item| shareable(item.sensitivity));
-    copy.risks.retain(|risk| shareable(risk.sensitivity));
-    for column in AssessmentColumn::ALL {
-        copy.assessment
-            .column_mut(*column)
-            .retain(|statement| shareable(statement.sensitivity));
-    }
-    for talk in &mut copy.family_communication {
-        talk.withheld.clear();
-        talk.withheld_reason.clear();
-    }
-    copy.wellbeing_debrief = None;
-    copy.distribution.clear();
-    copy.amendments.clear();
-    copy.audit.clear();
-    copy.meta.digest = None;
-    copy.meta.section_digests.clear();
-    copy.meta.copy = Some(CopyKind::Family);
-    copy
 }
 
 fn participant_name(record: &DecisionRecord, id: &str) -> String {
@@ -139,7 +109,7 @@ fn answer(link_id: &str, key: &str, value: &Value) -> Option<Value> {
 
 /// True for fields whose values are enumeration codes rather than free text.
 fn is_code(link_id: &str, key: &str) -> bool {
-    const CODES: [&str; 18] = [
+    const CODES: [&str; 21] = [
         "meetingType",
         "mode",
         "attendance",
@@ -154,6 +124,9 @@ fn is_code(link_id: &str, key: &str) -> bool {
         "kind",
         "basis",
         "sensitivity",
+        "restrictions",
+        "cleared",
+        "list",
         "decisionType",
         "outcomeCode",
         "status",
@@ -212,6 +185,31 @@ fn items_of(prefix: &str, object: &Map<String, Value>) -> Vec<Value> {
     items
 }
 
+/// The restrictions of a list entry as version 2 reads them, as wire values: its
+/// `restrictions`, else its version 1 `sensitivity` converted, else (in a list whose items
+/// carry restrictions) not for the family.
+fn restrictions_of(section: &str, object: &Map<String, Value>) -> Vec<String> {
+    if matches!(section, "participants" | "distribution") {
+        return Vec::new();
+    }
+    if let Some(Value::Array(codes)) = object.get("restrictions") {
+        return codes
+            .iter()
+            .filter_map(|code| code.as_str().map(str::to_string))
+            .collect();
+    }
+    let legacy = object.get("sensitivity").and_then(|value| {
+        Sensitivity::ALL
+            .iter()
+            .copied()
+            .find(|label| wire_name(label) == *value)
+    });
+    Restrictions::from_sensitivity(legacy)
+        .iter()
+        .map(|restriction| wire_name(&restriction))
+        .collect()
+}
+
 fn extension(name: &str, value: impl Into<String>) -> Value {
     json!({ "url": format!("{FHIR_BASE}/StructureDefinition/{name}"), "valueString": value.into() })
 }
@@ -250,10 +248,8 @@ pub fn fhir_questionnaire_response(record: &DecisionRecord) -> Value {
                             Some(extension(name, participant_name(record, id)))
                         })
                         .collect();
-                    if let Some(label) = object.get("sensitivity").and_then(Value::as_str) {
-                        if label != "shareable" {
-                            extensions.push(extension("sensitivity", label));
-                        }
+                    for restriction in restrictions_of(section, object) {
+                        extensions.push(extension("restriction", restriction));
                     }
                     let mut item = json!({ "linkId": link_id, "text": section, "item": nested });
                     if !extensions.is_empty() {

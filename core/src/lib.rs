@@ -6,6 +6,7 @@
 //! every module here and adds the web layer; read the documentation there.
 
 pub mod analysis;
+pub mod copy;
 pub mod example;
 pub mod export;
 pub mod meeting;

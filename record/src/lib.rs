@@ -20,7 +20,7 @@ pub use shape::*;
 pub use types::*;
 
 /// The schema version this build writes, and the newest one it reads.
-pub const SCHEMA_VERSION: u32 = 1;
+pub const SCHEMA_VERSION: u32 = 2;
 
 /// Object keys that JavaScript treats specially. A record never uses them, and a host that
 /// merges a record into an object could have its prototype changed by them.
@@ -299,5 +299,7 @@ impl_labelled!(
     S47Outcome,
     ActionStatus,
     NotDoneReason,
-    EscalationStage
+    EscalationStage,
+    Restriction,
+    RecipientKind
 );

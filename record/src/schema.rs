@@ -52,15 +52,28 @@ pub fn decision_record_schema() -> Value {
         root.insert("$comment".into(), json!(COMMENT));
         root.insert("title".into(), json!(TITLE));
         root.insert("description".into(), json!(DESCRIPTION));
-        // The type is a plain `u32`, but a document in any other version is not described
-        // by this schema: older versions are migrated on import, newer ones are refused.
+        // The type is a plain `u32`, but this schema describes the current version and the
+        // final records of older ones, which keep the version they were finalised in (their
+        // older fields are in the types); newer ones are refused.
         if let Some(Value::Object(version)) = root
             .get_mut("properties")
             .and_then(|properties| properties.get_mut("schemaVersion"))
         {
             version.remove("format");
             version.remove("minimum");
-            version.insert("const".into(), json!(SCHEMA_VERSION));
+            version.insert(
+                "enum".into(),
+                json!((1..=SCHEMA_VERSION).collect::<Vec<_>>()),
+            );
+            version.insert(
+                "description".into(),
+                json!(format!(
+                    "The version of this format the record was written in: {SCHEMA_VERSION} \
+                     for a record written now. A record finalised in an older version keeps \
+                     it (with that version's fields), so that its digests go on verifying; \
+                     an older draft is migrated when it is read."
+                )),
+            );
         }
     }
     value

@@ -130,6 +130,9 @@ pub struct Subject {
     /// For adults: their own history, as context.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub history: Option<CarerHistory>,
+    /// Who may receive it (version 2); absent: not for the family.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub restrictions: Option<Restrictions>,
 }
 
 /// Organisational change around the case, so that flux is visible.
@@ -142,6 +145,9 @@ pub struct PracticeContext {
     /// Vacancies, restructures or changes of worker that touched the case.
     #[serde(default)]
     pub details: String,
+    /// Who may receive it (version 2); absent: not for the family.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub restrictions: Option<Restrictions>,
 }
 
 labelled_enum! {
@@ -178,8 +184,9 @@ labelled_enum! {
 }
 
 labelled_enum! {
-    /// How far an item may travel. Every view and export honours it: restricted items
-    /// are masked on a shared screen and left out of the family's copy.
+    /// Version 1's single label of how far an item may travel, read only in records written
+    /// in version 1 (version 2 writes [`Restrictions`]); see
+    /// [`Restrictions::from_sensitivity`] for what each value stands for.
     pub enum Sensitivity {
         /// May be shared with everyone who receives the record, the family included.
         Shareable => "Can be shared with the family",
@@ -198,6 +205,139 @@ impl Sensitivity {
     /// family's copy.
     pub fn is_restricted(self) -> bool {
         self != Sensitivity::Shareable
+    }
+}
+
+labelled_enum! {
+    /// One restriction on how far an item may travel. An item carries a set of them; a
+    /// recipient receives the item only if every one of them allows that recipient. Each
+    /// has an owner who decides who else may see it: restrictions are not a ladder.
+    pub enum Restriction {
+        /// Police intelligence or material of a criminal investigation: it goes to the
+        /// police and to whom the police agree (telling a suspect could prejudice the
+        /// investigation).
+        PoliceSensitive => "Police sensitive",
+        /// Confidential health information: it goes to health and to whom health agree.
+        HealthConfidential => "Health confidential",
+        /// Information about or from a third party (a neighbour, a relative, another
+        /// agency's client): professionals only.
+        ThirdParty => "Third-party information",
+        /// Legal advice to the local authority: it goes to children's social care and to
+        /// whom they agree.
+        LegallyPrivileged => "Legally privileged",
+        /// What the child said, in their own words: professionals only.
+        ChildDisclosure => "The child's own disclosure",
+        /// Professionals only: never in the family's copy.
+        NotForFamily => "Not for the family",
+    }
+}
+
+/// The restrictions on one item: a set, each at most once, kept in the order
+/// [`Restriction::ALL`] lists them. Empty means the item may go to every professional who
+/// receives the record; nothing goes to the family unless the chair approves it for the
+/// family's copy. On the wire an item without `restrictions` is not for the family: a
+/// missing label is never read as shareable.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Hash)]
+pub struct Restrictions(Vec<Restriction>);
+
+impl Restrictions {
+    /// No restriction.
+    pub fn none() -> Self {
+        Restrictions(Vec::new())
+    }
+
+    /// The set of these restrictions.
+    pub fn of(restrictions: &[Restriction]) -> Self {
+        Restrictions(
+            Restriction::ALL
+                .iter()
+                .copied()
+                .filter(|restriction| restrictions.contains(restriction))
+                .collect(),
+        )
+    }
+
+    /// What an item without a label is: not for the family.
+    pub fn unlabelled() -> Self {
+        Restrictions::of(&[Restriction::NotForFamily])
+    }
+
+    pub fn contains(&self, restriction: Restriction) -> bool {
+        self.0.contains(&restriction)
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.0.is_empty()
+    }
+
+    /// Each restriction, in order.
+    pub fn iter(&self) -> impl Iterator<Item = Restriction> + '_ {
+        self.0.iter().copied()
+    }
+
+    /// The set with `restriction` added or taken away.
+    pub fn with(&self, restriction: Restriction, present: bool) -> Self {
+        let mut list = self.0.clone();
+        list.retain(|existing| *existing != restriction);
+        if present {
+            list.push(restriction);
+        }
+        Restrictions::of(&list)
+    }
+
+    /// The restrictions in words ("Police sensitive; not for the family"), or "None".
+    pub fn words(&self) -> String {
+        if self.0.is_empty() {
+            return "No restriction".to_string();
+        }
+        let words: Vec<&str> = self.iter().map(Restriction::label).collect();
+        words.join("; ")
+    }
+
+    /// The restrictions a version 1 record's `sensitivity` label stands for.
+    pub fn from_sensitivity(sensitivity: Option<Sensitivity>) -> Self {
+        match sensitivity {
+            Some(Sensitivity::Shareable) => Restrictions::none(),
+            Some(Sensitivity::NotForFamily) | None => Restrictions::unlabelled(),
+            Some(Sensitivity::PoliceSensitive) => Restrictions::of(&[Restriction::PoliceSensitive]),
+            Some(Sensitivity::HealthConfidential) => {
+                Restrictions::of(&[Restriction::HealthConfidential])
+            }
+        }
+    }
+}
+
+impl Serialize for Restrictions {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        self.0.serialize(serializer)
+    }
+}
+
+/// Read as a list in which no restriction appears twice, in any order.
+impl<'de> Deserialize<'de> for Restrictions {
+    fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        let list = Vec::<Restriction>::deserialize(deserializer)?;
+        for (index, restriction) in list.iter().enumerate() {
+            if list[..index].contains(restriction) {
+                return Err(serde::de::Error::custom(format!(
+                    "{:?} is listed twice",
+                    restriction.label()
+                )));
+            }
+        }
+        Ok(Restrictions::of(&list))
+    }
+}
+
+impl JsonSchema for Restrictions {
+    fn schema_name() -> std::borrow::Cow<'static, str> {
+        "Restrictions".into()
+    }
+
+    fn json_schema(generator: &mut schemars::SchemaGenerator) -> schemars::Schema {
+        let mut schema = <Vec<Restriction>>::json_schema(generator);
+        schema.insert("uniqueItems".into(), true.into());
+        schema
     }
 }
 
@@ -222,9 +362,12 @@ pub struct InformationItem {
     pub date: Option<IsoDate>,
     /// The lawful basis for sharing it.
     pub basis: SharingBasis,
-    /// How far it may travel.
-    #[serde(default)]
-    pub sensitivity: Sensitivity,
+    /// Version 1's label, in records written in version 1 only.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub sensitivity: Option<Sensitivity>,
+    /// Who may receive it (version 2); absent: not for the family.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub restrictions: Option<Restrictions>,
 }
 
 /// Something the group does not know and needs to.
@@ -242,6 +385,9 @@ pub struct InformationGap {
     /// By when.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub due: Option<IsoDate>,
+    /// Who may receive it (version 2); absent: not for the family.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub restrictions: Option<Restrictions>,
 }
 
 /// The child's voice: their words, or for a baby their observed lived experience.
@@ -260,6 +406,9 @@ pub struct ChildVoice {
     /// The participant who captured it.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub captured_by: Option<String>,
+    /// Who may receive it (version 2); absent: not for the family.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub restrictions: Option<Restrictions>,
 }
 
 /// One statement in the assessment (a worry, a strength, a danger statement, …).
@@ -271,9 +420,12 @@ pub struct Statement {
     pub id: String,
     /// The statement, in plain words the family could understand.
     pub text: String,
-    /// How far it may travel.
-    #[serde(default)]
-    pub sensitivity: Sensitivity,
+    /// Version 1's label, in records written in version 1 only.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub sensitivity: Option<Sensitivity>,
+    /// Who may receive it (version 2); absent: not for the family.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub restrictions: Option<Restrictions>,
 }
 
 labelled_enum! {
@@ -315,6 +467,9 @@ pub struct Assessment {
     /// The group's discussion of any difference between the safety scales.
     #[serde(default)]
     pub scale_discussion: String,
+    /// Who may receive the discussion (version 2); absent: not for the family.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub scale_discussion_restrictions: Option<Restrictions>,
 }
 
 impl Assessment {
@@ -368,6 +523,9 @@ pub struct SafetyScale {
     /// Why they chose that number.
     #[serde(default)]
     pub reason: String,
+    /// Who may receive it (version 2); absent: not for the family.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub restrictions: Option<Restrictions>,
 }
 
 /// A structured tool whose result informed the group's judgement (never decided it).
@@ -387,6 +545,9 @@ pub struct ToolInput {
     /// When.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub date: Option<IsoDate>,
+    /// Who may receive it (version 2); absent: not for the family.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub restrictions: Option<Restrictions>,
 }
 
 labelled_enum! {
@@ -472,6 +633,9 @@ pub struct Decision {
     /// The Standard Safeguarding Dataset outcome code, where one applies.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub outcome_code: Option<S47Outcome>,
+    /// Who may receive it (version 2); absent: not for the family.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub restrictions: Option<Restrictions>,
 }
 
 /// A risk with a named owner who is accountable for it.
@@ -495,9 +659,12 @@ pub struct Risk {
     /// What would trigger an earlier review.
     #[serde(default)]
     pub review_trigger: String,
-    /// How far it may travel.
-    #[serde(default)]
-    pub sensitivity: Sensitivity,
+    /// Version 1's label, in records written in version 1 only.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub sensitivity: Option<Sensitivity>,
+    /// Who may receive it (version 2); absent: not for the family.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub restrictions: Option<Restrictions>,
 }
 
 labelled_enum! {
@@ -549,6 +716,9 @@ pub struct Action {
     /// When not done: whether circumstances changed or it simply was not done.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub not_done_reason: Option<NotDoneReason>,
+    /// Who may receive it (version 2); absent: not for the family.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub restrictions: Option<Restrictions>,
 }
 
 /// "If this happens, then that", with an owner.
@@ -565,6 +735,9 @@ pub struct Contingency {
     /// The participant who acts on it.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub owner_id: Option<String>,
+    /// Who may receive it (version 2); absent: not for the family.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub restrictions: Option<Restrictions>,
 }
 
 labelled_enum! {
@@ -605,6 +778,9 @@ pub struct Dissent {
     /// How it ended, once resolved.
     #[serde(default)]
     pub resolution: String,
+    /// Who may receive it (version 2); absent: not for the family.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub restrictions: Option<Restrictions>,
 }
 
 /// What the family is told, by whom and when, and anything withheld.
@@ -631,6 +807,9 @@ pub struct FamilyCommunication {
     /// Why it is withheld (e.g. it would prejudice a criminal investigation).
     #[serde(default)]
     pub withheld_reason: String,
+    /// Who may receive it (version 2); absent: not for the family.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub restrictions: Option<Restrictions>,
 }
 
 /// Dates the group set or the law sets.
@@ -671,10 +850,91 @@ pub struct Recipient {
     /// When it was sent.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub sent_on: Option<IsoDate>,
-    /// The highest sensitivity they may receive; items above it are left out of their
-    /// copy (`shareable` means the family's copy).
+    /// A professional of their agency, or the family (version 2).
+    #[serde(default, skip_serializing_if = "RecipientKind::is_professional")]
+    pub kind: RecipientKind,
+    /// Restrictions whose owners have agreed that this recipient may receive items
+    /// carrying them (the police agreeing to share police-sensitive items with a school,
+    /// say), beyond what their agency receives anyway (version 2).
+    #[serde(default, skip_serializing_if = "Restrictions::is_empty")]
+    pub cleared: Restrictions,
+    /// Version 1's highest sensitivity they could receive, in records written in version 1
+    /// only (`shareable` meant the family's copy).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub may_receive: Option<Sensitivity>,
+}
+
+labelled_enum! {
+    /// Who a recipient of the record is.
+    pub enum RecipientKind {
+        /// A professional, receiving what their agency may.
+        Professional => "A professional",
+        /// The family, receiving only what the meeting agreed to tell them.
+        Family => "The family",
+    }
+    default = Professional
+}
+
+impl Recipient {
+    /// Who the recipient is, as version 2 reads it: version 1's `shareable` meant the
+    /// family.
+    pub fn effective_kind(&self) -> RecipientKind {
+        match self.may_receive {
+            Some(Sensitivity::Shareable) => RecipientKind::Family,
+            _ => self.kind,
+        }
+    }
+
+    /// The restrictions cleared for them: version 1's `mayReceive` read as everything at or
+    /// below it on version 1's scale, so they receive what they received before.
+    pub fn effective_cleared(&self) -> Restrictions {
+        use Restriction::*;
+        match self.may_receive {
+            None | Some(Sensitivity::Shareable) => self.cleared.clone(),
+            // Every professional receives what is not for the family anyway.
+            Some(Sensitivity::NotForFamily) => Restrictions::none(),
+            Some(Sensitivity::PoliceSensitive) => Restrictions::of(&[PoliceSensitive]),
+            Some(Sensitivity::HealthConfidential) => {
+                Restrictions::of(&[PoliceSensitive, HealthConfidential])
+            }
+        }
+    }
+}
+
+impl RecipientKind {
+    /// True for a professional (the default, left out of the record).
+    pub fn is_professional(&self) -> bool {
+        *self == RecipientKind::Professional
+    }
+}
+
+/// What the meeting agreed the family's copy holds beside what the family will be told: an
+/// allow-list, reviewed by the chair item by item.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[serde(rename_all = "camelCase", deny_unknown_fields)]
+pub struct FamilyCopyPlan {
+    /// The participant the family's copy names as their lead worker: the one professional
+    /// whose details it gives.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub lead_worker_id: Option<String>,
+    /// The items the chair approved for the family's copy. Changing an item withdraws its
+    /// approval, so the chair reviews the new words.
     #[serde(default)]
-    pub may_receive: Sensitivity,
+    pub approved: Vec<FamilyApproval>,
+}
+
+/// One item the chair approved for the family's copy.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[serde(rename_all = "camelCase", deny_unknown_fields)]
+pub struct FamilyApproval {
+    /// The list the item is in (`decisions`, `actions`, `assessment.worries`, …).
+    pub list: crate::ItemKind,
+    /// The item's id in that list.
+    pub id: String,
+    /// The police agreed that the family may be told this, while a criminal investigation
+    /// is open (needed then for decisions and actions).
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub police_agreed: bool,
 }
 
 /// An optional wellbeing check for the professionals at the close. It is about the
@@ -716,6 +976,10 @@ pub struct Amendment {
     pub reason: String,
     /// What is amended, in words: the correction or addition itself.
     pub change: String,
+    /// Who may receive the amendment (version 2; also on an amendment added to a version 1
+    /// record); absent: not for the family.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub restrictions: Option<Restrictions>,
 }
 
 /// One entry of the audit trail, chained to the one before by its hash.

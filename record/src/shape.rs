@@ -116,6 +116,12 @@ impl ItemKind {
         }
     }
 
+    /// The list's key path from the record's root (`risks`, `assessment.worries`), as the
+    /// record's own references to a list write it.
+    pub fn key(self) -> String {
+        self.facts().keys.join(".")
+    }
+
     /// The item in words ("information gap"), for the audit trail and messages.
     pub fn noun(self) -> &'static str {
         self.facts().noun
@@ -152,6 +158,8 @@ pub enum ReferenceSite {
     ChildVoice,
     /// Whose safety scale, `$.scales[i].participantId`.
     Scale(usize),
+    /// The lead worker the family's copy names, `$.familyCopy.leadWorkerId`.
+    LeadWorker,
     /// A field of a list's item (`$.risks[2].ownerId`).
     Item(ItemKind, usize, &'static str),
 }
@@ -165,6 +173,7 @@ impl ReferenceSite {
             ReferenceSite::Scale(index) => JsonPath::keys(&["scales"])
                 .index(index)
                 .key("participantId"),
+            ReferenceSite::LeadWorker => JsonPath::keys(&["familyCopy", "leadWorkerId"]),
             ReferenceSite::Item(kind, index, field) => kind.item_path(index).key(field),
         }
     }
@@ -263,37 +272,88 @@ impl DecisionRecord {
             ItemKind::FamilyCommunication,
             &mut each,
         );
+        if let Some(id) = self
+            .family_copy
+            .as_ref()
+            .and_then(|plan| plan.lead_worker_id.as_ref())
+        {
+            each(ReferenceSite::LeadWorker, id);
+        }
     }
 }
 
-/// Items that carry a sensitivity label: every view and export honours it.
-pub trait Sensitive {
-    /// How far the item may travel, when it carries a label at all.
-    fn sensitivity(&self) -> Option<Sensitivity>;
+/// Who may receive an item: its restrictions as version 2 reads them. A version 1 record's
+/// `sensitivity` label is converted ([`Restrictions::from_sensitivity`]), and an item with no
+/// label at all is not for the family. Every view and every copy goes by this.
+pub trait Restricted {
+    /// The item's restrictions.
+    fn restrictions(&self) -> Restrictions;
 
-    /// True when the item is labelled restricted: masked on a shared screen.
+    /// True when anything restricts it: hidden on a shared screen until revealed.
     fn is_restricted(&self) -> bool {
-        self.sensitivity().is_some_and(Sensitivity::is_restricted)
+        !self.restrictions().is_empty()
     }
 }
 
-macro_rules! sensitive {
-    (labelled: $($labelled:ty),+; unlabelled: $($unlabelled:ty),+) => {
-        $(impl Sensitive for $labelled {
-            fn sensitivity(&self) -> Option<Sensitivity> {
-                Some(self.sensitivity)
+macro_rules! restricted {
+    (version_1_labelled: $($legacy:ty),+; labelled: $($labelled:ty),+; unlabelled: $($plain:ty),+) => {
+        $(impl Restricted for $legacy {
+            fn restrictions(&self) -> Restrictions {
+                self.restrictions
+                    .clone()
+                    .unwrap_or_else(|| Restrictions::from_sensitivity(self.sensitivity))
             }
         })+
-        $(impl Sensitive for $unlabelled {
-            fn sensitivity(&self) -> Option<Sensitivity> {
-                None
+        $(impl Restricted for $labelled {
+            fn restrictions(&self) -> Restrictions {
+                self.restrictions.clone().unwrap_or_else(Restrictions::unlabelled)
+            }
+        })+
+        $(impl Restricted for $plain {
+            fn restrictions(&self) -> Restrictions {
+                Restrictions::none()
             }
         })+
     };
 }
 
-sensitive! {
-    labelled: InformationItem, Statement, Risk;
-    unlabelled: Participant, Subject, InformationGap, ToolInput, Decision, Action, Contingency,
-        Dissent, FamilyCommunication, Recipient
+restricted! {
+    version_1_labelled: InformationItem, Statement, Risk;
+    labelled: Subject, InformationGap, ToolInput, Decision, Action, Contingency, Dissent,
+        FamilyCommunication, SafetyScale, ChildVoice, PracticeContext, Amendment, Meeting;
+    unlabelled: Participant, Recipient
+}
+
+/// Written as the list's key path (`assessment.worries`).
+impl serde::Serialize for ItemKind {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.serialize_str(&self.key())
+    }
+}
+
+impl<'de> serde::Deserialize<'de> for ItemKind {
+    fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        let key = std::borrow::Cow::<str>::deserialize(deserializer)?;
+        ItemKind::ALL
+            .into_iter()
+            .find(|kind| kind.key() == key)
+            .ok_or_else(|| {
+                serde::de::Error::custom(format!("{key:?} is not one of the record's lists"))
+            })
+    }
+}
+
+impl schemars::JsonSchema for ItemKind {
+    fn schema_name() -> std::borrow::Cow<'static, str> {
+        "ItemKind".into()
+    }
+
+    fn json_schema(_: &mut schemars::SchemaGenerator) -> schemars::Schema {
+        let keys: Vec<String> = ItemKind::ALL.iter().map(|kind| kind.key()).collect();
+        schemars::json_schema!({
+            "description": "One of the record's lists, by its key path.",
+            "type": "string",
+            "enum": keys,
+        })
+    }
 }

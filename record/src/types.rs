@@ -72,6 +72,10 @@ pub struct DecisionRecord {
     /// Who receives the record.
     #[serde(default)]
     pub distribution: Vec<Recipient>,
+    /// What the family's copy holds beside what the family will be told: the lead worker
+    /// it names and the items the chair approved for it (version 2).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub family_copy: Option<FamilyCopyPlan>,
     /// Optional professionals' wellbeing debrief, kept apart from the child's record:
     /// exports and minutes leave it out.
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -118,6 +122,7 @@ impl DecisionRecord {
             family_communication: Vec::new(),
             timescales: Timescales::default(),
             distribution: Vec::new(),
+            family_copy: None,
             wellbeing_debrief: None,
             amendments: Vec::new(),
             audit: Vec::new(),
@@ -172,22 +177,58 @@ pub struct Meta {
         deserialize_with = "distinct_keys"
     )]
     pub section_digests: BTreeMap<String, String>,
-    /// Set on a derived copy (the family's copy), which carries no integrity data and is
-    /// not a record of the meeting in its own right.
+    /// Set on a derived copy (a recipient's copy), which carries no integrity data and is
+    /// not a record of the meeting in its own right: whose copy it is and what was left out.
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub copy: Option<CopyKind>,
+    pub copy: Option<CopyMark>,
     /// Ids of the records for the child's siblings from the same discussion: linked,
     /// never merged.
     #[serde(default)]
     pub linked_records: Vec<String>,
 }
 
-/// What kind of derived copy a document is.
+/// What kind of derived copy a document is, as version 1 marked it.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
 #[serde(rename_all = "camelCase")]
 pub enum CopyKind {
     /// The family's copy: everything not for the family left out.
     Family,
+}
+
+/// How a derived copy is marked: version 1's kind, or whose copy it is and what was left
+/// out.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[serde(untagged)]
+pub enum CopyMark {
+    /// Version 1: `"family"`.
+    Version1(CopyKind),
+    /// Version 2.
+    Of(CopyOf),
+}
+
+/// Whose copy a document is, and how much of the record was left out of it.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[serde(rename_all = "camelCase", deny_unknown_fields)]
+pub struct CopyOf {
+    /// The recipient.
+    pub recipient: CopyRecipient,
+    /// How many items (or texts) of each section were left out, by the section's key path
+    /// (`information`, `assessment.worries`, `childVoice`, `audit`): counts, never content.
+    pub left_out: BTreeMap<String, u32>,
+}
+
+/// The recipient a copy was made for.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[serde(rename_all = "camelCase", deny_unknown_fields)]
+pub struct CopyRecipient {
+    /// A professional or the family.
+    pub kind: RecipientKind,
+    /// Their name, when the copy was made for a named recipient.
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub name: String,
+    /// Their agency (empty for the family).
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub agency: String,
 }
 
 /// A local procedure's name and version.
@@ -235,6 +276,9 @@ pub struct Meeting {
     /// The participant (by id) who chairs the meeting.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub chair_id: Option<String>,
+    /// Who may receive the reason for the meeting (version 2); absent: not for the family.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub restrictions: Option<Restrictions>,
 }
 
 /// The kinds of meeting the widget records.

@@ -27,8 +27,9 @@
 
 use risk_sensible::analysis::cli;
 use risk_sensible::analysis::escape::{quoted, terminal};
+use risk_sensible::copy;
 use risk_sensible::example::example_record;
-use risk_sensible::meeting::{validate, Config, Severity};
+use risk_sensible::meeting::{validate, AgencyRole, Config, Severity};
 use risk_sensible::record::import::{self, ImportProblem};
 use risk_sensible::record::{integrity, schema, Status};
 use std::io::{self, Read, Write};
@@ -79,6 +80,16 @@ const VERBS: &[Verb] = &[
         run: run_verify,
     },
     Verb {
+        name: "copy",
+        arguments: "--for family|AGENCY FILE",
+        summary: "write one recipient's copy of a record as JSON: the family's (what the\n\
+                  \x20                    meeting agreed to tell them) or a professional's of \
+                  AGENCY (what\n\
+                  \x20                    that agency may receive) [--roles FILE: agency \
+                  name to role, JSON]",
+        run: run_copy,
+    },
+    Verb {
         name: "example",
         arguments: "[--final | --large]",
         summary: "print an example record (--final finalised, --large benchmark-sized)",
@@ -127,6 +138,50 @@ impl Outcome {
 
 /// A mistake in the arguments: reported with a pointer to `--help`, exit status 2.
 struct UsageError(String);
+
+/// What `copy` was asked for: whose copy, of which file, with which agency roles.
+struct CopyArguments {
+    reader: String,
+    file: String,
+    roles: Option<String>,
+}
+
+fn copy_arguments(arguments: &[String]) -> Result<CopyArguments, UsageError> {
+    let mut reader = None;
+    let mut roles = None;
+    let mut files = Vec::new();
+    let mut arguments = arguments.iter();
+    while let Some(argument) = arguments.next() {
+        let slot = match argument.as_str() {
+            "--for" => &mut reader,
+            "--roles" => &mut roles,
+            _ => {
+                files.push(argument.clone());
+                continue;
+            }
+        };
+        let Some(value) = arguments.next() else {
+            return Err(UsageError(format!("{argument} needs a value")));
+        };
+        if slot.replace(value.clone()).is_some() {
+            return Err(UsageError(format!("{argument} is given more than once")));
+        }
+    }
+    let Some(reader) = reader.filter(|reader| !reader.trim().is_empty()) else {
+        return Err(UsageError(
+            "say whose copy: --for family, or --for AGENCY (an agency's name)".into(),
+        ));
+    };
+    let files = file_arguments(&files)?;
+    let [file] = files.as_slice() else {
+        return Err(UsageError("copy takes exactly one FILE".into()));
+    };
+    Ok(CopyArguments {
+        reader,
+        file: file.to_string(),
+        roles,
+    })
+}
 
 /// Standard output that survives a closed pipe: once a write fails with a broken pipe
 /// (`risk-sensible example | head`), further output is dropped quietly and the verb still
@@ -506,6 +561,71 @@ fn run_verify(arguments: &[String], output: &mut Output) -> Result<Outcome, Usag
 }
 
 /// Lets the analysis verbs write through [`Output`], which survives a closed pipe.
+/// Writes one recipient's copy of a record to standard output as pretty JSON. Problems go to
+/// standard error, since standard output holds the copy: a record that fails import is
+/// refused (exit 1), a file or roles file that cannot be read is exit 2.
+fn run_copy(arguments: &[String], output: &mut Output) -> Result<Outcome, UsageError> {
+    let request = copy_arguments(arguments)?;
+    let mut config = Config::default();
+    if let Some(roles) = &request.roles {
+        let shown = terminal(roles, FINDING_CHARS);
+        let text = match read_file(roles) {
+            Ok(bytes) => String::from_utf8_lossy(&bytes).into_owned(),
+            Err(error) => {
+                eprintln!(
+                    "{PROGRAM}: cannot read {shown}: {}",
+                    describe_io_error(&error)
+                );
+                return Ok(Outcome::Unreadable);
+            }
+        };
+        match serde_json::from_str::<std::collections::BTreeMap<String, AgencyRole>>(&text) {
+            Ok(roles) => config.agency_roles.extend(roles),
+            Err(error) => {
+                return Err(UsageError(format!(
+                    "{shown} is not a JSON object of agency names and roles (childrensSocialCare, \
+                     police, health, education, other): {}",
+                    terminal(&error.to_string(), FINDING_CHARS)
+                )))
+            }
+        }
+    }
+    let shown = terminal(&request.file, FINDING_CHARS);
+    let bytes = match read_file(&request.file) {
+        Ok(bytes) => bytes,
+        Err(error) => {
+            eprintln!(
+                "{PROGRAM}: cannot read {shown}: {}",
+                describe_io_error(&error)
+            );
+            return Ok(Outcome::Unreadable);
+        }
+    };
+    let record = match import::text_from_bytes(&bytes)
+        .map_err(|problem| vec![problem])
+        .and_then(import::import)
+    {
+        Ok(record) => record,
+        Err(problems) => {
+            for problem in problems {
+                eprintln!("{shown}: {}", shown_problem(&problem));
+            }
+            return Ok(Outcome::Failed);
+        }
+    };
+    let mut text = if request.reader.trim().eq_ignore_ascii_case("family") {
+        serde_json::to_string_pretty(&copy::family_copy(&record)).unwrap_or_default()
+    } else {
+        let reader = copy::Reader::agency(&record, &request.reader, &config);
+        import::export(&copy::professional_copy(&record, &reader))
+            .trim_end()
+            .to_string()
+    };
+    text.push('\n');
+    output.write(&text);
+    Ok(Outcome::Passed)
+}
+
 struct OutputWriter<'a>(&'a mut Output);
 
 impl Write for OutputWriter<'_> {

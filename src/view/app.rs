@@ -183,6 +183,7 @@ impl PartContext<'_> {
                     scales={record.scales.clone()}
                     participants={Rc::new(record.participants.clone())}
                     discussion={AttrValue::from(record.assessment.scale_discussion.clone())}
+                    discussion_restrictions={record.assessment.scale_discussion_restrictions.clone()}
                     findings={findings_in(self.findings, &[JsonPath::keys(&["scales"])])}
                     read_only={self.read_only}
                 />

@@ -3,9 +3,10 @@
 //! here touches the network: downloads are made from memory in the page.
 
 use super::context::WidgetContext;
-use crate::export::{family_copy, fhir_questionnaire_response, file_name};
+use crate::copy::{family_copy, professional_copy, Reader};
+use crate::export::{fhir_questionnaire_response, file_name};
 use crate::record::import::{export, import};
-use crate::record::DecisionRecord;
+use crate::record::{DecisionRecord, RecipientKind};
 use gloo::file::callbacks::FileReader;
 use std::cell::RefCell;
 use std::rc::Rc;
@@ -123,6 +124,44 @@ pub fn exports(props: &ExportsProps) -> Html {
         })
     };
     let json_label = "The record";
+    // One copy per recipient on the distribution list: a professional's holds what their
+    // agency may receive; the family's, only what the meeting agreed to tell them.
+    let copies = props.record.distribution.iter().map(|recipient| {
+        let record = record.clone();
+        let status = status.clone();
+        let reader = Reader::of(recipient, &context.config);
+        let who = if recipient.name.trim().is_empty() {
+            recipient.agency.clone()
+        } else {
+            recipient.name.clone()
+        };
+        let onclick = {
+            let who = who.clone();
+            Callback::from(move |_: MouseEvent| {
+                let (what, text) = match reader.kind {
+                    RecipientKind::Family => ("family-copy".to_string(), family_copy_text(&record)),
+                    RecipientKind::Professional => (
+                        format!("copy-{}", who),
+                        export(&professional_copy(&record, &reader)),
+                    ),
+                };
+                let name = file_name(&record, &what, "json");
+                match download(&name, &text, "application/json") {
+                    Ok(()) => status.set(format!("The copy for {who} downloaded as {name}.")),
+                    Err(message) => status.set(format!(
+                        "The copy for {who} could not be downloaded: {message}."
+                    )),
+                }
+            })
+        };
+        html! {
+            <li key={recipient.id.clone()}>
+                <button type="button" class="rs-button rs-button--secondary" {onclick}>
+                    { format!("Download the copy for {who}") }
+                </button>
+            </li>
+        }
+    });
     html! {
         <section class="rs-exports" aria-labelledby={context.id("exports-heading")}>
             <h3 class="rs-exports__heading" id={context.id("exports-heading")}>{ "The record" }</h3>
@@ -135,10 +174,14 @@ pub fn exports(props: &ExportsProps) -> Html {
                     { "Download FHIR QuestionnaireResponse" }
                 </button>
                 <button type="button" class="rs-button rs-button--secondary"
-                    onclick={offer("family-copy", |r| export(&family_copy(r)), "The family's copy")}>
+                    onclick={offer("family-copy", family_copy_text, "The family's copy")}>
                     { "Download family copy" }
                 </button>
             </div>
+            if !props.record.distribution.is_empty() {
+                <h4 class="rs-exports__subheading">{ "Copies for the distribution list" }</h4>
+                <ul class="rs-exports__copies">{ for copies }</ul>
+            }
             if !props.read_only {
             <div class="rs-field rs-exports__import">
                 <label class="rs-field__label" for={context.id("import-file")}>{ "Open a record from a file (JSON)" }</label>
@@ -161,4 +204,11 @@ pub fn exports(props: &ExportsProps) -> Html {
             <p class="rs-exports__status" role="status">{ (*status).clone() }</p>
         </section>
     }
+}
+
+/// The family's copy as pretty JSON text, with a trailing newline.
+fn family_copy_text(record: &DecisionRecord) -> String {
+    let mut text = serde_json::to_string_pretty(&family_copy(record)).unwrap_or_default();
+    text.push('\n');
+    text
 }

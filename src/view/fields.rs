@@ -242,3 +242,70 @@ pub fn radio_group(props: &RadioGroupProps) -> Html {
         </div>
     }
 }
+
+/// Props of a group of checkboxes.
+#[derive(Properties, PartialEq)]
+pub struct CheckboxGroupProps {
+    pub id: AttrValue,
+    pub legend: AttrValue,
+    pub choices: Vec<Choice>,
+    /// The values that are ticked.
+    pub checked: Vec<String>,
+    /// The ticked values after a change, in the order of `choices`.
+    pub onchange: Callback<Vec<String>>,
+    #[prop_or_default]
+    pub hint: Option<AttrValue>,
+    #[prop_or_default]
+    pub error: Option<AttrValue>,
+}
+
+/// A fieldset of checkboxes. The first carries the group id, so an error link can focus it.
+#[function_component(CheckboxGroup)]
+pub fn checkbox_group(props: &CheckboxGroupProps) -> Html {
+    let id = props.id.to_string();
+    html! {
+        <div class={field_class(&props.error)}>
+            <fieldset
+                class="rs-fieldset"
+                aria-describedby={described_by(&id, props.hint.is_some(), props.error.is_some())}
+            >
+                <legend class="rs-fieldset__legend">{ props.legend.clone() }</legend>
+                { hint_and_error(&id, &props.hint, &props.error) }
+                <div class="rs-checkboxes">
+                    { for props.choices.iter().enumerate().map(|(index, choice)| {
+                        let box_id = if index == 0 { id.clone() } else { format!("{id}-{index}") };
+                        let value = choice.value.to_string();
+                        let ticked = props.checked.contains(&value);
+                        let onchange = {
+                            let choices = props.choices.clone();
+                            let checked = props.checked.clone();
+                            props.onchange.reform(move |_: Event| {
+                                choices
+                                    .iter()
+                                    .map(|choice| choice.value.to_string())
+                                    .filter(|other| {
+                                        if *other == value { !ticked } else { checked.contains(other) }
+                                    })
+                                    .collect()
+                            })
+                        };
+                        html! {
+                            <div class="rs-checkboxes__item" key={choice.value.to_string()}>
+                                <input
+                                    class="rs-checkboxes__input"
+                                    type="checkbox"
+                                    id={box_id.clone()}
+                                    name={id.clone()}
+                                    value={choice.value.clone()}
+                                    checked={ticked}
+                                    {onchange}
+                                />
+                                <label class="rs-checkboxes__label" for={box_id}>{ choice.label.clone() }</label>
+                            </div>
+                        }
+                    }) }
+                </div>
+            </fieldset>
+        </div>
+    }
+}

@@ -6,9 +6,10 @@ use super::context::use_widget;
 use super::error_summary::ErrorSummary;
 use super::form::{lens, use_item_form_from, Control, Draft, Field, Fields, FormError};
 use super::minutes::Minutes;
+use super::specs::restrictions;
 use super::stages::Stage;
 use crate::meeting::{Command, Finding, Severity};
-use crate::record::{Actor, DecisionRecord, JsonPath, Status};
+use crate::record::{Actor, DecisionRecord, JsonPath, Restrictions, Status};
 use std::rc::Rc;
 use web_sys::HtmlElement;
 use yew::prelude::*;
@@ -32,6 +33,7 @@ struct AmendmentDraft {
     agency: String,
     reason: String,
     change: String,
+    restrictions: Option<Restrictions>,
 }
 
 fn amendment_fields() -> Vec<Field<AmendmentDraft>> {
@@ -47,6 +49,7 @@ fn amendment_fields() -> Vec<Field<AmendmentDraft>> {
             lens!(reason),
         ),
         F::new("change", "The amendment", Control::TextArea, lens!(change)),
+        restrictions(lens!(restrictions), &[]),
     ]
 }
 
@@ -64,6 +67,7 @@ pub fn finalise(props: &FinaliseProps) -> Html {
                 name: actor.name.clone(),
                 role: actor.role.clone(),
                 agency: actor.agency.clone(),
+                restrictions: Some(Restrictions::none()),
                 ..AmendmentDraft::default()
             })
         },
@@ -124,6 +128,7 @@ pub fn finalise(props: &FinaliseProps) -> Html {
             let command = Command::Amend {
                 reason: draft.reason.trim().to_string(),
                 change: draft.change.trim().to_string(),
+                restrictions: draft.restrictions.clone(),
             };
             // Who amends is the form's own question; why and what are the core's.
             let own = if draft.name.trim().is_empty() {
@@ -148,6 +153,7 @@ pub fn finalise(props: &FinaliseProps) -> Html {
             form.draft.set(Rc::new(Draft::of(AmendmentDraft {
                 reason: String::new(),
                 change: String::new(),
+                restrictions: Some(Restrictions::none()),
                 ..draft
             })));
         })

@@ -6,11 +6,12 @@
 
 use super::context::WidgetContext;
 use super::error_summary::SummaryItem;
-use super::fields::{Choice, RadioGroup, SelectField, TextArea, TextField};
+use super::fields::{CheckboxGroup, Choice, RadioGroup, SelectField, TextArea, TextField};
 use super::focus::{use_focus, FocusTarget};
 use crate::meeting::{Command, Finding};
 use crate::record::{
     wire_name, Attendance, ClockTime, DecisionRecord, IsoDate, JsonPath, Labelled, Participant,
+    Restriction, Restrictions,
 };
 use std::rc::Rc;
 use yew::prelude::*;
@@ -40,6 +41,8 @@ pub enum Control {
     Agency,
     /// A safety scale's score, 0 to 10.
     Score,
+    /// Who may receive the item: a checkbox per restriction.
+    Restrictions,
 }
 
 impl Control {
@@ -144,6 +147,28 @@ macro_rules! parsed_field_value {
 }
 parsed_field_value!(IsoDate, ClockTime);
 
+/// Restrictions as their wire names, one after another with a space between (empty for
+/// none). An item without a label shows as what it means: not for the family.
+impl FieldValue for Option<Restrictions> {
+    fn to_text(&self) -> String {
+        let restrictions = self.clone().unwrap_or_else(Restrictions::unlabelled);
+        let codes: Vec<String> = restrictions.iter().map(|code| wire_name(&code)).collect();
+        codes.join(" ")
+    }
+    fn from_text(text: &str) -> Option<Self> {
+        let chosen: Vec<Restriction> = text
+            .split_whitespace()
+            .filter_map(|code| {
+                Restriction::ALL
+                    .iter()
+                    .copied()
+                    .find(|restriction| wire_name(restriction) == code)
+            })
+            .collect();
+        Some(Some(Restrictions::of(&chosen)))
+    }
+}
+
 /// Enumerations by their wire names; an optional one is none when nothing is chosen.
 macro_rules! labelled_field_value {
     ($($type:ty),+) => {
@@ -179,7 +204,8 @@ labelled_field_value!(
     crate::record::S47Outcome,
     crate::record::ActionStatus,
     crate::record::NotDoneReason,
-    crate::record::EscalationStage
+    crate::record::EscalationStage,
+    crate::record::RecipientKind
 );
 
 /// How to read and write one value on a typed item.
@@ -212,6 +238,9 @@ pub struct Field<T> {
     /// For a choice that must be made in a new item's form (it has no value to assume):
     /// what to say until it is.
     pub must_choose: Option<&'static str>,
+    /// The control's text in a new item's form, when it is not the type's default (a
+    /// section's default restrictions).
+    pub initial: Option<String>,
     read: Rc<dyn Fn(&T) -> String>,
     write: Rc<Writer<T>>,
 }
@@ -228,6 +257,7 @@ impl<T> Clone for Field<T> {
             hint: self.hint,
             control: self.control.clone(),
             must_choose: self.must_choose,
+            initial: self.initial.clone(),
             read: self.read.clone(),
             write: self.write.clone(),
         }
@@ -272,6 +302,7 @@ impl<T: 'static> Field<T> {
             hint: None,
             control,
             must_choose: None,
+            initial: None,
             read: Rc::new(move |item| get(item).to_text()),
             write: Rc::new(move |item, text| {
                 if let Some(value) = V::from_text(text) {
@@ -289,6 +320,12 @@ impl<T: 'static> Field<T> {
     /// Names the control in element ids differently from its key.
     pub fn named(mut self, name: &'static str) -> Self {
         self.name = name;
+        self
+    }
+
+    /// The value a new item's form starts with.
+    pub fn initially<V: FieldValue>(mut self, value: V) -> Self {
+        self.initial = Some(value.to_text());
         self
     }
 
@@ -324,9 +361,15 @@ pub struct Draft<T> {
 }
 
 impl<T: Default + 'static> Draft<T> {
-    /// A new item's draft: every drop-down shows "Select …".
+    /// A new item's draft: every drop-down shows "Select …"; a field with an initial value
+    /// starts with it.
     pub fn new(fields: &[Field<T>]) -> Self {
-        let value = T::default();
+        let mut value = T::default();
+        for field in fields {
+            if let Some(initial) = &field.initial {
+                field.set(&mut value, initial);
+            }
+        }
         let unset = fields
             .iter()
             .filter(|field| field.control.is_select() && !field.text(&value).is_empty())
@@ -444,6 +487,10 @@ pub fn display_value<T>(field: &Field<T>, raw: &str, participants: &[Participant
             .map(|choice| choice.label.to_string())
             .unwrap_or_else(|| raw.to_string()),
         Control::YesNo => if raw == "true" { "Yes" } else { "No" }.to_string(),
+        Control::Restrictions => Option::<Restrictions>::from_text(raw)
+            .flatten()
+            .unwrap_or_default()
+            .words(),
         Control::Owner | Control::Chair if raw.is_empty() => "No one yet".to_string(),
         Control::Owner | Control::Chair => participants
             .iter()
@@ -550,6 +597,18 @@ pub fn fields(props: &FieldsProps) -> Html {
                 "Select one",
                 hint.clone(),
             ),
+            Control::Restrictions => {
+                let choices: Vec<Choice> = Restriction::ALL
+                    .iter()
+                    .map(|restriction| Choice::new(wire_name(restriction), restriction.label()))
+                    .collect();
+                let checked: Vec<String> =
+                    field.value.split_whitespace().map(str::to_string).collect();
+                let onchange = onchange.reform(|codes: Vec<String>| codes.join(" "));
+                html! {
+                    <CheckboxGroup {id} legend={label} {choices} {checked} {error} {hint} {onchange} />
+                }
+            }
             Control::Score => select(
                 (0..=10u8).map(|n| Choice::new(n.to_string(), n.to_string())).collect(),
                 "Select a score",

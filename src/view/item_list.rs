@@ -8,13 +8,13 @@ use super::focus::FocusTarget;
 use super::form::{display_value, use_item_form, FieldView, Fields, FormError};
 use super::specs::ListSpec;
 use crate::meeting::{Command, Finding, ListItem};
-use crate::record::{DecisionRecord, Sensitive};
+use crate::record::{DecisionRecord, Restricted};
 use std::rc::Rc;
 use yew::prelude::*;
 
 /// What a list's item type provides to the list component.
-pub trait Listed: ListItem + Sensitive + Default + PartialEq + 'static {}
-impl<T: ListItem + Sensitive + Default + PartialEq + 'static> Listed for T {}
+pub trait Listed: ListItem + Restricted + Default + PartialEq + 'static {}
+impl<T: ListItem + Restricted + Default + PartialEq + 'static> Listed for T {}
 
 /// Props of one list.
 #[derive(Properties)]

@@ -64,7 +64,7 @@ pub fn meeting_details(props: &MeetingDetailsProps) -> Html {
             <legend class="rs-visually-hidden">{ "Meeting details" }</legend>
             { group(0..2) }
             <div class="rs-meeting-details__when">{ group(2..4) }</div>
-            { group(4..6) }
+            { group(4..7) }
             </fieldset>
         </section>
     }

@@ -90,7 +90,8 @@ impl ListVisitor for MinutesTable<'_> {
             .column_labels()
             .map(|label| html! { <th scope="col">{ label }</th> });
         let rows = items.iter().enumerate().map(|(index, item)| {
-            let restricted = item.sensitivity().filter(|label| label.is_restricted());
+            let restrictions = item.restrictions();
+            let restricted = (!restrictions.is_empty()).then_some(restrictions);
             let cells = spec.columns.iter().enumerate().map(|(column, key)| {
                 let mut text = spec
                     .fields
@@ -101,8 +102,8 @@ impl ListVisitor for MinutesTable<'_> {
                 if restricted.is_some() && *key != "sensitivity" && self.mask_restricted {
                     text = "Hidden on the shared screen".into();
                 }
-                let marker = restricted.filter(|_| column == 0).map(|label| html! {
-                    <strong class="rs-minutes__restricted">{ format!("Restricted: {}. ", label.label()) }</strong>
+                let marker = restricted.as_ref().filter(|_| column == 0).map(|label| html! {
+                    <strong class="rs-minutes__restricted">{ format!("Restricted: {}. ", label.words()) }</strong>
                 });
                 if column == 0 {
                     html! { <th scope="row">{ marker.unwrap_or_default() }{ text }</th> }

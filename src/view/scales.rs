@@ -4,11 +4,15 @@
 
 use super::context::use_widget;
 use super::error_summary::ErrorSummary;
-use super::fields::TextArea;
 use super::focus::FocusTarget;
-use super::form::{lens, participant_label, use_item_form, Control, Field, Fields, FormError};
+use super::form::{
+    lens, participant_label, use_item_form, Control, Draft, Field, FieldView, Fields, FormError,
+};
+use super::specs::restrictions;
 use crate::meeting::{scale_spread, Command, Finding, Item, SPREAD_TO_DISCUSS};
-use crate::record::{Dissent, ItemKind, JsonPath, Participant, SafetyScale};
+use crate::record::{
+    DecisionRecord, Dissent, ItemKind, JsonPath, Participant, Restrictions, SafetyScale,
+};
 use std::rc::Rc;
 use yew::prelude::*;
 
@@ -18,6 +22,8 @@ pub struct ScalesProps {
     pub scales: Vec<SafetyScale>,
     pub participants: Rc<Vec<Participant>>,
     pub discussion: AttrValue,
+    /// Who may receive the discussion.
+    pub discussion_restrictions: Option<Restrictions>,
     pub findings: Rc<Vec<Finding>>,
     #[prop_or_default]
     pub read_only: bool,
@@ -36,7 +42,43 @@ fn scale_fields() -> Vec<Field<SafetyScale>> {
         F::new("score", "Score", Control::Score, lens!(score))
             .must_choose("Select a score from 0 to 10"),
         F::new("reason", "Why this score", Control::TextArea, lens!(reason)),
+        restrictions::<SafetyScale>(lens!(restrictions), &[]),
     ]
+}
+
+/// The group's discussion of the spread, as its form edits it.
+#[derive(Clone, Debug, Default, PartialEq)]
+struct Discussion {
+    text: String,
+    restrictions: Option<Restrictions>,
+}
+
+fn discussion_fields() -> Vec<Field<Discussion>> {
+    type F = Field<Discussion>;
+    vec![
+        F::new(
+            "scaleDiscussion",
+            "What the group made of the difference",
+            Control::TextArea,
+            lens!(text),
+        )
+        .named("discussion"),
+        restrictions::<Discussion>(lens!(restrictions), &[]).named("discussion-restrictions"),
+    ]
+}
+
+/// The discussion as a draft: one not written yet starts with the form's defaults.
+fn discussion_draft(fields: &[Field<Discussion>], record: &DecisionRecord) -> Draft<Discussion> {
+    let assessment = &record.assessment;
+    if assessment.scale_discussion.is_empty() && assessment.scale_discussion_restrictions.is_none()
+    {
+        Draft::new(fields)
+    } else {
+        Draft::of(Discussion {
+            text: assessment.scale_discussion.clone(),
+            restrictions: assessment.scale_discussion_restrictions.clone(),
+        })
+    }
 }
 
 fn dissent_fields() -> Vec<Field<Dissent>> {
@@ -209,6 +251,27 @@ pub fn scales(props: &ScalesProps) -> Html {
         Callback::from(move |(index, text): (usize, String)| dissent.set(&opposing[index], &text))
     };
     let views = form.views(&fields, &at, &[]);
+    let discussed = Rc::new(discussion_fields());
+    let discussion_views: Vec<FieldView> = {
+        let draft = discussion_draft(&discussed, &context.session.record());
+        let at = JsonPath::keys(&["assessment"]);
+        discussed
+            .iter()
+            .map(|field| FieldView::of(field, draft.text(field), &[], &at))
+            .collect()
+    };
+    let discuss = {
+        let context = context.clone();
+        let discussed = discussed.clone();
+        Callback::from(move |(index, text): (usize, String)| {
+            let draft = discussion_draft(&discussed, &context.session.record());
+            let next = draft.with(&discussed[index], &text).value;
+            context.apply(Command::EditScaleDiscussion {
+                text: next.text,
+                restrictions: next.restrictions,
+            });
+        })
+    };
     let summary_items = form.summary_items(&fields, &at, |field| {
         context.id(&field.control_name("scale"))
     });
@@ -236,12 +299,8 @@ pub fn scales(props: &ScalesProps) -> Html {
                                 { if props.discussion.is_empty() { AttrValue::Static("Not recorded") } else { props.discussion.clone() } }
                             </p>
                         } else {
-                            <TextArea
-                                id={context.id("scale-discussion")}
-                                label="What the group made of the difference"
-                                value={props.discussion.clone()}
-                                oninput={let context = context.clone(); Callback::from(move |text| context.apply(Command::EditScaleDiscussion(text)))}
-                            />
+                            <Fields form="scale" fields={discussion_views}
+                                participants={props.participants.clone()} onchange={discuss} />
                         }
                         if !props.read_only {
                             <form class="rs-scales__dissent" novalidate=true onsubmit={record_dissent}

@@ -94,17 +94,20 @@ pub fn with_list_spec<V: ListVisitor>(kind: ItemKind, visitor: V) -> Option<V::O
     })
 }
 
-fn sensitivity<T: 'static>(lens: Lens<T, Sensitivity>) -> Field<T> {
+/// Who may receive the item: the section's default ticked in a new item's form, for the
+/// chair to change.
+pub fn restrictions<T: 'static>(
+    lens: Lens<T, Option<Restrictions>>,
+    default: &[Restriction],
+) -> Field<T> {
     Field::new(
-        "sensitivity",
-        "Sensitivity",
-        Control::choice::<Sensitivity>(),
+        "restrictions",
+        "Restrictions on sharing",
+        Control::Restrictions,
         lens,
     )
-    .hint("Restricted items are hidden on the shared screen and left out of the family's copy.")
-    // A sensitivity label is never assumed: the record reads a missing one as
-    // shareable, which would put police or health information in front of the family.
-    .must_choose("Select how far this may be shared (its sensitivity)")
+    .hint("Tick each that applies. With none ticked it goes to every professional who receives the record; the family sees only what you approve for their copy. Restricted items are hidden on the shared screen.")
+    .initially(Some(Restrictions::of(default)))
 }
 
 pub fn subjects() -> ListSpec<Subject> {
@@ -144,6 +147,7 @@ pub fn subjects() -> ListSpec<Subject> {
             F::new("history.careExperienced", "Adults: care-experienced?", Control::choice::<Tristate>(), history!(care_experienced)),
             F::new("history.currentSupport", "Adults: support they have now", Control::TextArea, history!(current_support)),
             F::new("history.notes", "Adults: anything else to hold in mind", Control::TextArea, history!(notes)),
+            restrictions(lens!(restrictions), &[]),
         ],
         columns: vec!["name", "role", "dateOfBirth", "mobility", "livesWithChild"],
     }
@@ -167,9 +171,9 @@ pub fn information() -> ListSpec<InformationItem> {
             F::new("basis", "Lawful basis for sharing", Control::choice::<SharingBasis>(), lens!(basis))
                 .hint("Consent is rarely the basis in safeguarding; missing consent does not stop sharing.")
                 .must_choose("Select lawful basis for sharing"),
-            sensitivity(lens!(sensitivity)),
+            restrictions(lens!(restrictions), &[]),
         ],
-        columns: vec!["content", "sourceAgency", "kind", "basis", "sensitivity"],
+        columns: vec!["content", "sourceAgency", "kind", "basis", "restrictions"],
     }
 }
 
@@ -186,6 +190,7 @@ pub fn tools() -> ListSpec<ToolInput> {
             F::new("result", "Result or clinician's judgement", Control::TextArea, lens!(result)),
             F::new("completedBy", "Completed by", Control::Text, lens!(completed_by)),
             F::new("date", "Date", Control::Date, lens!(date)),
+            restrictions(lens!(restrictions), &[]),
         ],
         columns: vec!["name", "result", "completedBy"],
     }
@@ -213,6 +218,7 @@ pub fn gaps() -> ListSpec<InformationGap> {
                 lens!(owner_id),
             ),
             F::new("due", "By when", Control::Date, lens!(due)),
+            restrictions(lens!(restrictions), &[]),
         ],
         columns: vec!["unknown", "ownerId", "due"],
     }
@@ -234,9 +240,9 @@ pub fn statements(column: AssessmentColumn) -> ListSpec<Statement> {
         add_label: "Add statement",
         fields: vec![
             F::new("text", "Statement", Control::TextArea, lens!(text)),
-            sensitivity(lens!(sensitivity)),
+            restrictions(lens!(restrictions), &[]),
         ],
-        columns: vec!["text", "sensitivity"],
+        columns: vec!["text", "restrictions"],
     }
 }
 
@@ -257,6 +263,7 @@ pub fn decisions() -> ListSpec<Decision> {
             F::new("optionsConsidered", "Options considered", Control::TextArea, lens!(options_considered)),
             F::new("evidence", "Evidence relied on", Control::TextArea, lens!(evidence)),
             F::new("outcomeCode", "Outcome code (Standard Safeguarding Dataset)", Control::choice::<S47Outcome>(), lens!(outcome_code)),
+            restrictions(lens!(restrictions), &[]),
         ],
         columns: vec!["decisionType", "owningAgency", "decisionMakerId", "rationale"],
     }
@@ -294,9 +301,9 @@ pub fn risks() -> ListSpec<Risk> {
                 lens!(review_trigger),
             )
             .hint("What would bring the review forward."),
-            sensitivity(lens!(sensitivity)),
+            restrictions(lens!(restrictions), &[]),
         ],
-        columns: vec!["description", "ownerId", "reviewDate", "sensitivity"],
+        columns: vec!["description", "ownerId", "reviewDate", "restrictions"],
     }
 }
 
@@ -325,6 +332,7 @@ pub fn actions() -> ListSpec<Action> {
                 Control::choice::<NotDoneReason>(),
                 lens!(not_done_reason),
             ),
+            restrictions(lens!(restrictions), &[]),
         ],
         columns: vec!["task", "ownerId", "due", "status"],
     }
@@ -342,6 +350,7 @@ pub fn contingencies() -> ListSpec<Contingency> {
             F::new("ifThis", "If", Control::TextArea, lens!(if_this)),
             F::new("thenThat", "Then", Control::TextArea, lens!(then_that)),
             F::new("ownerId", "Who acts", Control::Owner, lens!(owner_id)),
+            restrictions(lens!(restrictions), &[]),
         ],
         columns: vec!["ifThis", "thenThat", "ownerId"],
     }
@@ -394,6 +403,7 @@ pub fn dissent() -> ListSpec<Dissent> {
                 Control::TextArea,
                 lens!(resolution),
             ),
+            restrictions(lens!(restrictions), &[]),
         ],
         columns: vec!["participantId", "view", "chairResponse", "escalation"],
     }
@@ -429,6 +439,7 @@ pub fn family() -> ListSpec<FamilyCommunication> {
                 Control::TextArea,
                 lens!(withheld_reason),
             ),
+            restrictions(lens!(restrictions), &[]),
         ],
         columns: vec!["what", "toWhom", "byId", "when"],
     }
@@ -440,20 +451,23 @@ pub fn distribution() -> ListSpec<Recipient> {
         kind: ItemKind::Recipient,
         form: "recipient",
         heading: "Distribution",
-        intro: Some("Who receives the record, and the most sensitive items they may see."),
+        intro: Some("Who receives the record. Each receives their own copy: the family only what the meeting agreed to tell them."),
         add_label: "Add recipient",
         fields: vec![
             F::new("name", "Name", Control::Text, lens!(name)),
             F::new("agency", "Agency", Control::Agency, lens!(agency)),
             F::new("sentOn", "Sent on", Control::Date, lens!(sent_on)),
-            F::new(
-                "mayReceive",
-                "May receive up to",
-                Control::choice::<Sensitivity>(),
-                lens!(may_receive),
-            ),
+            F::new("kind", "Receives", Control::choice::<RecipientKind>(), lens!(kind)),
+            F::new("cleared", "Also cleared to receive", Control::Restrictions, Lens {
+                get: |recipient: &Recipient| Some(recipient.cleared.clone()),
+                set: |recipient: &mut Recipient, value: Option<Restrictions>| {
+                    recipient.cleared = value.unwrap_or_default()
+                },
+            })
+            .hint("Police sensitive items go to the police, health confidential items to health and legally privileged items to children's social care. Tick what the owner of such items has agreed this recipient may also receive.")
+            .initially(Some(Restrictions::none())),
         ],
-        columns: vec!["name", "agency", "sentOn", "mayReceive"],
+        columns: vec!["name", "agency", "sentOn", "kind"],
     }
 }
 
@@ -497,6 +511,7 @@ pub fn meeting() -> SectionSpec<Meeting> {
             F::new("startTime", "Start time", Control::Time, lens!(start_time)).named("time"),
             F::new("reason", "Reason for the meeting", Control::TextArea, lens!(reason))
                 .hint("The concern that gives reasonable cause to suspect the child is suffering, or likely to suffer, significant harm."),
+            restrictions::<Meeting>(lens!(restrictions), &[]).named("reason-restrictions"),
             F::new("chairId", "Chair", Control::Chair, lens!(chair_id)).named("chair"),
         ],
         keys: &["meeting"],
@@ -527,6 +542,7 @@ pub fn practice_context() -> SectionSpec<PracticeContext> {
                 lens!(recent_worker_change),
             ),
             F::new("details", "Details", Control::TextArea, lens!(details)),
+            restrictions(lens!(restrictions), &[]),
         ],
         keys: &["practiceContext"],
         read: |record| Some(record.practice_context.clone()),
@@ -567,6 +583,7 @@ pub fn child_voice() -> SectionSpec<ChildVoice> {
                 Control::Owner,
                 lens!(captured_by),
             ),
+            restrictions(lens!(restrictions), &[]),
         ],
         keys: &["childVoice"],
         read: |record| Some(record.child_voice.clone()),

@@ -79,13 +79,13 @@ pub fn action(task: &str, owner: Option<&str>, due: Option<&str>, status: Action
     }
 }
 
-pub fn risk(description: &str, owner: &str, review: &str, sensitivity: Sensitivity) -> Risk {
+pub fn risk(description: &str, owner: &str, review: &str, restrictions: &[Restriction]) -> Risk {
     Risk {
         id: format!("r-{description}"),
         description: description.into(),
         owner_id: Some(owner.into()),
         review_date: Some(date(review)),
-        sensitivity,
+        restrictions: Some(Restrictions::of(restrictions)),
         ..Risk::default()
     }
 }
@@ -111,6 +111,7 @@ pub fn dissent(participant: &str, escalation: EscalationStage, resolution: &str)
         escalation,
         escalated_on: (escalation != EscalationStage::None).then(|| date("2026-03-03")),
         resolution: resolution.into(),
+        restrictions: None,
     }
 }
 
@@ -119,6 +120,7 @@ pub fn scale(participant: &str, score: u8) -> SafetyScale {
         participant_id: participant.into(),
         score,
         reason: String::new(),
+        restrictions: None,
     }
 }
 
@@ -198,7 +200,7 @@ pub fn formula_record() -> DecisionRecord {
     );
     overdue.id = "\t=action".into();
     record.actions = vec![overdue];
-    let mut risk = risk("Harm", "@p3", "2026-06-01", Sensitivity::Shareable);
+    let mut risk = risk("Harm", "@p3", "2026-06-01", &[]);
     risk.id = "\r=risk".into();
     record.risks = vec![risk];
     let mut decision = decision(DecisionType::S47Joint, Some(S47Outcome::Icpc));

@@ -9,14 +9,14 @@
 //! order.
 //!
 //! Deliberate omissions: the child's and family's names (the case reference is the key to
-//! the host's system) and the text of items marked restricted (their sensitivity is kept,
-//! so they can still be counted). The wellbeing debrief is never exported, as elsewhere.
+//! the host's system) and the text of items marked restricted (their restrictions are
+//! kept, so they can still be counted). The wellbeing debrief is never exported, as elsewhere.
 
 use super::csv;
 use super::hotspots::is_father_or_male_carer;
 use super::themes::{ssd_flag, wire};
 use crate::meeting::{scale_spread, starts_section_47};
-use crate::record::{Attendance, DecisionRecord, Sensitivity};
+use crate::record::{Attendance, DecisionRecord, Restricted, Restrictions};
 
 /// What a column holds.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -145,7 +145,7 @@ pub const TABLES: [TableSpec; 6] = [
             column("index", Kind::Integer),
             column("riskId", Kind::Id),
             column("description", Kind::Text),
-            column("sensitivity", Kind::Code),
+            column("restrictions", Kind::Code),
             column("ownerId", Kind::Id),
             column("ownerAgency", Kind::Text),
             column("accountableFor", Kind::Text),
@@ -235,8 +235,8 @@ impl FlatValue {
     }
 
     /// Restricted text is left out (`null`), as a shared screen would mask it.
-    fn guarded(text: &str, sensitivity: Sensitivity) -> FlatValue {
-        if sensitivity.is_restricted() {
+    fn guarded(text: &str, restrictions: &Restrictions) -> FlatValue {
+        if !restrictions.is_empty() {
             FlatValue::Null
         } else {
             FlatValue::text(text)
@@ -417,17 +417,18 @@ pub fn flatten(record: &DecisionRecord, source: &str) -> FlatRecord {
         .iter()
         .enumerate()
         .map(|(index, risk)| {
+            let restrictions = risk.restrictions();
             vec![
                 id.clone(),
                 FlatValue::count(index),
                 FlatValue::text(&risk.id),
-                FlatValue::guarded(&risk.description, risk.sensitivity),
-                FlatValue::Text(wire(&risk.sensitivity)),
+                FlatValue::guarded(&risk.description, &restrictions),
+                FlatValue::Text(codes(&restrictions)),
                 FlatValue::optional(risk.owner_id.as_deref()),
                 agency_of(risk.owner_id.as_deref()),
-                FlatValue::guarded(&risk.accountable_for, risk.sensitivity),
+                FlatValue::guarded(&risk.accountable_for, &restrictions),
                 FlatValue::optional(risk.review_date),
-                FlatValue::guarded(&risk.review_trigger, risk.sensitivity),
+                FlatValue::guarded(&risk.review_trigger, &restrictions),
             ]
         })
         .collect();
@@ -494,4 +495,13 @@ pub fn flatten(record: &DecisionRecord, source: &str) -> FlatRecord {
     FlatRecord {
         tables: [records, participants, risks, actions, decisions, dissent],
     }
+}
+
+/// Restrictions as a code list: their wire names joined by `;`, empty for none.
+fn codes(restrictions: &Restrictions) -> String {
+    let codes: Vec<String> = restrictions
+        .iter()
+        .map(|restriction| wire(&restriction))
+        .collect();
+    codes.join(";")
 }

@@ -50,8 +50,8 @@ use crate::meeting::{
     SPREAD_TO_DISCUSS,
 };
 use crate::record::{
-    ActionStatus, DecisionRecord, EscalationStage, IsoDate, MeetingType, Mobility, Sensitivity,
-    Status, SubjectRole, Timestamp,
+    ActionStatus, DecisionRecord, EscalationStage, IsoDate, MeetingType, Mobility, Restricted,
+    Restrictions, Status, SubjectRole, Timestamp,
 };
 use serde::Serialize;
 use std::cmp::Ordering;
@@ -180,7 +180,7 @@ pub enum Flag {
     RiskReviewPassed {
         risk_id: String,
         description: Option<String>,
-        sensitivity: Sensitivity,
+        restrictions: Restrictions,
         owner: Person,
         review_date: IsoDate,
         working_days_overdue: i64,
@@ -304,7 +304,7 @@ impl Flag {
             ),
             Flag::RiskReviewPassed {
                 description,
-                sensitivity,
+                restrictions,
                 owner,
                 review_date,
                 working_days_overdue,
@@ -312,7 +312,7 @@ impl Flag {
             } => {
                 let what = match description {
                     Some(text) => format!("\u{201c}{text}\u{201d}"),
-                    None => format!("(restricted: {})", sensitivity.label().to_lowercase()),
+                    None => format!("(restricted: {})", restrictions.words().to_lowercase()),
                 };
                 format!(
                     "Risk {what} was due for review {review_date}, {} overdue; owner {}",
@@ -583,9 +583,8 @@ pub fn assess(record: &DecisionRecord, settings: &Settings, config: &Config) -> 
         if overdue >= 1 {
             flags.push(Flag::RiskReviewPassed {
                 risk_id: risk.id.clone(),
-                description: (!risk.sensitivity.is_restricted())
-                    .then(|| risk.description.trim().to_string()),
-                sensitivity: risk.sensitivity,
+                description: (!risk.is_restricted()).then(|| risk.description.trim().to_string()),
+                restrictions: risk.restrictions(),
                 owner: Person::of(record, risk.owner_id.as_deref()),
                 review_date,
                 working_days_overdue: overdue,

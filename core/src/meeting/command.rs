@@ -32,10 +32,17 @@ pub enum Command {
     EditChildVoice(ChildVoice),
     /// Replace the timescales the group sets (the statutory ones are computed).
     EditTimescales(Timescales),
-    /// Record the group's discussion of a spread in the safety scales.
-    EditScaleDiscussion(String),
+    /// Record the group's discussion of a spread in the safety scales, and who may
+    /// receive it.
+    EditScaleDiscussion {
+        text: String,
+        restrictions: Option<Restrictions>,
+    },
     /// Set or clear the professionals' wellbeing debrief.
     EditWellbeingDebrief(Option<WellbeingDebrief>),
+    /// Replace what the family's copy holds beside what the family will be told: the lead
+    /// worker and the items approved for it.
+    EditFamilyCopy(FamilyCopyPlan),
     /// Add an item to a list; the record gives it an id (any id in the item is ignored).
     Add(Item),
     /// Replace the item with the same id.
@@ -62,6 +69,8 @@ pub enum Command {
         reason: String,
         /// The correction or addition itself.
         change: String,
+        /// Who may receive it.
+        restrictions: Option<Restrictions>,
     },
 }
 
@@ -459,7 +468,7 @@ pub fn item_count(record: &DecisionRecord, kind: ItemKind) -> usize {
 
 /// True when the list of `kind` holds an item labelled restricted.
 pub fn any_restricted(record: &DecisionRecord, kind: ItemKind) -> bool {
-    with_kind!(kind, T => T::list(record, kind).iter().any(Sensitive::is_restricted))
+    with_kind!(kind, T => T::list(record, kind).iter().any(Restricted::is_restricted))
 }
 
 /// An id `{prefix}{n}` that no item in the list uses, one above the highest.
@@ -520,6 +529,9 @@ fn uses_of_participant(record: &DecisionRecord, id: &str) -> Vec<String> {
         }
         let (kind, index) = match site {
             ReferenceSite::Chair => return uses.push("recorded as the chair".to_string()),
+            ReferenceSite::LeadWorker => {
+                return uses.push("named as the family's lead worker".to_string())
+            }
             ReferenceSite::ChildVoice => {
                 return uses.push("recorded as capturing the child's voice".to_string())
             }
@@ -553,10 +565,11 @@ impl Command {
             Command::EditPracticeContext(_) => "Changed the practice context".to_string(),
             Command::EditChildVoice(_) => "Changed the child's voice".to_string(),
             Command::EditTimescales(_) => "Changed the timescales".to_string(),
-            Command::EditScaleDiscussion(_) => {
+            Command::EditScaleDiscussion { .. } => {
                 "Changed the discussion of the safety scales".to_string()
             }
             Command::EditWellbeingDebrief(_) => "Changed the wellbeing debrief".to_string(),
+            Command::EditFamilyCopy(_) => "Changed what goes in the family's copy".to_string(),
             Command::Add(Item::Dissent(dissent)) => format!(
                 "Added dissent by {}",
                 record.participant_label(&dissent.participant_id)
@@ -595,7 +608,7 @@ impl Command {
                 }
                 problems
             }
-            Command::Amend { reason, change } => {
+            Command::Amend { reason, change, .. } => {
                 let at = JsonPath::keys(&["amendments"]).index(record.amendments.len());
                 [
                     required(reason, "reason", "Enter why the record is being amended"),
@@ -639,8 +652,9 @@ impl Command {
                 | Command::EditPracticeContext(_)
                 | Command::EditChildVoice(_)
                 | Command::EditTimescales(_)
-                | Command::EditScaleDiscussion(_)
+                | Command::EditScaleDiscussion { .. }
                 | Command::EditWellbeingDebrief(_)
+                | Command::EditFamilyCopy(_)
         )
     }
 }
@@ -674,6 +688,14 @@ fn tidy(item: Item) -> Item {
             Item::Participant(participant)
         }
         other => other,
+    }
+}
+
+/// Takes the item out of the family's copy, if the chair had approved it.
+fn withdraw_approval(record: &mut DecisionRecord, kind: ItemKind, id: &str) {
+    if let Some(plan) = &mut record.family_copy {
+        plan.approved
+            .retain(|approval| !(approval.list == kind && approval.id == id));
     }
 }
 
@@ -741,16 +763,41 @@ pub fn apply(
             timescales.distribution_due = record.timescales.distribution_due;
             record.timescales = timescales;
         }
-        Command::EditScaleDiscussion(text) => record.assessment.scale_discussion = text,
+        Command::EditScaleDiscussion { text, restrictions } => {
+            record.assessment.scale_discussion = text;
+            record.assessment.scale_discussion_restrictions = restrictions;
+        }
         Command::EditWellbeingDebrief(debrief) => record.wellbeing_debrief = debrief,
+        Command::EditFamilyCopy(plan) => {
+            if let Some(id) = &plan.lead_worker_id {
+                if record.participant(id).is_none() {
+                    return Err(Problem::NotFound {
+                        kind: "participant",
+                        id: id.clone(),
+                    });
+                }
+            }
+            for approval in &plan.approved {
+                with_kind!(approval.list, T => {
+                    position_in(T::list(record, approval.list), approval.list, &approval.id)?;
+                });
+            }
+            record.family_copy = Some(plan);
+        }
         Command::Add(item) | Command::Edit(item) => {
             let adding = matches!(command_kind, CommandKind::Add);
             let kind = item.kind();
+            let id = item.id().to_string();
             with_item!(item, |value| if adding {
                 add_to(record, kind, value);
             } else {
                 replace_in(record, kind, value)?;
             });
+            if !adding {
+                // The family's copy holds the words the chair approved: changed words are
+                // approved again, or not at all.
+                withdraw_approval(record, kind, &id);
+            }
         }
         Command::Remove { kind, id } => {
             if kind == ItemKind::Participant {
@@ -769,6 +816,7 @@ pub fn apply(
                 let index = position_in(list, kind, &id)?;
                 list.remove(index);
             });
+            withdraw_approval(record, kind, &id);
         }
         Command::SetScale(scale) => {
             if record.participant(&scale.participant_id).is_none() {
@@ -812,12 +860,17 @@ pub fn apply(
             record.meta.digest = Some(content.clone());
             digest = Some(content);
         }
-        Command::Amend { reason, change } => {
+        Command::Amend {
+            reason,
+            change,
+            restrictions,
+        } => {
             let amendment = Amendment {
                 by: context.actor.clone(),
                 at: context.at,
                 reason: reason.trim().to_string(),
                 change: change.trim().to_string(),
+                restrictions,
             };
             digest = Some(integrity::amendment_digest(&amendment));
             record.amendments.push(amendment);

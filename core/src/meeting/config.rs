@@ -3,6 +3,26 @@
 
 use super::clock::Holidays;
 use crate::record::DecisionType;
+use std::collections::BTreeMap;
+
+/// What an agency is, for the rules that depend on it: who owns police-sensitive,
+/// health-confidential and legally privileged material, and who must attend.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, serde::Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub enum AgencyRole {
+    /// Children's social care: owns the section 47 decision and the local authority's
+    /// legal advice.
+    ChildrensSocialCare,
+    /// The police: own police-sensitive material and any criminal investigation.
+    Police,
+    /// Health (GP, health visiting, midwifery, paediatrics): owns health-confidential
+    /// material.
+    Health,
+    /// Schools and nurseries.
+    Education,
+    /// Any other agency: receives no owned material unless its owner agrees.
+    Other,
+}
 
 /// What a host may configure about the meeting.
 #[derive(Clone, Debug, PartialEq)]
@@ -16,6 +36,20 @@ pub struct Config {
     pub decision_types: Vec<DecisionType>,
     /// Bank holidays for the working-day clocks (England and Wales by default).
     pub holidays: Holidays,
+    /// What each agency is, by the name the host gives it. An agency not listed is
+    /// [`AgencyRole::Other`]: it receives no police, health or legal material unless the
+    /// owner of that material agrees, the safe default.
+    pub agency_roles: BTreeMap<String, AgencyRole>,
+}
+
+impl Config {
+    /// What `agency` is ([`AgencyRole::Other`] when the host has not said).
+    pub fn role_of(&self, agency: &str) -> AgencyRole {
+        self.agency_roles
+            .get(agency.trim())
+            .copied()
+            .unwrap_or(AgencyRole::Other)
+    }
 }
 
 /// Children's social care: owns the section 47 decision in law.
@@ -47,6 +81,15 @@ impl Default for Config {
                 .collect(),
             decision_types: DecisionType::ALL.to_vec(),
             holidays: Holidays::england_and_wales(),
+            agency_roles: [
+                (CHILDRENS_SOCIAL_CARE, AgencyRole::ChildrensSocialCare),
+                (POLICE, AgencyRole::Police),
+                (HEALTH, AgencyRole::Health),
+                ("Education", AgencyRole::Education),
+            ]
+            .into_iter()
+            .map(|(name, role)| (name.to_string(), role))
+            .collect(),
         }
     }
 }

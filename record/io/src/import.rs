@@ -44,7 +44,10 @@
 
 use crate::integrity;
 use risk_sensible_record::path::{path_at, Location};
-use risk_sensible_record::{DecisionRecord, Timestamp, SCHEMA_VERSION};
+use risk_sensible_record::{
+    AssessmentColumn, DecisionRecord, ItemKind, JsonPath, Recipient, RecipientKind, Restrictions,
+    Sensitivity, Status, Timestamp, SCHEMA_VERSION,
+};
 use serde::de::{self, DeserializeSeed, IgnoredAny, MapAccess, SeqAccess, Visitor};
 use serde_json::Value;
 use std::borrow::Cow;
@@ -166,7 +169,7 @@ pub fn parse_unverified(text: &str) -> Result<DecisionRecord, Vec<ImportProblem>
         // `read_checked`, so what is reported is the same either way (a unit test holds the
         // two routes equal).
         if let Ok(record) = typed(text) {
-            if record.schema_version == SCHEMA_VERSION {
+            if read_as_written(record.schema_version, record.meta.status) {
                 return finish(record);
             }
         }
@@ -182,19 +185,35 @@ fn read_checked(text: &str) -> Result<DecisionRecord, Vec<ImportProblem>> {
     let record = if version == SCHEMA_VERSION {
         typed(text)
     } else {
-        // An older document is migrated as a JSON value, then read like a current one.
+        // An older document is read as a JSON value; a draft is migrated, then read like a
+        // current one, and a final record is read as it was finalised.
         let value: Value = serde_json::from_str(text)
             .map_err(|error| vec![ImportProblem::new("$", syntax_message(&error))])?;
-        let value = migrate(value, version).map_err(|problem| vec![problem])?;
-        typed(&value.to_string())
+        let draft = value.pointer("/meta/status").and_then(Value::as_str) == Some("draft");
+        if draft {
+            let value = migrate(value, version).map_err(|problem| vec![problem])?;
+            typed(&value.to_string())
+        } else {
+            typed(text)
+        }
     }
     .map_err(|problem| vec![problem])?;
     finish(record)
 }
 
-/// The record, unless a timestamp in it cannot be written back.
+/// True for a document read as it was written: the current version, or a final or amended
+/// record of an older one, which keeps the version it was finalised in so that the digests
+/// stored in it go on verifying (the current types read every older version's fields). An
+/// older draft is migrated; anything else is for the step-by-step reading to refuse.
+fn read_as_written(version: u32, status: Status) -> bool {
+    version == SCHEMA_VERSION || ((1..SCHEMA_VERSION).contains(&version) && status != Status::Draft)
+}
+
+/// The record, unless a timestamp in it cannot be written back or it carries a field of
+/// another version.
 fn finish(record: DecisionRecord) -> Result<DecisionRecord, Vec<ImportProblem>> {
-    let problems = unprintable_timestamps(&record);
+    let mut problems = unprintable_timestamps(&record);
+    problems.extend(version_problems(&record));
     if problems.is_empty() {
         Ok(record)
     } else {
@@ -721,11 +740,10 @@ type Migration = fn(Value) -> Result<Value, ImportProblem>;
 
 /// The migration steps: `MIGRATIONS[n - 1]` takes a document from version `n` to `n + 1`.
 /// The length is tied to [`SCHEMA_VERSION`], so raising the version without adding the step
-/// that upgrades older documents does not compile. Version 1 is the first, so there are none.
-const MIGRATIONS: [Migration; SCHEMA_VERSION as usize - 1] = [];
+/// that upgrades older documents does not compile.
+const MIGRATIONS: [Migration; SCHEMA_VERSION as usize - 1] = [version_1_to_2];
 
 /// Brings a document written in `from_version` up to [`SCHEMA_VERSION`], one step at a time.
-/// A no-op while version 1 is the only version; see the module documentation.
 pub fn migrate(value: Value, from_version: u32) -> Result<Value, ImportProblem> {
     run_migrations(value, from_version, &MIGRATIONS)
 }
@@ -747,6 +765,112 @@ fn run_migrations(
         }
     }
     Ok(value)
+}
+
+/// Version 1 to 2: every item's single `sensitivity` label becomes the set of
+/// `restrictions` it stands for ([`Restrictions::from_sensitivity`]); an item with no label
+/// stays without one, which version 2 reads as not for the family (version 1 read it as
+/// shareable). A recipient's `mayReceive` becomes who they are and what they are cleared
+/// for ([`Recipient::effective_kind`], [`Recipient::effective_cleared`]), so each receives
+/// what they received before. A value this build does not know is left for the types to
+/// refuse with its path.
+fn version_1_to_2(mut value: Value) -> Result<Value, ImportProblem> {
+    let as_value = |restrictions: &Restrictions| -> Value {
+        Value::Array(
+            restrictions
+                .iter()
+                .map(|restriction| Value::String(risk_sensible_record::wire_name(&restriction)))
+                .collect(),
+        )
+    };
+    for kind in [ItemKind::Information, ItemKind::Risk].into_iter().chain(
+        AssessmentColumn::ALL
+            .iter()
+            .map(|column| ItemKind::Statement(*column)),
+    ) {
+        let pointer = format!("/{}", kind.key().replace('.', "/"));
+        let Some(Value::Array(items)) = value.pointer_mut(&pointer) else {
+            continue;
+        };
+        for item in items.iter_mut().filter_map(Value::as_object_mut) {
+            let label = item
+                .get("sensitivity")
+                .and_then(|label| serde_json::from_value::<Sensitivity>(label.clone()).ok());
+            if let Some(label) = label {
+                item.remove("sensitivity");
+                item.insert(
+                    "restrictions".into(),
+                    as_value(&Restrictions::from_sensitivity(Some(label))),
+                );
+            }
+        }
+    }
+    if let Some(Value::Array(recipients)) = value.pointer_mut("/distribution") {
+        for recipient in recipients.iter_mut().filter_map(Value::as_object_mut) {
+            let may_receive = recipient
+                .get("mayReceive")
+                .and_then(|label| serde_json::from_value::<Sensitivity>(label.clone()).ok());
+            let Some(may_receive) = may_receive else {
+                continue;
+            };
+            recipient.remove("mayReceive");
+            let version_1 = Recipient {
+                may_receive: Some(may_receive),
+                ..Recipient::default()
+            };
+            if version_1.effective_kind() == RecipientKind::Family {
+                recipient.insert("kind".into(), Value::String("family".into()));
+            }
+            let cleared = version_1.effective_cleared();
+            if !cleared.is_empty() {
+                recipient.insert("cleared".into(), as_value(&cleared));
+            }
+        }
+    }
+    Ok(value)
+}
+
+/// Fields of another version: version 1's labels (`sensitivity`, `mayReceive`) in a
+/// version 2 record, where they could make an item read as shareable without a version 2
+/// label.
+fn version_problems(record: &DecisionRecord) -> Vec<ImportProblem> {
+    let mut problems = Vec::new();
+    if record.schema_version < 2 {
+        return problems;
+    }
+    let mut refuse = |path: JsonPath, field: &str| {
+        problems.push(ImportProblem::new(
+            path.key(field.to_string()).to_string(),
+            format!(
+                "is a version 1 field; a version {} record says who may receive an item with \
+                 restrictions",
+                record.schema_version
+            ),
+        ))
+    };
+    for (index, item) in record.information.iter().enumerate() {
+        if item.sensitivity.is_some() {
+            refuse(ItemKind::Information.item_path(index), "sensitivity");
+        }
+    }
+    for (index, item) in record.risks.iter().enumerate() {
+        if item.sensitivity.is_some() {
+            refuse(ItemKind::Risk.item_path(index), "sensitivity");
+        }
+    }
+    for column in AssessmentColumn::ALL {
+        for (index, item) in record.assessment[*column].iter().enumerate() {
+            if item.sensitivity.is_some() {
+                refuse(ItemKind::Statement(*column).item_path(index), "sensitivity");
+            }
+        }
+    }
+    for (index, recipient) in record.distribution.iter().enumerate() {
+        if recipient.may_receive.is_some() {
+            refuse(ItemKind::Recipient.item_path(index), "mayReceive");
+        }
+    }
+    problems
 }
 
 // --- Step 4: the wire types. ---
@@ -891,10 +1015,11 @@ mod tests {
     fn texts() -> Vec<String> {
         let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../..");
         let mut texts = Vec::new();
-        for folder in ["fuzz/corpus/import", "tests/fixtures"] {
+        for folder in ["fuzz/corpus/import", "tests/fixtures", "tests/fixtures/v1"] {
             let mut paths: Vec<_> = std::fs::read_dir(root.join(folder))
                 .expect("the folder is in the repository")
                 .map(|entry| entry.expect("a readable entry").path())
+                .filter(|path| path.is_file())
                 .collect();
             paths.sort();
             for path in paths {
@@ -921,8 +1046,8 @@ mod tests {
                 r#""sectionDigests": {"#,
                 r#""sectionDigests": {"constructor": "x", "#.into(),
             ),
-            (r#""schemaVersion": 1"#, r#""schemaVersion": 0"#.into()),
-            (r#""schemaVersion": 1,"#, String::new()),
+            (r#""schemaVersion": 2"#, r#""schemaVersion": 0"#.into()),
+            (r#""schemaVersion": 2,"#, String::new()),
             (r#""linkedRecords": ["#, text(MAX_STRING_CHARS)),
             (r#""linkedRecords": ["#, text(MAX_STRING_CHARS + 1)),
             (r#""linkedRecords": ["#, list(MAX_ITEMS)),
