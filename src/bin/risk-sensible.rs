@@ -81,12 +81,12 @@ const VERBS: &[Verb] = &[
     },
     Verb {
         name: "copy",
-        arguments: "--for family|AGENCY FILE",
-        summary: "write one recipient's copy of a record as JSON: the family's (what the\n\
-                  \x20                    meeting agreed to tell them) or a professional's of \
-                  AGENCY (what\n\
-                  \x20                    that agency may receive) [--roles FILE: agency \
-                  name to role, JSON]",
+        arguments: "--for WHO FILE",
+        summary: "one recipient's copy as JSON: WHO is family (what the\n\
+                  \x20                    meeting agreed to tell them) or an agency's name (what \
+                  it may\n\
+                  \x20                    receive) [--roles FILE: JSON of agency names and \
+                  roles]",
         run: run_copy,
     },
     Verb {
