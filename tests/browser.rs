@@ -334,7 +334,6 @@ async fn a_stage_goes_from_not_started_to_has_problems_to_complete_in_the_task_l
         "[id$=-risk-description]",
         "Further injury while the explanation is unknown",
     );
-    choose(&root, "[id$=-risk-sensitivity]", "shareable");
     settle().await;
     click(&root, ".rs-item-list__form button[type=submit]");
     settle().await;
@@ -379,16 +378,16 @@ async fn an_empty_risk_shows_an_error_summary_that_takes_focus_and_links_to_the_
         "focus moves to the summary"
     );
     let links = summary.query_selector_all("a").unwrap();
-    assert_eq!(links.length(), 2);
+    assert_eq!(links.length(), 1);
     let link = links.item(0).unwrap().unchecked_into::<HtmlElement>();
     // Said in words, not as the reader's error about a missing field.
     assert_eq!(link.text_content().unwrap(), "Describe the risk");
-    // A sensitivity label is asked for, never assumed.
-    let sensitivity = links.item(1).unwrap().text_content().unwrap();
-    assert_eq!(
-        sensitivity,
-        "Select how far this may be shared (its sensitivity)"
-    );
+    // Who may receive it is shown as the form's default, one box per restriction, for the
+    // chair to change: nothing is decided out of sight.
+    let boxes = root
+        .query_selector_all(".rs-item-list__form input[type=checkbox][name$=-risk-restrictions]")
+        .unwrap();
+    assert_eq!(boxes.length(), 6);
     assert!(link
         .get_attribute("href")
         .unwrap()

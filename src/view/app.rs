@@ -8,15 +8,15 @@ use super::exports::Exports;
 use super::finalise::Finalise;
 use super::header::Header;
 use super::help::{shortcut_handler, HelpPanel};
-use super::item_list::{ItemList, Listed};
+use super::item_list::ItemList;
 use super::meeting_details::MeetingDetails;
 use super::minutes::Minutes;
 use super::notices::Notices;
 use super::participants::Participants;
 use super::scales::Scales;
 use super::section_form::SectionForm;
-use super::specs::{self, with_list_spec, ListSpec, ListVisitor, SectionSpec};
-use super::stages::{Part, SectionKind, Stage};
+use super::specs::{self, list_form, ListForm, Section};
+use super::stages::{Part, Stage};
 use super::task_list::TaskList;
 use crate::meeting::{any_restricted, validate, Finding};
 use crate::record::{DecisionRecord, ItemKind, JsonPath, Status};
@@ -122,16 +122,14 @@ struct PartContext<'a> {
     session: &'a Rc<Session>,
 }
 
-impl ListVisitor for &PartContext<'_> {
-    type Output = Html;
-
-    fn visit<T: Listed>(self, spec: ListSpec<T>) -> Html {
-        let findings = findings_in(self.findings, &[spec.kind.path()]);
-        let key = spec.form;
+impl PartContext<'_> {
+    fn list(&self, list: Rc<dyn ListForm>) -> Html {
+        let findings = findings_in(self.findings, &[list.kind().path()]);
+        let key = list.form();
         html! {
-            <ItemList<T>
+            <ItemList
                 {key}
-                spec={Rc::new(spec)}
+                form={list}
                 record={self.record.clone()}
                 {findings}
                 revealed={self.revealed}
@@ -139,16 +137,14 @@ impl ListVisitor for &PartContext<'_> {
             />
         }
     }
-}
 
-impl PartContext<'_> {
-    fn section<T: Clone + Default + PartialEq + 'static>(&self, spec: SectionSpec<T>) -> Html {
-        let findings = findings_in(self.findings, &[spec.path()]);
-        let key = spec.form;
+    fn section(&self, section: Rc<dyn Section>) -> Html {
+        let findings = findings_in(self.findings, &[section.path()]);
+        let key = section.form();
         html! {
-            <SectionForm<T>
+            <SectionForm
                 {key}
-                spec={Rc::new(spec)}
+                {section}
                 record={self.record.clone()}
                 {findings}
                 read_only={self.read_only}
@@ -163,21 +159,15 @@ impl PartContext<'_> {
             Part::MeetingDetails => html! {
                 <MeetingDetails
                     record={record.clone()}
-                    findings={findings_in(self.findings, &[specs::meeting().path()])}
+                    findings={findings_in(self.findings, &[JsonPath::keys(specs::meeting().keys)])}
                     read_only={self.read_only}
                 />
             },
             Part::Participants => html! {
                 <Participants participants={Rc::new(record.participants.clone())} read_only={self.read_only} />
             },
-            // Participants have a part of their own (above).
-            Part::List(kind) => with_list_spec(kind, self).unwrap_or_default(),
-            Part::Section(section) => match section {
-                SectionKind::PracticeContext => self.section(specs::practice_context()),
-                SectionKind::ChildVoice => self.section(specs::child_voice()),
-                SectionKind::Timescales => self.section(specs::timescales()),
-                SectionKind::Wellbeing => self.section(specs::wellbeing()),
-            },
+            Part::List(kind) => self.list(list_form(kind)),
+            Part::Section(section) => self.section(section.form()),
             Part::Scales => html! {
                 <Scales
                     scales={record.scales.clone()}

@@ -4,7 +4,7 @@
 
 use super::context::use_widget;
 use super::error_summary::ErrorSummary;
-use super::form::{lens, use_item_form_from, Control, Draft, Field, Fields, FormError};
+use super::form::{build, lens, specs, texts_of, use_item_form, Control, Field, Fields, FormError};
 use super::minutes::Minutes;
 use super::specs::restrictions;
 use super::stages::Stage;
@@ -58,21 +58,26 @@ fn amendment_fields() -> Vec<Field<AmendmentDraft>> {
 pub fn finalise(props: &FinaliseProps) -> Html {
     let context = use_widget();
     let fields = Rc::new(amendment_fields());
+    let field_specs = specs(&fields);
     let container = use_node_ref();
     // The form starts with the operator the host named.
-    let actor = props.actor.clone();
-    let form = use_item_form_from(
+    let start = {
+        let fields = fields.clone();
+        let actor = props.actor.clone();
         move || {
-            Draft::of(AmendmentDraft {
-                name: actor.name.clone(),
-                role: actor.role.clone(),
-                agency: actor.agency.clone(),
-                restrictions: Some(Restrictions::none()),
-                ..AmendmentDraft::default()
-            })
-        },
-        container.clone(),
-    );
+            texts_of(
+                &fields,
+                &AmendmentDraft {
+                    name: actor.name.clone(),
+                    role: actor.role.clone(),
+                    agency: actor.agency.clone(),
+                    restrictions: Some(Restrictions::none()),
+                    ..AmendmentDraft::default()
+                },
+            )
+        }
+    };
+    let form = use_item_form(start, container.clone());
     let final_heading = use_node_ref();
     {
         // Finalising replaces the button that was pressed: focus moves to the heading that
@@ -120,11 +125,12 @@ pub fn finalise(props: &FinaliseProps) -> Html {
     let onamend = {
         let form = form.clone();
         let fields = fields.clone();
+        let field_specs = field_specs.clone();
         let context = context.clone();
         let at = at.clone();
         Callback::from(move |event: SubmitEvent| {
             event.prevent_default();
-            let draft = form.draft.value.clone();
+            let draft = build(&fields, AmendmentDraft::default(), &form.texts);
             let command = Command::Amend {
                 reason: draft.reason.trim().to_string(),
                 change: draft.change.trim().to_string(),
@@ -140,7 +146,7 @@ pub fn finalise(props: &FinaliseProps) -> Html {
                 Vec::new()
             };
             let record = context.session.record();
-            if form.refuses(&command, &record, own, &fields, &at) {
+            if form.refuses(&command, &record, own, &field_specs, &at) {
                 return;
             }
             let actor = Actor {
@@ -150,21 +156,21 @@ pub fn finalise(props: &FinaliseProps) -> Html {
             };
             context.session.apply_as(command, &actor);
             form.errors.set(Vec::new());
-            form.draft.set(Rc::new(Draft::of(AmendmentDraft {
+            let next = AmendmentDraft {
                 reason: String::new(),
                 change: String::new(),
                 restrictions: Some(Restrictions::none()),
                 ..draft
-            })));
+            };
+            form.texts.set(Rc::new(texts_of(&fields, &next)));
         })
     };
     let onchange = {
         let form = form.clone();
-        let fields = fields.clone();
-        Callback::from(move |(index, text): (usize, String)| form.set(&fields[index], &text))
+        Callback::from(move |(index, text): (usize, String)| form.set(index, text))
     };
-    let views = form.views(&fields, &at, &[]);
-    let summary_items = form.summary_items(&fields, &at, |field| {
+    let views = form.views(&field_specs, &at, &[]);
+    let summary_items = form.summary_items(&field_specs, &at, |field| {
         context.id(&field.control_name("amend"))
     });
 

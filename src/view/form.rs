@@ -225,8 +225,10 @@ macro_rules! lens {
 }
 pub(crate) use lens;
 
-/// One field of a form over items of type `T`.
-pub struct Field<T> {
+/// How one field of a form looks and behaves, whatever the type it edits: what the form
+/// components need, compiled once.
+#[derive(Clone, Debug, PartialEq)]
+pub struct FieldSpec {
     /// The JSON key of the value in the item (`ownerId`): a finding on the item names the
     /// field by it. A dot reaches into a nested object (`history.notes`).
     pub key: &'static str,
@@ -241,6 +243,24 @@ pub struct Field<T> {
     /// The control's text in a new item's form, when it is not the type's default (a
     /// section's default restrictions).
     pub initial: Option<String>,
+}
+
+impl FieldSpec {
+    /// The element id suffix of the control within the form `form`.
+    pub fn control_name(&self, form: &str) -> String {
+        format!("{form}-{}", self.name.replace('.', "-"))
+    }
+
+    /// True for a drop-down list, which shows "Select …" until a choice is made.
+    fn is_select(&self) -> bool {
+        self.control.is_select()
+    }
+}
+
+/// One field of a form over items of type `T`: its [`FieldSpec`], and how its value is
+/// read from and written to the typed item.
+pub struct Field<T> {
+    pub spec: FieldSpec,
     read: Rc<dyn Fn(&T) -> String>,
     write: Rc<Writer<T>>,
 }
@@ -248,41 +268,11 @@ pub struct Field<T> {
 /// Sets a field's value on an item from its control's text.
 type Writer<T> = dyn Fn(&mut T, &str);
 
-impl<T> Clone for Field<T> {
-    fn clone(&self) -> Self {
-        Field {
-            key: self.key,
-            name: self.name,
-            label: self.label,
-            hint: self.hint,
-            control: self.control.clone(),
-            must_choose: self.must_choose,
-            initial: self.initial.clone(),
-            read: self.read.clone(),
-            write: self.write.clone(),
-        }
-    }
-}
+impl<T> std::ops::Deref for Field<T> {
+    type Target = FieldSpec;
 
-/// Fields are the same when they look the same: how they read and write follows from the
-/// key.
-impl<T> PartialEq for Field<T> {
-    fn eq(&self, other: &Self) -> bool {
-        (
-            self.key,
-            self.name,
-            self.label,
-            self.hint,
-            &self.control,
-            self.must_choose,
-        ) == (
-            other.key,
-            other.name,
-            other.label,
-            other.hint,
-            &other.control,
-            other.must_choose,
-        )
+    fn deref(&self) -> &FieldSpec {
+        &self.spec
     }
 }
 
@@ -296,13 +286,15 @@ impl<T: 'static> Field<T> {
     ) -> Self {
         let Lens { get, set } = lens;
         Field {
-            key,
-            name: key,
-            label,
-            hint: None,
-            control,
-            must_choose: None,
-            initial: None,
+            spec: FieldSpec {
+                key,
+                name: key,
+                label,
+                hint: None,
+                control,
+                must_choose: None,
+                initial: None,
+            },
             read: Rc::new(move |item| get(item).to_text()),
             write: Rc::new(move |item, text| {
                 if let Some(value) = V::from_text(text) {
@@ -313,25 +305,25 @@ impl<T: 'static> Field<T> {
     }
 
     pub fn hint(mut self, hint: &'static str) -> Self {
-        self.hint = Some(hint);
+        self.spec.hint = Some(hint);
         self
     }
 
     /// Names the control in element ids differently from its key.
     pub fn named(mut self, name: &'static str) -> Self {
-        self.name = name;
+        self.spec.name = name;
         self
     }
 
     /// The value a new item's form starts with.
     pub fn initially<V: FieldValue>(mut self, value: V) -> Self {
-        self.initial = Some(value.to_text());
+        self.spec.initial = Some(value.to_text());
         self
     }
 
     /// A choice a new item's form must make: `message` until it is.
     pub fn must_choose(mut self, message: &'static str) -> Self {
-        self.must_choose = Some(message);
+        self.spec.must_choose = Some(message);
         self
     }
 
@@ -344,87 +336,62 @@ impl<T: 'static> Field<T> {
     pub fn set(&self, item: &mut T, text: &str) {
         (self.write)(item, text)
     }
+}
 
-    /// The element id suffix of the control within the form `form`.
-    pub fn control_name(&self, form: &str) -> String {
-        format!("{form}-{}", self.name.replace('.', "-"))
+/// The specs of a form's fields.
+pub fn specs<T>(fields: &[Field<T>]) -> Vec<FieldSpec> {
+    fields.iter().map(|field| field.spec.clone()).collect()
+}
+
+/// What a form shows for an existing item: each field's text.
+pub fn texts_of<T: 'static>(fields: &[Field<T>], item: &T) -> Vec<String> {
+    fields.iter().map(|field| field.text(item)).collect()
+}
+
+/// What a form shows for a new item: each field's initial value, and every drop-down whose
+/// type has a value it would otherwise assume showing "Select …" (it keeps that value until
+/// a choice is made).
+pub fn new_texts<T: Default + 'static>(fields: &[Field<T>]) -> Vec<String> {
+    let mut value = T::default();
+    for field in fields {
+        if let Some(initial) = &field.initial {
+            field.set(&mut value, initial);
+        }
     }
-}
-
-/// What a form holds while a person types: the item as it would be saved, and the
-/// drop-downs of a new item still showing "Select …" (they keep the type's default value
-/// until a choice is made).
-#[derive(Clone, PartialEq)]
-pub struct Draft<T> {
-    pub value: T,
-    unset: Vec<&'static str>,
-}
-
-impl<T: Default + 'static> Draft<T> {
-    /// A new item's draft: every drop-down shows "Select …"; a field with an initial value
-    /// starts with it.
-    pub fn new(fields: &[Field<T>]) -> Self {
-        let mut value = T::default();
-        for field in fields {
-            if let Some(initial) = &field.initial {
-                field.set(&mut value, initial);
+    fields
+        .iter()
+        .map(|field| {
+            if field.is_select() && field.initial.is_none() {
+                String::new()
+            } else {
+                field.text(&value)
             }
-        }
-        let unset = fields
-            .iter()
-            .filter(|field| field.control.is_select() && !field.text(&value).is_empty())
-            .map(|field| field.key)
-            .collect();
-        Draft { value, unset }
-    }
+        })
+        .collect()
 }
 
-impl<T: 'static> Draft<T> {
-    /// The draft of an item that exists: every field shows its value.
-    pub fn of(value: T) -> Self {
-        Draft {
-            value,
-            unset: Vec::new(),
-        }
+/// `base` with every field set from its text (a drop-down left at "Select …" keeps the
+/// value `base` has).
+pub fn build<T: 'static>(fields: &[Field<T>], mut base: T, texts: &[String]) -> T {
+    for (field, text) in fields.iter().zip(texts) {
+        field.set(&mut base, text);
     }
+    base
+}
 
-    /// The text the field's control shows.
-    pub fn text(&self, field: &Field<T>) -> String {
-        if self.unset.contains(&field.key) {
-            String::new()
-        } else {
-            field.text(&self.value)
-        }
-    }
-
-    /// The draft with the field set from its control's text. A drop-down set back to
-    /// "Select …" whose type has no empty value keeps its value but shows as unset.
-    pub fn with(&self, field: &Field<T>, text: &str) -> Self
-    where
-        T: Clone,
-    {
-        let mut next = self.clone();
-        field.set(&mut next.value, text);
-        next.unset.retain(|key| *key != field.key);
-        if text.is_empty() && !field.text(&next.value).is_empty() {
-            next.unset.push(field.key);
-        }
-        next
-    }
-
-    /// The choices that must be made and were not.
-    pub fn missing(&self, fields: &[Field<T>]) -> Vec<FormError> {
-        fields
-            .iter()
-            .filter(|field| self.unset.contains(&field.key))
-            .filter_map(|field| {
-                field.must_choose.map(|message| FormError::Missing {
-                    field: field.key,
-                    message,
-                })
+/// The choices a new item's form must make and were not made.
+pub fn missing(fields: &[FieldSpec], texts: &[String]) -> Vec<FormError> {
+    fields
+        .iter()
+        .zip(texts)
+        .filter(|(_, text)| text.is_empty())
+        .filter_map(|(field, _)| {
+            field.must_choose.map(|message| FormError::Missing {
+                field: field.key,
+                message,
             })
-            .collect()
-    }
+        })
+        .collect()
 }
 
 /// What stops a form being saved.
@@ -476,7 +443,7 @@ pub fn participant_label(participant: &Participant) -> String {
 }
 
 /// The text a table shows for a field's value: labels for choices, names for owners.
-pub fn display_value<T>(field: &Field<T>, raw: &str, participants: &[Participant]) -> String {
+pub fn display_value(field: &FieldSpec, raw: &str, participants: &[Participant]) -> String {
     match &field.control {
         Control::Choice(options)
         | Control::Radios {
@@ -515,12 +482,7 @@ pub struct FieldView {
 impl FieldView {
     /// The field with its control's text and its error among `errors` (for the value at
     /// `at`).
-    pub fn of<T: 'static>(
-        field: &Field<T>,
-        value: String,
-        errors: &[FormError],
-        at: &JsonPath,
-    ) -> Self {
+    pub fn of(field: &FieldSpec, value: String, errors: &[FormError], at: &JsonPath) -> Self {
         FieldView {
             name: field.name,
             label: field.label,
@@ -532,6 +494,20 @@ impl FieldView {
                 .find(|error| error.field(at) == Some(field.key))
                 .map(|error| error.message().to_string()),
         }
+    }
+
+    /// Each field with its text.
+    pub fn all(
+        fields: &[FieldSpec],
+        texts: &[String],
+        errors: &[FormError],
+        at: &JsonPath,
+    ) -> Vec<FieldView> {
+        fields
+            .iter()
+            .zip(texts)
+            .map(|(field, text)| FieldView::of(field, text.clone(), errors, at))
+            .collect()
     }
 }
 
@@ -651,10 +627,12 @@ pub fn fields(props: &FieldsProps) -> Html {
     html! { <>{ for controls }</> }
 }
 
-/// A list form's state: the draft, which item is being changed, what stopped the last save,
-/// and where focus goes next. One hook for every form that adds and changes items.
-pub struct ItemForm<T: 'static> {
-    pub draft: UseStateHandle<Rc<Draft<T>>>,
+/// A list form's state: the text of each field, which item is being changed, what stopped
+/// the last save, and where focus goes next. One hook for every form that adds and changes
+/// items, whatever their type: the typed item is built from the texts when it is saved.
+#[derive(Clone)]
+pub struct ItemForm {
+    pub texts: UseStateHandle<Rc<Vec<String>>>,
     /// The index and id of the item being changed; `None` while adding.
     pub editing: UseStateHandle<Option<(usize, String)>>,
     pub errors: UseStateHandle<Vec<FormError>>,
@@ -663,42 +641,17 @@ pub struct ItemForm<T: 'static> {
     pub focus: Callback<FocusTarget>,
 }
 
-impl<T: 'static> Clone for ItemForm<T> {
-    fn clone(&self) -> Self {
-        ItemForm {
-            draft: self.draft.clone(),
-            editing: self.editing.clone(),
-            errors: self.errors.clone(),
-            summary: self.summary.clone(),
-            focus: self.focus.clone(),
-        }
-    }
-}
-
-/// The state of a form over items of type `T` with these fields; `container` is an
+/// The state of a form that starts with the texts `initial` makes; `container` is an
 /// element of the form's component (focus finds ids from it).
 #[hook]
-pub fn use_item_form<T: Default + Clone + 'static>(
-    fields: &[Field<T>],
-    container: NodeRef,
-) -> ItemForm<T> {
-    let empty = Draft::new(fields);
-    use_item_form_from(move || empty, container)
-}
-
-/// Like [`use_item_form`], starting from the draft `initial` makes.
-#[hook]
-pub fn use_item_form_from<T: Default + Clone + 'static>(
-    initial: impl FnOnce() -> Draft<T>,
-    container: NodeRef,
-) -> ItemForm<T> {
-    let draft = use_state(|| Rc::new(initial()));
+pub fn use_item_form(initial: impl FnOnce() -> Vec<String>, container: NodeRef) -> ItemForm {
+    let texts = use_state(|| Rc::new(initial()));
     let editing = use_state(|| None);
     let errors = use_state(Vec::new);
     let summary = use_node_ref();
     let focus = use_focus(container);
     ItemForm {
-        draft,
+        texts,
         editing,
         errors,
         summary,
@@ -706,28 +659,32 @@ pub fn use_item_form_from<T: Default + Clone + 'static>(
     }
 }
 
-impl<T: Default + Clone + 'static> ItemForm<T> {
-    /// Sets one field from its control's text.
-    pub fn set(&self, field: &Field<T>, text: &str) {
-        self.draft.set(Rc::new(self.draft.with(field, text)));
+impl ItemForm {
+    /// Sets one field's text.
+    pub fn set(&self, index: usize, text: String) {
+        let mut texts = (**self.texts).clone();
+        if let Some(slot) = texts.get_mut(index) {
+            *slot = text;
+        }
+        self.texts.set(Rc::new(texts));
     }
 
     /// Starts changing an existing item, with focus on the control `focus_id`.
-    pub fn edit(&self, index: usize, id: String, value: T, focus_id: String) {
-        self.draft.set(Rc::new(Draft::of(value)));
+    pub fn edit(&self, index: usize, id: String, texts: Vec<String>, focus_id: String) {
+        self.texts.set(Rc::new(texts));
         self.editing.set(Some((index, id)));
         self.errors.set(Vec::new());
         self.focus.emit(FocusTarget::Id(focus_id));
     }
 
-    /// Empties the form for a new item.
-    pub fn clear(&self, fields: &[Field<T>]) {
+    /// Empties the form for a new item, whose fields show `texts`.
+    pub fn clear(&self, texts: Vec<String>) {
         self.editing.set(None);
         self.errors.set(Vec::new());
-        self.draft.set(Rc::new(Draft::new(fields)));
+        self.texts.set(Rc::new(texts));
     }
 
-    /// Checks a save before it is sent: a choice the draft has not made, the form's `own`
+    /// Checks a save before it is sent: a choice the form has not made, the form's `own`
     /// rules, and what the core says stops `command` (on the session's record as it is
     /// now). When anything does, shows it and returns true: nothing is sent.
     pub fn refuses(
@@ -735,10 +692,10 @@ impl<T: Default + Clone + 'static> ItemForm<T> {
         command: &Command,
         record: &DecisionRecord,
         own: Vec<FormError>,
-        fields: &[Field<T>],
+        fields: &[FieldSpec],
         at: &JsonPath,
     ) -> bool {
-        let mut errors = self.draft.missing(fields);
+        let mut errors = missing(fields, &self.texts);
         errors.extend(own);
         errors.extend(command.problems(record).iter().map(FormError::from_finding));
         let refused = !errors.is_empty();
@@ -750,7 +707,7 @@ impl<T: Default + Clone + 'static> ItemForm<T> {
 
     /// Shows what stopped the save, in the order of the form, and moves focus to the
     /// summary.
-    pub fn refuse(&self, mut errors: Vec<FormError>, fields: &[Field<T>], at: &JsonPath) {
+    pub fn refuse(&self, mut errors: Vec<FormError>, fields: &[FieldSpec], at: &JsonPath) {
         errors.sort_by_key(|error| {
             let key = error.field(at);
             fields.iter().position(|field| Some(field.key) == key)
@@ -761,26 +718,28 @@ impl<T: Default + Clone + 'static> ItemForm<T> {
 
     /// Each field as the form draws it now, with `extra` errors (the record's findings on
     /// the item being changed) where the form has none of its own.
-    pub fn views(&self, fields: &[Field<T>], at: &JsonPath, extra: &[FormError]) -> Vec<FieldView> {
+    pub fn views(
+        &self,
+        fields: &[FieldSpec],
+        at: &JsonPath,
+        extra: &[FormError],
+    ) -> Vec<FieldView> {
         let mut errors = (*self.errors).clone();
         for error in extra {
             if !errors.iter().any(|own| own.field(at) == error.field(at)) {
                 errors.push(error.clone());
             }
         }
-        fields
-            .iter()
-            .map(|field| FieldView::of(field, self.draft.text(field), &errors, at))
-            .collect()
+        FieldView::all(fields, &self.texts, &errors, at)
     }
 
     /// The error summary's items: each error linked to its field's control (or the first
     /// field's, for an error on the whole item).
     pub fn summary_items(
         &self,
-        fields: &[Field<T>],
+        fields: &[FieldSpec],
         at: &JsonPath,
-        id: impl Fn(&Field<T>) -> String,
+        id: impl Fn(&FieldSpec) -> String,
     ) -> Vec<SummaryItem> {
         self.errors
             .iter()

@@ -3,7 +3,7 @@
 
 use super::context::use_widget;
 use super::form::{FieldView, Fields, FormError};
-use super::section_form::section_draft;
+use super::section_form::section_change;
 use super::specs;
 use crate::meeting::Finding;
 use crate::record::DecisionRecord;
@@ -34,29 +34,26 @@ impl PartialEq for MeetingDetailsProps {
 #[function_component(MeetingDetails)]
 pub fn meeting_details(props: &MeetingDetailsProps) -> Html {
     let context = use_widget();
-    let spec = Rc::new(specs::meeting());
-    let draft = section_draft(&spec, &props.record);
-    let path = spec.path();
+    let section = specs::meeting().erased();
+    let path = section.path();
     let errors: Vec<FormError> = props.findings.iter().map(FormError::from_finding).collect();
+    let views = FieldView::all(
+        section.fields(),
+        &section.texts(&props.record),
+        &errors,
+        &path,
+    );
     let participants = Rc::new(props.record.participants.clone());
+    let change = section_change(section.clone(), context);
     // The form's fields in groups that are laid out apart; each group's changes name the
     // field by its index in the whole form.
     let group = |range: std::ops::Range<usize>| {
-        let views: Vec<FieldView> = spec.fields[range.clone()]
-            .iter()
-            .map(|field| FieldView::of(field, draft.text(field), &errors, &path))
-            .collect();
-        let onchange = {
-            let spec = spec.clone();
-            let context = context.clone();
-            let start = range.start;
-            Callback::from(move |(index, text): (usize, String)| {
-                let draft = section_draft(&spec, &context.session.record());
-                let next = draft.with(&spec.fields[start + index], &text);
-                context.apply((spec.command)(next.value));
-            })
-        };
-        html! { <Fields form={spec.form} fields={views} participants={participants.clone()} {onchange} /> }
+        let start = range.start;
+        let onchange = change.reform(move |(index, text): (usize, String)| (start + index, text));
+        html! {
+            <Fields form={section.form()} fields={views[range].to_vec()}
+                participants={participants.clone()} {onchange} />
+        }
     };
     html! {
         <section class="rs-meeting-details" aria-label="Meeting details form">

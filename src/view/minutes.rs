@@ -3,8 +3,7 @@
 //! screen as the "check your answers" summary, with a change link per stage.
 
 use super::form::{display_value, participant_label};
-use super::item_list::Listed;
-use super::specs::{with_list_spec, ListSpec, ListVisitor};
+use super::specs::{list_form, ListForm};
 use super::stages::Stage;
 use crate::meeting::{scale_spread, statutory_clocks, Config, ItemKind};
 use crate::record::*;
@@ -70,60 +69,51 @@ fn scroll(name: &str, table: Html) -> Html {
     }
 }
 
-/// One list of the record as a table of the minutes.
-struct MinutesTable<'a> {
-    record: &'a DecisionRecord,
-    /// Hide restricted content (on a shared screen) rather than mark it (in print).
-    mask_restricted: bool,
-}
-
-impl ListVisitor for MinutesTable<'_> {
-    type Output = Html;
-
-    fn visit<T: Listed>(self, spec: ListSpec<T>) -> Html {
-        let items = T::list(self.record, spec.kind);
-        if items.is_empty() {
-            return html! { <p class="rs-minutes__empty">{ format!("No {} recorded.", spec.kind.short_noun()) }</p> };
-        }
-        let participants = &self.record.participants;
-        let headers = spec
-            .column_labels()
-            .map(|label| html! { <th scope="col">{ label }</th> });
-        let rows = items.iter().enumerate().map(|(index, item)| {
-            let restrictions = item.restrictions();
-            let restricted = (!restrictions.is_empty()).then_some(restrictions);
-            let cells = spec.columns.iter().enumerate().map(|(column, key)| {
-                let mut text = spec
-                    .fields
-                    .iter()
-                    .find(|f| f.key == *key)
-                    .map(|field| display_value(field, &field.text(item), participants))
-                    .unwrap_or_default();
-                if restricted.is_some() && *key != "sensitivity" && self.mask_restricted {
-                    text = "Hidden on the shared screen".into();
-                }
-                let marker = restricted.as_ref().filter(|_| column == 0).map(|label| html! {
-                    <strong class="rs-minutes__restricted">{ format!("Restricted: {}. ", label.words()) }</strong>
-                });
-                if column == 0 {
-                    html! { <th scope="row">{ marker.unwrap_or_default() }{ text }</th> }
-                } else {
-                    html! { <td>{ text }</td> }
-                }
-            });
-            html! { <tr key={index}>{ for cells }</tr> }
-        });
-        scroll(
-            spec.heading,
-            html! {
-                <table class="rs-table rs-minutes__table">
-                    <caption class="rs-visually-hidden">{ spec.heading }</caption>
-                    <thead><tr>{ for headers }</tr></thead>
-                    <tbody>{ for rows }</tbody>
-                </table>
-            },
-        )
+/// One list of the record as a table of the minutes; restricted items are marked, and
+/// hidden when `mask_restricted` (on a shared screen).
+fn minutes_table(record: &DecisionRecord, list: &dyn ListForm, mask_restricted: bool) -> Html {
+    let count = list.len(record);
+    if count == 0 {
+        return html! { <p class="rs-minutes__empty">{ format!("No {} recorded.", list.kind().short_noun()) }</p> };
     }
+    let participants = &record.participants;
+    let headers = list
+        .column_labels()
+        .into_iter()
+        .map(|label| html! { <th scope="col">{ label }</th> });
+    let rows = (0..count).filter_map(|index| list.row(record, index)).enumerate().map(|(index, row)| {
+        let restricted = (!row.restrictions.is_empty()).then_some(&row.restrictions);
+        let cells = list.columns().iter().enumerate().map(|(column, key)| {
+            let mut text = list
+                .fields()
+                .iter()
+                .position(|field| field.key == *key)
+                .map(|position| display_value(&list.fields()[position], &row.texts[position], participants))
+                .unwrap_or_default();
+            if restricted.is_some() && *key != "restrictions" && mask_restricted {
+                text = "Hidden on the shared screen".into();
+            }
+            let marker = restricted.filter(|_| column == 0).map(|label| html! {
+                <strong class="rs-minutes__restricted">{ format!("Restricted: {}. ", label.words()) }</strong>
+            });
+            if column == 0 {
+                html! { <th scope="row">{ marker.unwrap_or_default() }{ text }</th> }
+            } else {
+                html! { <td>{ text }</td> }
+            }
+        });
+        html! { <tr key={index}>{ for cells }</tr> }
+    });
+    scroll(
+        list.heading(),
+        html! {
+            <table class="rs-table rs-minutes__table">
+                <caption class="rs-visually-hidden">{ list.heading() }</caption>
+                <thead><tr>{ for headers }</tr></thead>
+                <tbody>{ for rows }</tbody>
+            </table>
+        },
+    )
 }
 
 /// The whole record as minutes.
@@ -161,16 +151,7 @@ pub fn minutes(props: &MinutesProps) -> Html {
             </section>
         }
     };
-    let list = |kind: ItemKind| {
-        with_list_spec(
-            kind,
-            MinutesTable {
-                record,
-                mask_restricted: props.mask_restricted,
-            },
-        )
-        .unwrap_or_default()
-    };
+    let list = |kind: ItemKind| minutes_table(record, &*list_form(kind), props.mask_restricted);
     let spread = match (
         scale_spread(&record.scales),
         record.scales.iter().map(|s| s.score).min(),

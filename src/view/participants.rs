@@ -6,7 +6,7 @@ use super::error_summary::ErrorSummary;
 use super::focus::FocusTarget;
 use super::form::{use_item_form, Fields};
 use super::specs;
-use crate::meeting::{Command, Item, ItemKind};
+use crate::meeting::{Command, ItemKind};
 use crate::record::Participant;
 use std::rc::Rc;
 use yew::prelude::*;
@@ -23,9 +23,12 @@ pub struct ParticipantsProps {
 #[function_component(Participants)]
 pub fn participants(props: &ParticipantsProps) -> Html {
     let context = use_widget();
-    let fields = Rc::new(specs::participants());
+    let list = use_memo((), |_| specs::participants().erased());
     let section_ref = use_node_ref();
-    let form = use_item_form(&fields, section_ref.clone());
+    let form = {
+        let list = list.clone();
+        use_item_form(move || list.new_texts(), section_ref.clone())
+    };
     let name_id = context.id("participant-name");
     let at = match &*form.editing {
         Some((index, _)) => ItemKind::Participant.item_path(*index),
@@ -34,62 +37,58 @@ pub fn participants(props: &ParticipantsProps) -> Html {
 
     let onchange = {
         let form = form.clone();
-        let fields = fields.clone();
-        Callback::from(move |(index, text): (usize, String)| form.set(&fields[index], &text))
+        Callback::from(move |(index, text): (usize, String)| form.set(index, text))
     };
     let onsubmit = {
         let form = form.clone();
-        let fields = fields.clone();
+        let list = list.clone();
         let context = context.clone();
         let at = at.clone();
         let name_id = name_id.clone();
         Callback::from(move |event: SubmitEvent| {
             event.prevent_default();
-            let mut participant = form.draft.value.clone();
-            let command = match &*form.editing {
-                Some((_, id)) => {
-                    participant.id = id.clone();
-                    Command::Edit(Item::Participant(participant))
-                }
-                None => Command::Add(Item::Participant(participant)),
-            };
             let record = context.session.record();
-            if form.refuses(&command, &record, Vec::new(), &fields, &at) {
+            let editing = form.editing.as_ref().map(|(_, id)| id.as_str());
+            let command = list.command(&record, &form.texts, editing);
+            if form.refuses(&command, &record, Vec::new(), list.fields(), &at) {
                 return;
             }
             context.apply(command);
-            form.clear(&fields);
+            form.clear(list.new_texts());
             form.focus.emit(FocusTarget::Id(name_id.clone()));
         })
     };
     let cancel = {
         let form = form.clone();
-        let fields = fields.clone();
+        let list = list.clone();
         let name_id = name_id.clone();
         Callback::from(move |_: MouseEvent| {
-            form.clear(&fields);
+            form.clear(list.new_texts());
             form.focus.emit(FocusTarget::Id(name_id.clone()));
         })
     };
-    let views = form.views(&fields, &at, &[]);
-    let summary_items = form.summary_items(&fields, &at, |field| {
+    let views = form.views(list.fields(), &at, &[]);
+    let summary_items = form.summary_items(list.fields(), &at, |field| {
         context.id(&field.control_name("participant"))
     });
 
     let rows = props.participants.iter().enumerate().map(|(index, participant)| {
         let change = {
             let form = form.clone();
-            let participant = participant.clone();
+            let list = list.clone();
+            let record = context.session.record();
             let name_id = name_id.clone();
             Callback::from(move |_: MouseEvent| {
-                form.edit(index, participant.id.clone(), participant.clone(), name_id.clone())
+                if let Some(row) = list.row(&record, index) {
+                    form.edit(index, row.id, row.texts, name_id.clone())
+                }
             })
         };
         let remove = {
             let id = participant.id.clone();
             let context = context.clone();
             let form = form.clone();
-            let fields = fields.clone();
+            let list = list.clone();
             let name_id = name_id.clone();
             Callback::from(move |_: MouseEvent| {
                 context.apply(Command::Remove {
@@ -97,7 +96,7 @@ pub fn participants(props: &ParticipantsProps) -> Html {
                     id: id.clone(),
                 });
                 if form.editing.as_ref().is_some_and(|(_, editing)| *editing == id) {
-                    form.clear(&fields);
+                    form.clear(list.new_texts());
                 }
                 // The button goes with its row: focus moves to the form, not the page.
                 form.focus.emit(FocusTarget::Id(name_id.clone()));

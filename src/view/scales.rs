@@ -6,13 +6,13 @@ use super::context::use_widget;
 use super::error_summary::ErrorSummary;
 use super::focus::FocusTarget;
 use super::form::{
-    lens, participant_label, use_item_form, Control, Draft, Field, FieldView, Fields, FormError,
+    build, lens, new_texts, participant_label, specs, texts_of, use_item_form, Control, Field,
+    FieldView, Fields, FormError,
 };
-use super::specs::restrictions;
+use super::section_form::section_change;
+use super::specs::{restrictions, SectionSpec};
 use crate::meeting::{scale_spread, Command, Finding, Item, SPREAD_TO_DISCUSS};
-use crate::record::{
-    DecisionRecord, Dissent, ItemKind, JsonPath, Participant, Restrictions, SafetyScale,
-};
+use crate::record::{Dissent, ItemKind, JsonPath, Participant, Restrictions, SafetyScale};
 use std::rc::Rc;
 use yew::prelude::*;
 
@@ -67,17 +67,29 @@ fn discussion_fields() -> Vec<Field<Discussion>> {
     ]
 }
 
-/// The discussion as a draft: one not written yet starts with the form's defaults.
-fn discussion_draft(fields: &[Field<Discussion>], record: &DecisionRecord) -> Draft<Discussion> {
-    let assessment = &record.assessment;
-    if assessment.scale_discussion.is_empty() && assessment.scale_discussion_restrictions.is_none()
-    {
-        Draft::new(fields)
-    } else {
-        Draft::of(Discussion {
-            text: assessment.scale_discussion.clone(),
-            restrictions: assessment.scale_discussion_restrictions.clone(),
-        })
+/// The discussion as a section of the record: one not written yet shows the form's
+/// defaults.
+fn discussion() -> SectionSpec<Discussion> {
+    SectionSpec {
+        form: "scale",
+        heading: "What the group made of the difference",
+        intro: None,
+        fields: discussion_fields(),
+        keys: &["assessment"],
+        read: |record| {
+            let assessment = &record.assessment;
+            let unwritten = assessment.scale_discussion.is_empty()
+                && assessment.scale_discussion_restrictions.is_none();
+            (!unwritten).then(|| Discussion {
+                text: assessment.scale_discussion.clone(),
+                restrictions: assessment.scale_discussion_restrictions.clone(),
+            })
+        },
+        command: |discussion| Command::EditScaleDiscussion {
+            text: discussion.text,
+            restrictions: discussion.restrictions,
+        },
+        started: |record| !record.assessment.scale_discussion.is_empty(),
     }
 }
 
@@ -106,9 +118,17 @@ pub fn scales(props: &ScalesProps) -> Html {
     let context = use_widget();
     let section_ref = use_node_ref();
     let fields = Rc::new(scale_fields());
-    let form = use_item_form(&fields, section_ref.clone());
+    let scale_specs = specs(&fields);
+    let form = {
+        let fields = fields.clone();
+        use_item_form(move || new_texts(&fields), section_ref.clone())
+    };
     let opposing = Rc::new(dissent_fields());
-    let dissent = use_item_form(&opposing, section_ref.clone());
+    let dissent_specs = specs(&opposing);
+    let dissent = {
+        let opposing = opposing.clone();
+        use_item_form(move || new_texts(&opposing), section_ref.clone())
+    };
     let participant_field = context.id("scale-participant");
     let label_of = |id: &str| {
         props
@@ -119,7 +139,7 @@ pub fn scales(props: &ScalesProps) -> Html {
             .unwrap_or_else(|| format!("{id}: no longer a participant"))
     };
     let at = {
-        let who = &form.draft.value.participant_id;
+        let who = &form.texts[0];
         let index = props
             .scales
             .iter()
@@ -130,25 +150,25 @@ pub fn scales(props: &ScalesProps) -> Html {
 
     let onchange = {
         let form = form.clone();
-        let fields = fields.clone();
-        Callback::from(move |(index, text): (usize, String)| form.set(&fields[index], &text))
+        Callback::from(move |(index, text): (usize, String)| form.set(index, text))
     };
     let onsubmit = {
         let form = form.clone();
         let fields = fields.clone();
+        let scale_specs = scale_specs.clone();
         let context = context.clone();
         let at = at.clone();
         Callback::from(move |event: SubmitEvent| {
             event.prevent_default();
-            let mut scale = form.draft.value.clone();
+            let mut scale = build(&fields, SafetyScale::default(), &form.texts);
             scale.reason = scale.reason.trim().to_string();
             let command = Command::SetScale(scale);
             let record = context.session.record();
-            if form.refuses(&command, &record, Vec::new(), &fields, &at) {
+            if form.refuses(&command, &record, Vec::new(), &scale_specs, &at) {
                 return;
             }
             context.apply(command);
-            form.clear(&fields);
+            form.clear(new_texts(&fields));
         })
     };
 
@@ -169,10 +189,11 @@ pub fn scales(props: &ScalesProps) -> Html {
     let rows = props.scales.iter().enumerate().map(|(index, scale)| {
         let change = {
             let form = form.clone();
-            let scale = scale.clone();
+            let texts = texts_of(&fields, scale);
+            let id = scale.participant_id.clone();
             let field = participant_field.clone();
             Callback::from(move |_: MouseEvent| {
-                form.edit(index, scale.participant_id.clone(), scale.clone(), field.clone())
+                form.edit(index, id.clone(), texts.clone(), field.clone())
             })
         };
         let withdraw = {
@@ -214,7 +235,7 @@ pub fn scales(props: &ScalesProps) -> Html {
         let context = context.clone();
         Callback::from(move |event: SubmitEvent| {
             event.prevent_default();
-            let mut view = dissent.draft.value.clone();
+            let mut view = build(&opposing, Dissent::default(), &dissent.texts);
             view.view = view.view.trim().to_string();
             let command = Command::Add(Item::Dissent(view));
             let record = context.session.record();
@@ -238,41 +259,27 @@ pub fn scales(props: &ScalesProps) -> Html {
                 return;
             }
             context.apply(command);
-            dissent.clear(&opposing);
+            dissent.clear(new_texts(&opposing));
         })
     };
     let dissent_views = {
         let at = ItemKind::Dissent.item_path(context.session.record().dissent.len());
-        dissent.views(&opposing, &at, &[])
+        dissent.views(&dissent_specs, &at, &[])
     };
     let dissent_change = {
         let dissent = dissent.clone();
-        let opposing = opposing.clone();
-        Callback::from(move |(index, text): (usize, String)| dissent.set(&opposing[index], &text))
+        Callback::from(move |(index, text): (usize, String)| dissent.set(index, text))
     };
-    let views = form.views(&fields, &at, &[]);
-    let discussed = Rc::new(discussion_fields());
-    let discussion_views: Vec<FieldView> = {
-        let draft = discussion_draft(&discussed, &context.session.record());
-        let at = JsonPath::keys(&["assessment"]);
-        discussed
-            .iter()
-            .map(|field| FieldView::of(field, draft.text(field), &[], &at))
-            .collect()
-    };
-    let discuss = {
-        let context = context.clone();
-        let discussed = discussed.clone();
-        Callback::from(move |(index, text): (usize, String)| {
-            let draft = discussion_draft(&discussed, &context.session.record());
-            let next = draft.with(&discussed[index], &text).value;
-            context.apply(Command::EditScaleDiscussion {
-                text: next.text,
-                restrictions: next.restrictions,
-            });
-        })
-    };
-    let summary_items = form.summary_items(&fields, &at, |field| {
+    let views = form.views(&scale_specs, &at, &[]);
+    let discussion = discussion().erased();
+    let discussion_views = FieldView::all(
+        discussion.fields(),
+        &discussion.texts(&context.session.record()),
+        &[],
+        &discussion.path(),
+    );
+    let discuss = section_change(discussion, context.clone());
+    let summary_items = form.summary_items(&scale_specs, &at, |field| {
         context.id(&field.control_name("scale"))
     });
     let finding_items = props.findings.iter().enumerate().map(|(index, finding)| {

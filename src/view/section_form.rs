@@ -3,8 +3,8 @@
 
 use super::context::use_widget;
 use super::error_summary::focus_by_id;
-use super::form::{Draft, FieldView, Fields, FormError};
-use super::specs::SectionSpec;
+use super::form::{FieldView, Fields, FormError};
+use super::specs::Section;
 use crate::meeting::Finding;
 use crate::record::DecisionRecord;
 use std::rc::Rc;
@@ -13,8 +13,8 @@ use yew::prelude::*;
 
 /// Props of a section form.
 #[derive(Properties)]
-pub struct SectionFormProps<T: Clone + Default + PartialEq + 'static> {
-    pub spec: Rc<SectionSpec<T>>,
+pub struct SectionFormProps {
+    pub section: Rc<dyn Section>,
     pub record: Rc<DecisionRecord>,
     pub findings: Rc<Vec<Finding>>,
     #[prop_or_default]
@@ -22,46 +22,39 @@ pub struct SectionFormProps<T: Clone + Default + PartialEq + 'static> {
 }
 
 /// Only what the section shows counts: another section's change leaves it as it is.
-impl<T: Clone + Default + PartialEq + 'static> PartialEq for SectionFormProps<T> {
+impl PartialEq for SectionFormProps {
     fn eq(&self, other: &Self) -> bool {
-        self.spec == other.spec
-            && (self.spec.read)(&self.record) == (other.spec.read)(&other.record)
+        self.section.form() == other.section.form()
+            && self.section.texts(&self.record) == other.section.texts(&other.record)
             && self.record.participants == other.record.participants
             && self.findings == other.findings
             && self.read_only == other.read_only
     }
 }
 
-/// The section as a draft: a section the record does not hold yet shows every drop-down
-/// as "Select …".
-pub fn section_draft<T: Clone + Default + 'static>(
-    spec: &SectionSpec<T>,
-    record: &DecisionRecord,
-) -> Draft<T> {
-    match (spec.read)(record) {
-        Some(value) => Draft::of(value),
-        None => Draft::new(&spec.fields),
-    }
+/// Saves one field's change to a section: from the session's record as it is now, not as
+/// it was drawn, so nothing typed between two redraws is lost.
+pub fn section_change(
+    section: Rc<dyn Section>,
+    context: super::context::WidgetContext,
+) -> Callback<(usize, String)> {
+    Callback::from(move |(index, text): (usize, String)| {
+        let record = context.session.record();
+        let mut texts = section.texts(&record);
+        if let Some(slot) = texts.get_mut(index) {
+            *slot = text;
+        }
+        context.apply(section.command(&record, &texts));
+    })
 }
 
 /// A section whose fields save as they change.
 #[function_component(SectionForm)]
-pub fn section_form<T: Clone + Default + PartialEq + 'static>(props: &SectionFormProps<T>) -> Html {
+pub fn section_form(props: &SectionFormProps) -> Html {
     let context = use_widget();
-    let spec = props.spec.clone();
-    let draft = section_draft(&spec, &props.record);
-    let path = spec.path();
-    let onchange = {
-        let spec = spec.clone();
-        let context = context.clone();
-        Callback::from(move |(index, text): (usize, String)| {
-            // From the session's record as it is now, not as it was drawn: nothing typed
-            // between two redraws is lost.
-            let draft = section_draft(&spec, &context.session.record());
-            let next = draft.with(&spec.fields[index], &text);
-            context.apply((spec.command)(next.value));
-        })
-    };
+    let section = props.section.clone();
+    let path = section.path();
+    let onchange = section_change(section.clone(), context.clone());
     // Findings on the section's fields show by the field; findings on the section as a
     // whole show at the top, linked to its first field.
     let (on_fields, general): (Vec<&Finding>, Vec<&Finding>) = props
@@ -69,17 +62,18 @@ pub fn section_form<T: Clone + Default + PartialEq + 'static>(props: &SectionFor
         .iter()
         .partition(|finding| finding.path.member_of(&path).is_some());
     let errors: Vec<FormError> = on_fields.into_iter().map(FormError::from_finding).collect();
-    let views: Vec<FieldView> = spec
-        .fields
-        .iter()
-        .map(|field| FieldView::of(field, draft.text(field), &errors, &path))
-        .collect();
-    let first_id = context.id(&spec.fields[0].control_name(spec.form));
-    let heading_id = context.id(&format!("{}-heading", spec.form));
+    let views: Vec<FieldView> = FieldView::all(
+        section.fields(),
+        &section.texts(&props.record),
+        &errors,
+        &path,
+    );
+    let first_id = context.id(&section.fields()[0].control_name(section.form()));
+    let heading_id = context.id(&format!("{}-heading", section.form()));
     html! {
         <section class="rs-section-form" aria-labelledby={heading_id.clone()}>
-            <h4 class="rs-section-form__heading" id={heading_id}>{ spec.heading }</h4>
-            if let Some(intro) = spec.intro {
+            <h4 class="rs-section-form__heading" id={heading_id}>{ section.heading() }</h4>
+            if let Some(intro) = section.intro() {
                 <p class="rs-section-form__intro">{ intro }</p>
             }
             if !general.is_empty() {
@@ -102,8 +96,8 @@ pub fn section_form<T: Clone + Default + PartialEq + 'static>(props: &SectionFor
                 </ul>
             }
             <fieldset class="rs-fieldset" disabled={props.read_only}>
-                <legend class="rs-visually-hidden">{ spec.heading }</legend>
-                <Fields form={spec.form} fields={views}
+                <legend class="rs-visually-hidden">{ section.heading() }</legend>
+                <Fields form={section.form()} fields={views}
                     participants={Rc::new(props.record.participants.clone())} {onchange} />
             </fieldset>
         </section>

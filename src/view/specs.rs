@@ -1,12 +1,13 @@
 //! What each list and section of the record looks like as a form: its fields over the
 //! record's own types, and the columns a list's table shows.
 
-use super::form::{lens, Control, Field, Lens};
+use super::form::{build, lens, new_texts, specs, texts_of, Control, Field, FieldSpec, Lens};
 use super::item_list::Listed;
 use crate::meeting::Command;
 use crate::record::*;
+use std::rc::Rc;
 
-/// A list of the record as a stage shows it.
+/// A list of the record as a stage shows it, over its items' own type.
 pub struct ListSpec<T> {
     pub kind: ItemKind,
     /// Names the form in element ids (`risk`, `worries`).
@@ -19,22 +20,142 @@ pub struct ListSpec<T> {
     pub columns: Vec<&'static str>,
 }
 
-impl<T> ListSpec<T> {
+/// One item of a list as a form and a table show it.
+pub struct Row {
+    pub id: String,
+    /// Each field's text, in the order of the form.
+    pub texts: Vec<String>,
+    pub restrictions: Restrictions,
+}
+
+/// A list's form whatever the type of its items: what the list stage and the minutes need.
+/// Each list's type is behind this once, so the components that draw lists are compiled
+/// once rather than once per type.
+pub trait ListForm {
+    fn kind(&self) -> ItemKind;
+    fn form(&self) -> &'static str;
+    fn heading(&self) -> &'static str;
+    fn intro(&self) -> Option<&'static str>;
+    fn add_label(&self) -> &'static str;
+    fn columns(&self) -> &[&'static str];
+    fn fields(&self) -> &[FieldSpec];
+    /// How many items the record's list holds.
+    fn len(&self, record: &DecisionRecord) -> usize;
+    /// The item at `index`.
+    fn row(&self, record: &DecisionRecord, index: usize) -> Option<Row>;
+    /// What the form shows for a new item.
+    fn new_texts(&self) -> Vec<String>;
+    /// The command that saves the form: adds a new item, or changes the item `editing`.
+    fn command(&self, record: &DecisionRecord, texts: &[String], editing: Option<&str>) -> Command;
+    /// True when two records hold the same list.
+    fn same_items(&self, one: &DecisionRecord, other: &DecisionRecord) -> bool;
+
     /// The columns' headings: each column's field label.
-    pub fn column_labels(&self) -> impl Iterator<Item = &'static str> + '_ {
-        self.columns.iter().map(|key| {
-            self.fields
-                .iter()
-                .find(|field| field.key == *key)
-                .map(|field| field.label)
-                .unwrap_or(key)
-        })
+    fn column_labels(&self) -> Vec<&'static str> {
+        self.columns()
+            .iter()
+            .map(|key| {
+                self.fields()
+                    .iter()
+                    .find(|field| field.key == *key)
+                    .map(|field| field.label)
+                    .unwrap_or(key)
+            })
+            .collect()
     }
 }
 
-impl<T> PartialEq for ListSpec<T> {
-    fn eq(&self, other: &Self) -> bool {
-        self.kind == other.kind
+/// A [`ListSpec`] behind [`ListForm`].
+struct TypedList<T> {
+    spec: ListSpec<T>,
+    fields: Vec<FieldSpec>,
+}
+
+impl<T: Listed> ListForm for TypedList<T> {
+    fn kind(&self) -> ItemKind {
+        self.spec.kind
+    }
+    fn form(&self) -> &'static str {
+        self.spec.form
+    }
+    fn heading(&self) -> &'static str {
+        self.spec.heading
+    }
+    fn intro(&self) -> Option<&'static str> {
+        self.spec.intro
+    }
+    fn add_label(&self) -> &'static str {
+        self.spec.add_label
+    }
+    fn columns(&self) -> &[&'static str] {
+        &self.spec.columns
+    }
+    fn fields(&self) -> &[FieldSpec] {
+        &self.fields
+    }
+    fn len(&self, record: &DecisionRecord) -> usize {
+        T::list(record, self.spec.kind).len()
+    }
+    fn row(&self, record: &DecisionRecord, index: usize) -> Option<Row> {
+        let item = T::list(record, self.spec.kind).get(index)?;
+        Some(Row {
+            id: item.id().to_string(),
+            texts: texts_of(&self.spec.fields, item),
+            restrictions: item.restrictions(),
+        })
+    }
+    fn new_texts(&self) -> Vec<String> {
+        new_texts(&self.spec.fields)
+    }
+    fn command(&self, record: &DecisionRecord, texts: &[String], editing: Option<&str>) -> Command {
+        let kind = self.spec.kind;
+        let existing = editing.and_then(|id| {
+            T::list(record, kind)
+                .iter()
+                .find(|item| item.id() == id)
+                .cloned()
+        });
+        let mut item = build(&self.spec.fields, existing.unwrap_or_default(), texts);
+        match editing {
+            Some(id) => {
+                item.set_id(id.to_string());
+                Command::Edit(item.into_item(kind))
+            }
+            None => {
+                item.set_id(String::new());
+                Command::Add(item.into_item(kind))
+            }
+        }
+    }
+    fn same_items(&self, one: &DecisionRecord, other: &DecisionRecord) -> bool {
+        T::list(one, self.spec.kind) == T::list(other, self.spec.kind)
+    }
+}
+
+impl<T: Listed> ListSpec<T> {
+    /// The list's form, its type put behind [`ListForm`].
+    pub fn erased(self) -> Rc<dyn ListForm> {
+        let fields = specs(&self.fields);
+        Rc::new(TypedList { spec: self, fields })
+    }
+}
+
+/// The form of the list of `kind`: the one map from the record's lists to their forms.
+pub fn list_form(kind: ItemKind) -> Rc<dyn ListForm> {
+    match kind {
+        ItemKind::Participant => participants().erased(),
+        ItemKind::Subject => subjects().erased(),
+        ItemKind::Information => information().erased(),
+        ItemKind::Tool => tools().erased(),
+        ItemKind::Gap => gaps().erased(),
+        ItemKind::Statement(column) => statements(column).erased(),
+        ItemKind::Decision => decisions().erased(),
+        ItemKind::Risk => risks().erased(),
+        ItemKind::Action => actions().erased(),
+        ItemKind::Contingency => contingencies().erased(),
+        ItemKind::Dissent => dissent().erased(),
+        ItemKind::FamilyCommunication => family().erased(),
+        ItemKind::Recipient => distribution().erased(),
     }
 }
 
@@ -47,7 +168,7 @@ pub struct SectionSpec<T> {
     /// The record's keys from its root to the section.
     pub keys: &'static [&'static str],
     /// The section's current value; `None` for a section the record does not hold yet
-    /// (its form shows every drop-down as "Select …").
+    /// (its form shows a new item's texts).
     pub read: fn(&DecisionRecord) -> Option<T>,
     /// The command that stores an edited value.
     pub command: fn(T) -> Command,
@@ -55,43 +176,65 @@ pub struct SectionSpec<T> {
     pub started: fn(&DecisionRecord) -> bool,
 }
 
-impl<T> PartialEq for SectionSpec<T> {
-    fn eq(&self, other: &Self) -> bool {
-        self.form == other.form
-    }
-}
-
-impl<T> SectionSpec<T> {
+/// A section's form whatever its type, compiled once like [`ListForm`].
+pub trait Section {
+    fn form(&self) -> &'static str;
+    fn heading(&self) -> &'static str;
+    fn intro(&self) -> Option<&'static str>;
+    fn fields(&self) -> &[FieldSpec];
     /// The section's path in the record.
-    pub fn path(&self) -> JsonPath {
-        JsonPath::keys(self.keys)
+    fn path(&self) -> JsonPath;
+    /// What the form shows for the record's section.
+    fn texts(&self, record: &DecisionRecord) -> Vec<String>;
+    /// The command that stores the section with these texts.
+    fn command(&self, record: &DecisionRecord, texts: &[String]) -> Command;
+    /// True once anything that counts has been entered.
+    fn started(&self, record: &DecisionRecord) -> bool;
+}
+
+/// A [`SectionSpec`] behind [`Section`].
+struct TypedSection<T> {
+    spec: SectionSpec<T>,
+    fields: Vec<FieldSpec>,
+}
+
+impl<T: Default + 'static> Section for TypedSection<T> {
+    fn form(&self) -> &'static str {
+        self.spec.form
+    }
+    fn heading(&self) -> &'static str {
+        self.spec.heading
+    }
+    fn intro(&self) -> Option<&'static str> {
+        self.spec.intro
+    }
+    fn fields(&self) -> &[FieldSpec] {
+        &self.fields
+    }
+    fn path(&self) -> JsonPath {
+        JsonPath::keys(self.spec.keys)
+    }
+    fn texts(&self, record: &DecisionRecord) -> Vec<String> {
+        match (self.spec.read)(record) {
+            Some(value) => texts_of(&self.spec.fields, &value),
+            None => new_texts(&self.spec.fields),
+        }
+    }
+    fn command(&self, record: &DecisionRecord, texts: &[String]) -> Command {
+        let base = (self.spec.read)(record).unwrap_or_default();
+        (self.spec.command)(build(&self.spec.fields, base, texts))
+    }
+    fn started(&self, record: &DecisionRecord) -> bool {
+        (self.spec.started)(record)
     }
 }
 
-/// Something done with a list's spec, whatever the type of its items.
-pub trait ListVisitor {
-    type Output;
-    fn visit<T: Listed>(self, spec: ListSpec<T>) -> Self::Output;
-}
-
-/// Calls `visitor` with the spec of the list of `kind`: the one map from the record's lists
-/// to their forms. Participants have a form of their own (`participants`), so `None`.
-pub fn with_list_spec<V: ListVisitor>(kind: ItemKind, visitor: V) -> Option<V::Output> {
-    Some(match kind {
-        ItemKind::Subject => visitor.visit(subjects()),
-        ItemKind::Information => visitor.visit(information()),
-        ItemKind::Tool => visitor.visit(tools()),
-        ItemKind::Gap => visitor.visit(gaps()),
-        ItemKind::Statement(column) => visitor.visit(statements(column)),
-        ItemKind::Decision => visitor.visit(decisions()),
-        ItemKind::Risk => visitor.visit(risks()),
-        ItemKind::Action => visitor.visit(actions()),
-        ItemKind::Contingency => visitor.visit(contingencies()),
-        ItemKind::Dissent => visitor.visit(dissent()),
-        ItemKind::FamilyCommunication => visitor.visit(family()),
-        ItemKind::Recipient => visitor.visit(distribution()),
-        ItemKind::Participant => return None,
-    })
+impl<T: Default + 'static> SectionSpec<T> {
+    /// The section's form, its type put behind [`Section`].
+    pub fn erased(self) -> Rc<dyn Section> {
+        let fields = specs(&self.fields);
+        Rc::new(TypedSection { spec: self, fields })
+    }
 }
 
 /// Who may receive the item: the section's default ticked in a new item's form, for the
@@ -472,9 +615,9 @@ pub fn distribution() -> ListSpec<Recipient> {
 }
 
 /// Participants, as their stage's form edits them.
-pub fn participants() -> Vec<Field<Participant>> {
+pub fn participants() -> ListSpec<Participant> {
     type F = Field<Participant>;
-    vec![
+    let fields = vec![
         F::new("name", "Full name", Control::Text, lens!(name)),
         F::new("role", "Role", Control::Text, lens!(role))
             .hint("For example, social worker, detective sergeant, health visitor."),
@@ -492,7 +635,16 @@ pub fn participants() -> Vec<Field<Participant>> {
             lens!(decision_authority),
         )
         .named("authority"),
-    ]
+    ];
+    ListSpec {
+        kind: ItemKind::Participant,
+        form: "participant",
+        heading: "Participants",
+        intro: None,
+        add_label: "Add participant",
+        fields,
+        columns: vec!["name", "role", "agency", "attendance", "decisionAuthority"],
+    }
 }
 
 /// The meeting details, as their stage's form edits them.

@@ -1,9 +1,10 @@
 //! The meeting's stages: what each one covers in the record, and its state for the task
 //! list. Stages never force an order: the chair can jump to any of them.
 
-use super::specs::{self, SectionSpec};
+use super::specs::{self, Section};
 use crate::meeting::{item_count, Finding, Severity};
 use crate::record::{AssessmentColumn, DecisionRecord, ItemKind, JsonPath, Status};
+use std::rc::Rc;
 
 /// One stage of the meeting, in the usual agenda order.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
@@ -241,16 +242,11 @@ pub enum Part {
     Finalise,
 }
 
-/// True when the section has anything that counts entered.
-fn section_started<T>(spec: SectionSpec<T>, record: &DecisionRecord) -> bool {
-    (spec.started)(record)
-}
-
 impl Part {
     /// The record paths the part edits (findings under them belong to it).
     pub fn paths(self) -> Vec<JsonPath> {
         match self {
-            Part::MeetingDetails => vec![specs::meeting().path()],
+            Part::MeetingDetails => vec![JsonPath::keys(specs::meeting().keys)],
             Part::Participants => vec![ItemKind::Participant.path()],
             Part::List(kind) => vec![kind.path()],
             Part::Section(section) => vec![section.path()],
@@ -262,7 +258,7 @@ impl Part {
     /// True once anything has been entered in it.
     pub fn started(self, record: &DecisionRecord) -> bool {
         match self {
-            Part::MeetingDetails => section_started(specs::meeting(), record),
+            Part::MeetingDetails => specs::meeting().erased().started(record),
             Part::Participants => !record.participants.is_empty(),
             Part::List(kind) => item_count(record, kind) > 0,
             Part::Section(section) => section.started(record),
@@ -274,21 +270,21 @@ impl Part {
 }
 
 impl SectionKind {
-    fn path(self) -> JsonPath {
+    /// The section's form.
+    pub fn form(self) -> Rc<dyn Section> {
         match self {
-            SectionKind::PracticeContext => specs::practice_context().path(),
-            SectionKind::ChildVoice => specs::child_voice().path(),
-            SectionKind::Timescales => specs::timescales().path(),
-            SectionKind::Wellbeing => specs::wellbeing().path(),
+            SectionKind::PracticeContext => specs::practice_context().erased(),
+            SectionKind::ChildVoice => specs::child_voice().erased(),
+            SectionKind::Timescales => specs::timescales().erased(),
+            SectionKind::Wellbeing => specs::wellbeing().erased(),
         }
     }
 
+    fn path(self) -> JsonPath {
+        self.form().path()
+    }
+
     fn started(self, record: &DecisionRecord) -> bool {
-        match self {
-            SectionKind::PracticeContext => section_started(specs::practice_context(), record),
-            SectionKind::ChildVoice => section_started(specs::child_voice(), record),
-            SectionKind::Timescales => section_started(specs::timescales(), record),
-            SectionKind::Wellbeing => section_started(specs::wellbeing(), record),
-        }
+        self.form().started(record)
     }
 }
