@@ -109,6 +109,7 @@ fn dissent_fields() -> Vec<Field<Dissent>> {
             Control::TextArea,
             lens!(view),
         ),
+        restrictions::<Dissent>(lens!(restrictions), &[]),
     ]
 }
 

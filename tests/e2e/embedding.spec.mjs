@@ -286,10 +286,19 @@ test('every export is valid: JSON against the schema, FHIR with fhir.resources, 
   const family = await save('Download family copy');
   expect(family.name).toBe('strategy-meeting-2026-03-02-NS-204518-family-copy.json');
   const familyText = readFileSync(family.path, 'utf8');
-  for (const secret of ['Two call-outs', 'postnatal depression', 'shouting at night', 'police call-out history']) {
+  for (const secret of ['Two call-outs', 'postnatal depression', 'shouting at night', 'police call-out history',
+    'Police checks on Connor Hale', 'investigate jointly', 'Police scored lower', 'Tom Reyes']) {
     expect(familyText).not.toContain(secret);
   }
-  execFileSync(checkJsonschema, ['--schemafile', schema, record.path, family.path], { stdio: 'pipe' });
+  expect(JSON.parse(familyText).copyFor).toBe('family');
+  // Each professional on the distribution list gets their own copy, a record in form.
+  const education = await save('Download the copy for Kate Lindqvist');
+  const educationText = readFileSync(education.path, 'utf8');
+  for (const secret of ['Two call-outs', 'postnatal depression', 'Police checks on Connor Hale']) {
+    expect(educationText).not.toContain(secret);
+  }
+  expect(JSON.parse(educationText).meta.copy.recipient.agency).toBe('Education');
+  execFileSync(checkJsonschema, ['--schemafile', schema, record.path, education.path], { stdio: 'pipe' });
   const fhir = await save('Download FHIR QuestionnaireResponse');
   const output = execFileSync(python, ['tests/e2e/validate_fhir.py', fhir.path], { encoding: 'utf8' });
   expect(output).toContain('valid QuestionnaireResponse');

@@ -171,7 +171,6 @@ test('a whole meeting, from an empty record to a finalised one, with the keyboar
   await expect(summary.getByRole('link')).toHaveText([
     'Select fact, opinion or hearsay',
     'Select lawful basis for sharing',
-    'Select how far this may be shared (its sensitivity)',
   ]);
   await page.keyboard.press('Tab');
   await page.keyboard.press('Enter');
@@ -179,8 +178,8 @@ test('a whole meeting, from an empty record to a finalised one, with the keyboar
   await page.keyboard.type('Fact');
   await typeInto(page, page.getByLabel('Lawful basis for sharing'), 'Statutory');
   await expect(page.getByLabel('Lawful basis for sharing')).toHaveValue('statutoryDuty');
-  await page.keyboard.press('Tab');
-  await page.keyboard.type('Can'); // sensitivity: can be shared with the family
+  // Who may receive it: the form shows its default (no restriction), which the chair keeps.
+  await expect(page.getByRole('group', { name: 'Restrictions on sharing' }).getByRole('checkbox', { checked: true })).toHaveCount(0);
   await pressButton(page, 'Add information');
   await expect(page.getByRole('rowheader', { name: /2 cm bruise/ })).toBeVisible();
 
@@ -197,10 +196,10 @@ test('a whole meeting, from an empty record to a finalised one, with the keyboar
   const worries = page.getByRole('region', { name: 'What are we worried about?' });
   await expect(worries.getByLabel('Statement', { exact: true })).toBeFocused();
   await page.keyboard.type('An unexplained bruise on a pre-mobile baby.');
+  // One box per restriction follows, each reachable by Tab; none is ticked by default here.
   await page.keyboard.press('Tab');
-  await page.keyboard.type('Can'); // sensitivity: never assumed, always chosen
-  await page.keyboard.press('Tab');
-  await expect(worries.getByRole('button', { name: 'Add statement' })).toBeFocused();
+  await expect(worries.getByRole('checkbox', { name: 'Police sensitive' })).toBeFocused();
+  await tabTo(page, worries.getByRole('button', { name: 'Add statement' }));
   await page.keyboard.press('Enter');
   await expect(worries.getByRole('rowheader', { name: 'An unexplained bruise on a pre-mobile baby.' })).toBeVisible();
 
@@ -218,8 +217,10 @@ test('a whole meeting, from an empty record to a finalised one, with the keyboar
     await expect(page.getByLabel('Score', { exact: true })).toHaveValue(score);
     await page.keyboard.press('Tab');
     await page.keyboard.type(reason);
+    // Who may receive the reason: the form's default, kept.
     await page.keyboard.press('Tab');
-    await expect(page.getByRole('button', { name: 'Save scale' })).toBeFocused();
+    await expect(page.getByRole('checkbox', { name: 'Police sensitive' })).toBeFocused();
+    await tabTo(page, page.getByRole('button', { name: 'Save scale' }));
     await page.keyboard.press('Enter');
   }
   await expect(page.getByRole('table', { name: 'Safety scales (2)' })).toBeVisible();
@@ -247,7 +248,6 @@ test('a whole meeting, from an empty record to a finalised one, with the keyboar
   await page.keyboard.type('Amara');
   await expect(page.getByLabel('Owner', { exact: true })).toHaveValue('p1');
   await typeDate(page, page.getByLabel('Review date'), '2026-03-04');
-  await typeInto(page, page.getByLabel('Sensitivity'), 'Can');
   await pressButton(page, 'Add risk');
   const risks = page.getByRole('table', { name: 'Risks and their owners (1)' });
   await expect(risks.getByRole('row', { name: /Further injury.*Amara Okafor \(Children's social care\).*2026-03-04/ })).toBeVisible();
@@ -335,7 +335,8 @@ test('screen-safe masks restricted items until revealed, and again after leaving
   // The shareable item is shown; each masked row says so once and offers no Change button
   // (its form would show the content).
   await expect(page.getByRole('rowheader', { name: /2 cm bruise/ })).toBeVisible();
-  await expect(page.getByRole('rowheader', { name: 'Hidden on the shared screen' })).toHaveCount(3);
+  // Three items and the tool (not for the family) are hidden.
+  await expect(page.getByRole('rowheader', { name: 'Hidden on the shared screen' })).toHaveCount(4);
   await expect(page.getByRole('button', { name: /^Change information item/ })).toHaveCount(1);
 
   const reveal = page.getByRole('button', { name: 'Show restricted items' });
