@@ -9,22 +9,12 @@
 //! - [`bidi_escaped`] is what CSV cells get (see [`super::csv`]): line breaks are kept
 //!   there, quoted, but bidirectional controls are escaped.
 //!
-//! Escapes are Rust's: `\n`, `\t`, `\u{1b}`, `\u{202e}`.
+//! Escapes are Rust's: `\n`, `\t`, `\u{1b}`, `\u{202e}`. The widget isolates the same
+//! controls instead of escaping them ([`crate::bidi`]).
 
 use std::borrow::Cow;
 
-/// The bidirectional controls: ALM (U+061C), LRM and RLM (U+200E, U+200F), the embeddings
-/// and overrides LRE, RLE, PDF, LRO and RLO (U+202A to U+202E), and the isolates LRI, RLI,
-/// FSI and PDI (U+2066 to U+2069).
-pub const BIDI_CONTROLS: [char; 12] = [
-    '\u{061C}', '\u{200E}', '\u{200F}', '\u{202A}', '\u{202B}', '\u{202C}', '\u{202D}', '\u{202E}',
-    '\u{2066}', '\u{2067}', '\u{2068}', '\u{2069}',
-];
-
-/// Whether a character is one of [`BIDI_CONTROLS`].
-pub fn is_bidi_control(character: char) -> bool {
-    BIDI_CONTROLS.contains(&character)
-}
+pub use crate::bidi::{is_bidi_control, BIDI_CONTROLS};
 
 /// The text with every bidirectional control written as a visible escape (`\u{202e}`);
 /// everything else as it is.
