@@ -718,3 +718,76 @@ fn amendments_are_checked_and_the_audit_trail_is_not() {
         .collect();
     assert_eq!(added, [("$.amendments[0].reason".to_string(), Warning)]);
 }
+
+/// A message that quotes the record (a name in a finding, an item in a refused removal)
+/// shows its bidirectional controls as escapes: the widget and the command line show the
+/// same sentence, and a control cannot reorder the words after it.
+#[test]
+fn messages_that_quote_the_record_show_its_controls_as_escapes() {
+    let escaped = |added: Vec<(String, Severity, String)>, path: &str| {
+        added
+            .into_iter()
+            .find(|(at, _, message)| at == path && !message.starts_with("This text contains"))
+            .map(|(_, _, message)| message)
+            .unwrap_or_default()
+    };
+    let chair = escaped(
+        added_by(|r| {
+            r.participants[0].name = "Amara\u{202E}Okafor".into();
+            r.participants[0].attendance = Attendance::Apologies;
+        }),
+        "$.meeting.chairId",
+    );
+    assert!(
+        chair.starts_with("Amara\\u{202e}Okafor is recorded as the chair but did not attend"),
+        "{chair}"
+    );
+    let twice = escaped(
+        added_by(|r| {
+            let mut again = r.participants[2].clone();
+            again.id = "p7".into();
+            again.name = format!("{}\u{2067}", again.name);
+            r.participants[2].name = again.name.clone();
+            r.participants.push(again);
+        }),
+        "$.participants[6].name",
+    );
+    assert!(twice.contains("\\u{2067} ("), "{twice}");
+    assert!(twice.ends_with(") is listed more than once"), "{twice}");
+    let reason = escaped(
+        added_by(|r| {
+            r.participants[1].agency = "Police\u{202E}".into();
+            r.scales[0].participant_id = r.participants[1].id.clone();
+            r.scales[0].reason.clear();
+        }),
+        "$.scales[0].reason",
+    );
+    assert!(reason.contains("Police\\u{202e}) chose"), "{reason}");
+    for message in [&chair, &twice, &reason] {
+        assert!(
+            !message.contains(risk_sensible::bidi::BIDI_CONTROLS),
+            "{message}"
+        );
+    }
+
+    let mut record = example_record(false);
+    record.participants[1].name = "Pat\u{202E}Constable".into();
+    record.actions[0].owner_id = Some(record.participants[1].id.clone());
+    record.actions[0].task = "Visit\u{202E}home".into();
+    let id = record.participants[1].id.clone();
+    let refused = common::run(
+        &mut record,
+        risk_sensible::meeting::Command::Remove {
+            kind: ItemKind::Participant,
+            id,
+        },
+    )
+    .unwrap_err()
+    .to_string();
+    assert!(refused.starts_with("Pat\\u{202e}Constable ("), "{refused}");
+    assert!(refused.contains("Visit\\u{202e}home"), "{refused}");
+    assert!(
+        !refused.contains(risk_sensible::bidi::BIDI_CONTROLS),
+        "{refused}"
+    );
+}

@@ -1,16 +1,20 @@
 //! Bidirectional text in what a record holds. A right-to-left override (U+202E) or another
 //! bidirectional control in a name or a rationale changes the order in which the characters
 //! after it are displayed, up to the end of the paragraph: text around it, words the widget
-//! writes itself included, can be made to read otherwise than it is stored.
+//! writes itself included, can be made to read otherwise than it is stored. Two ways to
+//! show record text, one for each place it appears:
 //!
-//! - [`isolate`] is how record text is put among other text anywhere people read it: in
-//!   every view of the widget and in print (table cells, summary lists, list items, option
-//!   labels, headings, hidden labels), and in the messages of the core that quote it. The
-//!   text reads in its own direction, and cannot reorder anything around it.
-//! - [`reorders`] picks the characters `validate` warns about (see
-//!   [`crate::meeting::validate`]), named by [`name`].
-//! - The command line shows every control as a visible escape instead
-//!   ([`crate::analysis::escape`]).
+//! - [`isolate`]: the record's text shown as itself, among other text, in every view of the
+//!   widget and in print (table cells, summary lists, list items, option labels, headings,
+//!   hidden labels). The text reads in its own direction, controls and all, and cannot
+//!   reorder anything around it.
+//! - [`escape`]: the record's text quoted inside a sentence the software writes (the
+//!   findings of `validate`, a refused change, a hot spot's flag, a refused file), and
+//!   everything the command line prints. Each control is shown as a visible escape
+//!   (`\u{202e}`), the same in the widget and on a terminal, so the sentence cannot be
+//!   reordered and the message shows what is hidden in the text.
+//!
+//! [`reorders`] picks the characters `validate` warns about, named by [`name`].
 
 use std::borrow::Cow;
 
@@ -32,6 +36,23 @@ pub const BIDI_CONTROLS: [char; 12] = [
 /// Whether a character is one of [`BIDI_CONTROLS`].
 pub fn is_bidi_control(character: char) -> bool {
     BIDI_CONTROLS.contains(&character)
+}
+
+/// The text with every bidirectional control written as a visible escape (`\u{202e}`);
+/// everything else as it is.
+pub fn escape(text: &str) -> Cow<'_, str> {
+    if !text.contains(BIDI_CONTROLS) {
+        return Cow::Borrowed(text);
+    }
+    let mut escaped = String::with_capacity(text.len() + 8);
+    for character in text.chars() {
+        if is_bidi_control(character) {
+            escaped.extend(character.escape_unicode());
+        } else {
+            escaped.push(character);
+        }
+    }
+    Cow::Owned(escaped)
 }
 
 /// Whether a character can change the order in which other characters are displayed: the
@@ -96,11 +117,17 @@ fn ends_paragraph(character: char) -> bool {
 /// is dropped; every embedding, override and isolate the text leaves open is closed before
 /// the end of its line.
 ///
-/// Characters, not markup: the same text isolates in a table cell, a list item, a heading,
-/// an `<option>` (which cannot hold elements), an attribute, a message of the core and
-/// print, and a `<bdi>` element would not close an override for a text read or copied as
-/// plain text. Text without a bidirectional control or a right-to-left letter cannot
-/// reorder its neighbours, and is returned as it is.
+/// Characters rather than `<bdi>` elements, so that one mechanism works everywhere the
+/// views put record text: they build much of it as strings (a participant's label is the
+/// text of an `<option>`, which cannot hold elements, and of a table cell; an amendment's
+/// line joins several texts with the widget's own words), and the characters isolate alike
+/// in a cell, a list item, an option, a heading, a hidden label, print, and text copied
+/// from the page. A `<bdi>` would need the balancing too: Chromium isolates an element by
+/// putting the same characters around its text, so a stray POP DIRECTIONAL ISOLATE ends a
+/// `<bdi>` early as well.
+///
+/// Text without a bidirectional control or a right-to-left letter cannot reorder its
+/// neighbours, and is returned as it is: most text, and what tests look for, is unchanged.
 pub fn isolate(text: &str) -> Cow<'_, str> {
     if text.is_ascii()
         || !text

@@ -3,6 +3,7 @@
 //! here touches the network: downloads are made from memory in the page.
 
 use super::context::WidgetContext;
+use crate::bidi::{escape, isolate};
 use crate::export::{family_copy, fhir_questionnaire_response, file_name};
 use crate::record::import::{export, import};
 use crate::record::DecisionRecord;
@@ -104,13 +105,19 @@ pub fn exports(props: &ExportsProps) -> Html {
                         .and_then(|bytes| {
                             let text = crate::record::import::text_from_bytes(&bytes)
                                 .map_err(|problem| vec![problem.to_string()])?;
-                            import(text)
-                                .map_err(|found| found.iter().map(|p| p.to_string()).collect())
+                            // A refusal may quote the file's text: its bidirectional
+                            // controls are shown as escapes (`bidi::escape`).
+                            import(text).map_err(|found| {
+                                found
+                                    .iter()
+                                    .map(|p| escape(&p.to_string()).into_owned())
+                                    .collect()
+                            })
                         });
                     match outcome {
                         Ok(record) => {
                             problems.set(Vec::new());
-                            status.set(format!("Opened {name}."));
+                            status.set(format!("Opened {}.", isolate(&name)));
                             on_import.emit(record);
                         }
                         Err(found) => {

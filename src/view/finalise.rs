@@ -7,6 +7,7 @@ use super::error_summary::ErrorSummary;
 use super::form::{lens, use_item_form_from, Control, Draft, Field, Fields, FormError};
 use super::minutes::Minutes;
 use super::stages::Stage;
+use crate::bidi::isolate;
 use crate::meeting::{Command, Finding, Severity};
 use crate::record::{Actor, DecisionRecord, JsonPath, Status};
 use std::rc::Rc;
@@ -198,7 +199,7 @@ pub fn finalise(props: &FinaliseProps) -> Html {
                         </div>
                         <div class="rs-summary-list__row">
                             <dt class="rs-summary-list__key">{ "Digest" }</dt>
-                            <dd class="rs-summary-list__value rs-finalise__digest">{ record.meta.digest.clone().unwrap_or_default() }</dd>
+                            <dd class="rs-summary-list__value rs-finalise__digest">{ isolate(record.meta.digest.as_deref().unwrap_or_default()).into_owned() }</dd>
                         </div>
                         <div class="rs-summary-list__row">
                             <dt class="rs-summary-list__key">{ "Amendments" }</dt>

@@ -7,6 +7,7 @@ use super::error_summary::ErrorSummary;
 use super::fields::TextArea;
 use super::focus::FocusTarget;
 use super::form::{lens, participant_label, use_item_form, Control, Field, Fields, FormError};
+use crate::bidi::isolate;
 use crate::meeting::{scale_spread, Command, Finding, Item, SPREAD_TO_DISCUSS};
 use crate::record::{Dissent, ItemKind, JsonPath, Participant, SafetyScale};
 use std::rc::Rc;
@@ -74,7 +75,7 @@ pub fn scales(props: &ScalesProps) -> Html {
             .iter()
             .find(|p| p.id == id)
             .map(participant_label)
-            .unwrap_or_else(|| format!("{id}: no longer a participant"))
+            .unwrap_or_else(|| format!("{}: no longer a participant", isolate(id)))
     };
     let at = {
         let who = &form.draft.value.participant_id;
@@ -149,7 +150,7 @@ pub fn scales(props: &ScalesProps) -> Html {
             <tr key={scale.participant_id.clone()}>
                 <th scope="row">{ name.clone() }</th>
                 <td class="rs-scales__score">{ scale.score }</td>
-                <td>{ &scale.reason }</td>
+                <td>{ isolate(&scale.reason).into_owned() }</td>
                 if !props.read_only {
                     <td class="rs-item-list__actions">
                         <button type="button" class="rs-button rs-button--secondary" onclick={change}>
@@ -233,7 +234,7 @@ pub fn scales(props: &ScalesProps) -> Html {
                         if props.read_only {
                             <p class="rs-scales__discussion">
                                 <strong>{ "What the group made of the difference: " }</strong>
-                                { if props.discussion.is_empty() { AttrValue::Static("Not recorded") } else { props.discussion.clone() } }
+                                { if props.discussion.is_empty() { "Not recorded".to_string() } else { isolate(&props.discussion).into_owned() } }
                             </p>
                         } else {
                             <TextArea

@@ -9,29 +9,11 @@
 //! - [`bidi_escaped`] is what CSV cells get (see [`super::csv`]): line breaks are kept
 //!   there, quoted, but bidirectional controls are escaped.
 //!
-//! Escapes are Rust's: `\n`, `\t`, `\u{1b}`, `\u{202e}`. The widget isolates the same
-//! controls instead of escaping them ([`crate::bidi`]).
+//! Escapes are Rust's: `\n`, `\t`, `\u{1b}`, `\u{202e}`. [`bidi_escaped`] is
+//! [`crate::bidi::escape`], which the core's messages also use; the widget isolates the
+//! record's own text instead ([`crate::bidi::isolate`]).
 
-use std::borrow::Cow;
-
-pub use crate::bidi::{is_bidi_control, BIDI_CONTROLS};
-
-/// The text with every bidirectional control written as a visible escape (`\u{202e}`);
-/// everything else as it is.
-pub fn bidi_escaped(text: &str) -> Cow<'_, str> {
-    if !text.contains(BIDI_CONTROLS) {
-        return Cow::Borrowed(text);
-    }
-    let mut escaped = String::with_capacity(text.len() + 8);
-    for character in text.chars() {
-        if is_bidi_control(character) {
-            escaped.extend(character.escape_unicode());
-        } else {
-            escaped.push(character);
-        }
-    }
-    Cow::Owned(escaped)
-}
+pub use crate::bidi::{escape as bidi_escaped, is_bidi_control, BIDI_CONTROLS};
 
 /// The text made safe to print on one line of a terminal: control characters (new lines,
 /// escape sequences) and bidirectional controls are written as visible escapes, and text
@@ -67,6 +49,7 @@ pub fn quoted(text: &str, limit: usize) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use std::borrow::Cow;
 
     #[test]
     fn escapes_every_bidirectional_control_on_a_terminal() {

@@ -1,5 +1,6 @@
 //! Validation: what is missing or doubtful in a record, as findings rather than failures.
-//! Errors block finalising; warnings are for the group to consider.
+//! Errors block finalising; warnings are for the group to consider. A message that quotes
+//! the record's text shows its bidirectional controls as escapes ([`bidi::escape`]).
 
 use super::config::{Config, CHILDRENS_SOCIAL_CARE, POLICE};
 use crate::bidi;
@@ -314,7 +315,7 @@ fn validate_scales(record: &DecisionRecord, findings: &mut Vec<Finding>) {
                 path("reason"),
                 format!(
                     "Record why {} chose {}",
-                    record.participant_label(&scale.participant_id),
+                    bidi::escape(&record.participant_label(&scale.participant_id)),
                     scale.score
                 ),
             ));
@@ -568,7 +569,7 @@ fn validate_meeting(record: &DecisionRecord, findings: &mut Vec<Finding>) {
                     format!(
                         "{} is recorded as the chair but did not attend: change the chair or \
                          their attendance",
-                        chair.name
+                        bidi::escape(&chair.name)
                     ),
                 ))
             }
@@ -606,7 +607,8 @@ fn validate_participants(record: &DecisionRecord, config: &Config, findings: &mu
                 path("name"),
                 format!(
                     "{} ({}) is listed more than once",
-                    participant.name, participant.agency
+                    bidi::escape(&participant.name),
+                    bidi::escape(&participant.agency)
                 ),
             ));
         }
