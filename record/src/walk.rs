@@ -7,9 +7,10 @@
 //! a [`Location`] chain, as import's checks keep it, and becomes a [`JsonPath`] only for a
 //! string that is reported; a string is looked into only when it holds a character beyond
 //! ASCII. It is a serializer of its own, not the record's JSON writer with a formatter that
-//! writes nothing: serde_json checks every byte of every string for characters to escape,
-//! which on a record of 1 MB takes about 1.5 ms natively, and validation, which uses this,
-//! runs on every change in the widget.
+//! writes nothing, because validation, which uses it, runs on every change in the widget:
+//! on a record of 1 MB this walk takes about 0.3 ms natively, the JSON writer's 2.5 ms
+//! (serde_json checks every byte of every string for characters to escape), for 4.9 KiB of
+//! gzip in the wasm (docs/performance.md).
 
 use crate::path::{JsonPath, Location};
 use crate::DecisionRecord;
