@@ -122,12 +122,12 @@ fn ends_paragraph(character: char) -> bool {
 /// text of an `<option>`, which cannot hold elements, and of a table cell; an amendment's
 /// line joins several texts with the widget's own words), and the characters isolate alike
 /// in a cell, a list item, an option, a heading, a hidden label, print, and text copied
-/// from the page. A `<bdi>` would need the balancing too: Chromium isolates an element by
-/// putting the same characters around its text, so a stray POP DIRECTIONAL ISOLATE ends a
-/// `<bdi>` early as well.
+/// from the page. A `<bdi>` would need the balancing too: in Chromium a stray POP
+/// DIRECTIONAL ISOLATE ends a `<bdi>` early as well (it isolates an element with the same
+/// characters).
 ///
 /// Text without a bidirectional control or a right-to-left letter cannot reorder its
-/// neighbours, and is returned as it is: most text, and what tests look for, is unchanged.
+/// neighbours, and is returned as it is, so most text on the page is exactly as typed.
 pub fn isolate(text: &str) -> Cow<'_, str> {
     if text.is_ascii()
         || !text
