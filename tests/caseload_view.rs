@@ -4,6 +4,7 @@
 #![cfg(all(feature = "web", not(target_arch = "wasm32")))]
 
 mod analysis_fixtures;
+mod common;
 
 use analysis_fixtures::*;
 use risk_sensible::analysis::Summariser;
@@ -131,4 +132,42 @@ async fn an_empty_caseload_says_so() {
     assert!(html.contains("No children match these filters."));
     assert!(html.contains("Small numbers are NOT suppressed"));
     assert!(!html.contains("<table class=\"rs-table rs-caseload__table\""));
+}
+
+/// Record text is isolated in the caseload as in the meeting's views (case references,
+/// names, the agencies and owners offered as filters, the themes' rows); the flags, sentences
+/// that quote it, and the reasons a record was left out show its bidirectional controls as
+/// escapes. No text of the markup lets a control reach past the record text it came from.
+#[tokio::test]
+async fn bidirectional_controls_in_records_are_isolated_or_shown_as_escapes() {
+    let mut record = overdue(1);
+    record.dissent = vec![dissent("p2", EscalationStage::None, "")];
+    let (mut hostile, planted) = common::with_hostile_bidi_everywhere(&record);
+    assert!(planted > 10, "{planted}");
+    // The people keep the ids the action and the dissent refer to, so that the flags name
+    // them.
+    for (participant, plain) in hostile.participants.iter_mut().zip(&record.participants) {
+        participant.id = plain.id.clone();
+    }
+    for (action, plain) in hostile.actions.iter_mut().zip(&record.actions) {
+        action.owner_id = plain.owner_id.clone();
+    }
+    hostile.dissent[0].participant_id = "p2".into();
+    let html = render(
+        vec![hostile, overdue(2)],
+        vec!["Record 3 (x\u{202e}.json): $: not a record".into()],
+        0,
+    )
+    .await;
+    let leaks = common::bidi_leaks(&html);
+    assert!(leaks.is_empty(), "{leaks:#?}");
+    assert!(
+        html.contains('\u{202E}'),
+        "the records' own text is shown, isolated"
+    );
+    assert!(
+        html.contains("Action \u{201c}Vi\\u{2069}\\u{202e}sit\u{201d} was due"),
+        "the flag quotes the task with its controls as escapes: {html}"
+    );
+    assert!(html.contains("Record 3 (x\\u{202e}.json)"));
 }

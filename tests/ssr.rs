@@ -178,3 +178,38 @@ async fn a_final_record_shows_its_digest_and_offers_only_amendment() {
     assert!(!risks.contains("Add risk"), "no add form on a final record");
     assert!(!risks.contains(">Remove<"));
 }
+
+/// A right-to-left override or a stray POP DIRECTIONAL ISOLATE in any text of the record
+/// (names, free text, ids, references, an amendment) is isolated wherever a stage shows it,
+/// check-your-answers and the record's final view included: no text of the markup lets a
+/// control reach the words around the record text it came from (`bidi::isolate`).
+#[tokio::test]
+async fn bidirectional_controls_in_record_text_are_isolated_on_every_stage() {
+    let (record, planted) = common::with_hostile_bidi_everywhere(&example_record(false));
+    assert!(planted > 100, "{planted} texts planted");
+    for stage in Stage::ALL {
+        let html = render_with(record.clone(), stage, false).await;
+        assert!(
+            html.contains('\u{202E}'),
+            "{stage:?}: the planted text is shown"
+        );
+        let leaks = common::bidi_leaks(&html);
+        assert!(leaks.is_empty(), "{stage:?}: {leaks:#?}");
+    }
+
+    let mut amended = example_record(true);
+    common::run(
+        &mut amended,
+        Command::Amend {
+            reason: "The medical was misrecorded".into(),
+            change: "Ava needs a child protection medical".into(),
+            restrictions: None,
+        },
+    )
+    .unwrap();
+    let (amended, _) = common::with_hostile_bidi_everywhere(&amended);
+    let html = render_with(amended, Stage::Finalise, false).await;
+    assert!(html.contains("Amendments"));
+    let leaks = common::bidi_leaks(&html);
+    assert!(leaks.is_empty(), "{leaks:#?}");
+}

@@ -506,3 +506,289 @@ fn timescale_and_distribution_rules() {
         Warning,
     );
 }
+
+/// The warning on one bidirectional control, as `validate` words it.
+fn hidden_control_message(control: char, name: &str) -> String {
+    format!(
+        "This text contains a hidden control character that can reverse how text around it is \
+         displayed (U+{:04X} {name}): check the text as typed",
+        u32::from(control)
+    )
+}
+
+/// A text planted with `control` in the middle, as a hostile or pasted text would hold it.
+fn planted(text: &str, control: char) -> String {
+    let middle = text.len() / 2;
+    let middle = (middle..=text.len())
+        .find(|at| text.is_char_boundary(*at))
+        .unwrap_or(text.len());
+    format!("{}{control}{}", &text[..middle], &text[middle..])
+}
+
+#[test]
+fn bidirectional_controls_that_can_reorder_text_are_flagged_at_their_field() {
+    // Every bidirectional control, and whether it is flagged: the embeddings, overrides and
+    // isolates are; the marks, part of ordinary right-to-left writing, are not.
+    let controls = [
+        ('\u{061C}', None),
+        ('\u{200E}', None),
+        ('\u{200F}', None),
+        ('\u{202A}', Some("LEFT-TO-RIGHT EMBEDDING")),
+        ('\u{202B}', Some("RIGHT-TO-LEFT EMBEDDING")),
+        ('\u{202C}', Some("POP DIRECTIONAL FORMATTING")),
+        ('\u{202D}', Some("LEFT-TO-RIGHT OVERRIDE")),
+        ('\u{202E}', Some("RIGHT-TO-LEFT OVERRIDE")),
+        ('\u{2066}', Some("LEFT-TO-RIGHT ISOLATE")),
+        ('\u{2067}', Some("RIGHT-TO-LEFT ISOLATE")),
+        ('\u{2068}', Some("FIRST STRONG ISOLATE")),
+        ('\u{2069}', Some("POP DIRECTIONAL ISOLATE")),
+    ];
+    type Plant = fn(&mut DecisionRecord, char);
+    // Names, free text, nested free text and ids.
+    let fields: [(&str, Plant); 7] = [
+        ("$.participants[1].name", |r, c| {
+            r.participants[1].name = planted(&r.participants[1].name, c)
+        }),
+        ("$.participants[1].agency", |r, c| {
+            r.participants[1].agency = planted(&r.participants[1].agency, c)
+        }),
+        ("$.decisions[0].rationale", |r, c| {
+            r.decisions[0].rationale = planted(&r.decisions[0].rationale, c)
+        }),
+        ("$.meeting.reason", |r, c| {
+            r.meeting.reason = planted(&r.meeting.reason, c)
+        }),
+        ("$.subjects[1].history.notes", |r, c| {
+            let history = r.subjects[1].history.as_mut().unwrap();
+            history.notes = planted(&history.notes, c)
+        }),
+        ("$.childVoice.words", |r, c| {
+            r.child_voice.words = planted(&r.child_voice.words, c)
+        }),
+        ("$.meta.id", |r, c| r.meta.id = planted(&r.meta.id, c)),
+    ];
+    for (control, name) in controls {
+        for (path, plant) in fields {
+            let added = added_by(|record| plant(record, control));
+            let expected: Vec<(String, Severity, String)> = name
+                .map(|name| {
+                    (
+                        path.to_string(),
+                        Warning,
+                        hidden_control_message(control, name),
+                    )
+                })
+                .into_iter()
+                .collect();
+            assert_eq!(added, expected, "{control:?} in {path}");
+        }
+    }
+}
+
+#[test]
+fn several_controls_in_one_text_are_one_warning_naming_each_once() {
+    let added = added_by(|record| {
+        record.risks[0].description =
+            "\u{202B}Mother\u{202C} will \u{202E}not\u{202C} supervise\u{202B}".into()
+    });
+    assert_eq!(
+        added,
+        [(
+            "$.risks[0].description".to_string(),
+            Warning,
+            "This text contains hidden control characters that can reverse how text around them \
+             is displayed (U+202B RIGHT-TO-LEFT EMBEDDING, U+202C POP DIRECTIONAL FORMATTING, \
+             U+202E RIGHT-TO-LEFT OVERRIDE): check the text as typed"
+                .to_string()
+        )]
+    );
+}
+
+/// The check walks every string of the record, not a list of fields: a control planted in
+/// any text of the complete example (one at a time) is flagged at exactly that text's path.
+/// Dates, times and enumeration values, which cannot hold one, are refused by the types
+/// and skipped; the audit trail is not checked.
+#[test]
+fn a_control_in_any_text_of_the_record_is_flagged_at_its_path() {
+    let example = example_record(false);
+    let baseline = validate(&example, common::config());
+    let json = to_json_value(&example);
+    let mut texts = Vec::new();
+    fn each_text(value: &serde_json::Value, path: String, texts: &mut Vec<String>) {
+        match value {
+            serde_json::Value::String(_) => texts.push(path),
+            serde_json::Value::Array(items) => {
+                for (index, item) in items.iter().enumerate() {
+                    each_text(item, format!("{path}/{index}"), texts);
+                }
+            }
+            serde_json::Value::Object(members) => {
+                for (key, member) in members {
+                    each_text(member, format!("{path}/{key}"), texts);
+                }
+            }
+            _ => {}
+        }
+    }
+    each_text(&json, String::new(), &mut texts);
+    let mut flagged = Vec::new();
+    for pointer in texts
+        .iter()
+        .filter(|pointer| !pointer.starts_with("/audit/"))
+    {
+        let mut changed = json.clone();
+        let text = changed.pointer_mut(pointer).unwrap();
+        *text = planted(text.as_str().unwrap(), '\u{202E}').into();
+        let Ok(record) = from_json::<DecisionRecord>(changed) else {
+            continue;
+        };
+        // A reference to a participant changed also refers to no one: that has its own
+        // finding.
+        let added: Vec<Finding> = validate(&record, common::config())
+            .into_iter()
+            .filter(|finding| !baseline.contains(finding))
+            .filter(|finding| finding.message.starts_with("This text contains"))
+            .collect();
+        assert_eq!(added.len(), 1, "{pointer}: {added:#?}");
+        let expected_path = pointer
+            .split('/')
+            .skip(1)
+            .fold(JsonPath::root(), |path, step| match step.parse() {
+                Ok(index) => path.index(index),
+                Err(_) => path.key(step.to_string()),
+            });
+        assert_eq!(added[0].path, expected_path, "{pointer}");
+        assert_eq!(added[0].severity, Warning);
+        flagged.push(added[0].path.to_string());
+    }
+    // Names, free text, ids and references of every section.
+    for path in [
+        "$.meta.id",
+        "$.meta.procedure.name",
+        "$.meeting.reason",
+        "$.meeting.chairId",
+        "$.subjects[0].name",
+        "$.subjects[1].history.currentSupport",
+        "$.practiceContext.details",
+        "$.participants[0].name",
+        "$.participants[0].id",
+        "$.information[0].content",
+        "$.gaps[0].unknown",
+        "$.childVoice.words",
+        "$.assessment.worries[0].text",
+        "$.assessment.scaleDiscussion",
+        "$.scales[0].reason",
+        "$.tools[0].name",
+        "$.decisions[0].rationale",
+        "$.risks[0].description",
+        "$.actions[0].task",
+        "$.contingencies[0].ifThis",
+        "$.dissent[0].view",
+        "$.familyCommunication[0].withheldReason",
+        "$.distribution[0].name",
+        "$.wellbeingDebrief.notes",
+    ] {
+        assert!(
+            flagged.iter().any(|flagged| flagged == path),
+            "{path} not flagged"
+        );
+    }
+}
+
+#[test]
+fn amendments_are_checked_and_the_audit_trail_is_not() {
+    let mut record = example_record(true);
+    common::run(
+        &mut record,
+        risk_sensible::meeting::Command::Amend {
+            reason: "Typing \u{202E}error".into(),
+            change: "The medical is booked".into(),
+            restrictions: None,
+        },
+    )
+    .unwrap();
+    record.audit[0].actor.name = "Test \u{202E}Chair".into();
+    record.audit[1].change = "Added \u{2067}something".into();
+    let added: Vec<(String, Severity)> = findings(&record)
+        .into_iter()
+        .filter(|(path, _)| {
+            !findings(&example_record(true))
+                .iter()
+                .any(|(p, _)| p == path)
+        })
+        .collect();
+    assert_eq!(added, [("$.amendments[0].reason".to_string(), Warning)]);
+}
+
+/// A message that quotes the record (a name in a finding, an item in a refused removal)
+/// shows its bidirectional controls as escapes: the widget and the command line show the
+/// same sentence, and a control cannot reorder the words after it.
+#[test]
+fn messages_that_quote_the_record_show_its_controls_as_escapes() {
+    let escaped = |added: Vec<(String, Severity, String)>, path: &str| {
+        added
+            .into_iter()
+            .find(|(at, _, message)| at == path && !message.starts_with("This text contains"))
+            .map(|(_, _, message)| message)
+            .unwrap_or_default()
+    };
+    let chair = escaped(
+        added_by(|r| {
+            r.participants[0].name = "Amara\u{202E}Okafor".into();
+            r.participants[0].attendance = Attendance::Apologies;
+        }),
+        "$.meeting.chairId",
+    );
+    assert!(
+        chair.starts_with("Amara\\u{202e}Okafor is recorded as the chair but did not attend"),
+        "{chair}"
+    );
+    let twice = escaped(
+        added_by(|r| {
+            let mut again = r.participants[2].clone();
+            again.id = "p7".into();
+            again.name = format!("{}\u{2067}", again.name);
+            r.participants[2].name = again.name.clone();
+            r.participants.push(again);
+        }),
+        "$.participants[6].name",
+    );
+    assert!(twice.contains("\\u{2067} ("), "{twice}");
+    assert!(twice.ends_with(") is listed more than once"), "{twice}");
+    let reason = escaped(
+        added_by(|r| {
+            r.participants[1].agency = "Police\u{202E}".into();
+            r.scales[0].participant_id = r.participants[1].id.clone();
+            r.scales[0].reason.clear();
+        }),
+        "$.scales[0].reason",
+    );
+    assert!(reason.contains("Police\\u{202e}) chose"), "{reason}");
+    for message in [&chair, &twice, &reason] {
+        assert!(
+            !message.contains(risk_sensible::bidi::BIDI_CONTROLS),
+            "{message}"
+        );
+    }
+
+    let mut record = example_record(false);
+    record.participants[1].name = "Pat\u{202E}Constable".into();
+    record.actions[0].owner_id = Some(record.participants[1].id.clone());
+    record.actions[0].task = "Visit\u{202E}home".into();
+    let id = record.participants[1].id.clone();
+    let refused = common::run(
+        &mut record,
+        risk_sensible::meeting::Command::Remove {
+            kind: ItemKind::Participant,
+            id,
+        },
+    )
+    .unwrap_err()
+    .to_string();
+    assert!(refused.starts_with("Pat\\u{202e}Constable ("), "{refused}");
+    assert!(refused.contains("Visit\\u{202e}home"), "{refused}");
+    assert!(
+        !refused.contains(risk_sensible::bidi::BIDI_CONTROLS),
+        "{refused}"
+    );
+}

@@ -13,11 +13,13 @@ pub mod schema;
 mod sections;
 mod shape;
 mod types;
+mod walk;
 
 pub use path::{JsonPath, Step};
 pub use sections::*;
 pub use shape::*;
 pub use types::*;
+pub use walk::strings_with;
 
 /// The schema version this build writes, and the newest one it reads.
 pub const SCHEMA_VERSION: u32 = 2;

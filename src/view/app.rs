@@ -18,6 +18,7 @@ use super::section_form::SectionForm;
 use super::specs::{self, list_form, ListForm, Section};
 use super::stages::{Part, Stage};
 use super::task_list::TaskList;
+use crate::bidi::isolate;
 use crate::meeting::{any_restricted, validate, Finding};
 use crate::record::{DecisionRecord, ItemKind, JsonPath, Status};
 use crate::session::Session;
@@ -310,7 +311,7 @@ pub fn app(props: &AppProps) -> Html {
         "{}{}",
         record
             .child()
-            .map(|child| format!("{} · ", child.name))
+            .map(|child| format!("{} · ", isolate(&child.name)))
             .unwrap_or_default(),
         match record.meta.status {
             Status::Draft => "Draft",

@@ -5,11 +5,16 @@
 //!
 //! Long lists are paged ([`PAGE_SIZE`] rows a page) so that every sort, filter and page
 //! turn renders one page, whatever the size of the caseload.
+//!
+//! The records' text is isolated ([`isolate`]) wherever it is shown, as in the meeting's
+//! views; the flags and the reasons a record could not be read, sentences that quote it,
+//! show its bidirectional controls as escapes ([`escape`]).
 
 use crate::analysis::hotspots::{Band, Flag, HotSpot};
 use crate::analysis::report::{input_sentence, suppression_note};
 use crate::analysis::table::{Cell, Chart, ThemeTable};
 use crate::analysis::Summary;
+use crate::bidi::{escape, isolate};
 use std::cmp::Ordering;
 use std::rc::Rc;
 use web_sys::HtmlSelectElement;
@@ -327,7 +332,7 @@ pub fn caseload(props: &CaseloadProps) -> Html {
                     <option value="" selected={value.is_none()}>{ all.to_string() }</option>
                     { for options.iter().map(|option| html! {
                         <option key={option.clone()} value={option.clone()}
-                            selected={value == Some(option.as_str())}>{ option.clone() }</option>
+                            selected={value == Some(option.as_str())}>{ isolate(option).into_owned() }</option>
                     }) }
                 </select>
             </div>
@@ -340,7 +345,7 @@ pub fn caseload(props: &CaseloadProps) -> Html {
         let child = [row.case_reference.as_str(), row.child_name.as_str()]
             .iter()
             .filter(|part| !part.is_empty())
-            .copied()
+            .map(|part| isolate(part))
             .collect::<Vec<_>>()
             .join(" ");
         let child = if child.is_empty() {
@@ -359,9 +364,9 @@ pub fn caseload(props: &CaseloadProps) -> Html {
         html! {
             <tr class="rs-caseload__row">
                 <th scope="row" class="rs-caseload__child">
-                    { row.case_reference.clone() }
+                    { isolate(&row.case_reference).into_owned() }
                     if !row.child_name.is_empty() {
-                        <span class="rs-caseload__child-name">{ row.child_name.clone() }</span>
+                        <span class="rs-caseload__child-name">{ isolate(&row.child_name).into_owned() }</span>
                     }
                     if row.baby {
                         <strong class="rs-tag rs-caseload__baby">{ "Baby" }</strong>
@@ -437,7 +442,7 @@ pub fn caseload(props: &CaseloadProps) -> Html {
                             if props.problems.len() == 1 { "is" } else { "are" }) }
                     </p>
                     <ul class="rs-caseload__problem-list">
-                        { for props.problems.iter().take(20).map(|problem| html! { <li>{ problem.clone() }</li> }) }
+                        { for props.problems.iter().take(20).map(|problem| html! { <li>{ escape(problem).into_owned() }</li> }) }
                         if props.problems.len() > 20 {
                             <li>{ format!("and {} more", props.problems.len() - 20) }</li>
                         }
@@ -537,7 +542,7 @@ fn theme(table: &ThemeTable, id: &str) -> Html {
                         { for table.rows.iter().map(|cells| html! {
                             <tr>
                                 { for cells.iter().enumerate().map(|(index, cell)| {
-                                    let text = cell.display(table.threshold);
+                                    let text = isolate(&cell.display(table.threshold)).into_owned();
                                     if index == 0 {
                                         html! { <th scope="row">{ text }</th> }
                                     } else {
@@ -596,7 +601,7 @@ fn bar_chart(table: &ThemeTable, chart: Chart, id: &str) -> Html {
                 </title>
                 { for rows.iter().enumerate().map(|(index, cells)| {
                     let top = BAR_ROW * index as u32;
-                    let label = cells.first().map(|cell| cell.display(table.threshold)).unwrap_or_default();
+                    let label = cells.first().map(|cell| isolate(&cell.display(table.threshold)).into_owned()).unwrap_or_default();
                     let shown = cells.get(chart.column).map(|cell| cell.display(table.threshold)).unwrap_or_default();
                     let width = value(cells).map_or(0.0, |value| (value / largest * BAR_WIDTH).max(if value > 0.0 { 2.0 } else { 0.0 }));
                     html! {

@@ -3,6 +3,7 @@
 //! here touches the network: downloads are made from memory in the page.
 
 use super::context::WidgetContext;
+use crate::bidi::{escape, isolate};
 use crate::copy::{family_copy, professional_copy, Reader};
 use crate::export::{fhir_questionnaire_response, file_name};
 use crate::record::import::{export, import};
@@ -105,13 +106,19 @@ pub fn exports(props: &ExportsProps) -> Html {
                         .and_then(|bytes| {
                             let text = crate::record::import::text_from_bytes(&bytes)
                                 .map_err(|problem| vec![problem.to_string()])?;
-                            import(text)
-                                .map_err(|found| found.iter().map(|p| p.to_string()).collect())
+                            // A refusal may quote the file's text: its bidirectional
+                            // controls are shown as escapes (`bidi::escape`).
+                            import(text).map_err(|found| {
+                                found
+                                    .iter()
+                                    .map(|p| escape(&p.to_string()).into_owned())
+                                    .collect()
+                            })
                         });
                     match outcome {
                         Ok(record) => {
                             problems.set(Vec::new());
-                            status.set(format!("Opened {name}."));
+                            status.set(format!("Opened {}.", isolate(&name)));
                             on_import.emit(record);
                         }
                         Err(found) => {
@@ -147,9 +154,13 @@ pub fn exports(props: &ExportsProps) -> Html {
                 };
                 let name = file_name(&record, &what, "json");
                 match download(&name, &text, "application/json") {
-                    Ok(()) => status.set(format!("The copy for {who} downloaded as {name}.")),
+                    Ok(()) => status.set(format!(
+                        "The copy for {} downloaded as {name}.",
+                        isolate(&who)
+                    )),
                     Err(message) => status.set(format!(
-                        "The copy for {who} could not be downloaded: {message}."
+                        "The copy for {} could not be downloaded: {message}.",
+                        isolate(&who)
                     )),
                 }
             })
@@ -157,7 +168,7 @@ pub fn exports(props: &ExportsProps) -> Html {
         html! {
             <li key={recipient.id.clone()}>
                 <button type="button" class="rs-button rs-button--secondary" {onclick}>
-                    { format!("Download the copy for {who}") }
+                    { format!("Download the copy for {}", isolate(&who)) }
                 </button>
             </li>
         }

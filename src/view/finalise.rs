@@ -8,6 +8,7 @@ use super::form::{build, lens, specs, texts_of, use_item_form, Control, Field, F
 use super::minutes::Minutes;
 use super::specs::restrictions;
 use super::stages::Stage;
+use crate::bidi::isolate;
 use crate::meeting::{Command, Finding, Severity};
 use crate::record::{Actor, DecisionRecord, JsonPath, Restrictions, Status};
 use std::rc::Rc;
@@ -210,7 +211,7 @@ pub fn finalise(props: &FinaliseProps) -> Html {
                         </div>
                         <div class="rs-summary-list__row">
                             <dt class="rs-summary-list__key">{ "Digest" }</dt>
-                            <dd class="rs-summary-list__value rs-finalise__digest">{ record.meta.digest.clone().unwrap_or_default() }</dd>
+                            <dd class="rs-summary-list__value rs-finalise__digest">{ isolate(record.meta.digest.as_deref().unwrap_or_default()).into_owned() }</dd>
                         </div>
                         <div class="rs-summary-list__row">
                             <dt class="rs-summary-list__key">{ "Amendments" }</dt>

@@ -8,6 +8,7 @@ use super::context::WidgetContext;
 use super::error_summary::SummaryItem;
 use super::fields::{CheckboxGroup, Choice, RadioGroup, SelectField, TextArea, TextField};
 use super::focus::{use_focus, FocusTarget};
+use crate::bidi::isolate;
 use crate::meeting::{Command, Finding};
 use crate::record::{
     wire_name, Attendance, ClockTime, DecisionRecord, IsoDate, JsonPath, Labelled, Participant,
@@ -433,16 +434,23 @@ impl FormError {
     }
 }
 
-/// The label shown for a participant in pickers and tables.
+/// The label shown for a participant in pickers and tables. Like every text of the record
+/// the views show, the name and the agency are each isolated ([`isolate`]): a
+/// bidirectional control in either cannot reorder the label.
 pub fn participant_label(participant: &Participant) -> String {
-    let mut label = format!("{} ({})", participant.name, participant.agency);
+    let mut label = format!(
+        "{} ({})",
+        isolate(&participant.name),
+        isolate(&participant.agency)
+    );
     if participant.attendance != Attendance::Attended {
         label.push_str(", not present");
     }
     label
 }
 
-/// The text a table shows for a field's value: labels for choices, names for owners.
+/// The text a table shows for a field's value: labels for choices, names for owners, and
+/// the record's text isolated ([`isolate`]), as every view shows it.
 pub fn display_value(field: &FieldSpec, raw: &str, participants: &[Participant]) -> String {
     match &field.control {
         Control::Choice(options)
@@ -452,7 +460,7 @@ pub fn display_value(field: &FieldSpec, raw: &str, participants: &[Participant])
             .iter()
             .find(|choice| choice.value == raw)
             .map(|choice| choice.label.to_string())
-            .unwrap_or_else(|| raw.to_string()),
+            .unwrap_or_else(|| isolate(raw).into_owned()),
         Control::YesNo => if raw == "true" { "Yes" } else { "No" }.to_string(),
         Control::Restrictions => Option::<Restrictions>::from_text(raw)
             .flatten()
@@ -463,8 +471,8 @@ pub fn display_value(field: &FieldSpec, raw: &str, participants: &[Participant])
             .iter()
             .find(|p| p.id == raw)
             .map(participant_label)
-            .unwrap_or_else(|| format!("{raw}: no longer a participant")),
-        _ => raw.to_string(),
+            .unwrap_or_else(|| format!("{}: no longer a participant", isolate(raw))),
+        _ => isolate(raw).into_owned(),
     }
 }
 
@@ -595,9 +603,10 @@ pub fn fields(props: &FieldsProps) -> Html {
                     .config
                     .agencies
                     .iter()
-                    .map(|agency| Choice::new(agency.clone(), agency.clone()))
+                    .map(|agency| Choice::new(agency.clone(), isolate(agency).into_owned()))
                     .collect();
-                select(keep_current(agencies, field.value.clone()), "Select an agency", hint.clone())
+                let flagged = isolate(&field.value).into_owned();
+                select(keep_current(agencies, flagged), "Select an agency", hint.clone())
             }
             Control::Owner => {
                 let people = props
@@ -605,7 +614,7 @@ pub fn fields(props: &FieldsProps) -> Html {
                     .iter()
                     .map(|p| Choice::new(p.id.clone(), participant_label(p)))
                     .collect();
-                let flagged = format!("{}: no longer a participant", field.value);
+                let flagged = format!("{}: no longer a participant", isolate(&field.value));
                 select(keep_current(people, flagged), "Select a participant", hint.clone())
             }
             Control::Chair => {
@@ -613,7 +622,10 @@ pub fn fields(props: &FieldsProps) -> Html {
                     .participants
                     .iter()
                     .filter(|p| p.attendance == Attendance::Attended || p.id == field.value)
-                    .map(|p| Choice::new(p.id.clone(), format!("{} ({}, {})", p.name, p.role, p.agency)))
+                    .map(|p| {
+                        let label = format!("{} ({}, {})", isolate(&p.name), isolate(&p.role), isolate(&p.agency));
+                        Choice::new(p.id.clone(), label)
+                    })
                     .collect();
                 let hint = if people.is_empty() {
                     "Add the chair to the participants below first, as attending."

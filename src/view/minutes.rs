@@ -1,10 +1,12 @@
 //! The record as minutes: headings, tables, owners and dates, restricted items marked.
 //! Printed through the browser (print / save as PDF) by the print stylesheet, and shown on
-//! screen as the "check your answers" summary, with a change link per stage.
+//! screen as the "check your answers" summary, with a change link per stage. Every text of
+//! the record in them is isolated ([`isolate`]), on screen and in print alike.
 
 use super::form::{display_value, participant_label};
 use super::specs::{list_form, ListForm};
 use super::stages::Stage;
+use crate::bidi::isolate;
 use crate::meeting::{scale_spread, statutory_clocks, Config, ItemKind};
 use crate::record::*;
 use yew::prelude::*;
@@ -35,11 +37,12 @@ fn heading(level: u8, text: &str) -> Html {
     heading_at(level, "rs-minutes__heading", text)
 }
 
+/// A row of a summary list: its value, from the record, isolated as a whole.
 fn summary_row(key: &str, value: String) -> Html {
     let value = if value.trim().is_empty() {
         "Not recorded".to_string()
     } else {
-        value
+        isolate(&value).into_owned()
     };
     html! {
         <div class="rs-summary-list__row">
@@ -49,13 +52,14 @@ fn summary_row(key: &str, value: String) -> Html {
     }
 }
 
-/// Free text as a sentence: a full stop added unless it already ends with punctuation.
+/// Free text as a sentence, isolated: a full stop added after it unless it already ends
+/// with punctuation.
 fn sentence(text: &str) -> String {
     let text = text.trim();
     if text.ends_with(['.', '!', '?']) {
-        text.to_string()
+        isolate(text).into_owned()
     } else {
-        format!("{text}.")
+        format!("{}.", isolate(text))
     }
 }
 
@@ -128,7 +132,7 @@ pub fn minutes(props: &MinutesProps) -> Html {
                     .iter()
                     .find(|p| p.id == id)
                     .map(participant_label)
-                    .unwrap_or_else(|| format!("{id}: no longer a participant"))
+                    .unwrap_or_else(|| format!("{}: no longer a participant", isolate(id)))
             })
             .unwrap_or_default()
     };
@@ -177,9 +181,9 @@ pub fn minutes(props: &MinutesProps) -> Html {
     let participants_rows = participants.iter().map(|p| {
         html! {
             <tr key={p.id.clone()}>
-                <th scope="row">{ &p.name }</th>
-                <td>{ &p.role }</td>
-                <td>{ &p.agency }</td>
+                <th scope="row">{ isolate(&p.name).into_owned() }</th>
+                <td>{ isolate(&p.role).into_owned() }</td>
+                <td>{ isolate(&p.agency).into_owned() }</td>
                 <td>{ p.attendance.label() }</td>
             </tr>
         }
@@ -198,7 +202,7 @@ pub fn minutes(props: &MinutesProps) -> Html {
             <tr key={scale.participant_id.clone()}>
                 <th scope="row">{ who(&Some(scale.participant_id.clone())) }</th>
                 <td>{ scale.score }</td>
-                <td>{ &scale.reason }</td>
+                <td>{ isolate(&scale.reason).into_owned() }</td>
             </tr>
         }
     });
@@ -211,14 +215,14 @@ pub fn minutes(props: &MinutesProps) -> Html {
         };
     let amendments = record.amendments.iter().enumerate().map(|(index, amendment)| html! {
         <li key={index}>
-            { format!("{} by {} ({}): {} Reason: {}", amendment.at, amendment.by.name, amendment.by.agency, sentence(&amendment.change), sentence(&amendment.reason)) }
+            { format!("{} by {} ({}): {} Reason: {}", amendment.at, isolate(&amendment.by.name), isolate(&amendment.by.agency), sentence(&amendment.change), sentence(&amendment.reason)) }
         </li>
     });
     html! {
         <div class="rs-minutes">
             { section(Stage::Meeting, html! {
                 <dl class="rs-summary-list">
-                    { summary_row("Child", child.map(|c| format!("{} ({})", c.name, c.case_reference)).unwrap_or_default()) }
+                    { summary_row("Child", child.map(|c| format!("{} ({})", isolate(&c.name), isolate(&c.case_reference))).unwrap_or_default()) }
                     { summary_row("Type of meeting", meeting.meeting_type.map(|t| t.label().to_string()).unwrap_or_default()) }
                     { summary_row("How it was held", meeting.mode.map(|m| m.label().to_string()).unwrap_or_default()) }
                     { summary_row("Date and time", format!("{} {}", meeting.date.map(|d| d.to_string()).unwrap_or_default(), meeting.start_time.map(|t| t.to_string()).unwrap_or_default())) }
@@ -300,7 +304,7 @@ pub fn minutes(props: &MinutesProps) -> Html {
                 </section>
             }
             if let Some(digest) = &record.meta.digest {
-                <p class="rs-minutes__digest">{ format!("Integrity digest: {digest}") }</p>
+                <p class="rs-minutes__digest">{ format!("Integrity digest: {}", isolate(digest)) }</p>
             }
         </div>
     }

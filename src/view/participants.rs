@@ -6,6 +6,7 @@ use super::error_summary::ErrorSummary;
 use super::focus::FocusTarget;
 use super::form::{use_item_form, Fields};
 use super::specs;
+use crate::bidi::isolate;
 use crate::meeting::{Command, ItemKind};
 use crate::record::Participant;
 use std::rc::Rc;
@@ -102,11 +103,12 @@ pub fn participants(props: &ParticipantsProps) -> Html {
                 form.focus.emit(FocusTarget::Id(name_id.clone()));
             })
         };
+        let name = isolate(&participant.name);
         html! {
             <tr class="rs-participants__row" key={participant.id.clone()}>
-                <th scope="row" class="rs-participants__name">{ &participant.name }</th>
-                <td>{ &participant.role }</td>
-                <td>{ &participant.agency }</td>
+                <th scope="row" class="rs-participants__name">{ name.to_string() }</th>
+                <td>{ isolate(&participant.role).into_owned() }</td>
+                <td>{ isolate(&participant.agency).into_owned() }</td>
                 <td>{ participant.attendance.label() }</td>
                 <td>{ participant.decision_authority.label() }</td>
                 if !props.read_only {
@@ -114,10 +116,10 @@ pub fn participants(props: &ParticipantsProps) -> Html {
                     <button type="button" class="rs-button rs-button--secondary"
                         id={context.id(&format!("participant-{}-change", participant.id))}
                         onclick={change}>
-                        { "Change" }<span class="rs-visually-hidden">{ format!(" {}", participant.name) }</span>
+                        { "Change" }<span class="rs-visually-hidden">{ format!(" {name}") }</span>
                     </button>
                     <button type="button" class="rs-button rs-button--warning" onclick={remove}>
-                        { "Remove" }<span class="rs-visually-hidden">{ format!(" {}", participant.name) }</span>
+                        { "Remove" }<span class="rs-visually-hidden">{ format!(" {name}") }</span>
                     </button>
                 </td>
                 }

@@ -11,6 +11,7 @@ use super::form::{
 };
 use super::section_form::section_change;
 use super::specs::{restrictions, SectionSpec};
+use crate::bidi::isolate;
 use crate::meeting::{scale_spread, Command, Finding, Item, SPREAD_TO_DISCUSS};
 use crate::record::{Dissent, ItemKind, JsonPath, Participant, Restrictions, SafetyScale};
 use std::rc::Rc;
@@ -137,7 +138,7 @@ pub fn scales(props: &ScalesProps) -> Html {
             .iter()
             .find(|p| p.id == id)
             .map(participant_label)
-            .unwrap_or_else(|| format!("{id}: no longer a participant"))
+            .unwrap_or_else(|| format!("{}: no longer a participant", isolate(id)))
     };
     let at = {
         let who = &form.texts[0];
@@ -213,7 +214,7 @@ pub fn scales(props: &ScalesProps) -> Html {
             <tr key={scale.participant_id.clone()}>
                 <th scope="row">{ name.clone() }</th>
                 <td class="rs-scales__score">{ scale.score }</td>
-                <td>{ &scale.reason }</td>
+                <td>{ isolate(&scale.reason).into_owned() }</td>
                 if !props.read_only {
                     <td class="rs-item-list__actions">
                         <button type="button" class="rs-button rs-button--secondary" onclick={change}>
@@ -304,7 +305,7 @@ pub fn scales(props: &ScalesProps) -> Html {
                         if props.read_only {
                             <p class="rs-scales__discussion">
                                 <strong>{ "What the group made of the difference: " }</strong>
-                                { if props.discussion.is_empty() { AttrValue::Static("Not recorded") } else { props.discussion.clone() } }
+                                { if props.discussion.is_empty() { "Not recorded".to_string() } else { isolate(&props.discussion).into_owned() } }
                             </p>
                         } else {
                             <Fields form="scale" fields={discussion_views}

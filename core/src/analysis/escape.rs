@@ -9,39 +9,11 @@
 //! - [`bidi_escaped`] is what CSV cells get (see [`super::csv`]): line breaks are kept
 //!   there, quoted, but bidirectional controls are escaped.
 //!
-//! Escapes are Rust's: `\n`, `\t`, `\u{1b}`, `\u{202e}`.
+//! Escapes are Rust's: `\n`, `\t`, `\u{1b}`, `\u{202e}`. [`bidi_escaped`] is
+//! [`crate::bidi::escape`], which the core's messages also use; the widget isolates the
+//! record's own text instead ([`crate::bidi::isolate`]).
 
-use std::borrow::Cow;
-
-/// The bidirectional controls: ALM (U+061C), LRM and RLM (U+200E, U+200F), the embeddings
-/// and overrides LRE, RLE, PDF, LRO and RLO (U+202A to U+202E), and the isolates LRI, RLI,
-/// FSI and PDI (U+2066 to U+2069).
-pub const BIDI_CONTROLS: [char; 12] = [
-    '\u{061C}', '\u{200E}', '\u{200F}', '\u{202A}', '\u{202B}', '\u{202C}', '\u{202D}', '\u{202E}',
-    '\u{2066}', '\u{2067}', '\u{2068}', '\u{2069}',
-];
-
-/// Whether a character is one of [`BIDI_CONTROLS`].
-pub fn is_bidi_control(character: char) -> bool {
-    BIDI_CONTROLS.contains(&character)
-}
-
-/// The text with every bidirectional control written as a visible escape (`\u{202e}`);
-/// everything else as it is.
-pub fn bidi_escaped(text: &str) -> Cow<'_, str> {
-    if !text.contains(BIDI_CONTROLS) {
-        return Cow::Borrowed(text);
-    }
-    let mut escaped = String::with_capacity(text.len() + 8);
-    for character in text.chars() {
-        if is_bidi_control(character) {
-            escaped.extend(character.escape_unicode());
-        } else {
-            escaped.push(character);
-        }
-    }
-    Cow::Owned(escaped)
-}
+pub use crate::bidi::{escape as bidi_escaped, is_bidi_control, BIDI_CONTROLS};
 
 /// The text made safe to print on one line of a terminal: control characters (new lines,
 /// escape sequences) and bidirectional controls are written as visible escapes, and text
@@ -77,6 +49,7 @@ pub fn quoted(text: &str, limit: usize) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use std::borrow::Cow;
 
     #[test]
     fn escapes_every_bidirectional_control_on_a_terminal() {

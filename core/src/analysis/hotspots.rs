@@ -45,6 +45,7 @@
 //! lists every record instead.
 
 use super::Settings;
+use crate::bidi::escape;
 use crate::meeting::{
     scale_spread, starts_section_47, statutory_clocks, working_days_between, Config,
     SPREAD_TO_DISCUSS,
@@ -272,7 +273,9 @@ impl Flag {
     }
 
     /// The flag in a sentence, as the text table, the CSV and the caseload view show it.
-    /// Quotes the record, so a caller printing to a terminal escapes control characters.
+    /// Quotes the record, so a caller printing to a terminal escapes control characters; its
+    /// bidirectional controls are written as escapes ([`escape`]), so that one in a task or
+    /// a name cannot reorder the rest of the sentence, on a terminal or in the caseload view.
     pub fn describe(&self) -> String {
         fn days(count: i64) -> String {
             if count == 1 {
@@ -298,9 +301,10 @@ impl Flag {
                 working_days_overdue,
                 ..
             } => format!(
-                "Action \u{201c}{task}\u{201d} was due {due}, {} overdue; owner {}",
+                "Action \u{201c}{}\u{201d} was due {due}, {} overdue; owner {}",
+                escape(task),
                 days(*working_days_overdue),
-                owner.label()
+                escape(&owner.label())
             ),
             Flag::RiskReviewPassed {
                 description,
@@ -311,13 +315,13 @@ impl Flag {
                 ..
             } => {
                 let what = match description {
-                    Some(text) => format!("\u{201c}{text}\u{201d}"),
+                    Some(text) => format!("\u{201c}{}\u{201d}", escape(text)),
                     None => format!("(restricted: {})", restrictions.words().to_lowercase()),
                 };
                 format!(
                     "Risk {what} was due for review {review_date}, {} overdue; owner {}",
                     days(*working_days_overdue),
-                    owner.label()
+                    escape(&owner.label())
                 )
             }
             Flag::IcpcClock {
@@ -356,16 +360,16 @@ impl Flag {
                 ..
             } => match (escalation, escalated_on) {
                 (EscalationStage::None, _) => {
-                    format!("Dissent from {} is not resolved", person.label())
+                    format!("Dissent from {} is not resolved", escape(&person.label()))
                 }
                 (stage, Some(date)) => format!(
                     "Dissent from {} escalated to {} on {date} is not resolved",
-                    person.label(),
+                    escape(&person.label()),
                     stage.label().to_lowercase()
                 ),
                 (stage, None) => format!(
                     "Dissent from {} escalated to {} is not resolved",
-                    person.label(),
+                    escape(&person.label()),
                     stage.label().to_lowercase()
                 ),
             },

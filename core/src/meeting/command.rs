@@ -5,6 +5,7 @@
 
 use super::config::Config;
 use super::validate::{validate, Finding, Severity};
+use crate::bidi;
 use crate::record::integrity::{self, AMENDED, FINALISED, GENESIS_HASH};
 pub use crate::record::ItemKind;
 use crate::record::*;
@@ -543,11 +544,12 @@ fn uses_of_participant(record: &DecisionRecord, id: &str) -> Vec<String> {
             ReferenceSite::Item(kind, index, _) => (kind, index),
         };
         let item_id = with_kind!(kind, T => T::list(record, kind)[index].id().to_string());
-        let what = describe_listed(record, kind, &item_id);
+        // Shown in a refusal: bidirectional controls in the record's text as escapes.
+        let what = bidi::escape(&describe_listed(record, kind, &item_id)).into_owned();
         uses.push(match kind {
             ItemKind::Decision => format!("the decision-maker for {what}"),
             ItemKind::Gap => format!("finding out for {what}"),
-            ItemKind::Dissent => format!("the author of dissent [{item_id}]"),
+            ItemKind::Dissent => format!("the author of dissent [{}]", bidi::escape(&item_id)),
             ItemKind::Information => format!("the source of {what}"),
             ItemKind::FamilyCommunication => format!("telling the family: {what}"),
             _ => format!("the owner of {what}"),
@@ -806,7 +808,11 @@ pub fn apply(
                 if !uses.is_empty() {
                     let participant = &record.participants[index];
                     return Err(Problem::InUse {
-                        item: format!("{} ({})", participant.name, participant.agency),
+                        item: format!(
+                            "{} ({})",
+                            bidi::escape(&participant.name),
+                            bidi::escape(&participant.agency)
+                        ),
                         uses,
                     });
                 }

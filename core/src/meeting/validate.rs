@@ -1,7 +1,9 @@
 //! Validation: what is missing or doubtful in a record, as findings rather than failures.
-//! Errors block finalising; warnings are for the group to consider.
+//! Errors block finalising; warnings are for the group to consider. A message that quotes
+//! the record's text shows its bidirectional controls as escapes ([`bidi::escape`]).
 
 use super::config::{Config, CHILDRENS_SOCIAL_CARE, POLICE};
+use crate::bidi;
 use crate::record::*;
 use serde::Serialize;
 
@@ -82,6 +84,7 @@ pub fn validate(record: &DecisionRecord, config: &Config) -> Vec<Finding> {
     validate_timescales(record, &mut findings);
     validate_distribution(record, &mut findings);
     validate_references(record, &mut findings);
+    validate_text(record, &mut findings);
     findings.sort_by_key(|finding| place(&finding.path));
     findings
 }
@@ -123,6 +126,43 @@ fn validate_references(record: &DecisionRecord, findings: &mut Vec<Finding>) {
             ));
         }
     });
+}
+
+/// A warning on every text of the record that holds a bidirectional control able to
+/// reorder what is displayed (an embedding, override or isolate: [`bidi::reorders`]), at
+/// the text's path. The widget isolates such text wherever it shows it ([`bidi::isolate`]),
+/// but other systems, emails and printouts made from the record may not: someone should
+/// check that the text says what was meant.
+///
+/// Every string of the record is looked at, through one walk of its fields
+/// ([`strings_with`]), so a field added later is covered too: names, free text, ids
+/// (free strings a host may choose) and the amendments. The audit trail is not: it repeats
+/// what the record held, cannot be corrected, and no view shows it.
+fn validate_text(record: &DecisionRecord, findings: &mut Vec<Finding>) {
+    let audit = JsonPath::keys(&["audit"]);
+    for (path, characters) in strings_with(record, &bidi::reorders) {
+        if !path.starts_with(&audit) {
+            findings.push(Finding::warning(path, hidden_controls(&characters)));
+        }
+    }
+}
+
+/// What [`validate_text`] says about the bidirectional controls in one text.
+fn hidden_controls(characters: &[char]) -> String {
+    let named: Vec<String> = characters
+        .iter()
+        .map(|character| format!("U+{:04X} {}", u32::from(*character), bidi::name(*character)))
+        .collect();
+    let (what, them) = if characters.len() == 1 {
+        ("a hidden control character", "it")
+    } else {
+        ("hidden control characters", "them")
+    };
+    format!(
+        "This text contains {what} that can reverse how text around {them} is displayed ({}): \
+         check the text as typed",
+        named.join(", ")
+    )
 }
 
 /// Where a finding goes in the list: by section in the record's order, then by item.
@@ -275,7 +315,7 @@ fn validate_scales(record: &DecisionRecord, findings: &mut Vec<Finding>) {
                 path("reason"),
                 format!(
                     "Record why {} chose {}",
-                    record.participant_label(&scale.participant_id),
+                    bidi::escape(&record.participant_label(&scale.participant_id)),
                     scale.score
                 ),
             ));
@@ -529,7 +569,7 @@ fn validate_meeting(record: &DecisionRecord, findings: &mut Vec<Finding>) {
                     format!(
                         "{} is recorded as the chair but did not attend: change the chair or \
                          their attendance",
-                        chair.name
+                        bidi::escape(&chair.name)
                     ),
                 ))
             }
@@ -567,7 +607,8 @@ fn validate_participants(record: &DecisionRecord, config: &Config, findings: &mu
                 path("name"),
                 format!(
                     "{} ({}) is listed more than once",
-                    participant.name, participant.agency
+                    bidi::escape(&participant.name),
+                    bidi::escape(&participant.agency)
                 ),
             ));
         }
