@@ -7,7 +7,7 @@
 use crate::autosave::{Autosave, Found};
 use crate::host_js::{fire_event, RecordText};
 use crate::meeting::{self, Command, Config, Context, Problem};
-use crate::record::{Actor, DecisionRecord, Status, Timestamp};
+use crate::record::{integrity, Actor, DecisionRecord, Status, Timestamp};
 use std::cell::{Cell, RefCell};
 use std::rc::Rc;
 use web_sys::Element;
@@ -280,6 +280,8 @@ impl Session {
             Ok(()) => {
                 let finalised =
                     before.meta.status == Status::Draft && record.meta.status == Status::Final;
+                let amended = record.amendments.len() > before.amendments.len();
+                let anchor = (finalised || amended).then(|| integrity::anchor(&record));
                 {
                     let mut outcome = self.outcome.borrow_mut();
                     outcome.refusal = None;
@@ -289,8 +291,14 @@ impl Session {
                     }
                 }
                 let text = self.store(Rc::new(record));
-                if finalised {
-                    self.fire("risk-sensible:finalise", &text);
+                // The anchor the host keeps to check the record against later (SECURITY.md).
+                if let Some(anchor) = anchor {
+                    let name = if finalised {
+                        "risk-sensible:finalise"
+                    } else {
+                        "risk-sensible:amend"
+                    };
+                    self.fire_with(name, &text, &[("anchor", &anchor)]);
                 }
             }
             // `apply` leaves the record untouched when it refuses a change.
@@ -337,8 +345,17 @@ impl Session {
     /// Fires an event on the host's element with the record's text as `detail.record`
     /// (read from the text only when a listener asks for it).
     fn fire(&self, name: &str, text: &RecordText) {
+        self.fire_with(name, text, &[]);
+    }
+
+    /// Like [`Session::fire`], with more members of `detail`.
+    fn fire_with(&self, name: &str, text: &RecordText, members: &[(&str, &str)]) {
         if let Some(element) = &self.element {
-            fire_event(element, name, &text.detail());
+            let detail = text.detail();
+            for (key, value) in members {
+                let _ = js_sys::Reflect::set(&detail, &(*key).into(), &(*value).into());
+            }
+            fire_event(element, name, &detail);
         }
     }
 

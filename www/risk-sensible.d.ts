@@ -72,6 +72,13 @@ export interface RecordEventDetail {
   record: DecisionRecord;
 }
 
+/** The finalise and amend events also give the record's anchor: the hash at the head of its
+ * audit trail, for the host to keep and check the record against (`risk-sensible verify
+ * FILE --anchor HEX`). */
+export interface AnchorEventDetail extends RecordEventDetail {
+  anchor: string;
+}
+
 export interface ErrorEventDetail {
   message: string;
   record?: DecisionRecord;
@@ -80,7 +87,8 @@ export interface ErrorEventDetail {
 declare global {
   interface HTMLElementEventMap {
     "risk-sensible:change": CustomEvent<RecordEventDetail>;
-    "risk-sensible:finalise": CustomEvent<RecordEventDetail>;
+    "risk-sensible:finalise": CustomEvent<AnchorEventDetail>;
+    "risk-sensible:amend": CustomEvent<AnchorEventDetail>;
     "risk-sensible:error": CustomEvent<ErrorEventDetail>;
   }
   interface HTMLElementTagNameMap {

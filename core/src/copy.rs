@@ -331,6 +331,121 @@ pub struct FamilyAction {
     pub due: Option<IsoDate>,
 }
 
+/// Who does something, as the family's copy says it: the lead worker by name, any other
+/// professional by their agency only.
+fn told_by(record: &DecisionRecord, id: Option<&str>) -> String {
+    let lead = record
+        .family_copy
+        .as_ref()
+        .and_then(|plan| plan.lead_worker_id.as_deref());
+    match id.and_then(|id| record.participant(id)) {
+        Some(person) if Some(person.id.as_str()) == lead => person.name.clone(),
+        Some(person) => person.agency.clone(),
+        None => String::new(),
+    }
+}
+
+impl FamilyDecision {
+    fn of(decision: &Decision) -> Self {
+        FamilyDecision {
+            decision: decision
+                .decision_type
+                .map(DecisionType::label)
+                .unwrap_or_default()
+                .to_string(),
+            why: decision.rationale.trim().to_string(),
+        }
+    }
+
+    /// The decision as the family's letter says it.
+    pub fn sentence(&self) -> String {
+        format!("{}: {}", self.decision, self.why)
+    }
+}
+
+impl FamilyAction {
+    fn of(record: &DecisionRecord, action: &Action) -> Self {
+        FamilyAction {
+            task: action.task.trim().to_string(),
+            by: told_by(record, action.owner_id.as_deref()),
+            due: action.due,
+        }
+    }
+
+    /// The action as the family's letter says it.
+    pub fn sentence(&self) -> String {
+        match self.due {
+            Some(due) => format!("{} ({}, by {due})", self.task, self.by),
+            None => format!("{} ({})", self.task, self.by),
+        }
+    }
+}
+
+/// One item the chair may approve for the family's copy, as the review shows it: the
+/// sentence that would go, in the words the family's copy uses.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Candidate {
+    pub kind: ItemKind,
+    pub id: String,
+    pub sentence: String,
+    pub restrictions: Restrictions,
+    pub approved: bool,
+    pub police_agreed: bool,
+    /// The police must agree before it goes (a decision or action while their
+    /// investigation is open).
+    pub needs_police: bool,
+}
+
+/// Every item the chair may approve for the family's copy, in the order the copy holds
+/// them: the assessment's statements by column, then decisions, then actions.
+pub fn candidates(record: &DecisionRecord) -> Vec<Candidate> {
+    let plan = record.family_copy.clone().unwrap_or_default();
+    let open = investigation_open(record);
+    let candidate = |kind: ItemKind, id: &str, sentence: String, restrictions: Restrictions| {
+        let approval = plan
+            .approved
+            .iter()
+            .find(|approval| approval.list == kind && approval.id == id);
+        Candidate {
+            kind,
+            id: id.to_string(),
+            sentence,
+            restrictions,
+            approved: approval.is_some(),
+            police_agreed: approval.is_some_and(|approval| approval.police_agreed),
+            needs_police: open && matches!(kind, ItemKind::Decision | ItemKind::Action),
+        }
+    };
+    let mut all = Vec::new();
+    for column in AssessmentColumn::ALL {
+        for statement in &record.assessment[*column] {
+            all.push(candidate(
+                ItemKind::Statement(*column),
+                &statement.id,
+                statement.text.trim().to_string(),
+                statement.restrictions(),
+            ));
+        }
+    }
+    for decision in &record.decisions {
+        all.push(candidate(
+            ItemKind::Decision,
+            &decision.id,
+            FamilyDecision::of(decision).sentence(),
+            decision.restrictions(),
+        ));
+    }
+    for action in &record.actions {
+        all.push(candidate(
+            ItemKind::Action,
+            &action.id,
+            FamilyAction::of(record, action).sentence(),
+            action.restrictions(),
+        ));
+    }
+    all
+}
+
 /// The family's copy of `record`: what the family will be told (never what is withheld
 /// or why), the named lead worker, and the items the chair approved that carry no
 /// restriction (decisions and actions, while a criminal investigation is open, only with
@@ -343,16 +458,7 @@ pub fn family_copy(record: &DecisionRecord) -> FamilyCopy {
         .lead_worker_id
         .as_deref()
         .and_then(|id| record.participant(id));
-    let by = |id: Option<&str>| -> String {
-        let participant = id.and_then(|id| record.participant(id));
-        match participant {
-            Some(person) if Some(person.id.as_str()) == plan.lead_worker_id.as_deref() => {
-                person.name.clone()
-            }
-            Some(person) => person.agency.clone(),
-            None => String::new(),
-        }
-    };
+    let by = |id: Option<&str>| told_by(record, id);
     let mut left = LeftOut::default();
     let mut goes = |kind: ItemKind, id: &str, restrictions: Restrictions| {
         let refused = family_refusal(record, kind, id, &restrictions).is_some();
@@ -383,24 +489,13 @@ pub fn family_copy(record: &DecisionRecord) -> FamilyCopy {
         .decisions
         .iter()
         .filter(|decision| goes(ItemKind::Decision, &decision.id, decision.restrictions()))
-        .map(|decision| FamilyDecision {
-            decision: decision
-                .decision_type
-                .map(DecisionType::label)
-                .unwrap_or_default()
-                .to_string(),
-            why: decision.rationale.trim().to_string(),
-        })
+        .map(FamilyDecision::of)
         .collect();
     let actions = record
         .actions
         .iter()
         .filter(|action| goes(ItemKind::Action, &action.id, action.restrictions()))
-        .map(|action| FamilyAction {
-            task: action.task.trim().to_string(),
-            by: by(action.owner_id.as_deref()),
-            due: action.due,
-        })
+        .map(|action| FamilyAction::of(record, action))
         .collect();
     for (section, count) in [
         ("subjects", record.subjects.len().saturating_sub(1)),
@@ -546,18 +641,12 @@ pub fn family_letter(copy: &FamilyCopy) -> String {
         "What was decided",
         copy.decisions
             .iter()
-            .map(|decision| format!("{}: {}", decision.decision, decision.why))
+            .map(FamilyDecision::sentence)
             .collect(),
     );
     section(
         "What will happen next",
-        copy.actions
-            .iter()
-            .map(|action| match action.due {
-                Some(due) => format!("{} ({}, by {due})", action.task, action.by),
-                None => format!("{} ({})", action.task, action.by),
-            })
-            .collect(),
+        copy.actions.iter().map(FamilyAction::sentence).collect(),
     );
     letter
 }

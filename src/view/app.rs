@@ -5,22 +5,24 @@ use super::agenda_timer::AgendaTimer;
 use super::clocks::Clocks;
 use super::context::WidgetContext;
 use super::exports::Exports;
+use super::family_review::FamilyReview;
 use super::finalise::Finalise;
 use super::header::Header;
 use super::help::{shortcut_handler, HelpPanel};
 use super::item_list::ItemList;
 use super::meeting_details::MeetingDetails;
-use super::minutes::Minutes;
 use super::notices::Notices;
 use super::participants::Participants;
+use super::print_panel::{PrintChoice, PrintPanel, Printed};
 use super::scales::Scales;
 use super::section_form::SectionForm;
 use super::specs::{self, list_form, ListForm, Section};
 use super::stages::{Part, Stage};
 use super::task_list::TaskList;
 use crate::bidi::isolate;
+use crate::copy::candidates;
 use crate::meeting::{any_restricted, validate, Finding};
-use crate::record::{DecisionRecord, ItemKind, JsonPath, Status};
+use crate::record::{DecisionRecord, JsonPath, Restricted, Status};
 use crate::session::Session;
 use std::rc::Rc;
 use web_sys::HtmlElement;
@@ -55,12 +57,22 @@ fn use_session(session: &Rc<Session>) {
     });
 }
 
-/// Whether the printed minutes are built, and the print button's handler. They are built
-/// only once someone prints (the button, or the browser's own print, which fires
-/// `beforeprint`): a thousand rows on a large meeting, too many to rebuild on every key.
+/// What printing needs: whether what prints is built, what was chosen, and whether the
+/// choice is being asked. What prints is built only once someone prints (the panel's
+/// button, or the browser's own print, which fires `beforeprint` and prints the full
+/// minutes): a thousand rows on a large meeting, too many to rebuild on every key.
+struct Printing {
+    ready: bool,
+    choice: PrintChoice,
+    asking: UseStateHandle<bool>,
+    print: Callback<PrintChoice>,
+}
+
 #[hook]
-fn use_print() -> (bool, Callback<MouseEvent>) {
+fn use_print() -> Printing {
     let ready = use_state(|| false);
+    let choice = use_state(PrintChoice::default);
+    let asking = use_state(|| false);
     let requested = use_state(|| 0u32);
     {
         let ready = ready.clone();
@@ -73,7 +85,7 @@ fn use_print() -> (bool, Callback<MouseEvent>) {
             move || drop(listener)
         });
     }
-    // Print once the minutes the button asked for have rendered.
+    // Print once what was chosen has rendered.
     use_effect_with(*requested, move |requested| {
         if *requested > 0 {
             if let Some(window) = web_sys::window() {
@@ -82,13 +94,20 @@ fn use_print() -> (bool, Callback<MouseEvent>) {
         }
     });
     let print = {
-        let ready = ready.clone();
-        Callback::from(move |_: MouseEvent| {
+        let (ready, choice, asking) = (ready.clone(), choice.clone(), asking.clone());
+        Callback::from(move |chosen: PrintChoice| {
+            choice.set(chosen);
+            asking.set(false);
             ready.set(true);
             requested.set(requested.wrapping_add(1));
         })
     };
-    (*ready, print)
+    Printing {
+        ready: *ready,
+        choice: *choice,
+        asking,
+        print,
+    }
 }
 
 /// The findings under any of these paths.
@@ -102,15 +121,40 @@ fn findings_in(findings: &[Finding], paths: &[JsonPath]) -> Rc<Vec<Finding>> {
     )
 }
 
-/// True when the stage shows any item labelled restricted.
+/// True when the stage shows anything restricted: hidden on a shared screen until the
+/// chair reveals it.
 fn has_restricted(record: &DecisionRecord, stage: Stage) -> bool {
-    stage.parts().iter().any(|part| match part {
-        Part::List(kind) => any_restricted(record, *kind),
-        Part::Finalise => ItemKind::ALL
+    stage
+        .parts()
+        .iter()
+        .any(|part| part_restricted(record, *part))
+}
+
+fn part_restricted(record: &DecisionRecord, part: Part) -> bool {
+    match part {
+        Part::List(kind) => any_restricted(record, kind),
+        Part::Section(section) => section.form().restricted(record),
+        Part::MeetingDetails => specs::meeting().erased().restricted(record),
+        Part::Scales => {
+            record
+                .scales
+                .iter()
+                .any(|scale| scale.is_restricted() && !scale.reason.is_empty())
+                || super::scales::discussion().erased().restricted(record)
+        }
+        Part::FamilyReview => candidates(record)
             .iter()
-            .any(|kind| any_restricted(record, *kind)),
-        _ => false,
-    })
+            .any(|candidate| !candidate.restrictions.is_empty()),
+        // The whole record: every part of every stage, and the amendments.
+        Part::Finalise => {
+            Stage::ALL
+                .iter()
+                .flat_map(|stage| stage.parts())
+                .any(|part| *part != Part::Finalise && part_restricted(record, *part))
+                || record.amendments.iter().any(Restricted::is_restricted)
+        }
+        Part::Participants | Part::Clocks => false,
+    }
 }
 
 /// What every part of a stage is drawn with.
@@ -146,6 +190,7 @@ impl PartContext<'_> {
             <SectionForm
                 {key}
                 {section}
+                revealed={self.revealed}
                 record={self.record.clone()}
                 {findings}
                 read_only={self.read_only}
@@ -160,6 +205,7 @@ impl PartContext<'_> {
             Part::MeetingDetails => html! {
                 <MeetingDetails
                     record={record.clone()}
+                    revealed={self.revealed}
                     findings={findings_in(self.findings, &[JsonPath::keys(specs::meeting().keys)])}
                     read_only={self.read_only}
                 />
@@ -171,6 +217,7 @@ impl PartContext<'_> {
             Part::Section(section) => self.section(section.form()),
             Part::Scales => html! {
                 <Scales
+                    revealed={self.revealed}
                     scales={record.scales.clone()}
                     participants={Rc::new(record.participants.clone())}
                     discussion={AttrValue::from(record.assessment.scale_discussion.clone())}
@@ -180,6 +227,9 @@ impl PartContext<'_> {
                 />
             },
             Part::Clocks => html! { <Clocks record={record.clone()} /> },
+            Part::FamilyReview => html! {
+                <FamilyReview record={record.clone()} revealed={self.revealed} read_only={self.read_only} />
+            },
             Part::Finalise => html! {
                 <Finalise
                     record={record.clone()}
@@ -204,7 +254,7 @@ pub fn app(props: &AppProps) -> Html {
     // The stage whose restricted items were revealed; leaving it masks them again.
     let revealed = use_state(|| None::<Stage>);
     let help_open = use_state(|| false);
-    let (print_ready, print) = use_print();
+    let printing = use_print();
     let stage_heading = use_node_ref();
     let root = use_node_ref();
     let moved = use_mut_ref(|| false);
@@ -334,8 +384,14 @@ pub fn app(props: &AppProps) -> Html {
                         on_chair_mode={toggle(&chair_mode)}
                         on_screen_safe={toggle(&screen_safe)}
                         on_help={toggle(&help_open)}
-                        on_print={print}
+                        on_print={toggle(&printing.asking)}
+                        print_open={*printing.asking}
+                        print_id={context.id("print")}
                     />
+                    if *printing.asking {
+                        <PrintPanel id={context.id("print")} record={record.clone()}
+                            on_print={printing.print.clone()} on_cancel={toggle(&printing.asking)} />
+                    }
                     if *help_open {
                         <HelpPanel id={context.id("help")} heading_id={context.id("help-heading")} />
                     }
@@ -377,10 +433,9 @@ pub fn app(props: &AppProps) -> Html {
                     <Exports record={record.clone()} {on_import} read_only={session.locked()} />
                     <p class="rs-visually-hidden" role="status" aria-live="polite">{ outcome.announcement.clone() }</p>
                 </div>
-                if print_ready {
+                if printing.ready {
                     <div class="rs-print-only">
-                        <h2 class="rs-minutes__title">{ "Minutes of the strategy meeting" }</h2>
-                        <Minutes record={record.clone()} config={config.clone()} level={3} />
+                        <Printed record={record.clone()} choice={printing.choice} />
                     </div>
                 }
             </div>

@@ -18,6 +18,10 @@ pub struct HeaderProps {
     pub on_screen_safe: Callback<MouseEvent>,
     pub on_help: Callback<MouseEvent>,
     pub on_print: Callback<MouseEvent>,
+    /// The choice of what to print is open.
+    pub print_open: bool,
+    /// The id of the panel the print button opens.
+    pub print_id: AttrValue,
 }
 
 /// The header and toolbar.
@@ -43,7 +47,8 @@ pub fn header(props: &HeaderProps) -> Html {
                     aria-controls={props.help_id.clone()} onclick={props.on_help.clone()}>
                     { "Keyboard shortcuts" }
                 </button>
-                <button type="button" class="rs-button rs-button--secondary" onclick={props.on_print.clone()}>{ "Print minutes" }</button>
+                <button type="button" class="rs-button rs-button--secondary" aria-expanded={props.print_open.to_string()}
+                    aria-controls={props.print_id.clone()} onclick={props.on_print.clone()}>{ "Print minutes" }</button>
             </div>
         </header>
     }

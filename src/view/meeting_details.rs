@@ -17,6 +17,9 @@ pub struct MeetingDetailsProps {
     /// The record's findings about the meeting, shown by their fields.
     #[prop_or_default]
     pub findings: Rc<Vec<Finding>>,
+    /// Whether restricted text is shown (screen-safe off, or revealed on purpose).
+    #[prop_or(true)]
+    pub revealed: bool,
     #[prop_or_default]
     pub read_only: bool,
 }
@@ -26,6 +29,7 @@ impl PartialEq for MeetingDetailsProps {
         self.record.meeting == other.record.meeting
             && self.record.participants == other.record.participants
             && self.findings == other.findings
+            && self.revealed == other.revealed
             && self.read_only == other.read_only
     }
 }
@@ -61,7 +65,12 @@ pub fn meeting_details(props: &MeetingDetailsProps) -> Html {
             <legend class="rs-visually-hidden">{ "Meeting details" }</legend>
             { group(0..2) }
             <div class="rs-meeting-details__when">{ group(2..4) }</div>
-            { group(4..7) }
+            if section.restricted(&props.record) && !props.revealed {
+                <p class="rs-meeting-details__hidden">{ "The reason for the meeting is hidden on the shared screen: show restricted items to see or change it." }</p>
+                { group(6..7) }
+            } else {
+                { group(4..7) }
+            }
             </fieldset>
         </section>
     }

@@ -156,6 +156,16 @@ pub fn minutes(props: &MinutesProps) -> Html {
         }
     };
     let list = |kind: ItemKind| minutes_table(record, &*list_form(kind), props.mask_restricted);
+    // Text under restrictions, hidden on a shared screen and marked in print.
+    let shown = |restrictions: Restrictions, text: &str| -> String {
+        match (restrictions.is_empty(), props.mask_restricted) {
+            (true, _) => text.to_string(),
+            (false, true) if text.trim().is_empty() => String::new(),
+            (false, true) => "Hidden on the shared screen".to_string(),
+            (false, false) if text.trim().is_empty() => String::new(),
+            (false, false) => format!("Restricted: {}. {text}", restrictions.words()),
+        }
+    };
     let spread = match (
         scale_spread(&record.scales),
         record.scales.iter().map(|s| s.score).min(),
@@ -174,7 +184,7 @@ pub fn minutes(props: &MinutesProps) -> Html {
             { list(ItemKind::Subject) }
             <dl class="rs-summary-list">
                 { summary_row("Worker or team changed recently", record.practice_context.recent_worker_change.label().into()) }
-                { summary_row("Practice context", record.practice_context.details.clone()) }
+                { summary_row("Practice context", shown(record.practice_context.restrictions(), &record.practice_context.details)) }
             </dl>
         </>
     };
@@ -202,7 +212,7 @@ pub fn minutes(props: &MinutesProps) -> Html {
             <tr key={scale.participant_id.clone()}>
                 <th scope="row">{ who(&Some(scale.participant_id.clone())) }</th>
                 <td>{ scale.score }</td>
-                <td>{ isolate(&scale.reason).into_owned() }</td>
+                <td>{ shown(scale.restrictions(), &isolate(&scale.reason)) }</td>
             </tr>
         }
     });
@@ -215,7 +225,7 @@ pub fn minutes(props: &MinutesProps) -> Html {
         };
     let amendments = record.amendments.iter().enumerate().map(|(index, amendment)| html! {
         <li key={index}>
-            { format!("{} by {} ({}): {} Reason: {}", amendment.at, isolate(&amendment.by.name), isolate(&amendment.by.agency), sentence(&amendment.change), sentence(&amendment.reason)) }
+            { shown(amendment.restrictions(), &format!("{} by {} ({}): {} Reason: {}", amendment.at, isolate(&amendment.by.name), isolate(&amendment.by.agency), sentence(&amendment.change), sentence(&amendment.reason))) }
         </li>
     });
     html! {
@@ -227,7 +237,7 @@ pub fn minutes(props: &MinutesProps) -> Html {
                     { summary_row("How it was held", meeting.mode.map(|m| m.label().to_string()).unwrap_or_default()) }
                     { summary_row("Date and time", format!("{} {}", meeting.date.map(|d| d.to_string()).unwrap_or_default(), meeting.start_time.map(|t| t.to_string()).unwrap_or_default())) }
                     { summary_row("Chair", who(&meeting.chair_id)) }
-                    { summary_row("Reason", meeting.reason.clone()) }
+                    { summary_row("Reason", shown(meeting.restrictions(), &meeting.reason)) }
                     { summary_row("Record status", match record.meta.status {
                         Status::Draft => "Draft",
                         Status::Final => "Final",
@@ -254,9 +264,9 @@ pub fn minutes(props: &MinutesProps) -> Html {
             { section(Stage::Gaps, list(ItemKind::Gap)) }
             { section(Stage::ChildVoice, html! {
                 <dl class="rs-summary-list">
-                    { summary_row("How captured", voice.how_captured.clone()) }
-                    { summary_row("The child's words", voice.words.clone()) }
-                    { summary_row("Observed experience", voice.observed_experience.clone()) }
+                    { summary_row("How captured", shown(voice.restrictions(), &voice.how_captured)) }
+                    { summary_row("The child's words", shown(voice.restrictions(), &voice.words)) }
+                    { summary_row("Observed experience", shown(voice.restrictions(), &voice.observed_experience)) }
                     { summary_row("Captured by", who(&voice.captured_by)) }
                 </dl>
             }) }
@@ -276,7 +286,7 @@ pub fn minutes(props: &MinutesProps) -> Html {
                     }
                     <dl class="rs-summary-list">
                         { summary_row("Spread of the views", spread) }
-                        { summary_row("Discussion of the difference", record.assessment.scale_discussion.clone()) }
+                        { summary_row("Discussion of the difference", shown(record.assessment.scale_discussion_restrictions.clone().unwrap_or_else(Restrictions::unlabelled), &record.assessment.scale_discussion)) }
                     </dl>
                 </>
             }) }

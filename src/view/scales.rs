@@ -13,7 +13,9 @@ use super::section_form::section_change;
 use super::specs::{restrictions, SectionSpec};
 use crate::bidi::isolate;
 use crate::meeting::{scale_spread, Command, Finding, Item, SPREAD_TO_DISCUSS};
-use crate::record::{Dissent, ItemKind, JsonPath, Participant, Restrictions, SafetyScale};
+use crate::record::{
+    Dissent, ItemKind, JsonPath, Participant, Restricted, Restrictions, SafetyScale,
+};
 use std::rc::Rc;
 use yew::prelude::*;
 
@@ -26,6 +28,9 @@ pub struct ScalesProps {
     /// Who may receive the discussion.
     pub discussion_restrictions: Option<Restrictions>,
     pub findings: Rc<Vec<Finding>>,
+    /// Whether restricted reasons are shown (screen-safe off, or revealed on purpose).
+    #[prop_or(true)]
+    pub revealed: bool,
     #[prop_or_default]
     pub read_only: bool,
 }
@@ -49,7 +54,7 @@ fn scale_fields() -> Vec<Field<SafetyScale>> {
 
 /// The group's discussion of the spread, as its form edits it.
 #[derive(Clone, Debug, Default, PartialEq)]
-struct Discussion {
+pub(crate) struct Discussion {
     text: String,
     restrictions: Option<Restrictions>,
 }
@@ -70,7 +75,7 @@ fn discussion_fields() -> Vec<Field<Discussion>> {
 
 /// The discussion as a section of the record: one not written yet shows the form's
 /// defaults.
-fn discussion() -> SectionSpec<Discussion> {
+pub(crate) fn discussion() -> SectionSpec<Discussion> {
     SectionSpec {
         form: "scale",
         heading: "What the group made of the difference",
@@ -91,6 +96,14 @@ fn discussion() -> SectionSpec<Discussion> {
             restrictions: discussion.restrictions,
         },
         started: |record| !record.assessment.scale_discussion.is_empty(),
+        restricted: |record| {
+            let assessment = &record.assessment;
+            !assessment.scale_discussion.is_empty()
+                && assessment
+                    .scale_discussion_restrictions
+                    .as_ref()
+                    .is_none_or(|restrictions| !restrictions.is_empty())
+        },
     }
 }
 
@@ -210,12 +223,18 @@ pub fn scales(props: &ScalesProps) -> Html {
             })
         };
         let name = label_of(&scale.participant_id);
+        // A restricted reason is hidden on the shared screen, and so is the form that
+        // would show it.
+        let hidden = !props.revealed && scale.is_restricted() && !scale.reason.is_empty();
         html! {
             <tr key={scale.participant_id.clone()}>
                 <th scope="row">{ name.clone() }</th>
                 <td class="rs-scales__score">{ scale.score }</td>
-                <td>{ isolate(&scale.reason).into_owned() }</td>
-                if !props.read_only {
+                <td>{ if hidden { "Hidden on the shared screen".to_string() } else { isolate(&scale.reason).into_owned() } }</td>
+                if props.read_only {
+                } else if hidden {
+                    <td class="rs-item-list__actions">{ "Show restricted items to change it" }</td>
+                } else {
                     <td class="rs-item-list__actions">
                         <button type="button" class="rs-button rs-button--secondary" onclick={change}>
                             { "Change" }<span class="rs-visually-hidden">{ format!(" scale of {name}") }</span>
@@ -280,6 +299,7 @@ pub fn scales(props: &ScalesProps) -> Html {
         &[],
         &discussion.path(),
     );
+    let discussion_hidden = !props.revealed && discussion.restricted(&context.session.record());
     let discuss = section_change(discussion, context.clone());
     let summary_items = form.summary_items(&scale_specs, &at, |field| {
         context.id(&field.control_name("scale"))
@@ -302,7 +322,9 @@ pub fn scales(props: &ScalesProps) -> Html {
                             { format!("The views differ by {spread} points, from {low} to {high}") }
                         </h5>
                         <p>{ "Ask those furthest apart to explain what they know or weigh differently. Record what the group made of it; anyone who still disagrees can have their dissent recorded." }</p>
-                        if props.read_only {
+                        if discussion_hidden {
+                            <p class="rs-scales__discussion">{ "What the group made of the difference is hidden on the shared screen." }</p>
+                        } else if props.read_only {
                             <p class="rs-scales__discussion">
                                 <strong>{ "What the group made of the difference: " }</strong>
                                 { if props.discussion.is_empty() { "Not recorded".to_string() } else { isolate(&props.discussion).into_owned() } }

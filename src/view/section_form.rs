@@ -17,6 +17,9 @@ pub struct SectionFormProps {
     pub section: Rc<dyn Section>,
     pub record: Rc<DecisionRecord>,
     pub findings: Rc<Vec<Finding>>,
+    /// Whether restricted text is shown (screen-safe off, or revealed on purpose).
+    #[prop_or(true)]
+    pub revealed: bool,
     #[prop_or_default]
     pub read_only: bool,
 }
@@ -28,6 +31,7 @@ impl PartialEq for SectionFormProps {
             && self.section.texts(&self.record) == other.section.texts(&other.record)
             && self.record.participants == other.record.participants
             && self.findings == other.findings
+            && self.revealed == other.revealed
             && self.read_only == other.read_only
     }
 }
@@ -95,11 +99,15 @@ pub fn section_form(props: &SectionFormProps) -> Html {
                     }) }
                 </ul>
             }
-            <fieldset class="rs-fieldset" disabled={props.read_only}>
-                <legend class="rs-visually-hidden">{ section.heading() }</legend>
-                <Fields form={section.form()} fields={views}
-                    participants={Rc::new(props.record.participants.clone())} {onchange} />
-            </fieldset>
+            if section.restricted(&props.record) && !props.revealed {
+                <p class="rs-section-form__hidden">{ "Hidden on the shared screen: show restricted items to see or change it." }</p>
+            } else {
+                <fieldset class="rs-fieldset" disabled={props.read_only}>
+                    <legend class="rs-visually-hidden">{ section.heading() }</legend>
+                    <Fields form={section.form()} fields={views}
+                        participants={Rc::new(props.record.participants.clone())} {onchange} />
+                </fieldset>
+            }
         </section>
     }
 }

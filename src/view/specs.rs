@@ -174,6 +174,18 @@ pub struct SectionSpec<T> {
     pub command: fn(T) -> Command,
     /// True once anything that counts has been entered.
     pub started: fn(&DecisionRecord) -> bool,
+    /// True when the section holds text under restrictions: hidden on a shared screen until
+    /// revealed.
+    pub restricted: fn(&DecisionRecord) -> bool,
+}
+
+/// A section with no text yet and no label takes the form's default (no restriction), so
+/// that what is typed into it is labelled as the form shows; one that holds text without a
+/// label keeps it, read as not for the family.
+fn labelled_when_empty(restrictions: &mut Option<Restrictions>, empty: bool) {
+    if empty && restrictions.is_none() {
+        *restrictions = Some(Restrictions::none());
+    }
 }
 
 /// A section's form whatever its type, compiled once like [`ListForm`].
@@ -190,6 +202,8 @@ pub trait Section {
     fn command(&self, record: &DecisionRecord, texts: &[String]) -> Command;
     /// True once anything that counts has been entered.
     fn started(&self, record: &DecisionRecord) -> bool;
+    /// True when the section holds text under restrictions.
+    fn restricted(&self, record: &DecisionRecord) -> bool;
 }
 
 /// A [`SectionSpec`] behind [`Section`].
@@ -226,6 +240,9 @@ impl<T: Default + 'static> Section for TypedSection<T> {
     }
     fn started(&self, record: &DecisionRecord) -> bool {
         (self.spec.started)(record)
+    }
+    fn restricted(&self, record: &DecisionRecord) -> bool {
+        (self.spec.restricted)(record)
     }
 }
 
@@ -667,7 +684,14 @@ pub fn meeting() -> SectionSpec<Meeting> {
             F::new("chairId", "Chair", Control::Chair, lens!(chair_id)).named("chair"),
         ],
         keys: &["meeting"],
-        read: |record| Some(record.meeting.clone()),
+        read: |record| {
+            let mut meeting = record.meeting.clone();
+            labelled_when_empty(&mut meeting.restrictions, meeting.reason.is_empty());
+            Some(meeting)
+        },
+        restricted: |record| {
+            !record.meeting.reason.is_empty() && record.meeting.is_restricted()
+        },
         command: Command::EditMeeting,
         started: |record| {
             let meeting = &record.meeting;
@@ -697,7 +721,14 @@ pub fn practice_context() -> SectionSpec<PracticeContext> {
             restrictions(lens!(restrictions), &[]),
         ],
         keys: &["practiceContext"],
-        read: |record| Some(record.practice_context.clone()),
+        read: |record| {
+            let mut practice = record.practice_context.clone();
+            labelled_when_empty(&mut practice.restrictions, practice.details.is_empty());
+            Some(practice)
+        },
+        restricted: |record| {
+            !record.practice_context.details.is_empty() && record.practice_context.is_restricted()
+        },
         command: Command::EditPracticeContext,
         started: |record| !record.practice_context.details.is_empty(),
     }
@@ -738,7 +769,21 @@ pub fn child_voice() -> SectionSpec<ChildVoice> {
             restrictions(lens!(restrictions), &[]),
         ],
         keys: &["childVoice"],
-        read: |record| Some(record.child_voice.clone()),
+        read: |record| {
+            let mut voice = record.child_voice.clone();
+            let empty = voice.how_captured.is_empty()
+                && voice.words.is_empty()
+                && voice.observed_experience.is_empty();
+            labelled_when_empty(&mut voice.restrictions, empty);
+            Some(voice)
+        },
+        restricted: |record| {
+            let voice = &record.child_voice;
+            let written = !(voice.how_captured.is_empty()
+                && voice.words.is_empty()
+                && voice.observed_experience.is_empty());
+            written && voice.is_restricted()
+        },
         command: Command::EditChildVoice,
         started: |record| {
             let voice = &record.child_voice;
@@ -781,6 +826,7 @@ pub fn timescales() -> SectionSpec<Timescales> {
         started: |record| {
             record.timescales.assessment_due.is_some() || record.timescales.next_review.is_some()
         },
+        restricted: |_| false,
     }
 }
 
@@ -798,5 +844,6 @@ pub fn wellbeing() -> SectionSpec<WellbeingDebrief> {
         read: |record| record.wellbeing_debrief.clone(),
         command: |debrief| Command::EditWellbeingDebrief(Some(debrief)),
         started: |record| record.wellbeing_debrief.is_some(),
+        restricted: |_| false,
     }
 }

@@ -153,7 +153,7 @@ impl Stage {
             Stage::Risks => &[List(ItemKind::Risk)],
             Stage::Actions => &[List(ItemKind::Action)],
             Stage::Contingencies => &[List(ItemKind::Contingency)],
-            Stage::Family => &[List(ItemKind::FamilyCommunication)],
+            Stage::Family => &[List(ItemKind::FamilyCommunication), FamilyReview],
             Stage::Dissent => &[List(ItemKind::Dissent)],
             Stage::Review => &[
                 Section(SectionKind::Timescales),
@@ -237,6 +237,8 @@ pub enum Part {
     /// A whole-section form.
     Section(SectionKind),
     Scales,
+    /// The chair's review of the family's copy.
+    FamilyReview,
     /// The statutory clocks (computed, never entered).
     Clocks,
     Finalise,
@@ -251,6 +253,7 @@ impl Part {
             Part::List(kind) => vec![kind.path()],
             Part::Section(section) => vec![section.path()],
             Part::Scales => vec![JsonPath::keys(&["scales"])],
+            Part::FamilyReview => vec![JsonPath::keys(&["familyCopy"])],
             Part::Clocks | Part::Finalise => Vec::new(),
         }
     }
@@ -263,6 +266,7 @@ impl Part {
             Part::List(kind) => item_count(record, kind) > 0,
             Part::Section(section) => section.started(record),
             Part::Scales => !record.scales.is_empty(),
+            Part::FamilyReview => false,
             Part::Clocks => false,
             Part::Finalise => record.meta.status != Status::Draft,
         }

@@ -1,0 +1,240 @@
+// What leaves the meeting, and to whom, in the browser: the canary record (a unique token in
+// every free-text field, items under every restriction, approvals with and without the
+// police) loaded into the widget; every recipient's download holds exactly the tokens the
+// rule allows; on a shared screen no restricted token is shown on any stage, in normal or
+// chair mode, until the chair reveals it; the chair's review of the family's copy works by
+// keyboard; printing asks what to print; the finalise and amend events give the anchor.
+import { test, expect } from '@playwright/test';
+import { readFileSync } from 'node:fs';
+import { openDemo, expectNoAxeViolations, tabTo } from './helpers.mjs';
+
+const sample = JSON.parse(readFileSync(new URL('../../www/sample-record.json', import.meta.url)));
+
+// The rule, as the procedure states it: which agency owns each restriction.
+const OWNER = { policeSensitive: 'Police', healthConfidential: 'Health', legallyPrivileged: "Children's social care" };
+const AGENCIES = ["Children's social care", 'Police', 'Health', 'Education', 'Housing'];
+const mayReceive = (agency, restrictions) => restrictions.every((r) => !OWNER[r] || OWNER[r] === agency);
+
+// Every label the canary's items cycle through; null is an item with no label at all.
+const LABELS = [[], ['policeSensitive'], ['healthConfidential'], ['thirdParty'], ['legallyPrivileged'],
+  ['childDisclosure'], ['notForFamily'], ['policeSensitive', 'healthConfidential'], null];
+const FREE_TEXT = {
+  subjects: ['name', 'needs'],
+  information: ['content'],
+  gaps: ['unknown'],
+  scales: ['reason'],
+  tools: ['name', 'result', 'completedBy'],
+  decisions: ['rationale', 'optionsConsidered', 'evidence'],
+  risks: ['description', 'accountableFor', 'reviewTrigger'],
+  actions: ['task', 'outcome'],
+  contingencies: ['ifThis', 'thenThat'],
+  dissent: ['view', 'chairResponse', 'resolution'],
+  familyCommunication: ['what', 'toWhom', 'withheld', 'withheldReason'],
+};
+const COLUMNS = ['worries', 'workingWell', 'needsToHappen', 'dangerStatements', 'safetyGoals'];
+
+/** The canary, from the example: its tokens, each with its item's restrictions. */
+function canary() {
+  const record = structuredClone(sample);
+  const tokens = [];
+  let next = 0;
+  const token = (restrictions, forFamily = false, hidden = false) => {
+    const text = `TKN${String(next++).padStart(4, '0')}X`;
+    tokens.push({ text, restrictions: restrictions ?? ['notForFamily'], forFamily, hidden });
+    return text;
+  };
+  const label = (item, index) => {
+    const chosen = LABELS[index % LABELS.length];
+    if (chosen === null) delete item.restrictions;
+    else item.restrictions = chosen;
+    return chosen;
+  };
+  for (const [list, keys] of Object.entries(FREE_TEXT)) {
+    record[list].forEach((item, index) => {
+      const restrictions = label(item, index);
+      for (const key of keys) {
+        const family = list === 'familyCommunication' && (key === 'what' || key === 'toWhom');
+        const child = list === 'subjects' && key === 'name' && item.role === 'child';
+        item[key] = token(restrictions, family || child);
+      }
+      if (item.history) item.history.notes = token(restrictions);
+    });
+  }
+  // The assessment's statements, the first of each column approved for the family.
+  const approved = [];
+  for (const column of COLUMNS) {
+    record.assessment[column].forEach((item, index) => {
+      const restrictions = label(item, index + COLUMNS.indexOf(column));
+      const goes = index === 0 && restrictions !== null && restrictions.length === 0;
+      item.text = token(restrictions, goes);
+      if (index === 0) approved.push({ list: `assessment.${column}`, id: item.id });
+    });
+  }
+  // The medical decision and the first two actions are approved, with the police agreeing
+  // to the decision only: the criminal investigation is open.
+  record.decisions[2].restrictions = [];
+  record.actions[0].restrictions = [];
+  record.actions[1].restrictions = [];
+  approved.push({ list: 'decisions', id: 'd3', policeAgreed: true }, { list: 'actions', id: 'x1', policeAgreed: true },
+    { list: 'actions', id: 'x2' });
+  for (const token of tokens) {
+    if ([record.decisions[2].rationale, record.actions[0].task].includes(token.text)) {
+      token.restrictions = [];
+      token.forFamily = true;
+    }
+    if ([record.decisions[2].optionsConsidered, record.decisions[2].evidence, record.actions[0].outcome,
+      record.actions[1].task, record.actions[1].outcome].includes(token.text)) token.restrictions = [];
+  }
+  record.familyCopy = { leadWorkerId: 'p2', approved };
+  const section = (object, keys, index) => {
+    const restrictions = label(object, index);
+    for (const key of keys) object[key] = token(restrictions);
+  };
+  section(record.meeting, ['reason'], 1);
+  section(record.childVoice, ['howCaptured', 'words', 'observedExperience'], 5);
+  section(record.practiceContext, ['details'], 2);
+  record.assessment.scaleDiscussion = token(['policeSensitive']);
+  record.assessment.scaleDiscussionRestrictions = ['policeSensitive'];
+  record.wellbeingDebrief.notes = token([], false, true);
+  record.distribution = [
+    ...AGENCIES.map((agency, index) => ({ id: `e${index + 1}`, name: `Reader ${index + 1}`, agency })),
+    { id: 'e9', name: 'A parent', agency: '', kind: 'family' },
+  ];
+  return { record, tokens };
+}
+
+const tokensIn = (text) => new Set(text.match(/TKN\d{4}X/g) ?? []);
+/** Everything the widget shows: its text, and what its fields hold. */
+const shownIn = (widget) => widget.evaluate((element) => [
+  element.innerText,
+  ...[...element.querySelectorAll('input, textarea')].map((field) => field.value),
+].join('\n'));
+const sorted = (set) => [...set].sort();
+
+async function loadCanary(page, path = '/') {
+  const { record, tokens } = canary();
+  const problems = await openDemo(page, path);
+  await page.evaluate((value) => window.riskSensibleDemo.widget.load(value), record);
+  return { record, tokens, problems };
+}
+
+test('every recipient downloads a copy that holds exactly the tokens it may', async ({ page }) => {
+  const { tokens } = await loadCanary(page);
+  for (const [index, agency] of AGENCIES.entries()) {
+    const [download] = await Promise.all([
+      page.waitForEvent('download'),
+      page.getByRole('button', { name: `Download the copy for Reader ${index + 1}` }).click(),
+    ]);
+    const text = readFileSync(await download.path(), 'utf8');
+    const expected = tokens.filter((token) => !token.hidden && mayReceive(agency, token.restrictions)).map((token) => token.text);
+    expect(sorted(tokensIn(text)), agency).toEqual(sorted(new Set(expected)));
+    expect(JSON.parse(text).meta.copy.recipient.agency).toBe(agency);
+  }
+  const [download] = await Promise.all([
+    page.waitForEvent('download'),
+    page.getByRole('button', { name: 'Download the copy for A parent' }).click(),
+  ]);
+  const family = readFileSync(await download.path(), 'utf8');
+  const expected = tokens.filter((token) => token.forFamily).map((token) => token.text);
+  expect(sorted(tokensIn(family))).toEqual(sorted(new Set(expected)));
+  expect(JSON.parse(family).copyFor).toBe('family');
+});
+
+test('on a shared screen no restricted token is shown on any stage, in normal or chair mode, until revealed', async ({ page }) => {
+  test.setTimeout(120_000);
+  const { tokens, problems } = await loadCanary(page);
+  const restricted = new Set(tokens.filter((token) => token.restrictions.length > 0).map((token) => token.text));
+  const stages = page.getByRole('navigation', { name: 'Meeting stages' }).getByRole('link');
+  const widget = page.locator('#meeting');
+  for (const mode of ['normal', 'chair']) {
+    if (mode === 'chair') await page.getByRole('button', { name: 'Chair mode' }).click();
+    const count = await stages.count();
+    for (let index = 0; index < count; index += 1) {
+      await stages.nth(index).click();
+      const shown = [...tokensIn(await shownIn(widget))].filter((token) => restricted.has(token));
+      expect(shown, `${mode}: stage ${index + 1}`).toEqual([]);
+    }
+  }
+  // A deliberate reveal shows them, on the stage revealed only.
+  await stages.first().click();
+  await page.getByRole('button', { name: 'Show restricted items' }).click();
+  const revealed = [...tokensIn(await shownIn(widget))].filter((token) => restricted.has(token));
+  expect(revealed.length).toBeGreaterThan(0);
+  expect(problems).toEqual([]);
+});
+
+test("the chair reviews the family's copy sentence by sentence, with the keyboard", async ({ page }) => {
+  await openDemo(page, '/sample.html');
+  await page.getByRole('navigation', { name: 'Meeting stages' }).getByRole('link', { name: 'What the family will be told' }).click();
+  const review = page.getByRole('region', { name: "The family's copy", exact: true });
+  const letter = review.getByRole('region', { name: "What the family's copy says" });
+  await expect(letter).toContainText('An unexplained bruise on a pre-mobile baby.');
+  await expect(letter).toContainText('Your lead worker is Ruth Adeyemi');
+  // A restricted item cannot be approved, and says why without showing itself.
+  await expect(review.getByText('Restricted (police sensitive): it cannot go to the family.').first()).toBeVisible();
+  await expect(review).not.toContainText('Police call-outs suggest conflict');
+  // Withdraw one approval with the keyboard: it leaves the copy.
+  const bruise = review.getByRole('checkbox', { name: 'An unexplained bruise on a pre-mobile baby.' });
+  await expect(bruise).toBeChecked();
+  await tabTo(page, bruise);
+  await page.keyboard.press('Space');
+  await expect(bruise).not.toBeChecked();
+  await expect(letter).not.toContainText('An unexplained bruise');
+  expect((await page.evaluate(() => window.riskSensibleDemo.widget.record())).familyCopy.approved
+    .some((approval) => approval.list === 'assessment.worries')).toBe(false);
+  // While the police investigate, an approved action goes only once they agree.
+  const agree = review.getByRole('checkbox', { name: 'The police agree the family may be told this' }).last();
+  await expect(agree).toBeChecked();
+  await tabTo(page, agree);
+  await page.keyboard.press('Space');
+  await expect(letter).not.toContainText('Joint visit to see Jade and Connor');
+  await expectNoAxeViolations(page);
+});
+
+test('printing asks what to print: the full minutes, a recipient copy, or the family letter', async ({ page }) => {
+  await openDemo(page, '/sample.html');
+  await page.evaluate(() => { window.print = () => { window.printed = (window.printed ?? 0) + 1; }; });
+  const print = page.getByRole('button', { name: 'Print minutes' });
+  await print.click();
+  await expect(print).toHaveAttribute('aria-expanded', 'true');
+  const panel = page.getByRole('region', { name: 'Print' });
+  await panel.getByRole('radio', { name: "The family's letter, for Jade Marsden" }).check();
+  await panel.getByRole('button', { name: 'Print', exact: true }).click();
+  await expect.poll(() => page.evaluate(() => window.printed)).toBe(1);
+  await page.emulateMedia({ media: 'print' });
+  const printed = page.locator('.rs-print-only');
+  await expect(printed).toContainText('For Jade Marsden');
+  await expect(printed).toContainText('Your lead worker is Ruth Adeyemi');
+  for (const secret of ['Two call-outs', 'Police checks on Connor Hale', 'Tom Reyes', 'postnatal depression']) {
+    await expect(printed).not.toContainText(secret);
+  }
+  await page.emulateMedia({ media: 'screen' });
+  await print.click();
+  await panel.getByRole('radio', { name: 'The copy for Kate Lindqvist (Education)' }).check();
+  await panel.getByRole('button', { name: 'Print', exact: true }).click();
+  await page.emulateMedia({ media: 'print' });
+  await expect(printed).toContainText('the copy for Kate Lindqvist (Education)');
+  await expect(printed).not.toContainText('Two call-outs');
+  await expect(printed).toContainText('2 cm bruise');
+});
+
+test('finalising and amending give the host the anchor to keep', async ({ page }) => {
+  await openDemo(page, '/sample.html');
+  await page.evaluate(() => {
+    window.anchors = [];
+    const element = document.getElementById('meeting');
+    for (const name of ['risk-sensible:finalise', 'risk-sensible:amend']) {
+      element.addEventListener(name, (event) => window.anchors.push([name, event.detail.anchor, event.detail.record.audit.at(-1).hash]));
+    }
+  });
+  await page.getByRole('navigation', { name: 'Meeting stages' }).getByRole('link', { name: 'Check and finalise' }).click();
+  await page.getByRole('button', { name: 'Finalise the record' }).click();
+  await page.getByLabel('Why is the record being amended?').fill('A correction.');
+  await page.getByLabel('The amendment').fill('The visit is on Wednesday.');
+  await page.getByRole('button', { name: 'Add amendment' }).click();
+  await expect.poll(() => page.evaluate(() => window.anchors.length)).toBe(2);
+  const anchors = await page.evaluate(() => window.anchors);
+  expect(anchors.map(([name]) => name)).toEqual(['risk-sensible:finalise', 'risk-sensible:amend']);
+  for (const [, anchor, head] of anchors) expect(anchor).toBe(head);
+  expect(anchors[0][1]).not.toBe(anchors[1][1]);
+});
