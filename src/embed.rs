@@ -5,7 +5,7 @@
 
 use crate::autosave::{Autosave, DraftKey, HEARTBEAT_MS};
 use crate::host_js::{bad_option, options_from_object, record_string, record_text, RecordText};
-use crate::meeting::{Config, Holidays};
+use crate::meeting::{AgencyRole, Config, Holidays};
 use crate::record::import::{import, ImportProblem};
 use crate::record::{Actor, DecisionRecord, DecisionType, IsoDate, Procedure, Status};
 use crate::session::{find_draft, now, Opening, Session};
@@ -44,6 +44,9 @@ struct MountOptions {
     holidays: Option<Vec<IsoDate>>,
     /// The local procedure, written into a new record.
     procedure: Option<Procedure>,
+    /// What each of the host's agencies is (police, health, ...), for who may receive
+    /// restricted material; added to the names the widget knows.
+    agency_roles: Option<std::collections::BTreeMap<String, AgencyRole>>,
     /// Start in chair mode (large type for a shared screen).
     chair_mode: Option<bool>,
     /// Mask restricted items until revealed (default true).
@@ -210,6 +213,12 @@ impl MountConfig {
         }
         if let Some(dates) = options.holidays {
             config.holidays = Holidays::new(dates.into_iter().map(|date| date.0));
+        }
+        if let Some(roles) = options.agency_roles {
+            let roles = roles.into_iter();
+            config
+                .agency_roles
+                .extend(roles.map(|(agency, role)| (agency.trim().to_string(), role)));
         }
         let record = raw_record.as_ref().map(record_from_js).transpose()?;
         Ok(MountConfig {

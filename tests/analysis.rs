@@ -117,7 +117,7 @@ fn only_open_actions_with_a_due_date_can_be_overdue() {
     let tasks: Vec<String> = flags(&record, "2026-03-16")
         .into_iter()
         .filter_map(|flag| match flag {
-            Flag::OverdueAction { task, .. } => Some(task),
+            Flag::OverdueAction { task, .. } => task,
             _ => None,
         })
         .collect();

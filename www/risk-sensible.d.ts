@@ -27,6 +27,8 @@ export type DecisionType =
   | "s47SingleAgency" | "s47Joint" | "criminalInvestigation" | "s17" | "icpc"
   | "legalAdvice" | "medical" | "immediateProtection" | "noFurtherAction" | "other";
 
+export type AgencyRole = "childrensSocialCare" | "police" | "health" | "education" | "other";
+
 /** Every key is optional; an unknown key or a wrong type makes `mount` throw. */
 export interface MountOptions {
   /** A record to open (checked like `load`). */
@@ -48,6 +50,12 @@ export interface MountOptions {
   /** Bank holidays (YYYY-MM-DD) for the working-day clocks; replaces England and Wales. */
   holidays?: string[];
   procedure?: { name: string; version?: string };
+  /**
+   * What each of your agencies is, by the name you give it, for who may receive restricted
+   * material: `{"Thames Valley Police": "police"}`. "Children's social care", "Police",
+   * "Health" and "Education" are known already; an agency not named is `other`.
+   */
+  agencyRoles?: Record<string, AgencyRole>;
   chairMode?: boolean;
   /** Mask restricted items on a shared screen until revealed (default true). */
   screenSafe?: boolean;

@@ -20,5 +20,5 @@ pub mod record {
     #[doc(inline)]
     pub use risk_sensible_record::*;
     #[doc(inline)]
-    pub use risk_sensible_record_io::{import, integrity, read_json, ReadJson};
+    pub use risk_sensible_record_io::{import, integrity};
 }

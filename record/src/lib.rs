@@ -210,9 +210,8 @@ impl serde_json::ser::Formatter for RecordFormatter {
     }
 }
 
-/// Reads a typed value from JSON, naming the path of the first problem (`$.due: …`). The
-/// record's own types are read with `read_json` instead (in `risk_sensible::record`), which
-/// shares the import's compiled reading code; this is for anything else, such as options.
+/// Reads a typed value from JSON, naming the path of the first problem (`$.due: …`), such
+/// as the mount options. Records are read from text by the import instead.
 pub fn from_json<T: serde::de::DeserializeOwned>(value: serde_json::Value) -> Result<T, String> {
     from_json_via(value, from_json_text)
 }
@@ -238,9 +237,7 @@ pub fn from_json_via<T>(
 ///
 /// Everything that reads record types goes through here, import included: one way of
 /// reading each type keeps the WebAssembly small (each way is a separate copy of every
-/// type's reader), which is why [`from_json`] writes its value out as text first. Where the
-/// copy is compiled matters too: the widget reads record types through `read_json`, whose
-/// instances are compiled with the import's.
+/// type's reader), which is why [`from_json`] writes its value out as text first.
 pub fn from_json_text<T: serde::de::DeserializeOwned>(text: &str) -> Result<T, (String, String)> {
     let mut json = serde_json::Deserializer::from_str(text);
     T::deserialize(&mut json)

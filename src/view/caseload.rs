@@ -641,7 +641,8 @@ mod tests {
             working_days: 1,
             flags: vec![Flag::OverdueAction {
                 action_id: "x1".into(),
-                task: "Visit".into(),
+                task: Some("Visit".into()),
+                restrictions: Default::default(),
                 owner: Person {
                     participant_id: Some("p1".into()),
                     name: name.into(),

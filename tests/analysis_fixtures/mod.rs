@@ -75,6 +75,7 @@ pub fn action(task: &str, owner: Option<&str>, due: Option<&str>, status: Action
         owner_id: owner.map(str::to_string),
         due: due.map(date),
         status,
+        restrictions: Some(Restrictions::none()),
         ..Action::default()
     }
 }

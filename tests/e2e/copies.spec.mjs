@@ -140,6 +140,43 @@ test('every recipient downloads a copy that holds exactly the tokens it may', as
   expect(JSON.parse(family).copyFor).toBe('family');
 });
 
+test("the host's agencyRoles say which of its agencies is the police, and an unnamed one is other", async ({ page }) => {
+  const { record, tokens } = canary();
+  record.distribution = [
+    { id: 'e1', name: 'Force reader', agency: 'Thames Valley Police' },
+    { id: 'e2', name: 'Unnamed reader', agency: 'Thames Valley Constabulary' },
+  ];
+  await openDemo(page);
+  const refused = await page.evaluate(async (value) => {
+    window.riskSensibleDemo.widget.destroy();
+    const { mount } = await import('/pkg/risk_sensible.js');
+    const element = document.createElement('div');
+    element.id = 'roles-host';
+    document.body.append(element);
+    let message = '';
+    try {
+      mount(document.createElement('div'), { agencyRoles: { 'Thames Valley Police': 'cops' } });
+    } catch (error) {
+      message = error.message;
+    }
+    mount(element, { record: value, agencyRoles: { 'Thames Valley Police': 'police' } });
+    return message;
+  }, record);
+  expect(refused).toContain('agencyRoles');
+  const host = page.locator('#roles-host');
+  const copyFor = async (name) => {
+    const [download] = await Promise.all([
+      page.waitForEvent('download'),
+      host.getByRole('button', { name: `Download the copy for ${name}` }).click(),
+    ]);
+    return tokensIn(readFileSync(await download.path(), 'utf8'));
+  };
+  const police = tokens.filter((token) => !token.hidden && mayReceive('Police', token.restrictions)).map((token) => token.text);
+  const other = tokens.filter((token) => !token.hidden && mayReceive('Housing', token.restrictions)).map((token) => token.text);
+  expect(sorted(await copyFor('Force reader'))).toEqual(sorted(new Set(police)));
+  expect(sorted(await copyFor('Unnamed reader'))).toEqual(sorted(new Set(other)));
+});
+
 test('on a shared screen no restricted token is shown on any stage, in normal or chair mode, until revealed', async ({ page }) => {
   test.setTimeout(120_000);
   const { tokens, problems } = await loadCanary(page);

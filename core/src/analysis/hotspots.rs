@@ -167,10 +167,12 @@ pub enum ClockState {
     rename_all_fields = "camelCase"
 )]
 pub enum Flag {
-    /// An action not done by its due date.
+    /// An action not done by its due date. The task is left out (`null`) when the action is
+    /// restricted, as a shared screen would hide it.
     OverdueAction {
         action_id: String,
-        task: String,
+        task: Option<String>,
+        restrictions: Restrictions,
         owner: Person,
         due: IsoDate,
         status: ActionStatus,
@@ -296,13 +298,17 @@ impl Flag {
         match self {
             Flag::OverdueAction {
                 task,
+                restrictions,
                 owner,
                 due,
                 working_days_overdue,
                 ..
             } => format!(
-                "Action \u{201c}{}\u{201d} was due {due}, {} overdue; owner {}",
-                escape(task),
+                "Action {} was due {due}, {} overdue; owner {}",
+                match task {
+                    Some(text) => format!("\u{201c}{}\u{201d}", escape(text)),
+                    None => format!("(restricted: {})", restrictions.words().to_lowercase()),
+                },
                 days(*working_days_overdue),
                 escape(&owner.label())
             ),
@@ -571,7 +577,8 @@ pub fn assess(record: &DecisionRecord, settings: &Settings, config: &Config) -> 
         if overdue >= 1 {
             flags.push(Flag::OverdueAction {
                 action_id: action.id.clone(),
-                task: action.task.trim().to_string(),
+                task: (!action.is_restricted()).then(|| action.task.trim().to_string()),
+                restrictions: action.restrictions(),
                 owner: Person::of(record, action.owner_id.as_deref()),
                 due,
                 status: action.status,

@@ -8,6 +8,3 @@
 mod canonical;
 pub mod import;
 pub mod integrity;
-mod read;
-
-pub use read::{read_json, ReadJson};
