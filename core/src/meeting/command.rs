@@ -4,7 +4,9 @@
 //! appends an entry to the audit trail, chained to the one before.
 
 use super::config::Config;
+use super::limits;
 use super::validate::{validate, Finding, Severity};
+use crate::record::import::MAX_BYTES;
 use crate::record::integrity::{self, AMENDED, FINALISED, GENESIS_HASH};
 pub use crate::record::ItemKind;
 use crate::record::*;
@@ -588,8 +590,16 @@ impl Command {
     pub fn problems(&self, record: &DecisionRecord) -> Vec<Finding> {
         match self {
             Command::Add(item) | Command::Edit(item) => {
-                let at = item.path_in(record, matches!(self, Command::Add(_)));
+                let adding = matches!(self, Command::Add(_));
+                let at = item.path_in(record, adding);
                 let mut problems = item.problems(&at);
+                problems.extend(with_item!(item, |value| item_limits(
+                    record,
+                    item.kind(),
+                    value,
+                    adding,
+                    &at
+                )));
                 if problems.is_empty() {
                     problems = reference_problems(record, item, &at);
                 }
@@ -597,14 +607,23 @@ impl Command {
             }
             Command::Amend { reason, change } => {
                 let at = JsonPath::keys(&["amendments"]).index(record.amendments.len());
-                [
+                let mut problems: Vec<Finding> = [
                     required(reason, "reason", "Enter why the record is being amended"),
                     required(change, "change", "Enter the amendment"),
                 ]
                 .into_iter()
                 .flatten()
                 .map(|(field, message)| Finding::error(at.clone().key(field), message))
-                .collect()
+                .collect();
+                for (field, text) in [("reason", reason), ("change", change)] {
+                    problems.extend(limits::text_findings(
+                        text,
+                        None,
+                        &at.clone().key(field),
+                        None,
+                    ));
+                }
+                problems
             }
             Command::SetScale(scale) => {
                 let index = record
@@ -613,20 +632,86 @@ impl Command {
                     .position(|s| s.participant_id == scale.participant_id)
                     .unwrap_or(record.scales.len());
                 let at = JsonPath::keys(&["scales"]).index(index);
-                [
-                    required(
-                        &scale.participant_id,
-                        "participantId",
-                        "Select whose view this is",
-                    ),
-                    (scale.score > 10).then_some(("score", "A safety scale runs from 0 to 10")),
-                ]
-                .into_iter()
-                .flatten()
-                .map(|(field, message)| Finding::error(at.clone().key(field), message))
-                .collect()
+                let before = record.scales.get(index);
+                limits::text_findings(scale, before, &at, None)
+                    .into_iter()
+                    .chain(
+                        [
+                            required(
+                                &scale.participant_id,
+                                "participantId",
+                                "Select whose view this is",
+                            ),
+                            (scale.score > 10)
+                                .then_some(("score", "A safety scale runs from 0 to 10")),
+                        ]
+                        .into_iter()
+                        .flatten()
+                        .map(|(field, message)| Finding::error(at.clone().key(field), message)),
+                    )
+                    .collect()
             }
-            _ => Vec::new(),
+            Command::EditMeeting(meeting) => section_limits(meeting, &record.meeting, &["meeting"]),
+            Command::EditPracticeContext(practice) => {
+                section_limits(practice, &record.practice_context, &["practiceContext"])
+            }
+            Command::EditChildVoice(voice) => {
+                section_limits(voice, &record.child_voice, &["childVoice"])
+            }
+            Command::EditTimescales(timescales) => {
+                section_limits(timescales, &record.timescales, &["timescales"])
+            }
+            Command::EditScaleDiscussion(text) => section_limits(
+                text,
+                &record.assessment.scale_discussion,
+                &["assessment", "scaleDiscussion"],
+            ),
+            Command::EditWellbeingDebrief(debrief) => {
+                section_limits(debrief, &record.wellbeing_debrief, &["wellbeingDebrief"])
+            }
+            Command::Remove { .. } | Command::RemoveScale { .. } | Command::Finalise => Vec::new(),
+        }
+    }
+
+    /// An upper bound on the bytes what this change adds takes in the record's exported
+    /// text (see [`limits::bytes_bound`]), its audit entry aside.
+    fn bytes_bound(&self) -> usize {
+        match self {
+            Command::EditMeeting(meeting) => limits::bytes_bound(meeting),
+            Command::EditPracticeContext(practice) => limits::bytes_bound(practice),
+            Command::EditChildVoice(voice) => limits::bytes_bound(voice),
+            Command::EditTimescales(timescales) => limits::bytes_bound(timescales),
+            Command::EditScaleDiscussion(text) => limits::bytes_bound(text),
+            Command::EditWellbeingDebrief(debrief) => limits::bytes_bound(debrief),
+            Command::Add(item) | Command::Edit(item) => {
+                with_item!(item, |value| limits::bytes_bound(value))
+            }
+            Command::SetScale(scale) => limits::bytes_bound(scale),
+            Command::Remove { .. } | Command::RemoveScale { .. } => 0,
+            Command::Finalise => limits::FINALISE_ROOM,
+            // The amendment's texts, its author (the actor) and time.
+            Command::Amend { reason, change } => {
+                limits::bytes_bound(reason) + limits::bytes_bound(change) + 1024
+            }
+        }
+    }
+
+    /// Where in `record` this change is made: the item, the section, the amendment; the
+    /// record itself for finalising.
+    fn path(&self, record: &DecisionRecord) -> JsonPath {
+        match self {
+            Command::EditMeeting(_) => JsonPath::keys(&["meeting"]),
+            Command::EditPracticeContext(_) => JsonPath::keys(&["practiceContext"]),
+            Command::EditChildVoice(_) => JsonPath::keys(&["childVoice"]),
+            Command::EditTimescales(_) => JsonPath::keys(&["timescales"]),
+            Command::EditScaleDiscussion(_) => JsonPath::keys(&["assessment", "scaleDiscussion"]),
+            Command::EditWellbeingDebrief(_) => JsonPath::keys(&["wellbeingDebrief"]),
+            Command::Add(item) => item.path_in(record, true),
+            Command::Edit(item) => item.path_in(record, false),
+            Command::Remove { kind, .. } => kind.path(),
+            Command::SetScale(_) | Command::RemoveScale { .. } => JsonPath::keys(&["scales"]),
+            Command::Finalise => JsonPath::root(),
+            Command::Amend { .. } => JsonPath::keys(&["amendments"]).index(record.amendments.len()),
         }
     }
 
@@ -643,6 +728,35 @@ impl Command {
                 | Command::EditWellbeingDebrief(_)
         )
     }
+}
+
+/// The texts of an item over their limits (see [`limits`]), and a full list for an added
+/// item.
+fn item_limits<T: ListItem + serde::Serialize>(
+    record: &DecisionRecord,
+    kind: ItemKind,
+    item: &T,
+    adding: bool,
+    at: &JsonPath,
+) -> Vec<Finding> {
+    let list = T::list(record, kind);
+    if adding {
+        let mut problems = limits::text_findings(item, None, at, Some("id"));
+        problems.extend(limits::list_full(list.len(), at));
+        problems
+    } else {
+        let before = list.iter().find(|existing| existing.id() == item.id());
+        limits::text_findings(item, before, at, None)
+    }
+}
+
+/// The texts of a section's new value over their limits.
+fn section_limits<T: serde::Serialize + ?Sized>(
+    new: &T,
+    old: &T,
+    keys: &[&'static str],
+) -> Vec<Finding> {
+    limits::text_findings(new, Some(old), &JsonPath::keys(keys), None)
 }
 
 /// The item's references to someone who is not a participant.
@@ -704,7 +818,76 @@ pub fn apply(
     if !problems.is_empty() {
         return Err(Problem::Invalid(problems));
     }
-    let description = command.describe(record);
+    let description = audit_text(command.describe(record));
+    let section_edit = command.is_section_edit();
+    // What import would refuse is refused here, before anything changes: who makes the
+    // change (written into the audit trail), a full audit trail, and the record's size.
+    let finalising = matches!(command, Command::Finalise | Command::Amend { .. });
+    let actor_at = if matches!(command, Command::Amend { .. }) {
+        JsonPath::keys(&["amendments"])
+            .index(record.amendments.len())
+            .key("by")
+    } else {
+        JsonPath::keys(&["audit"])
+            .index(record.audit.len())
+            .key("actor")
+    };
+    let mut problems = limits::text_findings(context.actor, None, &actor_at, None);
+    let appends = !folds(record, &description, section_edit, context);
+    problems.extend(limits::audit_full(record.audit.len(), appends, finalising));
+    if !problems.is_empty() {
+        return Err(Problem::Invalid(problems));
+    }
+    // A draft keeps room for finalising. The size is measured exactly only when the cheap
+    // bound of the record and of what the change adds cannot tell.
+    let room = if finalising { 0 } else { limits::FINALISE_ROOM };
+    // The actor is written into the audit entry, and an amendment names its author too.
+    let actors = if matches!(command, Command::Amend { .. }) {
+        2
+    } else {
+        1
+    };
+    let adds = command.bytes_bound()
+        + limits::bytes_bound(&description)
+        + actors * limits::bytes_bound(context.actor)
+        + AUDIT_ENTRY_BYTES;
+    if limits::bytes_bound(&*record) + adds + room <= MAX_BYTES {
+        return change(record, command, description, context);
+    }
+    let at = command.path(record);
+    let mut trial = record.clone();
+    change(&mut trial, command, description, context)?;
+    if !limits::fits(&trial, room) {
+        return Err(Problem::Invalid(vec![limits::too_large(at)]));
+    }
+    *record = trial;
+    Ok(())
+}
+
+/// The most bytes an audit entry adds besides its description and actor: its sequence,
+/// time, digest, hashes, keys and white space.
+const AUDIT_ENTRY_BYTES: usize = 2048;
+
+/// The most characters of an audit entry's description: a change described by a name or
+/// an id a host's record made very long is cut short, so that the entry stays within
+/// import's limit on text.
+const AUDIT_TEXT_CHARS: usize = 1_000;
+
+/// The description cut to [`AUDIT_TEXT_CHARS`].
+fn audit_text(text: String) -> String {
+    match text.char_indices().nth(AUDIT_TEXT_CHARS) {
+        Some((cut, _)) => format!("{}…", &text[..cut]),
+        None => text,
+    }
+}
+
+/// Makes a change that passed every check, and appends its audit entry.
+fn change(
+    record: &mut DecisionRecord,
+    command: Command,
+    description: String,
+    context: &Context,
+) -> Result<(), Problem> {
     let section_edit = command.is_section_edit();
     let command_kind = match command {
         Command::Add(_) => CommandKind::Add,
@@ -831,6 +1014,16 @@ pub fn apply(
 /// How long consecutive edits of one section by one person fold into one audit entry.
 const FOLD_SECONDS: i64 = 120;
 
+/// True when the change described as `change` folds into the last audit entry rather than
+/// appending one.
+fn folds(record: &DecisionRecord, change: &str, section_edit: bool, context: &Context) -> bool {
+    section_edit
+        && record.audit.last().is_some_and(|last| {
+            let recent = (context.at.0 - last.at.0).whole_seconds() <= FOLD_SECONDS;
+            last.change == change && last.actor == *context.actor && recent
+        })
+}
+
 fn append_audit(
     record: &mut DecisionRecord,
     change: String,
@@ -838,15 +1031,12 @@ fn append_audit(
     section_edit: bool,
     context: &Context,
 ) {
-    if section_edit {
+    if folds(record, &change, section_edit, context) {
         if let Some(last) = record.audit.last_mut() {
-            let recent = (context.at.0 - last.at.0).whole_seconds() <= FOLD_SECONDS;
-            if last.change == change && last.actor == *context.actor && recent {
-                // Only the chain's tip changes, so no later hash is disturbed.
-                last.at = context.at;
-                last.hash = integrity::entry_hash(last);
-                return;
-            }
+            // Only the chain's tip changes, so no later hash is disturbed.
+            last.at = context.at;
+            last.hash = integrity::entry_hash(last);
+            return;
         }
     }
     let previous_hash = record
