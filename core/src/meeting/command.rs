@@ -851,7 +851,9 @@ pub fn apply(
         + limits::bytes_bound(&description)
         + actors * limits::bytes_bound(context.actor)
         + AUDIT_ENTRY_BYTES;
-    if limits::bytes_bound(&*record) + adds + room <= MAX_BYTES {
+    let most = MAX_BYTES - room;
+    if limits::bytes_bound(&*record) + adds <= most || limits::bytes_close(&*record) + adds <= most
+    {
         return change(record, command, description, context);
     }
     let at = command.path(record);

@@ -20,7 +20,7 @@
 //!   anything), and only when that is over the limit the exported text itself.
 
 use super::validate::Finding;
-use crate::record::import::{MAX_BYTES, MAX_ITEMS};
+use crate::record::import::{ImportProblem, MAX_BYTES, MAX_ITEMS};
 use crate::record::{export, DecisionRecord, JsonPath, Step};
 use serde::ser::{self, Serialize};
 use std::borrow::Cow;
@@ -206,11 +206,27 @@ pub fn too_large(at: JsonPath) -> Finding {
     )
 }
 
+/// Why a record read from a host or a file cannot be held, if it cannot: written out in
+/// full (as `export` writes it, and downloads do) it would be over import's size limit,
+/// having been read from a more compact text, so a copy of it could not be read back.
+pub fn unheld(record: &DecisionRecord) -> Option<ImportProblem> {
+    (!fits(record, 0)).then(|| {
+        ImportProblem::new(
+            "$",
+            format!(
+                "written out in full, this record would be larger than {} MiB, the most a \
+                 record may be, so a copy of it could not be read back",
+                MAX_BYTES / (1024 * 1024)
+            ),
+        )
+    })
+}
+
 /// True when `export(record)` is at most import's size limit less `room` bytes. Exact:
-/// the record is written out only when [`bytes_bound`] cannot already tell.
+/// the record is written out only when neither bound can already tell.
 pub fn fits(record: &DecisionRecord, room: usize) -> bool {
     let most = MAX_BYTES.saturating_sub(room);
-    bytes_bound(record) <= most || export(record).len() <= most
+    bytes_bound(record) <= most || bytes_close(record) <= most || export(record).len() <= most
 }
 
 /// An upper bound on the bytes `export` writes for `value` (its pretty JSON), found
@@ -221,6 +237,30 @@ pub fn bytes_bound<T: Serialize + ?Sized>(value: &T) -> usize {
     let mut walk = Walk::new(None);
     let _ = value.serialize(&mut walk);
     walk.bytes
+}
+
+/// A closer upper bound than [`bytes_bound`]: each text counted as `export` escapes it,
+/// byte by byte, without writing anything. For a record whose texts are long enough for
+/// the cheap bound to reach the limit (a million characters or so).
+pub fn bytes_close<T: Serialize + ?Sized>(value: &T) -> usize {
+    let mut walk = Walk::new(None);
+    walk.close = true;
+    let _ = value.serialize(&mut walk);
+    walk.bytes
+}
+
+/// The bytes `export` writes for `text`, quotes included: a quote, a backslash and the
+/// control characters with a short escape (`\n`) take two, the other control characters
+/// six (`\u0001`); everything else is written as it is.
+fn escaped_len(text: &str) -> usize {
+    2 + text
+        .bytes()
+        .map(|byte| match byte {
+            b'"' | b'\\' | b'\n' | b'\r' | b'\t' | 0x08 | 0x0c => 2,
+            0..=0x1f => 6,
+            _ => 1,
+        })
+        .sum::<usize>()
 }
 
 /// Calls `visit` with the path (from `value`) and the text of every string in `value`.
@@ -241,6 +281,8 @@ struct Walk<'v> {
     /// The index of the next item of each open list.
     counters: Vec<usize>,
     bytes: usize,
+    /// Count each text as it is escaped, not at its longest.
+    close: bool,
     visit: Option<Visit<'v>>,
 }
 
@@ -253,12 +295,17 @@ impl<'v> Walk<'v> {
             path: Vec::new(),
             counters: Vec::new(),
             bytes: 0,
+            close: false,
             visit,
         }
     }
 
     fn text(&mut self, text: &str) {
-        self.bytes += 2 + ESCAPE_FACTOR * text.len();
+        self.bytes += if self.close {
+            escaped_len(text)
+        } else {
+            2 + ESCAPE_FACTOR * text.len()
+        };
         if let Some(visit) = self.visit.as_mut() {
             visit(&self.path, text);
         }
@@ -282,9 +329,10 @@ impl<'v> Walk<'v> {
     fn member<T: Serialize + ?Sized>(&mut self, key: Cow<'static, str>, value: &T) {
         self.separator();
         // `"key": `; a key that is not one of the types' own names may need escapes.
-        self.bytes += 4 + match &key {
-            Cow::Borrowed(key) => key.len(),
-            Cow::Owned(key) => ESCAPE_FACTOR * key.len(),
+        self.bytes += 2 + match &key {
+            Cow::Borrowed(key) => key.len() + 2,
+            Cow::Owned(key) if self.close => escaped_len(key),
+            Cow::Owned(key) => 2 + ESCAPE_FACTOR * key.len(),
         };
         self.path.push(Step::Key(key));
         let _ = value.serialize(&mut *self);
@@ -606,6 +654,15 @@ mod tests {
             .insert("a\u{1}b".into(), "c".into());
         assert!(bytes_bound(&record) >= export(&record).len());
         assert!(bytes_bound(&record) < 8 * export(&record).len());
+        for record in [large_meeting(), record] {
+            let written = export(&record).len();
+            assert!(bytes_close(&record) >= written);
+            assert!(
+                bytes_close(&record) < written + written / 4,
+                "{} {written}",
+                bytes_close(&record)
+            );
+        }
     }
 
     #[test]
