@@ -104,8 +104,13 @@ pub fn exports(props: &ExportsProps) -> Html {
                         .and_then(|bytes| {
                             let text = crate::record::import::text_from_bytes(&bytes)
                                 .map_err(|problem| vec![problem.to_string()])?;
-                            import(text)
-                                .map_err(|found| found.iter().map(|p| p.to_string()).collect())
+                            let record = import(text).map_err(|found| {
+                                found.iter().map(|p| p.to_string()).collect::<Vec<_>>()
+                            })?;
+                            match crate::meeting::limits::unheld(&record) {
+                                Some(problem) => Err(vec![problem.to_string()]),
+                                None => Ok(record),
+                            }
                         });
                     match outcome {
                         Ok(record) => {

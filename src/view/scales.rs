@@ -7,7 +7,7 @@ use super::error_summary::ErrorSummary;
 use super::fields::TextArea;
 use super::focus::FocusTarget;
 use super::form::{lens, participant_label, use_item_form, Control, Field, Fields, FormError};
-use crate::meeting::{scale_spread, Command, Finding, Item, SPREAD_TO_DISCUSS};
+use crate::meeting::{limits, scale_spread, Command, Finding, Item, SPREAD_TO_DISCUSS};
 use crate::record::{Dissent, ItemKind, JsonPath, Participant, SafetyScale};
 use std::rc::Rc;
 use yew::prelude::*;
@@ -240,6 +240,7 @@ pub fn scales(props: &ScalesProps) -> Html {
                                 id={context.id("scale-discussion")}
                                 label="What the group made of the difference"
                                 value={props.discussion.clone()}
+                                maxlength={limits::chars_allowed("scaleDiscussion")}
                                 oninput={let context = context.clone(); Callback::from(move |text| context.apply(Command::EditScaleDiscussion(text)))}
                             />
                         }
