@@ -242,6 +242,18 @@ pub enum Found {
     Expired(f64),
 }
 
+/// What a tab's claim on a meeting came to.
+#[derive(Clone, Debug, PartialEq)]
+pub enum Claim {
+    /// This tab holds the meeting: its claim is written.
+    Held,
+    /// Another tab holds a fresh claim.
+    Elsewhere,
+    /// No other tab holds it, but this tab's claim could not be written (storage full, or
+    /// refusing the write): why.
+    Unwritten(String),
+}
+
 /// One widget's autosave, bound to the host's storage key.
 pub struct Autosave {
     storage_key: String,
@@ -421,14 +433,15 @@ impl Autosave {
         delete(&self.draft_key);
     }
 
-    /// Claims the meeting for this tab, unless another tab holds a fresh claim. Returns
-    /// false when another tab has it open.
-    pub fn claim(&self, now: f64) -> bool {
+    /// Claims the meeting for this tab, unless another tab holds a fresh claim.
+    pub fn claim(&self, now: f64) -> Claim {
         if !self.free_for_this_tab(now) {
-            return false;
+            return Claim::Elsewhere;
         }
-        self.renew(now);
-        true
+        match self.renew(now) {
+            Ok(()) => Claim::Held,
+            Err(problem) => Claim::Unwritten(problem),
+        }
     }
 
     /// True unless another tab holds a fresh claim: the claim is this tab's, or stale (its
@@ -438,15 +451,16 @@ impl Autosave {
             .is_none_or(|lock| lock.tab == self.tab || now - lock.at >= LOCK_FRESH_MS)
     }
 
-    /// Renews this tab's claim (the heartbeat).
-    pub fn renew(&self, now: f64) {
-        let _ = set(
+    /// Writes this tab's claim (on mount, and at every heartbeat). An error says why storage
+    /// refused it: this tab then cannot show other tabs that it holds the meeting.
+    pub fn renew(&self, now: f64) -> Result<(), String> {
+        set(
             &self.lock_key,
             &Lock {
                 tab: self.tab.clone(),
                 at: now,
             },
-        );
+        )
     }
 
     /// Gives up this tab's claim, if it still holds it.
