@@ -1058,3 +1058,89 @@ fn append_audit(
     entry.hash = integrity::entry_hash(&entry);
     record.audit.push(entry);
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::example::{example_actor, example_record};
+    use crate::record::import::{export, import, MAX_ITEMS};
+
+    /// An audit trail one entry short of import's limit takes only the finalising entry;
+    /// full, it takes nothing; either way the record is read back.
+    #[test]
+    fn a_full_audit_trail_keeps_its_last_entry_for_finalising() {
+        let mut record = example_record(false);
+        let actor = example_actor();
+        let config = Config::default();
+        let context = Context {
+            at: "2026-03-02T12:00:00Z".parse().unwrap(),
+            actor: &actor,
+            config: &config,
+        };
+        while record.audit.len() < MAX_ITEMS - 1 {
+            append_audit(
+                &mut record,
+                "Changed the practice context".into(),
+                None,
+                false,
+                &context,
+            );
+        }
+        let add = Command::Add(Item::Gap(InformationGap {
+            unknown: "Who else lives at the address".into(),
+            ..InformationGap::default()
+        }));
+        let Err(Problem::Invalid(findings)) = apply(&mut record, add.clone(), &context) else {
+            panic!("a change took the last entry");
+        };
+        assert_eq!(findings[0].path, "$.audit");
+        assert!(
+            findings[0].message.contains("holds 4,999 changes")
+                && findings[0].message.contains("finalise it"),
+            "{}",
+            findings[0].message
+        );
+        assert_eq!(import(&export(&record)).unwrap(), record);
+        apply(&mut record, Command::Finalise, &context).unwrap();
+        assert_eq!(record.audit.len(), MAX_ITEMS);
+        let amend = Command::Amend {
+            reason: "Police checks came back".into(),
+            change: "No convictions".into(),
+        };
+        let Err(Problem::Invalid(findings)) = apply(&mut record, amend, &context) else {
+            panic!("an amendment went past import's limit");
+        };
+        assert!(
+            findings[0].message.contains("holds 5,000 changes"),
+            "{}",
+            findings[0].message
+        );
+        assert_eq!(import(&export(&record)).unwrap(), record);
+    }
+
+    /// An audit entry describing a change by a very long name (in a record a host loaded)
+    /// is cut short, within import's limit on text.
+    #[test]
+    fn an_audit_entry_is_cut_short_rather_than_over_imports_limit() {
+        let actor = example_actor();
+        let config = Config::default();
+        let context = Context {
+            at: "2026-03-02T12:00:00Z".parse().unwrap(),
+            actor: &actor,
+            config: &config,
+        };
+        let mut record = example_record(false);
+        let long_id = format!("g{}", "9".repeat(99_990));
+        record.gaps[0].id.clone_from(&long_id);
+        let remove = Command::Remove {
+            kind: ItemKind::Gap,
+            id: long_id,
+        };
+        assert!(remove.describe(&record).chars().count() > 100_000);
+        apply(&mut record, remove, &context).unwrap();
+        let change = &record.audit.last().unwrap().change;
+        assert_eq!(change.chars().count(), AUDIT_TEXT_CHARS + 1);
+        assert!(change.starts_with("Removed information gap") && change.ends_with('…'));
+        assert_eq!(import(&export(&record)).unwrap(), record);
+    }
+}
