@@ -65,6 +65,8 @@ pub const HEARTBEAT_MS: u32 = 3_000;
 const DRAFT_PREFIX: &str = "risk-sensible:draft:";
 /// Every claim's storage key starts with this, then the host's storage key.
 const LOCK_PREFIX: &str = "risk-sensible:lock:";
+/// The key of a tab's test of whether storage takes a write, then the tab's id.
+const PROBE_PREFIX: &str = "risk-sensible:probe:";
 /// The end of every message about a draft that cannot be restored.
 const LEFT_IN_PLACE: &str =
     "It has been left in this browser, and this page will not autosave over it.";
@@ -449,6 +451,23 @@ impl Autosave {
     pub fn free_for_this_tab(&self, now: f64) -> bool {
         get::<Lock>(&self.lock_key)
             .is_none_or(|lock| lock.tab == self.tab || now - lock.at >= LOCK_FRESH_MS)
+    }
+
+    /// When another tab's claim was last renewed, if it has gone stale (its tab closed,
+    /// crashed, slept, or could not write it).
+    pub fn stale_claim(&self, now: f64) -> Option<f64> {
+        get::<Lock>(&self.lock_key)
+            .filter(|lock| lock.tab != self.tab && now - lock.at >= LOCK_FRESH_MS)
+            .map(|lock| lock.at)
+    }
+
+    /// True when storage takes a write again: a few bytes are written under this tab's own
+    /// key and removed.
+    pub fn writable(&self) -> bool {
+        let key = format!("{PROBE_PREFIX}{}", self.tab);
+        let written = set(&key, &0).is_ok();
+        delete(&key);
+        written
     }
 
     /// Writes this tab's claim (on mount, and at every heartbeat). An error says why storage

@@ -118,6 +118,10 @@ pub struct Session {
     events: RefCell<VecDeque<(&'static str, js_sys::Object)>>,
     /// An event is being dispatched.
     dispatching: Cell<bool>,
+    /// The stale claim of another tab this one found with storage writable again, after
+    /// its own claim could not be written: it claims the meeting if that claim is still
+    /// there at the next heartbeat (see [`Session::beat`]).
+    waited_for: Cell<Option<f64>>,
 }
 
 impl PartialEq for Session {
@@ -165,6 +169,7 @@ impl Session {
             closed: Cell::new(false),
             events: RefCell::default(),
             dispatching: Cell::new(false),
+            waited_for: Cell::new(None),
         })
     }
 
@@ -193,6 +198,7 @@ impl Session {
             closed: Cell::new(false),
             events: RefCell::default(),
             dispatching: Cell::new(false),
+            waited_for: Cell::new(None),
         })
     }
 
@@ -539,39 +545,67 @@ impl Session {
                     },
                 }
             }
-            DraftMode::Unclaimed { unsaved, .. } => match autosave.claim(now) {
-                Claim::Held => self.take_over(),
-                Claim::Unwritten(_) => {}
-                // Another tab claimed the meeting first: follow it, unless this tab holds
-                // changes its draft lacks, which stay on screen.
-                Claim::Elsewhere if !unsaved => {
-                    let seen = self.seen();
-                    *self.draft.borrow_mut() = DraftMode::Following {
-                        seen,
-                        unsaveable: None,
-                    };
-                    self.follow();
-                    self.redraw();
-                }
-                Claim::Elsewhere => {
-                    let problem = TAKEN_OVER_UNSAVED.to_string();
-                    let changed = matches!(
-                        &*self.draft.borrow(),
-                        DraftMode::Unclaimed { problem: shown, .. } if *shown != problem
-                    );
-                    if changed {
-                        if let DraftMode::Unclaimed { problem: shown, .. } =
-                            &mut *self.draft.borrow_mut()
-                        {
-                            shown.clone_from(&problem);
-                        }
-                        self.fire_error(&problem);
+            // Once another tab has claimed the meeting from a tab holding changes it could
+            // not save, that tab keeps them on screen, read-only, and claims nothing more:
+            // its record lacks what the other tab has done since.
+            DraftMode::Unclaimed {
+                unsaved: true,
+                problem,
+                ..
+            } if problem == TAKEN_OVER_UNSAVED => {}
+            DraftMode::Unclaimed { unsaved, .. } => {
+                match self.claim_after_failing(autosave, now, unsaved) {
+                    Claim::Held => self.take_over(),
+                    Claim::Unwritten(_) => {}
+                    // Another tab claimed the meeting first: follow it, unless this tab holds
+                    // changes its draft lacks, which stay on screen.
+                    Claim::Elsewhere if !unsaved => {
+                        let seen = self.seen();
+                        *self.draft.borrow_mut() = DraftMode::Following {
+                            seen,
+                            unsaveable: None,
+                        };
+                        self.follow();
                         self.redraw();
                     }
+                    Claim::Elsewhere => {
+                        let problem = TAKEN_OVER_UNSAVED.to_string();
+                        let changed = matches!(
+                            &*self.draft.borrow(),
+                            DraftMode::Unclaimed { problem: shown, .. } if *shown != problem
+                        );
+                        if changed {
+                            if let DraftMode::Unclaimed { problem: shown, .. } =
+                                &mut *self.draft.borrow_mut()
+                            {
+                                shown.clone_from(&problem);
+                            }
+                            self.fire_error(&problem);
+                            self.redraw();
+                        }
+                    }
                 }
-            },
+            }
             DraftMode::Off | DraftMode::Unsaveable(_) => {}
         }
+    }
+
+    /// The claim of a tab whose last claim could not be written. Another tab's claim that
+    /// went stale meanwhile may belong to a tab that is still open and holds changes it
+    /// could not save (its claim could not be written either): that tab is given one
+    /// heartbeat with storage writable again to renew its claim and save them, before this
+    /// one claims the meeting (a tab holding such changes of its own claims at once).
+    fn claim_after_failing(&self, autosave: &Autosave, now: f64, unsaved: bool) -> Claim {
+        let Some(stale) = autosave.stale_claim(now).filter(|_| !unsaved) else {
+            return autosave.claim(now);
+        };
+        if self.waited_for.get() == Some(stale) {
+            return autosave.claim(now);
+        }
+        if autosave.writable() {
+            self.waited_for.set(Some(stale));
+        }
+        Claim::Unwritten(String::new())
     }
 
     /// This tab has written its claim: it holds the meeting from now on, saves, and takes

@@ -874,3 +874,227 @@ async fn a_paste_over_a_fields_limit_is_cut_with_a_message_at_the_field() {
         300
     );
 }
+
+/// The page's `localStorage` refusing the widget's writes while `refusing` is set (as a
+/// full one does), and `Date.now` standing still but where the test moves it; both put
+/// back when dropped.
+struct Faults {
+    refusing: std::rc::Rc<std::cell::Cell<bool>>,
+    now: std::rc::Rc<std::cell::Cell<f64>>,
+    set_item: JsValue,
+    date_now: JsValue,
+    _closures: (JsValue, JsValue),
+}
+
+impl Faults {
+    fn install() -> Self {
+        let global = js_sys::global();
+        let prototype = js_sys::Reflect::get(
+            &js_sys::Reflect::get(&global, &"Storage".into()).unwrap(),
+            &"prototype".into(),
+        )
+        .unwrap();
+        let set_item = js_sys::Reflect::get(&prototype, &"setItem".into()).unwrap();
+        let date = js_sys::Reflect::get(&global, &"Date".into()).unwrap();
+        let date_now = js_sys::Reflect::get(&date, &"now".into()).unwrap();
+        let refusing = std::rc::Rc::new(std::cell::Cell::new(false));
+        let now = std::rc::Rc::new(std::cell::Cell::new(js_sys::Date::now()));
+        let refused = {
+            let (refusing, original) = (refusing.clone(), set_item.clone());
+            wasm_bindgen::closure::Closure::<dyn Fn(String, JsValue) -> Result<(), JsValue>>::new(
+                move |key: String, value: JsValue| {
+                    if refusing.get() && key.starts_with("risk-sensible:") {
+                        return Err(js_sys::Error::new("The quota has been exceeded.").into());
+                    }
+                    original
+                        .unchecked_ref::<js_sys::Function>()
+                        .call2(&local_storage(), &key.into(), &value)
+                        .map(|_| ())
+                },
+            )
+            .into_js_value()
+        };
+        let clock = {
+            let now = now.clone();
+            wasm_bindgen::closure::Closure::<dyn Fn() -> f64>::new(move || now.get())
+                .into_js_value()
+        };
+        js_sys::Reflect::set(&prototype, &"setItem".into(), &refused).unwrap();
+        js_sys::Reflect::set(&date, &"now".into(), &clock).unwrap();
+        Faults {
+            refusing,
+            now,
+            set_item,
+            date_now,
+            _closures: (refused, clock),
+        }
+    }
+
+    /// Moves the clock on by one heartbeat.
+    fn beat(&self) {
+        self.now.set(self.now.get() + 3_000.0);
+    }
+}
+
+impl Drop for Faults {
+    fn drop(&mut self) {
+        let global = js_sys::global();
+        let prototype = js_sys::Reflect::get(
+            &js_sys::Reflect::get(&global, &"Storage".into()).unwrap(),
+            &"prototype".into(),
+        )
+        .unwrap();
+        js_sys::Reflect::set(&prototype, &"setItem".into(), &self.set_item).unwrap();
+        let date = js_sys::Reflect::get(&global, &"Date".into()).unwrap();
+        js_sys::Reflect::set(&date, &"now".into(), &self.date_now).unwrap();
+    }
+}
+
+/// A tab's session on the meeting `key`, opened as `mount` opens it.
+fn open_tab(key: &str, tab: &str) -> std::rc::Rc<risk_sensible::session::Session> {
+    use risk_sensible::autosave::Autosave;
+    use risk_sensible::session::{find_draft, now, Opening, Session};
+    let autosave = Autosave::new(key, tab.into(), None, None);
+    let found = find_draft(&autosave, None, None);
+    let record = found.record.unwrap_or_else(|| {
+        risk_sensible::record::DecisionRecord::new(format!("{key}-record"), now())
+    });
+    let opening = Opening {
+        record,
+        autosave: Some(autosave),
+        draft: found.mode,
+        stored_by_host: false,
+        restored: found.restored,
+        expired: None,
+    };
+    Session::open(
+        fresh_element(),
+        opening,
+        std::rc::Rc::new(risk_sensible::record::Actor::default()),
+        std::rc::Rc::new(risk_sensible::meeting::Config::default()),
+        false,
+    )
+}
+
+/// Storage full with two tabs on one meeting, heartbeat by heartbeat: a tab that cannot
+/// write its claim takes no change (on opening, or when its claim can no longer be
+/// renewed); the tab that held the meeting and kept changes it could not save is given a
+/// heartbeat to claim it back when space frees up, even when the other tab beats first;
+/// nothing taken is lost.
+#[wasm_bindgen_test]
+fn with_storage_full_at_most_one_tab_takes_changes_and_none_taken_is_lost() {
+    use risk_sensible::meeting::Command;
+    use risk_sensible::record::Meeting;
+    use risk_sensible::session::DraftMode;
+    let key = "browser-full";
+    let storage = local_storage();
+    for kind in ["draft", "lock"] {
+        storage
+            .remove_item(&format!("risk-sensible:{kind}:{key}"))
+            .unwrap();
+    }
+    let faults = Faults::install();
+    let reason = |text: &str| {
+        Command::EditMeeting(Meeting {
+            reason: text.into(),
+            ..Meeting::default()
+        })
+    };
+    let stored_reason = || {
+        let draft = storage
+            .get_item(&format!("risk-sensible:draft:{key}"))
+            .unwrap()
+            .unwrap();
+        let record: serde_json::Value =
+            serde_json::from_str(draft.split_once('\n').unwrap().1).unwrap();
+        record["meeting"]["reason"]
+            .as_str()
+            .unwrap_or_default()
+            .to_string()
+    };
+
+    // Opened while storage is full: neither tab can claim the meeting, neither takes a change.
+    faults.refusing.set(true);
+    let (a, b) = (open_tab(key, "tab-a"), open_tab(key, "tab-b"));
+    for tab in [&a, &b] {
+        assert!(matches!(
+            tab.draft_mode(),
+            DraftMode::Unclaimed { unsaved: false, .. }
+        ));
+        assert!(tab.locked());
+        tab.apply(reason("Typed while it could not claim"));
+        assert_eq!(tab.record().meeting.reason, "");
+        assert!(tab
+            .notices()
+            .storage_problem
+            .unwrap()
+            .starts_with("This tab could not claim the meeting"));
+    }
+    // Space again: the first to beat claims it; the other follows.
+    faults.refusing.set(false);
+    faults.beat();
+    a.beat();
+    b.beat();
+    assert!(matches!(a.draft_mode(), DraftMode::Saving { .. }));
+    assert!(matches!(b.draft_mode(), DraftMode::Following { .. }));
+    faults.now.set(faults.now.get() + 1_000.0);
+    a.apply(reason("Saved"));
+    assert_eq!(stored_reason(), "Saved");
+    faults.beat();
+    b.beat();
+    assert_eq!(b.record().meeting.reason, "Saved");
+
+    // Full again: A takes a change it cannot save, then cannot renew its claim, and takes
+    // no more.
+    faults.refusing.set(true);
+    a.apply(reason("Taken while full"));
+    assert_eq!(a.record().meeting.reason, "Taken while full");
+    faults.beat();
+    a.beat();
+    b.beat();
+    assert!(matches!(
+        a.draft_mode(),
+        DraftMode::Unclaimed { unsaved: true, .. }
+    ));
+    a.apply(reason("Not taken"));
+    assert_eq!(a.record().meeting.reason, "Taken while full");
+    // A's claim goes stale; B cannot write one either.
+    for _ in 0..4 {
+        faults.beat();
+        a.beat();
+        b.beat();
+    }
+    assert!(matches!(
+        b.draft_mode(),
+        DraftMode::Unclaimed { unsaved: false, .. }
+    ));
+    assert_eq!(stored_reason(), "Saved");
+
+    // Space again, and B beats first: it leaves A a heartbeat, A claims the meeting back
+    // and saves its change, and B follows.
+    faults.refusing.set(false);
+    faults.beat();
+    b.beat();
+    assert!(
+        b.locked(),
+        "B waits a heartbeat for the tab whose claim went stale"
+    );
+    a.beat();
+    assert!(matches!(
+        a.draft_mode(),
+        DraftMode::Saving { failing: None, .. }
+    ));
+    assert_eq!(stored_reason(), "Taken while full");
+    faults.beat();
+    b.beat();
+    assert!(matches!(b.draft_mode(), DraftMode::Following { .. }));
+    assert_eq!(b.record().meeting.reason, "Taken while full");
+    assert!(!a.locked() && b.locked());
+
+    a.close();
+    b.close();
+    drop(faults);
+    storage
+        .remove_item(&format!("risk-sensible:draft:{key}"))
+        .unwrap();
+}
