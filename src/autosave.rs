@@ -1,8 +1,10 @@
 //! Autosave for the embedded widget: every change is written to the browser's
 //! localStorage before the next can be made, a saved draft is offered back on the next
 //! mount, and a second tab on the same meeting is told rather than allowed to overwrite
-//! the first. Storage that is full or switched off is reported, never fatal: the widget
-//! keeps working in memory.
+//! the first. Storage that is full or switched off is reported, never fatal: the tab that
+//! holds the meeting keeps working in memory. A tab whose claim on the meeting cannot be
+//! written ([`Claim::Unwritten`]) takes no change until it can claim it (see
+//! `session::DraftMode::Unclaimed`).
 //!
 //! # Drafts on shared computers
 //!

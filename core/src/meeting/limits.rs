@@ -732,6 +732,28 @@ mod tests {
         }
     }
 
+    /// A record read from a compact text that, written out in full, would be over
+    /// import's limit is not one the widget holds.
+    #[test]
+    fn a_record_too_large_to_write_out_in_full_is_not_held() {
+        let mut record = example_record(false);
+        assert_eq!(unheld(&record), None);
+        let item = record.information[0].clone();
+        while export(&record).len() <= MAX_BYTES {
+            let mut more = item.clone();
+            more.id = format!("i{}", record.information.len() + 1);
+            more.content = "\u{1}".repeat(90_000);
+            record.information.push(more);
+        }
+        let problem = unheld(&record).expect("too large to hold");
+        assert_eq!(problem.path, "$");
+        assert!(
+            problem.message.contains("larger than 8 MiB"),
+            "{}",
+            problem.message
+        );
+    }
+
     #[test]
     fn one_line_keys_have_the_short_limit() {
         assert_eq!(chars_allowed("name"), LINE_CHARS);
