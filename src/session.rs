@@ -294,17 +294,18 @@ impl Session {
         }
     }
 
-    /// Applies a change made by the widget's operator.
-    pub fn apply(&self, command: Command) {
+    /// Applies a change made by the widget's operator. True when it was taken.
+    pub fn apply(&self, command: Command) -> bool {
         let actor = self.actor.clone();
-        self.apply_as(command, &actor);
+        self.apply_as(command, &actor)
     }
 
     /// Applies a change made by `actor` (an amendment by the person the form names). Does
-    /// nothing while the session is locked.
-    pub fn apply_as(&self, command: Command, actor: &Actor) {
+    /// nothing while the session is locked. True when the change was taken; a form keeps
+    /// what was typed into it otherwise.
+    pub fn apply_as(&self, command: Command, actor: &Actor) -> bool {
         if self.locked() {
-            return;
+            return false;
         }
         let saving = matches!(*self.draft.borrow(), DraftMode::Saving { .. });
         if let (Some(autosave), true) = (&self.autosave, saving) {
@@ -312,7 +313,7 @@ impl Session {
             // the change is not taken, since that tab would write over it.
             if !autosave.free_for_this_tab(js_sys::Date::now()) {
                 self.stand_back();
-                return;
+                return false;
             }
         }
         let before = self.record();
@@ -326,7 +327,7 @@ impl Session {
         // The one copy of the record a change makes: the previous revision may still be
         // held by the view until it redraws.
         let mut record = (*before).clone();
-        match meeting::apply(&mut record, command, &context) {
+        let taken = match meeting::apply(&mut record, command, &context) {
             Ok(()) => {
                 let finalised =
                     before.meta.status == Status::Draft && record.meta.status == Status::Final;
@@ -343,11 +344,16 @@ impl Session {
                     self.queue("risk-sensible:finalise", text.detail());
                 }
                 self.flush();
+                true
             }
             // `apply` leaves the record untouched when it refuses a change.
-            Err(problem) => self.outcome.borrow_mut().refusal = Some(problem),
-        }
+            Err(problem) => {
+                self.outcome.borrow_mut().refusal = Some(problem);
+                false
+            }
+        };
         self.redraw();
+        taken
     }
 
     /// Opens another record in place of this one (the host's `load`, an import that passed

@@ -143,9 +143,10 @@ pub fn item_list<T: Listed>(props: &ItemListProps<T>) -> Html {
             if form.refuses(&command, &record, Vec::new(), &spec.fields, &at) {
                 return;
             }
-            context.apply(command);
-            form.clear(&spec.fields);
-            form.focus.emit(FocusTarget::Id(first_id.clone()));
+            if context.apply(command) {
+                form.clear(&spec.fields);
+                form.focus.emit(FocusTarget::Id(first_id.clone()));
+            }
         })
     };
     let cancel = {

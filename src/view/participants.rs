@@ -57,9 +57,10 @@ pub fn participants(props: &ParticipantsProps) -> Html {
             if form.refuses(&command, &record, Vec::new(), &fields, &at) {
                 return;
             }
-            context.apply(command);
-            form.clear(&fields);
-            form.focus.emit(FocusTarget::Id(name_id.clone()));
+            if context.apply(command) {
+                form.clear(&fields);
+                form.focus.emit(FocusTarget::Id(name_id.clone()));
+            }
         })
     };
     let cancel = {

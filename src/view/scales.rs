@@ -105,8 +105,9 @@ pub fn scales(props: &ScalesProps) -> Html {
             if form.refuses(&command, &record, Vec::new(), &fields, &at) {
                 return;
             }
-            context.apply(command);
-            form.clear(&fields);
+            if context.apply(command) {
+                form.clear(&fields);
+            }
         })
     };
 
@@ -195,8 +196,9 @@ pub fn scales(props: &ScalesProps) -> Html {
                 ));
                 return;
             }
-            context.apply(command);
-            dissent.clear(&opposing);
+            if context.apply(command) {
+                dissent.clear(&opposing);
+            }
         })
     };
     let dissent_views = {
@@ -241,7 +243,7 @@ pub fn scales(props: &ScalesProps) -> Html {
                                 label="What the group made of the difference"
                                 value={props.discussion.clone()}
                                 maxlength={limits::chars_allowed("scaleDiscussion")}
-                                oninput={let context = context.clone(); Callback::from(move |text| context.apply(Command::EditScaleDiscussion(text)))}
+                                oninput={let context = context.clone(); Callback::from(move |text| { context.apply(Command::EditScaleDiscussion(text)); })}
                             />
                         }
                         if !props.read_only {
