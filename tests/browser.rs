@@ -1091,8 +1091,41 @@ fn with_storage_full_at_most_one_tab_takes_changes_and_none_taken_is_lost() {
     assert_eq!(b.record().meeting.reason, "Taken while full");
     assert!(!a.locked() && b.locked());
 
-    a.close();
+    // Should A's heartbeat be held back longer than the one it is given (a background
+    // tab), B claims the meeting; A then keeps the change it could not save on screen,
+    // read-only, says so, and never claims the meeting again to write over B's.
+    faults.refusing.set(true);
+    faults.beat();
+    a.apply(reason("Taken while full, again"));
+    a.beat();
+    for _ in 0..4 {
+        faults.beat();
+        a.beat();
+        b.beat();
+    }
+    assert!(matches!(b.draft_mode(), DraftMode::Unclaimed { .. }));
+    faults.refusing.set(false);
+    faults.beat();
+    b.beat();
+    faults.beat();
+    b.beat();
+    assert!(matches!(b.draft_mode(), DraftMode::Saving { .. }));
+    assert_eq!(stored_reason(), "Taken while full");
+    a.beat();
+    assert_eq!(a.record().meeting.reason, "Taken while full, again");
+    assert!(a.locked());
+    assert!(a
+        .notices()
+        .storage_problem
+        .unwrap()
+        .starts_with("Another tab claimed this meeting while this tab could not save"));
     b.close();
+    faults.beat();
+    a.beat();
+    assert!(a.locked(), "it claims nothing more");
+    assert_eq!(stored_reason(), "Taken while full");
+
+    a.close();
     drop(faults);
     storage
         .remove_item(&format!("risk-sensible:draft:{key}"))

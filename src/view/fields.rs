@@ -33,7 +33,8 @@ fn limit_text(value: &str, most: usize, always: bool) -> Option<String> {
     let used = value.encode_utf16().count();
     if used > most {
         return Some(format!(
-            "This has {} characters; it holds up to {}. Shorten it to change it.",
+            "This has {} characters; the field holds up to {}: it can be shortened, not \
+             lengthened.",
             grouped(used),
             grouped(most)
         ));
