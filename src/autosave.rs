@@ -1,8 +1,10 @@
 //! Autosave for the embedded widget: every change is written to the browser's
 //! localStorage before the next can be made, a saved draft is offered back on the next
 //! mount, and a second tab on the same meeting is told rather than allowed to overwrite
-//! the first. Storage that is full or switched off is reported, never fatal: the widget
-//! keeps working in memory.
+//! the first. Storage that is full or switched off is reported, never fatal: the tab that
+//! holds the meeting keeps working in memory. A tab whose claim on the meeting cannot be
+//! written ([`Claim::Unwritten`]) takes no change until it can claim it (see
+//! `session::DraftMode::Unclaimed`).
 //!
 //! # Drafts on shared computers
 //!
@@ -65,6 +67,8 @@ pub const HEARTBEAT_MS: u32 = 3_000;
 const DRAFT_PREFIX: &str = "risk-sensible:draft:";
 /// Every claim's storage key starts with this, then the host's storage key.
 const LOCK_PREFIX: &str = "risk-sensible:lock:";
+/// The key of a tab's test of whether storage takes a write, then the tab's id.
+const PROBE_PREFIX: &str = "risk-sensible:probe:";
 /// The end of every message about a draft that cannot be restored.
 const LEFT_IN_PLACE: &str =
     "It has been left in this browser, and this page will not autosave over it.";
@@ -240,6 +244,18 @@ pub enum Found {
     Restored(Box<RestoredDraft>),
     /// A draft older than the host's limit, now deleted: when it was saved.
     Expired(f64),
+}
+
+/// What a tab's claim on a meeting came to.
+#[derive(Clone, Debug, PartialEq)]
+pub enum Claim {
+    /// This tab holds the meeting: its claim is written.
+    Held,
+    /// Another tab holds a fresh claim.
+    Elsewhere,
+    /// No other tab holds it, but this tab's claim could not be written (storage full, or
+    /// refusing the write): why.
+    Unwritten(String),
 }
 
 /// One widget's autosave, bound to the host's storage key.
@@ -421,14 +437,15 @@ impl Autosave {
         delete(&self.draft_key);
     }
 
-    /// Claims the meeting for this tab, unless another tab holds a fresh claim. Returns
-    /// false when another tab has it open.
-    pub fn claim(&self, now: f64) -> bool {
+    /// Claims the meeting for this tab, unless another tab holds a fresh claim.
+    pub fn claim(&self, now: f64) -> Claim {
         if !self.free_for_this_tab(now) {
-            return false;
+            return Claim::Elsewhere;
         }
-        self.renew(now);
-        true
+        match self.renew(now) {
+            Ok(()) => Claim::Held,
+            Err(problem) => Claim::Unwritten(problem),
+        }
     }
 
     /// True unless another tab holds a fresh claim: the claim is this tab's, or stale (its
@@ -438,15 +455,33 @@ impl Autosave {
             .is_none_or(|lock| lock.tab == self.tab || now - lock.at >= LOCK_FRESH_MS)
     }
 
-    /// Renews this tab's claim (the heartbeat).
-    pub fn renew(&self, now: f64) {
-        let _ = set(
+    /// When another tab's claim was last renewed, if it has gone stale (its tab closed,
+    /// crashed, slept, or could not write it).
+    pub fn stale_claim(&self, now: f64) -> Option<f64> {
+        get::<Lock>(&self.lock_key)
+            .filter(|lock| lock.tab != self.tab && now - lock.at >= LOCK_FRESH_MS)
+            .map(|lock| lock.at)
+    }
+
+    /// True when storage takes a write again: a few bytes are written under this tab's own
+    /// key and removed.
+    pub fn writable(&self) -> bool {
+        let key = format!("{PROBE_PREFIX}{}", self.tab);
+        let written = set(&key, &0).is_ok();
+        delete(&key);
+        written
+    }
+
+    /// Writes this tab's claim (on mount, and at every heartbeat). An error says why storage
+    /// refused it: this tab then cannot show other tabs that it holds the meeting.
+    pub fn renew(&self, now: f64) -> Result<(), String> {
+        set(
             &self.lock_key,
             &Lock {
                 tab: self.tab.clone(),
                 at: now,
             },
-        );
+        )
     }
 
     /// Gives up this tab's claim, if it still holds it.

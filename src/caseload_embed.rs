@@ -7,7 +7,7 @@
 use crate::analysis::report::{self, Parts};
 use crate::analysis::table::ThemeTable;
 use crate::analysis::{Settings, Summariser, Summary, DEFAULT_SUPPRESS_BELOW};
-use crate::host_js::{bad_option, fire_event, options_from_object, record_text};
+use crate::host_js::{bad_option, fire_event, hold, let_go, options_from_object, record_text};
 use crate::meeting::Holidays;
 use crate::record::import::{self, one_line};
 use crate::record::IsoDate;
@@ -49,6 +49,7 @@ thread_local! {
 /// A mounted caseload view, as the host holds it.
 #[wasm_bindgen]
 pub struct CaseloadHandle {
+    element: Element,
     app: Option<AppHandle<Caseload>>,
     summary: Rc<Summary>,
     themes: Rc<Vec<ThemeTable>>,
@@ -64,10 +65,12 @@ impl CaseloadHandle {
             .map_err(|_| JsError::new("risk-sensible: could not convert the summary"))
     }
 
-    /// Unmounts the view. Calling it twice is harmless.
+    /// Unmounts the view and frees the element for another widget. Calling it twice is
+    /// harmless.
     pub fn destroy(&mut self) {
         if let Some(app) = self.app.take() {
             app.destroy();
+            let_go(&self.element);
         }
     }
 }
@@ -103,7 +106,8 @@ fn read_options(raw: &JsValue) -> Result<(CaseloadOptions, JsValue), JsError> {
 ///
 /// Each record passes the same reading checks as `mount`'s `record` (and, with `verify`,
 /// the digests too); one that does not is listed in a notice and left out, never fatal.
-/// Throws an `Error` naming the problem when an option is unknown or has the wrong type.
+/// Throws an `Error` naming the problem when an option is unknown or has the wrong type, or
+/// when `element` already holds a widget (destroy that one first).
 #[wasm_bindgen(js_name = mountCaseload)]
 pub fn mount_caseload(element: Element, options: JsValue) -> Result<CaseloadHandle, JsError> {
     let (options, records) = read_options(&options)?;
@@ -127,6 +131,7 @@ pub fn mount_caseload(element: Element, options: JsValue) -> Result<CaseloadHand
     }
     settings.every_record = options.every_record.unwrap_or(false);
     let verify = options.verify.unwrap_or(false);
+    hold(&element)?;
 
     let mut summariser = Summariser::new(settings);
     let mut problems = Vec::new();
@@ -188,8 +193,9 @@ pub fn mount_caseload(element: Element, options: JsValue) -> Result<CaseloadHand
         id_prefix: format!("rsc{instance}").into(),
         on_open,
     };
-    let app = yew::Renderer::<Caseload>::with_root_and_props(element, props).render();
+    let app = yew::Renderer::<Caseload>::with_root_and_props(element.clone(), props).render();
     Ok(CaseloadHandle {
+        element,
         app: Some(app),
         summary,
         themes,

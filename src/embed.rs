@@ -4,14 +4,18 @@
 //! clock), never in the core.
 
 use crate::autosave::{Autosave, DraftKey, HEARTBEAT_MS};
-use crate::host_js::{bad_option, options_from_object, record_string, record_text, RecordText};
+use crate::host_js::{
+    bad_option, destroyed, hold, let_go, options_from_object, record_string, record_text,
+    RecordText,
+};
+use crate::meeting::limits;
 use crate::meeting::{AgencyRole, Config, Holidays};
 use crate::record::import::{import, ImportProblem};
 use crate::record::{Actor, DecisionRecord, DecisionType, IsoDate, Procedure, Status};
 use crate::session::{find_draft, now, Opening, Session};
 use crate::view::{App, AppProps, Stage};
 use serde::{Deserialize, Serialize};
-use std::cell::Cell;
+use std::cell::{Cell, RefCell};
 use std::rc::Rc;
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
@@ -59,44 +63,68 @@ thread_local! {
     static NEXT_INSTANCE: Cell<u32> = const { Cell::new(1) };
 }
 
-/// A mounted widget, as the host holds it.
+/// A mounted widget, as the host holds it. Once destroyed, every method but `destroy`
+/// throws, and nothing is written or fired.
 #[wasm_bindgen]
 pub struct WidgetHandle {
-    app: Option<AppHandle<App>>,
+    element: Element,
+    app: RefCell<Option<AppHandle<App>>>,
     session: Rc<Session>,
-    heartbeat: Option<gloo::timers::callback::Interval>,
-    unload: Option<gloo::events::EventListener>,
+    heartbeat: RefCell<Option<gloo::timers::callback::Interval>>,
+    unload: RefCell<Option<gloo::events::EventListener>>,
 }
 
 #[wasm_bindgen]
 impl WidgetHandle {
+    /// The session, unless the widget was destroyed.
+    fn live(&self) -> Result<&Session, JsError> {
+        if self.session.closed() {
+            Err(destroyed())
+        } else {
+            Ok(&self.session)
+        }
+    }
+
     /// The current decision record, as a plain JSON-compatible object.
     pub fn record(&self) -> Result<JsValue, JsError> {
-        RecordText::of(&self.session.record()).to_object()
+        RecordText::of(&self.live()?.record()).to_object()
     }
 
     /// Replaces the record. Throws an `Error` listing every problem (JSON path and
     /// message) and changes nothing when the record does not pass every import check.
+    /// Called from a listener of the change event (of a `load` or of a change made in the
+    /// widget), the record is loaded at once; its change event follows the one being
+    /// dispatched, so every listener hears the changes in order, and the widget ends on the
+    /// last record loaded.
     pub fn load(&self, record: JsValue) -> Result<(), JsError> {
+        let session = self.live()?;
         let record = record_from_js(&record)?;
-        self.session.replace(Rc::new(record));
+        session.replace(Rc::new(record));
         Ok(())
     }
 
     /// The host confirms it has stored the record as it is now: the draft kept in this
     /// browser is removed and the widget shows "Saved by your system".
-    pub fn acknowledge(&self) {
-        self.session.acknowledge();
+    pub fn acknowledge(&self) -> Result<(), JsError> {
+        self.live()?.acknowledge();
+        Ok(())
     }
 
-    /// Unmounts the widget and releases everything it holds. Calling it twice is harmless.
-    pub fn destroy(&mut self) {
-        self.heartbeat.take();
-        self.unload.take();
-        self.session.release();
-        if let Some(app) = self.app.take() {
+    /// Unmounts the widget and releases everything it holds: its claim on the meeting, its
+    /// timers, and the element, into which another widget may then be mounted. Calling it
+    /// again does nothing.
+    pub fn destroy(&self) {
+        if self.session.closed() {
+            return;
+        }
+        self.heartbeat.borrow_mut().take();
+        self.unload.borrow_mut().take();
+        self.session.close();
+        let app = self.app.borrow_mut().take();
+        if let Some(app) = app {
             app.destroy();
         }
+        let_go(&self.element);
     }
 }
 
@@ -115,7 +143,11 @@ fn to_js<T: Serialize>(value: &T) -> Result<JsValue, JsError> {
 fn record_from_js(value: &JsValue) -> Result<DecisionRecord, JsError> {
     let refused = |problems: &[ImportProblem]| refusal("the record was not loaded", problems);
     let text = record_text(value).map_err(|problems| refused(&problems))?;
-    import(&text).map_err(|problems| refused(&problems))
+    let record = import(&text).map_err(|problems| refused(&problems))?;
+    match limits::unheld(&record) {
+        Some(problem) => Err(refused(&[problem])),
+        None => Ok(record),
+    }
 }
 
 /// The error thrown for a refused record: what was refused, then every problem, one a line.
@@ -220,6 +252,29 @@ impl MountConfig {
                 .agency_roles
                 .extend(roles.map(|(agency, role)| (agency.trim().to_string(), role)));
         }
+        // Written into every audit entry, offered in the forms, written into a new record:
+        // each within the limit of a one-line text, as the forms' own are.
+        let mut lines: Vec<(String, &str)> = Vec::new();
+        if let Some(actor) = &options.actor {
+            lines.push(("actor.name".into(), &actor.name));
+            lines.push(("actor.role".into(), &actor.role));
+            lines.push(("actor.agency".into(), &actor.agency));
+        }
+        if let Some(procedure) = &options.procedure {
+            lines.push(("procedure.name".into(), &procedure.name));
+            lines.push(("procedure.version".into(), &procedure.version));
+        }
+        for (index, agency) in config.agencies.iter().enumerate() {
+            lines.push((format!("agencies[{index}]"), agency));
+        }
+        for (name, text) in lines {
+            if text.chars().count() > limits::LINE_CHARS {
+                return Err(bad_option(format!(
+                    "{name} is longer than {} characters",
+                    limits::LINE_CHARS
+                )));
+            }
+        }
         let record = raw_record.as_ref().map(record_from_js).transpose()?;
         Ok(MountConfig {
             config,
@@ -299,6 +354,7 @@ fn open_session(element: &Element, mount: &mut MountConfig, instance: u32) -> Rc
 #[wasm_bindgen]
 pub fn mount(element: Element, options: JsValue) -> Result<WidgetHandle, JsError> {
     let mut config = MountConfig::read(&options)?;
+    hold(&element)?;
     let instance = NEXT_INSTANCE.with(|next| {
         let value = next.get();
         next.set(value.wrapping_add(1));
@@ -325,12 +381,13 @@ pub fn mount(element: Element, options: JsValue) -> Result<WidgetHandle, JsError
         screen_safe: config.screen_safe,
         initial_stage: Stage::Meeting,
     };
-    let app = yew::Renderer::<App>::with_root_and_props(element, props).render();
+    let app = yew::Renderer::<App>::with_root_and_props(element.clone(), props).render();
     Ok(WidgetHandle {
-        app: Some(app),
+        element,
+        app: RefCell::new(Some(app)),
         session,
-        heartbeat,
-        unload,
+        heartbeat: RefCell::new(heartbeat),
+        unload: RefCell::new(unload),
     })
 }
 

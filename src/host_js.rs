@@ -162,6 +162,40 @@ pub(crate) fn record_string(text: &js_sys::JsString) -> Result<String, Vec<Impor
     Ok(String::from(text))
 }
 
+thread_local! {
+    /// The elements that hold a widget (the meeting or the caseload view), until it is
+    /// destroyed. A `WeakSet`: an element the page has dropped is not kept alive by it.
+    static HOLDING: js_sys::WeakSet = js_sys::WeakSet::new();
+}
+
+/// Marks `element` as holding a widget; an error when it already holds one, so that a
+/// second widget is never stacked on the first (two widgets on one element would both
+/// take changes and both write the same draft).
+pub(crate) fn hold(element: &Element) -> Result<(), JsError> {
+    HOLDING.with(|holding| {
+        if holding.has(element) {
+            return Err(JsError::new(
+                "risk-sensible: this element already holds a widget; call destroy() on the \
+                 handle mount returned before mounting another into it",
+            ));
+        }
+        holding.add(element);
+        Ok(())
+    })
+}
+
+/// The widget in `element` is destroyed: another may be mounted there.
+pub(crate) fn let_go(element: &Element) {
+    HOLDING.with(|holding| {
+        holding.delete(element);
+    });
+}
+
+/// The error every method of a destroyed widget's handle throws.
+pub(crate) fn destroyed() -> JsError {
+    JsError::new("risk-sensible: this widget was destroyed")
+}
+
 /// Fires a bubbling, composed `CustomEvent` on the host's element.
 pub(crate) fn fire_event(element: &Element, name: &str, detail: &JsValue) {
     let init = CustomEventInit::new();

@@ -4,11 +4,12 @@
 //! here, once per change. Data flows one way: host → session → view → command → session →
 //! host.
 
-use crate::autosave::{Autosave, Found};
+use crate::autosave::{Autosave, Claim, Found};
 use crate::host_js::{fire_event, RecordText};
 use crate::meeting::{self, Command, Config, Context, Problem};
 use crate::record::{integrity, Actor, DecisionRecord, Status, Timestamp};
 use std::cell::{Cell, RefCell};
+use std::collections::VecDeque;
 use std::rc::Rc;
 use web_sys::Element;
 use yew::Callback;
@@ -34,6 +35,18 @@ pub enum DraftMode {
     /// Storage is switched off, or holds a draft this page cannot open (another key,
     /// damaged): nothing is ever written, so that draft stays for someone to recover.
     Unsaveable(String),
+    /// No other tab holds the meeting, but this tab could not write its claim to it
+    /// (storage full, or refusing the write), so other tabs cannot know it is here: it
+    /// takes no change (one made here could later be written over by a tab that claims
+    /// the meeting), shows the record read-only and says why (`problem`), and tries to
+    /// claim the meeting again at every heartbeat. `unsaved` says it holds changes that
+    /// are not in the draft (its claim stopped being written while the draft was failing
+    /// too): it keeps them on screen rather than follow another tab's draft.
+    Unclaimed {
+        seen: f64,
+        problem: String,
+        unsaved: bool,
+    },
 }
 
 /// What the view shows about the draft and the host, all derived from the session.
@@ -97,6 +110,18 @@ pub struct Session {
     read_only: bool,
     /// Redraws the view after the session changed.
     view: RefCell<Option<Callback<()>>>,
+    /// The widget was destroyed: nothing is written or fired any more.
+    closed: Cell<bool>,
+    /// Events waiting to be fired: one fired while another is being dispatched (a host's
+    /// listener that loads a record) waits until that one has reached every listener, so
+    /// that every listener hears every change in the order it was made.
+    events: RefCell<VecDeque<(&'static str, js_sys::Object)>>,
+    /// An event is being dispatched.
+    dispatching: Cell<bool>,
+    /// The stale claim of another tab this one found with storage writable again, after
+    /// its own claim could not be written: it claims the meeting if that claim is still
+    /// there at the next heartbeat (see [`Session::beat`]).
+    waited_for: Cell<Option<f64>>,
 }
 
 impl PartialEq for Session {
@@ -141,6 +166,10 @@ impl Session {
             config,
             read_only,
             view: RefCell::new(None),
+            closed: Cell::new(false),
+            events: RefCell::default(),
+            dispatching: Cell::new(false),
+            waited_for: Cell::new(None),
         })
     }
 
@@ -166,6 +195,10 @@ impl Session {
             config,
             read_only,
             view: RefCell::new(None),
+            closed: Cell::new(false),
+            events: RefCell::default(),
+            dispatching: Cell::new(false),
+            waited_for: Cell::new(None),
         })
     }
 
@@ -194,11 +227,17 @@ impl Session {
         self.draft.borrow().clone()
     }
 
-    /// No change is taken: the host made the widget read-only, or another tab holds the
-    /// meeting (this one follows it, so that two tabs never make changes one of them would
-    /// later write over).
+    /// No change is taken: the host made the widget read-only, the widget was destroyed,
+    /// or this tab does not hold the meeting (another tab does, which this one follows, or
+    /// this one could not claim it), so that two tabs never make changes one of them would
+    /// later write over.
     pub fn locked(&self) -> bool {
-        self.read_only || matches!(*self.draft.borrow(), DraftMode::Following { .. })
+        self.read_only
+            || self.closed.get()
+            || matches!(
+                *self.draft.borrow(),
+                DraftMode::Following { .. } | DraftMode::Unclaimed { .. }
+            )
     }
 
     /// The record cannot be changed here: locked, or final (changes are amendments).
@@ -227,7 +266,9 @@ impl Session {
             storage_problem: match &*draft {
                 DraftMode::Saving { failing, .. } => failing.clone(),
                 DraftMode::Following { unsaveable, .. } => unsaveable.clone(),
-                DraftMode::Unsaveable(problem) => Some(problem.clone()),
+                DraftMode::Unsaveable(problem) | DraftMode::Unclaimed { problem, .. } => {
+                    Some(problem.clone())
+                }
                 DraftMode::Off => None,
             },
             other_tab: matches!(*draft, DraftMode::Following { .. }),
@@ -253,17 +294,27 @@ impl Session {
         }
     }
 
-    /// Applies a change made by the widget's operator.
-    pub fn apply(&self, command: Command) {
+    /// Applies a change made by the widget's operator. True when it was taken.
+    pub fn apply(&self, command: Command) -> bool {
         let actor = self.actor.clone();
-        self.apply_as(command, &actor);
+        self.apply_as(command, &actor)
     }
 
     /// Applies a change made by `actor` (an amendment by the person the form names). Does
-    /// nothing while the session is locked.
-    pub fn apply_as(&self, command: Command, actor: &Actor) {
+    /// nothing while the session is locked. True when the change was taken; a form keeps
+    /// what was typed into it otherwise.
+    pub fn apply_as(&self, command: Command, actor: &Actor) -> bool {
         if self.locked() {
-            return;
+            return false;
+        }
+        let saving = matches!(*self.draft.borrow(), DraftMode::Saving { .. });
+        if let (Some(autosave), true) = (&self.autosave, saving) {
+            // Another tab took the meeting over while this one's timers were held back:
+            // the change is not taken, since that tab would write over it.
+            if !autosave.free_for_this_tab(js_sys::Date::now()) {
+                self.stand_back();
+                return false;
+            }
         }
         let before = self.record();
         let announce = !matches!(command, Command::EditMeeting(_));
@@ -276,7 +327,7 @@ impl Session {
         // The one copy of the record a change makes: the previous revision may still be
         // held by the view until it redraws.
         let mut record = (*before).clone();
-        match meeting::apply(&mut record, command, &context) {
+        let taken = match meeting::apply(&mut record, command, &context) {
             Ok(()) => {
                 let finalised =
                     before.meta.status == Status::Draft && record.meta.status == Status::Final;
@@ -298,29 +349,46 @@ impl Session {
                     } else {
                         "risk-sensible:amend"
                     };
-                    self.fire_with(name, &text, &[("anchor", &anchor)]);
+                    let detail = text.detail();
+                    let _ = js_sys::Reflect::set(&detail, &"anchor".into(), &anchor.into());
+                    self.queue(name, detail);
                 }
+                self.flush();
+                true
             }
             // `apply` leaves the record untouched when it refuses a change.
-            Err(problem) => self.outcome.borrow_mut().refusal = Some(problem),
-        }
+            Err(problem) => {
+                self.outcome.borrow_mut().refusal = Some(problem);
+                false
+            }
+        };
         self.redraw();
+        taken
     }
 
     /// Opens another record in place of this one (the host's `load`, an import that passed
-    /// every check, another tab's draft).
+    /// every check, another tab's draft). Called again from a listener of the change event
+    /// it fires (a host's `load` there), the later record is opened at once and the widget
+    /// ends on it; its change event follows this one's.
     pub fn replace(&self, record: Rc<DecisionRecord>) {
+        if self.closed.get() {
+            return;
+        }
         *self.outcome.borrow_mut() = Outcome {
             refusal: None,
             announcement: "Opened another record".to_string(),
         };
         self.store(record);
+        self.flush();
         self.redraw();
     }
 
     /// The host has stored the record as it is now: the draft kept in this browser is
     /// removed (a write that kept failing is no longer needed either).
     pub fn acknowledge(&self) {
+        if self.closed.get() {
+            return;
+        }
         if let (Some(autosave), DraftMode::Saving { failing, .. }) =
             (&self.autosave, &mut *self.draft.borrow_mut())
         {
@@ -331,42 +399,69 @@ impl Session {
         self.redraw();
     }
 
+    /// The widget is destroyed: from now on nothing is written, fired or taken, and events
+    /// not yet fired are dropped. Gives up this tab's claim on the meeting.
+    pub fn close(&self) {
+        self.release();
+        self.closed.set(true);
+        self.events.borrow_mut().clear();
+        self.disconnect();
+    }
+
+    /// The widget was destroyed.
+    pub fn closed(&self) -> bool {
+        self.closed.get()
+    }
+
     /// Makes `record` the current revision: writes it out once, saves the draft from that
-    /// text before anything else can change it, and tells the host. Returns the text.
+    /// text before anything else can change it, and queues the change event (fired by
+    /// [`Session::flush`]). Returns the text.
     fn store(&self, record: Rc<DecisionRecord>) -> RecordText {
         let text = RecordText::of(&record);
         *self.record.borrow_mut() = record;
         self.revision.set(self.revision.get() + 1);
         self.save(&text);
-        self.fire("risk-sensible:change", &text);
+        self.queue("risk-sensible:change", text.detail());
         text
     }
 
-    /// Fires an event on the host's element with the record's text as `detail.record`
-    /// (read from the text only when a listener asks for it).
-    fn fire(&self, name: &str, text: &RecordText) {
-        self.fire_with(name, text, &[]);
+    /// Queues an event for the host's element; `detail` carries the record (read from its
+    /// text only when a listener asks for it).
+    fn queue(&self, name: &'static str, detail: js_sys::Object) {
+        if self.element.is_some() && !self.closed.get() {
+            self.events.borrow_mut().push_back((name, detail));
+        }
     }
 
-    /// Like [`Session::fire`], with more members of `detail`.
-    fn fire_with(&self, name: &str, text: &RecordText, members: &[(&str, &str)]) {
-        if let Some(element) = &self.element {
-            let detail = text.detail();
-            for (key, value) in members {
-                let _ = js_sys::Reflect::set(&detail, &(*key).into(), &(*value).into());
-            }
+    /// Fires the queued events, in order. While an event is being dispatched, an event
+    /// queued by one of its listeners (a record the host loads there) waits: the
+    /// dispatch in progress fires it once every listener has heard the one before.
+    fn flush(&self) {
+        let Some(element) = &self.element else {
+            return;
+        };
+        if self.dispatching.replace(true) {
+            return;
+        }
+        loop {
+            let next = self.events.borrow_mut().pop_front();
+            let Some((name, detail)) = next else {
+                break;
+            };
             fire_event(element, name, &detail);
         }
+        self.dispatching.set(false);
     }
 
     /// Tells the host about a storage problem or another tab.
     pub fn fire_error(&self, message: &str) {
-        let Some(element) = &self.element else {
+        if self.element.is_none() || self.closed.get() {
             return;
-        };
+        }
         let detail = RecordText::of(&self.record()).detail();
         let _ = js_sys::Reflect::set(&detail, &"message".into(), &message.into());
-        fire_event(element, "risk-sensible:error", &detail);
+        self.queue("risk-sensible:error", detail);
+        self.flush();
     }
 
     /// Writes the draft when this tab saves. The first failure is shown and sent as an
@@ -420,11 +515,14 @@ impl Session {
 
     /// The autosave heartbeat: the owner renews its claim (and retries a failing write); a
     /// tab that follows another shows what it saved, and takes over once its claim has gone
-    /// stale (it was closed or crashed).
+    /// stale (it was closed or crashed); a tab that could not write its claim tries again.
     pub fn beat(&self) {
         let Some(autosave) = &self.autosave else {
             return;
         };
+        if self.closed.get() {
+            return;
+        }
         let now = js_sys::Date::now();
         let mode = self.draft_mode();
         match mode {
@@ -435,7 +533,12 @@ impl Session {
                     self.stand_back();
                     return;
                 }
-                autosave.renew(now);
+                if let Err(problem) = autosave.renew(now) {
+                    // Unrenewed, the claim goes stale within seconds and another tab could
+                    // take the meeting over: take no more changes here.
+                    self.unclaimed(problem, failing.is_some());
+                    return;
+                }
                 if failing.is_some() {
                     self.save_current();
                 }
@@ -450,26 +553,109 @@ impl Session {
                         *self.draft.borrow_mut() = DraftMode::Unsaveable(problem);
                         self.redraw();
                     }
-                    None if autosave.claim(now) => {
+                    Some(_) => {}
+                    None => match autosave.claim(now) {
+                        Claim::Held => self.take_over(),
+                        Claim::Unwritten(problem) => self.unclaimed(problem, false),
+                        Claim::Elsewhere => {}
+                    },
+                }
+            }
+            // Once another tab has claimed the meeting from a tab holding changes it could
+            // not save, that tab keeps them on screen, read-only, and claims nothing more:
+            // its record lacks what the other tab has done since.
+            DraftMode::Unclaimed {
+                unsaved: true,
+                problem,
+                ..
+            } if problem == TAKEN_OVER_UNSAVED => {}
+            DraftMode::Unclaimed { unsaved, .. } => {
+                match self.claim_after_failing(autosave, now, unsaved) {
+                    Claim::Held => self.take_over(),
+                    Claim::Unwritten(_) => {}
+                    // Another tab claimed the meeting first: follow it, unless this tab holds
+                    // changes its draft lacks, which stay on screen.
+                    Claim::Elsewhere if !unsaved => {
                         let seen = self.seen();
-                        *self.draft.borrow_mut() = DraftMode::Saving {
+                        *self.draft.borrow_mut() = DraftMode::Following {
                             seen,
-                            failing: None,
+                            unsaveable: None,
                         };
-                        self.save_current();
+                        self.follow();
                         self.redraw();
                     }
-                    _ => {}
+                    Claim::Elsewhere => {
+                        let problem = TAKEN_OVER_UNSAVED.to_string();
+                        let changed = matches!(
+                            &*self.draft.borrow(),
+                            DraftMode::Unclaimed { problem: shown, .. } if *shown != problem
+                        );
+                        if changed {
+                            if let DraftMode::Unclaimed { problem: shown, .. } =
+                                &mut *self.draft.borrow_mut()
+                            {
+                                shown.clone_from(&problem);
+                            }
+                            self.fire_error(&problem);
+                            self.redraw();
+                        }
+                    }
                 }
             }
             DraftMode::Off | DraftMode::Unsaveable(_) => {}
         }
     }
 
+    /// The claim of a tab whose last claim could not be written. Another tab's claim that
+    /// went stale meanwhile may belong to a tab that is still open and holds changes it
+    /// could not save (its claim could not be written either): that tab is given one
+    /// heartbeat with storage writable again to renew its claim and save them, before this
+    /// one claims the meeting (a tab holding such changes of its own claims at once).
+    fn claim_after_failing(&self, autosave: &Autosave, now: f64, unsaved: bool) -> Claim {
+        let Some(stale) = autosave.stale_claim(now).filter(|_| !unsaved) else {
+            return autosave.claim(now);
+        };
+        if self.waited_for.get() == Some(stale) {
+            return autosave.claim(now);
+        }
+        if autosave.writable() {
+            self.waited_for.set(Some(stale));
+        }
+        Claim::Unwritten(String::new())
+    }
+
+    /// This tab has written its claim: it holds the meeting from now on, saves, and takes
+    /// changes.
+    fn take_over(&self) {
+        let seen = self.seen();
+        *self.draft.borrow_mut() = DraftMode::Saving {
+            seen,
+            failing: None,
+        };
+        self.save_current();
+        self.redraw();
+    }
+
+    /// This tab's claim could not be written (`problem` says why): it takes no change
+    /// until it can claim the meeting again. `unsaved`: it holds changes its draft lacks.
+    fn unclaimed(&self, problem: String, unsaved: bool) {
+        let seen = self.seen();
+        let problem = unclaimed_message(&problem, unsaved);
+        *self.draft.borrow_mut() = DraftMode::Unclaimed {
+            seen,
+            problem: problem.clone(),
+            unsaved,
+        };
+        self.fire_error(&problem);
+        self.redraw();
+    }
+
     /// When this tab last wrote, restored or followed a draft.
     fn seen(&self) -> f64 {
         match &*self.draft.borrow() {
-            DraftMode::Saving { seen, .. } | DraftMode::Following { seen, .. } => *seen,
+            DraftMode::Saving { seen, .. }
+            | DraftMode::Following { seen, .. }
+            | DraftMode::Unclaimed { seen, .. } => *seen,
             DraftMode::Off | DraftMode::Unsaveable(_) => 0.0,
         }
     }
@@ -509,12 +695,36 @@ impl Session {
     /// Gives up this tab's claim on the meeting (the page is going, or the widget is
     /// destroyed).
     pub fn release(&self) {
-        if let (Some(autosave), DraftMode::Saving { .. }) = (&self.autosave, &*self.draft.borrow())
+        if let (Some(autosave), DraftMode::Saving { .. } | DraftMode::Unclaimed { .. }) =
+            (&self.autosave, &*self.draft.borrow())
         {
             autosave.release();
         }
     }
 }
+
+/// What a tab whose claim could not be written says, and sends as an error event.
+fn unclaimed_message(problem: &str, unsaved: bool) -> String {
+    let kept = if unsaved {
+        " The changes made here that autosave could not keep are still on this page and \
+         were sent to your system."
+    } else {
+        ""
+    };
+    format!(
+        "This tab could not claim the meeting: {problem}. Another tab could be changing it \
+         too, so this tab shows it read-only and takes no change it might lose; it becomes \
+         editable as soon as it can claim the meeting (free some space in this browser, or \
+         close other tabs).{kept}"
+    )
+}
+
+/// What a tab holding changes its draft lacks says when another tab claims the meeting
+/// first.
+const TAKEN_OVER_UNSAVED: &str = "Another tab claimed this meeting while this tab could not \
+    save. The changes made here that autosave could not keep are still on this page, \
+    read-only, and were sent to your system: copy what you need into the tab that holds the \
+    meeting.";
 
 /// What mount finds in the browser's storage for a meeting, as the session's opening: the
 /// draft's mode, a restored draft (when it is the meeting the host gave, or the host gave
@@ -526,7 +736,8 @@ pub fn find_draft(
     max_age_minutes: Option<u32>,
 ) -> FoundDraft {
     let now = js_sys::Date::now();
-    let other_tab = !autosave.claim(now);
+    let claim = autosave.claim(now);
+    let other_tab = claim == Claim::Elsewhere;
     let mut found = FoundDraft::default();
     let mut unsaveable = None;
     let mut seen = 0.0;
@@ -565,10 +776,15 @@ pub fn find_draft(
     if !expired.is_empty() {
         found.expired = Some(expired.join(" "));
     }
-    found.mode = match (other_tab, unsaveable) {
-        (true, unsaveable) => DraftMode::Following { seen, unsaveable },
-        (false, Some(problem)) => DraftMode::Unsaveable(problem),
-        (false, None) => DraftMode::Saving {
+    found.mode = match (claim, unsaveable) {
+        (Claim::Elsewhere, unsaveable) => DraftMode::Following { seen, unsaveable },
+        (_, Some(problem)) => DraftMode::Unsaveable(problem),
+        (Claim::Unwritten(problem), None) => DraftMode::Unclaimed {
+            seen,
+            problem: unclaimed_message(&problem, false),
+            unsaved: false,
+        },
+        (Claim::Held, None) => DraftMode::Saving {
             seen,
             failing: None,
         },

@@ -259,7 +259,7 @@ async fn two_widgets_on_one_page_keep_their_own_records_and_ids() {
 
 #[wasm_bindgen_test]
 async fn destroy_empties_the_element_and_unknown_options_are_refused() {
-    let (root, mut handle) = mount_fresh();
+    let (root, handle) = mount_fresh();
     settle().await;
     assert!(root.child_element_count() > 0);
     handle.destroy();
@@ -590,4 +590,543 @@ fn refusal(result: Result<JsValue, wasm_bindgen::JsError>) -> String {
                 .unwrap_or_default()
         })
         .unwrap_or_default()
+}
+
+/// The example record as a host holds it: a plain object, with its reason set to `reason`.
+fn example_with_reason(reason: &str) -> JsValue {
+    let mut record = risk_sensible::example::example_record(false);
+    record.meeting.reason = reason.to_string();
+    js_sys::JSON::parse(&risk_sensible::record::import::export(&record)).unwrap()
+}
+
+/// `detail.record.meeting.reason` of a change event.
+fn reason_in(event: &Event) -> String {
+    let detail = event.unchecked_ref::<web_sys::CustomEvent>().detail();
+    let record = js_sys::Reflect::get(&detail, &"record".into()).unwrap();
+    let meeting = js_sys::Reflect::get(&record, &"meeting".into()).unwrap();
+    js_sys::Reflect::get(&meeting, &"reason".into())
+        .unwrap()
+        .as_string()
+        .unwrap_or_default()
+}
+
+fn reason_of(handle: &WidgetHandle) -> String {
+    let record = handle.record().unwrap();
+    let meeting = js_sys::Reflect::get(&record, &"meeting".into()).unwrap();
+    js_sys::Reflect::get(&meeting, &"reason".into())
+        .unwrap()
+        .as_string()
+        .unwrap_or_default()
+}
+
+fn local_storage() -> web_sys::Storage {
+    web_sys::window().unwrap().local_storage().unwrap().unwrap()
+}
+
+/// Counts every event the widget fires on `element`.
+fn count_events(element: &Element) -> (std::rc::Rc<std::cell::Cell<u32>>, Vec<JsValue>) {
+    let count = std::rc::Rc::new(std::cell::Cell::new(0));
+    let mut listeners = Vec::new();
+    for name in [
+        "risk-sensible:change",
+        "risk-sensible:error",
+        "risk-sensible:finalise",
+    ] {
+        let counter = count.clone();
+        let listener = wasm_bindgen::closure::Closure::<dyn Fn(Event)>::new(move |_| {
+            counter.set(counter.get() + 1)
+        });
+        element
+            .add_event_listener_with_callback(name, listener.as_ref().unchecked_ref())
+            .unwrap();
+        listeners.push(listener.into_js_value());
+    }
+    (count, listeners)
+}
+
+/// After `destroy()`, every method of the handle throws a clear error and writes nothing:
+/// no draft, no event; `destroy()` again does nothing; the element takes a new widget.
+#[wasm_bindgen_test]
+async fn a_destroyed_widget_throws_on_every_method_and_writes_nothing() {
+    let key = "browser-destroyed";
+    let draft_key = format!("risk-sensible:draft:{key}");
+    let storage = local_storage();
+    storage.remove_item(&draft_key).unwrap();
+    let element = fresh_element();
+    let options = js_sys::Object::new();
+    js_sys::Reflect::set(&options, &"storageKey".into(), &key.into()).unwrap();
+    let handle = mount(element.clone(), options.into()).unwrap();
+    settle().await;
+    handle.load(example_with_reason("Before destroy")).unwrap();
+    let draft = storage.get_item(&draft_key).unwrap();
+    assert!(draft
+        .as_deref()
+        .unwrap_or_default()
+        .contains("Before destroy"));
+    let (events, _listeners) = count_events(&element);
+
+    handle.destroy();
+    settle().await;
+    assert_eq!(element.child_element_count(), 0);
+    const DESTROYED: &str = "risk-sensible: this widget was destroyed";
+    assert_eq!(refusal(handle.record()), DESTROYED);
+    let loaded = handle.load(example_with_reason("After destroy"));
+    assert_eq!(refusal(loaded.map(|()| JsValue::UNDEFINED)), DESTROYED);
+    let acknowledged = handle.acknowledge();
+    assert_eq!(
+        refusal(acknowledged.map(|()| JsValue::UNDEFINED)),
+        DESTROYED
+    );
+    handle.destroy();
+    settle().await;
+    assert_eq!(events.get(), 0, "no event after destroy");
+    assert_eq!(
+        storage.get_item(&draft_key).unwrap(),
+        draft,
+        "the draft is untouched"
+    );
+    assert_eq!(
+        storage
+            .get_item(&format!("risk-sensible:lock:{key}"))
+            .unwrap(),
+        None,
+        "the claim on the meeting is given up"
+    );
+
+    // The element can hold a widget again.
+    let again = mount(element.clone(), JsValue::UNDEFINED).unwrap();
+    settle().await;
+    assert!(element.child_element_count() > 0);
+    again.destroy();
+    storage.remove_item(&draft_key).unwrap();
+}
+
+/// A second `mount` into an element that holds a widget throws, naming the problem, and
+/// stacks nothing; once the first is destroyed, the element takes a new one.
+#[wasm_bindgen_test]
+async fn mounting_into_an_element_that_holds_a_widget_throws() {
+    let (root, handle) = mount_fresh();
+    settle().await;
+    let html = root.inner_html();
+    let second = mount(root.clone(), JsValue::UNDEFINED).map(|_| JsValue::UNDEFINED);
+    let message = refusal(second);
+    assert!(
+        message.contains("this element already holds a widget") && message.contains("destroy()"),
+        "{message}"
+    );
+    settle().await;
+    assert_eq!(root.inner_html(), html, "nothing was stacked");
+    // The first widget still works.
+    handle.load(example_with_reason("Still the first")).unwrap();
+    assert_eq!(reason_of(&handle), "Still the first");
+    handle.destroy();
+    let again = mount(root.clone(), JsValue::UNDEFINED).unwrap();
+    settle().await;
+    assert!(root.child_element_count() > 0);
+    again.destroy();
+}
+
+/// `load(B)` from a listener of the change event of `load(A)`: B is loaded at once, the
+/// widget ends on B, and every listener hears A, then B.
+#[wasm_bindgen_test]
+async fn load_from_a_change_listener_is_applied_in_order_and_the_widget_ends_on_it() {
+    let (root, handle) = mount_fresh();
+    settle().await;
+    let handle = std::rc::Rc::new(handle);
+    let first_heard = std::rc::Rc::new(std::cell::RefCell::new(Vec::<String>::new()));
+    let second_heard = std::rc::Rc::new(std::cell::RefCell::new(Vec::<String>::new()));
+    let during = std::rc::Rc::new(std::cell::RefCell::new(String::new()));
+    let first = {
+        let (heard, handle, during) = (first_heard.clone(), handle.clone(), during.clone());
+        wasm_bindgen::closure::Closure::<dyn Fn(Event)>::new(move |event: Event| {
+            let reason = reason_in(&event);
+            heard.borrow_mut().push(reason.clone());
+            if reason == "A" {
+                handle.load(example_with_reason("B")).unwrap();
+                *during.borrow_mut() = reason_of(&handle);
+            }
+        })
+    };
+    let second = {
+        let heard = second_heard.clone();
+        wasm_bindgen::closure::Closure::<dyn Fn(Event)>::new(move |event: Event| {
+            heard.borrow_mut().push(reason_in(&event));
+        })
+    };
+    for listener in [&first, &second] {
+        root.add_event_listener_with_callback(
+            "risk-sensible:change",
+            listener.as_ref().unchecked_ref(),
+        )
+        .unwrap();
+    }
+    handle.load(example_with_reason("A")).unwrap();
+    assert_eq!(*during.borrow(), "B", "loaded at once, inside the listener");
+    assert_eq!(
+        reason_of(&handle),
+        "B",
+        "the widget ends on the last record loaded"
+    );
+    assert_eq!(*first_heard.borrow(), ["A", "B"]);
+    assert_eq!(
+        *second_heard.borrow(),
+        ["A", "B"],
+        "every listener hears them in order"
+    );
+    settle().await;
+    let shown = find(&root, "[id$=-meeting-reason]")
+        .unchecked_into::<HtmlTextAreaElement>()
+        .value();
+    assert_eq!(shown, "B");
+    drop((first, second));
+}
+
+/// Pastes `text` into the control `selector` as the browser does: a paste event carrying it.
+fn paste_into(root: &Element, selector: &str, text: &str) -> bool {
+    let target = find(root, selector);
+    target.unchecked_ref::<HtmlElement>().focus().unwrap();
+    let data = web_sys::DataTransfer::new().unwrap();
+    data.set_data("text/plain", text).unwrap();
+    let init = web_sys::ClipboardEventInit::new();
+    init.set_bubbles(true);
+    init.set_cancelable(true);
+    init.set_clipboard_data(Some(&data));
+    let event = web_sys::ClipboardEvent::new_with_event_init_dict("paste", &init).unwrap();
+    target.dispatch_event(&event).unwrap()
+}
+
+/// A text control shows its limit and takes no more: a paste that would take "Reason for
+/// the meeting" over it is cut to what fits, says so at the field, and the record holds the
+/// first 10,000 characters; a one-line field shows its limit once nearly full.
+#[wasm_bindgen_test]
+async fn a_paste_over_a_fields_limit_is_cut_with_a_message_at_the_field() {
+    let (root, handle) = mount_fresh();
+    settle().await;
+    let reason = find(&root, "[id$=-meeting-reason]");
+    assert_eq!(reason.get_attribute("maxlength").as_deref(), Some("10000"));
+    let id = reason.id();
+    let limit = find(&root, &format!("#{id}-limit")).text_content().unwrap();
+    assert_eq!(limit, "Up to 10,000 characters.");
+    assert!(reason
+        .get_attribute("aria-describedby")
+        .unwrap()
+        .contains(&format!("{id}-limit")));
+
+    let pasted: String = ('a'..='z').cycle().take(150_000).collect();
+    let went_on = paste_into(&root, "[id$=-meeting-reason]", &pasted);
+    assert!(
+        !went_on,
+        "the browser's own paste is replaced by the cut one"
+    );
+    settle().await;
+    assert_eq!(reason_of(&handle), pasted[..10_000]);
+    let cut = find(&root, &format!("#{id}-cut")).text_content().unwrap();
+    assert_eq!(
+        cut,
+        "Only the first 10,000 characters were kept: the field holds up to 10,000."
+    );
+    assert_eq!(
+        find(&root, &format!("#{id}-limit")).text_content().unwrap(),
+        "You have reached the limit of 10,000 characters."
+    );
+    // Typing on takes the message away (the value is not the one it was shown for).
+    write_text(&root, "[id$=-meeting-reason]", "Shorter");
+    settle().await;
+    assert!(root
+        .query_selector(&format!("#{id}-cut"))
+        .unwrap()
+        .is_none());
+    // A paste that fits is the browser's own.
+    assert!(paste_into(&root, "[id$=-meeting-reason]", "fits"));
+
+    open_stage(&root, "Who is present").await;
+    let name = find(&root, "[id$=-participant-name]");
+    assert_eq!(name.get_attribute("maxlength").as_deref(), Some("300"));
+    let name_id = name.id();
+    assert!(root
+        .query_selector(&format!("#{name_id}-limit"))
+        .unwrap()
+        .is_none());
+    type_into(&root, "[id$=-participant-name]", &"n".repeat(250));
+    settle().await;
+    assert_eq!(
+        find(&root, &format!("#{name_id}-limit"))
+            .text_content()
+            .unwrap(),
+        "You have 50 characters left of 300."
+    );
+    assert!(!paste_into(
+        &root,
+        "[id$=-participant-name]",
+        &"m".repeat(100)
+    ));
+    settle().await;
+    assert!(find(&root, &format!("#{name_id}-cut"))
+        .text_content()
+        .unwrap()
+        .starts_with("Only the first 50 characters of what you pasted were kept"));
+    assert_eq!(
+        find(&root, "[id$=-participant-name]")
+            .unchecked_into::<HtmlInputElement>()
+            .value()
+            .len(),
+        300
+    );
+}
+
+/// The page's `localStorage` refusing the widget's writes while `refusing` is set (as a
+/// full one does), and `Date.now` standing still but where the test moves it; both put
+/// back when dropped.
+struct Faults {
+    refusing: std::rc::Rc<std::cell::Cell<bool>>,
+    now: std::rc::Rc<std::cell::Cell<f64>>,
+    set_item: JsValue,
+    date_now: JsValue,
+    _closures: (JsValue, JsValue),
+}
+
+impl Faults {
+    fn install() -> Self {
+        let global = js_sys::global();
+        let prototype = js_sys::Reflect::get(
+            &js_sys::Reflect::get(&global, &"Storage".into()).unwrap(),
+            &"prototype".into(),
+        )
+        .unwrap();
+        let set_item = js_sys::Reflect::get(&prototype, &"setItem".into()).unwrap();
+        let date = js_sys::Reflect::get(&global, &"Date".into()).unwrap();
+        let date_now = js_sys::Reflect::get(&date, &"now".into()).unwrap();
+        let refusing = std::rc::Rc::new(std::cell::Cell::new(false));
+        let now = std::rc::Rc::new(std::cell::Cell::new(js_sys::Date::now()));
+        let refused = {
+            let (refusing, original) = (refusing.clone(), set_item.clone());
+            wasm_bindgen::closure::Closure::<dyn Fn(String, JsValue) -> Result<(), JsValue>>::new(
+                move |key: String, value: JsValue| {
+                    if refusing.get() && key.starts_with("risk-sensible:") {
+                        return Err(js_sys::Error::new("The quota has been exceeded.").into());
+                    }
+                    original
+                        .unchecked_ref::<js_sys::Function>()
+                        .call2(&local_storage(), &key.into(), &value)
+                        .map(|_| ())
+                },
+            )
+            .into_js_value()
+        };
+        let clock = {
+            let now = now.clone();
+            wasm_bindgen::closure::Closure::<dyn Fn() -> f64>::new(move || now.get())
+                .into_js_value()
+        };
+        js_sys::Reflect::set(&prototype, &"setItem".into(), &refused).unwrap();
+        js_sys::Reflect::set(&date, &"now".into(), &clock).unwrap();
+        Faults {
+            refusing,
+            now,
+            set_item,
+            date_now,
+            _closures: (refused, clock),
+        }
+    }
+
+    /// Moves the clock on by one heartbeat.
+    fn beat(&self) {
+        self.now.set(self.now.get() + 3_000.0);
+    }
+}
+
+impl Drop for Faults {
+    fn drop(&mut self) {
+        let global = js_sys::global();
+        let prototype = js_sys::Reflect::get(
+            &js_sys::Reflect::get(&global, &"Storage".into()).unwrap(),
+            &"prototype".into(),
+        )
+        .unwrap();
+        js_sys::Reflect::set(&prototype, &"setItem".into(), &self.set_item).unwrap();
+        let date = js_sys::Reflect::get(&global, &"Date".into()).unwrap();
+        js_sys::Reflect::set(&date, &"now".into(), &self.date_now).unwrap();
+    }
+}
+
+/// A tab's session on the meeting `key`, opened as `mount` opens it.
+fn open_tab(key: &str, tab: &str) -> std::rc::Rc<risk_sensible::session::Session> {
+    use risk_sensible::autosave::Autosave;
+    use risk_sensible::session::{find_draft, now, Opening, Session};
+    let autosave = Autosave::new(key, tab.into(), None, None);
+    let found = find_draft(&autosave, None, None);
+    let record = found.record.unwrap_or_else(|| {
+        risk_sensible::record::DecisionRecord::new(format!("{key}-record"), now())
+    });
+    let opening = Opening {
+        record,
+        autosave: Some(autosave),
+        draft: found.mode,
+        stored_by_host: false,
+        restored: found.restored,
+        expired: None,
+    };
+    Session::open(
+        fresh_element(),
+        opening,
+        std::rc::Rc::new(risk_sensible::record::Actor::default()),
+        std::rc::Rc::new(risk_sensible::meeting::Config::default()),
+        false,
+    )
+}
+
+/// Storage full with two tabs on one meeting, heartbeat by heartbeat: a tab that cannot
+/// write its claim takes no change (on opening, or when its claim can no longer be
+/// renewed); the tab that held the meeting and kept changes it could not save is given a
+/// heartbeat to claim it back when space frees up, even when the other tab beats first;
+/// nothing taken is lost.
+#[wasm_bindgen_test]
+fn with_storage_full_at_most_one_tab_takes_changes_and_none_taken_is_lost() {
+    use risk_sensible::meeting::Command;
+    use risk_sensible::record::Meeting;
+    use risk_sensible::session::DraftMode;
+    let key = "browser-full";
+    let storage = local_storage();
+    for kind in ["draft", "lock"] {
+        storage
+            .remove_item(&format!("risk-sensible:{kind}:{key}"))
+            .unwrap();
+    }
+    let faults = Faults::install();
+    let reason = |text: &str| {
+        Command::EditMeeting(Meeting {
+            reason: text.into(),
+            ..Meeting::default()
+        })
+    };
+    let stored_reason = || {
+        let draft = storage
+            .get_item(&format!("risk-sensible:draft:{key}"))
+            .unwrap()
+            .unwrap();
+        let record: serde_json::Value =
+            serde_json::from_str(draft.split_once('\n').unwrap().1).unwrap();
+        record["meeting"]["reason"]
+            .as_str()
+            .unwrap_or_default()
+            .to_string()
+    };
+
+    // Opened while storage is full: neither tab can claim the meeting, neither takes a change.
+    faults.refusing.set(true);
+    let (a, b) = (open_tab(key, "tab-a"), open_tab(key, "tab-b"));
+    for tab in [&a, &b] {
+        assert!(matches!(
+            tab.draft_mode(),
+            DraftMode::Unclaimed { unsaved: false, .. }
+        ));
+        assert!(tab.locked());
+        tab.apply(reason("Typed while it could not claim"));
+        assert_eq!(tab.record().meeting.reason, "");
+        assert!(tab
+            .notices()
+            .storage_problem
+            .unwrap()
+            .starts_with("This tab could not claim the meeting"));
+    }
+    // Space again: the first to beat claims it; the other follows.
+    faults.refusing.set(false);
+    faults.beat();
+    a.beat();
+    b.beat();
+    assert!(matches!(a.draft_mode(), DraftMode::Saving { .. }));
+    assert!(matches!(b.draft_mode(), DraftMode::Following { .. }));
+    faults.now.set(faults.now.get() + 1_000.0);
+    a.apply(reason("Saved"));
+    assert_eq!(stored_reason(), "Saved");
+    faults.beat();
+    b.beat();
+    assert_eq!(b.record().meeting.reason, "Saved");
+
+    // Full again: A takes a change it cannot save, then cannot renew its claim, and takes
+    // no more.
+    faults.refusing.set(true);
+    a.apply(reason("Taken while full"));
+    assert_eq!(a.record().meeting.reason, "Taken while full");
+    faults.beat();
+    a.beat();
+    b.beat();
+    assert!(matches!(
+        a.draft_mode(),
+        DraftMode::Unclaimed { unsaved: true, .. }
+    ));
+    a.apply(reason("Not taken"));
+    assert_eq!(a.record().meeting.reason, "Taken while full");
+    // A's claim goes stale; B cannot write one either.
+    for _ in 0..4 {
+        faults.beat();
+        a.beat();
+        b.beat();
+    }
+    assert!(matches!(
+        b.draft_mode(),
+        DraftMode::Unclaimed { unsaved: false, .. }
+    ));
+    assert_eq!(stored_reason(), "Saved");
+
+    // Space again, and B beats first: it leaves A a heartbeat, A claims the meeting back
+    // and saves its change, and B follows.
+    faults.refusing.set(false);
+    faults.beat();
+    b.beat();
+    assert!(
+        b.locked(),
+        "B waits a heartbeat for the tab whose claim went stale"
+    );
+    a.beat();
+    assert!(matches!(
+        a.draft_mode(),
+        DraftMode::Saving { failing: None, .. }
+    ));
+    assert_eq!(stored_reason(), "Taken while full");
+    faults.beat();
+    b.beat();
+    assert!(matches!(b.draft_mode(), DraftMode::Following { .. }));
+    assert_eq!(b.record().meeting.reason, "Taken while full");
+    assert!(!a.locked() && b.locked());
+
+    // Should A's heartbeat be held back longer than the one it is given (a background
+    // tab), B claims the meeting; A then keeps the change it could not save on screen,
+    // read-only, says so, and never claims the meeting again to write over B's.
+    faults.refusing.set(true);
+    faults.beat();
+    a.apply(reason("Taken while full, again"));
+    a.beat();
+    for _ in 0..4 {
+        faults.beat();
+        a.beat();
+        b.beat();
+    }
+    assert!(matches!(b.draft_mode(), DraftMode::Unclaimed { .. }));
+    faults.refusing.set(false);
+    faults.beat();
+    b.beat();
+    faults.beat();
+    b.beat();
+    assert!(matches!(b.draft_mode(), DraftMode::Saving { .. }));
+    assert_eq!(stored_reason(), "Taken while full");
+    a.beat();
+    assert_eq!(a.record().meeting.reason, "Taken while full, again");
+    assert!(a.locked());
+    assert!(a
+        .notices()
+        .storage_problem
+        .unwrap()
+        .starts_with("Another tab claimed this meeting while this tab could not save"));
+    b.close();
+    faults.beat();
+    a.beat();
+    assert!(a.locked(), "it claims nothing more");
+    assert_eq!(stored_reason(), "Taken while full");
+
+    a.close();
+    drop(faults);
+    storage
+        .remove_item(&format!("risk-sensible:draft:{key}"))
+        .unwrap();
 }

@@ -12,7 +12,7 @@ mod common;
 use common::{new_record, run};
 use risk_sensible::copy::{family_copy, may_receive, professional_copy, Reader};
 use risk_sensible::example::example_record;
-use risk_sensible::meeting::{AgencyRole, Command, Config, Item};
+use risk_sensible::meeting::{AgencyRole, Command, Config, Item, Problem};
 use risk_sensible::record::import::{export, import};
 use risk_sensible::record::*;
 use serde_json::Value;
@@ -389,6 +389,21 @@ fn canary() -> Canary {
         notes: debrief,
         ..WellbeingDebrief::default()
     })));
+    // The distribution list: every professional's copy holds it, the family's never.
+    for (agency, kind) in [
+        ("Police", RecipientKind::Professional),
+        ("Housing", RecipientKind::Professional),
+        ("", RecipientKind::Family),
+    ] {
+        let name = canary.token(&[], false);
+        let recipient = Recipient {
+            name,
+            agency: agency.into(),
+            kind,
+            ..Recipient::default()
+        };
+        commands.push(Command::Add(Item::Recipient(recipient)));
+    }
     commands.push(Command::EditFamilyCopy(FamilyCopyPlan {
         lead_worker_id: Some("p1".into()),
         approved: approvals
@@ -647,6 +662,27 @@ fn changing_an_approved_item_withdraws_its_approval_and_the_police_must_agree_wh
     .unwrap();
     plan.approved.retain(|_| true);
     assert!(!told(&record).contains("An unexplained bruise"));
+}
+
+#[test]
+fn an_item_is_approved_for_the_family_once_and_only_if_it_exists() {
+    let mut record = example_record(false);
+    let before = record.clone();
+    let mut plan = record.family_copy.clone().unwrap();
+    let first = plan.approved[0].clone();
+    plan.approved.push(first);
+    let Err(Problem::Invalid(findings)) = run(&mut record, Command::EditFamilyCopy(plan)) else {
+        panic!("an item approved twice was taken");
+    };
+    let last = record.family_copy.as_ref().unwrap().approved.len();
+    assert_eq!(
+        findings[0].path.to_string(),
+        format!("$.familyCopy.approved[{last}]")
+    );
+    let mut plan = record.family_copy.clone().unwrap();
+    plan.approved[0].id = "no-such-item".into();
+    assert!(run(&mut record, Command::EditFamilyCopy(plan)).is_err());
+    assert_eq!(record, before, "a refused plan changes nothing");
 }
 
 #[test]

@@ -5,7 +5,9 @@
 mod common;
 
 use proptest::prelude::*;
-use risk_sensible::meeting::{Command, Item, ItemKind};
+use risk_sensible::meeting::limits::{FINALISE_ROOM, LINE_CHARS, LIST_ITEMS, TEXT_CHARS};
+use risk_sensible::meeting::{Command, Item, ItemKind, Problem};
+use risk_sensible::record::import::{import, MAX_BYTES};
 use risk_sensible::record::integrity::{canonical_json, verify};
 use risk_sensible::record::*;
 use std::collections::HashSet;
@@ -212,6 +214,275 @@ proptest! {
             assert_invariants(&record);
         }
     }
+}
+
+/// A text of `limit` characters or so: mostly at the limit or under it, sometimes one
+/// character over, sometimes far over (a whole document pasted); in one of the characters
+/// that take most room when written (a control character escaped as `\u0001`, a quote,
+/// two- and four-byte characters) or in plain letters.
+fn text_up_to(limit: usize) -> impl Strategy<Value = String> {
+    let character = prop::sample::select(vec!['a', 'a', '\u{1}', '"', 'é', '😀', '\n']);
+    let length = prop_oneof![
+        6 => Just(limit),
+        2 => 1..limit,
+        1 => Just(limit + 1),
+        1 => Just(150_000usize),
+    ];
+    (character, length).prop_map(|(c, n)| std::iter::repeat_n(c, n).collect())
+}
+
+/// A one-line text (a name, a role).
+fn line_text() -> impl Strategy<Value = String> {
+    text_up_to(LINE_CHARS)
+}
+
+/// A free text (a reason, a rationale).
+fn free_text() -> impl Strategy<Value = String> {
+    text_up_to(TEXT_CHARS)
+}
+
+/// The example meeting's details, which make it ready to finalise.
+fn example_meeting() -> Meeting {
+    static MEETING: std::sync::OnceLock<Meeting> = std::sync::OnceLock::new();
+    MEETING
+        .get_or_init(|| risk_sensible::example::example_record(false).meeting)
+        .clone()
+}
+
+/// A command carrying long texts, and how many times it is sent in a row: enough for a
+/// list to fill, the audit trail to grow long and the record to reach import's size.
+fn heavy_commands() -> impl Strategy<Value = Vec<Command>> {
+    let agency = (0usize..4).prop_map(|index| AGENCIES[index].to_string());
+    let command = prop_oneof![
+        4 => (line_text(), line_text(), agency.clone()).prop_map(|(name, role, agency)| {
+            Command::Add(Item::Participant(Participant {
+                name,
+                role,
+                agency,
+                ..Participant::default()
+            }))
+        }),
+        4 => (free_text(), free_text(), free_text()).prop_map(
+            |(rationale, options_considered, evidence)| {
+                Command::Add(Item::Decision(Decision {
+                    decision_type: Some(DecisionType::ALL[0]),
+                    rationale,
+                    options_considered,
+                    evidence,
+                    ..Decision::default()
+                }))
+            }
+        ),
+        4 => (agency, free_text()).prop_map(|(source_agency, content)| {
+            Command::Add(Item::Information(InformationItem {
+                source_agency,
+                content,
+                ..InformationItem::default()
+            }))
+        }),
+        4 => (line_text(), free_text(), free_text()).prop_map(|(name, needs, notes)| {
+            Command::Add(Item::Subject(Subject {
+                name,
+                needs,
+                history: Some(CarerHistory {
+                    notes,
+                    ..CarerHistory::default()
+                }),
+                ..Subject::default()
+            }))
+        }),
+        4 => (free_text(), free_text(), line_text()).prop_map(
+            |(description, accountable_for, review_trigger)| {
+                Command::Add(Item::Risk(Risk {
+                    description,
+                    accountable_for,
+                    review_trigger,
+                    ..Risk::default()
+                }))
+            }
+        ),
+        4 => (1u8..4, free_text()).prop_map(|(n, description)| {
+            Command::Edit(Item::Risk(Risk {
+                id: format!("r{n}"),
+                description,
+                ..Risk::default()
+            }))
+        }),
+        4 => free_text().prop_map(|reason| Command::EditMeeting(Meeting {
+            reason,
+            ..example_meeting()
+        })),
+        4 => free_text().prop_map(|text| Command::EditScaleDiscussion {
+            text,
+            restrictions: None,
+        }),
+        4 => (1u8..4, free_text()).prop_map(|(n, reason)| {
+            Command::SetScale(SafetyScale {
+                participant_id: format!("p{n}"),
+                score: 5,
+                reason,
+                restrictions: None,
+            })
+        }),
+        4 => (1u8..4).prop_map(|n| Command::Remove {
+            kind: ItemKind::Risk,
+            id: format!("r{n}")
+        }),
+        1 => Just(Command::Finalise),
+        4 => (free_text(), free_text()).prop_map(|(reason, change)| Command::Amend { reason, change, restrictions: None }),
+    ];
+    let times = prop::sample::select(vec![1usize, 1, 1, 3, 40, 600]);
+    (command, times).prop_map(|(command, times)| vec![command; times])
+}
+
+/// The characters of text a command carries.
+fn text_size(command: &Command) -> usize {
+    let texts: Vec<&str> = match command {
+        Command::Add(Item::Participant(p)) => vec![&p.name, &p.role],
+        Command::Add(Item::Decision(d)) => vec![&d.rationale, &d.options_considered, &d.evidence],
+        Command::Add(Item::Information(i)) => vec![&i.content],
+        Command::Add(Item::Subject(s)) => {
+            let notes = s.history.as_ref().map_or("", |h| h.notes.as_str());
+            vec![&s.name, &s.needs, notes]
+        }
+        Command::Add(Item::Risk(r)) | Command::Edit(Item::Risk(r)) => {
+            vec![&r.description, &r.accountable_for, &r.review_trigger]
+        }
+        Command::EditMeeting(meeting) => vec![&meeting.reason],
+        Command::EditScaleDiscussion { text, .. } => vec![text],
+        Command::SetScale(scale) => vec![&scale.reason],
+        Command::Amend { reason, change, .. } => vec![reason, change],
+        _ => Vec::new(),
+    };
+    texts.iter().map(|text| text.len()).sum()
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig { cases: 24, ..ProptestConfig::default() })]
+
+    /// Whatever the widget, a host or the command line sends, every record `apply`
+    /// accepts can be written out and read back by import: texts, lists, the audit trail
+    /// and the whole record stay within import's limits.
+    #[test]
+    fn any_sequence_of_accepted_edits_yields_a_record_import_accepts(
+        batches in prop::collection::vec(heavy_commands(), 1..20),
+    ) {
+        let mut record = risk_sensible::example::example_record(false);
+        let mut accepted = 0usize;
+        // Up to a million characters accepted: past the point where the record's size is
+        // measured rather than bounded (filling it to import's limit is slow in a debug
+        // build, and has a test of its own below).
+        let mut budget = 1_000_000usize;
+        for (index, command) in batches.into_iter().flatten().enumerate() {
+            let time = format!("2026-03-02T{:02}:{:02}:{:02}Z", 10 + index / 3600 % 10, index / 60 % 60, index % 60);
+            let size = text_size(&command);
+            if size > budget {
+                break;
+            }
+            if common::run_at(&mut record, command, &time).is_ok() {
+                accepted += 1;
+                budget -= size;
+            }
+        }
+        let exported = risk_sensible::record::export(&record);
+        prop_assert!(exported.len() <= MAX_BYTES, "{} bytes after {accepted} changes", exported.len());
+        let back = import(&exported).map_err(|problems| TestCaseError::fail(format!("{:?}", &problems[..1])))?;
+        prop_assert_eq!(&back, &record);
+        let compact = risk_sensible::record::import::export_compact(&record);
+        prop_assert_eq!(&import(&compact).map_err(|problems| TestCaseError::fail(format!("{:?}", &problems[..1])))?, &record);
+    }
+}
+
+/// Far past every limit, in one meeting: a list fills and stops at its limit, an
+/// over-long text is refused at its path, and once the record is as large as import reads,
+/// a change that would make it larger is refused; the record can still be finalised and
+/// amended, and is read back at every step.
+#[test]
+fn a_record_filled_to_every_limit_is_still_read_back_and_can_be_finalised() {
+    let mut record = risk_sensible::example::example_record(false);
+    let person = |n: usize| {
+        Command::Add(Item::Participant(Participant {
+            name: format!("Person {n}"),
+            role: "Social worker".into(),
+            agency: AGENCIES[0].into(),
+            ..Participant::default()
+        }))
+    };
+    for n in record.participants.len()..LIST_ITEMS {
+        common::run(&mut record, person(n)).unwrap();
+    }
+    let Err(Problem::Invalid(findings)) = common::run(&mut record, person(LIST_ITEMS)) else {
+        panic!("a full list took another item");
+    };
+    assert_eq!(findings[0].path, "$.participants[500]");
+    let Err(Problem::Invalid(findings)) = common::run(
+        &mut record,
+        Command::EditScaleDiscussion {
+            text: "x".repeat(TEXT_CHARS + 1),
+            restrictions: None,
+        },
+    ) else {
+        panic!("an over-long text was taken");
+    };
+    assert_eq!(findings[0].path, "$.assessment.scaleDiscussion");
+    assert_eq!(
+        findings[0].message,
+        "Enter 10,000 characters or fewer (this has 10,001)"
+    );
+    // Information whose text is at its limit, in the character that takes most room.
+    let heavy = Command::Add(Item::Information(InformationItem {
+        source_agency: AGENCIES[1].into(),
+        content: "\u{1}".repeat(TEXT_CHARS),
+        ..InformationItem::default()
+    }));
+    let refused = loop {
+        if let Err(problem) = common::run(&mut record, heavy.clone()) {
+            break problem;
+        }
+    };
+    let Problem::Invalid(findings) = refused else {
+        panic!("refused for another reason: {refused}");
+    };
+    assert_eq!(
+        findings[0].path.to_string(),
+        format!("$.information[{}]", record.information.len())
+    );
+    assert!(
+        findings[0].message.contains("larger than 8 MiB"),
+        "{}",
+        findings[0].message
+    );
+    let exported = risk_sensible::record::export(&record);
+    assert!(exported.len() <= MAX_BYTES - FINALISE_ROOM);
+    assert!(
+        exported.len() > MAX_BYTES - FINALISE_ROOM - 100_000,
+        "{}",
+        exported.len()
+    );
+    assert_eq!(import(&exported).unwrap(), record);
+    // The room kept for finalising is enough, and amendments fill what is left.
+    common::run(&mut record, Command::Finalise).unwrap_or_else(|problem| panic!("{problem}"));
+    assert_eq!(
+        import(&risk_sensible::record::export(&record)).unwrap(),
+        record
+    );
+    let amend = Command::Amend {
+        reason: "\u{1}".repeat(TEXT_CHARS),
+        change: "\u{1}".repeat(TEXT_CHARS),
+        restrictions: None,
+    };
+    let refused = loop {
+        if let Err(problem) = common::run(&mut record, amend.clone()) {
+            break problem;
+        }
+    };
+    assert!(
+        refused.to_string().contains("larger than 8 MiB"),
+        "{refused}"
+    );
+    let exported = risk_sensible::record::export(&record);
+    assert!(exported.len() <= MAX_BYTES);
+    assert_eq!(import(&exported).unwrap(), record);
 }
 
 /// The wire text of a value that is a string on the wire, or `None` where it cannot be

@@ -62,17 +62,26 @@ export interface MountOptions {
   readOnly?: boolean;
 }
 
+/** After `destroy()`, `record`, `load` and `acknowledge` throw an Error ("risk-sensible:
+ * this widget was destroyed") and nothing is written or fired. */
 export interface WidgetHandle {
   /** The current record, a plain JSON-compatible object. */
   record(): DecisionRecord;
-  /** Replaces the record; throws an Error listing every problem and changes nothing. */
+  /**
+   * Replaces the record; throws an Error listing every problem and changes nothing. From a
+   * change listener, the record is loaded at once and its change event follows the one
+   * being dispatched: the widget ends on the last record loaded.
+   */
   load(record: DecisionRecord): void;
   /** The host has stored the record as it is now: the browser's draft is removed. */
   acknowledge(): void;
-  /** Unmounts the widget and releases everything it holds. */
+  /** Unmounts the widget, releases everything it holds and frees the element for another
+   * widget. Calling it again does nothing. */
   destroy(): void;
 }
 
+/** Throws when an option is wrong, the record is refused, or `element` already holds a
+ * widget (destroy that one first). */
 export function mount(element: Element, options?: MountOptions): WidgetHandle;
 export default function init(): Promise<unknown>;
 
@@ -137,7 +146,8 @@ export interface CaseloadHandle {
   destroy(): void;
 }
 
-/** Mounts the caseload view (hot spots, then the partnership's themes) into `element`. */
+/** Mounts the caseload view (hot spots, then the partnership's themes) into `element`;
+ * throws when `element` already holds a widget. */
 export function mountCaseload(element: Element, options?: CaseloadOptions): CaseloadHandle;
 
 export interface OpenRecordEventDetail {

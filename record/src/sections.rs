@@ -228,7 +228,7 @@ labelled_enum! {
         /// What the child said, in their own words: professionals only.
         ChildDisclosure => "The child's own disclosure",
         /// Professionals only: never in the family's copy.
-        NotForFamily => "Not for the family",
+        NotForFamily => "Not to be shared with the family",
     }
 }
 

@@ -23,9 +23,9 @@ impl WidgetContext {
         format!("{}-{name}", self.id_prefix)
     }
 
-    /// Sends a change to the session (ignored while it is locked).
-    pub fn apply(&self, command: Command) {
-        self.session.apply(command);
+    /// Sends a change to the session (ignored while it is locked); true when it was taken.
+    pub fn apply(&self, command: Command) -> bool {
+        self.session.apply(command)
     }
 }
 

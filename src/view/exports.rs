@@ -108,12 +108,16 @@ pub fn exports(props: &ExportsProps) -> Html {
                                 .map_err(|problem| vec![problem.to_string()])?;
                             // A refusal may quote the file's text: its bidirectional
                             // controls are shown as escapes (`bidi::escape`).
-                            import(text).map_err(|found| {
+                            let record = import(text).map_err(|found| {
                                 found
                                     .iter()
                                     .map(|p| escape(&p.to_string()).into_owned())
-                                    .collect()
-                            })
+                                    .collect::<Vec<_>>()
+                            })?;
+                            match crate::meeting::limits::unheld(&record) {
+                                Some(problem) => Err(vec![problem.to_string()]),
+                                None => Ok(record),
+                            }
                         });
                     match outcome {
                         Ok(record) => {

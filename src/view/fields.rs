@@ -1,19 +1,154 @@
 //! Labelled form fields in the pattern agency staff know from GOV.UK services: label, hint,
 //! inline error, and the error wired to the control with `aria-describedby`.
+//!
+//! A text control holds at most as many characters as its field may (the core's
+//! [`limits`](crate::meeting::limits)): its `maxlength` is set, it says its limit (a text
+//! area always, a one-line input once it is nearly full), and a paste that would take it
+//! over is cut to what fits, with a message at the field saying so; the rest is not taken.
 
+use crate::meeting::limits::{grouped, TEXT_CHARS};
+use wasm_bindgen::JsCast;
 use web_sys::{HtmlInputElement, HtmlSelectElement, HtmlTextAreaElement};
 use yew::prelude::*;
 
-/// The ids of a field's hint and error, joined for `aria-describedby`.
+/// The ids of a field's hint, limit, cut message and error, joined for
+/// `aria-describedby`.
 fn described_by(id: &str, hint: bool, error: bool) -> Option<AttrValue> {
-    let mut ids = Vec::new();
-    if hint {
-        ids.push(format!("{id}-hint"));
-    }
-    if error {
-        ids.push(format!("{id}-error"));
-    }
+    described_by_all(id, &[(hint, "hint"), (error, "error")])
+}
+
+fn described_by_all(id: &str, parts: &[(bool, &str)]) -> Option<AttrValue> {
+    let ids: Vec<String> = parts
+        .iter()
+        .filter(|(shown, _)| *shown)
+        .map(|(_, part)| format!("{id}-{part}"))
+        .collect();
     (!ids.is_empty()).then(|| AttrValue::from(ids.join(" ")))
+}
+
+/// What a text control says about its limit, if anything: a text area always says it; a
+/// one-line input once it is at least four-fifths full. Lengths are in UTF-16 units, as
+/// the browser counts them for `maxlength`.
+fn limit_text(value: &str, most: usize, always: bool) -> Option<String> {
+    let used = value.encode_utf16().count();
+    if used > most {
+        return Some(format!(
+            "This has {} characters; the field holds up to {}: it can be shortened, not \
+             lengthened.",
+            grouped(used),
+            grouped(most)
+        ));
+    }
+    let left = most - used;
+    if used * 10 >= most * 9 || (!always && used * 5 >= most * 4) {
+        Some(match left {
+            0 => format!(
+                "You have reached the limit of {} characters.",
+                grouped(most)
+            ),
+            1 => format!("You have 1 character left of {}.", grouped(most)),
+            left => format!(
+                "You have {} characters left of {}.",
+                grouped(left),
+                grouped(most)
+            ),
+        })
+    } else {
+        always.then(|| format!("Up to {} characters.", grouped(most)))
+    }
+}
+
+/// The message for a paste cut to `kept` characters in a field of `most`.
+fn cut_message(kept: usize, most: usize, was_empty: bool) -> String {
+    match (kept, was_empty) {
+        (0, _) => format!(
+            "Nothing was pasted: the field already holds {}, the most it takes.",
+            grouped(most)
+        ),
+        (kept, true) => format!(
+            "Only the first {} characters were kept: the field holds up to {}.",
+            grouped(kept),
+            grouped(most)
+        ),
+        (kept, false) => format!(
+            "Only the first {} characters of what you pasted were kept: the field holds up \
+             to {}.",
+            grouped(kept),
+            grouped(most)
+        ),
+    }
+}
+
+/// The byte index in `text` of the end of its first `units` UTF-16 units, never inside a
+/// character (the end of `text`, past it).
+fn utf16_index(text: &str, units: usize) -> usize {
+    let mut counted = 0;
+    for (index, character) in text.char_indices() {
+        counted += character.len_utf16();
+        if counted > units {
+            return index;
+        }
+    }
+    text.len()
+}
+
+/// A paste into a text control holding `value`, with `start..end` (UTF-16 units) selected,
+/// that would take it over `most` UTF-16 units: the value with as much of `pasted` as fits
+/// in place of the selection, where the caret goes after it (UTF-16 units), and the
+/// message. `None` when the whole paste fits, for the browser to paste as usual. A
+/// one-line control's paste loses its line breaks, as the browser's own paste does.
+fn cut_paste(
+    value: &str,
+    start: usize,
+    end: usize,
+    pasted: &str,
+    most: usize,
+    one_line: bool,
+) -> Option<(String, usize, String)> {
+    let pasted = pasted.replace("\r\n", "\n").replace('\r', "\n");
+    let pasted = if one_line {
+        pasted.replace('\n', "")
+    } else {
+        pasted
+    };
+    let (start, end) = (start.min(end), end.max(start));
+    let start_byte = utf16_index(value, start);
+    let end_byte = utf16_index(value, end).max(start_byte);
+    let kept_units = value.encode_utf16().count() - (end - start).min(value.encode_utf16().count());
+    let room = most.saturating_sub(kept_units);
+    if pasted.encode_utf16().count() <= room {
+        return None;
+    }
+    let cut = &pasted[..utf16_index(&pasted, room)];
+    let cut_units = cut.encode_utf16().count();
+    let next = format!("{}{cut}{}", &value[..start_byte], &value[end_byte..]);
+    let message = cut_message(cut.chars().count(), most, value.is_empty());
+    Some((next, start + cut_units, message))
+}
+
+/// The limit note and the cut message of a text control, under it.
+fn limit_and_cut(id: &str, limit: &Option<String>, cut: &Option<String>) -> Html {
+    html! {
+        <>
+            if let Some(limit) = limit {
+                <div id={format!("{id}-limit")} class="rs-field__limit">{ limit.clone() }</div>
+            }
+            if let Some(cut) = cut {
+                <p id={format!("{id}-cut")} class="rs-field__cut" role="status">{ cut.clone() }</p>
+            }
+        </>
+    }
+}
+
+/// A cut paste's message, and the value it was shown for: it goes as soon as the value is
+/// anything else (typed on, or the form cleared).
+type CutState = UseStateHandle<Option<(String, String)>>;
+
+/// The message of `cut` while the control still holds the value it was shown for.
+fn shown_cut(cut: &CutState, value: &str) -> Option<String> {
+    cut.as_ref()
+        .filter(|(for_value, _)| for_value == value)
+        .map(|(_, message)| message.clone())
 }
 
 fn hint_and_error(id: &str, hint: &Option<AttrValue>, error: &Option<AttrValue>) -> Html {
@@ -52,15 +187,45 @@ pub struct TextFieldProps {
     pub autocomplete: Option<AttrValue>,
     #[prop_or_default]
     pub node_ref: NodeRef,
+    /// The most characters a text input takes (ignored for dates and times).
+    #[prop_or_default]
+    pub maxlength: Option<usize>,
 }
 
 /// A labelled single-line input.
 #[function_component(TextField)]
 pub fn text_field(props: &TextFieldProps) -> Html {
+    let cut: CutState = use_state(|| None);
     let oninput = props
         .oninput
         .reform(|event: InputEvent| event.target_unchecked_into::<HtmlInputElement>().value());
     let id = props.id.to_string();
+    let most = props.maxlength.filter(|_| props.input_type == "text");
+    let onpaste = most.map(|most| {
+        let (oninput, cut) = (props.oninput.clone(), cut.clone());
+        Callback::from(move |event: Event| {
+            let input = event.target_unchecked_into::<HtmlInputElement>();
+            let selection = (
+                input.selection_start().ok().flatten(),
+                input.selection_end().ok().flatten(),
+            );
+            let value = input.value();
+            let end = value.encode_utf16().count() as u32;
+            let (start, finish) = (selection.0.unwrap_or(end), selection.1.unwrap_or(end));
+            let Some((next, caret, message)) = pasted(&event).and_then(|text| {
+                cut_paste(&value, start as usize, finish as usize, &text, most, true)
+            }) else {
+                return;
+            };
+            event.prevent_default();
+            input.set_value(&next);
+            let _ = input.set_selection_range(caret as u32, caret as u32);
+            cut.set(Some((next.clone(), message)));
+            oninput.emit(next);
+        })
+    });
+    let limit = most.and_then(|most| limit_text(&props.value, most, false));
+    let cut_shown = shown_cut(&cut, &props.value);
     html! {
         <div class={field_class(&props.error)}>
             <label class="rs-field__label" for={id.clone()}>{ props.label.clone() }</label>
@@ -72,13 +237,30 @@ pub fn text_field(props: &TextFieldProps) -> Html {
                 name={id.clone()}
                 type={props.input_type.clone()}
                 value={props.value.clone()}
+                maxlength={most.map(|most| most.to_string())}
                 autocomplete={props.autocomplete.clone().unwrap_or(AttrValue::Static("off"))}
                 aria-invalid={props.error.is_some().then_some("true")}
-                aria-describedby={described_by(&id, props.hint.is_some(), props.error.is_some())}
+                aria-describedby={described_by_all(&id, &[
+                    (props.hint.is_some(), "hint"),
+                    (props.error.is_some(), "error"),
+                    (limit.is_some(), "limit"),
+                    (cut_shown.is_some(), "cut"),
+                ])}
                 {oninput}
+                {onpaste}
             />
+            { limit_and_cut(&id, &limit, &cut_shown) }
         </div>
     }
+}
+
+/// The text a paste event carries.
+fn pasted(event: &Event) -> Option<String> {
+    event
+        .dyn_ref::<web_sys::ClipboardEvent>()?
+        .clipboard_data()?
+        .get_data("text")
+        .ok()
 }
 
 /// Props of a multi-line text area.
@@ -94,15 +276,42 @@ pub struct TextAreaProps {
     pub error: Option<AttrValue>,
     #[prop_or(4)]
     pub rows: u32,
+    /// The most characters it takes.
+    #[prop_or(TEXT_CHARS)]
+    pub maxlength: usize,
 }
 
 /// A labelled multi-line text area.
 #[function_component(TextArea)]
 pub fn text_area(props: &TextAreaProps) -> Html {
+    let cut: CutState = use_state(|| None);
     let oninput = props
         .oninput
         .reform(|event: InputEvent| event.target_unchecked_into::<HtmlTextAreaElement>().value());
     let id = props.id.to_string();
+    let most = props.maxlength;
+    let onpaste = {
+        let (oninput, cut) = (props.oninput.clone(), cut.clone());
+        Callback::from(move |event: Event| {
+            let area = event.target_unchecked_into::<HtmlTextAreaElement>();
+            let value = area.value();
+            let end = value.encode_utf16().count() as u32;
+            let start = area.selection_start().ok().flatten().unwrap_or(end);
+            let finish = area.selection_end().ok().flatten().unwrap_or(end);
+            let Some((next, caret, message)) = pasted(&event).and_then(|text| {
+                cut_paste(&value, start as usize, finish as usize, &text, most, false)
+            }) else {
+                return;
+            };
+            event.prevent_default();
+            area.set_value(&next);
+            let _ = area.set_selection_range(caret as u32, caret as u32);
+            cut.set(Some((next.clone(), message)));
+            oninput.emit(next);
+        })
+    };
+    let limit = limit_text(&props.value, most, true);
+    let cut_shown = shown_cut(&cut, &props.value);
     html! {
         <div class={field_class(&props.error)}>
             <label class="rs-field__label" for={id.clone()}>{ props.label.clone() }</label>
@@ -113,10 +322,18 @@ pub fn text_area(props: &TextAreaProps) -> Html {
                 name={id.clone()}
                 rows={props.rows.to_string()}
                 value={props.value.clone()}
+                maxlength={most.to_string()}
                 aria-invalid={props.error.is_some().then_some("true")}
-                aria-describedby={described_by(&id, props.hint.is_some(), props.error.is_some())}
+                aria-describedby={described_by_all(&id, &[
+                    (props.hint.is_some(), "hint"),
+                    (props.error.is_some(), "error"),
+                    (limit.is_some(), "limit"),
+                    (cut_shown.is_some(), "cut"),
+                ])}
                 {oninput}
+                {onpaste}
             />
+            { limit_and_cut(&id, &limit, &cut_shown) }
         </div>
     }
 }
@@ -307,5 +524,67 @@ pub fn checkbox_group(props: &CheckboxGroupProps) -> Html {
                 </div>
             </fieldset>
         </div>
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_paste_that_fits_is_left_to_the_browser() {
+        assert_eq!(cut_paste("abc", 3, 3, "de", 5, false), None);
+        assert_eq!(cut_paste("abc", 0, 3, "vwxyz", 5, false), None);
+    }
+
+    #[test]
+    fn a_paste_too_long_is_cut_to_what_fits_in_place_of_the_selection() {
+        let (next, caret, message) =
+            cut_paste("", 0, 0, &"x".repeat(150_000), 10_000, false).unwrap();
+        assert_eq!(next.len(), 10_000);
+        assert_eq!(caret, 10_000);
+        assert_eq!(
+            message,
+            "Only the first 10,000 characters were kept: the field holds up to 10,000."
+        );
+        let (next, caret, message) = cut_paste("ab|cd", 2, 3, "123456", 8, false).unwrap();
+        assert_eq!((next.as_str(), caret), ("ab1234cd", 6));
+        assert!(
+            message.starts_with("Only the first 4 characters of what you pasted"),
+            "{message}"
+        );
+        // Never half a character: an emoji is two UTF-16 units.
+        let (next, _, _) = cut_paste("", 0, 0, "😀😀😀", 5, false).unwrap();
+        assert_eq!(next, "😀😀");
+        // A one-line input loses the line breaks, as the browser's own paste does.
+        let (next, _, _) = cut_paste("", 0, 0, "a\r\nb\nc\rd-and-more", 4, true).unwrap();
+        assert_eq!(next, "abcd");
+        let (next, _, message) = cut_paste("full", 4, 4, "more", 4, true).unwrap();
+        assert_eq!(next, "full");
+        assert!(message.starts_with("Nothing was pasted"), "{message}");
+    }
+
+    #[test]
+    fn the_limit_is_said_always_for_text_areas_and_near_it_for_one_line() {
+        assert_eq!(
+            limit_text("", 10_000, true).as_deref(),
+            Some("Up to 10,000 characters.")
+        );
+        assert_eq!(limit_text("", 300, false), None);
+        assert_eq!(
+            limit_text(&"x".repeat(240), 300, false).as_deref(),
+            Some("You have 60 characters left of 300.")
+        );
+        assert_eq!(
+            limit_text(&"x".repeat(9_999), 10_000, true).as_deref(),
+            Some("You have 1 character left of 10,000.")
+        );
+        assert_eq!(
+            limit_text(&"x".repeat(10_000), 10_000, true).as_deref(),
+            Some("You have reached the limit of 10,000 characters.")
+        );
+        assert!(limit_text(&"x".repeat(10_001), 10_000, true)
+            .unwrap()
+            .starts_with("This has 10,001 characters"));
     }
 }

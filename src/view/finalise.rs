@@ -120,7 +120,9 @@ pub fn finalise(props: &FinaliseProps) -> Html {
     });
     let finalise = {
         let context = context.clone();
-        Callback::from(move |_: MouseEvent| context.apply(Command::Finalise))
+        Callback::from(move |_: MouseEvent| {
+            context.apply(Command::Finalise);
+        })
     };
     let at = JsonPath::keys(&["amendments"]).index(record.amendments.len());
     let onamend = {
@@ -155,7 +157,9 @@ pub fn finalise(props: &FinaliseProps) -> Html {
                 role: draft.role.trim().to_string(),
                 agency: draft.agency.trim().to_string(),
             };
-            context.session.apply_as(command, &actor);
+            if !context.session.apply_as(command, &actor) {
+                return;
+            }
             form.errors.set(Vec::new());
             let next = AmendmentDraft {
                 reason: String::new(),

@@ -9,10 +9,10 @@ use super::error_summary::SummaryItem;
 use super::fields::{CheckboxGroup, Choice, RadioGroup, SelectField, TextArea, TextField};
 use super::focus::{use_focus, FocusTarget};
 use crate::bidi::isolate;
-use crate::meeting::{Command, Finding};
+use crate::meeting::{limits, Command, Finding};
 use crate::record::{
     wire_name, Attendance, ClockTime, DecisionRecord, IsoDate, JsonPath, Labelled, Participant,
-    Restriction, Restrictions,
+    Restriction, Restrictions, Step,
 };
 use std::rc::Rc;
 use yew::prelude::*;
@@ -426,6 +426,22 @@ impl FormError {
         }
     }
 
+    /// True when the error is about the field `key` of the value at `at`: its member, or
+    /// for a nested key (`history.notes`) the member it reaches.
+    pub fn is_about(&self, at: &JsonPath, key: &str) -> bool {
+        match self {
+            FormError::Missing { field, .. } => *field == key,
+            FormError::Invalid { path, .. } => path.after(at).is_some_and(|steps| {
+                let parts: Vec<&str> = key.split('.').collect();
+                steps.len() >= parts.len()
+                    && parts
+                        .iter()
+                        .zip(steps)
+                        .all(|(part, step)| matches!(step, Step::Key(found) if found == part))
+            }),
+        }
+    }
+
     pub fn message(&self) -> &str {
         match self {
             FormError::Missing { message, .. } => message,
@@ -485,6 +501,8 @@ pub struct FieldView {
     pub control: Control,
     pub value: String,
     pub error: Option<String>,
+    /// The most characters a text control takes: the core's limit for the field's key.
+    pub maxlength: usize,
 }
 
 impl FieldView {
@@ -499,8 +517,9 @@ impl FieldView {
             value,
             error: errors
                 .iter()
-                .find(|error| error.field(at) == Some(field.key))
+                .find(|error| error.is_about(at, field.key))
                 .map(|error| error.message().to_string()),
+            maxlength: limits::chars_allowed(field.key),
         }
     }
 
@@ -558,9 +577,10 @@ pub fn fields(props: &FieldsProps) -> Html {
             }
             choices
         };
+        let maxlength = field.maxlength;
         match &field.control {
             Control::Text => html! {
-                <TextField {id} {label} {value} {error} {hint} oninput={onchange} />
+                <TextField {id} {label} {value} {error} {hint} maxlength={Some(maxlength)} oninput={onchange} />
             },
             Control::Date => html! {
                 <TextField {id} {label} {value} {error} {hint} input_type="date" oninput={onchange} />
@@ -569,7 +589,7 @@ pub fn fields(props: &FieldsProps) -> Html {
                 <TextField {id} {label} {value} {error} {hint} input_type="time" oninput={onchange} />
             },
             Control::TextArea => html! {
-                <TextArea {id} {label} {value} {error} {hint} oninput={onchange} rows={3} />
+                <TextArea {id} {label} {value} {error} {hint} {maxlength} oninput={onchange} rows={3} />
             },
             Control::Choice(choices) => select(choices.clone(), "Select one", hint.clone()),
             Control::Radios { choices, inline } => html! {
@@ -721,8 +741,9 @@ impl ItemForm {
     /// summary.
     pub fn refuse(&self, mut errors: Vec<FormError>, fields: &[FieldSpec], at: &JsonPath) {
         errors.sort_by_key(|error| {
-            let key = error.field(at);
-            fields.iter().position(|field| Some(field.key) == key)
+            fields
+                .iter()
+                .position(|field| error.is_about(at, field.key))
         });
         self.errors.set(errors);
         self.focus.emit(FocusTarget::Node(self.summary.clone()));
@@ -756,9 +777,9 @@ impl ItemForm {
         self.errors
             .iter()
             .map(|error| {
-                let field = error
-                    .field(at)
-                    .and_then(|key| fields.iter().find(|field| field.key == key))
+                let field = fields
+                    .iter()
+                    .find(|field| error.is_about(at, field.key))
                     .or(fields.first());
                 SummaryItem {
                     target_id: field.map(&id).unwrap_or_default().into(),

@@ -137,9 +137,10 @@ pub fn item_list(props: &ItemListProps) -> Html {
             if form.refuses(&command, &record, Vec::new(), list.fields(), &at) {
                 return;
             }
-            context.apply(command);
-            form.clear(list.new_texts());
-            form.focus.emit(FocusTarget::Id(first_id.clone()));
+            if context.apply(command) {
+                form.clear(list.new_texts());
+                form.focus.emit(FocusTarget::Id(first_id.clone()));
+            }
         })
     };
     let cancel = {

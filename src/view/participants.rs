@@ -54,9 +54,10 @@ pub fn participants(props: &ParticipantsProps) -> Html {
             if form.refuses(&command, &record, Vec::new(), list.fields(), &at) {
                 return;
             }
-            context.apply(command);
-            form.clear(list.new_texts());
-            form.focus.emit(FocusTarget::Id(name_id.clone()));
+            if context.apply(command) {
+                form.clear(list.new_texts());
+                form.focus.emit(FocusTarget::Id(name_id.clone()));
+            }
         })
     };
     let cancel = {

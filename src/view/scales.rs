@@ -182,8 +182,9 @@ pub fn scales(props: &ScalesProps) -> Html {
             if form.refuses(&command, &record, Vec::new(), &scale_specs, &at) {
                 return;
             }
-            context.apply(command);
-            form.clear(new_texts(&fields));
+            if context.apply(command) {
+                form.clear(new_texts(&fields));
+            }
         })
     };
 
@@ -279,8 +280,9 @@ pub fn scales(props: &ScalesProps) -> Html {
                 ));
                 return;
             }
-            context.apply(command);
-            dissent.clear(new_texts(&opposing));
+            if context.apply(command) {
+                dissent.clear(new_texts(&opposing));
+            }
         })
     };
     let dissent_views = {

@@ -36,6 +36,99 @@ test('mount, record, load and destroy follow the host contract', async ({ page }
   await expect.poll(() => page.evaluate(() => document.getElementById('meeting').childElementCount)).toBe(0);
 });
 
+test('after destroy() every method throws and nothing is written or fired; the element then takes a new widget', async ({ page }) => {
+  await openDemo(page);
+  const outcome = await page.evaluate(async (record) => {
+    const { mount } = await import('/pkg/risk_sensible.js');
+    const { widget } = window.riskSensibleDemo;
+    const element = document.getElementById('meeting');
+    widget.load(record);
+    const draftKey = 'risk-sensible:draft:demo-meeting';
+    const draft = localStorage.getItem(draftKey);
+    const events = [];
+    for (const name of ['risk-sensible:change', 'risk-sensible:error', 'risk-sensible:finalise']) {
+      element.addEventListener(name, () => events.push(name));
+    }
+    widget.destroy();
+    const attempt = (call) => {
+      try {
+        call();
+        return 'returned';
+      } catch (error) {
+        return `${error.constructor.name}: ${error.message}`;
+      }
+    };
+    const calls = {
+      record: attempt(() => widget.record()),
+      load: attempt(() => widget.load({ ...record, meeting: { ...record.meeting, reason: 'After destroy' } })),
+      acknowledge: attempt(() => widget.acknowledge()),
+      destroy: attempt(() => widget.destroy()),
+    };
+    // Past a heartbeat: nothing runs on.
+    await new Promise((resolve) => setTimeout(resolve, 3_500));
+    const after = {
+      events: [...events],
+      sameDraft: localStorage.getItem(draftKey) === draft,
+      lock: localStorage.getItem('risk-sensible:lock:demo-meeting'),
+      children: element.childElementCount,
+    };
+    const again = mount(element, { storageKey: 'demo-meeting' });
+    const restored = again.record().meta.id === record.meta.id;
+    again.destroy();
+    return { calls, after, restored };
+  }, sample);
+  const destroyed = 'Error: risk-sensible: this widget was destroyed';
+  expect(outcome.calls).toEqual({ record: destroyed, load: destroyed, acknowledge: destroyed, destroy: 'returned' });
+  expect(outcome.after).toEqual({ events: [], sameDraft: true, lock: null, children: 0 });
+  expect(outcome.restored).toBe(true);
+});
+
+test('mount on an element that holds a widget throws and stacks nothing', async ({ page }) => {
+  await openDemo(page);
+  const outcome = await page.evaluate(async () => {
+    const { mount } = await import('/pkg/risk_sensible.js');
+    const element = document.getElementById('meeting');
+    const before = element.innerHTML;
+    try {
+      mount(element, { storageKey: 'demo-meeting' });
+      return { threw: false };
+    } catch (error) {
+      await new Promise((resolve) => setTimeout(resolve, 100));
+      return { threw: true, message: error.message, same: element.innerHTML === before, headings: element.querySelectorAll('h2').length };
+    }
+  });
+  expect(outcome.threw).toBe(true);
+  expect(outcome.message).toContain('this element already holds a widget');
+  expect(outcome.same).toBe(true);
+  await page.getByLabel('Reason for the meeting').fill('The first widget still works');
+  expect((await page.evaluate(() => window.riskSensibleDemo.widget.record())).meeting.reason).toBe('The first widget still works');
+});
+
+test('load from inside a change listener is applied in order: every listener hears each record, and the widget ends on the last', async ({ page }) => {
+  await openDemo(page);
+  const outcome = await page.evaluate((record) => {
+    const { widget } = window.riskSensibleDemo;
+    const element = document.getElementById('meeting');
+    const withReason = (reason) => ({ ...record, meeting: { ...record.meeting, reason } });
+    const first = [];
+    const second = [];
+    element.addEventListener('risk-sensible:change', (event) => {
+      const { reason } = event.detail.record.meeting;
+      first.push(reason);
+      if (reason === 'A') widget.load(withReason('B'));
+    });
+    element.addEventListener('risk-sensible:change', (event) => second.push(event.detail.record.meeting.reason));
+    widget.load(withReason('A'));
+    const draft = localStorage.getItem('risk-sensible:draft:demo-meeting');
+    return { first, second, reason: widget.record().meeting.reason, draft: draft.slice(draft.indexOf('\n') + 1) };
+  }, sample);
+  expect(outcome.first).toEqual(['A', 'B']);
+  expect(outcome.second).toEqual(['A', 'B']);
+  expect(outcome.reason).toBe('B');
+  expect(JSON.parse(outcome.draft).meeting.reason).toBe('B');
+  await expect(page.getByLabel('Reason for the meeting')).toHaveValue('B');
+});
+
 test('load of a bad record throws every problem and leaves record() byte-identical', async ({ page }) => {
   await openDemo(page);
   const outcome = await page.evaluate((record) => {

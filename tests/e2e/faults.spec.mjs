@@ -211,6 +211,147 @@ test('two tabs on the same meeting: the second follows read-only, and takes over
   expect(after.participants.map((person) => person.name)).toEqual(['Tom Reyes']);
 });
 
+test('a paste of 150,000 characters into a field keeps the first 10,000, says so at the field, and the draft restores after a reload', async ({ page, context }) => {
+  await context.grantPermissions(['clipboard-read', 'clipboard-write']);
+  const problems = await openDemo(page);
+  const reason = page.getByLabel('Reason for the meeting');
+  await expect(page.getByText('Up to 10,000 characters.')).toBeVisible();
+  await expect(reason).toHaveAttribute('maxlength', '10000');
+  // A whole document pasted from the clipboard, with the keyboard.
+  const pasted = Array.from({ length: 150_000 }, (_, index) => 'abcdefghij klmnopqrstuvwxyz.\n'[index % 29]).join('');
+  await page.evaluate((text) => navigator.clipboard.writeText(text), pasted);
+  await reason.focus();
+  await page.keyboard.press('ControlOrMeta+V');
+  const kept = pasted.slice(0, 10_000);
+  await expect(page.getByText('Only the first 10,000 characters were kept: the field holds up to 10,000.')).toBeVisible();
+  await expect(page.getByText('You have reached the limit of 10,000 characters.')).toBeVisible();
+  await expect(reason).toHaveValue(kept);
+  expect((await record(page)).meeting.reason).toBe(kept);
+  expect((await storedRecord(page)).meeting.reason).toBe(kept);
+  // The excess was not taken: typing more adds nothing.
+  await page.keyboard.type('more');
+  expect((await record(page)).meeting.reason).toBe(kept);
+
+  // The draft is within import's limits, so a reload restores all of it, and autosave goes on.
+  await page.reload();
+  await expect(page.getByText(/Restored the draft saved in this browser at \d\d:\d\d/)).toBeVisible();
+  await expect(page.getByText(/could not be restored/)).toHaveCount(0);
+  await expect(reason).toHaveValue(kept);
+  await page.getByRole('radio', { name: 'Strategy meeting' }).check();
+  expect((await storedRecord(page)).meeting).toMatchObject({ reason: kept, meetingType: 'strategyMeeting' });
+
+  // Five million characters: the same, and nothing typed after it is lost.
+  await reason.fill('');
+  await page.evaluate(() => navigator.clipboard.writeText('x'.repeat(5_000_000)));
+  await reason.focus();
+  await page.keyboard.press('ControlOrMeta+V');
+  await expect(page.getByText('Only the first 10,000 characters were kept: the field holds up to 10,000.')).toBeVisible();
+  await page.getByRole('radio', { name: 'Video call' }).check();
+  expect((await storedRecord(page)).meeting).toMatchObject({ reason: 'x'.repeat(10_000), mode: 'video' });
+  await page.reload();
+  await expect(page.getByText(/Restored the draft/)).toBeVisible();
+  expect((await record(page)).meeting).toMatchObject({ reason: 'x'.repeat(10_000), mode: 'video' });
+  expect(problems).toEqual([]);
+});
+
+/** Makes localStorage refuse the widget's writes (as a full one does) while `full` is set. */
+async function fillableStorage(context) {
+  await context.addInitScript(() => {
+    window.widgetErrors = [];
+    const setItem = Storage.prototype.setItem;
+    Storage.prototype.setItem = function (key, value) {
+      if (key.startsWith('risk-sensible:') && localStorage.getItem('test:full') === 'yes') {
+        throw new DOMException('The quota has been exceeded.', 'QuotaExceededError');
+      }
+      return setItem.call(this, key, value);
+    };
+    document.addEventListener('risk-sensible:error', (event) => window.widgetErrors.push(event.detail.message));
+  });
+}
+
+const UNCLAIMED = /This tab could not claim the meeting: this browser's storage is full or refused the write/;
+
+/** Whether a tab takes changes: its reason field is editable. */
+const editable = (page) => page.getByLabel('Reason for the meeting').isEditable();
+
+test('storage full with two tabs on the same meeting: at most one tab takes changes, and nothing taken is lost when space frees up', async ({ page: first, context }) => {
+  test.setTimeout(120_000);
+  await fillableStorage(context);
+  await openDemo(first);
+  await first.getByLabel('Reason for the meeting').fill('Written before the disk filled');
+  // That tab is closed; the meeting is opened again in two tabs while storage is full. Each
+  // tab's clock is run by hand, so that the heartbeats come in a known order.
+  await first.close();
+  const setup = await context.newPage();
+  await setup.goto('/favicon.svg');
+  await setup.evaluate(() => localStorage.setItem('test:full', 'yes'));
+  const tabs = [await context.newPage(), await context.newPage()];
+  const base = Date.now() + 60_000;
+  for (const tab of tabs) {
+    await tab.clock.install({ time: base });
+    await openDemo(tab);
+    // Neither can write its claim, so neither can know the other is there: both show the
+    // meeting read-only, and say why.
+    await expect(tab.locator('#meeting').getByText(/Restored the draft/)).toBeVisible();
+    await expect(tab.locator('#meeting').getByText(UNCLAIMED)).toBeVisible();
+    await expect(tab.getByLabel('Reason for the meeting')).toHaveValue('Written before the disk filled');
+    await expect(tab.getByLabel('Reason for the meeting')).not.toBeEditable();
+    await expect(tab.getByRole('radio', { name: 'Strategy meeting' })).toBeDisabled();
+    expect((await tab.evaluate(() => window.widgetErrors)).join('\n')).toMatch(UNCLAIMED);
+  }
+  // From here on the clock (the browser context's, shared by both tabs) stands still but
+  // for one heartbeat at a time.
+  await tabs[0].clock.pauseAt(base + 30_000);
+  const beat = () => tabs[0].clock.runFor(3_000);
+  const editableTabs = async () => (await Promise.all(tabs.map(editable))).filter(Boolean).length;
+
+  // Space again: one tab claims the meeting at its next heartbeat; the other follows it.
+  await setup.evaluate(() => localStorage.removeItem('test:full'));
+  await beat();
+  await beat();
+  expect(await editableTabs()).toBe(1);
+  const [owner, other] = (await editable(tabs[0])) ? tabs : [tabs[1], tabs[0]];
+  await expect(other.locator('#meeting').getByText(OTHER_TAB)).toBeVisible();
+  await owner.getByLabel('Reason for the meeting').fill('Written once there was room');
+  expect((await storedRecord(owner)).meeting.reason).toBe('Written once there was room');
+  await beat();
+  await expect(other.getByLabel('Reason for the meeting')).toHaveValue('Written once there was room');
+
+  // Full again mid-meeting: the owner takes changes (kept in the page, the draft failing),
+  // then cannot renew its claim, and takes no more, rather than let the other tab take
+  // the meeting over and write over them.
+  await setup.evaluate(() => localStorage.setItem('test:full', 'yes'));
+  await owner.getByRole('radio', { name: 'Video call' }).check();
+  await owner.getByLabel('Reason for the meeting').fill('Taken while the disk was full');
+  const taken = await record(owner);
+  expect(taken.meeting).toMatchObject({ reason: 'Taken while the disk was full', mode: 'video' });
+  await expect(owner.locator('#meeting').getByText(/Autosave failed: this browser's storage is full/)).toBeVisible();
+  await beat();
+  await expect(owner.locator('#meeting').getByText(UNCLAIMED)).toBeVisible();
+  await expect(owner.locator('#meeting').getByText(/The changes made here that autosave could not keep are still on this page/)).toBeVisible();
+  await expect(owner.getByLabel('Reason for the meeting')).not.toBeEditable();
+  // Its claim goes stale; the other tab cannot write one either, and stays read-only.
+  for (let step = 0; step < 10 && !(await other.locator('#meeting').getByText(UNCLAIMED).count()); step += 1) await beat();
+  await expect(other.locator('#meeting').getByText(UNCLAIMED)).toBeVisible();
+  expect(await editableTabs()).toBe(0);
+
+  // Space again: the tab holding the changes claims the meeting back and saves them (the
+  // other gives it a heartbeat to do so); the other follows. Nothing taken is lost.
+  await setup.evaluate(() => localStorage.removeItem('test:full'));
+  await beat();
+  await beat();
+  await expect(owner.getByLabel('Reason for the meeting')).toBeEditable();
+  await expect(other.locator('#meeting').getByText(OTHER_TAB)).toBeVisible();
+  await expect(other.getByLabel('Reason for the meeting')).toHaveValue('Taken while the disk was full');
+  expect(await editableTabs()).toBe(1);
+  expect(await storedRecord(owner)).toEqual(taken);
+  expect(await record(other)).toEqual(taken);
+  await crash(owner);
+  await crash(other);
+  const { page: again } = await reopen(context);
+  expect(await record(again)).toEqual(taken);
+});
+
 test('a tab that slept while another took over stands back instead of writing over it, and follows it', async ({ page: first }) => {
   await openDemo(first);
   await first.getByLabel('Reason for the meeting').fill('Written before the tab slept');

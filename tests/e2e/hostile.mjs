@@ -14,7 +14,8 @@ export const PAYLOADS = [
   '\u202Eexe.gnp \u202E reversed \u200F',
   '</textarea></title><script>window.__xss=1</script>',
   '<a href="javascript:window.__xss=1" onclick="window.__xss=1">a link</a>',
-  `${'Long text, '.repeat(1_500)}<img src=x onerror=window.__xss=1>`,
+  // Nearly as long as a free-text field may be (10,000 characters).
+  `${'Long text, '.repeat(905)}<img src=x onerror=window.__xss=1>`,
 ];
 
 /** The stages, in order, as the task list names them. */
@@ -65,13 +66,16 @@ export async function fillEmpty(controls, text) {
       tag: element.tagName.toLowerCase(),
       type: element.type,
       value: element.value,
+      maxLength: element.maxLength,
       options: element.tagName === 'SELECT' ? [...element.options].map((option) => option.value).filter(Boolean) : [],
       groupChecked: element.type === 'radio'
         && [...element.getRootNode().querySelectorAll(`input[type=radio][name="${element.name}"]`)].some((radio) => radio.checked),
     }));
     if (kind.tag === 'textarea' || (kind.tag === 'input' && ['text', 'search', ''].includes(kind.type))) {
       if (!kind.value) {
-        await control.fill(text());
+        // As much as the field takes, as a paste would be cut.
+        const value = text();
+        await control.fill(kind.maxLength > 0 ? value.slice(0, kind.maxLength) : value);
         filled += 1;
       }
     } else if (kind.type === 'date') {

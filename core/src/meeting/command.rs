@@ -4,8 +4,10 @@
 //! appends an entry to the audit trail, chained to the one before.
 
 use super::config::Config;
+use super::limits;
 use super::validate::{validate, Finding, Severity};
 use crate::bidi;
+use crate::record::import::MAX_BYTES;
 use crate::record::integrity::{self, AMENDED, FINALISED, GENESIS_HASH};
 pub use crate::record::ItemKind;
 use crate::record::*;
@@ -603,8 +605,16 @@ impl Command {
     pub fn problems(&self, record: &DecisionRecord) -> Vec<Finding> {
         match self {
             Command::Add(item) | Command::Edit(item) => {
-                let at = item.path_in(record, matches!(self, Command::Add(_)));
+                let adding = matches!(self, Command::Add(_));
+                let at = item.path_in(record, adding);
                 let mut problems = item.problems(&at);
+                problems.extend(with_item!(item, |value| item_limits(
+                    record,
+                    item.kind(),
+                    value,
+                    adding,
+                    &at
+                )));
                 if problems.is_empty() {
                     problems = reference_problems(record, item, &at);
                 }
@@ -612,14 +622,23 @@ impl Command {
             }
             Command::Amend { reason, change, .. } => {
                 let at = JsonPath::keys(&["amendments"]).index(record.amendments.len());
-                [
+                let mut problems: Vec<Finding> = [
                     required(reason, "reason", "Enter why the record is being amended"),
                     required(change, "change", "Enter the amendment"),
                 ]
                 .into_iter()
                 .flatten()
                 .map(|(field, message)| Finding::error(at.clone().key(field), message))
-                .collect()
+                .collect();
+                for (field, text) in [("reason", reason), ("change", change)] {
+                    problems.extend(limits::text_findings(
+                        text,
+                        None,
+                        &at.clone().key(field),
+                        None,
+                    ));
+                }
+                problems
             }
             Command::SetScale(scale) => {
                 let index = record
@@ -628,20 +647,100 @@ impl Command {
                     .position(|s| s.participant_id == scale.participant_id)
                     .unwrap_or(record.scales.len());
                 let at = JsonPath::keys(&["scales"]).index(index);
-                [
-                    required(
-                        &scale.participant_id,
-                        "participantId",
-                        "Select whose view this is",
-                    ),
-                    (scale.score > 10).then_some(("score", "A safety scale runs from 0 to 10")),
-                ]
-                .into_iter()
-                .flatten()
-                .map(|(field, message)| Finding::error(at.clone().key(field), message))
-                .collect()
+                let before = record.scales.get(index);
+                limits::text_findings(scale, before, &at, None)
+                    .into_iter()
+                    .chain(
+                        [
+                            required(
+                                &scale.participant_id,
+                                "participantId",
+                                "Select whose view this is",
+                            ),
+                            (scale.score > 10)
+                                .then_some(("score", "A safety scale runs from 0 to 10")),
+                        ]
+                        .into_iter()
+                        .flatten()
+                        .map(|(field, message)| Finding::error(at.clone().key(field), message)),
+                    )
+                    .collect()
             }
-            _ => Vec::new(),
+            Command::EditMeeting(meeting) => section_limits(meeting, &record.meeting, &["meeting"]),
+            Command::EditPracticeContext(practice) => {
+                section_limits(practice, &record.practice_context, &["practiceContext"])
+            }
+            Command::EditChildVoice(voice) => {
+                section_limits(voice, &record.child_voice, &["childVoice"])
+            }
+            Command::EditTimescales(timescales) => {
+                section_limits(timescales, &record.timescales, &["timescales"])
+            }
+            Command::EditScaleDiscussion { text, .. } => section_limits(
+                text,
+                &record.assessment.scale_discussion,
+                &["assessment", "scaleDiscussion"],
+            ),
+            Command::EditWellbeingDebrief(debrief) => {
+                section_limits(debrief, &record.wellbeing_debrief, &["wellbeingDebrief"])
+            }
+            Command::EditFamilyCopy(plan) => family_copy_problems(record, plan),
+            Command::Remove { .. } | Command::RemoveScale { .. } | Command::Finalise => Vec::new(),
+        }
+    }
+
+    /// An upper bound on the bytes what this change adds takes in the record's exported
+    /// text (see [`limits::bytes_bound`]), its audit entry aside.
+    fn bytes_bound(&self) -> usize {
+        match self {
+            Command::EditMeeting(meeting) => limits::bytes_bound(meeting),
+            Command::EditPracticeContext(practice) => limits::bytes_bound(practice),
+            Command::EditChildVoice(voice) => limits::bytes_bound(voice),
+            Command::EditTimescales(timescales) => limits::bytes_bound(timescales),
+            Command::EditScaleDiscussion { text, restrictions } => {
+                limits::bytes_bound(text) + limits::bytes_bound(restrictions)
+            }
+            Command::EditWellbeingDebrief(debrief) => limits::bytes_bound(debrief),
+            Command::EditFamilyCopy(plan) => limits::bytes_bound(plan),
+            Command::Add(item) | Command::Edit(item) => {
+                with_item!(item, |value| limits::bytes_bound(value))
+            }
+            Command::SetScale(scale) => limits::bytes_bound(scale),
+            Command::Remove { .. } | Command::RemoveScale { .. } => 0,
+            Command::Finalise => limits::FINALISE_ROOM,
+            // The amendment's texts, its author (the actor) and time.
+            Command::Amend {
+                reason,
+                change,
+                restrictions,
+            } => {
+                limits::bytes_bound(reason)
+                    + limits::bytes_bound(change)
+                    + limits::bytes_bound(restrictions)
+                    + 1024
+            }
+        }
+    }
+
+    /// Where in `record` this change is made: the item, the section, the amendment; the
+    /// record itself for finalising.
+    fn path(&self, record: &DecisionRecord) -> JsonPath {
+        match self {
+            Command::EditMeeting(_) => JsonPath::keys(&["meeting"]),
+            Command::EditPracticeContext(_) => JsonPath::keys(&["practiceContext"]),
+            Command::EditChildVoice(_) => JsonPath::keys(&["childVoice"]),
+            Command::EditTimescales(_) => JsonPath::keys(&["timescales"]),
+            Command::EditScaleDiscussion { .. } => {
+                JsonPath::keys(&["assessment", "scaleDiscussion"])
+            }
+            Command::EditWellbeingDebrief(_) => JsonPath::keys(&["wellbeingDebrief"]),
+            Command::EditFamilyCopy(_) => JsonPath::keys(&["familyCopy"]),
+            Command::Add(item) => item.path_in(record, true),
+            Command::Edit(item) => item.path_in(record, false),
+            Command::Remove { kind, .. } => kind.path(),
+            Command::SetScale(_) | Command::RemoveScale { .. } => JsonPath::keys(&["scales"]),
+            Command::Finalise => JsonPath::root(),
+            Command::Amend { .. } => JsonPath::keys(&["amendments"]).index(record.amendments.len()),
         }
     }
 
@@ -659,6 +758,52 @@ impl Command {
                 | Command::EditFamilyCopy(_)
         )
     }
+}
+
+/// The texts of an item over their limits (see [`limits`]), and a full list for an added
+/// item.
+fn item_limits<T: ListItem + serde::Serialize>(
+    record: &DecisionRecord,
+    kind: ItemKind,
+    item: &T,
+    adding: bool,
+    at: &JsonPath,
+) -> Vec<Finding> {
+    let list = T::list(record, kind);
+    if adding {
+        let mut problems = limits::text_findings(item, None, at, Some("id"));
+        problems.extend(limits::list_full(list.len(), at));
+        problems
+    } else {
+        let before = list.iter().find(|existing| existing.id() == item.id());
+        limits::text_findings(item, before, at, None)
+    }
+}
+
+/// The texts of a section's new value over their limits.
+fn section_limits<T: serde::Serialize + ?Sized>(
+    new: &T,
+    old: &T,
+    keys: &[&'static str],
+) -> Vec<Finding> {
+    limits::text_findings(new, Some(old), &JsonPath::keys(keys), None)
+}
+
+/// A family copy plan's ids over their limits, and any item approved twice: each item is
+/// approved once, which keeps the list within the items there are.
+fn family_copy_problems(record: &DecisionRecord, plan: &FamilyCopyPlan) -> Vec<Finding> {
+    let at = JsonPath::keys(&["familyCopy"]);
+    let mut problems = limits::text_findings(plan, record.family_copy.as_ref(), &at, None);
+    let mut seen = std::collections::BTreeSet::new();
+    for (index, approval) in plan.approved.iter().enumerate() {
+        if !seen.insert((approval.list.key(), approval.id.as_str())) {
+            problems.push(Finding::error(
+                at.clone().key("approved").index(index),
+                format!("{} is approved already", bidi::escape(&approval.id)),
+            ));
+        }
+    }
+    problems
 }
 
 /// The item's references to someone who is not a participant.
@@ -728,7 +873,78 @@ pub fn apply(
     if !problems.is_empty() {
         return Err(Problem::Invalid(problems));
     }
-    let description = command.describe(record);
+    let description = audit_text(command.describe(record));
+    let section_edit = command.is_section_edit();
+    // What import would refuse is refused here, before anything changes: who makes the
+    // change (written into the audit trail), a full audit trail, and the record's size.
+    let finalising = matches!(command, Command::Finalise | Command::Amend { .. });
+    let actor_at = if matches!(command, Command::Amend { .. }) {
+        JsonPath::keys(&["amendments"])
+            .index(record.amendments.len())
+            .key("by")
+    } else {
+        JsonPath::keys(&["audit"])
+            .index(record.audit.len())
+            .key("actor")
+    };
+    let mut problems = limits::text_findings(context.actor, None, &actor_at, None);
+    let appends = !folds(record, &description, section_edit, context);
+    problems.extend(limits::audit_full(record.audit.len(), appends, finalising));
+    if !problems.is_empty() {
+        return Err(Problem::Invalid(problems));
+    }
+    // A draft keeps room for finalising. The size is measured exactly only when the cheap
+    // bound of the record and of what the change adds cannot tell.
+    let room = if finalising { 0 } else { limits::FINALISE_ROOM };
+    // The actor is written into the audit entry, and an amendment names its author too.
+    let actors = if matches!(command, Command::Amend { .. }) {
+        2
+    } else {
+        1
+    };
+    let adds = command.bytes_bound()
+        + limits::bytes_bound(&description)
+        + actors * limits::bytes_bound(context.actor)
+        + AUDIT_ENTRY_BYTES;
+    let most = MAX_BYTES - room;
+    if limits::bytes_bound(&*record) + adds <= most || limits::bytes_close(&*record) + adds <= most
+    {
+        return change(record, command, description, context);
+    }
+    let at = command.path(record);
+    let mut trial = record.clone();
+    change(&mut trial, command, description, context)?;
+    if !limits::fits(&trial, room) {
+        return Err(Problem::Invalid(vec![limits::too_large(at)]));
+    }
+    *record = trial;
+    Ok(())
+}
+
+/// The most bytes an audit entry adds besides its description and actor: its sequence,
+/// time, digest, hashes, keys and white space.
+const AUDIT_ENTRY_BYTES: usize = 2048;
+
+/// The most characters of an audit entry's description: a change described by a name or
+/// an id a host's record made very long is cut short, so that the entry stays within
+/// import's limit on text.
+const AUDIT_TEXT_CHARS: usize = 1_000;
+
+/// The description cut to [`AUDIT_TEXT_CHARS`].
+fn audit_text(text: String) -> String {
+    match text.char_indices().nth(AUDIT_TEXT_CHARS) {
+        Some((cut, _)) => format!("{}…", &text[..cut]),
+        None => text,
+    }
+}
+
+/// Makes a change that passed every check, and appends its audit entry.
+fn change(
+    record: &mut DecisionRecord,
+    command: Command,
+    description: String,
+    context: &Context,
+) -> Result<(), Problem> {
     let section_edit = command.is_section_edit();
     let command_kind = match command {
         Command::Add(_) => CommandKind::Add,
@@ -890,6 +1106,16 @@ pub fn apply(
 /// How long consecutive edits of one section by one person fold into one audit entry.
 const FOLD_SECONDS: i64 = 120;
 
+/// True when the change described as `change` folds into the last audit entry rather than
+/// appending one.
+fn folds(record: &DecisionRecord, change: &str, section_edit: bool, context: &Context) -> bool {
+    section_edit
+        && record.audit.last().is_some_and(|last| {
+            let recent = (context.at.0 - last.at.0).whole_seconds() <= FOLD_SECONDS;
+            last.change == change && last.actor == *context.actor && recent
+        })
+}
+
 fn append_audit(
     record: &mut DecisionRecord,
     change: String,
@@ -897,15 +1123,12 @@ fn append_audit(
     section_edit: bool,
     context: &Context,
 ) {
-    if section_edit {
+    if folds(record, &change, section_edit, context) {
         if let Some(last) = record.audit.last_mut() {
-            let recent = (context.at.0 - last.at.0).whole_seconds() <= FOLD_SECONDS;
-            if last.change == change && last.actor == *context.actor && recent {
-                // Only the chain's tip changes, so no later hash is disturbed.
-                last.at = context.at;
-                last.hash = integrity::entry_hash(last);
-                return;
-            }
+            // Only the chain's tip changes, so no later hash is disturbed.
+            last.at = context.at;
+            last.hash = integrity::entry_hash(last);
+            return;
         }
     }
     let previous_hash = record
@@ -924,4 +1147,91 @@ fn append_audit(
     };
     entry.hash = integrity::entry_hash(&entry);
     record.audit.push(entry);
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::example::{example_actor, example_record};
+    use crate::record::import::{export, import, MAX_ITEMS};
+
+    /// An audit trail one entry short of import's limit takes only the finalising entry;
+    /// full, it takes nothing; either way the record is read back.
+    #[test]
+    fn a_full_audit_trail_keeps_its_last_entry_for_finalising() {
+        let mut record = example_record(false);
+        let actor = example_actor();
+        let config = Config::default();
+        let context = Context {
+            at: "2026-03-02T12:00:00Z".parse().unwrap(),
+            actor: &actor,
+            config: &config,
+        };
+        while record.audit.len() < MAX_ITEMS - 1 {
+            append_audit(
+                &mut record,
+                "Changed the practice context".into(),
+                None,
+                false,
+                &context,
+            );
+        }
+        let add = Command::Add(Item::Gap(InformationGap {
+            unknown: "Who else lives at the address".into(),
+            ..InformationGap::default()
+        }));
+        let Err(Problem::Invalid(findings)) = apply(&mut record, add.clone(), &context) else {
+            panic!("a change took the last entry");
+        };
+        assert_eq!(findings[0].path, "$.audit");
+        assert!(
+            findings[0].message.contains("holds 4,999 changes")
+                && findings[0].message.contains("finalise it"),
+            "{}",
+            findings[0].message
+        );
+        assert_eq!(import(&export(&record)).unwrap(), record);
+        apply(&mut record, Command::Finalise, &context).unwrap();
+        assert_eq!(record.audit.len(), MAX_ITEMS);
+        let amend = Command::Amend {
+            reason: "Police checks came back".into(),
+            change: "No convictions".into(),
+            restrictions: None,
+        };
+        let Err(Problem::Invalid(findings)) = apply(&mut record, amend, &context) else {
+            panic!("an amendment went past import's limit");
+        };
+        assert!(
+            findings[0].message.contains("holds 5,000 changes"),
+            "{}",
+            findings[0].message
+        );
+        assert_eq!(import(&export(&record)).unwrap(), record);
+    }
+
+    /// An audit entry describing a change by a very long name (in a record a host loaded)
+    /// is cut short, within import's limit on text.
+    #[test]
+    fn an_audit_entry_is_cut_short_rather_than_over_imports_limit() {
+        let actor = example_actor();
+        let config = Config::default();
+        let context = Context {
+            at: "2026-03-02T12:00:00Z".parse().unwrap(),
+            actor: &actor,
+            config: &config,
+        };
+        let mut record = example_record(false);
+        let long_id = format!("g{}", "9".repeat(99_990));
+        record.gaps[0].id.clone_from(&long_id);
+        let remove = Command::Remove {
+            kind: ItemKind::Gap,
+            id: long_id,
+        };
+        assert!(remove.describe(&record).chars().count() > 100_000);
+        apply(&mut record, remove, &context).unwrap();
+        let change = &record.audit.last().unwrap().change;
+        assert_eq!(change.chars().count(), AUDIT_TEXT_CHARS + 1);
+        assert!(change.starts_with("Removed information gap") && change.ends_with('…'));
+        assert_eq!(import(&export(&record)).unwrap(), record);
+    }
 }

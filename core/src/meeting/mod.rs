@@ -7,6 +7,7 @@
 mod clock;
 mod command;
 mod config;
+pub mod limits;
 mod timescales;
 mod validate;
 
