@@ -158,6 +158,56 @@ async fn restricted_items_are_masked_on_a_shared_screen_and_shown_when_screen_sa
     assert!(screen.contains(police_only));
 }
 
+/// Every restriction, each on its own, and no label at all mask an item on a shared screen;
+/// only an item with no restriction is shown. Checked on a list stage and on a section.
+#[tokio::test]
+async fn every_restriction_and_a_missing_label_mask_an_item_on_a_shared_screen() {
+    use risk_sensible::record::{InformationItem, Restriction, Restrictions};
+    let mut labels: Vec<Option<Restrictions>> = Restriction::ALL
+        .iter()
+        .map(|restriction| Some(Restrictions::of(&[*restriction])))
+        .collect();
+    labels.push(None);
+    let mut record = example_record(false);
+    record.information.clear();
+    for (index, label) in labels
+        .iter()
+        .chain([&Some(Restrictions::none())])
+        .enumerate()
+    {
+        record.information.push(InformationItem {
+            id: format!("i{index}"),
+            source_agency: "Police".into(),
+            content: format!("TOKEN-{index}-END"),
+            restrictions: label.clone(),
+            ..InformationItem::default()
+        });
+    }
+    let html = render(record.clone(), Stage::Information).await;
+    let screen = html.split("rs-print-only").next().unwrap();
+    for (index, label) in labels.iter().enumerate() {
+        assert!(
+            !screen.contains(&format!("TOKEN-{index}-END")),
+            "{label:?} is shown on the shared screen"
+        );
+    }
+    let open = labels.len();
+    assert!(screen.contains(&format!("TOKEN-{open}-END")));
+
+    for label in labels.iter().chain([&Some(Restrictions::none())]) {
+        let mut record = example_record(false);
+        record.child_voice.words = "CHILD-WORDS-TOKEN".into();
+        record.child_voice.restrictions = label.clone();
+        let html = render(record, Stage::ChildVoice).await;
+        let screen = html.split("rs-print-only").next().unwrap();
+        assert_eq!(
+            screen.contains("CHILD-WORDS-TOKEN"),
+            *label == Some(Restrictions::none()),
+            "the child's words under {label:?}"
+        );
+    }
+}
+
 #[tokio::test]
 async fn the_scales_stage_shows_the_spread_and_never_an_average() {
     let html = render(example_record(false), Stage::Scales).await;

@@ -488,6 +488,41 @@ test('drafts sealed with the host\'s key: unreadable in storage, restored with t
   expect(problems).toEqual([]);
 });
 
+test('every sealed draft has a fresh nonce, and a sealed draft moved to another meeting does not open there', async ({ page, context }) => {
+  await withKey(context, KEY);
+  const problems = await openDemo(page, '/shared.html');
+  // AES-GCM with a nonce used twice under one key gives the plaintexts away: each write has
+  // its own (the first 12 bytes of what is sealed).
+  const nonceOf = (text) => Buffer.from(JSON.parse(text).sealed, 'base64').subarray(0, 12).toString('hex');
+  const nonces = new Set();
+  for (const reason of ['First reason', 'Second reason', 'Third reason', 'First reason']) {
+    await page.getByLabel('Reason for the meeting').fill(reason);
+    nonces.add(nonceOf(await stored(page, SHARED)));
+  }
+  expect(nonces.size).toBe(4);
+
+  // The draft is sealed to its meeting (the storage key): copied under another meeting's
+  // key, the same person's key does not open it there, and it is left as it was.
+  const sealedText = await stored(page, SHARED);
+  const moved = await page.evaluate(async ([text, key]) => {
+    window.riskSensibleDemo.widget.destroy();
+    localStorage.setItem('risk-sensible:draft:other-meeting', text);
+    const { mount } = await import('/pkg/risk_sensible.js');
+    const element = document.createElement('div');
+    document.body.append(element);
+    const errors = [];
+    element.addEventListener('risk-sensible:error', (event) => errors.push(event.detail.message));
+    const widget = mount(element, { storageKey: 'other-meeting', draftKey: key });
+    const reason = widget.record().meeting.reason;
+    return { errors, reason, left: localStorage.getItem('risk-sensible:draft:other-meeting') };
+  }, [sealedText, KEY]);
+  expect(moved.errors.join('\n')).toContain("could not be opened with this page's key");
+  await expect(page.getByText(/could not be opened with this page's key/)).toBeVisible();
+  expect(moved.reason).toBe('');
+  expect(moved.left).toBe(sealedText);
+  expect(problems).toEqual([]);
+});
+
 test('a draft kept unencrypted before the host gave a key is restored and sealed at once', async ({ page, context }) => {
   await withKey(context, KEY);
   await page.goto('/favicon.svg');
