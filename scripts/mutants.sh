@@ -1,0 +1,88 @@
+#!/usr/bin/env bash
+# Mutation testing of the code that keeps records trustworthy: the audit chain, digests and
+# anchors (record/io/src/integrity.rs), the canonical form (canonical.rs), import
+# (import.rs), who receives what (core/src/copy.rs) and the sealing of drafts
+# (src/autosave.rs: the key, seal, open and their context; the browser-only parts are held
+# by the end-to-end tests SECURITY.md names). cargo-mutants plants one small bug at a time
+# (an operator flipped, a function returning a default) and runs the host tests; a mutant
+# the tests do not catch is "missed".
+#
+#   scripts/mutants.sh [MINUTES] [AREA...]   # default 240 minutes; areas: integrity
+#                                            # canonical import copy sealing (default all)
+#
+# Bounded like scripts/fuzz.sh and not part of scripts/test.sh: every mutant is a rebuild
+# and a run of the host tests (about a minute each on two cores; about 450 mutants in all).
+# When the time runs out the run stops and what it reached is reported; run an area on its
+# own to finish it. Installs cargo-mutants from crates.io when missing. Results go to
+# target/mutants/<area>/mutants.out/ (missed.txt, caught.txt, timeout.txt, unviable.txt).
+# SECURITY.md ("Mutation testing") explains every mutant known to survive; the script exits
+# 1 when one it does not list there is missed.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+case ":$PATH:" in *":$HOME/.cargo/bin:"*) ;; *) export PATH="$HOME/.cargo/bin:$PATH" ;; esac
+
+minutes=${1:-240}
+[[ "$minutes" =~ ^[0-9]+$ ]] || { echo "usage: scripts/mutants.sh [MINUTES] [AREA...]" >&2; exit 2; }
+shift || true
+areas=("$@")
+[ ${#areas[@]} -gt 0 ] || areas=(integrity canonical import copy sealing)
+
+if ! cargo mutants --version >/dev/null 2>&1; then
+  echo "mutants: installing cargo-mutants (cargo install, a few minutes)"
+  cargo install --locked cargo-mutants
+fi
+
+file_of() {
+  case "$1" in
+    integrity) echo record/io/src/integrity.rs ;;
+    canonical) echo record/io/src/canonical.rs ;;
+    import) echo record/io/src/import.rs ;;
+    copy) echo core/src/copy.rs ;;
+    sealing) echo src/autosave.rs ;;
+    *) echo "mutants: unknown area $1 (integrity canonical import copy sealing)" >&2; exit 2 ;;
+  esac
+}
+
+# No debug information: every mutant links a dozen test binaries, and this halves it.
+export CARGO_PROFILE_DEV_DEBUG=0 CARGO_PROFILE_TEST_DEBUG=0
+deadline=$((SECONDS + minutes * 60))
+missed_any=0
+for area in "${areas[@]}"; do
+  file=$(file_of "$area")
+  left=$((deadline - SECONDS))
+  if [ "$left" -le 60 ]; then
+    echo "mutants: out of time before $area"
+    missed_any=1
+    continue
+  fi
+  out=target/mutants/$area
+  mkdir -p "$out"
+  extra=()
+  # Only the sealing itself: the rest of autosave.rs talks to the browser's storage and is
+  # tested in the browser, which cargo-mutants cannot run per mutant.
+  [ "$area" = sealing ] && extra=(--re 'DraftKey|sealing_context|is_expired')
+  echo "mutants: $area ($file), at most $((left / 60)) minutes"
+  status=0
+  timeout --signal=INT "$left" cargo mutants --workspace --file "$file" "${extra[@]}" \
+    --test-workspace=true --jobs 1 --timeout 300 --output "$out" --no-shuffle || status=$?
+  results=$out/mutants.out
+  for outcome in caught missed timeout unviable; do
+    printf '  %-9s %s\n' "$outcome" "$(wc -l < "$results/$outcome.txt" 2>/dev/null || echo 0)"
+  done
+  # A missed mutant is fine only when SECURITY.md explains it (by file and function).
+  if [ -s "$results/missed.txt" ]; then
+    while IFS= read -r line; do
+      function=$(sed -E 's/.* in ([^ ]+)$/\1/; t; s/.*replace ([^ ]+) .*/\1/' <<<"$line")
+      if ! grep -qF "\`$file\` \`$function\`" SECURITY.md; then
+        echo "  unexplained: $line"
+        missed_any=1
+      fi
+    done < "$results/missed.txt"
+  fi
+  case "$status" in
+    0|2|3) ;;  # cargo-mutants: 2 = some missed, 3 = some timed out
+    124|130) echo "mutants: $area stopped at the time limit"; missed_any=1 ;;
+    *) echo "mutants: $area failed (exit $status)"; exit "$status" ;;
+  esac
+done
+exit "$missed_any"
