@@ -23,6 +23,7 @@ import { gzipSync, brotliCompressSync, constants as zlib } from "node:zlib";
 import { join, dirname } from "node:path";
 import { fileURLToPath } from "node:url";
 import os from "node:os";
+import { runScenario } from "./scenario.mjs";
 
 const here = dirname(fileURLToPath(import.meta.url));
 // The one browser of the run: closed on success, on error, on a signal and by the watchdog.
@@ -410,6 +411,29 @@ async function widgetOperations(browser, base) {
   }
 }
 
+// ---------------------------------------------------------------- the chair's scenario
+// An ordinary meeting entered on the demo page from an empty record to a final one
+// (bench/scenario.mjs): how many interactions and characters it takes. A count, not a time.
+async function chairScenario(browser, base) {
+  const context = await browser.newContext({ locale: "en-GB", viewport: { width: 1366, height: 768 } });
+  try {
+    const page = await context.newPage();
+    const errors = [];
+    page.on("pageerror", (error) => errors.push(`page error: ${error.message}`));
+    page.on("console", (message) => {
+      if (message.type() === "error") errors.push(`console: ${message.text()}`);
+    });
+    page.setDefaultTimeout(20000);
+    await page.goto(`${base}index.html`);
+    await page.waitForFunction(() => window.riskSensibleDemo && window.riskSensibleDemo.widget);
+    const counts = await runScenario(page);
+    const status = await page.evaluate(() => window.riskSensibleDemo.widget.record().meta.status);
+    return { ...counts, status, errors };
+  } finally {
+    await context.close();
+  }
+}
+
 // ---------------------------------------------------------------- the run
 function rotate(list, by) {
   return list.map((_, i) => list[(i + by) % list.length]);
@@ -472,6 +496,8 @@ async function main() {
     log(`widget ops ${r + 1}/${args.runs}: load ${result.loads[0].painted.toFixed(0)} ms, check ${result.checks ? summary(result.checks).median.toFixed(1) : "n/a"} ms`);
   }
   load.push(os.loadavg());
+  const scenario = await chairScenario(browser, base);
+  log(`chair's scenario: ${scenario.interactions} interactions, ${scenario.characters} characters typed`);
   await browser.close();
   browser = null;
 
@@ -544,6 +570,7 @@ async function main() {
   for (const [id, runs] of Object.entries(cold)) runs.forEach((r) => addProblems(`cold ${id}`, [...r.errors, ...r.problems]));
   for (const [id, runs] of Object.entries(keys)) runs.forEach((r) => addProblems(`keys ${id}`, [...r.errors, ...r.problems]));
   ops.forEach((o) => addProblems("widget ops", [...o.errors, ...o.problems]));
+  addProblems("chair's scenario", scenario.errors);
 
   const surveyVersion = JSON.parse(readFileSync(join(root, "node_modules/survey-core/package.json"), "utf8")).version;
   const results = {
@@ -571,6 +598,7 @@ async function main() {
     cold: coldFig,
     keystrokes: keyFig,
     widget: opsFig,
+    scenario: { interactions: scenario.interactions, characters: scenario.characters, finalised: scenario.status === "final" },
     native,
     problems,
   };
@@ -630,6 +658,8 @@ function selfCheck(r, args) {
   need("1 MB import + validate + digest, native", r.native?.ms?.median);
   need("wasm memory after load()", w.memory.wasmBytes?.median);
   need("JS heap after load()", w.memory.jsHeapBytes?.median);
+  need("chair's scenario, interactions", r.scenario?.interactions);
+  if (r.scenario && !r.scenario.finalised) failures.push("chair's scenario: the record was not finalised");
   for (const budget of r.budgets) need(`budget: ${budget.name}`, budget.value);
   for (const [id, map] of Object.entries(r.problems)) {
     for (const problem of Object.keys(map)) {
@@ -733,6 +763,12 @@ function table(r) {
   row("JS heap, Actions shown", mib(k.widget.jsHeapBytes?.median), mib(k["surveyjs-onBlur"].jsHeapBytes?.median), ratio(k.widget.jsHeapBytes?.median, k["surveyjs-onBlur"].jsHeapBytes?.median));
   row("wasm + JS heap, Actions shown", mib((k.widget.jsHeapBytes?.median ?? 0) + (k.widget.wasmBytes?.median ?? 0)), mib(k["surveyjs-onBlur"].jsHeapBytes?.median), ratio((k.widget.jsHeapBytes?.median ?? 0) + (k.widget.wasmBytes?.median ?? 0), k["surveyjs-onBlur"].jsHeapBytes?.median));
   row("DOM elements, Actions shown", String(k.widget.domElements?.median ?? "–"), String(k["surveyjs-onBlur"].domElements?.median ?? "–"), ratio(k.widget.domElements?.median, k["surveyjs-onBlur"].domElements?.median));
+
+  if (r.scenario) {
+    section("The chair's scenario (bench/scenario.mjs): an ordinary meeting, empty record to final, on the demo page");
+    row("interactions (fills, choices, clicks, keys, ticks)", String(r.scenario.interactions), "–", "");
+    row("characters typed", String(r.scenario.characters), "–", "");
+  }
 
   const widths = [0, 0, 0, 0];
   for (const cells of rows) if (cells.length > 1) cells.forEach((cell, i) => (widths[i] = Math.max(widths[i], String(cell).length)));

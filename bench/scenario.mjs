@@ -1,0 +1,304 @@
+// The chair's scenario: an ordinary strategy meeting run from an empty record on the demo
+// page, as a chair would enter it, counting every interaction (a fill, a choice in a
+// select, a click, a key press, a box ticked) and every character typed. The benchmark
+// (bench/run.mjs) prints the counts as figures; the end-to-end test
+// (tests/e2e/scenario.spec.mjs) runs the same scenario and checks the record it leaves.
+//
+// The case, with invented people: Leo, a pre-mobile baby of 4 months, has a bruise to the
+// cheek seen by the health visitor at a routine visit. Six professionals from five
+// agencies; the mother and her partner at home; police call-outs in 2025.
+import { expect } from '@playwright/test';
+
+/** The six professionals: name, role, agency and attendance. */
+export const PEOPLE = [
+  ['Amara Okafor', 'Team manager', "Children's social care", 'Attended'],
+  ['Ben Carter', 'Social worker', "Children's social care", 'Attended'],
+  ['Tom Reyes', 'Detective sergeant', 'Police', 'Attended'],
+  ['Priya Nandra', 'Health visitor', 'Health', 'Attended'],
+  ['Helen Moss', 'Consultant paediatrician', 'Health', 'Attended'],
+  ['Sara Quinn', 'Early help worker', 'Early help', 'Sent information only'],
+];
+
+/** Counts what the chair does. */
+export class Chair {
+  constructor(page) {
+    this.page = page;
+    this.interactions = 0;
+    this.characters = 0;
+  }
+
+  /** The stage's content. */
+  get stage() {
+    return this.page.locator('.rs-stage');
+  }
+
+  async fill(scope, label, text) {
+    await scope.getByLabel(label, { exact: true }).fill(text);
+    this.interactions += 1;
+    this.characters += text.length;
+  }
+
+  /** Picks the option labelled `option`, or a person's (their name, then details). */
+  async select(scope, label, option) {
+    const control = scope.getByLabel(label, { exact: true });
+    const labels = await control.evaluate((select) => [...select.options].map((o) => o.label));
+    const chosen = labels.find((text) => text === option) ?? labels.find((text) => text.startsWith(`${option} (`));
+    if (chosen === undefined) throw new Error(`${label}: no option ${option} in ${labels.join(' | ')}`);
+    await control.selectOption({ label: chosen });
+    this.interactions += 1;
+  }
+
+  async choose(scope, name) {
+    await scope.getByRole('radio', { name, exact: true }).check();
+    this.interactions += 1;
+  }
+
+  async tick(scope, name) {
+    await scope.getByRole('checkbox', { name, exact: true }).check();
+    this.interactions += 1;
+  }
+
+  async click(scope, name) {
+    await scope.getByRole('button', { name, exact: true }).click();
+    this.interactions += 1;
+  }
+
+  /** Waits for an add form to have been saved: it is empty again, ready for the next. */
+  async saved(form) {
+    await expect(this.page.locator('.rs-stage .rs-error-summary')).toHaveCount(0);
+    await expect(form.locator('input[type=text], textarea').first()).toHaveValue('');
+  }
+
+  async goTo(title) {
+    await this.page.getByRole('navigation', { name: 'Meeting stages' }).getByRole('link', { name: title }).click();
+    this.interactions += 1;
+    await expect(this.page.getByRole('heading', { level: 3, name: title, exact: true })).toBeVisible();
+  }
+
+  /** A form in the stage, by its accessible name. */
+  form(name) {
+    return this.stage.getByRole('form', { name });
+  }
+
+  /** A list's region in the stage, by its heading. */
+  region(name) {
+    return this.stage.getByRole('region', { name, exact: true });
+  }
+}
+
+/**
+ * Runs the meeting from an empty record to a finalised one. Returns the counts: the
+ * record is read by the caller.
+ */
+export async function runScenario(page) {
+  const chair = new Chair(page);
+  const { stage } = chair;
+
+  // Who is present.
+  await chair.goTo('Who is present');
+  const person = stage.locator('form.rs-participants__form');
+  for (const [name, role, agency, attendance] of PEOPLE) {
+    await chair.fill(person, 'Full name', name);
+    await chair.fill(person, 'Role', role);
+    await chair.select(person, 'Agency', agency);
+    if (attendance !== 'Attended') await chair.choose(person, attendance);
+    await chair.click(person, 'Add participant');
+    await expect(stage.getByRole('rowheader', { name })).toBeVisible();
+  }
+
+  // Meeting details.
+  await chair.goTo('Meeting details');
+  await chair.choose(stage, 'Strategy meeting');
+  await chair.choose(stage, 'Video call');
+  await chair.fill(stage, 'Date of meeting', '2026-03-02');
+  await chair.fill(stage, 'Start time', '10:30');
+  await chair.fill(stage, 'Reason for the meeting',
+    'A 2 cm bruise to the left cheek of Leo, aged 4 months and not yet mobile, seen by the health visitor at a routine visit. No explanation was given.');
+  await chair.select(stage, 'Chair', 'Amara Okafor');
+
+  // The child and household.
+  await chair.goTo('Child and household');
+  const subject = stage.locator('form').first();
+  for (const [role, name, extra] of [
+    ['The child', 'Leo Marsden', async () => {
+      await chair.fill(subject, 'Date of birth', '2025-11-03');
+      await chair.select(subject, 'Mobility', 'Pre-mobile');
+    }],
+    ['Mother', 'Jade Marsden', null],
+    ['Male carer or partner', 'Connor Hale', null],
+  ]) {
+    await chair.select(subject, 'Relationship to the child', role);
+    await chair.fill(subject, 'Name', name);
+    if (extra) await extra();
+    await chair.click(subject, 'Add person');
+    await expect(stage.getByRole('rowheader', { name })).toBeVisible();
+  }
+
+  // Information shared.
+  await chair.goTo('Information shared');
+  const information = chair.region('What each agency knows').locator('form');
+  for (const [agency, by, content, kind, restriction] of [
+    ['Health', 'Priya Nandra', 'A 2 cm bruise to the left cheek seen at a routine visit; mother said she did not know how it happened.', 'Fact', null],
+    ['Police', 'Tom Reyes', 'Two call-outs to the address in 2025 for shouting; no further action.', 'Fact', 'Police sensitive'],
+    ['Health', 'Helen Moss', 'A bruise on a pre-mobile baby is unusual and needs a child protection medical.', 'Professional opinion', null],
+    ['Early help', 'Sara Quinn', 'A neighbour told the early help worker of shouting late at night.', 'Reported by others (hearsay)', 'Third-party information'],
+  ]) {
+    await chair.select(information, 'Source agency', agency);
+    await chair.select(information, 'Shared by', by);
+    await chair.fill(information, 'What was shared', content);
+    await chair.select(information, 'Fact, opinion or hearsay', kind);
+    await chair.select(information, 'Lawful basis for sharing', 'Statutory safeguarding duty (Children Act 1989)');
+    if (restriction) await chair.tick(information, restriction);
+    await chair.click(information, 'Add information');
+    await chair.saved(information);
+  }
+  const tool = chair.region('Tools used as inputs').locator('form');
+  await chair.fill(tool, 'Tool', 'Bruising protocol');
+  await chair.fill(tool, 'Result or clinician\'s judgement', 'Referral for a child protection medical');
+  await chair.fill(tool, 'Completed by', 'Priya Nandra');
+  await chair.click(tool, 'Add tool');
+
+  // Information gaps.
+  await chair.goTo('Information gaps');
+  const gap = stage.locator('form').first();
+  for (const [unknown, owner, due] of [
+    ["Connor Hale's history in other areas", 'Tom Reyes', '2026-03-04'],
+    ["How the bruise happened, in the mother's words", 'Ben Carter', '2026-03-03'],
+  ]) {
+    await chair.fill(gap, 'What is not known', unknown);
+    await chair.select(gap, 'Who will find out', owner);
+    await chair.fill(gap, 'By when', due);
+    await chair.click(gap, 'Add gap');
+    await expect(stage.getByRole('rowheader', { name: unknown })).toBeVisible();
+  }
+
+  // The child's voice.
+  await chair.goTo("The child's voice");
+  await chair.fill(stage, 'How it was captured', 'Observed at home by the health visitor');
+  await chair.fill(stage, 'Observed lived experience', 'Leo feeds well, settles with his mother and startles at raised voices.');
+  await chair.select(stage, 'Captured by', 'Priya Nandra');
+
+  // The assessment.
+  await chair.goTo('Assessment');
+  for (const [column, text] of [
+    ['What are we worried about?', 'An unexplained bruise on a baby who is not yet mobile.'],
+    ['What are we worried about?', 'Police call-outs for shouting at the address in 2025.'],
+    ["What's working well?", 'Mother took Leo to every health visitor appointment.'],
+    ['What needs to happen?', 'A child protection medical today.'],
+    ['Danger statements', 'We are worried Leo could be hurt again while we do not know how the bruise happened.'],
+    ['Safety goals', 'Leo is cared for by adults who keep him safe from harm.'],
+  ]) {
+    const form = chair.region(column).locator('form');
+    await chair.fill(form, 'Statement', text);
+    await chair.click(form, 'Add statement');
+    await expect(chair.region(column).getByRole('rowheader', { name: text })).toBeVisible();
+  }
+
+  // Safety scales: each present professional's own view.
+  await chair.goTo('Safety scales');
+  const scale = stage.getByRole('form', { name: 'Record a scale' });
+  for (const [name, score, reason] of [
+    ['Amara Okafor', '4', 'The bruise is unexplained, but mother is engaging.'],
+    ['Ben Carter', '4', 'Mother is open with us; Connor has not been seen.'],
+    ['Tom Reyes', '2', 'An unexplained injury to a baby and call-outs to the address.'],
+    ['Priya Nandra', '5', 'Good care seen at every visit until now.'],
+    ['Helen Moss', '3', 'The injury needs a medical before anyone can be reassured.'],
+  ]) {
+    await chair.select(scale, 'Whose view', name);
+    await chair.select(scale, 'Score', score);
+    await chair.fill(scale, 'Why this score', reason);
+    await chair.click(scale, 'Save scale');
+  }
+  await chair.fill(stage, 'What the group made of the difference',
+    'Police scored lower because of the call-outs; everyone agreed the medical comes first.');
+
+  // Decisions, each owned by the agency the law gives it to.
+  await chair.goTo('Decisions');
+  const decision = stage.locator('form').first();
+  for (const [type, agency, maker, rationale] of [
+    ['Section 47 enquiry (joint with police)', "Children's social care", 'Amara Okafor', 'An unexplained injury to a pre-mobile baby with no consistent explanation.'],
+    ['Child protection medical', 'Health', 'Helen Moss', 'Bruising in a pre-mobile baby needs a medical the same day.'],
+    ['Criminal investigation', 'Police', 'Tom Reyes', 'A possible non-accidental injury to a baby.'],
+  ]) {
+    await chair.select(decision, 'Type of decision', type);
+    await chair.select(decision, 'Agency that owns it in law', agency);
+    await chair.select(decision, 'Decision-maker', maker);
+    await chair.fill(decision, 'Rationale', rationale);
+    await chair.click(decision, 'Add decision');
+    await expect(stage.getByRole('rowheader', { name: type })).toBeVisible();
+  }
+
+  // Risks and owners.
+  await chair.goTo('Risks and owners');
+  const risk = stage.locator('form').first();
+  for (const [description, owner, accountable, review] of [
+    ['Further injury while the explanation is unknown', 'Amara Okafor', 'The safety plan until the medical', '2026-03-04'],
+    ['Connor Hale is not seen by the enquiry', 'Tom Reyes', 'Police checks and seeing Connor', '2026-03-06'],
+  ]) {
+    await chair.fill(risk, 'Risk', description);
+    await chair.select(risk, 'Owner', owner);
+    await chair.fill(risk, 'What the owner is accountable for', accountable);
+    await chair.fill(risk, 'Review date', review);
+    await chair.click(risk, 'Add risk');
+    await expect(stage.getByRole('rowheader', { name: description })).toBeVisible();
+  }
+
+  // Actions: one owner and a due date each.
+  await chair.goTo('Actions');
+  const action = stage.locator('form').first();
+  for (const [task, owner, due] of [
+    ['Arrange the child protection medical', 'Helen Moss', '2026-03-02'],
+    ['Police checks on Connor Hale', 'Tom Reyes', '2026-03-03'],
+    ['Visit the family with the police', 'Ben Carter', '2026-03-02'],
+    ['Strategy review', 'Amara Okafor', '2026-03-09'],
+  ]) {
+    await chair.fill(action, 'Action', task);
+    await chair.select(action, 'Owner', owner);
+    await chair.fill(action, 'Due date', due);
+    await chair.click(action, 'Add action');
+    await expect(stage.getByRole('rowheader', { name: task })).toBeVisible();
+  }
+
+  // A contingency.
+  await chair.goTo('Contingency plans');
+  const contingency = stage.locator('form').first();
+  await chair.fill(contingency, 'If', 'The medical finds a non-accidental injury');
+  await chair.fill(contingency, 'Then', 'Seek legal advice on immediate protection the same day');
+  await chair.select(contingency, 'Who acts', 'Amara Okafor');
+  await chair.click(contingency, 'Add contingency');
+
+  // What the family will be told.
+  await chair.goTo('What the family will be told');
+  const told = stage.locator('form').first();
+  await chair.fill(told, 'Who in the family', 'Jade Marsden');
+  await chair.fill(told, 'What they will be told', 'That a strategy meeting was held and Leo needs a medical today.');
+  await chair.select(told, 'Told by', 'Ben Carter');
+  await chair.fill(told, 'Anything withheld for now', 'The police call-out history');
+  await chair.fill(told, 'Why it is withheld', 'Telling the family could prejudice the criminal investigation.');
+  await chair.click(told, 'Add communication');
+
+  // Dissent, verbatim.
+  await chair.goTo('Dissent and escalation');
+  const dissent = stage.locator('form').first();
+  await chair.select(dissent, 'Who disagrees', 'Priya Nandra');
+  await chair.fill(dissent, 'Their view, verbatim', 'I think a joint visit will frighten mother away from health services.');
+  await chair.fill(dissent, "The chair's response", 'Noted; the health visitor will join the visit.');
+  await chair.click(dissent, 'Add dissent');
+
+  // Timescales and distribution.
+  await chair.goTo('Timescales and distribution');
+  await chair.fill(stage, 'Assessment due', '2026-04-13');
+  await chair.fill(stage, 'Next review', '2026-03-09');
+  const recipient = chair.region('Distribution').locator('form');
+  for (const [name, agency] of [['Amara Okafor', "Children's social care"], ['Tom Reyes', 'Police'], ['Priya Nandra', 'Health']]) {
+    await chair.fill(recipient, 'Name', name);
+    await chair.select(recipient, 'Agency', agency);
+    await chair.click(recipient, 'Add recipient');
+  }
+
+  // Check and finalise.
+  await chair.goTo('Check and finalise');
+  await chair.click(stage, 'Finalise the record');
+  await expect(page.getByRole('heading', { name: 'This record is final', exact: true })).toBeVisible();
+  return { interactions: chair.interactions, characters: chair.characters };
+}

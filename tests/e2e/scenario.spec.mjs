@@ -1,0 +1,28 @@
+// The chair's scenario (bench/scenario.mjs), end to end from an empty record: every stage as a
+// chair fills it, then finalised; the record holds what was entered. The benchmark prints
+// how many interactions it takes.
+import { test, expect } from '@playwright/test';
+import { openDemo } from './helpers.mjs';
+import { runScenario, PEOPLE } from '../../bench/scenario.mjs';
+
+test('the chair runs an ordinary case from an empty record to a final one', async ({ page }) => {
+  test.setTimeout(240_000);
+  const problems = await openDemo(page);
+  page.setDefaultTimeout(10_000);
+  const counts = await runScenario(page);
+  const record = await page.evaluate(() => window.riskSensibleDemo.widget.record());
+  expect(record.meta.status).toBe('final');
+  expect(record.participants.map((p) => p.name)).toEqual(PEOPLE.map(([name]) => name));
+  expect(record.meeting.chairId).toBe('p1');
+  expect(record.subjects.map((s) => s.role)).toEqual(['child', 'mother', 'maleCarer']);
+  expect(record.information).toHaveLength(4);
+  expect(record.information[1].restrictions).toEqual(['policeSensitive']);
+  expect(record.scales.map((s) => s.score)).toEqual([4, 4, 2, 5, 3]);
+  expect(record.decisions.map((d) => d.owningAgency)).toEqual(["Children's social care", 'Health', 'Police']);
+  expect(record.actions.map((a) => a.ownerId)).toEqual(['p5', 'p3', 'p2', 'p1']);
+  expect(record.dissent[0].view).toContain('frighten mother');
+  expect(record.distribution).toHaveLength(3);
+  expect(counts.interactions).toBeGreaterThan(0);
+  console.log(`scenario: ${counts.interactions} interactions, ${counts.characters} characters`);
+  expect(problems).toEqual([]);
+});
