@@ -375,6 +375,20 @@ fn verify_names_the_section_or_entry_that_changed() {
     let failure = verify(&tampered).unwrap_err();
     assert_eq!(failure.path, "$.audit[2].sequence", "{failure}");
 
+    // A section removed whole (an optional one, written only when present) is named too.
+    let mut tampered = record.clone();
+    assert!(tampered.family_copy.take().is_some());
+    let failure = verify(&tampered).unwrap_err();
+    assert_eq!(failure.path, "$.familyCopy");
+    // And a failure reads as where, then what.
+    assert_eq!(
+        failure.to_string(),
+        format!("$.familyCopy: {}", failure.message)
+    );
+    assert!(failure
+        .message
+        .contains("changed since the record was finalised"));
+
     let mut tampered = record;
     tampered.meta.status = Status::Draft;
     assert!(verify(&tampered).is_err());
