@@ -280,7 +280,7 @@ const KEY_TARGETS = [
   { id: "widget", label: "Risk Sensible, Actions stage, large meeting", path: "bench/widget.html?record=large" },
   // The first stage's reason: each key is a change to the record, saved as a draft and
   // announced to the host (the Actions form above holds its text until the item is added).
-  { id: "widget-meeting", label: "Risk Sensible, Meeting details reason (each key changes the record), large meeting", path: "bench/widget.html?record=large" },
+  { id: "widget-meeting", label: "Risk Sensible, the reason for the meeting (each key changes the record), large meeting", path: "bench/widget.html?record=large" },
   { id: "surveyjs-onBlur", label: "SurveyJS, Actions page, textUpdateMode onBlur", path: "bench/surveyjs.html?layout=paged&mode=onBlur" },
   { id: "surveyjs-onTyping", label: "SurveyJS, Actions page, textUpdateMode onTyping", path: "bench/surveyjs.html?layout=paged&mode=onTyping" },
 ];
@@ -357,7 +357,7 @@ async function keystrokes(browser, base, target, { keys, capS }) {
 }
 
 // ---------------------------------------------------------------- widget operations
-const STAGES = ["Who is present", "Information shared", "Risks and owners", "Actions", "Dissent and escalation", "Meeting details"];
+const STAGES = ["Child and household", "Information shared", "Risks and owners", "Actions", "Dissent and escalation", "Attendance and reason"];
 
 async function widgetOperations(browser, base) {
   const session = new Session(browser, "widget-ops");
@@ -679,7 +679,7 @@ function budgets(r) {
     `120 KB = 120,000 bytes${least ? `; the least Yew widget keeping one field of the record: ${round(least / 1000, 1)} KB` : ""}`);
   add("Keystroke -> paint p95, large meeting", r.keystrokes.widget.ms?.p95 ?? null, 16, "ms", `floor in the same run: p95 ${round(r.keystrokes.floor.ms?.p95, 1)} ms`);
   if (r.keystrokes["widget-meeting"]) {
-    add("Keystroke -> paint p95, large meeting, a field where each key changes the record", r.keystrokes["widget-meeting"].ms?.p95 ?? null, 16, "ms", "Meeting details reason: the change, its draft and its event on every key");
+    add("Keystroke -> paint p95, large meeting, a field where each key changes the record", r.keystrokes["widget-meeting"].ms?.p95 ?? null, 16, "ms", "the reason for the meeting: the change, its draft and its event on every key");
   }
   const ours = r.cold["widget-large"].interactive?.median ?? null;
   for (const peer of ["surveyjs-paged", "surveyjs-single"]) {
@@ -738,7 +738,7 @@ function table(r) {
   row(`vs SurveyJS onTyping, value per key (n=${k.widget.keystrokes} / ${k["surveyjs-onTyping"].keystrokes}${k["surveyjs-onTyping"].capped ? ", time cap" : ""})`, pcts(k.widget.ms), pcts(k["surveyjs-onTyping"].ms), `p95 ${ratio(k.widget.ms?.p95, k["surveyjs-onTyping"].ms?.p95)}`);
   row("Tab out of the typed field -> paint, vs onBlur", ms(k.widget.tabOut), ms(k["surveyjs-onBlur"].tabOut), ratio(k.widget.tabOut?.median, k["surveyjs-onBlur"].tabOut?.median));
   if (k["widget-meeting"]) {
-    row(`Meeting details reason, each key a change to the record (n=${k["widget-meeting"].keystrokes}) vs onTyping`, pcts(k["widget-meeting"].ms), pcts(k["surveyjs-onTyping"].ms), `p95 ${ratio(k["widget-meeting"].ms?.p95, k["surveyjs-onTyping"].ms?.p95)}`);
+    row(`The reason for the meeting, each key a change to the record (n=${k["widget-meeting"].keystrokes}) vs onTyping`, pcts(k["widget-meeting"].ms), pcts(k["surveyjs-onTyping"].ms), `p95 ${ratio(k["widget-meeting"].ms?.p95, k["surveyjs-onTyping"].ms?.p95)}`);
   }
 
   const w = r.widget;

@@ -94,8 +94,7 @@ export async function runScenario(page) {
   const chair = new Chair(page);
   const { stage } = chair;
 
-  // Who is present.
-  await chair.goTo('Who is present');
+  // Attendance and the reason: who is present first, then the meeting.
   const person = stage.locator('form.rs-participants__form');
   for (const [name, role, agency, attendance] of PEOPLE) {
     await chair.fill(person, 'Full name', name);
@@ -106,8 +105,6 @@ export async function runScenario(page) {
     await expect(stage.getByRole('rowheader', { name })).toBeVisible();
   }
 
-  // Meeting details.
-  await chair.goTo('Meeting details');
   await chair.choose(stage, 'Strategy meeting');
   await chair.choose(stage, 'Video call');
   await chair.fill(stage, 'Date of meeting', '2026-03-02');

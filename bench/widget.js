@@ -19,7 +19,8 @@ if (large) options.record = await large;
 const widget = mount(element, options);
 bench.mark("mounted");
 
-// The first stage (Meeting details) is rendered with its text box, the first in the widget.
+// The first stage (attendance and reason) is rendered with the reason's text box, the first
+// text area in the widget.
 const READY = "#meeting textarea";
 bench.whenShown(READY, "ready").catch((error) => bench.errors.push(String(error)));
 

@@ -104,7 +104,7 @@ async fn add_participant(root: &Element, name: &str, role: &str, agency: &str) {
         .unwrap()
         .is_none()
     {
-        open_stage(root, "Who is present").await;
+        open_stage(root, "Attendance and reason").await;
     }
     type_into(root, "[id$=-participant-name]", name);
     type_into(root, "[id$=-participant-role]", role);
@@ -159,7 +159,7 @@ async fn adding_a_participant_shows_them_and_puts_them_in_the_record() {
 async fn an_empty_submit_shows_an_error_summary_that_links_to_each_field() {
     let (root, handle) = mount_fresh();
     settle().await;
-    open_stage(&root, "Who is present").await;
+    open_stage(&root, "Attendance and reason").await;
     click(&root, ".rs-participants__form button[type=submit]");
     settle().await;
     let summary = find(&root, ".rs-error-summary");
@@ -220,20 +220,20 @@ async fn removing_the_chair_is_refused_on_screen_and_the_record_keeps_them() {
         "Children's social care",
     )
     .await;
-    open_stage(&root, "Meeting details").await;
+    open_stage(&root, "Attendance and reason").await;
     choose(&root, "[id$=-meeting-chair]", "p1");
     settle().await;
-    open_stage(&root, "Who is present").await;
+    open_stage(&root, "Attendance and reason").await;
     button_named(&root, "Remove Amara Okafor").click();
     settle().await;
     let alert = find(&root, ".rs-notice--refusal");
     assert!(alert.text_content().unwrap().contains("chair"));
     assert_eq!(record_participants(&handle).length(), 1);
     // Once the chair is changed, removal goes through.
-    open_stage(&root, "Meeting details").await;
+    open_stage(&root, "Attendance and reason").await;
     choose(&root, "[id$=-meeting-chair]", "");
     settle().await;
-    open_stage(&root, "Who is present").await;
+    open_stage(&root, "Attendance and reason").await;
     button_named(&root, "Remove Amara Okafor").click();
     settle().await;
     assert_eq!(record_participants(&handle).length(), 0);
@@ -251,7 +251,7 @@ async fn two_widgets_on_one_page_keep_their_own_records_and_ids() {
     add_participant(&first, "Jo Bell", "Teacher", "Education").await;
     assert_eq!(record_participants(&first_handle).length(), 1);
     assert_eq!(record_participants(&second_handle).length(), 0);
-    open_stage(&second, "Who is present").await;
+    open_stage(&second, "Attendance and reason").await;
     let first_id = find(&first, "[id$=-participant-name]").id();
     let second_id = find(&second, "[id$=-participant-name]").id();
     assert_ne!(first_id, second_id);
@@ -285,7 +285,8 @@ fn write_text(root: &Element, selector: &str, text: &str) {
     fire(&area, "input");
 }
 
-/// The task list's status tag of a stage ("Not started", "Has problems", "Complete").
+/// The task list's status tag of a stage ("Not started", "In progress", "Ready", "Needs
+/// attention").
 fn stage_status(root: &Element, slug: &str) -> String {
     find(root, &format!("[id$=-task-{slug}-status]"))
         .text_content()
@@ -312,7 +313,7 @@ fn option_labels(root: &Element, selector: &str) -> Vec<String> {
 }
 
 #[wasm_bindgen_test]
-async fn a_stage_goes_from_not_started_to_has_problems_to_complete_in_the_task_list() {
+async fn a_stage_goes_from_not_started_to_in_progress_and_needs_attention_only_once_checked() {
     let (root, handle) = mount_fresh();
     settle().await;
     add_participant(
@@ -338,7 +339,16 @@ async fn a_stage_goes_from_not_started_to_has_problems_to_complete_in_the_task_l
     click(&root, ".rs-item-list__form button[type=submit]");
     settle().await;
     assert_eq!(record_list_length(&handle, "risks"), 1);
-    assert_eq!(stage_status(&root, "risks"), "Has problems");
+    // Calm until asked: entered, with problems, but nothing is flagged yet.
+    assert_eq!(stage_status(&root, "risks"), "In progress");
+    assert!(root
+        .query_selector(".rs-item-list__findings")
+        .unwrap()
+        .is_none());
+    // The chair asks for a check: the problems are shown, and focus goes to them.
+    button_named(&root, "Check this stage").click();
+    settle().await;
+    assert_eq!(stage_status(&root, "risks"), "Needs attention");
     let findings = find(&root, ".rs-item-list__findings")
         .text_content()
         .unwrap();
@@ -346,8 +356,21 @@ async fn a_stage_goes_from_not_started_to_has_problems_to_complete_in_the_task_l
         findings.contains("Every risk needs a named owner"),
         "{findings}"
     );
+    let summary = find(&root, ".rs-stage-check");
+    assert!(summary
+        .text_content()
+        .unwrap()
+        .contains("This stage needs attention"));
+    assert_eq!(
+        web_sys::window()
+            .unwrap()
+            .document()
+            .unwrap()
+            .active_element(),
+        Some(summary)
+    );
 
-    // Given an owner and a review date, the stage is complete.
+    // Given an owner and a review date, the stage is ready.
     button_named(&root, "Change risk 1").click();
     settle().await;
     choose(&root, "[id$=-risk-ownerId]", "p1");
@@ -355,13 +378,23 @@ async fn a_stage_goes_from_not_started_to_has_problems_to_complete_in_the_task_l
     settle().await;
     button_named(&root, "Save changes").click();
     settle().await;
-    assert_eq!(stage_status(&root, "risks"), "Complete");
+    assert_eq!(stage_status(&root, "risks"), "Ready");
     assert!(root
         .query_selector(".rs-item-list__findings")
         .unwrap()
         .is_none());
     // Other stages are untouched by it.
     assert_eq!(stage_status(&root, "actions"), "Not started");
+    // Leaving a stage checks it: an action without an owner needs attention once the chair
+    // has moved on.
+    open_stage(&root, "Actions").await;
+    write_text(&root, "[id$=-action-task]", "Arrange the medical");
+    settle().await;
+    click(&root, ".rs-item-list__form button[type=submit]");
+    settle().await;
+    assert_eq!(stage_status(&root, "actions"), "In progress");
+    open_stage(&root, "Contingency plans").await;
+    assert_eq!(stage_status(&root, "actions"), "Needs attention");
 }
 
 #[wasm_bindgen_test]
@@ -487,7 +520,9 @@ async fn owners_are_picked_from_participants_and_one_who_left_is_flagged() {
         .text_content()
         .unwrap();
     assert!(row.contains("p9: no longer a participant"), "{row}");
-    assert_eq!(stage_status(&root, "risks"), "Has problems");
+    button_named(&root, "Check this stage").click();
+    settle().await;
+    assert_eq!(stage_status(&root, "risks"), "Needs attention");
 
     // Changing the risk keeps them selected, flagged, until someone else is chosen.
     button_named(&root, "Change risk 1").click();
@@ -839,7 +874,7 @@ async fn a_paste_over_a_fields_limit_is_cut_with_a_message_at_the_field() {
     // A paste that fits is the browser's own.
     assert!(paste_into(&root, "[id$=-meeting-reason]", "fits"));
 
-    open_stage(&root, "Who is present").await;
+    open_stage(&root, "Attendance and reason").await;
     let name = find(&root, "[id$=-participant-name]");
     assert_eq!(name.get_attribute("maxlength").as_deref(), Some("300"));
     let name_id = name.id();

@@ -114,11 +114,21 @@ async fn the_task_list_shows_every_stage_with_its_state() {
         );
     }
     assert!(html.contains("Not started"));
+    // Calm until asked: an empty meeting shows no error before anyone has typed.
+    assert!(!html.contains("Error:"), "an error on an empty meeting");
+    assert!(!html.contains("Needs attention"));
     let mut record = example_record(false);
     record.actions[0].owner_id = None;
     let html = render(record, Stage::Meeting).await;
-    assert!(html.contains("Has problems"));
-    assert!(html.contains("Complete"));
+    // The action without an owner is a problem, but no stage has been checked yet.
+    assert!(html.contains("In progress"));
+    assert!(html.contains("Ready"));
+    assert!(!html.contains("Needs attention"));
+    // Finalising checks every stage.
+    let mut record = example_record(false);
+    record.actions[0].owner_id = None;
+    let html = render(record, Stage::Finalise).await;
+    assert!(html.contains("Needs attention"));
 }
 
 #[tokio::test]
@@ -135,7 +145,7 @@ async fn participants_are_rendered_as_table_rows_with_named_buttons_and_escaped_
         })),
     )
     .unwrap();
-    let html = render(record, Stage::Participants).await;
+    let html = render(record, Stage::Meeting).await;
     assert!(html.contains("Participants (1)"));
     assert!(html.contains("Ruth &lt;b&gt;Adeyemi&lt;/b&gt;"));
     assert!(!html.contains("<b>Adeyemi</b>"));

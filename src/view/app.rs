@@ -21,9 +21,10 @@ use super::stages::{Part, Stage};
 use super::task_list::TaskList;
 use crate::bidi::isolate;
 use crate::copy::candidates;
-use crate::meeting::{any_restricted, validate, Finding};
+use crate::meeting::{any_restricted, validate, Finding, Severity};
 use crate::record::{DecisionRecord, JsonPath, Restricted, Status};
 use crate::session::Session;
+use std::collections::HashSet;
 use std::rc::Rc;
 use web_sys::HtmlElement;
 use yew::prelude::*;
@@ -160,7 +161,10 @@ fn part_restricted(record: &DecisionRecord, part: Part) -> bool {
 /// What every part of a stage is drawn with.
 struct PartContext<'a> {
     record: &'a Rc<DecisionRecord>,
+    /// The findings shown by the fields: none until the stage has been checked.
     findings: &'a [Finding],
+    /// Every finding, for the check before finalising.
+    all_findings: &'a [Finding],
     revealed: bool,
     read_only: bool,
     go_to: &'a Callback<Stage>,
@@ -233,7 +237,7 @@ impl PartContext<'_> {
             Part::Finalise => html! {
                 <Finalise
                     record={record.clone()}
-                    findings={Rc::new(self.findings.to_vec())}
+                    findings={Rc::new(self.all_findings.to_vec())}
                     on_jump={self.go_to.clone()}
                     mask_restricted={!self.revealed}
                     actor={self.session.actor()}
@@ -243,12 +247,55 @@ impl PartContext<'_> {
     }
 }
 
+/// Props of a stage's check.
+#[derive(Properties, PartialEq)]
+struct StageCheckProps {
+    findings: Rc<Vec<Finding>>,
+    summary_ref: NodeRef,
+}
+
+/// What a check of the stage found, at the top of the stage (the error-summary pattern):
+/// what needs attention, what to consider, or that nothing was found.
+#[function_component(StageCheck)]
+fn stage_check(props: &StageCheckProps) -> Html {
+    let errors = props
+        .findings
+        .iter()
+        .any(|finding| finding.severity == Severity::Error);
+    let (modifier, heading) = match (props.findings.is_empty(), errors) {
+        (true, _) => ("ready", "Nothing to fix in this stage"),
+        (false, true) => ("needs-attention", "This stage needs attention"),
+        (false, false) => ("consider", "Things to consider in this stage"),
+    };
+    html! {
+        <div class={classes!("rs-stage-check", format!("rs-stage-check--{modifier}"))}
+            tabindex="-1" ref={props.summary_ref.clone()}>
+            <h4 class="rs-stage-check__heading">{ heading }</h4>
+            if !props.findings.is_empty() {
+                <ul class="rs-stage-check__list">
+                    { for props.findings.iter().map(|finding| html! {
+                        <li class={classes!("rs-stage-check__item", (finding.severity == Severity::Error).then_some("rs-stage-check__item--error"))}>
+                            <strong>{ format!("{}: ", finding.severity.label()) }</strong>
+                            { finding.message.clone() }
+                        </li>
+                    }) }
+                </ul>
+            }
+        </div>
+    }
+}
+
 /// The strategy meeting widget.
 #[function_component(App)]
 pub fn app(props: &AppProps) -> Html {
     let session = props.session.clone();
     use_session(&session);
     let stage = use_state(|| props.initial_stage);
+    // The stages whose findings are shown: checked on request, on leaving them, and all of
+    // them on going to finalise. Nothing is flagged before anyone has typed.
+    let checked = use_state(HashSet::<Stage>::new);
+    let summary_ref = use_node_ref();
+    let check_requested = use_state(|| 0u32);
     let chair_mode = use_state(|| props.chair_mode);
     let screen_safe = use_state(|| props.screen_safe);
     // The stage whose restricted items were revealed; leaving it masks them again.
@@ -281,10 +328,23 @@ pub fn app(props: &AppProps) -> Html {
         });
     }
 
+    {
+        // After "Check this stage", focus goes to what the check found.
+        let summary_ref = summary_ref.clone();
+        use_effect_with(*check_requested, move |requested| {
+            if *requested > 0 {
+                if let Some(summary) = summary_ref.cast::<HtmlElement>() {
+                    let _ = summary.focus();
+                }
+            }
+        });
+    }
+
     let go_to = {
         let stage = stage.clone();
         let revealed = revealed.clone();
         let stage_heading = stage_heading.clone();
+        let checked = checked.clone();
         Callback::from(move |next: Stage| {
             *moved.borrow_mut() = true;
             if next == *stage {
@@ -293,6 +353,14 @@ pub fn app(props: &AppProps) -> Html {
                     let _ = heading.focus();
                 }
                 return;
+            }
+            let mut now_checked = (*checked).clone();
+            now_checked.insert(*stage);
+            if next == Stage::Finalise {
+                now_checked.extend(Stage::ALL);
+            }
+            if now_checked != *checked {
+                checked.set(now_checked);
             }
             revealed.set(None);
             stage.set(next);
@@ -316,17 +384,26 @@ pub fn app(props: &AppProps) -> Html {
     let outcome = session.outcome();
     let config = session.config();
     let findings = validate(&record, &config);
+    let current = *stage;
+    // On the way to finalising, every stage is checked.
+    let is_checked = |s: &Stage| current == Stage::Finalise || checked.contains(s);
     let states: Vec<_> = Stage::ALL
         .iter()
-        .map(|s| s.state(&record, &findings))
+        .map(|s| s.state(&record, &findings, is_checked(s)))
         .collect();
     let read_only = session.record_read_only();
-    let current = *stage;
+    let current_checked = is_checked(&current);
+    let stage_findings = if current_checked {
+        current.findings(&findings)
+    } else {
+        Vec::new()
+    };
     let show_restricted = !*screen_safe || *revealed == Some(current);
     let restricted_here = *screen_safe && has_restricted(&record, current);
     let parts = PartContext {
         record: &record,
-        findings: &findings,
+        findings: if current_checked { &findings } else { &[] },
+        all_findings: &findings,
         revealed: show_restricted,
         read_only,
         go_to: &go_to,
@@ -338,6 +415,21 @@ pub fn app(props: &AppProps) -> Html {
         .map(|part| parts.render(*part))
         .collect();
 
+    let hide_restricted = {
+        let revealed = revealed.clone();
+        Callback::from(move |_: MouseEvent| revealed.set(None))
+    };
+    let check = {
+        let checked = checked.clone();
+        let check_requested = check_requested.clone();
+        Callback::from(move |_: MouseEvent| {
+            let mut now_checked = (*checked).clone();
+            now_checked.insert(current);
+            checked.set(now_checked);
+            check_requested.set(check_requested.wrapping_add(1));
+        })
+    };
+    let can_check = current != Stage::Finalise && record.meta.status == Status::Draft;
     let reveal = {
         let revealed = revealed.clone();
         Callback::from(move |_: MouseEvent| {
@@ -395,6 +487,21 @@ pub fn app(props: &AppProps) -> Html {
                     if *help_open {
                         <HelpPanel id={context.id("help")} heading_id={context.id("help-heading")} />
                     }
+                    if !*screen_safe {
+                        <div class="rs-widget__exposed" role="status">
+                            <strong>{ "Screen-safe is off: restricted items are shown on this screen." }</strong>
+                            <button type="button" class="rs-button rs-button--secondary" onclick={toggle(&screen_safe)}>
+                                { "Hide restricted items" }
+                            </button>
+                        </div>
+                    } else if *revealed == Some(current) {
+                        <div class="rs-widget__exposed" role="status">
+                            <strong>{ "Restricted items are shown on this stage." }</strong>
+                            <button type="button" class="rs-button rs-button--secondary" onclick={hide_restricted}>
+                                { "Hide restricted items" }
+                            </button>
+                        </div>
+                    }
                     <Notices notices={notices.clone()} refusal={outcome.refusal.clone()} on_dismiss={dismiss} />
                     <div class="rs-widget__layout">
                         <TaskList current={current} states={states} onselect={go_to.clone()} id_prefix={props.id_prefix.clone()} />
@@ -404,6 +511,11 @@ pub fn app(props: &AppProps) -> Html {
                                     { current.title() }
                                 </h3>
                                 <div class="rs-stage__tools">
+                                    if can_check {
+                                        <button type="button" class="rs-button rs-button--secondary" onclick={check}>
+                                            { "Check this stage" }
+                                        </button>
+                                    }
                                     if restricted_here {
                                         <button type="button" class="rs-button rs-button--secondary" aria-pressed={show_restricted.to_string()} onclick={reveal}>
                                             { "Show restricted items" }
@@ -414,6 +526,9 @@ pub fn app(props: &AppProps) -> Html {
                             </div>
                             if restricted_here && !show_restricted {
                                 <p class="rs-stage__masked-note">{ "Restricted items are hidden on this shared screen." }</p>
+                            }
+                            if current_checked && can_check {
+                                <StageCheck findings={Rc::new(stage_findings)} summary_ref={summary_ref.clone()} />
                             }
                             { body }
                             <nav class="rs-stage__pager" aria-label="Stage navigation">

@@ -648,7 +648,7 @@ pub fn fields(props: &FieldsProps) -> Html {
                     })
                     .collect();
                 let hint = if people.is_empty() {
-                    "Add the chair to the participants below first, as attending."
+                    "Add the chair to the participants above first, as attending."
                 } else {
                     "Only participants recorded as attending are listed."
                 };

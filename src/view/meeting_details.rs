@@ -1,4 +1,4 @@
-//! The meeting details: type, mode, date and time, the reason, and who chaired. Every field
+//! The meeting details: who chaired, type, mode, date and time, and the reason. Every field
 //! saves as it changes; nothing waits for a submit button.
 
 use super::context::use_widget;
@@ -48,7 +48,7 @@ pub fn meeting_details(props: &MeetingDetailsProps) -> Html {
         &path,
     );
     let participants = Rc::new(props.record.participants.clone());
-    let change = section_change(section.clone(), context);
+    let change = section_change(section.clone(), context.clone());
     // The form's fields in groups that are laid out apart; each group's changes name the
     // field by its index in the whole form.
     let group = |range: std::ops::Range<usize>| {
@@ -60,16 +60,16 @@ pub fn meeting_details(props: &MeetingDetailsProps) -> Html {
         }
     };
     html! {
-        <section class="rs-meeting-details" aria-label="Meeting details form">
+        <section class="rs-meeting-details" aria-labelledby={context.id("meeting-details-heading")}>
+            <h4 class="rs-meeting-details__heading" id={context.id("meeting-details-heading")}>{ "The meeting" }</h4>
             <fieldset class="rs-fieldset" disabled={props.read_only}>
             <legend class="rs-visually-hidden">{ "Meeting details" }</legend>
-            { group(0..2) }
-            <div class="rs-meeting-details__when">{ group(2..4) }</div>
+            { group(0..3) }
+            <div class="rs-meeting-details__when">{ group(3..5) }</div>
             if section.restricted(&props.record) && !props.revealed {
                 <p class="rs-meeting-details__hidden">{ "The reason for the meeting is hidden on the shared screen: show restricted items to see or change it." }</p>
-                { group(6..7) }
             } else {
-                { group(4..7) }
+                { group(5..7) }
             }
             </fieldset>
         </section>

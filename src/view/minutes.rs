@@ -231,6 +231,7 @@ pub fn minutes(props: &MinutesProps) -> Html {
     html! {
         <div class="rs-minutes">
             { section(Stage::Meeting, html! {
+                <>
                 <dl class="rs-summary-list">
                     { summary_row("Child", child.map(|c| format!("{} ({})", isolate(&c.name), isolate(&c.case_reference))).unwrap_or_default()) }
                     { summary_row("Type of meeting", meeting.meeting_type.map(|t| t.label().to_string()).unwrap_or_default()) }
@@ -244,9 +245,7 @@ pub fn minutes(props: &MinutesProps) -> Html {
                         Status::Amended => "Final, amended",
                     }.to_string()) }
                 </dl>
-            }) }
-            { section(Stage::Subjects, subjects_body) }
-            { section(Stage::Participants, if participants.is_empty() {
+                { if participants.is_empty() {
                 html! { <p class="rs-minutes__empty">{ "No participants recorded." }</p> }
             } else {
                 scroll("Participants", html! {
@@ -259,7 +258,10 @@ pub fn minutes(props: &MinutesProps) -> Html {
                         <tbody>{ for participants_rows }</tbody>
                     </table>
                 })
+            } }
+                </>
             }) }
+            { section(Stage::Subjects, subjects_body) }
             { section(Stage::Information, html! { <>{ list(ItemKind::Information) }{ list(ItemKind::Tool) }</> }) }
             { section(Stage::Gaps, list(ItemKind::Gap)) }
             { section(Stage::ChildVoice, html! {

@@ -134,7 +134,8 @@ pub fn participants(props: &ParticipantsProps) -> Html {
         "Add a participant"
     };
     html! {
-        <section class="rs-participants" aria-label="Participants" ref={section_ref}>
+        <section class="rs-participants" aria-labelledby={context.id("participants-heading")} ref={section_ref}>
+            <h4 class="rs-participants__heading" id={context.id("participants-heading")}>{ "Who is present" }</h4>
             if props.participants.is_empty() {
                 <p class="rs-participants__empty">{ "No participants yet. Add everyone invited, including those who sent apologies." }</p>
             } else {

@@ -672,6 +672,7 @@ pub fn meeting() -> SectionSpec<Meeting> {
         heading: "Meeting details",
         intro: None,
         fields: vec![
+            F::new("chairId", "Chair", Control::Chair, lens!(chair_id)).named("chair"),
             F::new("meetingType", "Type of meeting", Control::radios::<MeetingType>(false), lens!(meeting_type))
                 .named("type"),
             F::new("mode", "How was it held?", Control::radios::<MeetingMode>(false), lens!(mode))
@@ -681,7 +682,6 @@ pub fn meeting() -> SectionSpec<Meeting> {
             F::new("reason", "Reason for the meeting", Control::TextArea, lens!(reason))
                 .hint("The concern that gives reasonable cause to suspect the child is suffering, or likely to suffer, significant harm."),
             restrictions::<Meeting>(lens!(restrictions), &[]).named("reason-restrictions"),
-            F::new("chairId", "Chair", Control::Chair, lens!(chair_id)).named("chair"),
         ],
         keys: &["meeting"],
         read: |record| {

@@ -6,12 +6,12 @@ use crate::meeting::{item_count, Finding, Severity};
 use crate::record::{AssessmentColumn, DecisionRecord, ItemKind, JsonPath, Status};
 use std::rc::Rc;
 
-/// One stage of the meeting, in the usual agenda order.
+/// One stage of the meeting, in the order a meeting runs: introductions and attendance and
+/// the reason first, then what is known, the analysis, the decisions and the plan.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
 pub enum Stage {
     Meeting,
     Subjects,
-    Participants,
     Information,
     Gaps,
     ChildVoice,
@@ -28,13 +28,15 @@ pub enum Stage {
     Finalise,
 }
 
-/// Where a stage is, as the task list shows it.
+/// Where a stage is, as the task list shows it. A stage needs attention only once it has
+/// been checked (the chair asked, left it, or went to finalise): until then a stage with
+/// problems is simply in progress, so that nothing is red before anyone has typed.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum StageState {
     NotStarted,
     InProgress,
-    Complete,
-    HasProblems,
+    Ready,
+    NeedsAttention,
 }
 
 impl StageState {
@@ -43,8 +45,8 @@ impl StageState {
         match self {
             StageState::NotStarted => "Not started",
             StageState::InProgress => "In progress",
-            StageState::Complete => "Complete",
-            StageState::HasProblems => "Has problems",
+            StageState::Ready => "Ready",
+            StageState::NeedsAttention => "Needs attention",
         }
     }
 
@@ -53,18 +55,17 @@ impl StageState {
         match self {
             StageState::NotStarted => "not-started",
             StageState::InProgress => "in-progress",
-            StageState::Complete => "complete",
-            StageState::HasProblems => "has-problems",
+            StageState::Ready => "ready",
+            StageState::NeedsAttention => "needs-attention",
         }
     }
 }
 
 impl Stage {
     /// Every stage, in agenda order.
-    pub const ALL: [Stage; 17] = [
+    pub const ALL: [Stage; 16] = [
         Stage::Meeting,
         Stage::Subjects,
-        Stage::Participants,
         Stage::Information,
         Stage::Gaps,
         Stage::ChildVoice,
@@ -84,9 +85,8 @@ impl Stage {
     /// The stage's heading and task-list name.
     pub fn title(self) -> &'static str {
         match self {
-            Stage::Meeting => "Meeting details",
+            Stage::Meeting => "Attendance and reason",
             Stage::Subjects => "Child and household",
-            Stage::Participants => "Who is present",
             Stage::Information => "Information shared",
             Stage::Gaps => "Information gaps",
             Stage::ChildVoice => "The child's voice",
@@ -109,7 +109,6 @@ impl Stage {
         match self {
             Stage::Meeting => "meeting",
             Stage::Subjects => "subjects",
-            Stage::Participants => "participants",
             Stage::Information => "information",
             Stage::Gaps => "gaps",
             Stage::ChildVoice => "child-voice",
@@ -132,12 +131,11 @@ impl Stage {
         use AssessmentColumn::*;
         use Part::*;
         match self {
-            Stage::Meeting => &[MeetingDetails],
+            Stage::Meeting => &[Participants, MeetingDetails],
             Stage::Subjects => &[
                 List(ItemKind::Subject),
                 Section(SectionKind::PracticeContext),
             ],
-            Stage::Participants => &[Participants],
             Stage::Information => &[List(ItemKind::Information), List(ItemKind::Tool)],
             Stage::Gaps => &[List(ItemKind::Gap)],
             Stage::ChildVoice => &[Section(SectionKind::ChildVoice)],
@@ -195,8 +193,18 @@ impl Stage {
         self.parts().iter().any(|part| part.started(record))
     }
 
-    /// The stage's state for the task list, from what is entered and the findings.
-    pub fn state(self, record: &DecisionRecord, findings: &[Finding]) -> StageState {
+    /// The findings about this stage.
+    pub fn findings(self, findings: &[Finding]) -> Vec<Finding> {
+        findings
+            .iter()
+            .filter(|finding| Stage::of_path(&finding.path) == Some(self))
+            .cloned()
+            .collect()
+    }
+
+    /// The stage's state for the task list, from what is entered, the findings and whether
+    /// the stage has been checked.
+    pub fn state(self, record: &DecisionRecord, findings: &[Finding], checked: bool) -> StageState {
         if !self.started(record) {
             return StageState::NotStarted;
         }
@@ -206,14 +214,14 @@ impl Stage {
         let mut warnings = false;
         for finding in mine {
             match finding.severity {
-                Severity::Error => return StageState::HasProblems,
-                Severity::Warning => warnings = true,
+                Severity::Error if checked => return StageState::NeedsAttention,
+                Severity::Error | Severity::Warning => warnings = true,
             }
         }
         if warnings {
             StageState::InProgress
         } else {
-            StageState::Complete
+            StageState::Ready
         }
     }
 }

@@ -87,7 +87,7 @@ test('a right-to-left override in a name or an amendment does not reorder the wo
   const problems = await openDemo(page, '/sample.html');
 
   // Amara Okafor (Children's social care) chaired the meeting.
-  await clickStage(page, 'Who is present');
+  await clickStage(page, 'Attendance and reason');
   await page.getByRole('button', { name: 'Change Amara Okafor' }).click();
   await page.getByLabel('Full name').fill(`Amara Okafor${HOSTILE}`);
   await page.getByRole('button', { name: 'Save changes' }).click();
@@ -97,7 +97,7 @@ test('a right-to-left override in a name or an amendment does not reorder the wo
   await clickStage(page, 'Check and finalise');
   // Flagged: a warning at the name, which does not stop finalising.
   await expect(page.locator('.rs-finalise__findings li', { hasText: 'U+202E RIGHT-TO-LEFT OVERRIDE' })).toContainText(
-    'Who is present: This text contains hidden control characters that can reverse how text around them is '
+    'Attendance and reason: This text contains hidden control characters that can reverse how text around them is '
     + 'displayed (U+2069 POP DIRECTIONAL ISOLATE, U+202E RIGHT-TO-LEFT OVERRIDE): check the text as typed',
   );
   // The chair, in the minutes' meeting details: "Amara Okafor (Children's social care)".

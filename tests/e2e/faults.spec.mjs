@@ -64,7 +64,7 @@ test('the page crashes after each kind of change and is reopened: every change i
     ['a typed field', (p) => p.getByLabel('Reason for the meeting').fill('Bruise seen by the health visitor')],
     ['a choice', (p) => p.getByRole('radio', { name: 'Strategy meeting' }).check()],
     ['a participant added', async (p) => {
-      await gotoStage(p, 'Who is present');
+      await gotoStage(p, 'Attendance and reason');
       const form = p.locator('.rs-stage form.rs-participants__form');
       await form.getByLabel('Full name').fill('Ruth Adeyemi');
       await form.getByLabel('Role').fill('Social worker');
@@ -189,7 +189,7 @@ test('two tabs on the same meeting: the second follows read-only, and takes over
 
   // The first tab goes on; the second follows what it saves.
   await first.getByRole('radio', { name: 'Video call' }).check();
-  await gotoStage(first, 'Who is present');
+  await gotoStage(first, 'Attendance and reason');
   const form = first.locator('.rs-stage form.rs-participants__form');
   await form.getByLabel('Full name').fill('Tom Reyes');
   await form.getByLabel('Role').fill('Detective sergeant');

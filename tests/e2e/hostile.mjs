@@ -20,9 +20,8 @@ export const PAYLOADS = [
 
 /** The stages, in order, as the task list names them. */
 export const STAGES = [
-  'Meeting details',
+  'Attendance and reason',
   'Child and household',
-  'Who is present',
   'Information shared',
   'Information gaps',
   "The child's voice",
@@ -110,7 +109,7 @@ export async function fillAndSubmit(form, text) {
  */
 export async function wholeMeeting(page, text = payloadCycle()) {
   let filled = 0;
-  await gotoStage(page, 'Who is present');
+  await gotoStage(page, 'Attendance and reason');
   const participants = page.locator('.rs-stage form.rs-participants__form');
   // The three statutory agencies, so that the record can be finalised.
   for (const [person, agency] of ["Children's social care", 'Police', 'Health'].entries()) {
@@ -118,7 +117,7 @@ export async function wholeMeeting(page, text = payloadCycle()) {
     filled += await fillAndSubmit(participants, text);
     await expect(page.locator('.rs-stage table tbody tr')).toHaveCount(person + 1);
   }
-  for (const title of STAGES.filter((stage) => stage !== 'Who is present' && stage !== 'Check and finalise')) {
+  for (const title of STAGES.filter((stage) => stage !== 'Check and finalise')) {
     await gotoStage(page, title);
     if (title === 'Safety scales') {
       // Views far apart, so the spread prompt (its discussion field and dissent form) shows.
@@ -140,7 +139,8 @@ export async function wholeMeeting(page, text = payloadCycle()) {
     for (let pass = 0; pass < 2; pass += 1) {
       filled += await fillEmpty(page.locator('.rs-stage :is(input, textarea, select):not(form *)'), text);
     }
-    const forms = page.locator('.rs-stage form');
+    // Every add form but the participants' (three are enough, added above).
+    const forms = page.locator('.rs-stage form:not(.rs-participants__form)');
     const count = await forms.count();
     for (let index = 0; index < count; index += 1) {
       const form = forms.nth(index);

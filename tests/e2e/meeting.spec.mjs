@@ -11,9 +11,8 @@ import { openDemo, expectNoAxeViolations, openStage, tabTo } from './helpers.mjs
 test.use({ locale: 'en-GB' });
 
 const STAGES = [
-  'Meeting details',
+  'Attendance and reason',
   'Child and household',
-  'Who is present',
   'Information shared',
   'Information gaps',
   "The child's voice",
@@ -96,7 +95,7 @@ test('a whole meeting, from an empty record to a finalised one, with the keyboar
   const problems = await openDemo(page);
 
   // Who is present: the three statutory agencies. Enter in a text field adds the person.
-  await openStage(page, 'Who is present');
+  await openStage(page, 'Attendance and reason');
   for (const [name, role, agency] of [
     ['Amara Okafor', 'Team manager', "Children's social care"],
     ['Tom Reyes', 'Detective sergeant', 'Police'],
@@ -116,7 +115,7 @@ test('a whole meeting, from an empty record to a finalised one, with the keyboar
   }
 
   // Meeting details: arrow keys move within a radio group, Space checks.
-  await openStage(page, 'Meeting details');
+  await openStage(page, 'Attendance and reason');
   await tabTo(page, page.getByRole('radio', { name: 'Strategy discussion', exact: true }));
   await page.keyboard.press('ArrowDown');
   await expect(page.getByRole('radio', { name: 'Strategy meeting', exact: true })).toBeChecked();
@@ -497,7 +496,7 @@ test('keyboard shortcuts move between stages and to the add form, and are listed
   await page.keyboard.press('Alt+PageDown');
   await expect(stageHeading(page, 'Child and household')).toBeFocused();
   await page.keyboard.press('Alt+PageDown');
-  await expect(stageHeading(page, 'Who is present')).toBeFocused();
+  await expect(stageHeading(page, 'Information shared')).toBeFocused();
   await page.keyboard.press('Alt+PageUp');
   await expect(stageHeading(page, 'Child and household')).toBeFocused();
   await page.keyboard.press('Alt+N');
@@ -505,15 +504,15 @@ test('keyboard shortcuts move between stages and to the add form, and are listed
   await page.keyboard.press('Alt+M');
   await expect(taskList(page).getByRole('link', { name: 'Child and household' })).toBeFocused();
   await page.keyboard.press('Alt+PageUp');
-  await expect(stageHeading(page, 'Meeting details')).toBeFocused();
+  await expect(stageHeading(page, 'Attendance and reason')).toBeFocused();
   // Nothing before the first stage.
   await page.keyboard.press('Alt+PageUp');
-  await expect(stageHeading(page, 'Meeting details')).toBeFocused();
+  await expect(stageHeading(page, 'Attendance and reason')).toBeFocused();
 
   // On the scales stage Alt+N goes to "Record a scale", not the spread prompt's form.
   await openSample(page);
   await tabTo(page, page.getByRole('button', { name: 'Chair mode' }));
-  for (let step = 0; step < 7; step += 1) await page.keyboard.press('Alt+PageDown');
+  for (let step = 0; step < 6; step += 1) await page.keyboard.press('Alt+PageDown');
   await expect(stageHeading(page, 'Safety scales')).toBeFocused();
   await page.keyboard.press('Alt+N');
   await expect(page.getByLabel('Whose view')).toBeFocused();
@@ -557,3 +556,49 @@ for (const [label, width, chair] of [
     expect(wide).toEqual([]);
   });
 }
+
+test('every state can be seen: toggles look pressed when on, a banner while restricted items show, chair mode puts the stage first', async ({ page }) => {
+  await page.setViewportSize({ width: 1920, height: 1080 });
+  await openSample(page);
+  const look = (name) => page.getByRole('button', { name, exact: true }).evaluate((button) => {
+    const style = getComputedStyle(button);
+    return `${style.backgroundColor} ${style.color} ${getComputedStyle(button, '::before').content}`;
+  });
+  const chair = page.getByRole('button', { name: 'Chair mode', exact: true });
+  const off = await look('Chair mode');
+  await chair.click();
+  await expect(chair).toHaveAttribute('aria-pressed', 'true');
+  expect(await look('Chair mode'), 'a toggle that is on looks different').not.toBe(off);
+  expect(await look('Screen-safe'), 'two toggles that are on look alike').toBe(await look('Chair mode'));
+
+  // Chair mode at 1920×1080: the stage's content starts on the first screen, and every
+  // stage's status is still shown in the strip.
+  const heading = stageHeading(page, 'Attendance and reason');
+  const box = await heading.boundingBox();
+  expect(box.y + box.height).toBeLessThan(1080 / 2);
+  const content = await page.getByRole('heading', { name: 'Who is present', level: 4 }).boundingBox();
+  expect(content.y + content.height).toBeLessThan(1080);
+  const statuses = taskList(page).locator('.rs-tag');
+  await expect(statuses).toHaveCount(16);
+  for (const status of await statuses.all()) await expect(status).toBeVisible();
+
+  // No banner while screen-safe masks restricted items; one that stays on screen while they
+  // show, on this stage after a reveal or everywhere with screen-safe off.
+  const banner = page.getByRole('status').filter({ hasText: 'restricted items are shown' });
+  await expect(banner).toHaveCount(0);
+  await clickStage(page, 'Information shared');
+  await page.getByRole('button', { name: 'Show restricted items' }).click();
+  await expect(page.getByRole('status').filter({ hasText: 'Restricted items are shown on this stage' })).toBeVisible();
+  await page.getByRole('button', { name: 'Hide restricted items' }).click();
+  await expect(page.getByRole('status').filter({ hasText: 'Restricted items are shown on this stage' })).toHaveCount(0);
+  await page.getByRole('button', { name: 'Screen-safe', exact: true }).click();
+  await expect(banner).toBeVisible();
+  await page.mouse.wheel(0, 3000);
+  await expect(banner).toBeInViewport();
+  await clickStage(page, 'Decisions');
+  await expect(banner).toBeVisible();
+  await expectNoAxeViolations(page);
+  await page.getByRole('button', { name: 'Hide restricted items' }).click();
+  await expect(page.getByRole('button', { name: 'Screen-safe', exact: true })).toHaveAttribute('aria-pressed', 'true');
+  await expect(banner).toHaveCount(0);
+});

@@ -7,7 +7,7 @@ test.use({ locale: 'en-GB' });
 
 /** Adds a participant using only the keyboard, starting from wherever focus is. */
 async function addByKeyboard(page, { name, role, agency }) {
-  if (!(await page.getByLabel('Full name').isVisible())) await openStage(page, 'Who is present');
+  if (!(await page.getByLabel('Full name').isVisible())) await openStage(page, 'Attendance and reason');
   await tabTo(page, page.getByLabel('Full name'));
   await page.keyboard.type(name);
   await page.keyboard.press('Tab');
@@ -44,7 +44,7 @@ test('a person adds participants with the keyboard alone', async ({ page }) => {
 
 test('a missing name and agency are reported in a summary that links to each field', async ({ page }) => {
   await openDemo(page);
-  await openStage(page, 'Who is present');
+  await openStage(page, 'Attendance and reason');
   await tabTo(page, page.getByLabel('Role'));
   await page.keyboard.type('Health visitor');
   await page.keyboard.press('Enter');
@@ -97,28 +97,30 @@ test('a participant is changed and removed from the keyboard', async ({ page }) 
 test('the chair cannot be removed while chairing, and the refusal says why', async ({ page }) => {
   await openDemo(page);
   await addByKeyboard(page, { name: 'Amara Okafor', role: 'Team manager', agency: 'Children\'s social care' });
-  await openStage(page, 'Meeting details');
+  await openStage(page, 'Attendance and reason');
   await page.getByLabel('Chair').selectOption({ label: 'Amara Okafor (Team manager, Children\'s social care)' });
-  await openStage(page, 'Who is present');
+  await openStage(page, 'Attendance and reason');
   await page.getByRole('button', { name: 'Remove Amara Okafor' }).click();
   await expect(page.getByRole('alert')).toContainText('Amara Okafor (Children\'s social care) cannot be removed because they are recorded as the chair');
   await expect(page.getByRole('rowheader', { name: 'Amara Okafor' })).toBeVisible();
   await expectNoAxeViolations(page);
 });
 
-test('meeting details are recorded and the findings list shrinks as they are filled', async ({ page }) => {
+test('meeting details are recorded, and their problems are shown only when the chair checks the stage', async ({ page }) => {
   await openDemo(page);
+  // Calm until asked: nothing is flagged on an empty meeting.
   const typeError = page.getByText('Select the type of meeting');
-  await expect(typeError.first()).toBeVisible();
+  await expect(typeError).toHaveCount(0);
+  const link = page.getByRole('navigation', { name: 'Meeting stages' }).getByRole('link', { name: 'Attendance and reason' });
+  await expect(link).toHaveAccessibleDescription('Not started');
 
   await page.getByRole('radio', { name: 'Strategy meeting' }).check();
   await page.getByRole('radio', { name: 'Video call' }).check();
   await page.getByLabel('Date of meeting').fill('2026-03-02');
   await page.getByLabel('Start time').fill('10:30');
   await page.getByLabel('Reason for the meeting').fill('Bruise to the cheek of a 4-month-old baby, seen by the health visitor.');
-
-  await expect(typeError).toHaveCount(0);
-  await expect(page.getByText('Enter the date of the meeting')).toHaveCount(0);
+  await expect(link).toHaveAccessibleDescription('In progress');
+  await expect(page.getByLabel('Chair')).not.toHaveAccessibleDescription(/Select who chaired the meeting/);
   const record = await page.evaluate(() => window.riskSensibleDemo.widget.record());
   expect(record.meeting).toMatchObject({
     meetingType: 'strategyMeeting',
@@ -127,11 +129,16 @@ test('meeting details are recorded and the findings list shrinks as they are fil
     startTime: '10:30',
   });
 
-  // The remaining problem is shown by its field, which describes it to assistive technology.
+  // The chair asks: what remains is listed at the top of the stage, which takes focus, and
+  // shown by its field, which describes it to assistive technology.
+  await page.getByRole('button', { name: 'Check this stage' }).click();
+  const check = page.locator('.rs-stage-check');
+  await expect(check).toBeFocused();
+  await expect(check).toContainText('This stage needs attention');
+  await expect(check).toContainText('Select who chaired the meeting');
   await expect(page.getByLabel('Chair')).toHaveAccessibleDescription(/Select who chaired the meeting/);
-  // The task list reports the stage's state.
-  await expect(page.getByRole('navigation', { name: 'Meeting stages' }).getByRole('link', { name: 'Meeting details' }))
-    .toHaveAccessibleDescription('Has problems');
+  await expect(link).toHaveAccessibleDescription('Needs attention');
+  await expectNoAxeViolations(page);
 });
 
 test('the demo page has no accessibility violations when empty or filled', async ({ page }) => {
