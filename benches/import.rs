@@ -2,7 +2,7 @@
 //! integrity) + validate + content digest, on a record of about 1 MB.
 //!
 //! The record is `support/large_record.rs` (also written out by `examples/grow_record.rs`).
-//! Run with `cargo bench --bench import` (add `-- --quick` for a short run).
+//! Run with `cargo bench --profile native-bench --bench import` (add `-- --quick` for a short run).
 
 #[cfg(not(target_arch = "wasm32"))]
 #[path = "support/large_record.rs"]

@@ -56,7 +56,7 @@ cargo run --release --quiet --example grow_record -- "$stage"
 echo "bench: native import + validate + digest (criterion) ..."
 quick=()
 [ -n "$check" ] && quick=(--quick)
-CRITERION_HOME="$PWD/$stage/criterion" cargo bench --quiet --bench import -- 'import\+validate\+digest' "${quick[@]}" \
+CRITERION_HOME="$PWD/$stage/criterion" cargo bench --quiet --profile native-bench --bench import -- 'import\+validate\+digest' "${quick[@]}" \
   >"$stage/criterion.log" 2>&1 || { cat "$stage/criterion.log" >&2; exit 1; }
 grep -A2 '^receive/' "$stage/criterion.log" || true
 
