@@ -9,7 +9,7 @@ use crate::host_js::{
     RecordText,
 };
 use crate::meeting::limits;
-use crate::meeting::{AgencyRole, Config, Holidays};
+use crate::meeting::{AgencyRole, Config, Holidays, Invitation};
 use crate::record::import::{import, ImportProblem};
 use crate::record::{Actor, DecisionRecord, DecisionType, IsoDate, Procedure, Status};
 use crate::session::{find_draft, now, Opening, Session};
@@ -51,6 +51,9 @@ struct MountOptions {
     /// What each of the host's agencies is (police, health, ...), for who may receive
     /// restricted material; added to the names the widget knows.
     agency_roles: Option<std::collections::BTreeMap<String, AgencyRole>>,
+    /// The invitation list: each person is marked present (or sending apologies, or
+    /// information) in one step.
+    participants: Option<Vec<Invitation>>,
     /// Start in chair mode (large type for a shared screen).
     chair_mode: Option<bool>,
     /// Mask restricted items until revealed (default true).
@@ -267,6 +270,18 @@ impl MountConfig {
         for (index, agency) in config.agencies.iter().enumerate() {
             lines.push((format!("agencies[{index}]"), agency));
         }
+        if let Some(invited) = &options.participants {
+            for (index, person) in invited.iter().enumerate() {
+                if person.name.trim().is_empty() || person.agency.trim().is_empty() {
+                    return Err(bad_option(format!(
+                        "participants[{index}] needs a name and an agency"
+                    )));
+                }
+                lines.push((format!("participants[{index}].name"), &person.name));
+                lines.push((format!("participants[{index}].role"), &person.role));
+                lines.push((format!("participants[{index}].agency"), &person.agency));
+            }
+        }
         for (name, text) in lines {
             if text.chars().count() > limits::LINE_CHARS {
                 return Err(bad_option(format!(
@@ -274,6 +289,15 @@ impl MountConfig {
                     limits::LINE_CHARS
                 )));
             }
+        }
+        if let Some(invited) = options.participants {
+            if invited.len() > limits::LIST_ITEMS {
+                return Err(bad_option(format!(
+                    "participants lists more than {} people",
+                    limits::LIST_ITEMS
+                )));
+            }
+            config.invited = invited;
         }
         let record = raw_record.as_ref().map(record_from_js).transpose()?;
         Ok(MountConfig {

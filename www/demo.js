@@ -9,6 +9,15 @@ const element = document.getElementById("meeting");
 const widget = mount(element, {
   storageKey: "demo-meeting",
   actor: { name: "Amara Okafor", role: "Team manager", agency: "Children's social care" },
+  // The invitation list from the case system: each person is marked present in one step.
+  participants: [
+    { name: "Amara Okafor", role: "Team manager", agency: "Children's social care", decisionAuthority: "yes" },
+    { name: "Ben Carter", role: "Social worker", agency: "Children's social care" },
+    { name: "Tom Reyes", role: "Detective sergeant", agency: "Police", decisionAuthority: "yes" },
+    { name: "Priya Nandra", role: "Health visitor", agency: "Health" },
+    { name: "Helen Moss", role: "Consultant paediatrician", agency: "Health", decisionAuthority: "yes" },
+    { name: "Sara Quinn", role: "Early help worker", agency: "Early help" },
+  ],
 });
 
 const status = document.getElementById("host-status");

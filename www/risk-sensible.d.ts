@@ -27,6 +27,15 @@ export type DecisionType =
   | "s47SingleAgency" | "s47Joint" | "criminalInvestigation" | "s17" | "icpc"
   | "legalAdvice" | "medical" | "immediateProtection" | "noFurtherAction" | "other";
 
+/** Someone invited to the meeting; `name` and `agency` are required. */
+export interface Invitation {
+  name: string;
+  role?: string;
+  agency: string;
+  /** Can this person commit their agency to a decision? */
+  decisionAuthority?: "yes" | "no" | "unknown";
+}
+
 export type AgencyRole = "childrensSocialCare" | "police" | "health" | "education" | "other";
 
 /** Every key is optional; an unknown key or a wrong type makes `mount` throw. */
@@ -56,6 +65,11 @@ export interface MountOptions {
    * "Health" and "Education" are known already; an agency not named is `other`.
    */
   agencyRoles?: Record<string, AgencyRole>;
+  /**
+   * The people invited, from your diary (at most 500). The chair marks each present, sent
+   * apologies or sent information with one key; only those marked enter the record.
+   */
+  participants?: Invitation[];
   chairMode?: boolean;
   /** Mask restricted items on a shared screen until revealed (default true). */
   screenSafe?: boolean;

@@ -4,6 +4,7 @@
 use super::agenda_timer::AgendaTimer;
 use super::clocks::Clocks;
 use super::context::WidgetContext;
+use super::distribution::FromPresent;
 use super::exports::Exports;
 use super::family_review::FamilyReview;
 use super::finalise::Finalise;
@@ -154,7 +155,7 @@ fn part_restricted(record: &DecisionRecord, part: Part) -> bool {
                 .any(|part| *part != Part::Finalise && part_restricted(record, *part))
                 || record.amendments.iter().any(Restricted::is_restricted)
         }
-        Part::Participants | Part::Clocks => false,
+        Part::Participants | Part::Clocks | Part::FromPresent => false,
     }
 }
 
@@ -231,6 +232,10 @@ impl PartContext<'_> {
                 />
             },
             Part::Clocks => html! { <Clocks record={record.clone()} /> },
+            Part::FromPresent if !self.read_only => html! {
+                <FromPresent record={record.clone()} />
+            },
+            Part::FromPresent => html! {},
             Part::FamilyReview => html! {
                 <FamilyReview record={record.clone()} revealed={self.revealed} read_only={self.read_only} />
             },

@@ -701,6 +701,11 @@ impl ItemForm {
         self.texts.set(Rc::new(texts));
     }
 
+    /// Replaces every text of the form (a change and what follows from it).
+    pub fn set_texts(&self, texts: Vec<String>) {
+        self.texts.set(Rc::new(texts));
+    }
+
     /// Starts changing an existing item, with focus on the control `focus_id`.
     pub fn edit(&self, index: usize, id: String, texts: Vec<String>, focus_id: String) {
         self.texts.set(Rc::new(texts));

@@ -120,7 +120,18 @@ pub fn item_list(props: &ItemListProps) -> Html {
 
     let onchange = {
         let form = form.clone();
-        Callback::from(move |(index, text): (usize, String)| form.set(index, text))
+        let list = list.clone();
+        let context = context.clone();
+        Callback::from(move |(index, text): (usize, String)| {
+            let before = (**form.texts).clone();
+            let mut texts = before.clone();
+            if let Some(slot) = texts.get_mut(index) {
+                *slot = text;
+            }
+            let record = context.session.record();
+            list.follow(index, &before, &mut texts, &record, &context.config);
+            form.set_texts(texts);
+        })
     };
 
     let onsubmit = {

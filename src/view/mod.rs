@@ -7,6 +7,8 @@ mod app;
 mod caseload;
 mod clocks;
 mod context;
+mod defaults;
+mod distribution;
 mod error_summary;
 mod exports;
 mod family_review;

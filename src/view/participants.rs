@@ -7,8 +7,8 @@ use super::focus::FocusTarget;
 use super::form::{use_item_form, Fields};
 use super::specs;
 use crate::bidi::isolate;
-use crate::meeting::{Command, ItemKind};
-use crate::record::Participant;
+use crate::meeting::{Command, Item, ItemKind};
+use crate::record::{Attendance, Participant};
 use std::rc::Rc;
 use yew::prelude::*;
 
@@ -128,6 +128,77 @@ pub fn participants(props: &ParticipantsProps) -> Html {
         }
     });
 
+    // The host's invitation list: everyone not yet recorded, each marked in one step.
+    let invited: Vec<_> = context
+        .config
+        .invited
+        .iter()
+        .filter(|invitation| !props.participants.iter().any(|p| invitation.is(p)))
+        .cloned()
+        .collect();
+    let left = invited.len();
+    let invitations = invited.into_iter().enumerate().map(|(index, invitation)| {
+        let mark = |attendance: Attendance| {
+            let context = context.clone();
+            let invitation = invitation.clone();
+            let focus = form.focus.clone();
+            // The row goes once marked: focus moves to the next person's first button (now
+            // at this place), or to the form when nobody is left.
+            let next = if left > 1 {
+                context.id(&format!("invited-{}-present", index.min(left - 2)))
+            } else {
+                name_id.clone()
+            };
+            Callback::from(move |_: MouseEvent| {
+                let participant = invitation.participant(attendance);
+                if !context.apply(Command::Add(Item::Participant(participant))) {
+                    return;
+                }
+                // The person operating the widget, present and the first to be, is the
+                // chair until the chair is changed.
+                let record = context.session.record();
+                let actor = context.session.actor();
+                let operator = invitation.is(&Participant {
+                    name: actor.name.clone(),
+                    agency: actor.agency.clone(),
+                    ..Participant::default()
+                });
+                if attendance == Attendance::Attended && operator && record.meeting.chair_id.is_none() {
+                    if let Some(chair) = record.participants.iter().find(|p| invitation.is(p)) {
+                        let mut meeting = record.meeting.clone();
+                        meeting.chair_id = Some(chair.id.clone());
+                        context.apply(Command::EditMeeting(meeting));
+                    }
+                }
+                focus.emit(FocusTarget::Id(next.clone()));
+            })
+        };
+        let name = isolate(&invitation.name).into_owned();
+        let details = [invitation.role.as_str(), invitation.agency.as_str()]
+            .iter()
+            .filter(|text| !text.trim().is_empty())
+            .map(|text| isolate(text).into_owned())
+            .collect::<Vec<_>>()
+            .join(", ");
+        html! {
+            <li class="rs-invited__person" key={format!("{}|{}", invitation.name, invitation.agency)}>
+                <span class="rs-invited__who"><strong>{ name.clone() }</strong>{ format!(" ({details})") }</span>
+                <span class="rs-invited__marks">
+                    <button type="button" class="rs-button" id={context.id(&format!("invited-{index}-present"))}
+                        onclick={mark(Attendance::Attended)}>
+                        { "Present" }<span class="rs-visually-hidden">{ format!(" {name}") }</span>
+                    </button>
+                    <button type="button" class="rs-button rs-button--secondary" onclick={mark(Attendance::Apologies)}>
+                        { "Apologies" }<span class="rs-visually-hidden">{ format!(" {name}") }</span>
+                    </button>
+                    <button type="button" class="rs-button rs-button--secondary" onclick={mark(Attendance::SentInformation)}>
+                        { "Sent information" }<span class="rs-visually-hidden">{ format!(" {name}") }</span>
+                    </button>
+                </span>
+            </li>
+        }
+    });
+
     let form_heading = if form.editing.is_some() {
         "Change participant details"
     } else {
@@ -136,6 +207,14 @@ pub fn participants(props: &ParticipantsProps) -> Html {
     html! {
         <section class="rs-participants" aria-labelledby={context.id("participants-heading")} ref={section_ref}>
             <h4 class="rs-participants__heading" id={context.id("participants-heading")}>{ "Who is present" }</h4>
+            if left > 0 && !props.read_only {
+                <div class="rs-invited" role="group" aria-labelledby={context.id("invited-heading")}>
+                    <h5 class="rs-invited__heading" id={context.id("invited-heading")}>
+                        { format!("Invited, not yet marked ({left})") }
+                    </h5>
+                    <ul class="rs-invited__list">{ for invitations }</ul>
+                </div>
+            }
             if props.participants.is_empty() {
                 <p class="rs-participants__empty">{ "No participants yet. Add everyone invited, including those who sent apologies." }</p>
             } else {

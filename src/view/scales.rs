@@ -14,7 +14,8 @@ use super::specs::{restrictions, SectionSpec};
 use crate::bidi::isolate;
 use crate::meeting::{scale_spread, Command, Finding, Item, SPREAD_TO_DISCUSS};
 use crate::record::{
-    Dissent, ItemKind, JsonPath, Participant, Restricted, Restrictions, SafetyScale,
+    Attendance, DecisionRecord, Dissent, ItemKind, JsonPath, Participant, Restricted, Restrictions,
+    SafetyScale,
 };
 use std::rc::Rc;
 use yew::prelude::*;
@@ -127,6 +128,22 @@ fn dissent_fields() -> Vec<Field<Dissent>> {
     ]
 }
 
+/// The scale form for the next view to record: whose view it is starts as the first present
+/// participant without one, for the chair to change.
+fn next_scale_texts(fields: &[Field<SafetyScale>], record: &DecisionRecord) -> Vec<String> {
+    let mut texts = new_texts(fields);
+    if let Some(next) = record.participants.iter().find(|person| {
+        person.attendance == Attendance::Attended
+            && !record
+                .scales
+                .iter()
+                .any(|scale| scale.participant_id == person.id)
+    }) {
+        texts[0] = next.id.clone();
+    }
+    texts
+}
+
 /// The scales stage.
 #[function_component(Scales)]
 pub fn scales(props: &ScalesProps) -> Html {
@@ -136,7 +153,11 @@ pub fn scales(props: &ScalesProps) -> Html {
     let scale_specs = specs(&fields);
     let form = {
         let fields = fields.clone();
-        use_item_form(move || new_texts(&fields), section_ref.clone())
+        let record = context.session.record();
+        use_item_form(
+            move || next_scale_texts(&fields, &record),
+            section_ref.clone(),
+        )
     };
     let opposing = Rc::new(dissent_fields());
     let dissent_specs = specs(&opposing);
@@ -183,7 +204,7 @@ pub fn scales(props: &ScalesProps) -> Html {
                 return;
             }
             if context.apply(command) {
-                form.clear(new_texts(&fields));
+                form.clear(next_scale_texts(&fields, &context.session.record()));
             }
         })
     };

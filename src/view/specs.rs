@@ -50,6 +50,23 @@ pub trait ListForm {
     /// True when two records hold the same list.
     fn same_items(&self, one: &DecisionRecord, other: &DecisionRecord) -> bool;
 
+    /// Fills in what follows from the field at `changed` (see [`super::defaults`]); `before`
+    /// is the form's texts before the change.
+    fn follow(
+        &self,
+        changed: usize,
+        before: &[String],
+        texts: &mut [String],
+        record: &DecisionRecord,
+        config: &crate::meeting::Config,
+    ) {
+        let Some(key) = self.fields().get(changed).map(|field| field.key) else {
+            return;
+        };
+        let mut form = super::defaults::FormTexts::new(self.fields(), texts);
+        super::defaults::follow(self.kind(), key, before, &mut form, record, config);
+    }
+
     /// The columns' headings: each column's field label.
     fn column_labels(&self) -> Vec<&'static str> {
         self.columns()
@@ -322,14 +339,16 @@ pub fn information() -> ListSpec<InformationItem> {
         intro: Some("Say whether each item is fact, opinion or hearsay, the lawful basis for sharing it, and how far it may travel."),
         add_label: "Add information",
         fields: vec![
+            F::new("sharedBy", "Shared by", Control::Owner, lens!(shared_by))
+                .hint("Their agency, and who owns what they share, follow; change either if need be."),
             F::new("sourceAgency", "Source agency", Control::Agency, lens!(source_agency)),
-            F::new("sharedBy", "Shared by", Control::Owner, lens!(shared_by)),
             F::new("content", "What was shared", Control::TextArea, lens!(content)),
             F::new("kind", "Fact, opinion or hearsay", Control::choice::<InformationKind>(), lens!(kind))
                 .must_choose("Select fact, opinion or hearsay"),
             F::new("date", "Date of the event or record", Control::Date, lens!(date)),
             F::new("basis", "Lawful basis for sharing", Control::choice::<SharingBasis>(), lens!(basis))
                 .hint("Consent is rarely the basis in safeguarding; missing consent does not stop sharing.")
+                .initially(SharingBasis::StatutoryDuty)
                 .must_choose("Select lawful basis for sharing"),
             restrictions(lens!(restrictions), &[]),
         ],

@@ -156,6 +156,7 @@ impl Stage {
             Stage::Review => &[
                 Section(SectionKind::Timescales),
                 Clocks,
+                FromPresent,
                 List(ItemKind::Recipient),
             ],
             Stage::Wellbeing => &[Section(SectionKind::Wellbeing)],
@@ -249,6 +250,8 @@ pub enum Part {
     FamilyReview,
     /// The statutory clocks (computed, never entered).
     Clocks,
+    /// Everyone present added to the distribution list in one step.
+    FromPresent,
     Finalise,
 }
 
@@ -262,7 +265,7 @@ impl Part {
             Part::Section(section) => vec![section.path()],
             Part::Scales => vec![JsonPath::keys(&["scales"])],
             Part::FamilyReview => vec![JsonPath::keys(&["familyCopy"])],
-            Part::Clocks | Part::Finalise => Vec::new(),
+            Part::Clocks | Part::FromPresent | Part::Finalise => Vec::new(),
         }
     }
 
@@ -275,7 +278,7 @@ impl Part {
             Part::Section(section) => section.started(record),
             Part::Scales => !record.scales.is_empty(),
             Part::FamilyReview => false,
-            Part::Clocks => false,
+            Part::Clocks | Part::FromPresent => false,
             Part::Finalise => record.meta.status != Status::Draft,
         }
     }

@@ -153,34 +153,37 @@ test('a whole meeting, from an empty record to a finalised one, with the keyboar
   await page.keyboard.press('Enter');
   await expect(page.getByRole('rowheader', { name: 'Connor Hale' })).toBeVisible();
 
-  // One item of information, shared by a participant picked from the list.
+  // One item of information, shared by a participant picked from the list: their agency,
+  // the restriction health information starts with and the usual lawful basis follow.
   await openStage(page, 'Information shared');
-  await typeInto(page, page.getByLabel('Source agency'), 'Health');
-  await page.keyboard.press('Tab');
-  await expect(page.getByLabel('Shared by')).toBeFocused();
-  await page.keyboard.type('Priya');
+  await typeInto(page, page.getByLabel('Shared by'), 'Priya');
   await expect(page.getByLabel('Shared by')).toHaveValue('p3');
   await page.keyboard.press('Tab');
+  await expect(page.getByLabel('Source agency')).toBeFocused();
+  await expect(page.getByLabel('Source agency')).toHaveValue('Health');
+  await page.keyboard.press('Tab');
   await page.keyboard.type('2 cm bruise to the left cheek seen at a routine visit.');
+  await expect(page.getByLabel('Lawful basis for sharing')).toHaveValue('statutoryDuty');
   await pressButton(page, 'Add information');
-  // The choices the record needs are asked for in words, in a summary that takes focus
-  // and links to each field.
+  // The choice the record needs is asked for in words, in a summary that takes focus and
+  // links to the field.
   const summary = page.getByRole('alert').filter({ hasText: 'There is a problem' });
   await expect(summary).toBeFocused();
-  await expect(summary.getByRole('link')).toHaveText([
-    'Select fact, opinion or hearsay',
-    'Select lawful basis for sharing',
-  ]);
+  await expect(summary.getByRole('link')).toHaveText(['Select fact, opinion or hearsay']);
   await page.keyboard.press('Tab');
   await page.keyboard.press('Enter');
   await expect(page.getByLabel('Fact, opinion or hearsay')).toBeFocused();
   await page.keyboard.type('Fact');
-  await typeInto(page, page.getByLabel('Lawful basis for sharing'), 'Statutory');
-  await expect(page.getByLabel('Lawful basis for sharing')).toHaveValue('statutoryDuty');
-  // Who may receive it: the form shows its default (no restriction), which the chair keeps.
-  await expect(page.getByRole('group', { name: 'Restrictions on sharing' }).getByRole('checkbox', { checked: true })).toHaveCount(0);
+  // Who may receive it: the form shows the default that followed from Health; the chair
+  // keeps it.
+  const restrictions = page.getByRole('form', { name: 'Add information' })
+    .getByRole('group', { name: 'Restrictions on sharing' });
+  await expect(restrictions.getByRole('checkbox', { checked: true })).toHaveCount(1);
+  await expect(restrictions.getByRole('checkbox', { name: 'Health confidential' })).toBeChecked();
   await pressButton(page, 'Add information');
-  await expect(page.getByRole('rowheader', { name: /2 cm bruise/ })).toBeVisible();
+  // Health-confidential, so hidden on the shared screen as soon as it is saved.
+  await expect(page.getByRole('rowheader', { name: 'Hidden on the shared screen' })).toBeVisible();
+  await expect(page.getByText(/2 cm bruise/)).toHaveCount(0);
 
   // The child's voice: a section saved as it is typed.
   await openStage(page, "The child's voice");

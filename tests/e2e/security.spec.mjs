@@ -378,6 +378,9 @@ test('mount: a hostile record or bad options throw a clear error and mount nothi
       zeroAge: attempt({ storageKey: 'x', draftMaxAgeMinutes: 0 }),
       ageAsText: attempt({ storageKey: 'x', draftMaxAgeMinutes: '60' }),
       list: attempt([]),
+      nameless: attempt({ participants: [{ name: ' ', agency: 'Police' }] }),
+      crowd: attempt({ participants: Array.from({ length: 501 }, (_, i) => ({ name: `P${i}`, agency: 'Police' })) }),
+      authority: attempt({ participants: [{ name: 'A', agency: 'Police', decisionAuthority: 'maybe' }] }),
     };
   }, sample);
   expect(outcomes.deep).toMatchObject({ threw: true, empty: true });
@@ -391,6 +394,9 @@ test('mount: a hostile record or bad options throw a clear error and mount nothi
   expect(outcomes.zeroAge.message).toContain('draftMaxAgeMinutes must be at least 1');
   expect(outcomes.ageAsText.message).toContain('draftMaxAgeMinutes');
   expect(outcomes.list.message).toContain('options must be an object');
+  expect(outcomes.nameless.message).toContain('participants[0] needs a name and an agency');
+  expect(outcomes.crowd.message).toContain('participants lists more than 500 people');
+  expect(outcomes.authority.message).toContain('maybe');
   for (const outcome of Object.values(outcomes)) expect(outcome).toMatchObject({ threw: true, empty: true });
 });
 

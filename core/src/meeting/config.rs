@@ -2,7 +2,7 @@
 //! hard-coded into the rules.
 
 use super::clock::Holidays;
-use crate::record::DecisionType;
+use crate::record::{Attendance, DecisionType, Participant, Tristate};
 use std::collections::BTreeMap;
 
 /// What an agency is, for the rules that depend on it: who owns police-sensitive,
@@ -40,6 +40,43 @@ pub struct Config {
     /// [`AgencyRole::Other`]: it receives no police, health or legal material unless the
     /// owner of that material agrees, the safe default.
     pub agency_roles: BTreeMap<String, AgencyRole>,
+    /// Who the host invited (its invitation list), offered to be marked present, sending
+    /// apologies or sending information in one step each.
+    pub invited: Vec<Invitation>,
+}
+
+/// Someone the host invited to the meeting.
+#[derive(Clone, Debug, Default, PartialEq, Eq, serde::Deserialize)]
+#[serde(rename_all = "camelCase", deny_unknown_fields)]
+pub struct Invitation {
+    pub name: String,
+    #[serde(default)]
+    pub role: String,
+    pub agency: String,
+    /// Whether they can make decisions for their agency.
+    #[serde(default)]
+    pub decision_authority: Tristate,
+}
+
+impl Invitation {
+    /// The participant they become, with this attendance.
+    pub fn participant(&self, attendance: Attendance) -> Participant {
+        Participant {
+            id: String::new(),
+            name: self.name.trim().to_string(),
+            role: self.role.trim().to_string(),
+            agency: self.agency.trim().to_string(),
+            attendance,
+            decision_authority: self.decision_authority,
+        }
+    }
+
+    /// True when `participant` is this person (the same name and agency, as typed apart
+    /// from case and spaces at the ends).
+    pub fn is(&self, participant: &Participant) -> bool {
+        let same = |a: &str, b: &str| a.trim().to_lowercase() == b.trim().to_lowercase();
+        same(&self.name, &participant.name) && same(&self.agency, &participant.agency)
+    }
 }
 
 impl Config {
@@ -90,6 +127,7 @@ impl Default for Config {
             .into_iter()
             .map(|(name, role)| (name.to_string(), role))
             .collect(),
+            invited: Vec::new(),
         }
     }
 }

@@ -1,0 +1,310 @@
+//! Sensible defaults that a chair sees in the form and can change: when one field of an add
+//! form is chosen, others that follow from it in law or in practice are filled in, but only
+//! while they are empty or still hold what was filled in for them before. Nothing here is
+//! saved until the chair saves the form.
+//!
+//! - Information: who shared it gives the source agency; an item the police share is police
+//!   sensitive, one health shares is health confidential (their owners decide who else sees
+//!   it).
+//! - Decisions: the type of decision gives the agency that owns it in law (section 47 and the
+//!   other social-care decisions to children's social care, a criminal investigation to the
+//!   police, a medical to health), and that agency's one present decision-maker.
+
+use super::form::{FieldSpec, FieldValue};
+use crate::meeting::{AgencyRole, Config};
+use crate::record::{
+    Attendance, DecisionRecord, DecisionType, ItemKind, Participant, Restriction, Restrictions,
+    Tristate,
+};
+
+/// A form's texts, read and written by field key.
+pub struct FormTexts<'a> {
+    fields: &'a [FieldSpec],
+    texts: &'a mut [String],
+}
+
+impl<'a> FormTexts<'a> {
+    pub fn new(fields: &'a [FieldSpec], texts: &'a mut [String]) -> Self {
+        FormTexts { fields, texts }
+    }
+
+    fn index(&self, key: &str) -> Option<usize> {
+        self.fields.iter().position(|field| field.key == key)
+    }
+
+    pub fn get(&self, key: &str) -> &str {
+        self.index(key)
+            .and_then(|index| self.texts.get(index))
+            .map_or("", String::as_str)
+    }
+
+    pub fn set(&mut self, key: &str, text: String) {
+        if let Some(slot) = self.index(key).and_then(|index| self.texts.get_mut(index)) {
+            *slot = text;
+        }
+    }
+
+    /// Sets `key` to `next` if it is empty or still holds `filled_before` (what this rule
+    /// filled in for the earlier choice).
+    fn follow(&mut self, key: &str, filled_before: &str, next: String) {
+        let now = self.get(key);
+        if now.is_empty() || now == filled_before {
+            self.set(key, next);
+        }
+    }
+}
+
+/// Fills in what follows from the field `changed` of a `kind` form, whose texts were
+/// `before` the change.
+pub fn follow(
+    kind: ItemKind,
+    changed: &str,
+    before: &[String],
+    texts: &mut FormTexts,
+    record: &DecisionRecord,
+    config: &Config,
+) {
+    let fields = texts.fields;
+    let earlier = |key: &str| -> String {
+        fields
+            .iter()
+            .position(|field| field.key == key)
+            .and_then(|index| before.get(index))
+            .cloned()
+            .unwrap_or_default()
+    };
+    match (kind, changed) {
+        (ItemKind::Information, "sharedBy") => {
+            let agency = |id: &str| {
+                record
+                    .participant(id)
+                    .map(|person| person.agency.clone())
+                    .unwrap_or_default()
+            };
+            let before_agency = agency(&earlier("sharedBy"));
+            let now_agency = agency(texts.get("sharedBy"));
+            if !now_agency.is_empty() {
+                texts.follow("sourceAgency", &before_agency, now_agency);
+                information_restrictions(texts, &earlier("sourceAgency"), config);
+            }
+        }
+        (ItemKind::Information, "sourceAgency") => {
+            information_restrictions(texts, &earlier("sourceAgency"), config);
+        }
+        (ItemKind::Decision, "decisionType") => {
+            let owner_of = |text: &str| {
+                DecisionType::from_text(text)
+                    .and_then(owning_role)
+                    .and_then(|role| agency_of(role, config))
+                    .unwrap_or_default()
+            };
+            let before_owner = owner_of(&earlier("decisionType"));
+            let owner = owner_of(texts.get("decisionType"));
+            if owner.is_empty() {
+                return;
+            }
+            let maker_before = decision_maker(record, &before_owner).unwrap_or_default();
+            texts.follow("owningAgency", &before_owner, owner);
+            let owner = texts.get("owningAgency").to_string();
+            if let Some(maker) = decision_maker(record, &owner) {
+                texts.follow("decisionMakerId", &maker_before, maker);
+            }
+        }
+        _ => {}
+    }
+}
+
+/// The restriction an item shared by `agency` carries until the chair says otherwise.
+fn shared_by_owner(agency: &str, config: &Config) -> String {
+    let restriction = match config.role_of(agency) {
+        AgencyRole::Police => Restriction::PoliceSensitive,
+        AgencyRole::Health => Restriction::HealthConfidential,
+        _ => return String::new(),
+    };
+    Some(Restrictions::of(&[restriction])).to_text()
+}
+
+/// An information item's restrictions follow its source agency while they are still the
+/// default (none) or what the earlier agency gave.
+fn information_restrictions(texts: &mut FormTexts, agency_before: &str, config: &Config) {
+    let before = shared_by_owner(agency_before, config);
+    let next = shared_by_owner(texts.get("sourceAgency"), config);
+    let now = texts.get("restrictions");
+    if now.is_empty() || now == before {
+        texts.set("restrictions", next);
+    }
+}
+
+/// Who owns a decision of this type in law.
+fn owning_role(kind: DecisionType) -> Option<AgencyRole> {
+    match kind {
+        DecisionType::CriminalInvestigation => Some(AgencyRole::Police),
+        DecisionType::Medical => Some(AgencyRole::Health),
+        DecisionType::Other => None,
+        _ => Some(AgencyRole::ChildrensSocialCare),
+    }
+}
+
+/// The host's name for the agency with this role, among the agencies it offers.
+fn agency_of(role: AgencyRole, config: &Config) -> Option<String> {
+    config
+        .agencies
+        .iter()
+        .find(|agency| config.role_of(agency) == role)
+        .cloned()
+}
+
+/// The one present person of `agency` who can make decisions for it (or, when nobody is
+/// recorded as able to, its one present person).
+fn decision_maker(record: &DecisionRecord, agency: &str) -> Option<String> {
+    let present: Vec<&Participant> = record
+        .participants
+        .iter()
+        .filter(|person| {
+            person.attendance == Attendance::Attended && person.agency.trim() == agency.trim()
+        })
+        .collect();
+    let deciders: Vec<&&Participant> = present
+        .iter()
+        .filter(|person| person.decision_authority == Tristate::Yes)
+        .collect();
+    match (deciders.as_slice(), present.as_slice()) {
+        ([one], _) => Some(one.id.clone()),
+        ([], [one]) => Some(one.id.clone()),
+        _ => None,
+    }
+}
+
+/// The restrictions' text of a form (for tests).
+#[cfg(test)]
+fn text_of(restrictions: &[Restriction]) -> String {
+    Some(Restrictions::of(restrictions)).to_text()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::example::example_record;
+
+    fn form(kind: ItemKind) -> Vec<FieldSpec> {
+        super::super::specs::list_form(kind).fields().to_vec()
+    }
+
+    #[test]
+    fn information_takes_its_agency_from_who_shared_it_and_its_owners_restriction() {
+        let record = example_record(false);
+        let config = Config::default();
+        let fields = form(ItemKind::Information);
+        let police = record
+            .participants
+            .iter()
+            .find(|p| p.agency == "Police")
+            .unwrap();
+        let health = record
+            .participants
+            .iter()
+            .find(|p| p.agency == "Health")
+            .unwrap();
+        let mut texts = vec![String::new(); fields.len()];
+        let before = texts.clone();
+        let mut form_texts = FormTexts::new(&fields, &mut texts);
+        form_texts.set("sharedBy", police.id.clone());
+        follow(
+            ItemKind::Information,
+            "sharedBy",
+            &before,
+            &mut form_texts,
+            &record,
+            &config,
+        );
+        assert_eq!(form_texts.get("sourceAgency"), "Police");
+        assert_eq!(
+            form_texts.get("restrictions"),
+            text_of(&[Restriction::PoliceSensitive])
+        );
+        // Another person: both follow, as neither was changed by hand.
+        let before = texts.clone();
+        let mut form_texts = FormTexts::new(&fields, &mut texts);
+        form_texts.set("sharedBy", health.id.clone());
+        follow(
+            ItemKind::Information,
+            "sharedBy",
+            &before,
+            &mut form_texts,
+            &record,
+            &config,
+        );
+        assert_eq!(form_texts.get("sourceAgency"), "Health");
+        assert_eq!(
+            form_texts.get("restrictions"),
+            text_of(&[Restriction::HealthConfidential])
+        );
+        // What the chair ticked is kept.
+        let mut form_texts = FormTexts::new(&fields, &mut texts);
+        form_texts.set("restrictions", text_of(&[Restriction::ThirdParty]));
+        let before = texts.clone();
+        let mut form_texts = FormTexts::new(&fields, &mut texts);
+        form_texts.set("sharedBy", police.id.clone());
+        follow(
+            ItemKind::Information,
+            "sharedBy",
+            &before,
+            &mut form_texts,
+            &record,
+            &config,
+        );
+        assert_eq!(
+            form_texts.get("restrictions"),
+            text_of(&[Restriction::ThirdParty])
+        );
+    }
+
+    #[test]
+    fn a_decision_type_gives_the_agency_that_owns_it_in_law_and_its_decision_maker() {
+        let record = example_record(false);
+        let config = Config::default();
+        let fields = form(ItemKind::Decision);
+        for (kind, owner) in [
+            (DecisionType::S47Joint, "Children's social care"),
+            (DecisionType::CriminalInvestigation, "Police"),
+            (DecisionType::Medical, "Health"),
+            (DecisionType::Icpc, "Children's social care"),
+        ] {
+            let mut texts = vec![String::new(); fields.len()];
+            let before = texts.clone();
+            let mut form_texts = FormTexts::new(&fields, &mut texts);
+            form_texts.set("decisionType", kind.to_text());
+            follow(
+                ItemKind::Decision,
+                "decisionType",
+                &before,
+                &mut form_texts,
+                &record,
+                &config,
+            );
+            assert_eq!(form_texts.get("owningAgency"), owner, "{kind:?}");
+            let maker = form_texts.get("decisionMakerId").to_string();
+            assert_eq!(
+                maker.as_str(),
+                decision_maker(&record, owner).unwrap_or_default(),
+                "{kind:?}"
+            );
+        }
+        // An agency chosen by hand is kept.
+        let mut texts = vec![String::new(); fields.len()];
+        let mut form_texts = FormTexts::new(&fields, &mut texts);
+        form_texts.set("owningAgency", "Police".into());
+        let before = texts.clone();
+        let mut form_texts = FormTexts::new(&fields, &mut texts);
+        form_texts.set("decisionType", DecisionType::Medical.to_text());
+        follow(
+            ItemKind::Decision,
+            "decisionType",
+            &before,
+            &mut form_texts,
+            &record,
+            &config,
+        );
+        assert_eq!(form_texts.get("owningAgency"), "Police");
+    }
+}

@@ -1,0 +1,69 @@
+//! The distribution list's one-step start: everyone recorded as present receives the
+//! record, each added as a professional recipient of their agency (the family, and anyone
+//! else, are added with the list's form).
+
+use super::context::use_widget;
+use crate::meeting::{Command, Item};
+use crate::record::{Attendance, DecisionRecord, Participant, Recipient};
+use std::rc::Rc;
+use yew::prelude::*;
+
+/// Props of the button.
+#[derive(Properties)]
+pub struct FromPresentProps {
+    pub record: Rc<DecisionRecord>,
+}
+
+impl PartialEq for FromPresentProps {
+    fn eq(&self, other: &Self) -> bool {
+        self.record.participants == other.record.participants
+            && self.record.distribution == other.record.distribution
+    }
+}
+
+/// Those present who are not on the distribution list yet.
+pub fn present_not_listed(record: &DecisionRecord) -> Vec<&Participant> {
+    let same = |a: &str, b: &str| a.trim().to_lowercase() == b.trim().to_lowercase();
+    record
+        .participants
+        .iter()
+        .filter(|person| person.attendance == Attendance::Attended)
+        .filter(|person| {
+            !record.distribution.iter().any(|recipient| {
+                same(&recipient.name, &person.name) && same(&recipient.agency, &person.agency)
+            })
+        })
+        .collect()
+}
+
+/// "Add everyone present": one recipient per person present who is not listed yet.
+#[function_component(FromPresent)]
+pub fn from_present(props: &FromPresentProps) -> Html {
+    let context = use_widget();
+    let missing: Vec<Recipient> = present_not_listed(&props.record)
+        .into_iter()
+        .map(|person| Recipient {
+            name: person.name.clone(),
+            agency: person.agency.clone(),
+            ..Recipient::default()
+        })
+        .collect();
+    if missing.is_empty() {
+        return html! {};
+    }
+    let count = missing.len();
+    let onclick = Callback::from(move |_: MouseEvent| {
+        for recipient in &missing {
+            if !context.apply(Command::Add(Item::Recipient(recipient.clone()))) {
+                break;
+            }
+        }
+    });
+    html! {
+        <p class="rs-distribution__from-present">
+            <button type="button" class="rs-button rs-button--secondary" {onclick}>
+                { format!("Add everyone present to the distribution ({count})") }
+            </button>
+        </p>
+    }
+}
