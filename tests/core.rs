@@ -538,3 +538,42 @@ fn putting_back_is_refused_when_what_it_refers_to_is_gone_or_the_record_is_final
     assert_eq!(Command::Finalise.undoing(&record), None);
     assert_eq!(remove("p99").undoing(&record), None);
 }
+
+#[test]
+fn a_withdrawn_scale_is_put_back_in_place_unless_that_person_has_given_one_since() {
+    use risk_sensible::example::example_record;
+    let mut record = example_record(false);
+    let before = record.clone();
+    let first = before.scales[0].participant_id.clone();
+    let withdraw = Command::RemoveScale {
+        participant_id: first.clone(),
+    };
+    let undo = undoing(&record, &withdraw);
+    run(&mut record, withdraw).unwrap();
+    let label = before.participant_label(&first);
+    assert_eq!(
+        undo.in_words(&record),
+        format!("Put back the safety scale of {label}")
+    );
+    let mut again = record.clone();
+    run(&mut record, undo.clone()).unwrap();
+    assert_eq!(record.scales, before.scales);
+    assert_eq!(
+        record.audit.last().unwrap().change,
+        format!(
+            "Restored the safety scale of {label} ({})",
+            before.scales[0].score
+        )
+    );
+
+    // Given again in the meantime: the new scale stands.
+    let mut given = before.scales[0].clone();
+    given.score = 9;
+    run(&mut again, Command::SetScale(given)).unwrap();
+    let Err(Problem::Invalid(findings)) = run(&mut again, undo) else {
+        panic!("a second scale for one person");
+    };
+    assert!(findings[0]
+        .message
+        .contains("has given a safety scale since"));
+}

@@ -77,6 +77,15 @@ pub enum Command {
         /// The participant.
         participant_id: String,
     },
+    /// Put back a safety scale withdrawn earlier (the undoing of a
+    /// [`Command::RemoveScale`]): at `index` of the scales, or at the end when there are
+    /// fewer now. Refused when that participant has given a scale since.
+    RestoreScale {
+        /// The scale as it was withdrawn.
+        scale: SafetyScale,
+        /// Where it was among the scales.
+        index: usize,
+    },
     /// Make the record final and read-only: refused while any error finding remains.
     Finalise,
     /// Append an amendment to a final record.
@@ -658,6 +667,11 @@ impl Command {
                 "Withdrew the safety scale of {}",
                 record.participant_label(participant_id)
             ),
+            Command::RestoreScale { scale, .. } => format!(
+                "Restored the safety scale of {} ({})",
+                record.participant_label(&scale.participant_id),
+                scale.score
+            ),
             Command::Finalise => FINALISED.to_string(),
             Command::Amend { reason, .. } => format!("{AMENDED}: {}", excerpt(reason)),
         }
@@ -674,17 +688,33 @@ impl Command {
                 None => self.describe(record),
             },
             Command::Restore { item, .. } => format!("Put back {}", words_for(record, item)),
+            Command::RestoreScale { scale, .. } => format!(
+                "Put back the safety scale of {}",
+                record.participant_label(&scale.participant_id)
+            ),
             other => other.describe(record),
         }
     }
 
     /// The command that puts back what this one takes away from `record` (the record
     /// before this one is applied): for a removal, a [`Command::Restore`] of the item as it
-    /// is, where it is, with its approval for the family's copy. `None` for any other
-    /// change, or an item that is not there.
+    /// is, where it is, with its approval for the family's copy; for a withdrawn safety
+    /// scale, a [`Command::RestoreScale`]. `None` for any other change, or for what is not
+    /// there.
     pub fn undoing(&self, record: &DecisionRecord) -> Option<Command> {
-        let Command::Remove { kind, id } = self else {
-            return None;
+        let (kind, id) = match self {
+            Command::Remove { kind, id } => (kind, id),
+            Command::RemoveScale { participant_id } => {
+                let index = record
+                    .scales
+                    .iter()
+                    .position(|scale| scale.participant_id == *participant_id)?;
+                return Some(Command::RestoreScale {
+                    scale: record.scales[index].clone(),
+                    index,
+                });
+            }
+            _ => return None,
         };
         let kind = *kind;
         let (item, index) = with_kind!(kind, T => {
@@ -805,6 +835,33 @@ impl Command {
                 section_limits(debrief, &record.wellbeing_debrief, &["wellbeingDebrief"])
             }
             Command::EditFamilyCopy(plan) => family_copy_problems(record, plan),
+            Command::RestoreScale { scale, index } => {
+                let at = JsonPath::keys(&["scales"]).index((*index).min(record.scales.len()));
+                let mut problems = limits::text_findings(scale, None, &at, None);
+                let who = at.clone().key("participantId");
+                if record.participant(&scale.participant_id).is_none() {
+                    problems.push(Finding::error(
+                        who,
+                        format!(
+                            "{} is no longer one of the participants",
+                            bidi::escape(&scale.participant_id)
+                        ),
+                    ));
+                } else if record
+                    .scales
+                    .iter()
+                    .any(|given| given.participant_id == scale.participant_id)
+                {
+                    problems.push(Finding::error(
+                        who,
+                        format!(
+                            "{} has given a safety scale since: change that one instead",
+                            bidi::escape(&record.participant_label(&scale.participant_id))
+                        ),
+                    ));
+                }
+                problems
+            }
             Command::Remove { .. } | Command::RemoveScale { .. } | Command::Finalise => Vec::new(),
         }
     }
@@ -831,7 +888,9 @@ impl Command {
                     + limits::bytes_bound(item.id())
                     + 256
             }
-            Command::SetScale(scale) => limits::bytes_bound(scale),
+            Command::SetScale(scale) | Command::RestoreScale { scale, .. } => {
+                limits::bytes_bound(scale)
+            }
             Command::Remove { .. } | Command::RemoveScale { .. } => 0,
             Command::Finalise => limits::FINALISE_ROOM,
             // The amendment's texts, its author (the actor) and time.
@@ -868,7 +927,9 @@ impl Command {
                 let kind = item.kind();
                 kind.item_path(restored_index(record, kind, *index))
             }
-            Command::SetScale(_) | Command::RemoveScale { .. } => JsonPath::keys(&["scales"]),
+            Command::SetScale(_) | Command::RemoveScale { .. } | Command::RestoreScale { .. } => {
+                JsonPath::keys(&["scales"])
+            }
             Command::Finalise => JsonPath::root(),
             Command::Amend { .. } => JsonPath::keys(&["amendments"]).index(record.amendments.len()),
         }
@@ -1212,6 +1273,10 @@ fn change(
                 Some(existing) => *existing = scale,
                 None => record.scales.push(scale),
             }
+        }
+        Command::RestoreScale { scale, index } => {
+            let index = index.min(record.scales.len());
+            record.scales.insert(index, scale);
         }
         Command::RemoveScale { participant_id } => {
             let before = record.scales.len();
