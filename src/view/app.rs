@@ -19,6 +19,7 @@ use super::section_form::SectionForm;
 use super::specs::{self, list_form, ListForm, Section};
 use super::stages::{Part, Stage};
 use super::task_list::TaskList;
+use super::undo::UndoNotice;
 use crate::bidi::isolate;
 use crate::copy::candidates;
 use crate::meeting::{any_restricted, validate, Finding};
@@ -285,6 +286,7 @@ pub fn app(props: &AppProps) -> Html {
         let stage = stage.clone();
         let revealed = revealed.clone();
         let stage_heading = stage_heading.clone();
+        let session = session.clone();
         Callback::from(move |next: Stage| {
             *moved.borrow_mut() = true;
             if next == *stage {
@@ -295,6 +297,8 @@ pub fn app(props: &AppProps) -> Html {
                 return;
             }
             revealed.set(None);
+            // A removal can be undone only on the stage it was made on.
+            session.forget_removal();
             stage.set(next);
         })
     };
@@ -414,6 +418,9 @@ pub fn app(props: &AppProps) -> Html {
                             </div>
                             if restricted_here && !show_restricted {
                                 <p class="rs-stage__masked-note">{ "Restricted items are hidden on this shared screen." }</p>
+                            }
+                            if let (Some(removal), false) = (outcome.removal.clone(), read_only) {
+                                <UndoNotice {removal} />
                             }
                             { body }
                             <nav class="rs-stage__pager" aria-label="Stage navigation">

@@ -7,6 +7,8 @@ mod app;
 mod caseload;
 mod clocks;
 mod context;
+mod dates;
+mod digest;
 mod error_summary;
 mod exports;
 mod family_review;
@@ -27,6 +29,7 @@ mod section_form;
 mod specs;
 mod stages;
 mod task_list;
+mod undo;
 
 pub use app::{App, AppProps};
 pub use caseload::{Caseload, CaseloadProps};
