@@ -94,8 +94,29 @@ mod intl {
         (at.assume_utc().unix_timestamp_nanos() / 1_000_000) as f64
     }
 
+    thread_local! {
+        /// Dates already written: a record holds few distinct dates, and a list's table
+        /// asks for each again on every redraw (each key typed in its form).
+        static WRITTEN: std::cell::RefCell<std::collections::HashMap<IsoDate, String>> =
+            Default::default();
+    }
+
+    /// The most dates kept written; past it, the cache starts again.
+    const KEPT: usize = 4096;
+
     pub fn date(value: IsoDate) -> Option<String> {
-        format(&DATE, utc_milliseconds(value.0.midnight()))
+        if let Some(text) = WRITTEN.with(|written| written.borrow().get(&value).cloned()) {
+            return Some(text);
+        }
+        let text = format(&DATE, utc_milliseconds(value.0.midnight()))?;
+        WRITTEN.with(|written| {
+            let mut written = written.borrow_mut();
+            if written.len() >= KEPT {
+                written.clear();
+            }
+            written.insert(value, text.clone());
+        });
+        Some(text)
     }
 
     pub fn time(value: ClockTime) -> Option<String> {

@@ -102,7 +102,11 @@ fn locked(record: &DecisionRecord) -> Vec<String> {
             "thing the family will be told",
             "things the family will be told",
         ),
-        count(items(ItemKind::Dissent), "dissent", "dissents"),
+        count(
+            items(ItemKind::Dissent),
+            "record of dissent",
+            "records of dissent",
+        ),
         count(
             items(ItemKind::Recipient),
             "recipient of the record",

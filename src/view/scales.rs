@@ -221,9 +221,17 @@ pub fn scales(props: &ScalesProps) -> Html {
         JsonPath::keys(&["scales"]).index(index)
     };
 
+    // A change to the form while it asks about replacing a scale withdraws the question:
+    // the answer would be about what the form no longer holds.
     let onchange = {
         let form = form.clone();
-        Callback::from(move |(index, text): (usize, String)| form.set(index, text))
+        let replacing = replacing.clone();
+        Callback::from(move |(index, text): (usize, String)| {
+            if replacing.is_some() {
+                replacing.set(None);
+            }
+            form.set(index, text)
+        })
     };
     let onsubmit = {
         let form = form.clone();
