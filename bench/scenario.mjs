@@ -310,6 +310,7 @@ export async function runScenario(page) {
   // Check and finalise.
   await chair.goTo('Check and finalise');
   await chair.click(stage, 'Finalise the record');
+  await chair.click(stage, 'Confirm and finalise');
   await expect(page.getByRole('heading', { name: 'This record is final', exact: true })).toBeVisible();
   return { interactions: chair.interactions, characters: chair.characters };
 }

@@ -11,7 +11,7 @@
 // The domain core lives in its own crates (`core/`, and `record/` for the record, whose
 // reading and digests in `record/io/` are built for speed); its modules are this crate's, so
 // every path (`risk_sensible::record::import`, …) is the same wherever the code lives.
-pub use risk_sensible_core::{analysis, bidi, copy, example, export, meeting, record};
+pub use risk_sensible_core::{analysis, bidi, copy, dates, example, export, meeting, record};
 
 #[cfg(feature = "web")]
 pub mod autosave;

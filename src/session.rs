@@ -5,6 +5,7 @@
 //! host.
 
 use crate::autosave::{Autosave, Claim, Found};
+use crate::bidi;
 use crate::host_js::{fire_event, RecordText};
 use crate::meeting::{self, Command, Config, Context, Problem};
 use crate::record::{integrity, Actor, DecisionRecord, Status, Timestamp};
@@ -73,6 +74,28 @@ pub struct Outcome {
     pub refusal: Option<Problem>,
     /// What the last accepted change did, for a polite screen-reader announcement.
     pub announcement: String,
+    /// The last removal, which the chair can undo until they leave the stage.
+    pub removal: Option<Removal>,
+}
+
+/// A removal the chair can undo: what it did and what undoing it does, in words, and the
+/// command that undoes it (`None` once it has been undone).
+#[derive(Clone, Debug, PartialEq)]
+pub struct Removal {
+    /// "Removed the action \"Strategy review\"".
+    pub removed: String,
+    /// "Put back the action \"Strategy review\"".
+    pub put_back: String,
+    undo: Option<Command>,
+    /// Tells one removal from the next (the revision it made).
+    pub serial: u64,
+}
+
+impl Removal {
+    /// It has been undone: the item is back.
+    pub fn undone(&self) -> bool {
+        self.undo.is_none()
+    }
 }
 
 /// How a session starts: what mount found and the host asked for.
@@ -318,7 +341,10 @@ impl Session {
         }
         let before = self.record();
         let announce = !matches!(command, Command::EditMeeting(_));
-        let description = command.describe(&before);
+        // In words, without ids; record text in them shows its bidirectional controls as
+        // escapes, as every message that quotes the record does.
+        let description = bidi::escape(&command.in_words(&before)).into_owned();
+        let undo = command.undoing(&before);
         let context = Context {
             at: now(),
             actor,
@@ -333,6 +359,7 @@ impl Session {
                     before.meta.status == Status::Draft && record.meta.status == Status::Final;
                 let amended = record.amendments.len() > before.amendments.len();
                 let anchor = (finalised || amended).then(|| integrity::anchor(&record));
+                let removed = description.clone();
                 {
                     let mut outcome = self.outcome.borrow_mut();
                     outcome.refusal = None;
@@ -342,6 +369,15 @@ impl Session {
                     }
                 }
                 let text = self.store(Rc::new(record));
+                if let Some(undo) = undo {
+                    let put_back = bidi::escape(&undo.in_words(&self.record())).into_owned();
+                    self.outcome.borrow_mut().removal = Some(Removal {
+                        removed,
+                        put_back,
+                        undo: Some(undo),
+                        serial: self.revision.get(),
+                    });
+                }
                 // The anchor the host keeps to check the record against later (SECURITY.md).
                 if let Some(anchor) = anchor {
                     let name = if finalised {
@@ -366,6 +402,34 @@ impl Session {
         taken
     }
 
+    /// Undoes the last removal: puts the item back where it was. True when it is back; a
+    /// refusal (what it refers to has gone since) is shown like any other, and the offer
+    /// ends either way.
+    pub fn undo_removal(&self) -> bool {
+        let undo = self
+            .outcome
+            .borrow_mut()
+            .removal
+            .as_mut()
+            .and_then(|removal| removal.undo.take());
+        let Some(undo) = undo else {
+            return false;
+        };
+        let taken = self.apply(undo);
+        if !taken {
+            self.outcome.borrow_mut().removal = None;
+            self.redraw();
+        }
+        taken
+    }
+
+    /// Ends the offer to undo the last removal (the chair has left the stage).
+    pub fn forget_removal(&self) {
+        if self.outcome.borrow_mut().removal.take().is_some() {
+            self.redraw();
+        }
+    }
+
     /// Opens another record in place of this one (the host's `load`, an import that passed
     /// every check, another tab's draft). Called again from a listener of the change event
     /// it fires (a host's `load` there), the later record is opened at once and the widget
@@ -377,6 +441,7 @@ impl Session {
         *self.outcome.borrow_mut() = Outcome {
             refusal: None,
             announcement: "Opened another record".to_string(),
+            removal: None,
         };
         self.store(record);
         self.flush();

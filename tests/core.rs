@@ -389,3 +389,191 @@ fn a_record_the_escapes_would_take_over_the_limit_is_written_without_them_and_re
     assert!(text.contains("\\u0639") && text.len() <= MAX_BYTES);
     assert_eq!(import(&text).unwrap(), record);
 }
+
+/// The undoing of a removal, from the record before it.
+fn undoing(record: &DecisionRecord, command: &Command) -> Command {
+    command.undoing(record).expect("a removal can be undone")
+}
+
+#[test]
+fn an_undone_removal_puts_the_item_back_in_place_and_the_audit_trail_keeps_both() {
+    use risk_sensible::example::example_record;
+    use risk_sensible::record::integrity::verify;
+    let mut record = example_record(false);
+    let before = record.clone();
+    let remove = Command::Remove {
+        kind: ItemKind::Action,
+        id: "x2".into(),
+    };
+    let undo = undoing(&record, &remove);
+    assert_eq!(
+        remove.in_words(&record),
+        format!("Removed the action \"{}\"", before.actions[1].task)
+    );
+    run(&mut record, remove).unwrap();
+    assert!(record.actions.iter().all(|action| action.id != "x2"));
+    // The family's copy loses it while it is gone.
+    let approved = |record: &DecisionRecord| {
+        record
+            .family_copy
+            .as_ref()
+            .unwrap()
+            .approved
+            .iter()
+            .any(|approval| {
+                approval.list == ItemKind::Action && approval.id == "x2" && approval.police_agreed
+            })
+    };
+    assert!(!approved(&record));
+    assert_eq!(
+        undo.in_words(&record),
+        format!("Put back the action \"{}\"", before.actions[1].task)
+    );
+    run(&mut record, undo).unwrap();
+    assert_eq!(
+        record.actions, before.actions,
+        "back in its place, as it was"
+    );
+    assert!(
+        approved(&record),
+        "approved again, with the police's agreement"
+    );
+    let changes: Vec<&str> = record.audit[before.audit.len()..]
+        .iter()
+        .map(|entry| entry.change.as_str())
+        .collect();
+    let task = &before.actions[1].task;
+    assert_eq!(
+        changes,
+        [
+            format!("Removed action \"{task}\" [x2]"),
+            format!("Restored action \"{task}\" [x2]"),
+        ]
+    );
+    // History is appended to, never rewritten: the entries before are as they were.
+    assert_eq!(record.audit[..before.audit.len()], before.audit[..]);
+    assert!(verify(&record).is_ok());
+}
+
+#[test]
+fn a_removed_participant_comes_back_with_a_new_id_when_theirs_was_given_away() {
+    let mut record = complete_record();
+    let remove = remove("p3");
+    let undo = undoing(&record, &remove);
+    assert_eq!(
+        remove.in_words(&record),
+        "Removed the participant Priya Nandra (Health)"
+    );
+    run(&mut record, remove).unwrap();
+    // The highest id is free again, so the next person added takes it.
+    run(
+        &mut record,
+        add(draft("Sam Cole", "GP", "Health", Attendance::Attended)),
+    )
+    .unwrap();
+    assert_eq!(record.participants[2].id, "p3");
+    assert_eq!(
+        undo.describe(&record),
+        "Restored participant Priya Nandra (Health) [p4]"
+    );
+    run(&mut record, undo).unwrap();
+    let people: Vec<(&str, &str)> = record
+        .participants
+        .iter()
+        .map(|p| (p.id.as_str(), p.name.as_str()))
+        .collect();
+    assert_eq!(
+        people,
+        [
+            ("p1", "Amara Okafor"),
+            ("p2", "Tom Reyes"),
+            ("p4", "Priya Nandra"),
+            ("p3", "Sam Cole")
+        ]
+    );
+}
+
+#[test]
+fn an_item_put_back_goes_at_the_end_of_a_list_that_is_shorter_now() {
+    let mut record = complete_record();
+    let undo_second = undoing(&record, &remove("p2"));
+    run(&mut record, remove("p2")).unwrap();
+    run(&mut record, remove("p3")).unwrap();
+    run(&mut record, undo_second).unwrap();
+    let ids: Vec<&str> = record.participants.iter().map(|p| p.id.as_str()).collect();
+    assert_eq!(ids, ["p1", "p2"]);
+}
+
+#[test]
+fn putting_back_is_refused_when_what_it_refers_to_is_gone_or_the_record_is_final() {
+    use risk_sensible::record::{Restrictions, Risk};
+    let mut record = complete_record();
+    run(
+        &mut record,
+        Command::Add(Item::Risk(Risk {
+            description: "Further injury".into(),
+            owner_id: Some("p2".into()),
+            review_trigger: "Any new injury".into(),
+            restrictions: Some(Restrictions::none()),
+            ..Risk::default()
+        })),
+    )
+    .unwrap();
+    let remove_risk = Command::Remove {
+        kind: ItemKind::Risk,
+        id: "r1".into(),
+    };
+    let undo = undoing(&record, &remove_risk);
+    run(&mut record, remove_risk).unwrap();
+    run(&mut record, remove("p2")).unwrap();
+    let before = record.clone();
+    let Err(Problem::Invalid(findings)) = run(&mut record, undo.clone()) else {
+        panic!("a risk owned by someone no longer there was put back");
+    };
+    assert_eq!(findings[0].path.to_string(), "$.risks[0].ownerId");
+    assert_eq!(record, before);
+    record.meta.status = Status::Final;
+    assert_eq!(run(&mut record, undo), Err(Problem::ReadOnly));
+    // Only a removal has an undoing.
+    assert_eq!(Command::Finalise.undoing(&record), None);
+    assert_eq!(remove("p99").undoing(&record), None);
+}
+
+#[test]
+fn a_withdrawn_scale_is_put_back_in_place_unless_that_person_has_given_one_since() {
+    use risk_sensible::example::example_record;
+    let mut record = example_record(false);
+    let before = record.clone();
+    let first = before.scales[0].participant_id.clone();
+    let withdraw = Command::RemoveScale {
+        participant_id: first.clone(),
+    };
+    let undo = undoing(&record, &withdraw);
+    run(&mut record, withdraw).unwrap();
+    let label = before.participant_label(&first);
+    assert_eq!(
+        undo.in_words(&record),
+        format!("Put back the safety scale of {label}")
+    );
+    let mut again = record.clone();
+    run(&mut record, undo.clone()).unwrap();
+    assert_eq!(record.scales, before.scales);
+    assert_eq!(
+        record.audit.last().unwrap().change,
+        format!(
+            "Restored the safety scale of {label} ({})",
+            before.scales[0].score
+        )
+    );
+
+    // Given again in the meantime: the new scale stands.
+    let mut given = before.scales[0].clone();
+    given.score = 9;
+    run(&mut again, Command::SetScale(given)).unwrap();
+    let Err(Problem::Invalid(findings)) = run(&mut again, undo) else {
+        panic!("a second scale for one person");
+    };
+    assert!(findings[0]
+        .message
+        .contains("has given a safety scale since"));
+}

@@ -139,15 +139,24 @@ fn assert_invariants(record: &DecisionRecord) {
 proptest! {
     #![proptest_config(ProptestConfig { cases: 200, ..ProptestConfig::default() })]
 
+    /// `None` in the sequence undoes the last removal accepted, as the widget's Undo does.
     #[test]
-    fn any_sequence_of_commands_keeps_every_invariant(commands in prop::collection::vec(command(), 1..40)) {
+    fn any_sequence_of_commands_keeps_every_invariant(steps in prop::collection::vec(prop::option::weighted(0.9, command()), 1..40)) {
         let mut record = common::new_record();
-        for (index, command) in commands.into_iter().enumerate() {
+        let mut undo = None;
+        for (index, step) in steps.into_iter().enumerate() {
+            let Some(command) = step.or_else(|| undo.take()) else {
+                continue;
+            };
             let before = record.clone();
+            let undoing = command.undoing(&record);
             let time = format!("2026-03-02T11:{:02}:00Z", index % 60);
             let audit_before = record.audit.len();
             match common::run_at(&mut record, command, &time) {
-                Ok(()) => prop_assert!(record.audit.len() >= audit_before),
+                Ok(()) => {
+                    prop_assert!(record.audit.len() >= audit_before);
+                    undo = undoing.or(undo);
+                }
                 Err(_) => prop_assert_eq!(&record, &before, "a refused command changed the record"),
             }
             assert_invariants(&record);

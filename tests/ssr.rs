@@ -232,11 +232,77 @@ async fn a_final_record_shows_its_digest_and_offers_only_amendment() {
     let record = example_record(true);
     let digest = record.meta.digest.clone().unwrap();
     let html = render(record, Stage::Finalise).await;
+    // Short on screen, whole behind "Show the full digest" (and in print), with a copy button.
+    let hex = &digest["sha256:".len()..];
+    let short = format!("{} {} {}…", &hex[..4], &hex[4..8], &hex[8..12]);
+    assert!(html.contains(&short), "{short}");
     assert!(html.contains(&digest));
+    assert!(html.contains("Show the full digest"));
+    assert!(html.contains("the full digest</span></button>"));
     assert!(html.contains("Add amendment"));
     let risks = render(example_record(true), Stage::Risks).await;
     assert!(!risks.contains("Add risk"), "no add form on a final record");
     assert!(!risks.contains(">Remove<"));
+}
+
+/// The markup's text, tags and their attributes left out (a date input's value is ISO, as
+/// the browser needs it).
+fn text_of(html: &str) -> String {
+    let mut text = String::new();
+    let mut in_tag = false;
+    for character in html.chars() {
+        match character {
+            '<' => in_tag = true,
+            '>' => in_tag = false,
+            _ if !in_tag => text.push(character),
+            _ => {}
+        }
+    }
+    text
+}
+
+/// Where an ISO date (`2026-03-02`) starts in `text`.
+fn iso_date(text: &str) -> Option<usize> {
+    let bytes = text.as_bytes();
+    (0..bytes.len().saturating_sub(9)).find(|&at| {
+        let digits =
+            |range: std::ops::Range<usize>| range.clone().all(|i| bytes[at + i].is_ascii_digit());
+        digits(0..4)
+            && bytes[at + 4] == b'-'
+            && digits(5..7)
+            && bytes[at + 7] == b'-'
+            && digits(8..10)
+    })
+}
+
+/// Dates and times read as words on every stage, a draft's and a final record's (server-side,
+/// the core's English; in a browser, its locale): no ISO date or timestamp is shown.
+#[tokio::test]
+async fn no_stage_shows_a_date_or_time_as_iso() {
+    for final_record in [false, true] {
+        for stage in Stage::ALL {
+            let text = text_of(&render_with(example_record(final_record), stage, false).await);
+            if let Some(at) = iso_date(&text) {
+                panic!(
+                    "{stage:?}: {}",
+                    &text[at.saturating_sub(40)..(at + 40).min(text.len())]
+                );
+            }
+        }
+    }
+    let actions = text_of(&render(example_record(false), Stage::Actions).await);
+    assert!(actions.contains("3 March 2026"), "an action's due date");
+    let check = text_of(&render(example_record(false), Stage::Finalise).await);
+    assert!(
+        check.contains("2 March 2026, 10:30"),
+        "the meeting's date and time"
+    );
+    let review = text_of(&render(example_record(false), Stage::Review).await);
+    assert!(review.contains("3 March 2026"), "the distribution clock");
+    let record = example_record(true);
+    let finalised = record.meta.finalised_at.unwrap();
+    let final_view = text_of(&render(record, Stage::Finalise).await);
+    assert!(final_view.contains(&risk_sensible::dates::date_time_utc(finalised)));
 }
 
 /// A right-to-left override or a stray POP DIRECTIONAL ISOLATE in any text of the record

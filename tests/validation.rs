@@ -201,6 +201,60 @@ fn subject_rules() {
         Error,
     );
     check(
+        "the child's date of birth after the meeting",
+        |r| r.subjects[0].date_of_birth = Some("2026-03-03".parse().unwrap()),
+        "$.subjects[0].dateOfBirth",
+        Error,
+    );
+    check(
+        "an adult's date of birth after the meeting",
+        |r| r.subjects[1].date_of_birth = Some("2030-05-14".parse().unwrap()),
+        "$.subjects[1].dateOfBirth",
+        Error,
+    );
+    // Before the meeting's date is entered, the day the record was started stands for it.
+    let started = added_by(|r| {
+        r.meeting.date = None;
+        r.subjects[0].date_of_birth = Some("2026-03-03".parse().unwrap());
+    });
+    let found: Vec<(&str, Severity)> = started.iter().map(|(p, s, _)| (p.as_str(), *s)).collect();
+    assert_eq!(
+        found,
+        [
+            ("$.meeting.date", Error),
+            ("$.subjects[0].dateOfBirth", Error)
+        ],
+        "{started:#?}"
+    );
+    assert!(
+        started[1]
+            .2
+            .contains("this record was started on 2 March 2026"),
+        "{started:#?}"
+    );
+    let born_on_the_day = added_by(|r| r.subjects[0].date_of_birth = r.meeting.date);
+    assert_eq!(
+        born_on_the_day,
+        Vec::new(),
+        "born on the day of the meeting"
+    );
+    let unborn = added_by(|r| {
+        r.subjects[0].unborn = true;
+        r.subjects[0].date_of_birth = Some("2026-06-01".parse().unwrap());
+        r.subjects[0].expected_date = Some("2026-06-01".parse().unwrap());
+    });
+    assert_eq!(
+        unborn,
+        Vec::new(),
+        "an unborn child's dates are in the future"
+    );
+    let message =
+        &added_by(|r| r.subjects[0].date_of_birth = Some("2026-12-05".parse().unwrap()))[0].2;
+    assert!(
+        message.contains("5 December 2026") && message.contains("the meeting on 2 March 2026"),
+        "the dates in words: {message}"
+    );
+    check(
         "mobility unknown",
         |r| r.subjects[0].mobility = Mobility::Unknown,
         "$.subjects[0].mobility",
@@ -437,6 +491,79 @@ fn action_rules() {
         r.actions[2].not_done_reason = Some(NotDoneReason::CircumstancesChanged);
     });
     assert_eq!(added, Vec::new());
+    check(
+        "due before the meeting",
+        |r| r.actions[1].due = Some("2025-03-03".parse().unwrap()),
+        "$.actions[1].due",
+        Warning,
+    );
+    check(
+        "in progress, due before the meeting",
+        |r| {
+            r.actions[1].status = ActionStatus::InProgress;
+            r.actions[1].due = Some("2026-03-01".parse().unwrap());
+        },
+        "$.actions[1].due",
+        Warning,
+    );
+    let message = &added_by(|r| r.actions[1].due = Some("2026-03-01".parse().unwrap()))[0].2;
+    assert!(
+        message.contains("1 March 2026") && message.contains("2 March 2026"),
+        "the dates in words: {message}"
+    );
+    let on_the_day = added_by(|r| r.actions[1].due = r.meeting.date);
+    assert_eq!(on_the_day, Vec::new(), "due on the day of the meeting");
+    // An earlier meeting's action, done or not done, was due before this one.
+    let done = added_by(|r| {
+        r.actions[0].due = Some("2026-02-20".parse().unwrap());
+        r.actions[0].status = ActionStatus::Done;
+        r.actions[0].outcome = "Seen by the paediatrician".into();
+    });
+    assert_eq!(done, Vec::new(), "a done action");
+}
+
+/// The rules a form raises as an item is saved are the ones `validate` reports, at the
+/// path the item is saved to: an error for a birth after the meeting, a warning for an
+/// action due before it, and nothing for other items.
+#[test]
+fn a_form_raises_the_same_date_rules_as_validation_at_the_items_path() {
+    use risk_sensible::meeting::{entry_findings, Item};
+    let record = example_record(false);
+    let mut child = record.subjects[0].clone();
+    child.date_of_birth = Some("2026-03-03".parse().unwrap());
+    let at = ItemKind::Subject.item_path(record.subjects.len());
+    let raised = entry_findings(&record, &Item::Subject(child.clone()), &at);
+    assert_eq!(raised.len(), 1);
+    assert_eq!(
+        raised[0].path.to_string(),
+        format!("$.subjects[{}].dateOfBirth", record.subjects.len())
+    );
+    assert_eq!(raised[0].severity, Error);
+    let mut changed = record.clone();
+    changed.subjects[0] = child;
+    let found = validate(&changed, common::config());
+    assert!(found
+        .iter()
+        .any(|finding| finding.path == "$.subjects[0].dateOfBirth"
+            && finding.message == raised[0].message));
+
+    let mut action = record.actions[0].clone();
+    action.due = Some("2026-02-27".parse().unwrap());
+    let raised = entry_findings(
+        &record,
+        &Item::Action(action),
+        &ItemKind::Action.item_path(0),
+    );
+    assert_eq!(raised.len(), 1);
+    assert_eq!(
+        (raised[0].path.to_string().as_str(), raised[0].severity),
+        ("$.actions[0].due", Warning)
+    );
+    let risk = Item::Risk(record.risks[0].clone());
+    assert_eq!(
+        entry_findings(&record, &risk, &ItemKind::Risk.item_path(0)),
+        Vec::new()
+    );
 }
 
 #[test]

@@ -20,6 +20,7 @@
 //! the owned material unless the owner agrees. The family receives nothing through this
 //! rule: only the family's copy.
 
+use crate::dates::long_date;
 use crate::meeting::{AgencyRole, Config};
 use crate::record::*;
 use serde::Serialize;
@@ -375,7 +376,7 @@ impl FamilyAction {
     /// The action as the family's letter says it.
     pub fn sentence(&self) -> String {
         match self.due {
-            Some(due) => format!("{} ({}, by {due})", self.task, self.by),
+            Some(due) => format!("{} ({}, by {})", self.task, self.by, long_date(due)),
             None => format!("{} ({})", self.task, self.by),
         }
     }
@@ -593,8 +594,13 @@ pub fn family_letter(copy: &FamilyCopy) -> String {
     ));
     if let Some(date) = copy.meeting_date {
         line(format!(
-            "Professionals who work with your family met on {date} to talk about how to keep {} safe.",
-            if copy.child.is_empty() { "your child" } else { &copy.child }
+            "Professionals who work with your family met on {} to talk about how to keep {} safe.",
+            long_date(date),
+            if copy.child.is_empty() {
+                "your child"
+            } else {
+                &copy.child
+            }
         ));
     }
     if let Some(lead) = &copy.lead_worker {
@@ -621,7 +627,7 @@ pub fn family_letter(copy: &FamilyCopy) -> String {
                 if !message.by.is_empty() {
                     text.push_str(&format!(" ({}", message.by));
                     if let Some(when) = message.when {
-                        text.push_str(&format!(", {when}"));
+                        text.push_str(&format!(", {}", long_date(when)));
                     }
                     text.push(')');
                 }

@@ -1,7 +1,7 @@
 //! The domain core of Risk Sensible: the decision record ([`record`]), the meeting's rules
 //! and its one transition function ([`meeting`]), exports ([`export`]), example records
-//! ([`example`]), analysis across many records ([`analysis`]) and bidirectional text made
-//! safe to show ([`bidi`]).
+//! ([`example`]), analysis across many records ([`analysis`]), bidirectional text made
+//! safe to show ([`bidi`]) and dates in words ([`dates`]).
 //!
 //! It knows nothing of the DOM, Yew or the browser. The `risk-sensible` crate re-exports
 //! every module here and adds the web layer; read the documentation there.
@@ -9,6 +9,7 @@
 pub mod analysis;
 pub mod bidi;
 pub mod copy;
+pub mod dates;
 pub mod example;
 pub mod export;
 pub mod meeting;

@@ -20,6 +20,7 @@ use super::section_form::SectionForm;
 use super::specs::{self, list_form, ListForm, Section};
 use super::stages::{Part, Stage};
 use super::task_list::TaskList;
+use super::undo::UndoNotice;
 use crate::bidi::isolate;
 use crate::copy::candidates;
 use crate::meeting::{any_restricted, validate, Finding, Severity};
@@ -350,6 +351,7 @@ pub fn app(props: &AppProps) -> Html {
         let revealed = revealed.clone();
         let stage_heading = stage_heading.clone();
         let checked = checked.clone();
+        let session = session.clone();
         Callback::from(move |next: Stage| {
             *moved.borrow_mut() = true;
             if next == *stage {
@@ -368,6 +370,8 @@ pub fn app(props: &AppProps) -> Html {
                 checked.set(now_checked);
             }
             revealed.set(None);
+            // A removal can be undone only on the stage it was made on.
+            session.forget_removal();
             stage.set(next);
         })
     };
@@ -534,6 +538,9 @@ pub fn app(props: &AppProps) -> Html {
                             }
                             if current_checked && can_check {
                                 <StageCheck findings={Rc::new(stage_findings)} summary_ref={summary_ref.clone()} />
+                            }
+                            if let (Some(removal), false) = (outcome.removal.clone(), read_only) {
+                                <UndoNotice {removal} />
                             }
                             { body }
                             <nav class="rs-stage__pager" aria-label="Stage navigation">

@@ -2,8 +2,9 @@
 //! and the host's bank holidays.
 
 use super::context::WidgetContext;
+use super::dates;
 use crate::meeting::{statutory_clocks, Clock};
-use crate::record::DecisionRecord;
+use crate::record::{DecisionRecord, IsoDate};
 use std::rc::Rc;
 use yew::prelude::*;
 
@@ -20,10 +21,10 @@ pub fn clocks(props: &ClocksProps) -> Html {
     let clocks = statutory_clocks(&props.record, &context.config);
     let row = |name: &str, clock: Option<Clock>, missing: &str| {
         let value = match clock {
-            Some(clock) if clock.reliable => clock.due.to_string(),
+            Some(clock) if clock.reliable => dates::date(IsoDate(clock.due)),
             Some(clock) => format!(
                 "{} (check this date: it falls outside the bank holidays the widget knows)",
-                clock.due
+                dates::date(IsoDate(clock.due))
             ),
             None => missing.to_string(),
         };

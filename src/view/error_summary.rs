@@ -1,5 +1,6 @@
 //! The error summary: a list of what is wrong at the top of a form, each item a link that
-//! moves focus to the field concerned (the GOV.UK pattern staff already know).
+//! moves focus to the field concerned (the GOV.UK pattern staff already know). The same
+//! box, marked as a warning, lists what a form asks to be checked before it saves.
 
 use wasm_bindgen::JsCast;
 use web_sys::{Document, DocumentFragment, Element, HtmlElement};
@@ -21,6 +22,12 @@ pub struct ErrorSummaryProps {
     pub node_ref: NodeRef,
     #[prop_or(AttrValue::Static("There is a problem"))]
     pub title: AttrValue,
+    /// A warning to check, not an error to fix.
+    #[prop_or_default]
+    pub warning: bool,
+    /// What to do about the list, after it.
+    #[prop_or_default]
+    pub note: Option<AttrValue>,
 }
 
 /// Finds an element by id in the same document or shadow root as `from`, so the widget
@@ -47,7 +54,8 @@ pub fn error_summary(props: &ErrorSummaryProps) -> Html {
         return html! {};
     }
     html! {
-        <div class="rs-error-summary" ref={props.node_ref.clone()} tabindex="-1" role="alert">
+        <div class={classes!("rs-error-summary", props.warning.then_some("rs-error-summary--warning"))}
+            ref={props.node_ref.clone()} tabindex="-1" role="alert">
             <h3 class="rs-error-summary__title">{ props.title.clone() }</h3>
             <ul class="rs-error-summary__list">
                 { for props.items.iter().enumerate().map(|(index, item)| {
@@ -67,6 +75,9 @@ pub fn error_summary(props: &ErrorSummaryProps) -> Html {
                     }
                 }) }
             </ul>
+            if let Some(note) = &props.note {
+                <p class="rs-error-summary__note">{ note.clone() }</p>
+            }
         </div>
     }
 }

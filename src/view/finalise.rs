@@ -1,16 +1,20 @@
 //! Check and finalise: what still blocks finalising, the whole record to check with a
-//! change link per stage, the finalise button; once final, the digest and the amendment
+//! change link per stage, the finalise button and the confirmation it asks for (what will
+//! be locked, and that only amendments follow); once final, the digest and the amendment
 //! form, which asks who and why.
 
 use super::context::use_widget;
+use super::dates;
+use super::digest::Digest;
 use super::error_summary::ErrorSummary;
 use super::form::{build, lens, specs, texts_of, use_item_form, Control, Field, Fields, FormError};
 use super::minutes::Minutes;
 use super::specs::restrictions;
 use super::stages::Stage;
-use crate::bidi::isolate;
-use crate::meeting::{Command, Finding, Severity};
-use crate::record::{Actor, DecisionRecord, JsonPath, Restrictions, Status};
+use crate::meeting::{item_count, Command, Finding, Severity};
+use crate::record::{
+    Actor, AssessmentColumn, DecisionRecord, ItemKind, JsonPath, Restrictions, Status,
+};
 use std::rc::Rc;
 use web_sys::HtmlElement;
 use yew::prelude::*;
@@ -54,6 +58,63 @@ fn amendment_fields() -> Vec<Field<AmendmentDraft>> {
     ]
 }
 
+/// "1 decision", "3 decisions", "no decisions".
+fn count(number: usize, one: &str, many: &str) -> String {
+    match number {
+        0 => format!("no {many}"),
+        1 => format!("1 {one}"),
+        _ => format!("{number} {many}"),
+    }
+}
+
+/// What finalising locks, list by list, in words.
+fn locked(record: &DecisionRecord) -> Vec<String> {
+    let items = |kind: ItemKind| item_count(record, kind);
+    let statements: usize = AssessmentColumn::ALL
+        .iter()
+        .map(|column| items(ItemKind::Statement(*column)))
+        .sum();
+    vec![
+        count(record.participants.len(), "participant", "participants"),
+        count(
+            items(ItemKind::Subject),
+            "person in the child's world",
+            "people in the child's world",
+        ),
+        count(
+            items(ItemKind::Information),
+            "item of information shared",
+            "items of information shared",
+        ),
+        count(items(ItemKind::Gap), "information gap", "information gaps"),
+        count(statements, "assessment statement", "assessment statements"),
+        count(record.scales.len(), "safety scale", "safety scales"),
+        count(items(ItemKind::Decision), "decision", "decisions"),
+        count(items(ItemKind::Risk), "risk", "risks"),
+        count(items(ItemKind::Action), "action", "actions"),
+        count(
+            items(ItemKind::Contingency),
+            "contingency plan",
+            "contingency plans",
+        ),
+        count(
+            items(ItemKind::FamilyCommunication),
+            "thing the family will be told",
+            "things the family will be told",
+        ),
+        count(
+            items(ItemKind::Dissent),
+            "record of dissent",
+            "records of dissent",
+        ),
+        count(
+            items(ItemKind::Recipient),
+            "recipient of the record",
+            "recipients of the record",
+        ),
+    ]
+}
+
 /// The check-and-finalise stage.
 #[function_component(Finalise)]
 pub fn finalise(props: &FinaliseProps) -> Html {
@@ -80,6 +141,26 @@ pub fn finalise(props: &FinaliseProps) -> Html {
     };
     let form = use_item_form(start, container.clone());
     let final_heading = use_node_ref();
+    // The confirmation finalising asks for: its heading takes focus when it opens, and the
+    // finalise button takes it back when it is cancelled.
+    let confirming = use_state(|| false);
+    let confirm_heading = use_node_ref();
+    let finalise_button = use_node_ref();
+    {
+        let (confirm_heading, finalise_button) = (confirm_heading.clone(), finalise_button.clone());
+        let opened = use_mut_ref(|| false);
+        use_effect_with(*confirming, move |confirming| {
+            let was = std::mem::replace(&mut *opened.borrow_mut(), *confirming);
+            let target = match (was, *confirming) {
+                (false, true) => confirm_heading.cast::<HtmlElement>(),
+                (true, false) => finalise_button.cast::<HtmlElement>(),
+                _ => None,
+            };
+            if let Some(target) = target {
+                let _ = target.focus();
+            }
+        });
+    }
     {
         // Finalising replaces the button that was pressed: focus moves to the heading that
         // says the record is final, not to the top of the page.
@@ -118,10 +199,42 @@ pub fn finalise(props: &FinaliseProps) -> Html {
             </li>
         }
     });
+    // With errors left, finalising is refused at once and the refusal says why; otherwise
+    // it asks first.
     let finalise = {
         let context = context.clone();
+        let confirming = confirming.clone();
+        let ready = errors.is_empty();
         Callback::from(move |_: MouseEvent| {
-            context.apply(Command::Finalise);
+            if ready {
+                confirming.set(true);
+            } else {
+                context.apply(Command::Finalise);
+            }
+        })
+    };
+    let confirm = {
+        let context = context.clone();
+        let confirming = confirming.clone();
+        Callback::from(move |_: MouseEvent| {
+            // The final heading takes focus once the record is final; refused, the
+            // refusal says why and the finalise button is back.
+            if !context.apply(Command::Finalise) {
+                confirming.set(false);
+            }
+        })
+    };
+    let cancel = {
+        let confirming = confirming.clone();
+        Callback::from(move |_: MouseEvent| confirming.set(false))
+    };
+    let escape = {
+        let confirming = confirming.clone();
+        Callback::from(move |event: KeyboardEvent| {
+            if event.key() == "Escape" {
+                event.prevent_default();
+                confirming.set(false);
+            }
         })
     };
     let at = JsonPath::keys(&["amendments"]).index(record.amendments.len());
@@ -201,7 +314,29 @@ pub fn finalise(props: &FinaliseProps) -> Html {
                 <section class="rs-finalise__action" aria-labelledby={context.id("finalise-heading")}>
                     <h4 id={context.id("finalise-heading")}>{ "Finalise the record" }</h4>
                     <p>{ "Once finalised, the record is read-only: its digest is stored, and any later change is an amendment appended with who, when and why." }</p>
-                    <button type="button" class="rs-button" onclick={finalise}>{ "Finalise the record" }</button>
+                    if *confirming {
+                        <section class="rs-finalise__confirm" aria-labelledby={context.id("confirm-heading")} onkeydown={escape}>
+                            <h5 class="rs-finalise__confirm-heading" id={context.id("confirm-heading")} tabindex="-1" ref={confirm_heading}>
+                                { "Finalise this record?" }
+                            </h5>
+                            <p>{ "Finalising locks what the record holds now:" }</p>
+                            <ul class="rs-finalise__locked">
+                                { for locked(record).into_iter().map(|line| html! { <li key={line.clone()}>{ line }</li> }) }
+                            </ul>
+                            if warnings > 0 {
+                                <p>{ format!("{warnings} {} for the group to consider {} still open.", if warnings == 1 { "point" } else { "points" }, if warnings == 1 { "is" } else { "are" }) }</p>
+                            }
+                            <p class="rs-finalise__warning">
+                                <strong>{ "After finalising, nothing in the record can be changed: corrections and additions can only be added as amendments, with who made them, when and why." }</strong>
+                            </p>
+                            <div class="rs-button-group">
+                                <button type="button" class="rs-button" onclick={confirm}>{ "Confirm and finalise" }</button>
+                                <button type="button" class="rs-button rs-button--secondary" onclick={cancel}>{ "Cancel" }</button>
+                            </div>
+                        </section>
+                    } else {
+                        <button type="button" class="rs-button" onclick={finalise} ref={finalise_button}>{ "Finalise the record" }</button>
+                    }
                 </section>
             } else {
                 <section class="rs-finalise__final" aria-labelledby={context.id("final-heading")}>
@@ -211,11 +346,15 @@ pub fn finalise(props: &FinaliseProps) -> Html {
                     <dl class="rs-summary-list">
                         <div class="rs-summary-list__row">
                             <dt class="rs-summary-list__key">{ "Finalised" }</dt>
-                            <dd class="rs-summary-list__value">{ record.meta.finalised_at.map(|t| t.to_string()).unwrap_or_default() }</dd>
+                            <dd class="rs-summary-list__value">{ record.meta.finalised_at.map(dates::moment).unwrap_or_default() }</dd>
                         </div>
                         <div class="rs-summary-list__row">
                             <dt class="rs-summary-list__key">{ "Digest" }</dt>
-                            <dd class="rs-summary-list__value rs-finalise__digest">{ isolate(record.meta.digest.as_deref().unwrap_or_default()).into_owned() }</dd>
+                            <dd class="rs-summary-list__value rs-finalise__digest">
+                                if let Some(digest) = &record.meta.digest {
+                                    <Digest value={digest.clone()} />
+                                }
+                            </dd>
                         </div>
                         <div class="rs-summary-list__row">
                             <dt class="rs-summary-list__key">{ "Amendments" }</dt>

@@ -465,10 +465,19 @@ pub fn participant_label(participant: &Participant) -> String {
     label
 }
 
-/// The text a table shows for a field's value: labels for choices, names for owners, and
-/// the record's text isolated ([`isolate`]), as every view shows it.
+/// The text a table shows for a field's value: labels for choices, names for owners, dates
+/// and times in the host's locale ([`dates`](super::dates)), and the record's text isolated
+/// ([`isolate`]), as every view shows it.
 pub fn display_value(field: &FieldSpec, raw: &str, participants: &[Participant]) -> String {
     match &field.control {
+        Control::Date => match raw.parse::<IsoDate>() {
+            Ok(date) => super::dates::date(date),
+            Err(_) => isolate(raw).into_owned(),
+        },
+        Control::Time => match raw.parse::<ClockTime>() {
+            Ok(time) => super::dates::time(time),
+            Err(_) => isolate(raw).into_owned(),
+        },
         Control::Choice(options)
         | Control::Radios {
             choices: options, ..
@@ -659,6 +668,9 @@ pub fn fields(props: &FieldsProps) -> Html {
     html! { <>{ for controls }</> }
 }
 
+/// Warnings a save raised, and the texts they were raised about.
+pub type Warned = (Rc<Vec<String>>, Vec<FormError>);
+
 /// A list form's state: the text of each field, which item is being changed, what stopped
 /// the last save, and where focus goes next. One hook for every form that adds and changes
 /// items, whatever their type: the typed item is built from the texts when it is saved.
@@ -670,6 +682,11 @@ pub struct ItemForm {
     pub errors: UseStateHandle<Vec<FormError>>,
     /// The form's error summary, focused when a save fails.
     pub summary: NodeRef,
+    /// What the last save was asked to check (an action due before the meeting), and the
+    /// texts it was asked about: saving those texts again saves them as they are.
+    pub warned: UseStateHandle<Option<Warned>>,
+    /// The summary of those warnings, focused when they are raised.
+    pub warning_summary: NodeRef,
     pub focus: Callback<FocusTarget>,
 }
 
@@ -681,12 +698,16 @@ pub fn use_item_form(initial: impl FnOnce() -> Vec<String>, container: NodeRef) 
     let editing = use_state(|| None);
     let errors = use_state(Vec::new);
     let summary = use_node_ref();
+    let warned = use_state(|| None);
+    let warning_summary = use_node_ref();
     let focus = use_focus(container);
     ItemForm {
         texts,
         editing,
         errors,
         summary,
+        warned,
+        warning_summary,
         focus,
     }
 }
@@ -711,6 +732,7 @@ impl ItemForm {
         self.texts.set(Rc::new(texts));
         self.editing.set(Some((index, id)));
         self.errors.set(Vec::new());
+        self.warned.set(None);
         self.focus.emit(FocusTarget::Id(focus_id));
     }
 
@@ -718,7 +740,43 @@ impl ItemForm {
     pub fn clear(&self, texts: Vec<String>) {
         self.editing.set(None);
         self.errors.set(Vec::new());
+        self.warned.set(None);
         self.texts.set(Rc::new(texts));
+    }
+
+    /// Checks a save against the `warnings` the core raises about it as it is entered (an
+    /// action due before the meeting): the first time, shows them and returns true, so
+    /// nothing is sent; saved again with the same texts, it goes as it is.
+    pub fn asks_first(&self, warnings: Vec<FormError>) -> bool {
+        if warnings.is_empty() {
+            return false;
+        }
+        let same = self
+            .warned
+            .as_ref()
+            .is_some_and(|(texts, _)| **texts == **self.texts);
+        if same {
+            return false;
+        }
+        self.errors.set(Vec::new());
+        self.warned.set(Some(((*self.texts).clone(), warnings)));
+        self.focus
+            .emit(FocusTarget::Node(self.warning_summary.clone()));
+        true
+    }
+
+    /// The warnings' summary items, linked to their fields as [`ItemForm::summary_items`]
+    /// links errors.
+    pub fn warning_items(
+        &self,
+        fields: &[FieldSpec],
+        at: &JsonPath,
+        id: impl Fn(&FieldSpec) -> String,
+    ) -> Vec<SummaryItem> {
+        let Some((_, warnings)) = &*self.warned else {
+            return Vec::new();
+        };
+        summary_of(warnings, fields, at, id)
     }
 
     /// Checks a save before it is sent: a choice the form has not made, the form's `own`
@@ -745,6 +803,7 @@ impl ItemForm {
     /// Shows what stopped the save, in the order of the form, and moves focus to the
     /// summary.
     pub fn refuse(&self, mut errors: Vec<FormError>, fields: &[FieldSpec], at: &JsonPath) {
+        self.warned.set(None);
         errors.sort_by_key(|error| {
             fields
                 .iter()
@@ -779,18 +838,29 @@ impl ItemForm {
         at: &JsonPath,
         id: impl Fn(&FieldSpec) -> String,
     ) -> Vec<SummaryItem> {
-        self.errors
-            .iter()
-            .map(|error| {
-                let field = fields
-                    .iter()
-                    .find(|field| error.is_about(at, field.key))
-                    .or(fields.first());
-                SummaryItem {
-                    target_id: field.map(&id).unwrap_or_default().into(),
-                    message: error.message().to_string().into(),
-                }
-            })
-            .collect()
+        summary_of(&self.errors, fields, at, id)
     }
+}
+
+/// Each error (or warning) linked to its field's control, or the first field's for one on
+/// the whole item.
+fn summary_of(
+    errors: &[FormError],
+    fields: &[FieldSpec],
+    at: &JsonPath,
+    id: impl Fn(&FieldSpec) -> String,
+) -> Vec<SummaryItem> {
+    errors
+        .iter()
+        .map(|error| {
+            let field = fields
+                .iter()
+                .find(|field| error.is_about(at, field.key))
+                .or(fields.first());
+            SummaryItem {
+                target_id: field.map(&id).unwrap_or_default().into(),
+                message: error.message().to_string().into(),
+            }
+        })
+        .collect()
 }

@@ -16,6 +16,13 @@ pub const SHORTCUTS: [(&str, &str); 4] = [
     ("Alt + M", "Go to the list of stages"),
 ];
 
+/// What Enter does, as the forms behave: a one-line field submits its form (the browser's
+/// own implicit submission), a text area takes a new line, and a section saves as it is
+/// typed, with no form to submit.
+pub const ENTER: &str = "In a form that adds or changes an item, Enter in a one-line field \
+    (a name, a date) saves the item, as the form's button does; in a box of several lines, \
+    Enter starts a new line. Sections such as the meeting details are saved as you type.";
+
 /// Props of the help panel.
 #[derive(Properties, PartialEq)]
 pub struct HelpPanelProps {
@@ -37,7 +44,8 @@ pub fn help_panel(props: &HelpPanelProps) -> Html {
                     </div>
                 }) }
             </dl>
-            <p>{ "Tab and Shift + Tab move between fields; Enter in a field adds the item." }</p>
+            <p>{ "Tab and Shift + Tab move between fields." }</p>
+            <p>{ ENTER }</p>
         </section>
     }
 }

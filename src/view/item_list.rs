@@ -7,7 +7,7 @@ use super::error_summary::ErrorSummary;
 use super::focus::FocusTarget;
 use super::form::{display_value, use_item_form, FieldView, Fields, FormError};
 use super::specs::ListForm;
-use crate::meeting::{Command, Finding, ListItem};
+use crate::meeting::{entry_findings, Command, Finding, ListItem, Severity};
 use crate::record::{DecisionRecord, Restricted};
 use std::rc::Rc;
 use yew::prelude::*;
@@ -145,7 +145,18 @@ pub fn item_list(props: &ItemListProps) -> Html {
             let record = context.session.record();
             let editing = form.editing.as_ref().map(|(_, id)| id.as_str());
             let command = list.command(&record, &form.texts, editing);
-            if form.refuses(&command, &record, Vec::new(), list.fields(), &at) {
+            // What the core raises as an item is entered: an error stops the save, a
+            // warning asks once.
+            let (errors, warnings): (Vec<Finding>, Vec<Finding>) = match &command {
+                Command::Add(item) | Command::Edit(item) => entry_findings(&record, item, &at),
+                _ => Vec::new(),
+            }
+            .into_iter()
+            .partition(|finding| finding.severity == Severity::Error);
+            let own = errors.iter().map(FormError::from_finding).collect();
+            if form.refuses(&command, &record, own, list.fields(), &at)
+                || form.asks_first(warnings.iter().map(FormError::from_finding).collect())
+            {
                 return;
             }
             if context.apply(command) {
@@ -176,6 +187,12 @@ pub fn item_list(props: &ItemListProps) -> Html {
     };
     let views: Vec<FieldView> = form.views(list.fields(), &at, &item_findings);
     let summary_items = form.summary_items(list.fields(), &at, |field| field_id(field.name));
+    let warning_items = form.warning_items(list.fields(), &at, |field| field_id(field.name));
+    let save_label = if form.editing.is_some() {
+        "Save changes".to_string()
+    } else {
+        list.add_label().to_string()
+    };
 
     let noun_title = capitalised(noun);
     let list_path = kind.path();
@@ -241,14 +258,13 @@ pub fn item_list(props: &ItemListProps) -> Html {
             let context = context.clone();
             let form = form.clone();
             let list = list.clone();
-            let first_id = first_id.clone();
+            // The button goes with its row: the notice that offers to undo the removal takes
+            // focus. A refusal leaves focus on the button, with the refusal above.
             Callback::from(move |_: MouseEvent| {
-                context.apply(Command::Remove { kind, id: id.clone() });
-                if form.editing.as_ref().is_some_and(|(_, editing_id)| *editing_id == id) {
+                let removed = context.apply(Command::Remove { kind, id: id.clone() });
+                if removed && form.editing.as_ref().is_some_and(|(_, editing_id)| *editing_id == id) {
                     form.clear(list.new_texts());
                 }
-                // The button is gone with its row: focus moves to the form, not the page.
-                form.focus.emit(FocusTarget::Id(first_id.clone()));
             })
         };
         let mut cells = columns.iter();
@@ -305,7 +321,7 @@ pub fn item_list(props: &ItemListProps) -> Html {
                             <tr>
                                 { for headers }
                                 if !props.read_only {
-                                    <th scope="col">{ "Actions" }</th>
+                                    <th scope="col" class="rs-item-list__actions">{ "Actions" }</th>
                                 }
                             </tr>
                         </thead>
@@ -318,11 +334,12 @@ pub fn item_list(props: &ItemListProps) -> Html {
                     aria-label={form_heading.clone()}>
                     <h5 class="rs-item-list__form-heading">{ form_heading }</h5>
                     <ErrorSummary items={summary_items} node_ref={form.summary.clone()} />
+                    <ErrorSummary items={warning_items} node_ref={form.warning_summary.clone()} warning=true
+                        title="Check before saving"
+                        note={format!("Change it, or press \"{save_label}\" again to save it as it is.")} />
                     <Fields form={list.form()} fields={views} participants={Rc::new(record.participants.clone())} {onchange} />
                     <div class="rs-button-group">
-                        <button type="submit" class="rs-button">
-                            { if form.editing.is_some() { "Save changes".to_string() } else { list.add_label().to_string() } }
-                        </button>
+                        <button type="submit" class="rs-button">{ save_label }</button>
                         if form.editing.is_some() {
                             <button type="button" class="rs-button rs-button--secondary" onclick={cancel}>{ "Cancel" }</button>
                         }

@@ -3,6 +3,7 @@
 //! screen as the "check your answers" summary, with a change link per stage. Every text of
 //! the record in them is isolated ([`isolate`]), on screen and in print alike.
 
+use super::dates;
 use super::form::{display_value, participant_label};
 use super::specs::{list_form, ListForm};
 use super::stages::Stage;
@@ -218,14 +219,17 @@ pub fn minutes(props: &MinutesProps) -> Html {
     });
     let clock_text =
         |clock: Option<crate::meeting::Clock>, stored: Option<IsoDate>| match (clock, stored) {
-            (_, Some(date)) => date.to_string(),
-            (Some(clock), None) if clock.reliable => clock.due.to_string(),
-            (Some(clock), None) => format!("{} (check: outside the holiday list)", clock.due),
+            (_, Some(date)) => dates::date(date),
+            (Some(clock), None) if clock.reliable => dates::date(IsoDate(clock.due)),
+            (Some(clock), None) => format!(
+                "{} (check: outside the holiday list)",
+                dates::date(IsoDate(clock.due))
+            ),
             (None, None) => "Not applicable yet".to_string(),
         };
     let amendments = record.amendments.iter().enumerate().map(|(index, amendment)| html! {
         <li key={index}>
-            { shown(amendment.restrictions(), &format!("{} by {} ({}): {} Reason: {}", amendment.at, isolate(&amendment.by.name), isolate(&amendment.by.agency), sentence(&amendment.change), sentence(&amendment.reason))) }
+            { shown(amendment.restrictions(), &format!("{} by {} ({}): {} Reason: {}", dates::moment(amendment.at), isolate(&amendment.by.name), isolate(&amendment.by.agency), sentence(&amendment.change), sentence(&amendment.reason))) }
         </li>
     });
     html! {
@@ -236,7 +240,10 @@ pub fn minutes(props: &MinutesProps) -> Html {
                     { summary_row("Child", child.map(|c| format!("{} ({})", isolate(&c.name), isolate(&c.case_reference))).unwrap_or_default()) }
                     { summary_row("Type of meeting", meeting.meeting_type.map(|t| t.label().to_string()).unwrap_or_default()) }
                     { summary_row("How it was held", meeting.mode.map(|m| m.label().to_string()).unwrap_or_default()) }
-                    { summary_row("Date and time", format!("{} {}", meeting.date.map(|d| d.to_string()).unwrap_or_default(), meeting.start_time.map(|t| t.to_string()).unwrap_or_default())) }
+                    { summary_row("Date and time", match (meeting.date, meeting.start_time) {
+                        (Some(date), Some(time)) => format!("{}, {}", dates::date(date), dates::time(time)),
+                        (date, time) => format!("{}{}", dates::date_or_blank(date), time.map(dates::time).unwrap_or_default()),
+                    }) }
                     { summary_row("Chair", who(&meeting.chair_id)) }
                     { summary_row("Reason", shown(meeting.restrictions(), &meeting.reason)) }
                     { summary_row("Record status", match record.meta.status {
@@ -303,8 +310,8 @@ pub fn minutes(props: &MinutesProps) -> Html {
                     <dl class="rs-summary-list">
                         { summary_row("Record to be distributed by", clock_text(clocks.distribution, record.timescales.distribution_due)) }
                         { summary_row("Initial child protection conference due", clock_text(clocks.icpc, record.timescales.icpc_due)) }
-                        { summary_row("Assessment due", record.timescales.assessment_due.map(|d| d.to_string()).unwrap_or_default()) }
-                        { summary_row("Next review", record.timescales.next_review.map(|d| d.to_string()).unwrap_or_default()) }
+                        { summary_row("Assessment due", dates::date_or_blank(record.timescales.assessment_due)) }
+                        { summary_row("Next review", dates::date_or_blank(record.timescales.next_review)) }
                     </dl>
                     { list(ItemKind::Recipient) }
                 </>
@@ -315,6 +322,8 @@ pub fn minutes(props: &MinutesProps) -> Html {
                     <ol>{ for amendments }</ol>
                 </section>
             }
+            // Whole on paper; on screen the final record's summary shows it short, with a
+            // copy button (`digest.rs`).
             if let Some(digest) = &record.meta.digest {
                 <p class="rs-minutes__digest">{ format!("Integrity digest: {}", isolate(digest)) }</p>
             }

@@ -7,7 +7,9 @@ mod app;
 mod caseload;
 mod clocks;
 mod context;
+mod dates;
 mod defaults;
+mod digest;
 mod distribution;
 mod error_summary;
 mod exports;
@@ -29,6 +31,7 @@ mod section_form;
 mod specs;
 mod stages;
 mod task_list;
+mod undo;
 
 pub use app::{App, AppProps};
 pub use caseload::{Caseload, CaseloadProps};

@@ -91,17 +91,16 @@ pub fn participants(props: &ParticipantsProps) -> Html {
             let context = context.clone();
             let form = form.clone();
             let list = list.clone();
-            let name_id = name_id.clone();
+            // The button goes with its row: the notice that offers to undo the removal takes
+            // focus. A refusal (someone who owns something) leaves focus on the button.
             Callback::from(move |_: MouseEvent| {
-                context.apply(Command::Remove {
+                let removed = context.apply(Command::Remove {
                     kind: ItemKind::Participant,
                     id: id.clone(),
                 });
-                if form.editing.as_ref().is_some_and(|(_, editing)| *editing == id) {
+                if removed && form.editing.as_ref().is_some_and(|(_, editing)| *editing == id) {
                     form.clear(list.new_texts());
                 }
-                // The button goes with its row: focus moves to the form, not the page.
-                form.focus.emit(FocusTarget::Id(name_id.clone()));
             })
         };
         let name = isolate(&participant.name);
@@ -231,7 +230,7 @@ pub fn participants(props: &ParticipantsProps) -> Html {
                                 <th scope="col">{ "Attendance" }</th>
                                 <th scope="col">{ "Can decide for agency" }</th>
                                 if !props.read_only {
-                                    <th scope="col">{ "Actions" }</th>
+                                    <th scope="col" class="rs-participants__actions">{ "Actions" }</th>
                                 }
                             </tr>
                         </thead>

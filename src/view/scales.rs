@@ -1,6 +1,7 @@
 //! Safety scales: each participant's own 0-10 view, shown on one line labelled by person
 //! and agency with their reasons. The spread is the information, so it is shown and, at
-//! three points or more, the group is asked to discuss it; nothing is ever averaged.
+//! three points or more, the group is asked to discuss it; nothing is ever averaged. A
+//! second scale for someone who has one asks first whether to replace it, showing it.
 
 use super::context::use_widget;
 use super::error_summary::ErrorSummary;
@@ -18,6 +19,7 @@ use crate::record::{
     SafetyScale,
 };
 use std::rc::Rc;
+use web_sys::HtmlElement;
 use yew::prelude::*;
 
 /// Props of the scales stage.
@@ -108,6 +110,48 @@ pub(crate) fn discussion() -> SectionSpec<Discussion> {
     }
 }
 
+/// The question a second scale for one person asks: their earlier score and reason (hidden
+/// on the shared screen when restricted), and whether the new one replaces it.
+#[allow(clippy::too_many_arguments)]
+fn replace_question(
+    scales: &[SafetyScale],
+    new: &SafetyScale,
+    who: &str,
+    revealed: bool,
+    question: &NodeRef,
+    heading_id: &str,
+    replace: Callback<MouseEvent>,
+    keep: Callback<MouseEvent>,
+    escape: Callback<KeyboardEvent>,
+) -> Html {
+    let Some(earlier) = scales
+        .iter()
+        .find(|scale| scale.participant_id == new.participant_id)
+    else {
+        return html! {};
+    };
+    let reason = if earlier.reason.trim().is_empty() {
+        "no reason recorded".to_string()
+    } else if !revealed && earlier.is_restricted() {
+        "the reason is hidden on the shared screen".to_string()
+    } else {
+        format!("\u{201c}{}\u{201d}", isolate(earlier.reason.trim()))
+    };
+    html! {
+        <section class="rs-scales__replace" aria-labelledby={heading_id.to_string()} onkeydown={escape}>
+            <h6 class="rs-scales__replace-heading" id={heading_id.to_string()} tabindex="-1" ref={question.clone()}>
+                { format!("{who} has a scale already") }
+            </h6>
+            <p>{ format!("Their earlier score is {} ({reason}).", earlier.score) }</p>
+            <p>{ format!("Replace it with {}?", new.score) }</p>
+            <div class="rs-button-group">
+                <button type="button" class="rs-button" onclick={replace}>{ "Replace" }</button>
+                <button type="button" class="rs-button rs-button--secondary" onclick={keep}>{ "Keep the earlier one" }</button>
+            </div>
+        </section>
+    }
+}
+
 fn dissent_fields() -> Vec<Field<Dissent>> {
     type F = Field<Dissent>;
     vec![
@@ -166,6 +210,20 @@ pub fn scales(props: &ScalesProps) -> Html {
         use_item_form(move || new_texts(&opposing), section_ref.clone())
     };
     let participant_field = context.id("scale-participant");
+    // A scale waiting for the chair to say whether it replaces the one that person gave
+    // earlier; its question takes focus when it is asked.
+    let replacing = use_state(|| None::<SafetyScale>);
+    let question = use_node_ref();
+    {
+        let question = question.clone();
+        use_effect_with(replacing.is_some(), move |asking| {
+            if *asking {
+                if let Some(question) = question.cast::<HtmlElement>() {
+                    let _ = question.focus();
+                }
+            }
+        });
+    }
     let label_of = |id: &str| {
         props
             .participants
@@ -184,9 +242,17 @@ pub fn scales(props: &ScalesProps) -> Html {
         JsonPath::keys(&["scales"]).index(index)
     };
 
+    // A change to the form while it asks about replacing a scale withdraws the question:
+    // the answer would be about what the form no longer holds.
     let onchange = {
         let form = form.clone();
-        Callback::from(move |(index, text): (usize, String)| form.set(index, text))
+        let replacing = replacing.clone();
+        Callback::from(move |(index, text): (usize, String)| {
+            if replacing.is_some() {
+                replacing.set(None);
+            }
+            form.set(index, text)
+        })
     };
     let onsubmit = {
         let form = form.clone();
@@ -194,17 +260,70 @@ pub fn scales(props: &ScalesProps) -> Html {
         let scale_specs = scale_specs.clone();
         let context = context.clone();
         let at = at.clone();
+        let replacing = replacing.clone();
         Callback::from(move |event: SubmitEvent| {
             event.prevent_default();
             let mut scale = build(&fields, SafetyScale::default(), &form.texts);
             scale.reason = scale.reason.trim().to_string();
-            let command = Command::SetScale(scale);
+            let who = scale.participant_id.clone();
+            let command = Command::SetScale(scale.clone());
             let record = context.session.record();
             if form.refuses(&command, &record, Vec::new(), &scale_specs, &at) {
                 return;
             }
+            // Changing this person's own scale replaces it; a new one for someone who has
+            // one asks first.
+            let changing_theirs = form
+                .editing
+                .as_ref()
+                .is_some_and(|(_, editing)| *editing == who);
+            let given = record
+                .scales
+                .iter()
+                .any(|given| given.participant_id == who);
+            if given && !changing_theirs {
+                replacing.set(Some(scale));
+                return;
+            }
             if context.apply(command) {
                 form.clear(next_scale_texts(&fields, &context.session.record()));
+            }
+        })
+    };
+    let replace = {
+        let form = form.clone();
+        let fields = fields.clone();
+        let context = context.clone();
+        let replacing = replacing.clone();
+        let participant_field = participant_field.clone();
+        Callback::from(move |_: MouseEvent| {
+            let Some(scale) = (*replacing).clone() else {
+                return;
+            };
+            replacing.set(None);
+            if context.apply(Command::SetScale(scale)) {
+                form.clear(new_texts(&fields));
+            }
+            form.focus.emit(FocusTarget::Id(participant_field.clone()));
+        })
+    };
+    // Keeping the earlier scale sends nothing; the form keeps what was typed (another
+    // person may have been meant), with focus on whose view it is.
+    let keep = {
+        let form = form.clone();
+        let replacing = replacing.clone();
+        let participant_field = participant_field.clone();
+        Callback::from(move |()| {
+            replacing.set(None);
+            form.focus.emit(FocusTarget::Id(participant_field.clone()));
+        })
+    };
+    let escape = {
+        let keep = keep.clone();
+        Callback::from(move |event: KeyboardEvent| {
+            if event.key() == "Escape" {
+                event.prevent_default();
+                keep.emit(());
             }
         })
     };
@@ -236,12 +355,9 @@ pub fn scales(props: &ScalesProps) -> Html {
         let withdraw = {
             let participant_id = scale.participant_id.clone();
             let context = context.clone();
-            let focus = form.focus.clone();
-            let field = participant_field.clone();
+            // The row and its button are gone: the notice that offers to undo takes focus.
             Callback::from(move |_: MouseEvent| {
                 context.apply(Command::RemoveScale { participant_id: participant_id.clone() });
-                // The row and its button are gone: focus moves to the form.
-                focus.emit(FocusTarget::Id(field.clone()));
             })
         };
         let name = label_of(&scale.participant_id);
@@ -382,7 +498,7 @@ pub fn scales(props: &ScalesProps) -> Html {
                         <th scope="col">{ "Participant" }</th>
                         <th scope="col">{ "Score" }</th>
                         <th scope="col">{ "Reason" }</th>
-                        if !props.read_only { <th scope="col">{ "Actions" }</th> }
+                        if !props.read_only { <th scope="col" class="rs-item-list__actions">{ "Actions" }</th> }
                     </tr></thead>
                     <tbody>{ for rows }</tbody>
                 </table>
@@ -393,9 +509,13 @@ pub fn scales(props: &ScalesProps) -> Html {
                     <h5 class="rs-item-list__form-heading">{ "Record a scale" }</h5>
                     <ErrorSummary items={summary_items} node_ref={form.summary.clone()} />
                     <Fields form="scale" fields={views} participants={props.participants.clone()} {onchange} />
-                    <div class="rs-button-group">
-                        <button type="submit" class="rs-button">{ "Save scale" }</button>
-                    </div>
+                    if let Some(new) = &*replacing {
+                        { replace_question(&props.scales, new, &label_of(&new.participant_id), props.revealed, &question, &context.id("scale-replace-heading"), replace, keep.reform(|_: MouseEvent| ()), escape) }
+                    } else {
+                        <div class="rs-button-group">
+                            <button type="submit" class="rs-button">{ "Save scale" }</button>
+                        </div>
+                    }
                 </form>
             }
         </section>

@@ -114,6 +114,7 @@ test('a right-to-left override in a name or an amendment does not reorder the wo
   // Finalised, then amended by someone whose name, and whose amendment, end in an open
   // override.
   await page.getByRole('button', { name: 'Finalise the record' }).click();
+  await page.getByRole('button', { name: 'Confirm and finalise' }).click();
   await expect(page.getByRole('heading', { name: 'This record is final', exact: true })).toBeFocused();
   const form = page.getByRole('form', { name: 'Amend the record' });
   await form.getByLabel('Your name').fill(`Ruth Adeyemi${HOSTILE}`);

@@ -266,6 +266,7 @@ test('finalising and amending give the host the anchor to keep', async ({ page }
   });
   await page.getByRole('navigation', { name: 'Meeting stages' }).getByRole('link', { name: 'Check and finalise' }).click();
   await page.getByRole('button', { name: 'Finalise the record' }).click();
+  await page.getByRole('button', { name: 'Confirm and finalise' }).click();
   await page.getByLabel('Why is the record being amended?').fill('A correction.');
   await page.getByLabel('The amendment').fill('The visit is on Wednesday.');
   await page.getByRole('button', { name: 'Add amendment' }).click();

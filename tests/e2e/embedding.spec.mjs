@@ -163,6 +163,7 @@ test('events carry the record: change after every change, finalise when finalise
   }, sample);
   await openStage(page, 'Check and finalise');
   await page.getByRole('button', { name: 'Finalise the record' }).click();
+  await page.getByRole('button', { name: 'Confirm and finalise' }).click();
   await expect(page.getByRole('heading', { name: 'This record is final' })).toBeVisible();
   const events = await page.evaluate(() => window.events);
   expect(events).toContainEqual(['risk-sensible:change', 'draft', true, true]);

@@ -110,6 +110,7 @@ test('the page crashes after each kind of change and is reopened: every change i
     ['finalised', async (p) => {
       await gotoStage(p, 'Check and finalise');
       await p.getByRole('button', { name: 'Finalise the record' }).click();
+      await p.getByRole('button', { name: 'Confirm and finalise' }).click();
       await expect(p.getByRole('heading', { name: 'This record is final' })).toBeVisible();
     }],
     ['amended', async (p) => {

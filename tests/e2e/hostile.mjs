@@ -95,6 +95,9 @@ export async function fillAndSubmit(form, text) {
   let filled = 0;
   for (let pass = 0; pass < 2; pass += 1) filled += await fillEmpty(form.locator('input, textarea, select'), text);
   await form.locator('button[type=submit]').click();
+  // A second scale for someone who has one asks first: replace it.
+  const replace = form.getByRole('button', { name: 'Replace', exact: true });
+  if (await replace.count()) await replace.click();
   const page = form.page();
   const refused = page.locator('.rs-stage .rs-error-summary, .rs-notice:has(button:text-is("Dismiss"))');
   if (await refused.count()) throw new Error(`the form was refused: ${await refused.first().innerText()}`);
@@ -149,6 +152,7 @@ export async function wholeMeeting(page, text = payloadCycle()) {
   }
   await gotoStage(page, 'Check and finalise');
   await page.getByRole('button', { name: 'Finalise the record' }).click();
+  await page.getByRole('button', { name: 'Confirm and finalise' }).click();
   await expect(page.getByRole('heading', { name: /This record is final/ })).toBeVisible();
   const amend = page.locator('.rs-stage form.rs-finalise__amend');
   // Who amends is typed too (it starts as the widget's operator).

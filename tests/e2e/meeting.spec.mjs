@@ -252,7 +252,7 @@ test('a whole meeting, from an empty record to a finalised one, with the keyboar
   await typeDate(page, page.getByLabel('Review date'), '2026-03-04');
   await pressButton(page, 'Add risk');
   const risks = page.getByRole('table', { name: 'Risks and their owners (1)' });
-  await expect(risks.getByRole('row', { name: /Further injury.*Amara Okafor \(Children's social care\).*2026-03-04/ })).toBeVisible();
+  await expect(risks.getByRole('row', { name: /Further injury.*Amara Okafor \(Children's social care\).*4 March 2026/ })).toBeVisible();
 
   // An action with its owner and due date.
   await openStage(page, 'Actions');
@@ -263,7 +263,7 @@ test('a whole meeting, from an empty record to a finalised one, with the keyboar
   await expect(page.getByLabel('Due date')).toBeFocused();
   await typeDate(page, page.getByLabel('Due date'), '2026-03-02');
   await pressButton(page, 'Add action');
-  await expect(page.getByRole('row', { name: /Arrange the child protection medical.*Priya Nandra \(Health\).*2026-03-02/ })).toBeVisible();
+  await expect(page.getByRole('row', { name: /Arrange the child protection medical.*Priya Nandra \(Health\).*2 March 2026/ })).toBeVisible();
 
   // What the family will be told.
   await openStage(page, 'What the family will be told');
@@ -288,6 +288,9 @@ test('a whole meeting, from an empty record to a finalised one, with the keyboar
   await openStage(page, 'Check and finalise');
   await expect(page.getByRole('heading', { name: 'Ready to finalise' })).toBeVisible();
   await pressButton(page, 'Finalise the record');
+  // It asks first, saying what will be locked.
+  await expect(page.getByRole('heading', { name: 'Finalise this record?' })).toBeFocused();
+  await pressButton(page, 'Confirm and finalise');
   // Focus follows the change, rather than falling to the top of the page.
   await expect(page.getByRole('heading', { name: 'This record is final', exact: true })).toBeFocused();
   const final = await record(page);
@@ -301,7 +304,9 @@ test('a whole meeting, from an empty record to a finalised one, with the keyboar
   expect(final.actions[0]).toMatchObject({ ownerId: 'p3', due: '2026-03-02' });
   expect(final.familyCommunication).toHaveLength(1);
   expect(final.distribution).toHaveLength(1);
-  await expect(page.getByText(final.meta.digest).first()).toBeVisible();
+  // The digest on screen: its first 12 hex digits in groups of four.
+  const hex = final.meta.digest.slice('sha256:'.length);
+  await expect(page.getByText(`${hex.slice(0, 4)} ${hex.slice(4, 8)} ${hex.slice(8, 12)}…`)).toBeVisible();
   await expect(page.getByText('Final (read-only)')).toBeVisible();
   expect(problems).toEqual([]);
 });
@@ -400,10 +405,11 @@ test('a finalised record is amended with who and why, never edited in place', as
   await openSample(page);
   await clickStage(page, 'Check and finalise');
   await page.getByRole('button', { name: 'Finalise the record' }).click();
+  await page.getByRole('button', { name: 'Confirm and finalise' }).click();
   await expect(page.getByRole('heading', { name: 'This record is final', exact: true })).toBeFocused();
   await expect(page.getByText('Leo Marsden-Hale · Final (read-only)')).toBeVisible();
   const digest = (await record(page)).meta.digest;
-  await expect(page.getByText(digest).first()).toBeVisible();
+  await expect(page.getByText(`${digest.slice(7, 11)} ${digest.slice(11, 15)} ${digest.slice(15, 19)}…`)).toBeVisible();
 
   // A final record offers no way to change a list.
   await clickStage(page, 'Risks and owners');

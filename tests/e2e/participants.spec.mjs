@@ -91,7 +91,7 @@ test('a participant is changed and removed from the keyboard', async ({ page }) 
   await page.keyboard.press('Enter');
   await expect(page.getByRole('table')).toHaveCount(0);
   await expect(page.getByText('No participants yet.')).toBeVisible();
-  await expect(page.getByRole('status').filter({ hasText: 'Removed participant Jo Bell (Education)' })).toHaveCount(1);
+  await expect(page.getByRole('status').filter({ hasText: 'Removed the participant Jo Bell (Education)' })).toHaveCount(1);
 });
 
 test('the chair cannot be removed while chairing, and the refusal says why', async ({ page }) => {

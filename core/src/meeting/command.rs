@@ -57,12 +57,34 @@ pub enum Command {
         /// The item's id.
         id: String,
     },
+    /// Put back an item removed earlier (the undoing of a [`Command::Remove`], made by
+    /// [`Command::undoing`]): at `index` of its list, or at the end of a list that is
+    /// shorter now; with its own id, unless another item has been given that id since,
+    /// when it takes a new one; and approved for the family's copy again as it was.
+    /// The audit trail keeps both the removal and the restoration.
+    Restore {
+        /// The item as it was removed.
+        item: Item,
+        /// Where it was in its list.
+        index: usize,
+        /// Its approval for the family's copy, when it had one.
+        approval: Option<FamilyApproval>,
+    },
     /// Set one participant's safety scale (one per participant).
     SetScale(SafetyScale),
     /// Withdraw one participant's safety scale.
     RemoveScale {
         /// The participant.
         participant_id: String,
+    },
+    /// Put back a safety scale withdrawn earlier (the undoing of a
+    /// [`Command::RemoveScale`]): at `index` of the scales, or at the end when there are
+    /// fewer now. Refused when that participant has given a scale since.
+    RestoreScale {
+        /// The scale as it was withdrawn.
+        scale: SafetyScale,
+        /// Where it was among the scales.
+        index: usize,
     },
     /// Make the record final and read-only: refused while any error finding remains.
     Finalise,
@@ -510,6 +532,54 @@ fn position_in<T: ListItem>(list: &[T], kind: ItemKind, id: &str) -> Result<usiz
         })
 }
 
+/// The id an item put back takes: its own, unless that is empty or another item of the
+/// list has it now, when it takes the next free one.
+fn restored_id(record: &DecisionRecord, item: &Item) -> String {
+    let kind = item.kind();
+    with_kind!(kind, T => {
+        let list = T::list(record, kind);
+        let id = item.id();
+        if id.is_empty() || list.iter().any(|other| other.id() == id) {
+            next_id(list, kind.id_prefix())
+        } else {
+            id.to_string()
+        }
+    })
+}
+
+/// Where an item put back at `index` goes: there, or at the end of a list that is shorter
+/// now.
+fn restored_index(record: &DecisionRecord, kind: ItemKind, index: usize) -> usize {
+    index.min(item_count(record, kind))
+}
+
+fn insert_in<T: ListItem>(record: &mut DecisionRecord, kind: ItemKind, index: usize, item: T) {
+    let list = T::list_mut(record, kind);
+    list.insert(index.min(list.len()), item);
+}
+
+/// The item of `kind` with `id` in words for the people in the meeting, with no id: "the
+/// action \"Strategy review\"", "the participant Jo Bell (Education)", "the dissent by Tom
+/// Reyes (Police)". `None` when there is no such item.
+pub fn item_in_words(record: &DecisionRecord, kind: ItemKind, id: &str) -> Option<String> {
+    with_kind!(kind, T => {
+        let list = T::list(record, kind);
+        let item = list.iter().find(|item| item.id() == id)?.clone();
+        Some(words_for(record, &item.into_item(kind)))
+    })
+}
+
+/// An item in words for people, with no id (see [`item_in_words`]).
+fn words_for(record: &DecisionRecord, item: &Item) -> String {
+    match item {
+        Item::Dissent(dissent) => format!(
+            "the dissent by {}",
+            record.participant_label(&dissent.participant_id)
+        ),
+        other => format!("the {}", other.describe()),
+    }
+}
+
 /// The audit trail's words for the item of `kind` with `id`, with its id.
 fn describe_listed(record: &DecisionRecord, kind: ItemKind, id: &str) -> String {
     with_kind!(kind, T => {
@@ -583,6 +653,11 @@ impl Command {
             Command::Remove { kind, id } => {
                 format!("Removed {}", describe_listed(record, *kind, id))
             }
+            Command::Restore { item, .. } => format!(
+                "Restored {} [{}]",
+                item.describe(),
+                restored_id(record, item)
+            ),
             Command::SetScale(scale) => format!(
                 "Set the safety scale of {} to {}",
                 record.participant_label(&scale.participant_id),
@@ -592,9 +667,72 @@ impl Command {
                 "Withdrew the safety scale of {}",
                 record.participant_label(participant_id)
             ),
+            Command::RestoreScale { scale, .. } => format!(
+                "Restored the safety scale of {} ({})",
+                record.participant_label(&scale.participant_id),
+                scale.score
+            ),
             Command::Finalise => FINALISED.to_string(),
             Command::Amend { reason, .. } => format!("{AMENDED}: {}", excerpt(reason)),
         }
+    }
+
+    /// What this change does, in words for the people in the meeting (a screen-reader
+    /// announcement, a notice): as [`Command::describe`], without the ids the audit trail
+    /// keeps. Describes the change against the record before it is applied.
+    pub fn in_words(&self, record: &DecisionRecord) -> String {
+        match self {
+            Command::Edit(item) => format!("Changed {}", words_for(record, item)),
+            Command::Remove { kind, id } => match item_in_words(record, *kind, id) {
+                Some(words) => format!("Removed {words}"),
+                None => self.describe(record),
+            },
+            Command::Restore { item, .. } => format!("Put back {}", words_for(record, item)),
+            Command::RestoreScale { scale, .. } => format!(
+                "Put back the safety scale of {}",
+                record.participant_label(&scale.participant_id)
+            ),
+            other => other.describe(record),
+        }
+    }
+
+    /// The command that puts back what this one takes away from `record` (the record
+    /// before this one is applied): for a removal, a [`Command::Restore`] of the item as it
+    /// is, where it is, with its approval for the family's copy; for a withdrawn safety
+    /// scale, a [`Command::RestoreScale`]. `None` for any other change, or for what is not
+    /// there.
+    pub fn undoing(&self, record: &DecisionRecord) -> Option<Command> {
+        let (kind, id) = match self {
+            Command::Remove { kind, id } => (kind, id),
+            Command::RemoveScale { participant_id } => {
+                let index = record
+                    .scales
+                    .iter()
+                    .position(|scale| scale.participant_id == *participant_id)?;
+                return Some(Command::RestoreScale {
+                    scale: record.scales[index].clone(),
+                    index,
+                });
+            }
+            _ => return None,
+        };
+        let kind = *kind;
+        let (item, index) = with_kind!(kind, T => {
+            let list = T::list(record, kind);
+            let index = list.iter().position(|item| item.id() == id)?;
+            (list[index].clone().into_item(kind), index)
+        });
+        let approval = record.family_copy.as_ref().and_then(|plan| {
+            plan.approved
+                .iter()
+                .find(|approval| approval.list == kind && approval.id == *id)
+                .cloned()
+        });
+        Some(Command::Restore {
+            item,
+            index,
+            approval,
+        })
     }
 
     /// What stops this change being made to `record`, as findings on the fields of what it
@@ -614,6 +752,18 @@ impl Command {
                     value,
                     adding,
                     &at
+                )));
+                if problems.is_empty() {
+                    problems = reference_problems(record, item, &at);
+                }
+                problems
+            }
+            Command::Restore { item, index, .. } => {
+                let kind = item.kind();
+                let at = kind.item_path(restored_index(record, kind, *index));
+                let mut problems = item.problems(&at);
+                problems.extend(with_item!(item, |value| item_limits(
+                    record, kind, value, true, &at
                 )));
                 if problems.is_empty() {
                     problems = reference_problems(record, item, &at);
@@ -685,6 +835,33 @@ impl Command {
                 section_limits(debrief, &record.wellbeing_debrief, &["wellbeingDebrief"])
             }
             Command::EditFamilyCopy(plan) => family_copy_problems(record, plan),
+            Command::RestoreScale { scale, index } => {
+                let at = JsonPath::keys(&["scales"]).index((*index).min(record.scales.len()));
+                let mut problems = limits::text_findings(scale, None, &at, None);
+                let who = at.clone().key("participantId");
+                if record.participant(&scale.participant_id).is_none() {
+                    problems.push(Finding::error(
+                        who,
+                        format!(
+                            "{} is no longer one of the participants",
+                            bidi::escape(&scale.participant_id)
+                        ),
+                    ));
+                } else if record
+                    .scales
+                    .iter()
+                    .any(|given| given.participant_id == scale.participant_id)
+                {
+                    problems.push(Finding::error(
+                        who,
+                        format!(
+                            "{} has given a safety scale since: change that one instead",
+                            bidi::escape(&record.participant_label(&scale.participant_id))
+                        ),
+                    ));
+                }
+                problems
+            }
             Command::Remove { .. } | Command::RemoveScale { .. } | Command::Finalise => Vec::new(),
         }
     }
@@ -705,7 +882,15 @@ impl Command {
             Command::Add(item) | Command::Edit(item) => {
                 with_item!(item, |value| limits::bytes_bound(value))
             }
-            Command::SetScale(scale) => limits::bytes_bound(scale),
+            // The item, and its approval for the family's copy (its list and id again).
+            Command::Restore { item, .. } => {
+                with_item!(item, |value| limits::bytes_bound(value))
+                    + limits::bytes_bound(item.id())
+                    + 256
+            }
+            Command::SetScale(scale) | Command::RestoreScale { scale, .. } => {
+                limits::bytes_bound(scale)
+            }
             Command::Remove { .. } | Command::RemoveScale { .. } => 0,
             Command::Finalise => limits::FINALISE_ROOM,
             // The amendment's texts, its author (the actor) and time.
@@ -738,7 +923,13 @@ impl Command {
             Command::Add(item) => item.path_in(record, true),
             Command::Edit(item) => item.path_in(record, false),
             Command::Remove { kind, .. } => kind.path(),
-            Command::SetScale(_) | Command::RemoveScale { .. } => JsonPath::keys(&["scales"]),
+            Command::Restore { item, index, .. } => {
+                let kind = item.kind();
+                kind.item_path(restored_index(record, kind, *index))
+            }
+            Command::SetScale(_) | Command::RemoveScale { .. } | Command::RestoreScale { .. } => {
+                JsonPath::keys(&["scales"])
+            }
             Command::Finalise => JsonPath::root(),
             Command::Amend { .. } => JsonPath::keys(&["amendments"]).index(record.amendments.len()),
         }
@@ -1040,6 +1231,33 @@ fn change(
             });
             withdraw_approval(record, kind, &id);
         }
+        Command::Restore {
+            mut item,
+            index,
+            approval,
+        } => {
+            let kind = item.kind();
+            let id = restored_id(record, &item);
+            let index = restored_index(record, kind, index);
+            with_item!(&mut item, |value| value.set_id(id.clone()));
+            with_item!(item, |value| insert_in(record, kind, index, value));
+            if let Some(approval) = approval {
+                let plan = record
+                    .family_copy
+                    .get_or_insert_with(FamilyCopyPlan::default);
+                if !plan
+                    .approved
+                    .iter()
+                    .any(|approved| approved.list == kind && approved.id == id)
+                {
+                    plan.approved.push(FamilyApproval {
+                        list: kind,
+                        id,
+                        ..approval
+                    });
+                }
+            }
+        }
         Command::SetScale(scale) => {
             if record.participant(&scale.participant_id).is_none() {
                 return Err(Problem::NotFound {
@@ -1055,6 +1273,10 @@ fn change(
                 Some(existing) => *existing = scale,
                 None => record.scales.push(scale),
             }
+        }
+        Command::RestoreScale { scale, index } => {
+            let index = index.min(record.scales.len());
+            record.scales.insert(index, scale);
         }
         Command::RemoveScale { participant_id } => {
             let before = record.scales.len();

@@ -2,8 +2,10 @@
 //! Errors block finalising; warnings are for the group to consider. A message that quotes
 //! the record's text shows its bidirectional controls as escapes ([`bidi::escape`]).
 
+use super::command::Item;
 use super::config::{Config, CHILDRENS_SOCIAL_CARE, POLICE};
 use crate::bidi;
+use crate::dates::long_date;
 use crate::record::*;
 use serde::Serialize;
 
@@ -236,6 +238,13 @@ fn validate_subjects(record: &DecisionRecord, findings: &mut Vec<Finding>) {
             ));
         }
     }
+    for (index, subject) in record.subjects.iter().enumerate() {
+        findings.extend(born_after_the_meeting(
+            record,
+            subject,
+            ItemKind::Subject.item_path(index),
+        ));
+    }
     let men = record
         .subjects
         .iter()
@@ -426,6 +435,11 @@ fn validate_actions(record: &DecisionRecord, findings: &mut Vec<Finding>) {
                 "Set the date this action is due",
             ));
         }
+        findings.extend(due_before_the_meeting(
+            record,
+            action,
+            ItemKind::Action.item_path(index),
+        ));
         if action.status == ActionStatus::NotDone && action.not_done_reason.is_none() {
             findings.push(Finding::error(
                 path("notDoneReason"),
@@ -439,6 +453,89 @@ fn validate_actions(record: &DecisionRecord, findings: &mut Vec<Finding>) {
             ));
         }
     }
+}
+
+/// The day a date of birth cannot be after, and its words: the meeting's date, or while
+/// that is not entered, the day the record was created (in UTC). The core has no clock, so
+/// "in the future" is from the meeting's point of view.
+fn reference_day(record: &DecisionRecord) -> (IsoDate, String) {
+    match record.meeting.date {
+        Some(date) => (date, format!("the meeting on {}", long_date(date))),
+        None => {
+            let created = IsoDate(
+                record
+                    .meta
+                    .created_at
+                    .0
+                    .to_offset(time::UtcOffset::UTC)
+                    .date(),
+            );
+            (
+                created,
+                format!("this record was started on {}", long_date(created)),
+            )
+        }
+    }
+}
+
+/// An error when someone not yet born has a date of birth after the meeting: a typing
+/// slip, or a baby to be recorded as unborn with the expected date. `at` is the subject's
+/// path.
+fn born_after_the_meeting(
+    record: &DecisionRecord,
+    subject: &Subject,
+    at: JsonPath,
+) -> Option<Finding> {
+    let born = subject.date_of_birth?;
+    let (day, words) = reference_day(record);
+    (!subject.unborn && born > day).then(|| {
+        Finding::error(
+            at.key("dateOfBirth"),
+            format!(
+                "The date of birth, {}, is after {words}: check it, or for a baby not yet born \
+                 answer \"Unborn?\" Yes and give the expected date",
+                long_date(born)
+            ),
+        )
+    })
+}
+
+/// A warning when an action still to do is due before the meeting that agreed it: most
+/// often a slip in the year. `at` is the action's path.
+fn due_before_the_meeting(
+    record: &DecisionRecord,
+    action: &Action,
+    at: JsonPath,
+) -> Option<Finding> {
+    let (due, meeting) = (action.due?, record.meeting.date?);
+    let open = matches!(
+        action.status,
+        ActionStatus::NotStarted | ActionStatus::InProgress
+    );
+    (open && due < meeting).then(|| {
+        Finding::warning(
+            at.key("due"),
+            format!(
+                "This action is due on {}, before the meeting on {}: check the date",
+                long_date(due),
+                long_date(meeting)
+            ),
+        )
+    })
+}
+
+/// What a form raises about an item as it is saved, as the item at `at` (where it is, or
+/// where it would be added): the findings of the rules a person can break as they type
+/// (a date of birth after the meeting, an action due before it), which [`validate`] reports
+/// too. An error stops the save; a warning is for the person to confirm.
+pub fn entry_findings(record: &DecisionRecord, item: &Item, at: &JsonPath) -> Vec<Finding> {
+    match item {
+        Item::Subject(subject) => born_after_the_meeting(record, subject, at.clone()),
+        Item::Action(action) => due_before_the_meeting(record, action, at.clone()),
+        _ => None,
+    }
+    .into_iter()
+    .collect()
 }
 
 fn validate_contingencies(record: &DecisionRecord, findings: &mut Vec<Finding>) {
