@@ -25,8 +25,10 @@ export const PEOPLE = [
  * have focus, as a person at a keyboard must.
  */
 export class Chair {
-  constructor(page) {
+  /** `shared`: the shared screen's window, when one is open; it must follow every stage. */
+  constructor(page, shared = null) {
     this.page = page;
+    this.shared = shared;
     this.interactions = 0;
     this.characters = 0;
   }
@@ -92,6 +94,7 @@ export class Chair {
     await this.page.getByRole('navigation', { name: 'Meeting stages' }).getByRole('link', { name: title }).click();
     this.interactions += 1;
     await expect(this.page.getByRole('heading', { level: 3, name: title, exact: true })).toBeVisible();
+    if (this.shared) await expect(this.shared.getByRole('heading', { level: 3, name: title, exact: true })).toBeVisible();
   }
 
   /** A form in the stage, by its accessible name. */
@@ -109,8 +112,8 @@ export class Chair {
  * Runs the meeting from an empty record to a finalised one. Returns the counts: the
  * record is read by the caller.
  */
-export async function runScenario(page) {
-  const chair = new Chair(page);
+export async function runScenario(page, shared = null) {
+  const chair = new Chair(page, shared);
   const { stage } = chair;
 
   // Attendance and the reason: who is present first, from the host's invitation list (one

@@ -13,6 +13,7 @@ use crate::meeting::{AgencyRole, Config, Holidays, Invitation};
 use crate::record::import::{import, ImportProblem};
 use crate::record::{Actor, DecisionRecord, DecisionType, IsoDate, Procedure, Status};
 use crate::session::{find_draft, now, Opening, Session};
+use crate::shared_screen::{audience_token, AudienceScreen, ChairScreen, SharedScreen};
 use crate::view::{App, AppProps, Stage};
 use serde::{Deserialize, Serialize};
 use std::cell::{Cell, RefCell};
@@ -75,6 +76,7 @@ pub struct WidgetHandle {
     session: Rc<Session>,
     heartbeat: RefCell<Option<gloo::timers::callback::Interval>>,
     unload: RefCell<Option<gloo::events::EventListener>>,
+    shared_screen: SharedScreen,
 }
 
 #[wasm_bindgen]
@@ -88,9 +90,25 @@ impl WidgetHandle {
         }
     }
 
-    /// The current decision record, as a plain JSON-compatible object.
+    /// True in the shared screen's window (opened from the chair's with "Open the shared
+    /// screen"): it shows what the chair's window sends and holds no record of its own.
+    #[wasm_bindgen(getter, js_name = sharedScreen)]
+    pub fn shared_screen(&self) -> bool {
+        matches!(self.shared_screen, SharedScreen::Audience(_))
+    }
+
+    /// The current decision record, as a plain JSON-compatible object. Throws in the
+    /// shared screen's window, which holds no record of its own.
     pub fn record(&self) -> Result<JsValue, JsError> {
-        RecordText::of(&self.live()?.record()).to_object()
+        let session = self.live()?;
+        if self.shared_screen() {
+            // Its record is the shared-screen copy: a host that stored it would lose
+            // everything restricted.
+            return Err(JsError::new(
+                "risk-sensible: this window is the shared screen; the record is in the chair's window",
+            ));
+        }
+        RecordText::of(&session.record()).to_object()
     }
 
     /// Replaces the record. Throws an `Error` listing every problem (JSON path and
@@ -98,18 +116,25 @@ impl WidgetHandle {
     /// Called from a listener of the change event (of a `load` or of a change made in the
     /// widget), the record is loaded at once; its change event follows the one being
     /// dispatched, so every listener hears the changes in order, and the widget ends on the
-    /// last record loaded.
+    /// last record loaded. Does nothing in the shared screen's window.
     pub fn load(&self, record: JsValue) -> Result<(), JsError> {
         let session = self.live()?;
+        if self.shared_screen() {
+            return Ok(());
+        }
         let record = record_from_js(&record)?;
         session.replace(Rc::new(record));
         Ok(())
     }
 
     /// The host confirms it has stored the record as it is now: the draft kept in this
-    /// browser is removed and the widget shows "Saved by your system".
+    /// browser is removed and the widget shows "Saved by your system". Does nothing in the
+    /// shared screen's window.
     pub fn acknowledge(&self) -> Result<(), JsError> {
-        self.live()?.acknowledge();
+        let session = self.live()?;
+        if !self.shared_screen() {
+            session.acknowledge();
+        }
         Ok(())
     }
 
@@ -122,6 +147,7 @@ impl WidgetHandle {
         }
         self.heartbeat.borrow_mut().take();
         self.unload.borrow_mut().take();
+        self.shared_screen.close();
         self.session.close();
         let app = self.app.borrow_mut().take();
         if let Some(app) = app {
@@ -384,6 +410,9 @@ pub fn mount(element: Element, options: JsValue) -> Result<WidgetHandle, JsError
         next.set(value.wrapping_add(1));
         value
     });
+    if let Some(token) = audience_token() {
+        return Ok(mount_shared_screen(element, &config, instance, &token));
+    }
     let session = open_session(&element, &mut config, instance);
     // Every tab with autosave beats: the owner renews its claim; a tab that stood back
     // takes over once the other tab's claim goes stale (it was closed or crashed), and
@@ -398,12 +427,14 @@ pub fn mount(element: Element, options: JsValue) -> Result<WidgetHandle, JsError
             session.release()
         })
     });
+    let shared_screen = SharedScreen::Chair(ChairScreen::new(session.clone(), instance));
     let props = AppProps {
         session: session.clone(),
         id_prefix: format!("rs{instance}").into(),
         chair_mode: config.chair_mode,
         screen_safe: config.screen_safe,
         initial_stage: Stage::Meeting,
+        shared_screen: Some(shared_screen.clone()),
     };
     let app = yew::Renderer::<App>::with_root_and_props(element.clone(), props).render();
     Ok(WidgetHandle {
@@ -412,7 +443,44 @@ pub fn mount(element: Element, options: JsValue) -> Result<WidgetHandle, JsError
         session,
         heartbeat: RefCell::new(heartbeat),
         unload: RefCell::new(unload),
+        shared_screen,
     })
+}
+
+/// Mounts the shared screen's view in the window the chair's widget opened: no record of
+/// its own until the chair's window sends its copy, no draft, no claim on the meeting and
+/// no events (the host's record is left alone).
+fn mount_shared_screen(
+    element: Element,
+    config: &MountConfig,
+    instance: u32,
+    token: &str,
+) -> WidgetHandle {
+    let session = Session::detached(
+        DecisionRecord::new(String::new(), now()),
+        Rc::new(config.actor.clone()),
+        Rc::new(config.config.clone()),
+        true,
+    );
+    let shared_screen =
+        SharedScreen::Audience(AudienceScreen::open(token, instance, session.clone()));
+    let props = AppProps {
+        session: session.clone(),
+        id_prefix: format!("rs{instance}").into(),
+        chair_mode: true,
+        screen_safe: true,
+        initial_stage: Stage::Meeting,
+        shared_screen: Some(shared_screen.clone()),
+    };
+    let app = yew::Renderer::<App>::with_root_and_props(element.clone(), props).render();
+    WidgetHandle {
+        element,
+        app: RefCell::new(Some(app)),
+        session,
+        heartbeat: RefCell::new(None),
+        unload: RefCell::new(None),
+        shared_screen,
+    }
 }
 
 /// Checks a record's JSON text as a host receiving it would: every import check, then the

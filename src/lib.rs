@@ -24,4 +24,6 @@ mod host_js;
 #[cfg(feature = "web")]
 pub mod session;
 #[cfg(feature = "web")]
+pub mod shared_screen;
+#[cfg(feature = "web")]
 pub mod view;

@@ -10,7 +10,9 @@
 mod common;
 
 use common::{new_record, run};
-use risk_sensible::copy::{family_copy, may_receive, professional_copy, Reader};
+use risk_sensible::copy::{
+    family_copy, may_receive, professional_copy, shared_screen_copy, Reader,
+};
 use risk_sensible::example::example_record;
 use risk_sensible::meeting::{AgencyRole, Command, Config, Item, Problem};
 use risk_sensible::record::import::{export, import};
@@ -497,6 +499,34 @@ fn every_recipients_copy_holds_exactly_the_tokens_it_may() {
             "{other} is named in the family's copy"
         );
     }
+}
+
+#[test]
+fn the_shared_screen_copy_holds_only_what_carries_no_restriction_and_every_score() {
+    let canary = canary();
+    let screen = shared_screen_copy(&canary.record);
+    let expected: BTreeSet<String> = canary
+        .tokens
+        .iter()
+        .filter(|token| !token.never && token.restrictions.is_empty())
+        .map(|token| token.text.clone())
+        .collect();
+    assert!(expected.len() > 20, "{} tokens on screen", expected.len());
+    assert_eq!(tokens_in(&export(&screen)), expected);
+    // Every safety scale stays, its score with it; a restricted one without its reason.
+    assert_eq!(screen.scales.len(), canary.record.scales.len());
+    for (shown, scale) in screen.scales.iter().zip(&canary.record.scales) {
+        assert_eq!(shown.score, scale.score);
+        assert_eq!(shown.participant_id, scale.participant_id);
+        assert!(scale.restrictions().is_empty() || shown.reason.is_empty());
+    }
+    // No audit trail, debrief or integrity data; it says it is the shared screen's.
+    assert!(screen.audit.is_empty() && screen.wellbeing_debrief.is_none());
+    assert!(screen.meta.digest.is_none());
+    assert!(matches!(
+        &screen.meta.copy,
+        Some(CopyMark::Of(of)) if of.recipient.name == "The shared screen"
+    ));
 }
 
 fn copy_cli(arguments: &[&str]) -> (i32, String, String) {

@@ -23,6 +23,7 @@ async fn render_with(record: DecisionRecord, stage: Stage, screen_safe: bool) ->
         chair_mode: false,
         screen_safe,
         initial_stage: stage,
+        shared_screen: None,
     })
     .hydratable(false)
     .render()

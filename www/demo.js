@@ -24,7 +24,8 @@ const status = document.getElementById("host-status");
 const stored = document.getElementById("host-stored");
 const log = document.getElementById("host-log");
 let changes = 0;
-let latest = widget.record();
+// The shared screen's window (opened from the chair's) holds no record of its own.
+let latest = widget.sharedScreen ? null : widget.record();
 
 function note(text) {
   const item = document.createElement("li");

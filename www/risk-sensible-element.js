@@ -50,7 +50,7 @@ class RiskSensibleMeeting extends HTMLElement {
 
   /** The current decision record. */
   get record() {
-    return this.#widget ? this.#widget.record() : this.#record;
+    return this.#widget && !this.#widget.sharedScreen ? this.#widget.record() : this.#record;
   }
 
   /** Loads a record; throws an Error listing every problem and changes nothing. */
@@ -81,7 +81,7 @@ class RiskSensibleMeeting extends HTMLElement {
     this.#mounting = token;
     await ready;
     if (this.#mounting !== token || !this.isConnected) return;
-    const record = this.#widget ? this.#widget.record() : this.#record;
+    const record = this.#widget && !this.#widget.sharedScreen ? this.#widget.record() : this.#record;
     this.#widget?.destroy();
     this.#widget = null;
     const options = { ...this.#options };

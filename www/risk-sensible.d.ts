@@ -79,7 +79,13 @@ export interface MountOptions {
 /** After `destroy()`, `record`, `load` and `acknowledge` throw an Error ("risk-sensible:
  * this widget was destroyed") and nothing is written or fired. */
 export interface WidgetHandle {
-  /** The current record, a plain JSON-compatible object. */
+  /**
+   * True in the shared screen's window (opened from the chair's with "Open the shared
+   * screen"), which shows what the chair's window sends and holds no record of its own.
+   */
+  readonly sharedScreen: boolean;
+  /** The current record, a plain JSON-compatible object. Throws in the shared screen's
+   * window. */
   record(): DecisionRecord;
   /**
    * Replaces the record; throws an Error listing every problem and changes nothing. From a

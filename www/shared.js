@@ -29,7 +29,8 @@ const widget = mount(element, {
 const status = document.getElementById("host-status");
 const stored = document.getElementById("host-stored");
 let changes = 0;
-let latest = widget.record();
+// The shared screen's window (opened from the chair's) holds no record of its own.
+let latest = widget.sharedScreen ? null : widget.record();
 element.addEventListener("risk-sensible:change", (event) => {
   changes += 1;
   latest = event.detail.record;

@@ -120,10 +120,15 @@ impl LeftOut {
         }
     }
 
-    /// Keeps the items the reader may receive, counting the rest under `section`.
-    fn retain<T: Restricted>(&mut self, section: String, items: &mut Vec<T>, reader: &Reader) {
+    /// Keeps the items whose restrictions `keep` allows, counting the rest under `section`.
+    fn retain<T: Restricted>(
+        &mut self,
+        section: String,
+        items: &mut Vec<T>,
+        keep: &impl Fn(&Restrictions) -> bool,
+    ) {
         let before = items.len();
-        items.retain(|item| may_receive(reader, &item.restrictions()));
+        items.retain(|item| keep(&item.restrictions()));
         self.add(section, before - items.len());
     }
 }
@@ -133,37 +138,71 @@ impl LeftOut {
 /// debrief and the audit trail (whose entries quote the items) removed, no integrity data,
 /// and `meta.copy` saying whose copy it is and how much was left out of each section.
 pub fn professional_copy(record: &DecisionRecord, reader: &Reader) -> DecisionRecord {
+    leave_out(record, reader.recipient(), |restrictions| {
+        may_receive(reader, restrictions)
+    })
+}
+
+/// What the shared screen shows (the window the room sees): the record with every item
+/// that carries any restriction, or no label, left out, and every restricted section text
+/// emptied; like a professional's copy, without the debrief, the audit trail or integrity
+/// data. A restricted safety scale keeps its score (the spread is the room's) and loses its
+/// reason. Nothing left out reaches the shared screen's window at all, so nothing on it can
+/// be revealed by a slip.
+pub fn shared_screen_copy(record: &DecisionRecord) -> DecisionRecord {
+    let screen = CopyRecipient {
+        kind: RecipientKind::Professional,
+        name: "The shared screen".into(),
+        agency: String::new(),
+    };
+    let mut scores = record.clone();
+    for scale in &mut scores.scales {
+        if scale.is_restricted() {
+            scale.reason.clear();
+            scale.restrictions = Some(Restrictions::none());
+        }
+    }
+    leave_out(&scores, screen, Restrictions::is_empty)
+}
+
+/// The record with everything whose restrictions `keep` refuses left out, counted by
+/// section in `meta.copy`.
+fn leave_out(
+    record: &DecisionRecord,
+    recipient: CopyRecipient,
+    keep: impl Fn(&Restrictions) -> bool,
+) -> DecisionRecord {
     let mut copy = record.clone();
     let mut left = LeftOut::default();
     let key = |kind: ItemKind| kind.key();
-    left.retain(key(ItemKind::Subject), &mut copy.subjects, reader);
-    left.retain(key(ItemKind::Information), &mut copy.information, reader);
-    left.retain(key(ItemKind::Gap), &mut copy.gaps, reader);
+    left.retain(key(ItemKind::Subject), &mut copy.subjects, &keep);
+    left.retain(key(ItemKind::Information), &mut copy.information, &keep);
+    left.retain(key(ItemKind::Gap), &mut copy.gaps, &keep);
     for column in AssessmentColumn::ALL {
         left.retain(
             key(ItemKind::Statement(*column)),
             &mut copy.assessment[*column],
-            reader,
+            &keep,
         );
     }
-    left.retain("scales".into(), &mut copy.scales, reader);
-    left.retain(key(ItemKind::Tool), &mut copy.tools, reader);
-    left.retain(key(ItemKind::Decision), &mut copy.decisions, reader);
-    left.retain(key(ItemKind::Risk), &mut copy.risks, reader);
-    left.retain(key(ItemKind::Action), &mut copy.actions, reader);
-    left.retain(key(ItemKind::Contingency), &mut copy.contingencies, reader);
-    left.retain(key(ItemKind::Dissent), &mut copy.dissent, reader);
+    left.retain("scales".into(), &mut copy.scales, &keep);
+    left.retain(key(ItemKind::Tool), &mut copy.tools, &keep);
+    left.retain(key(ItemKind::Decision), &mut copy.decisions, &keep);
+    left.retain(key(ItemKind::Risk), &mut copy.risks, &keep);
+    left.retain(key(ItemKind::Action), &mut copy.actions, &keep);
+    left.retain(key(ItemKind::Contingency), &mut copy.contingencies, &keep);
+    left.retain(key(ItemKind::Dissent), &mut copy.dissent, &keep);
     left.retain(
         key(ItemKind::FamilyCommunication),
         &mut copy.family_communication,
-        reader,
+        &keep,
     );
-    left.retain("amendments".into(), &mut copy.amendments, reader);
-    if !may_receive(reader, &copy.meeting.restrictions()) && !copy.meeting.reason.is_empty() {
+    left.retain("amendments".into(), &mut copy.amendments, &keep);
+    if !keep(&copy.meeting.restrictions()) && !copy.meeting.reason.is_empty() {
         copy.meeting.reason.clear();
         left.add("meeting.reason", 1);
     }
-    if !may_receive(reader, &copy.child_voice.restrictions()) {
+    if !keep(&copy.child_voice.restrictions()) {
         let voice = &mut copy.child_voice;
         let texts = [
             &mut voice.how_captured,
@@ -177,9 +216,7 @@ pub fn professional_copy(record: &DecisionRecord, reader: &Reader) -> DecisionRe
             .count();
         left.add("childVoice", emptied);
     }
-    if !may_receive(reader, &copy.practice_context.restrictions())
-        && !copy.practice_context.details.is_empty()
-    {
+    if !keep(&copy.practice_context.restrictions()) && !copy.practice_context.details.is_empty() {
         copy.practice_context.details.clear();
         left.add("practiceContext", 1);
     }
@@ -188,7 +225,7 @@ pub fn professional_copy(record: &DecisionRecord, reader: &Reader) -> DecisionRe
         .scale_discussion_restrictions
         .clone()
         .unwrap_or_else(Restrictions::unlabelled);
-    if !may_receive(reader, &discussion) && !copy.assessment.scale_discussion.is_empty() {
+    if !keep(&discussion) && !copy.assessment.scale_discussion.is_empty() {
         copy.assessment.scale_discussion.clear();
         left.add("assessment.scaleDiscussion", 1);
     }
@@ -200,7 +237,7 @@ pub fn professional_copy(record: &DecisionRecord, reader: &Reader) -> DecisionRe
     copy.meta.digest = None;
     copy.meta.section_digests.clear();
     copy.meta.copy = Some(CopyMark::Of(CopyOf {
-        recipient: reader.recipient(),
+        recipient,
         left_out: left.0,
     }));
     copy

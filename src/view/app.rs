@@ -2,6 +2,7 @@
 //! settings, and lays out the header, the notices, the task list and the stage.
 
 use super::agenda_timer::AgendaTimer;
+use super::audience::Audience;
 use super::clocks::Clocks;
 use super::context::WidgetContext;
 use super::distribution::FromPresent;
@@ -26,6 +27,7 @@ use crate::copy::candidates;
 use crate::meeting::{any_restricted, validate, Finding, Severity};
 use crate::record::{DecisionRecord, JsonPath, Restricted, Status};
 use crate::session::Session;
+use crate::shared_screen::SharedScreen;
 use std::collections::HashSet;
 use std::rc::Rc;
 use web_sys::HtmlElement;
@@ -47,11 +49,14 @@ pub struct AppProps {
     /// The stage shown first.
     #[prop_or(Stage::Meeting)]
     pub initial_stage: Stage,
+    /// The shared screen: the chair's link to it, or this widget is the shared window.
+    #[prop_or_default]
+    pub shared_screen: Option<SharedScreen>,
 }
 
 /// Redraws the component whenever the session changes.
 #[hook]
-fn use_session(session: &Rc<Session>) {
+pub(super) fn use_session(session: &Rc<Session>) {
     let redraw = use_force_update();
     let session = session.clone();
     use_effect_with((), move |_| {
@@ -161,16 +166,16 @@ fn part_restricted(record: &DecisionRecord, part: Part) -> bool {
 }
 
 /// What every part of a stage is drawn with.
-struct PartContext<'a> {
-    record: &'a Rc<DecisionRecord>,
+pub(super) struct PartContext<'a> {
+    pub record: &'a Rc<DecisionRecord>,
     /// The findings shown by the fields: none until the stage has been checked.
-    findings: &'a [Finding],
+    pub findings: &'a [Finding],
     /// Every finding, for the check before finalising.
-    all_findings: &'a [Finding],
-    revealed: bool,
-    read_only: bool,
-    go_to: &'a Callback<Stage>,
-    session: &'a Rc<Session>,
+    pub all_findings: &'a [Finding],
+    pub revealed: bool,
+    pub read_only: bool,
+    pub go_to: &'a Callback<Stage>,
+    pub session: &'a Rc<Session>,
 }
 
 impl PartContext<'_> {
@@ -205,7 +210,7 @@ impl PartContext<'_> {
     }
 
     /// One part of the stage.
-    fn render(&self, part: Part) -> Html {
+    pub fn render(&self, part: Part) -> Html {
         let record = self.record;
         match part {
             Part::MeetingDetails => html! {
@@ -294,6 +299,11 @@ fn stage_check(props: &StageCheckProps) -> Html {
 /// The strategy meeting widget.
 #[function_component(App)]
 pub fn app(props: &AppProps) -> Html {
+    // A widget is the shared window, or not, for its whole life: the hooks below are
+    // always called in the same order.
+    if let Some(SharedScreen::Audience(screen)) = &props.shared_screen {
+        return html! { <Audience screen={screen.clone()} id_prefix={props.id_prefix.clone()} /> };
+    }
     let session = props.session.clone();
     use_session(&session);
     let stage = use_state(|| props.initial_stage);
@@ -345,6 +355,37 @@ pub fn app(props: &AppProps) -> Html {
             }
         });
     }
+
+    let chair_screen = match &props.shared_screen {
+        Some(SharedScreen::Chair(screen)) => Some(screen.clone()),
+        _ => None,
+    };
+    {
+        // The shared window follows the record, the stage and the scrolling.
+        let screen = chair_screen.clone();
+        use_effect_with(session.revision(), move |_| {
+            if let Some(screen) = screen {
+                screen.record_changed();
+            }
+        });
+        let screen = chair_screen.clone();
+        use_effect_with(*stage, move |stage| {
+            if let Some(screen) = screen {
+                screen.stage_changed(*stage);
+            }
+        });
+        let screen = chair_screen.clone();
+        use_effect_with((), move |_| {
+            let listener = screen.map(|screen| {
+                gloo::events::EventListener::new(&gloo::utils::window(), "scroll", move |_| {
+                    screen.scrolled()
+                })
+            });
+            move || drop(listener)
+        });
+    }
+    let open_shared_screen =
+        chair_screen.map(|screen| Callback::from(move |_: MouseEvent| screen.open_window()));
 
     let go_to = {
         let stage = stage.clone();
@@ -488,6 +529,7 @@ pub fn app(props: &AppProps) -> Html {
                         on_print={toggle(&printing.asking)}
                         print_open={*printing.asking}
                         print_id={context.id("print")}
+                        on_shared_screen={open_shared_screen}
                     />
                     if *printing.asking {
                         <PrintPanel id={context.id("print")} record={record.clone()}

@@ -22,6 +22,9 @@ pub struct HeaderProps {
     pub print_open: bool,
     /// The id of the panel the print button opens.
     pub print_id: AttrValue,
+    /// Opens the shared screen's window (absent where there is no window to open).
+    #[prop_or_default]
+    pub on_shared_screen: Option<Callback<MouseEvent>>,
 }
 
 /// The header and toolbar.
@@ -49,6 +52,11 @@ pub fn header(props: &HeaderProps) -> Html {
                 </button>
                 <button type="button" class="rs-button rs-button--secondary" aria-expanded={props.print_open.to_string()}
                     aria-controls={props.print_id.clone()} onclick={props.on_print.clone()}>{ "Print minutes" }</button>
+                if let Some(open) = props.on_shared_screen.clone() {
+                    <button type="button" class="rs-button rs-button--secondary" onclick={open}>
+                        { "Open the shared screen" }
+                    </button>
+                }
             </div>
         </header>
     }

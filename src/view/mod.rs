@@ -4,6 +4,7 @@
 
 mod agenda_timer;
 mod app;
+mod audience;
 mod caseload;
 mod clocks;
 mod context;

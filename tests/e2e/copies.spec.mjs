@@ -276,3 +276,76 @@ test('finalising and amending give the host the anchor to keep', async ({ page }
   for (const [, anchor, head] of anchors) expect(anchor).toBe(head);
   expect(anchors[0][1]).not.toBe(anchors[1][1]);
 });
+
+test('the shared screen follows the chair through every stage and never receives a restricted token', async ({ page, context }) => {
+  test.setTimeout(180_000);
+  // Every message any window's BroadcastChannel hears, as the shared window received it.
+  await context.addInitScript(() => {
+    window.heardOnChannels = [];
+    const Original = window.BroadcastChannel;
+    window.BroadcastChannel = class extends Original {
+      constructor(name) {
+        super(name);
+        this.addEventListener('message', (event) => window.heardOnChannels.push(String(event.data)));
+      }
+    };
+  });
+  const { tokens, problems } = await loadCanary(page);
+  const restricted = new Set(tokens.filter((token) => token.hidden || token.restrictions.length > 0).map((token) => token.text));
+  const [shared] = await Promise.all([
+    page.waitForEvent('popup'),
+    page.getByRole('button', { name: 'Open the shared screen' }).click(),
+  ]);
+  const sharedProblems = [];
+  shared.on('console', (message) => { if (message.type() === 'error') sharedProblems.push(message.text()); });
+  shared.on('pageerror', (error) => sharedProblems.push(error.message));
+  // The page's own address, loaded again: nothing else is opened.
+  expect(shared.url()).toBe(page.url());
+  const sharedWidget = shared.locator('#meeting');
+  const stageHeading = (title) => shared.getByRole('heading', { level: 3, name: title, exact: true });
+  await expect(shared.getByText('Restricted items are never sent to this window.')).toBeVisible();
+  // No controls: nothing there changes the record or reveals anything.
+  await expect(sharedWidget.getByRole('button')).toHaveCount(0);
+  await expect(sharedWidget.locator(':is(input, select, textarea):not(:disabled)')).toHaveCount(0);
+
+  const stages = page.getByRole('navigation', { name: 'Meeting stages' }).getByRole('link');
+  const titles = [];
+  let shownUnrestricted = 0;
+  for (let index = 0; index < await stages.count(); index += 1) {
+    await stages.nth(index).click();
+    const title = await page.locator('.rs-stage__title').innerText();
+    titles.push(title);
+    await expect(stageHeading(title)).toBeVisible();
+    const shown = [...tokensIn(await shownIn(sharedWidget))];
+    expect(shown.filter((token) => restricted.has(token)), title).toEqual([]);
+    shownUnrestricted += shown.length;
+  }
+  expect(shownUnrestricted).toBeGreaterThan(10);
+  // The chair reveals restricted items on their own screen: the shared screen is unchanged.
+  await stages.nth(2).click();
+  await page.getByRole('button', { name: 'Show restricted items' }).click();
+  await expect(page.getByText('Restricted items are shown on this stage.')).toBeVisible();
+  const heard = (await shared.evaluate(() => window.heardOnChannels)).join('\n');
+  expect(heard.length).toBeGreaterThan(1000);
+  expect([...tokensIn(heard)].filter((token) => restricted.has(token))).toEqual([]);
+  await expectNoAxeViolations(shared);
+
+  // It follows the chair's scrolling.
+  await page.evaluate(() => window.scrollTo(0, document.documentElement.scrollHeight));
+  await expect.poll(() => shared.evaluate(() => window.scrollY)).toBeGreaterThan(0);
+  await page.evaluate(() => window.scrollTo(0, 0));
+  await expect.poll(() => shared.evaluate(() => window.scrollY)).toBe(0);
+
+  // Either window reloads and the shared screen carries on.
+  await shared.reload();
+  await expect(stageHeading(titles[2])).toBeVisible();
+  await page.reload();
+  await expect(page.getByRole('heading', { name: 'Strategy meeting record' })).toBeVisible();
+  await stages.nth(4).click();
+  await expect(stageHeading(titles[4])).toBeVisible();
+  // A change the chair makes reaches it.
+  await stages.first().click();
+  await expect(shared.getByRole('rowheader', { name: sample.participants[0].name })).toBeVisible();
+  expect(problems).toEqual([]);
+  expect(sharedProblems).toEqual([]);
+});

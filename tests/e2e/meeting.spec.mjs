@@ -521,8 +521,11 @@ test('keyboard shortcuts move between stages and to the add form, and are listed
   // On the scales stage Alt+N goes to "Record a scale", not the spread prompt's form.
   await openSample(page);
   await tabTo(page, page.getByRole('button', { name: 'Chair mode' }));
-  for (let step = 0; step < 6; step += 1) await page.keyboard.press('Alt+PageDown');
-  await expect(stageHeading(page, 'Safety scales')).toBeFocused();
+  // Each press moves one stage on from the stage drawn: wait for it before the next.
+  for (const title of ['Child and household', 'Information shared', 'Information gaps', "The child's voice", 'Assessment', 'Safety scales']) {
+    await page.keyboard.press('Alt+PageDown');
+    await expect(stageHeading(page, title)).toBeFocused();
+  }
   await page.keyboard.press('Alt+N');
   await expect(page.getByLabel('Whose view')).toBeFocused();
 });

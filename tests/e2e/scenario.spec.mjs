@@ -5,11 +5,19 @@ import { test, expect } from '@playwright/test';
 import { openDemo } from './helpers.mjs';
 import { runScenario, PEOPLE } from '../../bench/scenario.mjs';
 
-test('the chair runs an ordinary case from an empty record to a final one', async ({ page }) => {
+test('the chair runs an ordinary case from an empty record to a final one, the shared screen following', async ({ page }) => {
   test.setTimeout(240_000);
   const problems = await openDemo(page);
   page.setDefaultTimeout(10_000);
-  const counts = await runScenario(page);
+  const [shared] = await Promise.all([
+    page.waitForEvent('popup'),
+    page.getByRole('button', { name: 'Open the shared screen' }).click(),
+  ]);
+  const sharedProblems = [];
+  shared.on('pageerror', (error) => sharedProblems.push(error.message));
+  shared.on('console', (message) => { if (message.type() === 'error') sharedProblems.push(message.text()); });
+  await expect(shared.getByText('Restricted items are never sent to this window.')).toBeVisible();
+  const counts = await runScenario(page, shared);
   const record = await page.evaluate(() => window.riskSensibleDemo.widget.record());
   expect(record.meta.status).toBe('final');
   expect(record.participants.map((p) => p.name)).toEqual(PEOPLE.map(([name]) => name));
@@ -28,4 +36,12 @@ test('the chair runs an ordinary case from an empty record to a final one', asyn
   expect(counts.interactions).toBeGreaterThan(0);
   console.log(`scenario: ${counts.interactions} interactions, ${counts.characters} characters`);
   expect(problems).toEqual([]);
+  // The shared screen followed to the end, and never showed what was restricted: the
+  // information items (health confidential, police sensitive, third party) are absent.
+  await expect(shared.getByRole('heading', { level: 3, name: 'Check and finalise', exact: true })).toBeVisible();
+  await page.getByRole('navigation', { name: 'Meeting stages' }).getByRole('link', { name: 'Information shared' }).click();
+  await expect(shared.getByRole('heading', { level: 3, name: 'Information shared', exact: true })).toBeVisible();
+  await expect(shared.locator('#meeting')).toContainText(record.subjects[0].name);
+  for (const item of record.information) await expect(shared.locator('#meeting')).not.toContainText(item.content);
+  expect(sharedProblems).toEqual([]);
 });

@@ -1,0 +1,112 @@
+//! The shared screen's window: the meeting as the room sees it. It shows the stage the
+//! chair is on, scrolled as the chair is, from the shared-screen copy the chair's window
+//! sends (nothing restricted is in it), read-only, in chair mode's large type, with no
+//! controls: nothing here changes the record or reveals anything.
+
+use super::app::{use_session, PartContext};
+use super::context::WidgetContext;
+use super::stages::{Part, Stage};
+use crate::bidi::isolate;
+use crate::shared_screen::{scroll_to_fraction, AudienceScreen};
+use std::rc::Rc;
+use yew::prelude::*;
+
+#[derive(Properties, PartialEq)]
+pub struct AudienceProps {
+    pub screen: Rc<AudienceScreen>,
+    pub id_prefix: AttrValue,
+}
+
+#[function_component(Audience)]
+pub fn audience(props: &AudienceProps) -> Html {
+    let session = props.screen.session();
+    use_session(&session);
+    {
+        let redraw = use_force_update();
+        let screen = props.screen.clone();
+        use_effect_with((), move |_| {
+            screen.connect(Callback::from(move |()| redraw.force_update()));
+        });
+    }
+    let view = props.screen.view();
+    let record = session.record();
+    {
+        // Scroll as the chair has, once the stage (or the record) has been drawn.
+        let revision = session.revision();
+        use_effect_with(
+            (
+                view.map(|(stage, scroll)| (stage, scroll.to_bits())),
+                revision,
+            ),
+            move |(view, _)| {
+                if let Some((_, scroll)) = view {
+                    scroll_to_fraction(f64::from_bits(*scroll));
+                }
+            },
+        );
+    }
+    let context = use_memo((), {
+        let session = session.clone();
+        let id_prefix = props.id_prefix.clone();
+        move |_| WidgetContext {
+            id_prefix,
+            config: session.config(),
+            session,
+        }
+    });
+    let banner = html! {
+        <p class="rs-audience__banner">
+            <strong>{ "Shared screen." }</strong>
+            { " It follows the chair's screen. Restricted items are never sent to this window." }
+        </p>
+    };
+    let Some((stage, _)) = view else {
+        return html! {
+            <div class="rs-widget rs-widget--chair rs-audience">
+                { banner }
+                <h2 class="rs-widget__title">{ "Strategy meeting" }</h2>
+                <p role="status">{ "Waiting for the chair's screen. Open it from the chair's window with \"Open the shared screen\"." }</p>
+            </div>
+        };
+    };
+    let go_to = Callback::noop();
+    let parts = PartContext {
+        record: &record,
+        findings: &[],
+        all_findings: &[],
+        revealed: false,
+        read_only: true,
+        go_to: &go_to,
+        session: &session,
+    };
+    let body: Html = stage
+        .parts()
+        .iter()
+        .filter(|part| !matches!(part, Part::Finalise))
+        .map(|part| parts.render(*part))
+        .collect();
+    let number = Stage::ALL.iter().position(|s| *s == stage).unwrap_or(0) + 1;
+    let child = record
+        .child()
+        .map(|child| isolate(&child.name).to_string())
+        .unwrap_or_default();
+    html! {
+        <ContextProvider<WidgetContext> context={(*context).clone()}>
+            <div class="rs-widget rs-widget--chair rs-audience">
+                { banner }
+                <header class="rs-audience__header">
+                    <h2 class="rs-widget__title">{ "Strategy meeting" }</h2>
+                    if !child.is_empty() {
+                        <p class="rs-widget__subtitle">{ child }</p>
+                    }
+                </header>
+                <div class="rs-stage">
+                    <p class="rs-audience__progress">{ format!("Stage {number} of {}", Stage::ALL.len()) }</p>
+                    <h3 class="rs-stage__title">{ stage.title() }</h3>
+                    { body }
+                </div>
+                <p class="rs-visually-hidden" role="status" aria-live="polite">{ format!("The chair is on {}", stage.title()) }</p>
+            </div>
+        </ContextProvider<WidgetContext>>
+    }
+}
