@@ -8,7 +8,7 @@ use risk_sensible::example::example_record;
 use risk_sensible::meeting::{Command, Config, Item};
 use risk_sensible::record::{Attendance, DecisionRecord, Participant};
 use risk_sensible::session::Session;
-use risk_sensible::view::{App, AppProps, Stage};
+use risk_sensible::view::{App, AppProps, PrintChoice, Printed, Stage, WidgetContext};
 use std::rc::Rc;
 
 async fn render_with(record: DecisionRecord, stage: Stage, screen_safe: bool) -> String {
@@ -339,4 +339,289 @@ async fn bidirectional_controls_in_record_text_are_isolated_on_every_stage() {
     assert!(html.contains("Amendments"));
     let leaks = common::bidi_leaks(&html);
     assert!(leaks.is_empty(), "{leaks:#?}");
+}
+
+/// What prints as the full minutes (the meeting's own file), inside the context `App`
+/// provides.
+#[derive(yew::Properties, PartialEq)]
+struct PrintedMinutesProps {
+    record: Rc<DecisionRecord>,
+}
+
+#[yew::function_component(PrintedMinutes)]
+fn printed_minutes(props: &PrintedMinutesProps) -> yew::Html {
+    let config = Rc::new(Config::default());
+    let context = WidgetContext {
+        id_prefix: "rs9".into(),
+        config: config.clone(),
+        session: Session::detached((*props.record).clone(), Default::default(), config, false),
+    };
+    yew::html! {
+        <yew::ContextProvider<WidgetContext> {context}>
+            <Printed record={props.record.clone()} choice={PrintChoice::Minutes} />
+        </yew::ContextProvider<WidgetContext>>
+    }
+}
+
+async fn render_printed_minutes(record: DecisionRecord) -> String {
+    yew::ServerRenderer::<PrintedMinutes>::with_props(move || PrintedMinutesProps {
+        record: Rc::new(record),
+    })
+    .hydratable(false)
+    .render()
+    .await
+}
+
+/// The markup between the first `from` and the `to` after it.
+fn between<'a>(html: &'a str, from: &str, to: &str) -> &'a str {
+    let start = html.find(from).unwrap_or_else(|| panic!("no {from}"));
+    let end = start + html[start..].find(to).unwrap_or_else(|| panic!("no {to}"));
+    &html[start..end]
+}
+
+/// The text a reader sees: tags left out and character references read.
+fn read_text(html: &str) -> String {
+    text_of(html)
+        .replace("&lt;", "<")
+        .replace("&gt;", ">")
+        .replace("&quot;", "\"")
+        .replace("&#39;", "'")
+        .replace("&#x27;", "'")
+        .replace("&amp;", "&")
+}
+
+/// Each enumeration's wire value, with the labels it is shown as (a value such as
+/// `unknown` belongs to several enumerations).
+fn enumeration_labels() -> std::collections::HashMap<String, Vec<&'static str>> {
+    use risk_sensible::record::*;
+    fn add<E: Labelled>(labels: &mut std::collections::HashMap<String, Vec<&'static str>>) {
+        for value in E::all() {
+            if let Ok(serde_json::Value::String(wire)) = serde_json::to_value(value) {
+                labels.entry(wire).or_default().push(value.label());
+            }
+        }
+    }
+    let mut labels = std::collections::HashMap::new();
+    add::<MeetingType>(&mut labels);
+    add::<MeetingMode>(&mut labels);
+    add::<Attendance>(&mut labels);
+    add::<Tristate>(&mut labels);
+    add::<SubjectRole>(&mut labels);
+    add::<Mobility>(&mut labels);
+    add::<InformationKind>(&mut labels);
+    add::<SharingBasis>(&mut labels);
+    add::<Sensitivity>(&mut labels);
+    add::<AssessmentColumn>(&mut labels);
+    add::<DecisionType>(&mut labels);
+    add::<S47Outcome>(&mut labels);
+    add::<ActionStatus>(&mut labels);
+    add::<NotDoneReason>(&mut labels);
+    add::<EscalationStage>(&mut labels);
+    add::<Restriction>(&mut labels);
+    add::<RecipientKind>(&mut labels);
+    labels
+}
+
+/// How a value of the record is expected to read in the minutes.
+enum Expected {
+    /// As it is: free text, and numbers.
+    Text(String),
+    /// One of these, in any case: an enumeration's labels, a participant's name.
+    AnyOf(Vec<String>),
+    /// Not shown as itself.
+    Exempt,
+}
+
+/// The parts of the record the minutes leave out, by their key at the record's root.
+const NOT_IN_THE_MINUTES: [(&str, &str); 4] = [
+    ("schemaVersion", "the format's version, for machines"),
+    (
+        "meta",
+        "the record's id, timestamps and digest: machinery (its status is shown in words)",
+    ),
+    (
+        "audit",
+        "the audit chain: machinery, exported with the record",
+    ),
+    (
+        "wellbeingDebrief",
+        "kept apart from the child's record by design",
+    ),
+];
+
+/// How the value at `key` reads in the minutes of `record`.
+fn expected(
+    key: &str,
+    value: &serde_json::Value,
+    record: &DecisionRecord,
+    labels: &std::collections::HashMap<String, Vec<&'static str>>,
+) -> Expected {
+    use risk_sensible::dates;
+    use risk_sensible::record::{ClockTime, IsoDate, Timestamp};
+    let text = match value {
+        serde_json::Value::String(text) => text.trim(),
+        serde_json::Value::Number(number) => return Expected::Text(number.to_string()),
+        // A yes or no is shown in words, or not at all when it is no (`unborn`).
+        _ => return Expected::Exempt,
+    };
+    let participant = record.participants.iter().find(|p| p.id == text);
+    if key == "id" || key.ends_with("Id") || participant.is_some() {
+        // A reference reads as the participant's name; an item's own id is not shown.
+        return match participant {
+            Some(participant) => Expected::AnyOf(vec![participant.name.clone()]),
+            None => Expected::Exempt,
+        };
+    }
+    if key == "list" {
+        // The list an item approved for the family's copy is in (the copy is its own print).
+        return Expected::Exempt;
+    }
+    if let Some(labels) = labels.get(text) {
+        return Expected::AnyOf(labels.iter().map(|label| label.to_string()).collect());
+    }
+    if let Ok(date) = text.parse::<IsoDate>() {
+        return Expected::Text(dates::long_date(date));
+    }
+    if let Ok(time) = text.parse::<ClockTime>() {
+        return Expected::Text(dates::clock(time));
+    }
+    if let Ok(at) = text.parse::<Timestamp>() {
+        return Expected::Text(dates::date_time_utc(at));
+    }
+    Expected::Text(text.to_string())
+}
+
+/// Every non-empty value of the record's JSON, with its path and key, outside the parts the
+/// minutes leave out.
+fn entered_values(record: &DecisionRecord) -> Vec<(String, String, serde_json::Value)> {
+    fn walk(
+        value: &serde_json::Value,
+        path: String,
+        key: &str,
+        out: &mut Vec<(String, String, serde_json::Value)>,
+    ) {
+        match value {
+            serde_json::Value::Object(members) => {
+                for (member, value) in members {
+                    if path.is_empty() && NOT_IN_THE_MINUTES.iter().any(|(root, _)| root == member)
+                    {
+                        continue;
+                    }
+                    walk(value, format!("{path}.{member}"), member, out);
+                }
+            }
+            serde_json::Value::Array(items) => {
+                for (index, item) in items.iter().enumerate() {
+                    walk(item, format!("{path}[{index}]"), key, out);
+                }
+            }
+            serde_json::Value::String(text) if text.trim().is_empty() => {}
+            serde_json::Value::Null => {}
+            _ => out.push((path, key.to_string(), value.clone())),
+        }
+    }
+    let mut out = Vec::new();
+    walk(
+        &serde_json::to_value(record).unwrap(),
+        String::new(),
+        "",
+        &mut out,
+    );
+    out
+}
+
+/// What of `record` the text `shown` leaves out.
+fn missing_from(shown: &str, record: &DecisionRecord) -> Vec<String> {
+    let labels = enumeration_labels();
+    let lower = shown.to_lowercase();
+    entered_values(record)
+        .into_iter()
+        .filter_map(
+            |(path, key, value)| match expected(&key, &value, record, &labels) {
+                Expected::Text(text) if !shown.contains(&text) => Some(format!("{path}: {text}")),
+                Expected::AnyOf(options)
+                    if !options
+                        .iter()
+                        .any(|option| lower.contains(&option.to_lowercase())) =>
+                {
+                    Some(format!("{path}: {value} (as one of {options:?})"))
+                }
+                _ => None,
+            },
+        )
+        .collect()
+}
+
+/// Check your answers and the printed minutes show every value entered in the example
+/// record, restricted items revealed: free text as typed, dates and times in words, choices
+/// as their labels and participants by name. Only what [`NOT_IN_THE_MINUTES`] lists (the
+/// wellbeing debrief and the record's machinery) and items' own ids are left out.
+#[tokio::test]
+async fn check_your_answers_and_the_printed_minutes_show_every_field_entered() {
+    for final_record in [false, true] {
+        let record = example_record(final_record);
+        let app = render_with(record.clone(), Stage::Finalise, false).await;
+        let check = if final_record {
+            between(&app, "rs-finalise__final", "rs-finalise__amend")
+        } else {
+            between(&app, "rs-finalise__check", "rs-finalise__action")
+        };
+        let missing = missing_from(&read_text(check), &record);
+        assert!(
+            missing.is_empty(),
+            "check your answers (final: {final_record}) leaves out:\n{}",
+            missing.join("\n")
+        );
+        let printed = read_text(&render_printed_minutes(record.clone()).await);
+        assert!(printed.contains("Minutes of the strategy meeting"));
+        let missing = missing_from(&printed, &record);
+        assert!(
+            missing.is_empty(),
+            "the printed minutes (final: {final_record}) leave out:\n{}",
+            missing.join("\n")
+        );
+    }
+}
+
+/// On a shared screen check your answers hides every text of a restricted item, the fields
+/// beyond its table's columns included.
+#[tokio::test]
+async fn check_your_answers_on_a_shared_screen_hides_every_field_of_a_restricted_item() {
+    let record = example_record(false);
+    let html = render_with(record.clone(), Stage::Finalise, true).await;
+    let shown = read_text(between(&html, "rs-finalise__check", "rs-finalise__action"));
+    assert!(shown.contains("Hidden on the shared screen"));
+    let json = serde_json::to_value(&record).unwrap();
+    let mut checked = 0;
+    for list in [
+        "subjects",
+        "information",
+        "gaps",
+        "tools",
+        "decisions",
+        "risks",
+        "actions",
+        "contingencies",
+        "dissent",
+        "familyCommunication",
+    ] {
+        for item in json[list].as_array().unwrap() {
+            let restricted = item["restrictions"]
+                .as_array()
+                .is_none_or(|labels| !labels.is_empty());
+            if !restricted {
+                continue;
+            }
+            for (key, value) in item.as_object().unwrap() {
+                // Sentences, which do not appear elsewhere by chance as a name or an agency
+                // may.
+                let Some(text) = value.as_str().filter(|text| text.split(' ').count() > 3) else {
+                    continue;
+                };
+                checked += 1;
+                assert!(!shown.contains(text), "{list}.{key} is shown: {text}");
+            }
+        }
+    }
+    assert!(checked > 10, "{checked} texts checked");
 }

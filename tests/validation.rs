@@ -482,8 +482,8 @@ fn action_rules() {
     );
     check(
         "done without an outcome",
-        |r| r.actions[0].status = ActionStatus::Done,
-        "$.actions[0].outcome",
+        |r| r.actions[1].status = ActionStatus::Done,
+        "$.actions[1].outcome",
         Warning,
     );
     let added = added_by(|r| {

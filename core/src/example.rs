@@ -362,12 +362,13 @@ pub fn example_commands() -> Vec<Command> {
         restrictions: only(&[PoliceSensitive]),
         ..Risk::default()
     })));
-    for (task, owner, due, status, restrictions) in [
+    for (task, owner, due, status, outcome, restrictions) in [
         (
             "Arrange the child protection medical",
             "p4",
             "2026-03-02",
             ActionStatus::InProgress,
+            "Booked for this afternoon at the children's hospital",
             &[][..],
         ),
         (
@@ -375,6 +376,7 @@ pub fn example_commands() -> Vec<Command> {
             "p2",
             "2026-03-03",
             ActionStatus::NotStarted,
+            "",
             &[],
         ),
         (
@@ -382,6 +384,7 @@ pub fn example_commands() -> Vec<Command> {
             "p3",
             "2026-03-04",
             ActionStatus::NotStarted,
+            "",
             &[PoliceSensitive],
         ),
     ] {
@@ -390,6 +393,7 @@ pub fn example_commands() -> Vec<Command> {
             owner_id: Some(owner.into()),
             due: Some(date(due)),
             status,
+            outcome: outcome.into(),
             restrictions: only(restrictions),
             ..Action::default()
         })));

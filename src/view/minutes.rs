@@ -5,12 +5,18 @@
 
 use super::dates;
 use super::form::{display_value, participant_label};
-use super::specs::{list_form, ListForm};
+use super::specs::{list_form, ListForm, Row};
 use super::stages::Stage;
 use crate::bidi::isolate;
 use crate::meeting::{scale_spread, statutory_clocks, Config, ItemKind};
 use crate::record::*;
 use yew::prelude::*;
+
+/// What a shared screen shows in place of restricted text.
+const HIDDEN: &str = "Hidden on the shared screen";
+
+/// The heading of a table's column of each item's other fields.
+const OTHER_FIELDS: &str = "Also recorded";
 
 /// Props of the minutes.
 #[derive(Properties, PartialEq)]
@@ -74,20 +80,55 @@ fn scroll(name: &str, table: Html) -> Html {
     }
 }
 
-/// One list of the record as a table of the minutes; restricted items are marked, and
-/// hidden when `mask_restricted` (on a shared screen).
+/// The fields of an item that its list's columns leave out and that hold something entered
+/// (not what a blank item holds), each with its label: every field of an item is in the
+/// minutes, whatever its list's columns. Restrictions are marked in the row's header.
+fn other_fields(
+    list: &dyn ListForm,
+    texts: &[String],
+    blank: &[String],
+    participants: &[Participant],
+) -> Vec<(&'static str, String)> {
+    list.fields()
+        .iter()
+        .zip(texts)
+        .zip(blank)
+        .filter(|((field, text), blank)| {
+            !list.columns().contains(&field.key)
+                && field.key != "restrictions"
+                && !text.trim().is_empty()
+                && text != blank
+        })
+        .map(|((field, text), _)| (field.label, display_value(field, text, participants)))
+        .collect()
+}
+
+/// One list of the record as a table of the minutes: its columns, then a column of the
+/// item's other fields (when any item has one). Restricted items are marked, and hidden
+/// when `mask_restricted` (on a shared screen).
 fn minutes_table(record: &DecisionRecord, list: &dyn ListForm, mask_restricted: bool) -> Html {
     let count = list.len(record);
     if count == 0 {
         return html! { <p class="rs-minutes__empty">{ format!("No {} recorded.", list.kind().short_noun()) }</p> };
     }
     let participants = &record.participants;
+    let blank = list.blank_texts();
+    let rows: Vec<(Row, Vec<(&'static str, String)>)> = (0..count)
+        .filter_map(|index| list.row(record, index))
+        .map(|row| {
+            let others = other_fields(list, &row.texts, &blank, participants);
+            (row, others)
+        })
+        .collect();
+    let with_others = rows.iter().any(|(_, others)| !others.is_empty());
     let headers = list
         .column_labels()
         .into_iter()
+        .chain(with_others.then_some(OTHER_FIELDS))
         .map(|label| html! { <th scope="col">{ label }</th> });
-    let rows = (0..count).filter_map(|index| list.row(record, index)).enumerate().map(|(index, row)| {
+    let rows = rows.iter().enumerate().map(|(index, (row, others))| {
         let restricted = (!row.restrictions.is_empty()).then_some(&row.restrictions);
+        let hidden = restricted.is_some() && mask_restricted;
         let cells = list.columns().iter().enumerate().map(|(column, key)| {
             let mut text = list
                 .fields()
@@ -95,8 +136,8 @@ fn minutes_table(record: &DecisionRecord, list: &dyn ListForm, mask_restricted: 
                 .position(|field| field.key == *key)
                 .map(|position| display_value(&list.fields()[position], &row.texts[position], participants))
                 .unwrap_or_default();
-            if restricted.is_some() && *key != "restrictions" && mask_restricted {
-                text = "Hidden on the shared screen".into();
+            if hidden && *key != "restrictions" {
+                text = HIDDEN.into();
             }
             let marker = restricted.filter(|_| column == 0).map(|label| html! {
                 <strong class="rs-minutes__restricted">{ format!("Restricted: {}. ", label.words()) }</strong>
@@ -107,7 +148,27 @@ fn minutes_table(record: &DecisionRecord, list: &dyn ListForm, mask_restricted: 
                 html! { <td>{ text }</td> }
             }
         });
-        html! { <tr key={index}>{ for cells }</tr> }
+        let others = with_others.then(|| {
+            if others.is_empty() {
+                html! { <td></td> }
+            } else if hidden {
+                html! { <td>{ HIDDEN }</td> }
+            } else {
+                html! {
+                    <td>
+                        <dl class="rs-minutes__fields">
+                            { for others.iter().map(|(label, text)| html! {
+                                <div class="rs-minutes__field" key={*label}>
+                                    <dt>{ *label }</dt>
+                                    <dd>{ text.clone() }</dd>
+                                </div>
+                            }) }
+                        </dl>
+                    </td>
+                }
+            }
+        });
+        html! { <tr key={index}>{ for cells }{ others.unwrap_or_default() }</tr> }
     });
     scroll(
         list.heading(),
@@ -162,7 +223,7 @@ pub fn minutes(props: &MinutesProps) -> Html {
         match (restrictions.is_empty(), props.mask_restricted) {
             (true, _) => text.to_string(),
             (false, true) if text.trim().is_empty() => String::new(),
-            (false, true) => "Hidden on the shared screen".to_string(),
+            (false, true) => HIDDEN.to_string(),
             (false, false) if text.trim().is_empty() => String::new(),
             (false, false) => format!("Restricted: {}. {text}", restrictions.words()),
         }
@@ -189,16 +250,6 @@ pub fn minutes(props: &MinutesProps) -> Html {
             </dl>
         </>
     };
-    let participants_rows = participants.iter().map(|p| {
-        html! {
-            <tr key={p.id.clone()}>
-                <th scope="row">{ isolate(&p.name).into_owned() }</th>
-                <td>{ isolate(&p.role).into_owned() }</td>
-                <td>{ isolate(&p.agency).into_owned() }</td>
-                <td>{ p.attendance.label() }</td>
-            </tr>
-        }
-    });
     let voice = &record.child_voice;
     let columns = AssessmentColumn::ALL.iter().map(|column| {
         html! {
@@ -252,20 +303,7 @@ pub fn minutes(props: &MinutesProps) -> Html {
                         Status::Amended => "Final, amended",
                     }.to_string()) }
                 </dl>
-                { if participants.is_empty() {
-                html! { <p class="rs-minutes__empty">{ "No participants recorded." }</p> }
-            } else {
-                scroll("Participants", html! {
-                    <table class="rs-table rs-minutes__table">
-                        <caption class="rs-visually-hidden">{ "Participants" }</caption>
-                        <thead><tr>
-                            <th scope="col">{ "Name" }</th><th scope="col">{ "Role" }</th>
-                            <th scope="col">{ "Agency" }</th><th scope="col">{ "Attendance" }</th>
-                        </tr></thead>
-                        <tbody>{ for participants_rows }</tbody>
-                    </table>
-                })
-            } }
+                { list(ItemKind::Participant) }
                 </>
             }) }
             { section(Stage::Subjects, subjects_body) }
@@ -303,11 +341,23 @@ pub fn minutes(props: &MinutesProps) -> Html {
             { section(Stage::Risks, list(ItemKind::Risk)) }
             { section(Stage::Actions, list(ItemKind::Action)) }
             { section(Stage::Contingencies, list(ItemKind::Contingency)) }
-            { section(Stage::Family, list(ItemKind::FamilyCommunication)) }
+            { section(Stage::Family, html! {
+                <>
+                    { list(ItemKind::FamilyCommunication) }
+                    if let Some(lead) = record.family_copy.as_ref().and_then(|plan| plan.lead_worker_id.clone()) {
+                        <dl class="rs-summary-list">
+                            { summary_row("Lead worker named in the family's letter", who(&Some(lead))) }
+                        </dl>
+                    }
+                </>
+            }) }
             { section(Stage::Dissent, list(ItemKind::Dissent)) }
             { section(Stage::Review, html! {
                 <>
                     <dl class="rs-summary-list">
+                        if let Some(started) = record.timescales.s47_started_on {
+                            { summary_row("Section 47 enquiries started", dates::date(started)) }
+                        }
                         { summary_row("Record to be distributed by", clock_text(clocks.distribution, record.timescales.distribution_due)) }
                         { summary_row("Initial child protection conference due", clock_text(clocks.icpc, record.timescales.icpc_due)) }
                         { summary_row("Assessment due", dates::date_or_blank(record.timescales.assessment_due)) }

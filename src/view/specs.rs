@@ -16,7 +16,8 @@ pub struct ListSpec<T> {
     pub intro: Option<&'static str>,
     pub add_label: &'static str,
     pub fields: Vec<Field<T>>,
-    /// The keys of the fields shown as table columns; the first is the row header.
+    /// The keys of the fields shown as table columns; the first is the row header. The
+    /// minutes list an item's other fields beside them.
     pub columns: Vec<&'static str>,
 }
 
@@ -45,6 +46,9 @@ pub trait ListForm {
     fn row(&self, record: &DecisionRecord, index: usize) -> Option<Row>;
     /// What the form shows for a new item.
     fn new_texts(&self) -> Vec<String>;
+    /// Each field's text on a blank item (the type's default): what a field holds when
+    /// nothing was entered in it.
+    fn blank_texts(&self) -> Vec<String>;
     /// The command that saves the form: adds a new item, or changes the item `editing`.
     fn command(&self, record: &DecisionRecord, texts: &[String], editing: Option<&str>) -> Command;
     /// True when two records hold the same list.
@@ -123,6 +127,9 @@ impl<T: Listed> ListForm for TypedList<T> {
     }
     fn new_texts(&self) -> Vec<String> {
         new_texts(&self.spec.fields)
+    }
+    fn blank_texts(&self) -> Vec<String> {
+        texts_of(&self.spec.fields, &T::default())
     }
     fn command(&self, record: &DecisionRecord, texts: &[String], editing: Option<&str>) -> Command {
         let kind = self.spec.kind;
