@@ -54,17 +54,22 @@ pub fn audience(props: &AudienceProps) -> Html {
             session,
         }
     });
-    let banner = html! {
-        <p class="rs-audience__banner">
-            <strong>{ "Shared screen." }</strong>
-            { " It follows the chair's screen. Restricted items are never sent to this window." }
-        </p>
+    let banner = |place: Html| {
+        html! {
+            <div class="rs-audience__banner">
+                <h2 class="rs-visually-hidden">{ "Strategy meeting: the shared screen" }</h2>
+                <p class="rs-audience__note">
+                    <strong>{ "Shared screen." }</strong>
+                    { " It follows the chair's screen. Restricted items are never sent to this window." }
+                </p>
+                { place }
+            </div>
+        }
     };
     let Some((stage, _)) = view else {
         return html! {
             <div class="rs-widget rs-widget--chair rs-audience">
-                { banner }
-                <h2 class="rs-widget__title">{ "Strategy meeting" }</h2>
+                { banner(html! {}) }
                 <p role="status">{ "Waiting for the chair's screen. Open it from the chair's window with \"Open the shared screen\"." }</p>
             </div>
         };
@@ -93,15 +98,15 @@ pub fn audience(props: &AudienceProps) -> Html {
     html! {
         <ContextProvider<WidgetContext> context={(*context).clone()}>
             <div class="rs-widget rs-widget--chair rs-audience">
-                { banner }
-                <header class="rs-audience__header">
-                    <h2 class="rs-widget__title">{ "Strategy meeting" }</h2>
-                    if !child.is_empty() {
-                        <p class="rs-widget__subtitle">{ child }</p>
-                    }
-                </header>
+                { banner(html! {
+                    <p class="rs-audience__place">
+                        if !child.is_empty() {
+                            { child } { " · " }
+                        }
+                        { format!("Stage {number} of {}", Stage::ALL.len()) }
+                    </p>
+                }) }
                 <div class="rs-stage">
-                    <p class="rs-audience__progress">{ format!("Stage {number} of {}", Stage::ALL.len()) }</p>
                     <h3 class="rs-stage__title">{ stage.title() }</h3>
                     { body }
                 </div>
