@@ -61,16 +61,20 @@ for area in "${areas[@]}"; do
   # Only the sealing itself: the rest of autosave.rs talks to the browser's storage and is
   # tested in the browser, which cargo-mutants cannot run per mutant.
   [ "$area" = sealing ] && extra=(--re 'DraftKey|sealing_context|is_expired')
-  # Who receives what is held by the root crate's tests of copies, the core, integrity and
-  # the fuzz corpus: only those are built and run per mutant (the whole workspace's tests
-  # take several times as long, and the rest never call the copy functions).
+  # cargo-mutants runs `cargo test --package=<the mutated file's package>`; the tests that
+  # hold these files are mostly the root crate's, so they are added as cargo arguments (its
+  # own --test-workspace and --test-package leave the package as it is). Who receives what
+  # is held by the tests of copies, the core, integrity and the fuzz corpus: only those are
+  # built and run for copy.rs (the whole workspace's take several times as long, and the
+  # rest never call the copy functions); the other areas run every test in the workspace.
   if [ "$area" = copy ]; then
-    extra+=(--test-package risk-sensible)
+    extra+=(--cargo-test-arg=--package=risk-sensible)
     for test in copies core integrity fuzz_corpus; do extra+=(--cargo-test-arg="--test=$test"); done
+  else
+    extra+=(--cargo-test-arg=--workspace)
   fi
   echo "mutants: $area ($file), at most $((left / 60)) minutes"
   status=0
-  [ "$area" = copy ] || extra+=(--test-workspace=true)
   timeout --signal=INT "$left" cargo mutants --workspace --file "$file" "${extra[@]}" \
     --jobs 1 --timeout 300 --output "$out" --no-shuffle || status=$?
   results=$out/mutants.out
