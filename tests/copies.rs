@@ -11,7 +11,7 @@ mod common;
 
 use common::{new_record, run};
 use risk_sensible::copy::{
-    family_copy, may_receive, professional_copy, shared_screen_copy, Reader,
+    family_copy, family_refusal, may_receive, professional_copy, shared_screen_copy, Reader,
 };
 use risk_sensible::example::example_record;
 use risk_sensible::meeting::{AgencyRole, Command, Config, Item, Problem};
@@ -695,6 +695,43 @@ fn changing_an_approved_item_withdraws_its_approval_and_the_police_must_agree_wh
 }
 
 #[test]
+fn without_a_police_investigation_approved_decisions_go_to_the_family_without_police_agreement() {
+    let mut record = example_record(false);
+    record.decisions.retain(|decision| {
+        !matches!(
+            decision.decision_type,
+            Some(DecisionType::CriminalInvestigation | DecisionType::S47Joint)
+        )
+    });
+    let plan = record.family_copy.as_mut().unwrap();
+    for approval in &mut plan.approved {
+        approval.police_agreed = false;
+    }
+    let told = serde_json::to_string(&family_copy(&record)).unwrap();
+    assert!(
+        told.contains("requires a child protection medical"),
+        "{told}"
+    );
+}
+
+#[test]
+fn the_familys_copy_never_holds_a_risk_information_a_scale_or_dissent_even_if_approved() {
+    let record = example_record(false);
+    for kind in ItemKind::ALL {
+        let approvable = matches!(
+            kind,
+            ItemKind::Statement(_) | ItemKind::Decision | ItemKind::Action
+        );
+        let refusal = family_refusal(&record, kind, "r1", &Restrictions::none());
+        assert_eq!(
+            refusal == Some("the family's copy never holds this kind of item"),
+            !approvable,
+            "{kind:?}"
+        );
+    }
+}
+
+#[test]
 fn an_item_is_approved_for_the_family_once_and_only_if_it_exists() {
     let mut record = example_record(false);
     let before = record.clone();
@@ -730,12 +767,60 @@ fn a_copy_says_whose_it_is_and_counts_what_was_left_out_never_what() {
     assert!(
         copy.audit.is_empty() && copy.meta.digest.is_none() && copy.wellbeing_debrief.is_none()
     );
+    // Only sections something was left out of are named, each with how many.
+    assert!(
+        of.left_out.values().all(|count| *count > 0),
+        "{:?}",
+        of.left_out
+    );
+    assert!(!of.left_out.contains_key("contingencies"));
     // A copy never passes for the record itself.
     assert_eq!(
         risk_sensible::record::integrity::verify(&copy)
             .unwrap_err()
             .path,
         "$.meta.copy"
+    );
+}
+
+#[test]
+fn an_agency_is_cleared_only_by_what_its_own_professional_recipients_are_cleared_for() {
+    let config = Config::default();
+    let mut record = new_record();
+    let recipient = |name: &str, agency: &str, kind, cleared: &[Restriction]| Recipient {
+        name: name.into(),
+        agency: agency.into(),
+        kind,
+        cleared: Restrictions::of(cleared),
+        ..Recipient::default()
+    };
+    use RecipientKind::{Family, Professional};
+    record.distribution = vec![
+        recipient(
+            "Housing officer",
+            "Housing",
+            Professional,
+            &[PoliceSensitive],
+        ),
+        recipient("Teacher", "Education", Professional, &[]),
+        // A family member whose agency field names Housing clears nothing for Housing.
+        recipient("A parent", "Housing", Family, &[]),
+    ];
+    let cleared = |agency: &str| Reader::agency(&record, agency, &config).cleared;
+    assert_eq!(cleared("Housing"), Restrictions::of(&[PoliceSensitive]));
+    assert_eq!(cleared(" Housing "), Restrictions::of(&[PoliceSensitive]));
+    assert_eq!(cleared("Education"), Restrictions::none());
+    assert_eq!(cleared("Early help"), Restrictions::none());
+    // Two recipients of one agency: the agency gets only what both are cleared for.
+    record.distribution.push(recipient(
+        "Second officer",
+        "Housing",
+        Professional,
+        &[PoliceSensitive, HealthConfidential],
+    ));
+    assert_eq!(
+        Reader::agency(&record, "Housing", &config).cleared,
+        Restrictions::of(&[PoliceSensitive])
     );
 }
 
