@@ -11,8 +11,10 @@ mod common;
 
 use common::{new_record, run};
 use risk_sensible::copy::{
-    family_copy, family_refusal, may_receive, professional_copy, shared_screen_copy, Reader,
+    candidates, family_copy, family_letter, family_refusal, investigation_open, may_receive,
+    professional_copy, shared_screen_copy, Reader,
 };
+use risk_sensible::dates::long_date;
 use risk_sensible::example::example_record;
 use risk_sensible::meeting::{AgencyRole, Command, Config, Item, Problem};
 use risk_sensible::record::import::{export, import};
@@ -727,6 +729,157 @@ fn the_familys_copy_never_holds_a_risk_information_a_scale_or_dissent_even_if_ap
             refusal == Some("the family's copy never holds this kind of item"),
             !approvable,
             "{kind:?}"
+        );
+    }
+}
+
+#[test]
+fn the_family_reads_who_does_what_by_when_and_the_chair_reviews_the_same_sentences() {
+    let record = example_record(false);
+    let plan = record.family_copy.clone().unwrap();
+    let lead = record
+        .participant(plan.lead_worker_id.as_deref().unwrap())
+        .unwrap();
+    let copy = family_copy(&record);
+    // Who acts: the lead worker by name, anyone else by their agency only.
+    assert!(!copy.actions.is_empty());
+    for family_action in &copy.actions {
+        let action = record
+            .actions
+            .iter()
+            .find(|action| action.task.trim() == family_action.task)
+            .unwrap();
+        let owner = record
+            .participant(action.owner_id.as_deref().unwrap())
+            .unwrap();
+        let expected = if owner.id == lead.id {
+            &owner.name
+        } else {
+            &owner.agency
+        };
+        assert_eq!(&family_action.by, expected, "{}", family_action.task);
+    }
+    // The letter: the child, the meeting, the lead worker, then each section's sentences.
+    let letter = family_letter(&copy);
+    let child = record.child().unwrap();
+    assert!(
+        letter.starts_with(&format!("About {}\n", child.name)),
+        "{letter}"
+    );
+    assert!(letter.contains(&format!(
+        "met on {} to talk about how to keep {} safe.",
+        long_date(record.meeting.date.unwrap()),
+        child.name
+    )));
+    assert!(letter.contains(&format!(
+        "Your lead worker is {}, {} ({}).",
+        lead.name, lead.role, lead.agency
+    )));
+    for decision in &copy.decisions {
+        assert!(letter.contains(&format!("\n- {}: {}\n", decision.decision, decision.why)));
+    }
+    for action in &copy.actions {
+        let due = long_date(action.due.unwrap());
+        assert!(letter.contains(&format!("\n- {} ({}, by {due})\n", action.task, action.by)));
+    }
+    for message in &copy.what_we_will_tell_you {
+        assert!(letter.contains(&format!("\n- {} ({}", message.what, message.by)));
+    }
+    // A section with nothing in it has no heading; a message with no teller no brackets.
+    let mut bare = copy.clone();
+    bare.decisions.clear();
+    for message in &mut bare.what_we_will_tell_you {
+        message.by.clear();
+    }
+    let bare_letter = family_letter(&bare);
+    assert!(letter.contains("\nWhat was decided\n") && !bare_letter.contains("What was decided"));
+    for message in &bare.what_we_will_tell_you {
+        assert!(
+            bare_letter.contains(&format!("\n- {}\n", message.what)),
+            "{bare_letter}"
+        );
+    }
+    // The chair reviews every statement, decision and action, each as the family would
+    // read it, with its approval and whether the police must agree.
+    let all = candidates(&record);
+    let statements: usize = AssessmentColumn::ALL
+        .iter()
+        .map(|column| record.assessment[*column].len())
+        .sum();
+    assert_eq!(
+        all.len(),
+        statements + record.decisions.len() + record.actions.len()
+    );
+    let open = investigation_open(&record);
+    assert!(open);
+    for candidate in &all {
+        let approval = plan
+            .approved
+            .iter()
+            .find(|approval| approval.list == candidate.kind && approval.id == candidate.id);
+        assert_eq!(candidate.approved, approval.is_some(), "{}", candidate.id);
+        assert_eq!(
+            candidate.police_agreed,
+            approval.is_some_and(|approval| approval.police_agreed),
+            "{}",
+            candidate.id
+        );
+        assert_eq!(
+            candidate.needs_police,
+            matches!(candidate.kind, ItemKind::Decision | ItemKind::Action),
+            "{}",
+            candidate.id
+        );
+    }
+    for family_decision in &copy.decisions {
+        assert!(all
+            .iter()
+            .any(|candidate| candidate.sentence == family_decision.sentence()));
+    }
+    for family_action in &copy.actions {
+        assert!(all
+            .iter()
+            .any(|candidate| candidate.sentence == family_action.sentence()));
+    }
+}
+
+#[test]
+fn the_familys_copy_counts_what_it_leaves_out_of_each_section() {
+    let record = example_record(false);
+    let copy = family_copy(&record);
+    let count = |key: &str| copy.left_out.get(key).copied().unwrap_or(0) as usize;
+    assert_eq!(count("participants"), record.participants.len() - 1);
+    assert_eq!(count("meeting.reason"), 1);
+    assert_eq!(count("childVoice"), 1);
+    assert_eq!(
+        count("practiceContext"),
+        usize::from(!record.practice_context.details.is_empty())
+    );
+    assert_eq!(
+        count("assessment.scaleDiscussion"),
+        usize::from(!record.assessment.scale_discussion.is_empty())
+    );
+    let withheld = record
+        .family_communication
+        .iter()
+        .filter(|talk| !talk.withheld.trim().is_empty())
+        .count();
+    assert!(withheld > 0);
+    assert_eq!(count("familyCommunication.withheld"), withheld);
+    // An empty record leaves nothing out of its empty sections.
+    let empty = family_copy(&new_record());
+    for key in [
+        "participants",
+        "meeting.reason",
+        "childVoice",
+        "practiceContext",
+        "assessment.scaleDiscussion",
+        "familyCommunication.withheld",
+    ] {
+        assert!(
+            !empty.left_out.contains_key(key),
+            "{key}: {:?}",
+            empty.left_out
         );
     }
 }
