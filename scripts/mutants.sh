@@ -66,11 +66,16 @@ for area in "${areas[@]}"; do
   # own --test-workspace and --test-package leave the package as it is). Who receives what
   # is held by the tests of copies, the core, integrity and the fuzz corpus: only those are
   # built and run for copy.rs (the whole workspace's take several times as long, and the
-  # rest never call the copy functions); the sealing runs the root crate's unit tests; the
-  # other areas run every test in the workspace.
+  # rest never call the copy functions); the canonical form runs the integrity tests; the
+  # sealing runs the root crate's unit tests; the other areas run every test in the
+  # workspace.
   if [ "$area" = copy ]; then
     extra+=(--cargo-test-arg=--package=risk-sensible)
     for test in copies core integrity fuzz_corpus; do extra+=(--cargo-test-arg="--test=$test"); done
+  elif [ "$area" = canonical ]; then
+    # The canonical form is held by record-io's own tests and the root crate's integrity
+    # tests (against an independent RFC 8785 implementation).
+    extra+=(--cargo-test-arg=--package=risk-sensible --cargo-test-arg=--test=integrity)
   elif [ "$area" = sealing ]; then
     # The sealing's native tests are autosave.rs's own unit tests.
     extra+=(--cargo-test-arg=--lib)

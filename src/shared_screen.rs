@@ -74,11 +74,8 @@ fn listen(channel: &BroadcastChannel, on_message: impl Fn(Message) + 'static) ->
     })
 }
 
-/// How far down the page the window is scrolled, from 0 to 1.
-pub fn scroll_fraction() -> f64 {
-    let Some(window) = web_sys::window() else {
-        return 0.0;
-    };
+/// How far the page can scroll: its height less the window's.
+fn scroll_room(window: &web_sys::Window) -> f64 {
     let height = window
         .document()
         .and_then(|document| document.document_element())
@@ -88,7 +85,15 @@ pub fn scroll_fraction() -> f64 {
         .ok()
         .and_then(|height| height.as_f64())
         .unwrap_or(0.0);
-    let room = height - viewport;
+    (height - viewport).max(0.0)
+}
+
+/// How far down the page the window is scrolled, from 0 to 1.
+pub fn scroll_fraction() -> f64 {
+    let Some(window) = web_sys::window() else {
+        return 0.0;
+    };
+    let room = scroll_room(&window);
     if room <= 0.0 {
         return 0.0;
     }
@@ -97,19 +102,9 @@ pub fn scroll_fraction() -> f64 {
 
 /// Scrolls the window to a fraction of the way down the page.
 pub fn scroll_to_fraction(fraction: f64) {
-    let Some(window) = web_sys::window() else {
-        return;
-    };
-    let height = window
-        .document()
-        .and_then(|document| document.document_element())
-        .map_or(0.0, |root| f64::from(root.scroll_height()));
-    let viewport = window
-        .inner_height()
-        .ok()
-        .and_then(|height| height.as_f64())
-        .unwrap_or(0.0);
-    window.scroll_to_with_x_and_y(0.0, ((height - viewport).max(0.0) * fraction).round());
+    if let Some(window) = web_sys::window() {
+        window.scroll_to_with_x_and_y(0.0, (scroll_room(&window) * fraction).round());
+    }
 }
 
 /// A widget's part in a shared screen: the chair's window, which sends, or the shared

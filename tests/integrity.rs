@@ -706,3 +706,46 @@ fn an_anchor_from_before_finalising_a_malformed_one_and_a_tampered_record_fail()
         "$.risks"
     );
 }
+
+/// Every shape serde can write with the values a record holds (unit, newtype, tuple and
+/// struct variants, options, maps, sequences, integers, escapes) is written as the
+/// independent RFC 8785 implementation writes it, not only today's record types. A record
+/// holds no fractional number and no integer beyond 2^53: the writer gives those
+/// serde_json's form, where RFC 8785 writes the nearest double (`-0.0` as `0`, 2^64 - 1 as
+/// `18446744073709552000`).
+#[test]
+fn the_canonical_writer_agrees_with_rfc_8785_for_every_shape_serde_writes() {
+    #[derive(serde::Serialize)]
+    enum Shape {
+        Unit,
+        Newtype(String),
+        Tuple(u8, Option<bool>),
+        Struct { zeta: i64, alpha: Vec<u64> },
+    }
+    #[derive(serde::Serialize)]
+    struct Holder {
+        shapes: Vec<Shape>,
+        nothing: Option<u8>,
+        map: BTreeMap<String, (u8, String)>,
+        #[serde(rename = "é\u{1F600}\"\n")]
+        escaped: &'static str,
+    }
+    let value = Holder {
+        shapes: vec![
+            Shape::Unit,
+            Shape::Newtype("n\u{7f}".into()),
+            Shape::Tuple(7, None),
+            Shape::Struct {
+                zeta: -9_007_199_254_740_991,
+                alpha: vec![0, 9_007_199_254_740_991],
+            },
+        ],
+        nothing: None,
+        map: BTreeMap::from([("b".into(), (1, "x".into())), ("a".into(), (2, "y".into()))]),
+        escaped: "\u{2028}tab\t",
+    };
+    assert_eq!(
+        canonical_json(&value),
+        serde_json_canonicalizer::to_string(&value).unwrap()
+    );
+}

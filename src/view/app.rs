@@ -4,7 +4,7 @@
 use super::agenda_timer::AgendaTimer;
 use super::audience::Audience;
 use super::clocks::Clocks;
-use super::context::WidgetContext;
+use super::context::{use_widget_context, WidgetContext};
 use super::distribution::FromPresent;
 use super::exports::Exports;
 use super::family_review::FamilyReview;
@@ -321,15 +321,7 @@ pub fn app(props: &AppProps) -> Html {
     let stage_heading = use_node_ref();
     let root = use_node_ref();
     let moved = use_mut_ref(|| false);
-    let context = use_memo((), {
-        let session = session.clone();
-        let id_prefix = props.id_prefix.clone();
-        move |_| WidgetContext {
-            id_prefix,
-            config: session.config(),
-            session,
-        }
-    });
+    let context = use_widget_context(&session, &props.id_prefix);
     {
         // Move focus to the new stage's heading after a jump, so keyboard and screen-reader
         // users start at the top of it (not on first render: the host owns focus then).

@@ -4,7 +4,7 @@
 //! controls: nothing here changes the record or reveals anything.
 
 use super::app::{use_session, PartContext};
-use super::context::WidgetContext;
+use super::context::{use_widget_context, WidgetContext};
 use super::stages::{Part, Stage};
 use crate::bidi::isolate;
 use crate::shared_screen::{scroll_to_fraction, AudienceScreen};
@@ -45,15 +45,7 @@ pub fn audience(props: &AudienceProps) -> Html {
             },
         );
     }
-    let context = use_memo((), {
-        let session = session.clone();
-        let id_prefix = props.id_prefix.clone();
-        move |_| WidgetContext {
-            id_prefix,
-            config: session.config(),
-            session,
-        }
-    });
+    let context = use_widget_context(&session, &props.id_prefix);
     let banner = |place: Html| {
         html! {
             <div class="rs-audience__banner">

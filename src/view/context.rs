@@ -17,6 +17,18 @@ pub struct WidgetContext {
     pub session: Rc<Session>,
 }
 
+/// The context of the widget showing `session`, made once.
+#[hook]
+pub fn use_widget_context(session: &Rc<Session>, id_prefix: &AttrValue) -> Rc<WidgetContext> {
+    let session = session.clone();
+    let id_prefix = id_prefix.clone();
+    use_memo((), move |_| WidgetContext {
+        id_prefix,
+        config: session.config(),
+        session,
+    })
+}
+
 impl WidgetContext {
     /// A document-unique element id for `name` within this widget.
     pub fn id(&self, name: &str) -> String {
