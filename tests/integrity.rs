@@ -723,14 +723,37 @@ fn the_canonical_writer_agrees_with_rfc_8785_for_every_shape_serde_writes() {
         Struct { zeta: i64, alpha: Vec<u64> },
     }
     #[derive(serde::Serialize)]
+    struct Marker;
+    #[derive(serde::Serialize)]
+    struct Id(String);
+    /// Raw bytes, as serde's data model has them (JSON writes them as an array).
+    struct Bytes(&'static [u8]);
+    impl serde::Serialize for Bytes {
+        fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+            serializer.serialize_bytes(self.0)
+        }
+    }
+    #[derive(serde::Serialize)]
     struct Holder {
+        marker: Marker,
+        id: Id,
+        bytes: Bytes,
+        half: f32,
+        some: Option<Id>,
         shapes: Vec<Shape>,
         nothing: Option<u8>,
         map: BTreeMap<String, (u8, String)>,
+        by_number: BTreeMap<u32, u8>,
+        by_flag: BTreeMap<bool, u8>,
         #[serde(rename = "é\u{1F600}\"\n")]
         escaped: &'static str,
     }
     let value = Holder {
+        marker: Marker,
+        id: Id("p1".into()),
+        bytes: Bytes(b"ab"),
+        half: 0.5,
+        some: Some(Id("p2".into())),
         shapes: vec![
             Shape::Unit,
             Shape::Newtype("n\u{7f}".into()),
@@ -742,6 +765,8 @@ fn the_canonical_writer_agrees_with_rfc_8785_for_every_shape_serde_writes() {
         ],
         nothing: None,
         map: BTreeMap::from([("b".into(), (1, "x".into())), ("a".into(), (2, "y".into()))]),
+        by_number: BTreeMap::from([(10, 1), (9, 2)]),
+        by_flag: BTreeMap::from([(true, 1), (false, 2)]),
         escaped: "\u{2028}tab\t",
     };
     assert_eq!(
