@@ -11,7 +11,8 @@
 #                                            # canonical import copy sealing (default all)
 #
 # Bounded like scripts/fuzz.sh and not part of scripts/test.sh: every mutant is a rebuild
-# and a run of the host tests (about a minute each on two cores; about 450 mutants in all).
+# and a run of the tests that hold its file (5 to 60 seconds each on two cores; about 390
+# mutants in all).
 # When the time runs out the run stops and what it reached is reported; run an area on its
 # own to finish it. Installs cargo-mutants from crates.io when missing. Results go to
 # target/mutants/<area>/mutants.out/ (missed.txt, caught.txt, timeout.txt, unviable.txt).
@@ -66,8 +67,8 @@ for area in "${areas[@]}"; do
   # own --test-workspace and --test-package leave the package as it is). Who receives what
   # is held by the tests of copies, the core, integrity and the fuzz corpus: only those are
   # built and run for copy.rs (the whole workspace's take several times as long, and the
-  # rest never call the copy functions); the canonical form runs the integrity tests; the
-  # sealing runs the root crate's unit tests; the other areas run every test in the
+  # rest never call the copy functions); the canonical form runs the integrity tests, import
+  # its own, and the sealing the root crate's unit tests; integrity runs every test in the
   # workspace.
   if [ "$area" = copy ]; then
     extra+=(--cargo-test-arg=--package=risk-sensible)
@@ -76,6 +77,11 @@ for area in "${areas[@]}"; do
     # The canonical form is held by record-io's own tests and the root crate's integrity
     # tests (against an independent RFC 8785 implementation).
     extra+=(--cargo-test-arg=--package=risk-sensible --cargo-test-arg=--test=integrity)
+  elif [ "$area" = import ]; then
+    # Import is held by record-io's own tests and the root crate's tests of import, the fuzz
+    # corpus, integrity, the property tests and the command line.
+    extra+=(--cargo-test-arg=--package=risk-sensible)
+    for test in import fuzz_corpus integrity properties cli; do extra+=(--cargo-test-arg="--test=$test"); done
   elif [ "$area" = sealing ]; then
     # The sealing's native tests are autosave.rs's own unit tests.
     extra+=(--cargo-test-arg=--lib)
