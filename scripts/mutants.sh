@@ -79,9 +79,10 @@ for area in "${areas[@]}"; do
     extra+=(--cargo-test-arg=--package=risk-sensible --cargo-test-arg=--test=integrity)
   elif [ "$area" = import ]; then
     # Import is held by record-io's own tests and the root crate's tests of import, the fuzz
-    # corpus, integrity, the property tests and the command line.
+    # corpus, integrity, the property tests, the command line and the version 1 migration
+    # (in the copies tests).
     extra+=(--cargo-test-arg=--package=risk-sensible)
-    for test in import fuzz_corpus integrity properties cli; do extra+=(--cargo-test-arg="--test=$test"); done
+    for test in import fuzz_corpus integrity properties cli copies; do extra+=(--cargo-test-arg="--test=$test"); done
   elif [ "$area" = sealing ]; then
     # The sealing's native tests are autosave.rs's own unit tests.
     extra+=(--cargo-test-arg=--lib)

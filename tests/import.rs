@@ -985,3 +985,35 @@ fn a_wrong_type_anywhere_is_refused_at_its_path() {
         failures.join("\n")
     );
 }
+
+/// Text quoted from a record is one terminal line: control characters escaped, and cut
+/// with an ellipsis at the limit, an escape counting as the characters it is written with.
+#[test]
+fn quoted_text_is_one_line_cut_at_its_limit() {
+    use risk_sensible::record::import::one_line;
+    for (text, limit, expected) in [
+        ("abc", 3, "abc"),
+        ("abcd", 3, "abc…"),
+        ("", 0, ""),
+        ("a", 0, "…"),
+        ("a\nb", 10, "a\\nb"),
+        ("ab\n", 3, "ab…"),
+        ("ab\n", 4, "ab\\n"),
+        ("\u{1b}[31mred", 20, "\\u{1b}[31mred"),
+    ] {
+        assert_eq!(one_line(text, limit), expected, "{text:?} at {limit}");
+    }
+}
+
+/// A text of exactly the largest size is read; one byte more is refused for its size.
+#[test]
+fn a_record_of_exactly_the_largest_size_is_read_and_one_byte_more_is_not() {
+    use risk_sensible::record::import::MAX_BYTES;
+    let mut text = export(&example_record(false));
+    text.push_str(&" ".repeat(MAX_BYTES - text.len()));
+    assert_eq!(text.len(), MAX_BYTES);
+    assert!(import(&text).is_ok());
+    text.push(' ');
+    let problems = import(&text).unwrap_err();
+    assert!(problems[0].message.contains("MiB"), "{problems:?}");
+}
