@@ -186,125 +186,111 @@ mod tests {
     use super::*;
     use crate::example::example_record;
 
-    fn form(kind: ItemKind) -> Vec<FieldSpec> {
-        super::super::specs::list_form(kind).fields().to_vec()
+    /// A list's form, its texts, and the record and configuration defaults follow from.
+    struct Form {
+        kind: ItemKind,
+        fields: Vec<FieldSpec>,
+        texts: Vec<String>,
+        record: DecisionRecord,
+        config: Config,
+    }
+
+    impl Form {
+        fn new(kind: ItemKind) -> Self {
+            let fields = super::super::specs::list_form(kind).fields().to_vec();
+            Form {
+                kind,
+                texts: vec![String::new(); fields.len()],
+                fields,
+                record: example_record(false),
+                config: Config::default(),
+            }
+        }
+
+        /// The chair sets `field`; what follows from it is filled in.
+        fn choose(&mut self, field: &str, value: String) {
+            let before = self.texts.clone();
+            let mut texts = FormTexts::new(&self.fields, &mut self.texts);
+            texts.set(field, value);
+            follow(
+                self.kind,
+                field,
+                &before,
+                &mut texts,
+                &self.record,
+                &self.config,
+            );
+        }
+
+        /// The chair types into `field` by hand; nothing follows.
+        fn type_in(&mut self, field: &str, value: String) {
+            FormTexts::new(&self.fields, &mut self.texts).set(field, value);
+        }
+
+        fn get(&mut self, field: &str) -> String {
+            FormTexts::new(&self.fields, &mut self.texts)
+                .get(field)
+                .to_string()
+        }
+
+        fn participant(&self, agency: &str) -> String {
+            self.record
+                .participants
+                .iter()
+                .find(|person| person.agency == agency)
+                .unwrap()
+                .id
+                .clone()
+        }
     }
 
     #[test]
     fn information_takes_its_agency_from_who_shared_it_and_its_owners_restriction() {
-        let record = example_record(false);
-        let config = Config::default();
-        let fields = form(ItemKind::Information);
-        let police = record
-            .participants
-            .iter()
-            .find(|p| p.agency == "Police")
-            .unwrap();
-        let health = record
-            .participants
-            .iter()
-            .find(|p| p.agency == "Health")
-            .unwrap();
-        let mut texts = vec![String::new(); fields.len()];
-        let before = texts.clone();
-        let mut form_texts = FormTexts::new(&fields, &mut texts);
-        form_texts.set("sharedBy", police.id.clone());
-        follow(
-            ItemKind::Information,
-            "sharedBy",
-            &before,
-            &mut form_texts,
-            &record,
-            &config,
-        );
-        assert_eq!(form_texts.get("sourceAgency"), "Police");
+        let mut form = Form::new(ItemKind::Information);
+        let (police, health) = (form.participant("Police"), form.participant("Health"));
+        form.choose("sharedBy", police.clone());
+        assert_eq!(form.get("sourceAgency"), "Police");
         assert_eq!(
-            form_texts.get("restrictions"),
+            form.get("restrictions"),
             text_of(&[Restriction::PoliceSensitive])
         );
         // Another person: both follow, as neither was changed by hand.
-        let before = texts.clone();
-        let mut form_texts = FormTexts::new(&fields, &mut texts);
-        form_texts.set("sharedBy", health.id.clone());
-        follow(
-            ItemKind::Information,
-            "sharedBy",
-            &before,
-            &mut form_texts,
-            &record,
-            &config,
-        );
-        assert_eq!(form_texts.get("sourceAgency"), "Health");
+        form.choose("sharedBy", health);
+        assert_eq!(form.get("sourceAgency"), "Health");
         assert_eq!(
-            form_texts.get("restrictions"),
+            form.get("restrictions"),
             text_of(&[Restriction::HealthConfidential])
         );
         // What the chair ticked is kept.
-        let mut form_texts = FormTexts::new(&fields, &mut texts);
-        form_texts.set("restrictions", text_of(&[Restriction::ThirdParty]));
-        let before = texts.clone();
-        let mut form_texts = FormTexts::new(&fields, &mut texts);
-        form_texts.set("sharedBy", police.id.clone());
-        follow(
-            ItemKind::Information,
-            "sharedBy",
-            &before,
-            &mut form_texts,
-            &record,
-            &config,
-        );
+        form.type_in("restrictions", text_of(&[Restriction::ThirdParty]));
+        form.choose("sharedBy", police);
         assert_eq!(
-            form_texts.get("restrictions"),
+            form.get("restrictions"),
             text_of(&[Restriction::ThirdParty])
         );
     }
 
     #[test]
     fn a_decision_type_gives_the_agency_that_owns_it_in_law_and_its_decision_maker() {
-        let record = example_record(false);
-        let config = Config::default();
-        let fields = form(ItemKind::Decision);
         for (kind, owner) in [
             (DecisionType::S47Joint, "Children's social care"),
             (DecisionType::CriminalInvestigation, "Police"),
             (DecisionType::Medical, "Health"),
             (DecisionType::Icpc, "Children's social care"),
         ] {
-            let mut texts = vec![String::new(); fields.len()];
-            let before = texts.clone();
-            let mut form_texts = FormTexts::new(&fields, &mut texts);
-            form_texts.set("decisionType", kind.to_text());
-            follow(
-                ItemKind::Decision,
-                "decisionType",
-                &before,
-                &mut form_texts,
-                &record,
-                &config,
-            );
-            assert_eq!(form_texts.get("owningAgency"), owner, "{kind:?}");
-            let maker = form_texts.get("decisionMakerId").to_string();
+            let mut form = Form::new(ItemKind::Decision);
+            form.choose("decisionType", kind.to_text());
+            assert_eq!(form.get("owningAgency"), owner, "{kind:?}");
             assert_eq!(
-                maker.as_str(),
-                decision_maker(&record, owner).unwrap_or_default(),
+                form.get("decisionMakerId"),
+                decision_maker(&form.record, owner).unwrap_or_default(),
                 "{kind:?}"
             );
         }
         // An agency chosen by hand is kept.
-        let mut texts = vec![String::new(); fields.len()];
-        let mut form_texts = FormTexts::new(&fields, &mut texts);
-        form_texts.set("owningAgency", "Police".into());
-        let before = texts.clone();
-        let mut form_texts = FormTexts::new(&fields, &mut texts);
-        form_texts.set("decisionType", DecisionType::Medical.to_text());
-        follow(
-            ItemKind::Decision,
-            "decisionType",
-            &before,
-            &mut form_texts,
-            &record,
-            &config,
-        );
-        assert_eq!(form_texts.get("owningAgency"), "Police");
+        let mut form = Form::new(ItemKind::Decision);
+        form.type_in("owningAgency", "Police".into());
+        form.choose("decisionType", DecisionType::Medical.to_text());
+        assert_eq!(form.get("owningAgency"), "Police");
     }
 }
