@@ -3,7 +3,7 @@
 //! worker the copy names, and the copy itself as the family will read it. Nothing reaches
 //! the family that is not approved here or recorded as what they will be told.
 
-use super::context::use_widget;
+use super::context::{use_widget, WidgetContext};
 use super::fields::{Choice, SelectField};
 use super::form::participant_label;
 use crate::bidi::isolate;
@@ -60,29 +60,15 @@ pub fn family_review(props: &FamilyReviewProps) -> Html {
         let context = context.clone();
         move |change: Box<dyn Fn(&mut crate::record::FamilyCopyPlan)>| {
             let context = context.clone();
-            Callback::from(move |_: Event| {
-                let mut plan = context
-                    .session
-                    .record()
-                    .family_copy
-                    .clone()
-                    .unwrap_or_default();
-                change(&mut plan);
-                context.apply(Command::EditFamilyCopy(plan));
-            })
+            Callback::from(move |_: Event| edit_plan(&context, &*change))
         }
     };
     let lead = {
         let context = context.clone();
         Callback::from(move |id: String| {
-            let mut plan = context
-                .session
-                .record()
-                .family_copy
-                .clone()
-                .unwrap_or_default();
-            plan.lead_worker_id = (!id.is_empty()).then_some(id);
-            context.apply(Command::EditFamilyCopy(plan));
+            edit_plan(&context, &|plan| {
+                plan.lead_worker_id = (!id.is_empty()).then_some(id.clone());
+            })
         })
     };
     let people: Vec<Choice> = record
@@ -245,4 +231,17 @@ pub fn family_letter_view(props: &FamilyLetterProps) -> Html {
     }
     flush(&mut items, &mut blocks);
     html! { <div class="rs-family-letter">{ for blocks }</div> }
+}
+
+/// Changes the family's copy plan of the record as it is when the change is made, so that
+/// two quick changes both count.
+fn edit_plan(context: &WidgetContext, change: &dyn Fn(&mut crate::record::FamilyCopyPlan)) {
+    let mut plan = context
+        .session
+        .record()
+        .family_copy
+        .clone()
+        .unwrap_or_default();
+    change(&mut plan);
+    context.apply(Command::EditFamilyCopy(plan));
 }
