@@ -625,3 +625,52 @@ async fn check_your_answers_on_a_shared_screen_hides_every_field_of_a_restricted
     }
     assert!(checked > 10, "{checked} texts checked");
 }
+
+/// The shared screen's copy leaves restricted items out; where it has, the screen says how
+/// many (never what) instead of "No … recorded yet", for a list that shows nothing, a list
+/// that shows some of its items, a section and the meeting's reason.
+#[tokio::test]
+async fn the_shared_screen_says_how_many_restricted_items_it_does_not_show() {
+    use risk_sensible::copy::shared_screen_copy;
+    use risk_sensible::record::{InformationItem, Restriction, Restrictions};
+    let item = |index: usize, restrictions: Restrictions| InformationItem {
+        id: format!("i{index}"),
+        source_agency: "Police".into(),
+        content: format!("TOKEN-{index}-END"),
+        restrictions: Some(restrictions),
+        ..InformationItem::default()
+    };
+    let police = || Restrictions::of(&[Restriction::PoliceSensitive]);
+    let mut record = example_record(false);
+    record.information = vec![item(0, police()), item(1, police())];
+    let screen = render(shared_screen_copy(&record), Stage::Information).await;
+    assert!(
+        screen.contains("2 restricted items are not sent to the shared screen."),
+        "{}",
+        text_of(&screen)
+    );
+    assert!(!screen.contains("No information item recorded yet"));
+    assert!(!screen.contains("TOKEN-"));
+
+    record.information.push(item(2, Restrictions::none()));
+    let screen = render(shared_screen_copy(&record), Stage::Information).await;
+    assert!(screen.contains("TOKEN-2-END"));
+    assert!(screen.contains("2 restricted items are not sent to the shared screen."));
+
+    // The chair's own window, with nothing left out, says nothing of the kind.
+    let chair = render(record.clone(), Stage::Information).await;
+    assert!(!chair.contains("not sent to the shared screen"));
+
+    record.child_voice.words = "CHILD-WORDS-TOKEN".into();
+    record.child_voice.restrictions = Some(police());
+    let screen = render(shared_screen_copy(&record), Stage::ChildVoice).await;
+    assert!(screen.contains("This section is restricted and not sent to the shared screen."));
+    assert!(!screen.contains("CHILD-WORDS-TOKEN"));
+
+    record.meeting.reason = "REASON-TOKEN".into();
+    record.meeting.restrictions = Some(police());
+    let screen = render(shared_screen_copy(&record), Stage::Meeting).await;
+    assert!(screen
+        .contains("The reason for the meeting is restricted and not sent to the shared screen."));
+    assert!(!screen.contains("REASON-TOKEN"));
+}

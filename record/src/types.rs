@@ -89,6 +89,16 @@ pub struct DecisionRecord {
 }
 
 impl DecisionRecord {
+    /// How many items (or texts) of a section, by its key path (`information`,
+    /// `assessment.worries`, `childVoice`), a copy leaves out: 0 for a record that is not a
+    /// copy, or a copy that leaves none of the section out.
+    pub fn left_out(&self, section: &str) -> u32 {
+        match &self.meta.copy {
+            Some(CopyMark::Of(copy)) => copy.left_out.get(section).copied().unwrap_or(0),
+            _ => 0,
+        }
+    }
+
     /// A new, empty draft record.
     pub fn new(id: String, created_at: Timestamp) -> Self {
         DecisionRecord {

@@ -11,6 +11,15 @@ use crate::shared_screen::{scroll_to_fraction, AudienceScreen};
 use std::rc::Rc;
 use yew::prelude::*;
 
+/// What the shared screen says where a copy left restricted items of a list or section out:
+/// how many, never what.
+pub fn left_out_note(count: u32) -> String {
+    match count {
+        1 => "1 restricted item is not sent to the shared screen.".to_string(),
+        _ => format!("{count} restricted items are not sent to the shared screen."),
+    }
+}
+
 #[derive(Properties, PartialEq)]
 pub struct AudienceProps {
     pub screen: Rc<AudienceScreen>,

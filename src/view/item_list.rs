@@ -2,6 +2,7 @@
 //! buttons, its findings linked to the fields that fix them, and an add / change form.
 //! Every list stage is this component with the list's [`ListForm`].
 
+use super::audience::left_out_note;
 use super::context::use_widget;
 use super::error_summary::ErrorSummary;
 use super::focus::FocusTarget;
@@ -34,6 +35,8 @@ impl PartialEq for ItemListProps {
     fn eq(&self, other: &Self) -> bool {
         self.form.kind() == other.form.kind()
             && self.form.same_items(&self.record, &other.record)
+            && self.record.left_out(&self.form.kind().key())
+                == other.record.left_out(&other.form.kind().key())
             && self.record.participants == other.record.participants
             && self.findings == other.findings
             && self.revealed == other.revealed
@@ -63,6 +66,7 @@ pub fn item_list(props: &ItemListProps) -> Html {
         use_item_form(move || list.new_texts(), section_ref.clone())
     };
     let record = &props.record;
+    let left_out = record.left_out(&list.kind().key());
     let rows: Vec<_> = (0..list.len(record))
         .filter_map(|index| list.row(record, index))
         .collect();
@@ -310,7 +314,9 @@ pub fn item_list(props: &ItemListProps) -> Html {
                     <ul class="rs-item-list__finding-list">{ for finding_links }</ul>
                 </div>
             }
-            if rows.is_empty() {
+            if rows.is_empty() && left_out > 0 {
+                <p class="rs-item-list__empty">{ left_out_note(left_out) }</p>
+            } else if rows.is_empty() {
                 <p class="rs-item-list__empty">{ format!("No {noun} recorded yet.") }</p>
             } else {
                 <div class="rs-item-list__scroll" tabindex="0" role="region"
@@ -328,6 +334,9 @@ pub fn item_list(props: &ItemListProps) -> Html {
                         <tbody>{ for table_rows }</tbody>
                     </table>
                 </div>
+                if left_out > 0 {
+                    <p class="rs-item-list__left-out">{ left_out_note(left_out) }</p>
+                }
             }
             if !props.read_only {
                 <form class="rs-item-list__form" novalidate=true {onsubmit}

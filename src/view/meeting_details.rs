@@ -66,7 +66,9 @@ pub fn meeting_details(props: &MeetingDetailsProps) -> Html {
             <legend class="rs-visually-hidden">{ "Meeting details" }</legend>
             { group(0..3) }
             <div class="rs-meeting-details__when">{ group(3..5) }</div>
-            if section.restricted(&props.record) && !props.revealed {
+            if props.record.left_out("meeting.reason") > 0 {
+                <p class="rs-meeting-details__hidden">{ "The reason for the meeting is restricted and not sent to the shared screen." }</p>
+            } else if section.restricted(&props.record) && !props.revealed {
                 <p class="rs-meeting-details__hidden">{ "The reason for the meeting is hidden on the shared screen: show restricted items to see or change it." }</p>
             } else {
                 { group(5..7) }

@@ -29,6 +29,7 @@ impl PartialEq for SectionFormProps {
     fn eq(&self, other: &Self) -> bool {
         self.section.form() == other.section.form()
             && self.section.texts(&self.record) == other.section.texts(&other.record)
+            && self.record.meta.copy == other.record.meta.copy
             && self.record.participants == other.record.participants
             && self.findings == other.findings
             && self.revealed == other.revealed
@@ -74,6 +75,9 @@ pub fn section_form(props: &SectionFormProps) -> Html {
     );
     let first_id = context.id(&section.fields()[0].control_name(section.form()));
     let heading_id = context.id(&format!("{}-heading", section.form()));
+    let left_out = props
+        .record
+        .left_out(path.to_string().trim_start_matches("$."));
     html! {
         <section class="rs-section-form" aria-labelledby={heading_id.clone()}>
             <h4 class="rs-section-form__heading" id={heading_id}>{ section.heading() }</h4>
@@ -99,7 +103,9 @@ pub fn section_form(props: &SectionFormProps) -> Html {
                     }) }
                 </ul>
             }
-            if section.restricted(&props.record) && !props.revealed {
+            if left_out > 0 {
+                <p class="rs-section-form__hidden">{ "This section is restricted and not sent to the shared screen." }</p>
+            } else if section.restricted(&props.record) && !props.revealed {
                 <p class="rs-section-form__hidden">{ "Hidden on the shared screen: show restricted items to see or change it." }</p>
             } else {
                 <fieldset class="rs-fieldset" disabled={props.read_only}>
