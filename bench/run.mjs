@@ -497,7 +497,7 @@ async function main() {
   }
   load.push(os.loadavg());
   const scenario = await chairScenario(browser, base);
-  log(`chair's scenario: ${scenario.interactions} interactions, ${scenario.characters} characters typed`);
+  log(`chair's scenario: ${scenario.interactions} interactions (${scenario.moves} of them moves to a control), ${scenario.characters} characters typed`);
   await browser.close();
   browser = null;
 
@@ -598,7 +598,7 @@ async function main() {
     cold: coldFig,
     keystrokes: keyFig,
     widget: opsFig,
-    scenario: { interactions: scenario.interactions, characters: scenario.characters, finalised: scenario.status === "final" },
+    scenario: { interactions: scenario.interactions, moves: scenario.moves, characters: scenario.characters, finalised: scenario.status === "final" },
     native,
     problems,
   };
@@ -767,6 +767,7 @@ function table(r) {
   if (r.scenario) {
     section("The chair's scenario (bench/scenario.mjs): an ordinary meeting, empty record to final, on the demo page");
     row("interactions (fills, choices, clicks, keys, ticks)", String(r.scenario.interactions), "–", "");
+    row("  of which moves to a control (a click or Tab)", String(r.scenario.moves), "–", "");
     row("characters typed", String(r.scenario.characters), "–", "");
   }
 

@@ -30,6 +30,7 @@ export class Chair {
     this.page = page;
     this.shared = shared;
     this.interactions = 0;
+    this.moves = 0;
     this.characters = 0;
   }
 
@@ -41,7 +42,10 @@ export class Chair {
   /** Counts the move to `control` unless it has focus already. */
   async reach(control) {
     const focused = await control.evaluate((element) => element === element.getRootNode().activeElement);
-    if (!focused) this.interactions += 1;
+    if (!focused) {
+      this.interactions += 1;
+      this.moves += 1;
+    }
   }
 
   async fill(scope, label, text) {
@@ -142,7 +146,9 @@ export async function runScenario(page, shared = null) {
     ['Mother', 'Jade Marsden', null],
     ['Male carer or partner', 'Connor Hale', null],
   ]) {
-    await chair.select(subject, 'Relationship to the child', role);
+    // The first person's relationship starts as the child's.
+    if (role === 'The child') await expect(subject.getByLabel('Relationship to the child', { exact: true })).toHaveValue('child');
+    else await chair.select(subject, 'Relationship to the child', role);
     await chair.fill(subject, 'Name', name);
     if (extra) await extra();
     await chair.click(subject, 'Add person');
@@ -162,7 +168,7 @@ export async function runScenario(page, shared = null) {
   ]) {
     await chair.select(information, 'Shared by', by);
     await chair.fill(information, 'What was shared', content);
-    await chair.select(information, 'Fact, opinion or hearsay', kind);
+    await chair.choose(information, kind);
     if (restriction) await chair.tick(information, restriction);
     await chair.click(information, 'Add information');
     await chair.saved(information);
@@ -222,7 +228,7 @@ export async function runScenario(page, shared = null) {
   ]) {
     const whose = scale.getByLabel('Whose view', { exact: true });
     await expect(whose.locator('option:checked')).toHaveText(new RegExp(`^${name} \\(`));
-    await chair.select(scale, 'Score', score);
+    await chair.choose(scale, score);
     await chair.fill(scale, 'Why this score', reason);
     await chair.click(scale, 'Save scale');
   }
@@ -315,5 +321,5 @@ export async function runScenario(page, shared = null) {
   await chair.click(stage, 'Finalise the record');
   await chair.click(stage, 'Confirm and finalise');
   await expect(page.getByRole('heading', { name: 'This record is final', exact: true })).toBeVisible();
-  return { interactions: chair.interactions, characters: chair.characters };
+  return { interactions: chair.interactions, moves: chair.moves, characters: chair.characters };
 }

@@ -788,6 +788,21 @@ fn brackets_inside_strings_do_not_count_as_nesting() {
     ));
     let record = import(&text).unwrap();
     assert!(record.meeting.reason.starts_with("[{[{"));
+    // An escaped quote does not end the string: the brackets after it are text too.
+    let text = with_reason(&format!("\"a \\\" {}\"", "[".repeat(MAX_DEPTH * 2)));
+    let record = import(&text).unwrap();
+    assert!(record.meeting.reason.starts_with("a \" [[["));
+}
+
+#[test]
+fn bytes_up_to_the_limit_are_read_and_one_more_is_refused() {
+    let mut bytes = minimal_text().into_bytes();
+    bytes.resize(import::MAX_BYTES, b' ');
+    assert_eq!(text_from_bytes(&bytes).map(str::len), Ok(import::MAX_BYTES));
+    assert!(import(text_from_bytes(&bytes).unwrap()).is_ok());
+    bytes.push(b' ');
+    let problem = text_from_bytes(&bytes).unwrap_err();
+    assert!(problem.message.contains("larger than 8 MiB"), "{problem:?}");
 }
 
 #[test]

@@ -6,6 +6,8 @@
 //! - Information: who shared it gives the source agency; an item the police share is police
 //!   sensitive, one health shares is health confidential (their owners decide who else sees
 //!   it).
+//! - The child and household: a new person's relationship starts as "The child" while the
+//!   record has no child (one record per child, and the child comes first).
 //! - Decisions: the type of decision gives the agency that owns it in law (section 47 and the
 //!   other social-care decisions to children's social care, a criminal investigation to the
 //!   police, a medical to health), and that agency's one present decision-maker.
@@ -14,7 +16,7 @@ use super::form::{FieldSpec, FieldValue};
 use crate::meeting::{AgencyRole, Config};
 use crate::record::{
     Attendance, DecisionRecord, DecisionType, ItemKind, Participant, Restriction, Restrictions,
-    Tristate,
+    SubjectRole, Tristate,
 };
 
 /// A form's texts, read and written by field key.
@@ -51,6 +53,13 @@ impl<'a> FormTexts<'a> {
         if now.is_empty() || now == filled_before {
             self.set(key, next);
         }
+    }
+}
+
+/// What a new item's form offers before anything is chosen in it.
+pub fn opening(kind: ItemKind, form: &mut FormTexts, record: &DecisionRecord) {
+    if kind == ItemKind::Subject && !record.subjects.iter().any(|s| s.role == SubjectRole::Child) {
+        form.set("role", SubjectRole::Child.to_text());
     }
 }
 

@@ -418,6 +418,9 @@ pub struct RadioGroupProps {
     /// Lay the radios out in a row (for short labels).
     #[prop_or_default]
     pub inline: bool,
+    /// A numbered scale: the row closer together, so 0 to 10 fit on one line.
+    #[prop_or_default]
+    pub scale: bool,
 }
 
 /// A fieldset of radio buttons. The first radio carries the group id, so an error link
@@ -425,7 +428,11 @@ pub struct RadioGroupProps {
 #[function_component(RadioGroup)]
 pub fn radio_group(props: &RadioGroupProps) -> Html {
     let id = props.id.to_string();
-    let list_class = classes!("rs-radios", props.inline.then_some("rs-radios--inline"));
+    let list_class = classes!(
+        "rs-radios",
+        props.inline.then_some("rs-radios--inline"),
+        props.scale.then_some("rs-radios--scale")
+    );
     html! {
         <div class={field_class(&props.error)}>
             <fieldset

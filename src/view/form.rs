@@ -60,7 +60,8 @@ impl Control {
         }
     }
 
-    /// True for a drop-down list, which shows "Select …" until a choice is made.
+    /// True for a drop-down list, which shows "Select …" until a choice is made, and the
+    /// score, which shows none chosen.
     fn is_select(&self) -> bool {
         matches!(
             self,
@@ -252,9 +253,11 @@ impl FieldSpec {
         format!("{form}-{}", self.name.replace('.', "-"))
     }
 
-    /// True for a drop-down list, which shows "Select …" until a choice is made.
-    fn is_select(&self) -> bool {
+    /// True for a control that shows no choice in a new item's form until one is made: a
+    /// drop-down list ("Select …"), the score, and radios the record needs chosen.
+    fn starts_unchosen(&self) -> bool {
         self.control.is_select()
+            || matches!(self.control, Control::Radios { .. }) && self.must_choose.is_some()
     }
 }
 
@@ -362,7 +365,7 @@ pub fn new_texts<T: Default + 'static>(fields: &[Field<T>]) -> Vec<String> {
     fields
         .iter()
         .map(|field| {
-            if field.is_select() && field.initial.is_none() {
+            if field.starts_unchosen() && field.initial.is_none() {
                 String::new()
             } else {
                 field.text(&value)
@@ -622,11 +625,12 @@ pub fn fields(props: &FieldsProps) -> Html {
                     <CheckboxGroup {id} legend={label} {choices} {checked} {error} {hint} {onchange} />
                 }
             }
-            Control::Score => select(
-                (0..=10u8).map(|n| Choice::new(n.to_string(), n.to_string())).collect(),
-                "Select a score",
-                hint.clone(),
-            ),
+            // The scale as the room draws it: 0 to 10 in a row, one choice.
+            Control::Score => html! {
+                <RadioGroup {id} legend={label}
+                    choices={(0..=10u8).map(|n| Choice::new(n.to_string(), n.to_string())).collect::<Vec<_>>()}
+                    {value} {error} {hint} inline=true scale=true {onchange} />
+            },
             Control::Agency => {
                 let agencies = context
                     .config

@@ -63,7 +63,8 @@ pub fn item_list(props: &ItemListProps) -> Html {
     let section_ref = use_node_ref();
     let form = {
         let list = list.clone();
-        use_item_form(move || list.new_texts(), section_ref.clone())
+        let record = props.record.clone();
+        use_item_form(move || list.new_texts(&record), section_ref.clone())
     };
     let record = &props.record;
     let left_out = record.left_out(&list.kind().key());
@@ -97,7 +98,7 @@ pub fn item_list(props: &ItemListProps) -> Html {
                 .as_ref()
                 .and_then(|(index, _)| list.row(&record, *index));
             if !revealed && editing.is_some_and(|row| !row.restrictions.is_empty()) {
-                form.clear(list.new_texts());
+                form.clear(list.new_texts(&record));
             }
         });
     }
@@ -164,7 +165,7 @@ pub fn item_list(props: &ItemListProps) -> Html {
                 return;
             }
             if context.apply(command) {
-                form.clear(list.new_texts());
+                form.clear(list.new_texts(&context.session.record()));
                 form.focus.emit(FocusTarget::Id(first_id.clone()));
             }
         })
@@ -173,8 +174,9 @@ pub fn item_list(props: &ItemListProps) -> Html {
         let form = form.clone();
         let list = list.clone();
         let first_id = first_id.clone();
+        let context = context.clone();
         Callback::from(move |_: MouseEvent| {
-            form.clear(list.new_texts());
+            form.clear(list.new_texts(&context.session.record()));
             form.focus.emit(FocusTarget::Id(first_id.clone()));
         })
     };
@@ -267,7 +269,7 @@ pub fn item_list(props: &ItemListProps) -> Html {
             Callback::from(move |_: MouseEvent| {
                 let removed = context.apply(Command::Remove { kind, id: id.clone() });
                 if removed && form.editing.as_ref().is_some_and(|(_, editing_id)| *editing_id == id) {
-                    form.clear(list.new_texts());
+                    form.clear(list.new_texts(&context.session.record()));
                 }
             })
         };

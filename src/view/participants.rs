@@ -28,7 +28,8 @@ pub fn participants(props: &ParticipantsProps) -> Html {
     let section_ref = use_node_ref();
     let form = {
         let list = list.clone();
-        use_item_form(move || list.new_texts(), section_ref.clone())
+        let record = context.session.record();
+        use_item_form(move || list.new_texts(&record), section_ref.clone())
     };
     let name_id = context.id("participant-name");
     let at = match &*form.editing {
@@ -55,7 +56,7 @@ pub fn participants(props: &ParticipantsProps) -> Html {
                 return;
             }
             if context.apply(command) {
-                form.clear(list.new_texts());
+                form.clear(list.new_texts(&context.session.record()));
                 form.focus.emit(FocusTarget::Id(name_id.clone()));
             }
         })
@@ -64,8 +65,9 @@ pub fn participants(props: &ParticipantsProps) -> Html {
         let form = form.clone();
         let list = list.clone();
         let name_id = name_id.clone();
+        let context = context.clone();
         Callback::from(move |_: MouseEvent| {
-            form.clear(list.new_texts());
+            form.clear(list.new_texts(&context.session.record()));
             form.focus.emit(FocusTarget::Id(name_id.clone()));
         })
     };
@@ -99,7 +101,7 @@ pub fn participants(props: &ParticipantsProps) -> Html {
                     id: id.clone(),
                 });
                 if removed && form.editing.as_ref().is_some_and(|(_, editing)| *editing == id) {
-                    form.clear(list.new_texts());
+                    form.clear(list.new_texts(&context.session.record()));
                 }
             })
         };

@@ -44,8 +44,9 @@ pub trait ListForm {
     fn len(&self, record: &DecisionRecord) -> usize;
     /// The item at `index`.
     fn row(&self, record: &DecisionRecord, index: usize) -> Option<Row>;
-    /// What the form shows for a new item.
-    fn new_texts(&self) -> Vec<String>;
+    /// What the form shows for a new item in `record` (with what [`super::defaults::opening`]
+    /// offers).
+    fn new_texts(&self, record: &DecisionRecord) -> Vec<String>;
     /// Each field's text on a blank item (the type's default): what a field holds when
     /// nothing was entered in it.
     fn blank_texts(&self) -> Vec<String>;
@@ -125,8 +126,11 @@ impl<T: Listed> ListForm for TypedList<T> {
             restrictions: item.restrictions(),
         })
     }
-    fn new_texts(&self) -> Vec<String> {
-        new_texts(&self.spec.fields)
+    fn new_texts(&self, record: &DecisionRecord) -> Vec<String> {
+        let mut texts = new_texts(&self.spec.fields);
+        let mut form = super::defaults::FormTexts::new(&self.fields, &mut texts);
+        super::defaults::opening(self.spec.kind, &mut form, record);
+        texts
     }
     fn blank_texts(&self) -> Vec<String> {
         texts_of(&self.spec.fields, &T::default())
@@ -350,7 +354,7 @@ pub fn information() -> ListSpec<InformationItem> {
                 .hint("Their agency, and who owns what they share, follow; change either if need be."),
             F::new("sourceAgency", "Source agency", Control::Agency, lens!(source_agency)),
             F::new("content", "What was shared", Control::TextArea, lens!(content)),
-            F::new("kind", "Fact, opinion or hearsay", Control::choice::<InformationKind>(), lens!(kind))
+            F::new("kind", "Fact, opinion or hearsay", Control::radios::<InformationKind>(true), lens!(kind))
                 .must_choose("Select fact, opinion or hearsay"),
             F::new("date", "Date of the event or record", Control::Date, lens!(date)),
             F::new("basis", "Lawful basis for sharing", Control::choice::<SharingBasis>(), lens!(basis))

@@ -99,7 +99,7 @@ test('the page crashes after each kind of change and is reopened: every change i
       await gotoStage(p, 'Safety scales');
       const form = p.locator('.rs-stage form[aria-label="Record a scale"]');
       await form.getByLabel('Whose view').selectOption('p1');
-      await form.getByLabel('Score', { exact: true }).selectOption('4');
+      await form.getByRole('radio', { name: '4', exact: true }).check();
       await fillAndSubmit(form, () => 'Worried, but the family are engaging');
     }],
     ['a record loaded by the host', (p) => p.evaluate((r) => window.riskSensibleDemo.widget.load(r), sample)],

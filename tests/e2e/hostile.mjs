@@ -127,7 +127,7 @@ export async function wholeMeeting(page, text = payloadCycle()) {
       const scale = page.locator('.rs-stage form[aria-label="Record a scale"]');
       for (const [who, score] of [['p1', '0'], ['p2', '10']]) {
         await scale.getByLabel('Whose view').selectOption(who);
-        await scale.getByLabel('Score', { exact: true }).selectOption(score);
+        await scale.getByRole('radio', { name: String(score), exact: true }).check();
         filled += await fillAndSubmit(scale, text);
       }
       await expect(page.getByText('The views differ by 10 points')).toBeVisible();

@@ -172,8 +172,10 @@ test('a whole meeting, from an empty record to a finalised one, with the keyboar
   await expect(summary.getByRole('link')).toHaveText(['Select fact, opinion or hearsay']);
   await page.keyboard.press('Tab');
   await page.keyboard.press('Enter');
-  await expect(page.getByLabel('Fact, opinion or hearsay')).toBeFocused();
-  await page.keyboard.type('Fact');
+  // The link goes to the first of the radios; Space chooses it.
+  await expect(page.getByRole('radio', { name: 'Fact', exact: true })).toBeFocused();
+  await page.keyboard.press('Space');
+  await expect(page.getByRole('radio', { name: 'Fact', exact: true })).toBeChecked();
   // Who may receive it: the form shows the default that followed from Health; the chair
   // keeps it.
   const restrictions = page.getByRole('form', { name: 'Add information' })
@@ -214,9 +216,11 @@ test('a whole meeting, from an empty record to a finalised one, with the keyboar
     await page.keyboard.press('Alt+N');
     await expect(page.getByLabel('Whose view')).toBeFocused();
     await page.keyboard.type(who);
+    // The score is a row of radios, 0 to 10: Tab reaches 0, each arrow moves one along.
     await page.keyboard.press('Tab');
-    await page.keyboard.type(score);
-    await expect(page.getByLabel('Score', { exact: true })).toHaveValue(score);
+    await expect(page.getByRole('radio', { name: '0', exact: true })).toBeFocused();
+    for (let step = 0; step < Number(score); step += 1) await page.keyboard.press('ArrowRight');
+    await expect(page.getByRole('radio', { name: score, exact: true })).toBeChecked();
     await page.keyboard.press('Tab');
     await page.keyboard.type(reason);
     // Who may receive the reason: the form's default, kept.

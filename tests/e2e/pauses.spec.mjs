@@ -134,7 +134,7 @@ test('a second scale for one person asks whether to replace the earlier one, sho
   await clickStage(page, 'Safety scales');
   const form = page.getByRole('form', { name: 'Record a scale' });
   await form.getByLabel('Whose view').selectOption({ label: 'Tom Reyes (Police)' });
-  await form.getByLabel('Score', { exact: true }).selectOption('6');
+  await form.getByRole('radio', { name: '6', exact: true }).check();
   await form.getByLabel('Why this score').fill('Checks came back clear.');
   await form.getByRole('button', { name: 'Save scale' }).click();
 
@@ -167,7 +167,7 @@ test('a second scale for one person asks whether to replace the earlier one, sho
 
   // Changing someone's own scale from its row replaces it without asking.
   await page.getByRole('button', { name: 'Change scale of Tom Reyes (Police)' }).click();
-  await form.getByLabel('Score', { exact: true }).selectOption('5');
+  await form.getByRole('radio', { name: '5', exact: true }).check();
   await form.getByRole('button', { name: 'Save scale' }).click();
   await expect(question).toHaveCount(0);
   expect((await p3()).score).toBe(5);

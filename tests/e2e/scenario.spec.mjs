@@ -28,13 +28,14 @@ test('the chair runs an ordinary case from an empty record to a final one, the s
   expect(record.decisions.map((d) => d.owningAgency)).toEqual(["Children's social care", 'Health', 'Police']);
   expect(record.actions.map((a) => a.ownerId)).toEqual(['p5', 'p3', 'p2', 'p1']);
   expect(record.dissent[0].view).toContain('frighten mother');
+  expect(record.information.map((i) => i.kind)).toEqual(['fact', 'fact', 'opinion', 'hearsay']);
   expect(record.information.map((i) => i.sourceAgency)).toEqual(['Health', 'Police', 'Health', 'Early help']);
   expect(record.information.map((i) => i.restrictions)).toEqual([['healthConfidential'], ['policeSensitive'], ['healthConfidential'], ['thirdParty']]);
   expect(record.decisions.map((d) => d.decisionMakerId)).toEqual(['p1', 'p5', 'p3']);
   expect(record.participants.map((p) => p.attendance)).toEqual(['attended', 'attended', 'attended', 'attended', 'attended', 'sentInformation']);
   expect(record.distribution.map((r) => r.name)).toEqual(PEOPLE.slice(0, 5).map(([name]) => name));
   expect(counts.interactions).toBeGreaterThan(0);
-  console.log(`scenario: ${counts.interactions} interactions, ${counts.characters} characters`);
+  console.log(`scenario: ${counts.interactions} interactions (${counts.moves} moves), ${counts.characters} characters`);
   expect(problems).toEqual([]);
   // The shared screen followed to the end, and never showed what was restricted: the
   // information items (health confidential, police sensitive, third party) are absent.
