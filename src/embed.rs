@@ -52,6 +52,9 @@ struct MountOptions {
     /// What each of the host's agencies is (police, health, ...), for who may receive
     /// restricted material; added to the names the widget knows.
     agency_roles: Option<std::collections::BTreeMap<String, AgencyRole>>,
+    /// The agencies, by role, that must attend or send information before finalising: at
+    /// least children's social care, the police and health.
+    required_roles: Option<Vec<AgencyRole>>,
     /// The invitation list: each person is marked present (or sending apologies, or
     /// information) in one step.
     participants: Option<Vec<Invitation>>,
@@ -280,6 +283,19 @@ impl MountConfig {
             config
                 .agency_roles
                 .extend(roles.map(|(agency, role)| (agency.trim().to_string(), role)));
+        }
+        if let Some(required) = options.required_roles {
+            if let Some(missing) = AgencyRole::STATUTORY
+                .iter()
+                .find(|role| !required.contains(role))
+            {
+                return Err(bad_option(format!(
+                    "requiredRoles must include {} (childrensSocialCare, police and health \
+                     are the statutory minimum)",
+                    missing.wire_name()
+                )));
+            }
+            config.required_roles = required;
         }
         // Written into every audit entry, offered in the forms, written into a new record:
         // each within the limit of a one-line text, as the forms' own are.

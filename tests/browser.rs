@@ -279,6 +279,54 @@ async fn destroy_empties_the_element_and_unknown_options_are_refused() {
     assert!(text.contains("colour"), "{text}");
 }
 
+/// `requiredRoles` adds to the statutory three and cannot drop one; finalising then needs
+/// each role to have attended or sent its information.
+#[wasm_bindgen_test]
+async fn required_roles_add_to_the_statutory_three_and_finalising_asks_for_them() {
+    let message_of = |options: &js_sys::Object| {
+        let error = mount(fresh_element(), options.clone().into())
+            .err()
+            .expect("refused");
+        js_sys::Reflect::get(&JsValue::from(error), &"message".into())
+            .unwrap()
+            .as_string()
+            .unwrap()
+    };
+    let roles = |names: &[&str]| {
+        let options = js_sys::Object::new();
+        let list: js_sys::Array = names.iter().map(|name| JsValue::from_str(name)).collect();
+        js_sys::Reflect::set(&options, &"requiredRoles".into(), &list).unwrap();
+        options
+    };
+    let text = message_of(&roles(&["police", "health"]));
+    assert!(
+        text.contains("requiredRoles must include childrensSocialCare"),
+        "{text}"
+    );
+    let text = message_of(&roles(&[
+        "childrensSocialCare",
+        "police",
+        "health",
+        "probation",
+    ]));
+    assert!(text.contains("requiredRoles"), "{text}");
+
+    // The example's nursery manager sent apologies for education.
+    let options = roles(&["childrensSocialCare", "police", "health", "education"]);
+    let record = risk_sensible::example::example_record(false);
+    let value = js_sys::JSON::parse(&risk_sensible::record::import::export(&record)).unwrap();
+    js_sys::Reflect::set(&options, &"record".into(), &value).unwrap();
+    let root = fresh_element();
+    let _handle = mount(root.clone(), options.into()).unwrap();
+    settle().await;
+    open_stage(&root, "Check and finalise").await;
+    let shown = root.text_content().unwrap();
+    assert!(
+        shown.contains("Only apologies from education (Kate Lindqvist (Education))"),
+        "{shown}"
+    );
+}
+
 fn write_text(root: &Element, selector: &str, text: &str) {
     let area = find(root, selector);
     area.unchecked_ref::<HtmlTextAreaElement>().set_value(text);

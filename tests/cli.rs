@@ -226,6 +226,53 @@ fn validate_lists_each_finding_and_fails_on_an_error() {
         .all(|line| line.starts_with(&format!("{file}: $"))));
 }
 
+/// A host's own agency names count by the roles its roles file gives them.
+#[test]
+fn validate_counts_local_agency_names_by_the_roles_file() {
+    let mut record: serde_json::Value =
+        serde_json::from_str(&read(&fixture("example-draft.json"))).unwrap();
+    let rename = |value: &mut serde_json::Value| {
+        if value == "Police" {
+            *value = "Thames Valley Police".into();
+        }
+    };
+    for participant in record["participants"].as_array_mut().unwrap() {
+        rename(&mut participant["agency"]);
+    }
+    for decision in record["decisions"].as_array_mut().unwrap() {
+        rename(&mut decision["owningAgency"]);
+    }
+    for item in record["information"].as_array_mut().unwrap() {
+        rename(&mut item["sourceAgency"]);
+    }
+    let file = temp_file("roles", "renamed.json", record.to_string().as_bytes());
+    let run = cli(&["validate", &file]);
+    assert_eq!(run.code, 1, "{run:?}");
+    assert!(
+        run.stdout
+            .contains("error: No one from the police is listed"),
+        "{run:?}"
+    );
+    let roles = temp_file(
+        "roles",
+        "roles.json",
+        br#"{"Thames Valley Police": "police"}"#,
+    );
+    let run = cli(&["validate", "--roles", &roles, &file]);
+    assert_eq!(run.code, 0, "{run:?}");
+    assert!(!run.stdout.contains("police"), "{run:?}");
+    let wrong = temp_file(
+        "roles",
+        "wrong.json",
+        br#"{"Thames Valley Police": "constabulary"}"#,
+    );
+    let run = cli(&["validate", "--roles", &wrong, &file]);
+    assert_eq!(run.code, 2, "{run:?}");
+    assert!(run.stderr.contains("paediatrics"), "{run:?}");
+    let run = cli(&["validate", "--roles", &roles, "--roles", &roles, &file]);
+    assert_eq!(run.code, 2, "{run:?}");
+}
+
 #[test]
 fn validate_passes_a_record_with_only_warnings() {
     let mut record = example_record(false);

@@ -5,7 +5,7 @@
 mod common;
 
 use risk_sensible::example::example_record;
-use risk_sensible::meeting::{scale_spread, validate, Config, Finding, Severity};
+use risk_sensible::meeting::{scale_spread, validate, AgencyRole, Config, Finding, Severity};
 use risk_sensible::record::*;
 
 fn findings(record: &DecisionRecord) -> Vec<(String, Severity)> {
@@ -127,8 +127,13 @@ fn participant_rules() {
 }
 
 #[test]
-fn each_statutory_agency_must_be_listed_or_its_absence_recorded() {
-    for agency in ["Children's social care", "Police", "Health"] {
+fn each_statutory_agency_must_attend_or_send_its_information() {
+    for (agency, words) in [
+        ("Children's social care", "children's social care"),
+        ("Police", "the police"),
+        ("Health", "health"),
+    ] {
+        // Nobody listed for it.
         let added = added_by(|record| {
             for participant in &mut record.participants {
                 if participant.agency == agency {
@@ -138,22 +143,150 @@ fn each_statutory_agency_must_be_listed_or_its_absence_recorded() {
         });
         assert_eq!(added.len(), 1, "{agency}: {added:#?}");
         assert_eq!((added[0].0.as_str(), added[0].1), ("$.participants", Error));
-        assert!(added[0].2.contains(agency));
+        assert!(
+            added[0]
+                .2
+                .starts_with(&format!("No one from {words} is listed")),
+            "{added:?}"
+        );
+        // Only apologies: named, and an error, since the meeting lacks what it knows.
+        let added = added_by(|record| {
+            for participant in &mut record.participants {
+                if participant.agency == agency {
+                    participant.attendance = Attendance::Apologies;
+                }
+            }
+        });
+        let apologies: Vec<_> = added
+            .iter()
+            .filter(|(_, _, message)| message.starts_with("Only apologies"))
+            .collect();
+        assert_eq!(apologies.len(), 1, "{agency}: {added:#?}");
+        assert_eq!(apologies[0].1, Error);
+        assert!(
+            apologies[0].2.contains(&format!("({agency})")),
+            "{apologies:?}"
+        );
+        // Information sent counts as taking part.
+        let added = added_by(|record| {
+            for participant in &mut record.participants {
+                if participant.agency == agency {
+                    participant.attendance = Attendance::SentInformation;
+                }
+            }
+        });
+        assert!(
+            !added.iter().any(|(path, _, _)| path == "$.participants"),
+            "{agency}: {added:#?}"
+        );
     }
-    // Apologies count as a recorded absence: the example's nursery manager sent apologies
-    // for Education, so requiring Education adds nothing.
+    // The example's nursery manager sent apologies for Education: requiring education too
+    // finds only that.
     let config = Config {
-        required_agencies: vec!["Education".into()],
-        ..Config::default()
-    };
-    assert_eq!(validate(&example_record(false), &config), Vec::new());
-    let config = Config {
-        required_agencies: vec!["Probation".into()],
+        required_roles: [AgencyRole::STATUTORY.as_slice(), &[AgencyRole::Education]].concat(),
         ..Config::default()
     };
     let found = validate(&example_record(false), &config);
-    assert_eq!(found.len(), 1);
-    assert!(found[0].message.contains("Probation"));
+    assert_eq!(found.len(), 1, "{found:#?}");
+    assert!(found[0]
+        .message
+        .starts_with("Only apologies from education"));
+}
+
+/// A host's own names for its agencies count by the role it gives them, and every part of
+/// health counts as health.
+#[test]
+fn local_agency_names_count_by_their_role() {
+    let renamed = |record: &mut DecisionRecord| {
+        for participant in &mut record.participants {
+            participant.agency = match participant.agency.as_str() {
+                "Children's social care" => "Oxfordshire Children's Services".into(),
+                "Police" => "Thames Valley Police".into(),
+                "Health" => "Oxford University Hospitals".into(),
+                other => other.to_string(),
+            };
+        }
+        for decision in &mut record.decisions {
+            decision.owning_agency = match decision.owning_agency.as_str() {
+                "Children's social care" => "Oxfordshire Children's Services".into(),
+                "Police" => "Thames Valley Police".into(),
+                other => other.to_string(),
+            };
+        }
+    };
+    let mut record = example_record(false);
+    renamed(&mut record);
+    // Without roles, none of the three is known.
+    let found = validate(&record, &Config::default());
+    let missing: Vec<_> = found
+        .iter()
+        .filter(|finding| finding.message.starts_with("No one from"))
+        .collect();
+    assert_eq!(missing.len(), 3, "{found:#?}");
+    // A host that offers its own names without saying what they are is told so.
+    let config = Config {
+        agencies: vec![
+            "Oxfordshire Children's Services".into(),
+            "Thames Valley Police".into(),
+            "Oxford University Hospitals".into(),
+        ],
+        ..Config::default()
+    };
+    let found = validate(&record, &config);
+    let unmapped: Vec<_> = found
+        .iter()
+        .filter(|finding| finding.message.contains("agencyRoles"))
+        .collect();
+    assert_eq!(unmapped.len(), 3, "{found:#?}");
+    // With the host's roles, the record is as valid as with the default names.
+    for health in [
+        AgencyRole::Health,
+        AgencyRole::Paediatrics,
+        AgencyRole::HealthVisiting,
+        AgencyRole::Midwifery,
+        AgencyRole::Gp,
+    ] {
+        let mut config = Config::default();
+        config.agency_roles.extend([
+            (
+                "Oxfordshire Children's Services".to_string(),
+                AgencyRole::ChildrensSocialCare,
+            ),
+            ("Thames Valley Police".to_string(), AgencyRole::Police),
+            ("Oxford University Hospitals".to_string(), health),
+        ]);
+        assert_eq!(
+            validate(&record, &config),
+            validate(&example_record(false), &Config::default()),
+            "{health:?}"
+        );
+    }
+    // A part of health that is not health does not count for the police.
+    let mut config = Config::default();
+    config.agency_roles.extend([
+        (
+            "Oxfordshire Children's Services".to_string(),
+            AgencyRole::ChildrensSocialCare,
+        ),
+        ("Thames Valley Police".to_string(), AgencyRole::Gp),
+        (
+            "Oxford University Hospitals".to_string(),
+            AgencyRole::Health,
+        ),
+    ]);
+    let found = validate(&record, &config);
+    assert!(
+        found
+            .iter()
+            .any(|f| f.message.starts_with("No one from the police")),
+        "{found:#?}"
+    );
+    assert!(
+        found.iter().any(|f| f
+            .message
+            .starts_with("In law this decision is owned by the police")),
+        "{found:#?}"
+    );
 }
 
 #[test]

@@ -94,7 +94,7 @@ fn allows(restriction: Restriction, reader: &Reader) -> bool {
     }
     match restriction {
         Restriction::PoliceSensitive => reader.role == AgencyRole::Police,
-        Restriction::HealthConfidential => reader.role == AgencyRole::Health,
+        Restriction::HealthConfidential => reader.role.is_health(),
         Restriction::LegallyPrivileged => reader.role == AgencyRole::ChildrensSocialCare,
         Restriction::ThirdParty | Restriction::ChildDisclosure | Restriction::NotForFamily => true,
     }

@@ -2,7 +2,8 @@
 //!
 //! ```text
 //! risk-sensible schema               print the JSON Schema of the record
-//! risk-sensible validate FILE...     import and validate records
+//! risk-sensible validate FILE...     import and validate records [--roles FILE: the host's
+//!                                    agency names and roles]
 //! risk-sensible verify FILE...       check digests and audit chains; print a final
 //!                                    record's anchor
 //! risk-sensible verify --anchor HEX FILE   check a record against the anchor a host stored
@@ -67,7 +68,8 @@ const VERBS: &[Verb] = &[
     Verb {
         name: "validate",
         arguments: "FILE...",
-        summary: "import records and list findings: FILE: PATH: error|warning: message",
+        summary: "import records and list findings: FILE: PATH: error|warning: message\n\
+                  \x20                    [--roles FILE: JSON of agency names and roles]",
         run: run_validate,
     },
     Verb {
@@ -424,9 +426,79 @@ fn run_example(arguments: &[String], output: &mut Output) -> Result<Outcome, Usa
     Ok(Outcome::Passed)
 }
 
+/// The host's roles file (`--roles FILE`): a JSON object of agency names and roles, added
+/// to the names the program knows. `None` when the file cannot be read (said on standard
+/// error); a usage error when it is not such an object.
+fn read_roles(
+    path: &str,
+) -> Result<Option<std::collections::BTreeMap<String, AgencyRole>>, UsageError> {
+    let shown = terminal(path, FINDING_CHARS);
+    let text = match read_file(path) {
+        Ok(bytes) => String::from_utf8_lossy(&bytes).into_owned(),
+        Err(error) => {
+            eprintln!(
+                "{PROGRAM}: cannot read {shown}: {}",
+                describe_io_error(&error)
+            );
+            return Ok(None);
+        }
+    };
+    serde_json::from_str(&text)
+        .map(|roles: std::collections::BTreeMap<String, AgencyRole>| {
+            Some(
+                roles
+                    .into_iter()
+                    .map(|(agency, role)| (agency.trim().to_string(), role))
+                    .collect(),
+            )
+        })
+        .map_err(|error| {
+            let names: Vec<&str> = AgencyRole::ALL
+                .iter()
+                .map(|role| role.wire_name())
+                .collect();
+            UsageError(format!(
+                "{shown} is not a JSON object of agency names and roles ({}): {}",
+                names.join(", "),
+                terminal(&error.to_string(), FINDING_CHARS)
+            ))
+        })
+}
+
+/// `validate`'s arguments: the files, and the roles file given with `--roles`, if any.
+fn roles_argument(arguments: &[String]) -> Result<(Vec<String>, Option<String>), UsageError> {
+    let mut rest = Vec::new();
+    let mut roles = None;
+    let mut options_ended = false;
+    let mut arguments = arguments.iter();
+    while let Some(argument) = arguments.next() {
+        if options_ended || argument != "--roles" {
+            options_ended |= argument == "--";
+            rest.push(argument.clone());
+            continue;
+        }
+        let Some(value) = arguments.next() else {
+            return Err(UsageError(
+                "--roles needs a file: a JSON object of agency names and roles".into(),
+            ));
+        };
+        if roles.replace(value.clone()).is_some() {
+            return Err(UsageError("--roles is given more than once".into()));
+        }
+    }
+    Ok((rest, roles))
+}
+
 fn run_validate(arguments: &[String], output: &mut Output) -> Result<Outcome, UsageError> {
-    let config = Config::default();
-    for_each_file(arguments, output, |file, text, output| {
+    let (arguments, roles) = roles_argument(arguments)?;
+    let mut config = Config::default();
+    if let Some(roles) = &roles {
+        match read_roles(roles)? {
+            Some(roles) => config.agency_roles.extend(roles),
+            None => return Ok(Outcome::Unreadable),
+        }
+    }
+    for_each_file(&arguments, output, |file, text, output| {
         let record = match text
             .map_err(|problem| vec![problem])
             .and_then(import::import)
@@ -568,26 +640,9 @@ fn run_copy(arguments: &[String], output: &mut Output) -> Result<Outcome, UsageE
     let request = copy_arguments(arguments)?;
     let mut config = Config::default();
     if let Some(roles) = &request.roles {
-        let shown = terminal(roles, FINDING_CHARS);
-        let text = match read_file(roles) {
-            Ok(bytes) => String::from_utf8_lossy(&bytes).into_owned(),
-            Err(error) => {
-                eprintln!(
-                    "{PROGRAM}: cannot read {shown}: {}",
-                    describe_io_error(&error)
-                );
-                return Ok(Outcome::Unreadable);
-            }
-        };
-        match serde_json::from_str::<std::collections::BTreeMap<String, AgencyRole>>(&text) {
-            Ok(roles) => config.agency_roles.extend(roles),
-            Err(error) => {
-                return Err(UsageError(format!(
-                    "{shown} is not a JSON object of agency names and roles (childrensSocialCare, \
-                     police, health, education, other): {}",
-                    terminal(&error.to_string(), FINDING_CHARS)
-                )))
-            }
+        match read_roles(roles)? {
+            Some(roles) => config.agency_roles.extend(roles),
+            None => return Ok(Outcome::Unreadable),
         }
     }
     let shown = terminal(&request.file, FINDING_CHARS);

@@ -125,9 +125,10 @@ pub fn follow(
 
 /// The restriction an item shared by `agency` carries until the chair says otherwise.
 fn shared_by_owner(agency: &str, config: &Config) -> String {
-    let restriction = match config.role_of(agency) {
+    let role = config.role_of(agency);
+    let restriction = match role {
         AgencyRole::Police => Restriction::PoliceSensitive,
-        AgencyRole::Health => Restriction::HealthConfidential,
+        _ if role.is_health() => Restriction::HealthConfidential,
         _ => return String::new(),
     };
     Some(Restrictions::of(&[restriction])).to_text()
@@ -159,7 +160,7 @@ fn agency_of(role: AgencyRole, config: &Config) -> Option<String> {
     config
         .agencies
         .iter()
-        .find(|agency| config.role_of(agency) == role)
+        .find(|agency| config.role_of(agency).counts_as(role))
         .cloned()
 }
 

@@ -15,13 +15,94 @@ pub enum AgencyRole {
     ChildrensSocialCare,
     /// The police: own police-sensitive material and any criminal investigation.
     Police,
-    /// Health (GP, health visiting, midwifery, paediatrics): owns health-confidential
-    /// material.
+    /// Health, when the host does not say which part: owns health-confidential material,
+    /// as every part of health below does.
     Health,
+    /// Paediatrics (hospital or community paediatricians, who carry out child protection
+    /// medicals).
+    Paediatrics,
+    /// Health visiting (and school nursing).
+    HealthVisiting,
+    /// Midwifery.
+    Midwifery,
+    /// General practice.
+    Gp,
     /// Schools and nurseries.
     Education,
     /// Any other agency: receives no owned material unless its owner agrees.
     Other,
+}
+
+impl AgencyRole {
+    /// Every role, in the order the documentation lists them.
+    pub const ALL: [AgencyRole; 9] = [
+        AgencyRole::ChildrensSocialCare,
+        AgencyRole::Police,
+        AgencyRole::Health,
+        AgencyRole::Paediatrics,
+        AgencyRole::HealthVisiting,
+        AgencyRole::Midwifery,
+        AgencyRole::Gp,
+        AgencyRole::Education,
+        AgencyRole::Other,
+    ];
+
+    /// The agencies whose attendance or information finalising needs (Working Together to
+    /// Safeguard Children 2023: a strategy discussion involves children's social care, the
+    /// police and health as a minimum).
+    pub const STATUTORY: [AgencyRole; 3] = [
+        AgencyRole::ChildrensSocialCare,
+        AgencyRole::Police,
+        AgencyRole::Health,
+    ];
+
+    /// True for health and each part of it.
+    pub fn is_health(self) -> bool {
+        matches!(
+            self,
+            AgencyRole::Health
+                | AgencyRole::Paediatrics
+                | AgencyRole::HealthVisiting
+                | AgencyRole::Midwifery
+                | AgencyRole::Gp
+        )
+    }
+
+    /// True when an agency with this role stands for `required`: itself, or any part of
+    /// health for health.
+    pub fn counts_as(self, required: AgencyRole) -> bool {
+        self == required || (required == AgencyRole::Health && self.is_health())
+    }
+
+    /// The role in words, within a sentence ("the police").
+    pub fn words(self) -> &'static str {
+        match self {
+            AgencyRole::ChildrensSocialCare => "children's social care",
+            AgencyRole::Police => "the police",
+            AgencyRole::Health => "health",
+            AgencyRole::Paediatrics => "paediatrics",
+            AgencyRole::HealthVisiting => "health visiting",
+            AgencyRole::Midwifery => "midwifery",
+            AgencyRole::Gp => "general practice",
+            AgencyRole::Education => "education",
+            AgencyRole::Other => "another agency",
+        }
+    }
+
+    /// The role as the mount options and the command line's roles file write it.
+    pub fn wire_name(self) -> &'static str {
+        match self {
+            AgencyRole::ChildrensSocialCare => "childrensSocialCare",
+            AgencyRole::Police => "police",
+            AgencyRole::Health => "health",
+            AgencyRole::Paediatrics => "paediatrics",
+            AgencyRole::HealthVisiting => "healthVisiting",
+            AgencyRole::Midwifery => "midwifery",
+            AgencyRole::Gp => "gp",
+            AgencyRole::Education => "education",
+            AgencyRole::Other => "other",
+        }
+    }
 }
 
 /// What a host may configure about the meeting.
@@ -29,9 +110,10 @@ pub enum AgencyRole {
 pub struct Config {
     /// The agencies a participant can be chosen from, in display order.
     pub agencies: Vec<String>,
-    /// Agencies that must be at the meeting or have their absence recorded (statutory
-    /// guidance: children's social care, police and health as a minimum).
-    pub required_agencies: Vec<String>,
+    /// The agencies, by role, that must have attended or sent information before the
+    /// record is finalised: at least [`AgencyRole::STATUTORY`]. Which of the host's agencies
+    /// has which role is [`Config::agency_roles`].
+    pub required_roles: Vec<AgencyRole>,
     /// The decision types offered, in display order.
     pub decision_types: Vec<DecisionType>,
     /// Bank holidays for the working-day clocks (England and Wales by default).
@@ -112,10 +194,7 @@ impl Default for Config {
         ];
         Config {
             agencies: agencies.iter().map(|name| name.to_string()).collect(),
-            required_agencies: [CHILDRENS_SOCIAL_CARE, POLICE, HEALTH]
-                .iter()
-                .map(|name| name.to_string())
-                .collect(),
+            required_roles: AgencyRole::STATUTORY.to_vec(),
             decision_types: DecisionType::ALL.to_vec(),
             holidays: Holidays::england_and_wales(),
             agency_roles: [

@@ -3,7 +3,7 @@
 //! the record's text shows its bidirectional controls as escapes ([`bidi::escape`]).
 
 use super::command::Item;
-use super::config::{Config, CHILDRENS_SOCIAL_CARE, POLICE};
+use super::config::{AgencyRole, Config};
 use crate::bidi;
 use crate::dates::long_date;
 use crate::record::*;
@@ -77,7 +77,7 @@ pub fn validate(record: &DecisionRecord, config: &Config) -> Vec<Finding> {
     validate_information(record, &mut findings);
     validate_child_voice(record, &mut findings);
     validate_scales(record, &mut findings);
-    validate_decisions(record, &mut findings);
+    validate_decisions(record, config, &mut findings);
     validate_risks(record, &mut findings);
     validate_actions(record, &mut findings);
     validate_contingencies(record, &mut findings);
@@ -343,7 +343,7 @@ fn validate_scales(record: &DecisionRecord, findings: &mut Vec<Finding>) {
     }
 }
 
-fn validate_decisions(record: &DecisionRecord, findings: &mut Vec<Finding>) {
+fn validate_decisions(record: &DecisionRecord, config: &Config, findings: &mut Vec<Finding>) {
     if record.decisions.is_empty() {
         findings.push(Finding::error(
             JsonPath::keys(&["decisions"]),
@@ -376,19 +376,21 @@ fn validate_decisions(record: &DecisionRecord, findings: &mut Vec<Finding>) {
                 "Record the reasons for this decision",
             ));
         }
-        // The owner in law is a fact of statute, not a vote: flag a mismatch rather than
-        // refuse it, as local arrangements name agencies differently.
+        // The owner in law is a fact of statute, not a vote: flag a mismatch (by the role of
+        // the host's agency, whatever its local name) rather than refuse it.
         let expected_owner = match decision.decision_type {
-            Some(kind) if kind.starts_section_47() => Some(CHILDRENS_SOCIAL_CARE),
-            Some(DecisionType::CriminalInvestigation) => Some(POLICE),
+            Some(kind) if kind.starts_section_47() => Some(AgencyRole::ChildrensSocialCare),
+            Some(DecisionType::CriminalInvestigation) => Some(AgencyRole::Police),
             _ => None,
         };
         if let Some(owner) = expected_owner {
-            if !decision.owning_agency.trim().is_empty() && decision.owning_agency != owner {
+            let owning = decision.owning_agency.trim();
+            if !owning.is_empty() && !config.role_of(owning).counts_as(owner) {
                 findings.push(Finding::warning(
                     path("owningAgency"),
                     format!(
-                        "In law this decision is owned by {owner}; others advise and may dissent"
+                        "In law this decision is owned by {}; others advise and may dissent",
+                        owner.words()
                     ),
                 ));
             }
@@ -710,16 +712,49 @@ fn validate_participants(record: &DecisionRecord, config: &Config, findings: &mu
             ));
         }
     }
-    // Attendance or a recorded absence (apologies, information sent) both count: the rule
-    // is that the agency's position is known, not that it was in the room.
-    for agency in &config.required_agencies {
-        let listed = record.participants.iter().any(|p| &p.agency == agency);
-        if !listed {
+    // Each agency the law expects must have taken part: someone attended for it, or sent
+    // the information it holds. Apologies alone leave the meeting without what it knows.
+    for required in &config.required_roles {
+        let from: Vec<&Participant> = record
+            .participants
+            .iter()
+            .filter(|p| config.role_of(&p.agency).counts_as(*required))
+            .collect();
+        let took_part = from.iter().any(|p| p.attendance != Attendance::Apologies);
+        let words = required.words();
+        // An agency the host offers under its own name counts only once the host says what
+        // it is: say so, or the chair is left looking for an agency that is there.
+        let known = config
+            .agencies
+            .iter()
+            .any(|agency| config.role_of(agency).counts_as(*required));
+        if from.is_empty() && !known {
             findings.push(Finding::error(
                 JsonPath::keys(&["participants"]),
                 format!(
-                    "No one from {agency} is listed: add who attended for them, or record their \
-                     apologies"
+                    "No one from {words} is listed, and none of the agencies offered is marked \
+                     as {words}: whoever runs this page names it in the agencyRoles option"
+                ),
+            ));
+        } else if from.is_empty() {
+            findings.push(Finding::error(
+                JsonPath::keys(&["participants"]),
+                format!(
+                    "No one from {words} is listed: add who attended for {words}, or who sent \
+                     its information"
+                ),
+            ));
+        } else if !took_part {
+            let names: Vec<String> = from
+                .iter()
+                .map(|p| format!("{} ({})", bidi::escape(&p.name), bidi::escape(&p.agency)))
+                .collect();
+            findings.push(Finding::error(
+                JsonPath::keys(&["participants"]),
+                format!(
+                    "Only apologies from {words} ({}): {words} must attend or send its \
+                     information before the record is finalised",
+                    names.join(", ")
                 ),
             ));
         }
