@@ -421,6 +421,13 @@ fn canary() -> Canary {
     }));
     let (text, restrictions) = section(&mut canary, 4);
     commands.push(Command::EditScaleDiscussion { text, restrictions });
+    let (reasoning, restrictions) = section(&mut canary, 2);
+    commands.push(Command::EditThreshold(Threshold {
+        answer: Some(ThresholdAnswer::Yes),
+        reasoning,
+        restrictions,
+        ..Threshold::default()
+    }));
     let debrief = canary.token(&[], false);
     canary.tokens.last_mut().unwrap().never = true;
     commands.push(Command::EditWellbeingDebrief(Some(WellbeingDebrief {
@@ -1068,7 +1075,7 @@ fn a_version_1_draft_is_migrated_without_losing_anything() {
     let text = version_1("example-draft.json");
     let mut expected: Value = serde_json::from_str(&text).unwrap();
     // What the migration does, written out by hand.
-    expected["schemaVersion"] = 2.into();
+    expected["schemaVersion"] = SCHEMA_VERSION.into();
     let lists = [
         "/information",
         "/risks",
@@ -1108,7 +1115,7 @@ fn a_version_1_draft_is_migrated_without_losing_anything() {
         }
     }
     let record = import(&text).unwrap();
-    assert_eq!(record.schema_version, 2);
+    assert_eq!(record.schema_version, SCHEMA_VERSION);
     let migrated: Value = serde_json::from_str(&export(&record)).unwrap();
     assert_eq!(migrated, expected);
 }

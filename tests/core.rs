@@ -245,7 +245,7 @@ fn describe_says_what_a_change_does_in_words() {
 fn the_record_round_trips_through_json_in_camel_case() {
     let record = complete_record();
     let json = serde_json::to_value(&record).unwrap();
-    assert_eq!(json["schemaVersion"], 2);
+    assert_eq!(json["schemaVersion"], 3);
     assert_eq!(json["meeting"]["meetingType"], "strategyMeeting");
     assert_eq!(json["meeting"]["date"], "2026-03-02");
     assert_eq!(json["meeting"]["startTime"], "10:30");

@@ -100,7 +100,7 @@ fn generated_fixtures() -> Vec<(&'static str, String)> {
         ("dangling-reference.json", export(&dangling)),
         (
             "future-version.json",
-            minimal.replace("\"schemaVersion\": 2", "\"schemaVersion\": 3"),
+            minimal.replace("\"schemaVersion\": 3", "\"schemaVersion\": 4"),
         ),
         (
             "duplicate-key.json",
@@ -190,7 +190,7 @@ fn export_keeps_the_order_the_types_declare() {
         .map(|key| text.find(key).unwrap())
         .collect();
     assert!(order.windows(2).all(|pair| pair[0] < pair[1]), "{order:?}");
-    assert!(text.starts_with("{\n  \"schemaVersion\": 2,\n  \"meta\": {\n    \"id\""));
+    assert!(text.starts_with("{\n  \"schemaVersion\": 3,\n  \"meta\": {\n    \"id\""));
 }
 
 #[test]
@@ -228,7 +228,7 @@ fn invalid_fixtures_are_refused_with_a_path() {
         (
             "future-version.json",
             "$.schemaVersion",
-            "version 3 is newer",
+            "version 4 is newer",
         ),
         ("duplicate-key.json", "$.meta.status", "more than once"),
         (
@@ -618,31 +618,31 @@ fn hostile_cases() -> Vec<Case> {
         ),
         case(
             "schema version 0",
-            minimal_text().replace("\"schemaVersion\": 2", "\"schemaVersion\": 0"),
+            minimal_text().replace("\"schemaVersion\": 3", "\"schemaVersion\": 0"),
             "$.schemaVersion",
             "0 is not a schema version",
         ),
         case(
             "schema version from the future",
-            minimal_text().replace("\"schemaVersion\": 2", "\"schemaVersion\": 3"),
+            minimal_text().replace("\"schemaVersion\": 3", "\"schemaVersion\": 4"),
             "$.schemaVersion",
-            "version 3 is newer than this build reads",
+            "version 4 is newer than this build reads",
         ),
         case(
             "schema version beyond u32",
-            minimal_text().replace("\"schemaVersion\": 2", "\"schemaVersion\": 4294967296"),
+            minimal_text().replace("\"schemaVersion\": 3", "\"schemaVersion\": 4294967296"),
             "$.schemaVersion",
             "newer than this build reads",
         ),
         case(
             "schema version as text",
-            minimal_text().replace("\"schemaVersion\": 2", "\"schemaVersion\": \"1\""),
+            minimal_text().replace("\"schemaVersion\": 3", "\"schemaVersion\": \"1\""),
             "$.schemaVersion",
             "must be a whole number",
         ),
         case(
             "negative schema version",
-            minimal_text().replace("\"schemaVersion\": 2", "\"schemaVersion\": -1"),
+            minimal_text().replace("\"schemaVersion\": 3", "\"schemaVersion\": -1"),
             "$.schemaVersion",
             "must be a whole number",
         ),
@@ -678,7 +678,7 @@ fn hostile_cases() -> Vec<Case> {
             "final record turned back into a draft, its digests dropped",
             example_final_edited(turn_back_into_a_draft),
             "$.meta.status",
-            "its audit trail shows it was finalised at entry 51 ($.audit[50])",
+            "its audit trail shows it was finalised at entry 52 ($.audit[51])",
         ),
         case(
             "broken audit chain: an entry changed",
@@ -792,6 +792,26 @@ fn brackets_inside_strings_do_not_count_as_nesting() {
     let text = with_reason(&format!("\"a \\\" {}\"", "[".repeat(MAX_DEPTH * 2)));
     let record = import(&text).unwrap();
     assert!(record.meeting.reason.starts_with("a \" [[["));
+}
+
+/// The nesting scan steps over an escape (two bytes) wherever it is, so brackets after a
+/// string holding one are still counted, whatever the text before it.
+#[test]
+fn nesting_after_a_string_with_an_escape_is_counted_wherever_the_escape_is() {
+    for before in 0..300 {
+        let text = format!(
+            "[\"{}\\n\", \"{}\", {}{}]",
+            "x".repeat(before),
+            "z".repeat(1_000),
+            "[".repeat(MAX_DEPTH),
+            "]".repeat(MAX_DEPTH)
+        );
+        let problems = import(&text).unwrap_err();
+        assert!(
+            problems[0].message.contains("nested more than 64 deep"),
+            "{before}: {problems:?}"
+        );
+    }
 }
 
 #[test]
@@ -1031,4 +1051,63 @@ fn a_record_of_exactly_the_largest_size_is_read_and_one_byte_more_is_not() {
     text.push(' ');
     let problems = import(&text).unwrap_err();
     assert!(problems[0].message.contains("MiB"), "{problems:?}");
+}
+
+// --- Version 2 records. ---
+
+fn version_2(name: &str) -> String {
+    std::fs::read_to_string(
+        PathBuf::from(env!("CARGO_MANIFEST_DIR"))
+            .join("tests/fixtures/v2")
+            .join(name),
+    )
+    .unwrap()
+}
+
+/// A final version 2 record is read as it was finalised: its version, its text and its
+/// digests kept, and no threshold decision asked of it.
+#[test]
+fn a_final_version_2_record_keeps_its_version_its_text_and_its_digests() {
+    for name in ["example-final.json", "amended-final.json"] {
+        let text = version_2(name);
+        let record = import(&text).unwrap_or_else(|problems| panic!("{name}: {problems:?}"));
+        assert_eq!(record.schema_version, 2, "{name}");
+        assert_eq!(record.threshold, None, "{name}");
+        assert_eq!(
+            export(&record),
+            text,
+            "{name}: read and written back unchanged"
+        );
+        risk_sensible::record::integrity::verify(&record).unwrap();
+        let findings = risk_sensible::meeting::validate(&record, &Config::default());
+        assert!(
+            findings
+                .iter()
+                .all(|finding| !finding.path.to_string().starts_with("$.threshold")),
+            "{name}: {findings:?}"
+        );
+    }
+}
+
+/// A version 2 draft becomes version 3 with nothing lost: only its version changes, and the
+/// threshold decision is then asked for before it can be finalised.
+#[test]
+fn a_version_2_draft_is_migrated_without_losing_anything() {
+    for name in ["example-draft.json"] {
+        let text = version_2(name);
+        let mut expected: serde_json::Value = serde_json::from_str(&text).unwrap();
+        expected["schemaVersion"] = 3.into();
+        let record = import(&text).unwrap_or_else(|problems| panic!("{name}: {problems:?}"));
+        assert_eq!(record.schema_version, 3, "{name}");
+        let migrated: serde_json::Value = serde_json::from_str(&export(&record)).unwrap();
+        assert_eq!(migrated, expected, "{name}");
+    }
+    let record = import(&version_2("example-draft.json")).unwrap();
+    let findings = risk_sensible::meeting::validate(&record, &Config::default());
+    assert!(
+        findings
+            .iter()
+            .any(|finding| finding.path.to_string() == "$.threshold.answer"),
+        "{findings:?}"
+    );
 }

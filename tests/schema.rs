@@ -82,7 +82,7 @@ fn the_schema_carries_the_rustdoc_of_the_types() {
     );
     assert_eq!(
         schema["properties"]["schemaVersion"]["enum"],
-        serde_json::json!([1, 2])
+        serde_json::json!([1, 2, 3])
     );
     assert_eq!(schema["additionalProperties"], false);
 }

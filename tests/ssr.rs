@@ -419,6 +419,9 @@ fn enumeration_labels() -> std::collections::HashMap<String, Vec<&'static str>> 
     add::<EscalationStage>(&mut labels);
     add::<Restriction>(&mut labels);
     add::<RecipientKind>(&mut labels);
+    add::<ThresholdAnswer>(&mut labels);
+    add::<HarmCategory>(&mut labels);
+    add::<ThresholdRoute>(&mut labels);
     labels
 }
 

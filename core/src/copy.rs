@@ -216,6 +216,14 @@ fn leave_out(
             .count();
         left.add("childVoice", emptied);
     }
+    if copy
+        .threshold
+        .as_ref()
+        .is_some_and(|threshold| !keep(&threshold.restrictions()))
+    {
+        copy.threshold = None;
+        left.add("threshold", 1);
+    }
     if !keep(&copy.practice_context.restrictions()) && !copy.practice_context.details.is_empty() {
         copy.practice_context.details.clear();
         left.add("practiceContext", 1);

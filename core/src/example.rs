@@ -312,6 +312,18 @@ pub fn example_commands() -> Vec<Command> {
         date: Some(date("2026-02-27")),
         restrictions: only(&[NotForFamily]),
     })));
+    commands.push(Command::EditThreshold(Threshold {
+        answer: Some(ThresholdAnswer::Yes),
+        harm_categories: vec![HarmCategory::Physical],
+        route: Some(ThresholdRoute::S47Joint),
+        reasoning: "A bruise to the cheek of a baby who is not yet mobile, with no explanation \
+                    from the mother, and police call-outs to the address: reasonable cause to \
+                    suspect that Leo is suffering, or is likely to suffer, significant harm."
+            .into(),
+        decided_by_id: Some("p1".into()),
+        reconvene_by: None,
+        restrictions: only(&[PoliceSensitive]),
+    }));
     commands.push(Command::Add(Item::Decision(Decision {
         decision_type: Some(DecisionType::S47Joint),
         owning_agency: "Children's social care".into(),

@@ -22,7 +22,7 @@ pub use types::*;
 pub use walk::strings_with;
 
 /// The schema version this build writes, and the newest one it reads.
-pub const SCHEMA_VERSION: u32 = 2;
+pub const SCHEMA_VERSION: u32 = 3;
 
 /// Object keys that JavaScript treats specially. A record never uses them, and a host that
 /// merges a record into an object could have its prototype changed by them.
@@ -284,6 +284,9 @@ macro_rules! impl_labelled {
 }
 
 impl_labelled!(
+    ThresholdAnswer,
+    HarmCategory,
+    ThresholdRoute,
     MeetingType,
     MeetingMode,
     Attendance,

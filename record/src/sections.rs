@@ -584,6 +584,90 @@ impl DecisionType {
 }
 
 labelled_enum! {
+    /// The answer to the threshold question of section 47(1) of the Children Act 1989.
+    pub enum ThresholdAnswer {
+        /// There is reasonable cause to suspect significant harm: section 47 enquiries
+        /// follow.
+        Yes => "Yes: reasonable cause to suspect significant harm",
+        /// There is not: the child's needs are met another way, or not at all.
+        No => "No",
+        /// The meeting cannot yet say: it reconvenes by a date, with what it needs to know.
+        NotYet => "Not yet: the meeting reconvenes",
+    }
+}
+
+labelled_enum! {
+    /// The categories of significant harm (Working Together to Safeguard Children 2023).
+    pub enum HarmCategory {
+        /// Physical abuse.
+        Physical => "Physical abuse",
+        /// Emotional abuse.
+        Emotional => "Emotional abuse",
+        /// Sexual abuse (including exploitation).
+        Sexual => "Sexual abuse",
+        /// Neglect.
+        Neglect => "Neglect",
+    }
+}
+
+labelled_enum! {
+    /// What follows the threshold decision.
+    pub enum ThresholdRoute {
+        /// Section 47 enquiries jointly with the police.
+        S47Joint => "Section 47 enquiries, jointly with the police",
+        /// Section 47 enquiries by children's social care alone.
+        S47SingleAgency => "Section 47 enquiries, single agency",
+        /// An assessment and services as a child in need under section 17.
+        S17 => "Section 17: child in need",
+        /// Early help.
+        EarlyHelp => "Early help",
+        /// No further action.
+        NoFurtherAction => "No further action",
+    }
+}
+
+impl ThresholdRoute {
+    /// True for the routes that are section 47 enquiries.
+    pub fn is_section_47(self) -> bool {
+        matches!(
+            self,
+            ThresholdRoute::S47Joint | ThresholdRoute::S47SingleAgency
+        )
+    }
+}
+
+/// The threshold decision (version 3): is there reasonable cause to suspect that the child
+/// is suffering, or is likely to suffer, significant harm? Made by children's social care
+/// for the local authority, with the reasons and the categories of harm, and the route that
+/// follows. The enquiry's outcome is not part of it: that is known only later.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[serde(rename_all = "camelCase", deny_unknown_fields)]
+pub struct Threshold {
+    /// Yes, no, or not yet.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub answer: Option<ThresholdAnswer>,
+    /// The categories of harm suspected (at least one when the answer is yes).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub harm_categories: Vec<HarmCategory>,
+    /// What follows: section 47 (jointly or not) for yes; section 17, early help or no
+    /// further action for no.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub route: Option<ThresholdRoute>,
+    /// Why: what the meeting knows that makes the answer what it is.
+    #[serde(default)]
+    pub reasoning: String,
+    /// Who decided, for children's social care.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub decided_by_id: Option<String>,
+    /// When the meeting reconvenes, for "not yet".
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub reconvene_by: Option<IsoDate>,
+    /// Who may receive it; absent: not for the family.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub restrictions: Option<Restrictions>,
+}
+
+labelled_enum! {
     /// Outcome codes from the Standard Safeguarding Dataset (`s47_outcome`).
     pub enum S47Outcome {
         /// Initial child protection conference.

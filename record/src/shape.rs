@@ -160,6 +160,8 @@ pub enum ReferenceSite {
     Scale(usize),
     /// The lead worker the family's copy names, `$.familyCopy.leadWorkerId`.
     LeadWorker,
+    /// Who made the threshold decision, `$.threshold.decidedById`.
+    Threshold,
     /// A field of a list's item (`$.risks[2].ownerId`).
     Item(ItemKind, usize, &'static str),
 }
@@ -174,6 +176,7 @@ impl ReferenceSite {
                 .index(index)
                 .key("participantId"),
             ReferenceSite::LeadWorker => JsonPath::keys(&["familyCopy", "leadWorkerId"]),
+            ReferenceSite::Threshold => JsonPath::keys(&["threshold", "decidedById"]),
             ReferenceSite::Item(kind, index, field) => kind.item_path(index).key(field),
         }
     }
@@ -262,6 +265,13 @@ impl DecisionRecord {
         for (index, scale) in self.scales.iter().enumerate() {
             each(ReferenceSite::Scale(index), &scale.participant_id);
         }
+        if let Some(id) = self
+            .threshold
+            .as_ref()
+            .and_then(|threshold| threshold.decided_by_id.as_ref())
+        {
+            each(ReferenceSite::Threshold, id);
+        }
         list(&self.decisions, ItemKind::Decision, &mut each);
         list(&self.risks, ItemKind::Risk, &mut each);
         list(&self.actions, ItemKind::Action, &mut each);
@@ -320,7 +330,8 @@ macro_rules! restricted {
 restricted! {
     version_1_labelled: InformationItem, Statement, Risk;
     labelled: Subject, InformationGap, ToolInput, Decision, Action, Contingency, Dissent,
-        FamilyCommunication, SafetyScale, ChildVoice, PracticeContext, Amendment, Meeting;
+        FamilyCommunication, SafetyScale, ChildVoice, PracticeContext, Amendment, Meeting,
+        Threshold;
     unlabelled: Participant, Recipient
 }
 

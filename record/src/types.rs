@@ -48,6 +48,10 @@ pub struct DecisionRecord {
     /// Structured tools used as inputs to judgement.
     #[serde(default)]
     pub tools: Vec<ToolInput>,
+    /// The threshold decision: reasonable cause to suspect significant harm or not, why, and
+    /// what follows (version 3).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub threshold: Option<Threshold>,
     /// Decisions, each owned by an agency and made by a named person.
     #[serde(default)]
     pub decisions: Vec<Decision>,
@@ -124,6 +128,7 @@ impl DecisionRecord {
             assessment: Assessment::default(),
             scales: Vec::new(),
             tools: Vec::new(),
+            threshold: None,
             decisions: Vec::new(),
             risks: Vec::new(),
             actions: Vec::new(),

@@ -44,12 +44,19 @@ pub enum Control {
     Score,
     /// Who may receive the item: a checkbox per restriction.
     Restrictions,
+    /// Any number of values of an enumeration, a checkbox each.
+    Checkboxes(Vec<Choice>),
 }
 
 impl Control {
     /// The choices of an enumeration, as a drop-down list.
     pub fn choice<E: Labelled>() -> Self {
         Control::Choice(choices::<E>())
+    }
+
+    /// The values of an enumeration, as checkboxes.
+    pub fn checkboxes<E: Labelled>() -> Self {
+        Control::Checkboxes(choices::<E>())
     }
 
     /// The choices of an enumeration, as radio buttons.
@@ -171,6 +178,29 @@ impl FieldValue for Option<Restrictions> {
     }
 }
 
+/// Any number of values of an enumeration: their wire names, one after another with a space
+/// between, in the enumeration's order.
+impl<E: Labelled> FieldValue for Vec<E> {
+    fn to_text(&self) -> String {
+        let codes: Vec<String> = E::all()
+            .iter()
+            .filter(|value| self.contains(value))
+            .map(wire_name)
+            .collect();
+        codes.join(" ")
+    }
+    fn from_text(text: &str) -> Option<Self> {
+        let chosen: Vec<&str> = text.split_whitespace().collect();
+        Some(
+            E::all()
+                .iter()
+                .copied()
+                .filter(|value| chosen.contains(&wire_name(value).as_str()))
+                .collect(),
+        )
+    }
+}
+
 /// Enumerations by their wire names; an optional one is none when nothing is chosen.
 macro_rules! labelled_field_value {
     ($($type:ty),+) => {
@@ -207,7 +237,9 @@ labelled_field_value!(
     crate::record::ActionStatus,
     crate::record::NotDoneReason,
     crate::record::EscalationStage,
-    crate::record::RecipientKind
+    crate::record::RecipientKind,
+    crate::record::ThresholdAnswer,
+    crate::record::ThresholdRoute
 );
 
 /// How to read and write one value on a typed item.
@@ -494,6 +526,15 @@ pub fn display_value(field: &FieldSpec, raw: &str, participants: &[Participant])
             .flatten()
             .unwrap_or_default()
             .words(),
+        Control::Checkboxes(options) => {
+            let chosen: Vec<&str> = raw.split_whitespace().collect();
+            let labels: Vec<String> = options
+                .iter()
+                .filter(|choice| chosen.contains(&&*choice.value))
+                .map(|choice| choice.label.to_string())
+                .collect();
+            labels.join(", ")
+        }
         Control::Owner | Control::Chair if raw.is_empty() => "No one yet".to_string(),
         Control::Owner | Control::Chair => participants
             .iter()
@@ -626,6 +667,14 @@ pub fn fields(props: &FieldsProps) -> Html {
                 }
             }
             // The scale as the room draws it: 0 to 10 in a row, one choice.
+            Control::Checkboxes(choices) => {
+                let checked: Vec<String> =
+                    field.value.split_whitespace().map(str::to_string).collect();
+                let onchange = onchange.reform(|codes: Vec<String>| codes.join(" "));
+                html! {
+                    <CheckboxGroup {id} legend={label} choices={choices.clone()} {checked} {error} {hint} {onchange} />
+                }
+            }
             Control::Score => html! {
                 <RadioGroup {id} legend={label}
                     choices={(0..=10u8).map(|n| Choice::new(n.to_string(), n.to_string())).collect::<Vec<_>>()}

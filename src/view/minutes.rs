@@ -250,6 +250,7 @@ pub fn minutes(props: &MinutesProps) -> Html {
             </dl>
         </>
     };
+    let threshold = record.threshold.clone().unwrap_or_default();
     let voice = &record.child_voice;
     let columns = AssessmentColumn::ALL.iter().map(|column| {
         html! {
@@ -337,7 +338,19 @@ pub fn minutes(props: &MinutesProps) -> Html {
                     </dl>
                 </>
             }) }
-            { section(Stage::Decisions, list(ItemKind::Decision)) }
+            { section(Stage::Decisions, html! {
+                <>
+                <dl class="rs-summary-list">
+                    { summary_row("Reasonable cause to suspect significant harm", threshold.answer.map(|a| a.label().to_string()).unwrap_or_default()) }
+                    { summary_row("Categories of harm suspected", threshold.harm_categories.iter().map(|c| c.label()).collect::<Vec<_>>().join(", ")) }
+                    { summary_row("What follows", threshold.route.map(|r| r.label().to_string()).unwrap_or_default()) }
+                    { summary_row("Why", shown(threshold.restrictions(), &threshold.reasoning)) }
+                    { summary_row("Decided by", who(&threshold.decided_by_id)) }
+                    { summary_row("Reconvenes by", dates::date_or_blank(threshold.reconvene_by)) }
+                </dl>
+                { list(ItemKind::Decision) }
+                </>
+            }) }
             { section(Stage::Risks, list(ItemKind::Risk)) }
             { section(Stage::Actions, list(ItemKind::Action)) }
             { section(Stage::Contingencies, list(ItemKind::Contingency)) }

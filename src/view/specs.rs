@@ -734,6 +734,75 @@ pub fn meeting() -> SectionSpec<Meeting> {
     }
 }
 
+pub fn threshold() -> SectionSpec<Threshold> {
+    type F = Field<Threshold>;
+    SectionSpec {
+        form: "threshold",
+        heading: "The threshold decision",
+        intro: Some(
+            "Children's social care decides, for the local authority, whether there is \
+             reasonable cause to suspect that the child is suffering, or is likely to suffer, \
+             significant harm (Children Act 1989, section 47). Others advise, and may dissent.",
+        ),
+        fields: vec![
+            F::new(
+                "answer",
+                "Is there reasonable cause to suspect significant harm?",
+                Control::radios::<ThresholdAnswer>(false),
+                lens!(answer),
+            ),
+            F::new(
+                "harmCategories",
+                "Categories of harm suspected",
+                Control::checkboxes::<HarmCategory>(),
+                lens!(harm_categories),
+            )
+            .hint("For a yes: every category that applies."),
+            F::new(
+                "route",
+                "What follows",
+                Control::radios::<ThresholdRoute>(false),
+                lens!(route),
+            )
+            .hint(
+                "A yes: section 47 enquiries. A no: section 17, early help or no further action.",
+            ),
+            F::new("reasoning", "Why", Control::TextArea, lens!(reasoning))
+                .hint("What the meeting knows that makes the answer what it is."),
+            F::new(
+                "decidedById",
+                "Decided by (children's social care)",
+                Control::Owner,
+                lens!(decided_by_id),
+            ),
+            F::new(
+                "reconveneBy",
+                "Not yet: the meeting reconvenes by",
+                Control::Date,
+                lens!(reconvene_by),
+            ),
+            restrictions(lens!(restrictions), &[]),
+        ],
+        keys: &["threshold"],
+        read: |record| {
+            let mut threshold = record.threshold.clone().unwrap_or_default();
+            labelled_when_empty(&mut threshold.restrictions, threshold.reasoning.is_empty());
+            Some(threshold)
+        },
+        restricted: |record| {
+            record.threshold.as_ref().is_some_and(|threshold| {
+                !threshold.reasoning.is_empty() && threshold.is_restricted()
+            })
+        },
+        command: Command::EditThreshold,
+        started: |record| {
+            record.threshold.as_ref().is_some_and(|threshold| {
+                threshold.answer.is_some() || !threshold.reasoning.is_empty()
+            })
+        },
+    }
+}
+
 pub fn practice_context() -> SectionSpec<PracticeContext> {
     type F = Field<PracticeContext>;
     SectionSpec {

@@ -147,7 +147,7 @@ impl Stage {
                 List(ItemKind::Statement(SafetyGoals)),
             ],
             Stage::Scales => &[Scales],
-            Stage::Decisions => &[List(ItemKind::Decision)],
+            Stage::Decisions => &[Section(SectionKind::Threshold), List(ItemKind::Decision)],
             Stage::Risks => &[List(ItemKind::Risk)],
             Stage::Actions => &[List(ItemKind::Action)],
             Stage::Contingencies => &[List(ItemKind::Contingency)],
@@ -230,6 +230,7 @@ impl Stage {
 /// A whole-section form of the record.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum SectionKind {
+    Threshold,
     PracticeContext,
     ChildVoice,
     Timescales,
@@ -288,6 +289,7 @@ impl SectionKind {
     /// The section's form.
     pub fn form(self) -> Rc<dyn Section> {
         match self {
+            SectionKind::Threshold => specs::threshold().erased(),
             SectionKind::PracticeContext => specs::practice_context().erased(),
             SectionKind::ChildVoice => specs::child_voice().erased(),
             SectionKind::Timescales => specs::timescales().erased(),

@@ -33,6 +33,8 @@ pub enum Command {
     EditPracticeContext(PracticeContext),
     /// Replace the child's voice.
     EditChildVoice(ChildVoice),
+    /// Replace the threshold decision.
+    EditThreshold(Threshold),
     /// Replace the timescales the group sets (the statutory ones are computed).
     EditTimescales(Timescales),
     /// Record the group's discussion of a spread in the safety scales, and who may
@@ -605,6 +607,9 @@ fn uses_of_participant(record: &DecisionRecord, id: &str) -> Vec<String> {
             ReferenceSite::LeadWorker => {
                 return uses.push("named as the family's lead worker".to_string())
             }
+            ReferenceSite::Threshold => {
+                return uses.push("recorded as making the threshold decision".to_string())
+            }
             ReferenceSite::ChildVoice => {
                 return uses.push("recorded as capturing the child's voice".to_string())
             }
@@ -638,6 +643,7 @@ impl Command {
             Command::EditMeeting(_) => "Changed the meeting details".to_string(),
             Command::EditPracticeContext(_) => "Changed the practice context".to_string(),
             Command::EditChildVoice(_) => "Changed the child's voice".to_string(),
+            Command::EditThreshold(_) => "Changed the threshold decision".to_string(),
             Command::EditTimescales(_) => "Changed the timescales".to_string(),
             Command::EditScaleDiscussion { .. } => {
                 "Changed the discussion of the safety scales".to_string()
@@ -823,6 +829,11 @@ impl Command {
             Command::EditChildVoice(voice) => {
                 section_limits(voice, &record.child_voice, &["childVoice"])
             }
+            Command::EditThreshold(threshold) => section_limits(
+                threshold,
+                &record.threshold.clone().unwrap_or_default(),
+                &["threshold"],
+            ),
             Command::EditTimescales(timescales) => {
                 section_limits(timescales, &record.timescales, &["timescales"])
             }
@@ -873,6 +884,7 @@ impl Command {
             Command::EditMeeting(meeting) => limits::bytes_bound(meeting),
             Command::EditPracticeContext(practice) => limits::bytes_bound(practice),
             Command::EditChildVoice(voice) => limits::bytes_bound(voice),
+            Command::EditThreshold(threshold) => limits::bytes_bound(threshold),
             Command::EditTimescales(timescales) => limits::bytes_bound(timescales),
             Command::EditScaleDiscussion { text, restrictions } => {
                 limits::bytes_bound(text) + limits::bytes_bound(restrictions)
@@ -914,6 +926,7 @@ impl Command {
             Command::EditMeeting(_) => JsonPath::keys(&["meeting"]),
             Command::EditPracticeContext(_) => JsonPath::keys(&["practiceContext"]),
             Command::EditChildVoice(_) => JsonPath::keys(&["childVoice"]),
+            Command::EditThreshold(_) => JsonPath::keys(&["threshold"]),
             Command::EditTimescales(_) => JsonPath::keys(&["timescales"]),
             Command::EditScaleDiscussion { .. } => {
                 JsonPath::keys(&["assessment", "scaleDiscussion"])
@@ -943,6 +956,7 @@ impl Command {
             Command::EditMeeting(_)
                 | Command::EditPracticeContext(_)
                 | Command::EditChildVoice(_)
+                | Command::EditThreshold(_)
                 | Command::EditTimescales(_)
                 | Command::EditScaleDiscussion { .. }
                 | Command::EditWellbeingDebrief(_)
@@ -1165,6 +1179,17 @@ fn change(
                 }
             }
             record.child_voice = voice;
+        }
+        Command::EditThreshold(threshold) => {
+            if let Some(id) = &threshold.decided_by_id {
+                if record.participant(id).is_none() {
+                    return Err(Problem::NotFound {
+                        kind: "participant",
+                        id: id.clone(),
+                    });
+                }
+            }
+            record.threshold = Some(threshold);
         }
         Command::EditTimescales(mut timescales) => {
             // The statutory dates are computed on finalising, never typed.

@@ -77,6 +77,7 @@ pub fn validate(record: &DecisionRecord, config: &Config) -> Vec<Finding> {
     validate_information(record, &mut findings);
     validate_child_voice(record, &mut findings);
     validate_scales(record, &mut findings);
+    validate_threshold(record, config, &mut findings);
     validate_decisions(record, config, &mut findings);
     validate_risks(record, &mut findings);
     validate_actions(record, &mut findings);
@@ -169,7 +170,7 @@ fn hidden_controls(characters: &[char]) -> String {
 
 /// Where a finding goes in the list: by section in the record's order, then by item.
 fn place(path: &JsonPath) -> (usize, usize) {
-    const SECTIONS: [&str; 16] = [
+    const SECTIONS: [&str; 17] = [
         "meeting",
         "subjects",
         "participants",
@@ -177,6 +178,7 @@ fn place(path: &JsonPath) -> (usize, usize) {
         "gaps",
         "childVoice",
         "scales",
+        "threshold",
         "decisions",
         "risks",
         "actions",
@@ -196,6 +198,156 @@ fn place(path: &JsonPath) -> (usize, usize) {
         _ => 0,
     };
     (section.unwrap_or(SECTIONS.len()), item)
+}
+
+/// The threshold decision (records of version 3 on; an earlier record was finalised without
+/// one): answered, with reasons, who decided, the categories of harm for a yes, the route
+/// that follows, a date to reconvene for "not yet", and no decision that contradicts it.
+fn validate_threshold(record: &DecisionRecord, config: &Config, findings: &mut Vec<Finding>) {
+    if record.schema_version < 3 {
+        return;
+    }
+    let path = |field: &'static str| JsonPath::keys(&["threshold"]).key(field);
+    let threshold = record.threshold.clone().unwrap_or_default();
+    decisions_against_threshold(record, threshold.answer, threshold.route, findings);
+    let Some(answer) = threshold.answer else {
+        findings.push(Finding::error(
+            path("answer"),
+            "Record the threshold decision: is there reasonable cause to suspect that the child \
+             is suffering, or is likely to suffer, significant harm?",
+        ));
+        return;
+    };
+    if threshold.reasoning.trim().is_empty() {
+        findings.push(Finding::error(
+            path("reasoning"),
+            "Record the reasons for the threshold decision",
+        ));
+    }
+    require_participant(
+        findings,
+        path("decidedById"),
+        threshold.decided_by_id.as_deref(),
+        "Choose who made the threshold decision for children's social care",
+    );
+    if let Some(person) = threshold
+        .decided_by_id
+        .as_deref()
+        .and_then(|id| record.participant(id))
+    {
+        if !config
+            .role_of(&person.agency)
+            .counts_as(AgencyRole::ChildrensSocialCare)
+        {
+            findings.push(Finding::warning(
+                path("decidedById"),
+                format!(
+                    "The threshold decision is children's social care's, for the local \
+                     authority; {} ({}) can advise and dissent",
+                    bidi::escape(&person.name),
+                    bidi::escape(&person.agency)
+                ),
+            ));
+        }
+    }
+    let route = threshold.route;
+    match answer {
+        ThresholdAnswer::Yes => {
+            if threshold.harm_categories.is_empty() {
+                findings.push(Finding::error(
+                    path("harmCategories"),
+                    "Select the category or categories of harm suspected",
+                ));
+            }
+            match route {
+                None => findings.push(Finding::error(
+                    path("route"),
+                    "Select what follows: section 47 enquiries, jointly with the police or not",
+                )),
+                Some(route) if !route.is_section_47() => findings.push(Finding::error(
+                    path("route"),
+                    format!(
+                        "Reasonable cause to suspect significant harm means section 47 \
+                         enquiries, not \"{}\"",
+                        route.label()
+                    ),
+                )),
+                Some(_) => {}
+            }
+        }
+        ThresholdAnswer::No => match route {
+            None => findings.push(Finding::error(
+                path("route"),
+                "Select what follows: section 17, early help or no further action",
+            )),
+            Some(route) if route.is_section_47() => findings.push(Finding::error(
+                path("route"),
+                "Section 47 enquiries follow only when there is reasonable cause to suspect \
+                 significant harm",
+            )),
+            Some(_) => {}
+        },
+        ThresholdAnswer::NotYet => {
+            if threshold.reconvene_by.is_none() {
+                findings.push(Finding::error(
+                    path("reconveneBy"),
+                    "Say by when the meeting reconvenes to decide",
+                ));
+            }
+        }
+    }
+}
+
+/// The decisions must not contradict the threshold decision, nor each other.
+fn decisions_against_threshold(
+    record: &DecisionRecord,
+    answer: Option<ThresholdAnswer>,
+    route: Option<ThresholdRoute>,
+    findings: &mut Vec<Finding>,
+) {
+    let section_47 = |kind: DecisionType| kind.starts_section_47();
+    for (index, decision) in record.decisions.iter().enumerate() {
+        let Some(kind) = decision.decision_type else {
+            continue;
+        };
+        let at = ItemKind::Decision.item_path(index).key("decisionType");
+        let contradiction = match (answer, route) {
+            (Some(ThresholdAnswer::Yes), _) if kind == DecisionType::NoFurtherAction => Some(
+                "No further action contradicts the threshold decision: reasonable cause to \
+                 suspect significant harm",
+            ),
+            (Some(ThresholdAnswer::No | ThresholdAnswer::NotYet), _) if section_47(kind) => Some(
+                "Section 47 enquiries contradict the threshold decision: record reasonable \
+                 cause to suspect significant harm, or change this decision",
+            ),
+            (_, Some(ThresholdRoute::S47SingleAgency)) if kind == DecisionType::S47Joint => {
+                Some("The threshold decision says single-agency enquiries; this says joint")
+            }
+            (_, Some(ThresholdRoute::S47Joint)) if kind == DecisionType::S47SingleAgency => {
+                Some("The threshold decision says joint enquiries; this says single agency")
+            }
+            _ => None,
+        };
+        if let Some(message) = contradiction {
+            findings.push(Finding::error(at, message));
+        }
+    }
+    let starts_47 = record
+        .decisions
+        .iter()
+        .position(|d| d.decision_type.is_some_and(section_47));
+    let no_further = record
+        .decisions
+        .iter()
+        .position(|d| d.decision_type == Some(DecisionType::NoFurtherAction));
+    if let (Some(_), Some(index)) = (starts_47, no_further) {
+        if answer.is_none() {
+            findings.push(Finding::error(
+                ItemKind::Decision.item_path(index).key("decisionType"),
+                "No further action contradicts the decision to start section 47 enquiries",
+            ));
+        }
+    }
 }
 
 fn validate_subjects(record: &DecisionRecord, findings: &mut Vec<Finding>) {

@@ -741,7 +741,7 @@ type Migration = fn(Value) -> Result<Value, ImportProblem>;
 /// The migration steps: `MIGRATIONS[n - 1]` takes a document from version `n` to `n + 1`.
 /// The length is tied to [`SCHEMA_VERSION`], so raising the version without adding the step
 /// that upgrades older documents does not compile.
-const MIGRATIONS: [Migration; SCHEMA_VERSION as usize - 1] = [version_1_to_2];
+const MIGRATIONS: [Migration; SCHEMA_VERSION as usize - 1] = [version_1_to_2, version_2_to_3];
 
 /// Brings a document written in `from_version` up to [`SCHEMA_VERSION`], one step at a time.
 pub fn migrate(value: Value, from_version: u32) -> Result<Value, ImportProblem> {
@@ -827,6 +827,13 @@ fn version_1_to_2(mut value: Value) -> Result<Value, ImportProblem> {
             }
         }
     }
+    Ok(value)
+}
+
+/// Version 2 to 3: version 3 adds the threshold decision (`threshold`), which a version 2
+/// draft does not have; nothing else changes, so the document is kept as it is and only its
+/// version is raised.
+fn version_2_to_3(value: Value) -> Result<Value, ImportProblem> {
     Ok(value)
 }
 
@@ -1046,8 +1053,8 @@ mod tests {
                 r#""sectionDigests": {"#,
                 r#""sectionDigests": {"constructor": "x", "#.into(),
             ),
-            (r#""schemaVersion": 2"#, r#""schemaVersion": 0"#.into()),
-            (r#""schemaVersion": 2,"#, String::new()),
+            (r#""schemaVersion": 3"#, r#""schemaVersion": 0"#.into()),
+            (r#""schemaVersion": 3,"#, String::new()),
             (r#""linkedRecords": ["#, text(MAX_STRING_CHARS)),
             (r#""linkedRecords": ["#, text(MAX_STRING_CHARS + 1)),
             (r#""linkedRecords": ["#, list(MAX_ITEMS)),
