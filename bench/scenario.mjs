@@ -235,8 +235,14 @@ export async function runScenario(page, shared = null) {
   await chair.fill(stage, 'What the group made of the difference',
     'Police scored lower because of the call-outs; everyone agreed the medical comes first.');
 
-  // Decisions, each owned by the agency the law gives it to.
+  // The threshold decision, then the decisions, each owned by the agency the law gives it
+  // to.
   await chair.goTo('Decisions');
+  await chair.choose(stage, 'Yes: reasonable cause to suspect significant harm');
+  await chair.tick(stage, 'Physical abuse');
+  await chair.choose(stage, 'Section 47 enquiries, jointly with the police');
+  await chair.fill(stage, 'Why', 'An unexplained bruise on a baby who is not yet mobile, and police call-outs to the address.');
+  await chair.select(stage, "Decided by (children's social care)", 'Amara Okafor');
   const decision = stage.locator('form').first();
   // The type gives the agency that owns it in law, and that agency's decision-maker.
   for (const [type, agency, maker, rationale] of [

@@ -25,6 +25,7 @@ test('the chair runs an ordinary case from an empty record to a final one, the s
   expect(record.subjects.map((s) => s.role)).toEqual(['child', 'mother', 'maleCarer']);
   expect(record.information).toHaveLength(4);
   expect(record.scales.map((s) => s.score)).toEqual([4, 4, 2, 5, 3]);
+  expect(record.threshold).toMatchObject({ answer: 'yes', harmCategories: ['physical'], route: 's47Joint', decidedById: 'p1' });
   expect(record.decisions.map((d) => d.owningAgency)).toEqual(["Children's social care", 'Health', 'Police']);
   expect(record.actions.map((a) => a.ownerId)).toEqual(['p5', 'p3', 'p2', 'p1']);
   expect(record.dissent[0].view).toContain('frighten mother');
