@@ -773,6 +773,34 @@ fn limits_are_inclusive() {
         &format!("\"status\": \"draft\", \"linkedRecords\": [{links}]"),
     );
     assert!(import(&longest_list).is_ok());
+    // The same limits hold for a current record, which is read straight into its types
+    // when the scan finds it within them: one character or one item more is refused.
+    let current_with_reason = |reason: &str| {
+        minimal_text().replace(
+            "\"meeting\": {}",
+            &format!("\"meeting\": {{\"reason\": \"{reason}\"}}"),
+        )
+    };
+    // Characters of two bytes, of one, and an escape (two bytes for one character).
+    for (start, rest) in [("é", "é"), ("a", "a"), ("\\n", "a")] {
+        let reason = |characters: usize| format!("{start}{}", rest.repeat(characters - 1));
+        let record = import(&current_with_reason(&reason(MAX_STRING_CHARS)))
+            .unwrap_or_else(|problems| panic!("{problems:?}"));
+        assert_eq!(record.meeting.reason.chars().count(), MAX_STRING_CHARS);
+        let problems = import(&current_with_reason(&reason(MAX_STRING_CHARS + 1))).unwrap_err();
+        assert_eq!(problems[0].path, "$.meeting.reason", "{problems:?}");
+        assert!(
+            problems[0].message.contains("100001 characters long"),
+            "{problems:?}"
+        );
+    }
+    let links = vec!["\"x\""; MAX_ITEMS + 1].join(",");
+    let longer_list = minimal_text().replace(
+        "\"status\": \"draft\"",
+        &format!("\"status\": \"draft\", \"linkedRecords\": [{links}]"),
+    );
+    let problems = import(&longer_list).unwrap_err();
+    assert!(problems[0].message.contains("5001 items"), "{problems:?}");
     // Depth 64 passes the nesting check (and then fails as a record, not as nesting).
     let deepest = format!("{}{}", "[".repeat(MAX_DEPTH), "]".repeat(MAX_DEPTH));
     let problems = import(&deepest).unwrap_err();
