@@ -124,8 +124,16 @@ fn generated_fixtures() -> Vec<(&'static str, String)> {
 fn golden_fixtures_match_the_example_and_the_record_format() {
     let update = std::env::var_os("RISK_SENSIBLE_UPDATE_FIXTURES").is_some();
     let mut stale = Vec::new();
-    for (name, generated) in generated_fixtures() {
-        let path = fixture_path(name);
+    // The sample page opens the example draft too.
+    let sample = (
+        PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("www/sample-record.json"),
+        export(&example_record(false)),
+    );
+    let fixtures = generated_fixtures()
+        .into_iter()
+        .map(|(name, generated)| (fixture_path(name), generated));
+    for (path, generated) in fixtures.chain([sample]) {
+        let name = path.display().to_string();
         if update {
             std::fs::write(&path, &generated).unwrap();
         } else if std::fs::read_to_string(&path).ok().as_deref() != Some(generated.as_str()) {

@@ -420,6 +420,7 @@ fn enumeration_labels() -> std::collections::HashMap<String, Vec<&'static str>> 
     add::<Restriction>(&mut labels);
     add::<RecipientKind>(&mut labels);
     add::<ThresholdAnswer>(&mut labels);
+    add::<BackgroundCheck>(&mut labels);
     add::<HarmCategory>(&mut labels);
     add::<ThresholdRoute>(&mut labels);
     labels

@@ -643,6 +643,48 @@ fn threshold_rules() {
     assert_eq!(findings(&record), Vec::new());
 }
 
+/// The men around the child are seen and checked, and another child has a decision of their
+/// own (version 3 records).
+#[test]
+fn men_around_the_child_and_other_children() {
+    // Connor Hale, the mother's partner, lives with Leo (subject 2); Mia is his sister (4).
+    check(
+        "the man in the household not seen",
+        |r| r.subjects[2].seen = Tristate::Unknown,
+        "$.subjects[2].seen",
+        Warning,
+    );
+    check(
+        "the man in the household not checked",
+        |r| r.subjects[2].checks.clear(),
+        "$.subjects[2].checks",
+        Warning,
+    );
+    // The father (3) lives elsewhere and does not look after Leo: nothing is asked; once he
+    // looks after him alone at times, he is asked about too.
+    assert_eq!(added_by(|r| r.subjects[3].seen = Tristate::No), Vec::new());
+    let added = added_by(|r| r.subjects[3].cares_alone = Tristate::Yes);
+    let paths: Vec<&str> = added.iter().map(|(path, _, _)| path.as_str()).collect();
+    assert_eq!(
+        paths,
+        ["$.subjects[3].seen", "$.subjects[3].checks"],
+        "{added:#?}"
+    );
+    check(
+        "a sister without a record of her own",
+        |r| r.subjects[4].own_record.clear(),
+        "$.subjects[4].ownRecord",
+        Warning,
+    );
+    // A version 2 record is not asked.
+    let mut record = example_record(false);
+    record.schema_version = 2;
+    record.threshold = None;
+    record.subjects[2].seen = Tristate::Unknown;
+    record.subjects[4].own_record.clear();
+    assert_eq!(findings(&record), Vec::new());
+}
+
 #[test]
 fn decision_rules() {
     check(

@@ -135,8 +135,13 @@ pub fn example_commands() -> Vec<Command> {
                 childhood_adversity: Tristate::Unknown,
                 care_experienced: Tristate::Unknown,
                 current_support: "Not known".into(),
-                notes: "Not yet seen by any agency".into(),
+                notes: "Seen briefly by the health visitor at the routine visit; no agency \
+                        knows his history"
+                    .into(),
             }),
+            seen: Tristate::Yes,
+            checks: vec![BackgroundCheck::Police, BackgroundCheck::LocalAuthority],
+            cares_alone: Tristate::Yes,
             restrictions: only(&[NotForFamily]),
             ..Subject::default()
         },
@@ -154,6 +159,7 @@ pub fn example_commands() -> Vec<Command> {
             date_of_birth: Some(date("2022-01-09")),
             mobility: Mobility::Mobile,
             lives_with_child: Tristate::Yes,
+            own_record: "NS-204519".into(),
             restrictions: only(&[]),
             ..Subject::default()
         },

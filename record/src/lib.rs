@@ -284,6 +284,7 @@ macro_rules! impl_labelled {
 }
 
 impl_labelled!(
+    BackgroundCheck,
     ThresholdAnswer,
     HarmCategory,
     ThresholdRoute,

@@ -130,9 +130,40 @@ pub struct Subject {
     /// For adults: their own history, as context.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub history: Option<CarerHistory>,
+    /// For a father or a man in the household or caring for the child: whether a
+    /// professional has seen him for this enquiry (version 3).
+    #[serde(default, skip_serializing_if = "Tristate::is_unknown")]
+    pub seen: Tristate,
+    /// For a father or male carer: the checks made on him (version 3).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub checks: Vec<BackgroundCheck>,
+    /// For a father or male carer: whether he looks after the child alone at times
+    /// (version 3).
+    #[serde(default, skip_serializing_if = "Tristate::is_unknown")]
+    pub cares_alone: Tristate,
+    /// For another child: the case reference or id of their own record, where their own
+    /// strategy discussion or decision is (version 3).
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub own_record: String,
     /// Who may receive it (version 2); absent: not for the family.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub restrictions: Option<Restrictions>,
+}
+
+labelled_enum! {
+    /// A check made on an adult around the child.
+    pub enum BackgroundCheck {
+        /// Police: national and local records.
+        Police => "Police records",
+        /// Children's social care records, here and in other local authorities.
+        LocalAuthority => "Children's social care records",
+        /// Health records (GP, health visiting, hospital).
+        Health => "Health records",
+        /// Probation.
+        Probation => "Probation",
+        /// The areas he has lived in before.
+        OtherAreas => "Other areas he has lived in",
+    }
 }
 
 /// Organisational change around the case, so that flux is visible.

@@ -432,6 +432,11 @@ impl Tristate {
     /// Every value, in the order a form lists them.
     pub const ALL: [Tristate; 3] = [Tristate::Yes, Tristate::No, Tristate::Unknown];
 
+    /// True when nobody has said (the default).
+    pub fn is_unknown(&self) -> bool {
+        *self == Tristate::Unknown
+    }
+
     /// The plain-English label.
     pub fn label(self) -> &'static str {
         match self {

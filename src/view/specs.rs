@@ -329,6 +329,12 @@ pub fn subjects() -> ListSpec<Subject> {
                 .hint("Bruising to a pre-mobile baby is a red flag."),
             F::new("livesWithChild", "Lives with the child?", Control::choice::<Tristate>(), lens!(lives_with_child)),
             F::new("parentalResponsibility", "Parental responsibility?", Control::choice::<Tristate>(), lens!(parental_responsibility)),
+            F::new("seen", "Men: seen by a professional for this enquiry?", Control::choice::<Tristate>(), lens!(seen))
+                .hint("For a father, or a man who lives with or looks after the child."),
+            F::new("checks", "Men: checks made", Control::checkboxes::<BackgroundCheck>(), lens!(checks)),
+            F::new("caresAlone", "Men: looks after the child alone at times?", Control::choice::<Tristate>(), lens!(cares_alone)),
+            F::new("ownRecord", "Another child: their own record", Control::Text, lens!(own_record))
+                .hint("The case reference of their own strategy discussion or of the decision made about them."),
             F::new("needs", "Language, interpreter, ethnicity and disability needs", Control::TextArea, lens!(needs)),
             F::new("history.childhoodAdversity", "Adults: adversity in their own childhood?", Control::choice::<Tristate>(), history!(childhood_adversity))
                 .hint("Context for help, never a score."),

@@ -289,7 +289,7 @@ const LOAD_CASES = [
   ['__proto__ from JSON.parse', '(r) => JSON.parse(JSON.stringify(r).replace(\'"meeting":{\', \'"meeting":{"__proto__":{"x":1},\'))', '$.meeting.__proto__', 'not allowed'],
   ['constructor', '(r) => { r.constructor = { prototype: {} }; return r; }', '$.constructor', 'not allowed'],
   ['prototype in an item', '(r) => { r.risks[0].prototype = 1; return r; }', '$.risks[0].prototype', 'not allowed'],
-  ['schema version 3', '(r) => { r.schemaVersion = 3; return r; }', '$.schemaVersion', 'version 3 is newer'],
+  ['schema version 4', '(r) => { r.schemaVersion = 4; return r; }', '$.schemaVersion', 'version 4 is newer'],
   ['schema version 0', '(r) => { r.schemaVersion = 0; return r; }', '$.schemaVersion', '0 is not a schema version'],
   ['schema version as text', '(r) => { r.schemaVersion = "1"; return r; }', '$.schemaVersion', 'whole number'],
   ['schema version missing', '(r) => { delete r.schemaVersion; return r; }', '$.schemaVersion', 'is missing'],

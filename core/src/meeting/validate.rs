@@ -200,6 +200,51 @@ fn place(path: &JsonPath) -> (usize, usize) {
     (section.unwrap_or(SECTIONS.len()), item)
 }
 
+/// The men around the child and the other children (records of version 3 on): the national
+/// review of serious harm to babies found the men around them unseen and unchecked again
+/// and again, and other children in the household without a decision of their own.
+fn validate_people_around_the_child(record: &DecisionRecord, findings: &mut Vec<Finding>) {
+    if record.schema_version < 3 {
+        return;
+    }
+    for (index, subject) in record.subjects.iter().enumerate() {
+        let path = |field: &'static str| ItemKind::Subject.item_path(index).key(field);
+        let name = bidi::escape(&subject.name);
+        let man = matches!(subject.role, SubjectRole::Father | SubjectRole::MaleCarer);
+        let around =
+            subject.lives_with_child != Tristate::No || subject.cares_alone == Tristate::Yes;
+        if man && around {
+            if subject.seen != Tristate::Yes {
+                findings.push(Finding::warning(
+                    path("seen"),
+                    format!(
+                        "{name} is not recorded as seen: men in the household or caring for a \
+                         child are too often never seen; say who will see him, and when"
+                    ),
+                ));
+            }
+            if subject.checks.is_empty() {
+                findings.push(Finding::warning(
+                    path("checks"),
+                    format!(
+                        "Record the checks made on {name}: police, children's social care, \
+                         health, probation, other areas he has lived in"
+                    ),
+                ));
+            }
+        }
+        if subject.role == SubjectRole::Sibling && subject.own_record.trim().is_empty() {
+            findings.push(Finding::warning(
+                path("ownRecord"),
+                format!(
+                    "{name} needs a decision of their own: link their own record (a strategy \
+                     discussion for them, or the decision made about them)"
+                ),
+            ));
+        }
+    }
+}
+
 /// The threshold decision (records of version 3 on; an earlier record was finalised without
 /// one): answered, with reasons, who decided, the categories of harm for a yes, the route
 /// that follows, a date to reconvene for "not yet", and no decision that contradicts it.
@@ -351,6 +396,7 @@ fn decisions_against_threshold(
 }
 
 fn validate_subjects(record: &DecisionRecord, findings: &mut Vec<Finding>) {
+    validate_people_around_the_child(record, findings);
     let children: Vec<usize> = record
         .subjects
         .iter()
