@@ -70,18 +70,20 @@ for area in "${areas[@]}"; do
   # rest never call the copy functions); the canonical form runs the integrity tests, import
   # its own, and the sealing the root crate's unit tests; integrity runs every test in the
   # workspace.
+  # Naming test targets leaves out the unit tests of every package: --lib adds them back
+  # (record-io's own tests of import and the canonical form, the core's of copies).
   if [ "$area" = copy ]; then
-    extra+=(--cargo-test-arg=--package=risk-sensible)
+    extra+=(--cargo-test-arg=--package=risk-sensible --cargo-test-arg=--lib)
     for test in copies core integrity fuzz_corpus; do extra+=(--cargo-test-arg="--test=$test"); done
   elif [ "$area" = canonical ]; then
     # The canonical form is held by record-io's own tests and the root crate's integrity
     # tests (against an independent RFC 8785 implementation).
-    extra+=(--cargo-test-arg=--package=risk-sensible --cargo-test-arg=--test=integrity)
+    extra+=(--cargo-test-arg=--package=risk-sensible --cargo-test-arg=--lib --cargo-test-arg=--test=integrity)
   elif [ "$area" = import ]; then
     # Import is held by record-io's own tests and the root crate's tests of import, the fuzz
     # corpus, integrity, the property tests, the command line and the version 1 migration
     # (in the copies tests).
-    extra+=(--cargo-test-arg=--package=risk-sensible)
+    extra+=(--cargo-test-arg=--package=risk-sensible --cargo-test-arg=--lib)
     for test in import fuzz_corpus integrity properties cli copies; do extra+=(--cargo-test-arg="--test=$test"); done
   elif [ "$area" = sealing ]; then
     # The sealing's native tests are autosave.rs's own unit tests.

@@ -850,6 +850,95 @@ fn nesting_after_a_string_with_an_escape_is_counted_wherever_the_escape_is() {
     }
 }
 
+/// Where nesting goes too deep is given as a line and a column, counted from 1.
+#[test]
+fn nesting_too_deep_says_on_which_line_and_column() {
+    for (before, line, column) in [("", 1, 65), ("\n\n   ", 3, 68), ("  \n", 2, 65)] {
+        let text = format!("{before}{}", "[".repeat(MAX_DEPTH * 2));
+        let problems = import(&text).unwrap_err();
+        let expected = format!("(at line {line} column {column})");
+        assert!(
+            problems[0].message.contains(&expected),
+            "{expected}: {problems:?}"
+        );
+    }
+}
+
+/// The checking pass (here forced by a reason of two-byte characters, longer in bytes than
+/// the scan can be sure of) counts a list's items and an object's members up to the limit:
+/// exactly the limit is read, every member of it checked, and one more is refused. A key
+/// written with an escape is the same key.
+#[test]
+fn the_checking_pass_counts_to_the_limit_and_reads_escaped_keys() {
+    let long_reason = "é".repeat(MAX_STRING_CHARS);
+    let with = |meta: &str| {
+        minimal_text()
+            .replace(
+                "\"meeting\": {}",
+                &format!("\"meeting\": {{\"reason\": \"{long_reason}\"}}"),
+            )
+            .replace(
+                "\"status\": \"draft\"",
+                &format!("\"status\": \"draft\"{meta}"),
+            )
+    };
+    let links = vec!["\"x\""; MAX_ITEMS].join(",");
+    let record = import(&with(&format!(", \"linkedRecords\": [{links}]")))
+        .unwrap_or_else(|problems| panic!("{problems:?}"));
+    assert_eq!(record.meta.linked_records.len(), MAX_ITEMS);
+    // The last member's value is one character too long: only a pass that checks every
+    // member finds it.
+    let members = |count: usize| {
+        let mut keys: Vec<String> = (1..count).map(|i| format!("\"k{i}\": \"x\"")).collect();
+        keys.push(format!(
+            "\"last\": \"{}\"",
+            "é".repeat(MAX_STRING_CHARS + 1)
+        ));
+        format!(", \"sectionDigests\": {{{}}}", keys.join(","))
+    };
+    let problems = import(&with(&members(MAX_ITEMS))).unwrap_err();
+    assert!(
+        problems
+            .iter()
+            .any(|p| p.path == "$.meta.sectionDigests.last"
+                && p.message.contains("100001 characters long")),
+        "{problems:?}"
+    );
+    assert!(
+        !problems.iter().any(|p| p.message.contains("members")),
+        "{problems:?}"
+    );
+    let problems = import(&with(&members(MAX_ITEMS + 1))).unwrap_err();
+    assert!(
+        problems.iter().any(|p| p.message.contains("5001 members")),
+        "{problems:?}"
+    );
+    let problems = import(&with(", \"st\\u0061tus\": \"final\"")).unwrap_err();
+    assert!(
+        problems
+            .iter()
+            .any(|p| p.message.contains("\"status\" appears more than once")),
+        "{problems:?}"
+    );
+}
+
+/// A lone surrogate escape is explained; other syntax errors are not given that hint.
+#[test]
+fn only_a_lone_surrogate_escape_is_explained_as_one() {
+    let lone = minimal_text().replace(MINIMAL_ID, "\\ud800");
+    let problems = import(&lone).unwrap_err();
+    assert!(
+        problems[0].message.contains("must be one of a pair"),
+        "{problems:?}"
+    );
+    let invalid = minimal_text().replace(MINIMAL_ID, "\\x41");
+    let problems = import(&invalid).unwrap_err();
+    assert!(
+        !problems[0].message.contains("one of a pair"),
+        "{problems:?}"
+    );
+}
+
 #[test]
 fn bytes_up_to_the_limit_are_read_and_one_more_is_refused() {
     let mut bytes = minimal_text().into_bytes();

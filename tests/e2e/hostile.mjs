@@ -132,6 +132,12 @@ export async function wholeMeeting(page, text = payloadCycle()) {
       }
       await expect(page.getByText('The views differ by 10 points')).toBeVisible();
     }
+    if (title === 'Decisions') {
+      // The threshold decision agrees with the decision the form below adds (its first
+      // type, a single-agency section 47 enquiry) and names a category of harm.
+      await page.getByRole('checkbox', { name: 'Physical abuse' }).check();
+      await page.getByRole('radio', { name: 'Section 47 enquiries, single agency' }).check();
+    }
     if (title === 'Dissent and escalation') {
       // The dissent recorded from the scales has only the view: complete it.
       await page.getByRole('button', { name: 'Change dissent 1' }).click();
