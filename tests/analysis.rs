@@ -370,6 +370,50 @@ fn a_spread_of_three_or_more_needs_a_recorded_discussion() {
     );
 }
 
+/// A man around the child not recorded as seen, and another child without a record of their
+/// own, need attention, as the record's own check says; by id and relationship, never by
+/// name. A version 2 record is not asked.
+#[test]
+fn a_man_not_seen_and_a_child_without_a_record_of_their_own_need_attention() {
+    let mut record = record("a", "NX-1", "2026-03-02");
+    record.subjects.push(Subject {
+        id: "s2".into(),
+        role: SubjectRole::MaleCarer,
+        name: "Invented Partner".into(),
+        lives_with_child: Tristate::Yes,
+        ..Subject::default()
+    });
+    record.subjects.push(Subject {
+        id: "s3".into(),
+        role: SubjectRole::Sibling,
+        name: "Invented Sister".into(),
+        ..Subject::default()
+    });
+    let settings = settings("2026-03-16");
+    let row = assess(&record, &settings, &settings.config()).unwrap();
+    assert_eq!(
+        row.flags,
+        vec![
+            Flag::ManNotSeen {
+                subject_id: "s2".into(),
+                role: SubjectRole::MaleCarer
+            },
+            Flag::ChildWithoutOwnRecord {
+                subject_id: "s3".into()
+            },
+        ]
+    );
+    assert_eq!(row.band, Band::Attention);
+    let json = serde_json::to_string(&row).unwrap();
+    assert!(!json.contains("Invented"), "{json}");
+    record.subjects[1].seen = Tristate::Yes;
+    record.subjects[2].own_record = "NX-2".into();
+    assert_eq!(flags(&record, "2026-03-16"), Vec::new());
+    record.subjects[1].seen = Tristate::No;
+    record.schema_version = 2;
+    assert_eq!(flags(&record, "2026-03-16"), Vec::new());
+}
+
 #[test]
 fn pre_mobile_and_unborn_babies_are_flagged_as_vulnerable() {
     let mut record = record("a", "NX-1", "2026-03-02");

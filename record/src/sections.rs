@@ -150,6 +150,20 @@ pub struct Subject {
     pub restrictions: Option<Restrictions>,
 }
 
+impl Subject {
+    /// A father, or a man who lives with or looks after the child: whom a version 3 record
+    /// asks whether he was seen and which checks were made.
+    pub fn is_man_around_the_child(&self) -> bool {
+        matches!(self.role, SubjectRole::Father | SubjectRole::MaleCarer)
+            && (self.lives_with_child != Tristate::No || self.cares_alone == Tristate::Yes)
+    }
+
+    /// Another child in the household with no record of their own linked.
+    pub fn lacks_own_record(&self) -> bool {
+        self.role == SubjectRole::Sibling && self.own_record.trim().is_empty()
+    }
+}
+
 labelled_enum! {
     /// A check made on an adult around the child.
     pub enum BackgroundCheck {

@@ -52,7 +52,7 @@ use crate::meeting::{
 };
 use crate::record::{
     ActionStatus, DecisionRecord, EscalationStage, IsoDate, MeetingType, Mobility, Restricted,
-    Restrictions, Status, SubjectRole, Timestamp,
+    Restrictions, Status, SubjectRole, Timestamp, Tristate,
 };
 use serde::Serialize;
 use std::cmp::Ordering;
@@ -212,6 +212,15 @@ pub enum Flag {
     /// The safety scales spread by [`SPREAD_TO_DISCUSS`] points or more, and no discussion of
     /// the difference is recorded.
     UndiscussedSpread { spread: u8, lowest: u8, highest: u8 },
+    /// A father or a man who lives with or looks after the child is not recorded as seen
+    /// (version 3 records). Names are left out: the person by id and relationship.
+    ManNotSeen {
+        subject_id: String,
+        role: SubjectRole,
+    },
+    /// Another child in the household has no record of their own linked (version 3
+    /// records).
+    ChildWithoutOwnRecord { subject_id: String },
     /// The child is a pre-mobile baby.
     PreMobileBaby,
     /// The child is unborn.
@@ -227,7 +236,10 @@ impl Flag {
                 ClockState::Passed => Band::Overdue,
                 ClockState::DueSoon => Band::DueSoon,
             },
-            Flag::OpenDissent { .. } | Flag::UndiscussedSpread { .. } => Band::Attention,
+            Flag::OpenDissent { .. }
+            | Flag::UndiscussedSpread { .. }
+            | Flag::ManNotSeen { .. }
+            | Flag::ChildWithoutOwnRecord { .. } => Band::Attention,
             Flag::PreMobileBaby | Flag::UnbornBaby => Band::Vulnerable,
         }
     }
@@ -241,6 +253,8 @@ impl Flag {
             Flag::AssessmentClock { .. } => "assessmentClock",
             Flag::OpenDissent { .. } => "openDissent",
             Flag::UndiscussedSpread { .. } => "undiscussedSpread",
+            Flag::ManNotSeen { .. } => "manNotSeen",
+            Flag::ChildWithoutOwnRecord { .. } => "childWithoutOwnRecord",
             Flag::PreMobileBaby => "preMobileBaby",
             Flag::UnbornBaby => "unbornBaby",
         }
@@ -387,6 +401,13 @@ impl Flag {
                 "Safety scales spread by {spread} points ({lowest} to {highest}) with no \
                  discussion recorded"
             ),
+            Flag::ManNotSeen { role, .. } => format!(
+                "A man around the child is not recorded as seen ({})",
+                role.label().to_lowercase()
+            ),
+            Flag::ChildWithoutOwnRecord { .. } => {
+                "Another child in the household has no record of their own".to_string()
+            }
             Flag::PreMobileBaby => "Pre-mobile baby".to_string(),
             Flag::UnbornBaby => "Unborn baby".to_string(),
         }
@@ -633,6 +654,24 @@ pub fn assess(record: &DecisionRecord, settings: &Settings, config: &Config) -> 
     }
     if let Some(spread) = undiscussed_spread(record) {
         flags.push(spread);
+    }
+    // The same people the record's check asks about (version 3 on).
+    for subject in record
+        .subjects
+        .iter()
+        .filter(|_| record.schema_version >= 3)
+    {
+        if subject.is_man_around_the_child() && subject.seen != Tristate::Yes {
+            flags.push(Flag::ManNotSeen {
+                subject_id: subject.id.clone(),
+                role: subject.role,
+            });
+        }
+        if subject.lacks_own_record() {
+            flags.push(Flag::ChildWithoutOwnRecord {
+                subject_id: subject.id.clone(),
+            });
+        }
     }
     let child = record.child();
     if child.is_some_and(|child| child.unborn) {

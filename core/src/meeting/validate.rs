@@ -210,10 +210,7 @@ fn validate_people_around_the_child(record: &DecisionRecord, findings: &mut Vec<
     for (index, subject) in record.subjects.iter().enumerate() {
         let path = |field: &'static str| ItemKind::Subject.item_path(index).key(field);
         let name = bidi::escape(&subject.name);
-        let man = matches!(subject.role, SubjectRole::Father | SubjectRole::MaleCarer);
-        let around =
-            subject.lives_with_child != Tristate::No || subject.cares_alone == Tristate::Yes;
-        if man && around {
+        if subject.is_man_around_the_child() {
             if subject.seen != Tristate::Yes {
                 findings.push(Finding::warning(
                     path("seen"),
@@ -233,7 +230,7 @@ fn validate_people_around_the_child(record: &DecisionRecord, findings: &mut Vec<
                 ));
             }
         }
-        if subject.role == SubjectRole::Sibling && subject.own_record.trim().is_empty() {
+        if subject.lacks_own_record() {
             findings.push(Finding::warning(
                 path("ownRecord"),
                 format!(
