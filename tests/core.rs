@@ -201,6 +201,27 @@ fn the_chair_must_be_a_participant() {
     assert_eq!(record.meeting.chair_id.as_deref(), Some("p1"));
 }
 
+/// Every section that names a participant refuses one who is not in the record, and keeps
+/// what it held; the one who made the threshold decision cannot then be removed.
+#[test]
+fn sections_name_only_participants() {
+    let mut record = complete_record();
+    let before = record.clone();
+    let mut voice = record.child_voice.clone();
+    voice.captured_by = Some("p42".into());
+    let result = run(&mut record, Command::EditChildVoice(voice));
+    assert!(matches!(result, Err(Problem::NotFound { ref id, .. }) if id == "p42"));
+    let mut threshold = record.threshold.clone().unwrap_or_default();
+    threshold.decided_by_id = Some("p42".into());
+    let result = run(&mut record, Command::EditThreshold(threshold.clone()));
+    assert!(matches!(result, Err(Problem::NotFound { ref id, .. }) if id == "p42"));
+    assert_eq!(record, before);
+    threshold.decided_by_id = Some("p2".into());
+    run(&mut record, Command::EditThreshold(threshold)).unwrap();
+    let message = run(&mut record, remove("p2")).unwrap_err().to_string();
+    assert!(message.contains("threshold decision"), "{message}");
+}
+
 #[test]
 fn a_final_record_refuses_every_change() {
     let mut record = complete_record();

@@ -465,32 +465,39 @@ fn read_roles(
         })
 }
 
-/// `validate`'s arguments: the files, and the roles file given with `--roles`, if any.
-fn roles_argument(arguments: &[String]) -> Result<(Vec<String>, Option<String>), UsageError> {
+/// Takes the option `name` and its value (at most once) out of a verb's arguments; the rest
+/// are its files. After `--`, everything is a file.
+fn option_value(
+    arguments: &[String],
+    name: &str,
+    needs: &str,
+) -> Result<(Vec<String>, Option<String>), UsageError> {
     let mut rest = Vec::new();
-    let mut roles = None;
+    let mut value = None;
     let mut options_ended = false;
     let mut arguments = arguments.iter();
     while let Some(argument) = arguments.next() {
-        if options_ended || argument != "--roles" {
+        if options_ended || argument != name {
             options_ended |= argument == "--";
             rest.push(argument.clone());
             continue;
         }
-        let Some(value) = arguments.next() else {
-            return Err(UsageError(
-                "--roles needs a file: a JSON object of agency names and roles".into(),
-            ));
+        let Some(given) = arguments.next() else {
+            return Err(UsageError(format!("{name} needs {needs}")));
         };
-        if roles.replace(value.clone()).is_some() {
-            return Err(UsageError("--roles is given more than once".into()));
+        if value.replace(given.clone()).is_some() {
+            return Err(UsageError(format!("{name} is given more than once")));
         }
     }
-    Ok((rest, roles))
+    Ok((rest, value))
 }
 
 fn run_validate(arguments: &[String], output: &mut Output) -> Result<Outcome, UsageError> {
-    let (arguments, roles) = roles_argument(arguments)?;
+    let (arguments, roles) = option_value(
+        arguments,
+        "--roles",
+        "a file: a JSON object of agency names and roles",
+    )?;
     let mut config = Config::default();
     if let Some(roles) = &roles {
         match read_roles(roles)? {
@@ -542,36 +549,19 @@ fn run_validate(arguments: &[String], output: &mut Output) -> Result<Outcome, Us
 
 /// `verify`'s arguments: the files, and the anchor given with `--anchor`, if any.
 fn verify_arguments(arguments: &[String]) -> Result<(Vec<String>, Option<String>), UsageError> {
-    let mut rest = Vec::new();
-    let mut anchor = None;
-    let mut options_ended = false;
-    let mut arguments = arguments.iter();
-    while let Some(argument) = arguments.next() {
-        if options_ended || argument != "--anchor" {
-            options_ended |= argument == "--";
-            rest.push(argument.clone());
-            continue;
-        }
-        let Some(value) = arguments.next() else {
-            return Err(UsageError(
-                "--anchor needs the anchor: 64 hexadecimal digits".into(),
-            ));
-        };
-        if anchor.is_some() {
-            return Err(UsageError("--anchor is given more than once".into()));
-        }
+    let (rest, anchor) = option_value(arguments, "--anchor", "the anchor: 64 hexadecimal digits")?;
+    if let Some(value) = &anchor {
         if !integrity::is_anchor(value) {
             return Err(UsageError(format!(
                 "--anchor takes 64 hexadecimal digits, not {}",
                 quoted(value, 100)
             )));
         }
-        anchor = Some(value.clone());
-    }
-    if anchor.is_some() && file_arguments(&rest)?.len() != 1 {
-        return Err(UsageError(
-            "--anchor checks one record: name exactly one FILE".into(),
-        ));
+        if file_arguments(&rest)?.len() != 1 {
+            return Err(UsageError(
+                "--anchor checks one record: name exactly one FILE".into(),
+            ));
+        }
     }
     Ok((rest, anchor))
 }

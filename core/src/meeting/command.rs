@@ -1143,6 +1143,18 @@ fn audit_text(text: String) -> String {
     }
 }
 
+/// Refuses a section whose reference to a participant (the chair, who captured the child's
+/// voice, who made the threshold decision) names nobody in the record.
+fn known_participant(record: &DecisionRecord, id: &Option<String>) -> Result<(), Problem> {
+    match id {
+        Some(id) if record.participant(id).is_none() => Err(Problem::NotFound {
+            kind: "participant",
+            id: id.clone(),
+        }),
+        _ => Ok(()),
+    }
+}
+
 /// Makes a change that passed every check, and appends its audit entry.
 fn change(
     record: &mut DecisionRecord,
@@ -1158,37 +1170,16 @@ fn change(
     let mut digest = None;
     match command {
         Command::EditMeeting(meeting) => {
-            if let Some(chair) = &meeting.chair_id {
-                if record.participant(chair).is_none() {
-                    return Err(Problem::NotFound {
-                        kind: "participant",
-                        id: chair.clone(),
-                    });
-                }
-            }
+            known_participant(&record, &meeting.chair_id)?;
             record.meeting = meeting;
         }
         Command::EditPracticeContext(practice) => record.practice_context = practice,
         Command::EditChildVoice(voice) => {
-            if let Some(id) = &voice.captured_by {
-                if record.participant(id).is_none() {
-                    return Err(Problem::NotFound {
-                        kind: "participant",
-                        id: id.clone(),
-                    });
-                }
-            }
+            known_participant(&record, &voice.captured_by)?;
             record.child_voice = voice;
         }
         Command::EditThreshold(threshold) => {
-            if let Some(id) = &threshold.decided_by_id {
-                if record.participant(id).is_none() {
-                    return Err(Problem::NotFound {
-                        kind: "participant",
-                        id: id.clone(),
-                    });
-                }
-            }
+            known_participant(&record, &threshold.decided_by_id)?;
             record.threshold = Some(threshold);
         }
         Command::EditTimescales(mut timescales) => {
