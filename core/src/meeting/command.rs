@@ -1170,16 +1170,16 @@ fn change(
     let mut digest = None;
     match command {
         Command::EditMeeting(meeting) => {
-            known_participant(&record, &meeting.chair_id)?;
+            known_participant(record, &meeting.chair_id)?;
             record.meeting = meeting;
         }
         Command::EditPracticeContext(practice) => record.practice_context = practice,
         Command::EditChildVoice(voice) => {
-            known_participant(&record, &voice.captured_by)?;
+            known_participant(record, &voice.captured_by)?;
             record.child_voice = voice;
         }
         Command::EditThreshold(threshold) => {
-            known_participant(&record, &threshold.decided_by_id)?;
+            known_participant(record, &threshold.decided_by_id)?;
             record.threshold = Some(threshold);
         }
         Command::EditTimescales(mut timescales) => {
