@@ -231,8 +231,25 @@ test('a whole meeting, from an empty record to a finalised one, with the keyboar
   }
   await expect(page.getByRole('table', { name: 'Safety scales (2)' })).toBeVisible();
 
-  // The section 47 decision, with its decision-maker.
+  // The threshold decision, by keyboard: Space chooses a radio or ticks a box, Tab moves on.
   await openStage(page, 'Decisions');
+  const yes = page.getByRole('radio', { name: 'Yes: reasonable cause to suspect significant harm' });
+  await tabTo(page, yes);
+  await page.keyboard.press('Space');
+  await expect(yes).toBeChecked();
+  await page.keyboard.press('Tab');
+  await expect(page.getByRole('checkbox', { name: 'Physical abuse' })).toBeFocused();
+  await page.keyboard.press('Space');
+  await tabTo(page, page.getByRole('radio', { name: 'Section 47 enquiries, jointly with the police' }));
+  await page.keyboard.press('Space');
+  await page.keyboard.press('Tab');
+  await expect(page.getByLabel('Why', { exact: true })).toBeFocused();
+  await page.keyboard.type('A bruise on a baby who is not yet mobile, with no explanation.');
+  await page.keyboard.press('Tab');
+  await page.keyboard.type('Amara');
+  await expect(page.getByLabel("Decided by (children's social care)")).toHaveValue('p1');
+
+  // The section 47 decision that follows, with its decision-maker.
   await typeInto(page, page.getByLabel('Type of decision'), 'S');
   await page.keyboard.press('ArrowDown'); // single agency -> joint with police
   await expect(page.getByLabel('Type of decision')).toHaveValue('s47Joint');
