@@ -11,12 +11,14 @@
 //! - Decisions: the type of decision gives the agency that owns it in law (section 47 and the
 //!   other social-care decisions to children's social care, a criminal investigation to the
 //!   police, a medical to health), and that agency's one present decision-maker.
+//! - The threshold decision: a yes gives section 47 enquiries, jointly when the police took
+//!   part; who decided starts as children's social care's one present decision-maker.
 
 use super::form::{FieldSpec, FieldValue};
 use crate::meeting::{AgencyRole, Config};
 use crate::record::{
     Attendance, DecisionRecord, DecisionType, ItemKind, Participant, Restriction, Restrictions,
-    SubjectRole, Tristate,
+    SubjectRole, ThresholdAnswer, ThresholdRoute, Tristate,
 };
 
 /// A form's texts, read and written by field key.
@@ -52,6 +54,53 @@ impl<'a> FormTexts<'a> {
         let now = self.get(key);
         if now.is_empty() || now == filled_before {
             self.set(key, next);
+        }
+    }
+}
+
+/// What a section fills in when one of its fields changes: the field's key, the section's
+/// texts before the change, the texts now, the record and the host's configuration.
+pub type SectionFollow = fn(&str, &[String], &mut FormTexts, &DecisionRecord, &Config);
+
+/// For a section where nothing follows from a change.
+pub fn nothing_follows(_: &str, _: &[String], _: &mut FormTexts, _: &DecisionRecord, _: &Config) {}
+
+/// The threshold decision: an answer gives the route that usually follows (a yes, section 47
+/// enquiries, jointly when the police took part; a no or not yet, none yet), and who
+/// decided starts as children's social care's one present decision-maker.
+pub fn threshold_follows(
+    changed: &str,
+    before: &[String],
+    texts: &mut FormTexts,
+    record: &DecisionRecord,
+    config: &Config,
+) {
+    if changed != "answer" {
+        return;
+    }
+    let police_took_part = record.participants.iter().any(|person| {
+        person.attendance != Attendance::Apologies
+            && config.role_of(&person.agency) == AgencyRole::Police
+    });
+    let route_for = |answer: &str| match ThresholdAnswer::from_text(answer) {
+        Some(ThresholdAnswer::Yes) if police_took_part => ThresholdRoute::S47Joint.to_text(),
+        Some(ThresholdAnswer::Yes) => ThresholdRoute::S47SingleAgency.to_text(),
+        _ => String::new(),
+    };
+    let earlier = texts
+        .fields
+        .iter()
+        .position(|field| field.key == "answer")
+        .and_then(|index| before.get(index))
+        .cloned()
+        .unwrap_or_default();
+    let next = route_for(texts.get("answer"));
+    texts.follow("route", &route_for(&earlier), next);
+    if texts.get("decidedById").is_empty() {
+        let maker = agency_of(AgencyRole::ChildrensSocialCare, config)
+            .and_then(|agency| decision_maker(record, &agency));
+        if let Some(maker) = maker {
+            texts.set("decidedById", maker);
         }
     }
 }
@@ -277,6 +326,72 @@ mod tests {
         assert_eq!(
             form.get("restrictions"),
             text_of(&[Restriction::ThirdParty])
+        );
+    }
+
+    /// The threshold form's texts after the chair chooses `answer`, from `texts`.
+    fn threshold_after(
+        record: &DecisionRecord,
+        texts: &mut [String],
+        answer: ThresholdAnswer,
+    ) -> (String, String) {
+        let section = super::super::specs::threshold().erased();
+        let fields = section.fields().to_vec();
+        let changed = fields.iter().position(|f| f.key == "answer").unwrap();
+        let before = texts.to_vec();
+        texts[changed] = answer.to_text();
+        section.follow(changed, &before, texts, record, &Config::default());
+        let form = FormTexts::new(&fields, texts);
+        (
+            form.get("route").to_string(),
+            form.get("decidedById").to_string(),
+        )
+    }
+
+    #[test]
+    fn a_threshold_answer_gives_the_usual_route_and_who_decides() {
+        use ThresholdAnswer::{No, NotYet, Yes};
+        let mut record = example_record(false);
+        // Amara Okafor (p1) is the one of children's social care who can decide.
+        for person in &mut record.participants {
+            if person.agency == "Children's social care" {
+                person.decision_authority = if person.id == "p1" {
+                    Tristate::Yes
+                } else {
+                    Tristate::No
+                };
+            }
+        }
+        let section = super::super::specs::threshold().erased();
+        let mut texts = vec![String::new(); section.fields().len()];
+        // The police attended the example: a yes means joint enquiries; children's social
+        // care's decision-maker decides.
+        let joint = ThresholdRoute::S47Joint.to_text();
+        assert_eq!(
+            threshold_after(&record, &mut texts, Yes),
+            (joint.clone(), "p1".into())
+        );
+        // A no takes back the route it gave, and keeps who decided.
+        assert_eq!(
+            threshold_after(&record, &mut texts, No),
+            (String::new(), "p1".into())
+        );
+        // A route the chair chose is kept whatever the answer.
+        let chosen = ThresholdRoute::EarlyHelp.to_text();
+        let route = section
+            .fields()
+            .iter()
+            .position(|f| f.key == "route")
+            .unwrap();
+        texts[route] = chosen.clone();
+        assert_eq!(threshold_after(&record, &mut texts, NotYet).0, chosen);
+        // Without the police, a yes means single-agency enquiries.
+        let mut without_police = example_record(false);
+        without_police.participants.retain(|p| p.agency != "Police");
+        let mut texts = vec![String::new(); section.fields().len()];
+        assert_eq!(
+            threshold_after(&without_police, &mut texts, Yes).0,
+            ThresholdRoute::S47SingleAgency.to_text()
         );
     }
 

@@ -98,6 +98,7 @@ pub(crate) fn discussion() -> SectionSpec<Discussion> {
             text: discussion.text,
             restrictions: discussion.restrictions,
         },
+        follow: super::defaults::nothing_follows,
         started: |record| !record.assessment.scale_discussion.is_empty(),
         restricted: |record| {
             let assessment = &record.assessment;

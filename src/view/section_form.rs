@@ -46,9 +46,11 @@ pub fn section_change(
     Callback::from(move |(index, text): (usize, String)| {
         let record = context.session.record();
         let mut texts = section.texts(&record);
+        let before = texts.clone();
         if let Some(slot) = texts.get_mut(index) {
             *slot = text;
         }
+        section.follow(index, &before, &mut texts, &record, &context.config);
         context.apply(section.command(&record, &texts));
     })
 }

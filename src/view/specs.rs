@@ -205,6 +205,8 @@ pub struct SectionSpec<T> {
     /// True when the section holds text under restrictions: hidden on a shared screen until
     /// revealed.
     pub restricted: fn(&DecisionRecord) -> bool,
+    /// Fills in what follows from a change to the field with this key.
+    pub follow: super::defaults::SectionFollow,
 }
 
 /// A section with no text yet and no label takes the form's default (no restriction), so
@@ -232,6 +234,16 @@ pub trait Section {
     fn started(&self, record: &DecisionRecord) -> bool;
     /// True when the section holds text under restrictions.
     fn restricted(&self, record: &DecisionRecord) -> bool;
+    /// Fills in what follows from the field at `changed` (see [`super::defaults`]); `before`
+    /// is the form's texts before the change.
+    fn follow(
+        &self,
+        changed: usize,
+        before: &[String],
+        texts: &mut [String],
+        record: &DecisionRecord,
+        config: &crate::meeting::Config,
+    );
 }
 
 /// A [`SectionSpec`] behind [`Section`].
@@ -271,6 +283,20 @@ impl<T: Default + 'static> Section for TypedSection<T> {
     }
     fn restricted(&self, record: &DecisionRecord) -> bool {
         (self.spec.restricted)(record)
+    }
+    fn follow(
+        &self,
+        changed: usize,
+        before: &[String],
+        texts: &mut [String],
+        record: &DecisionRecord,
+        config: &crate::meeting::Config,
+    ) {
+        let Some(key) = self.fields.get(changed).map(|field| field.key) else {
+            return;
+        };
+        let mut form = super::defaults::FormTexts::new(&self.fields, texts);
+        (self.spec.follow)(key, before, &mut form, record, config);
     }
 }
 
@@ -729,6 +755,7 @@ pub fn meeting() -> SectionSpec<Meeting> {
             !record.meeting.reason.is_empty() && record.meeting.is_restricted()
         },
         command: Command::EditMeeting,
+        follow: super::defaults::nothing_follows,
         started: |record| {
             let meeting = &record.meeting;
             meeting.meeting_type.is_some()
@@ -801,6 +828,7 @@ pub fn threshold() -> SectionSpec<Threshold> {
             })
         },
         command: Command::EditThreshold,
+        follow: super::defaults::threshold_follows,
         started: |record| {
             record.threshold.as_ref().is_some_and(|threshold| {
                 threshold.answer.is_some() || !threshold.reasoning.is_empty()
@@ -835,6 +863,7 @@ pub fn practice_context() -> SectionSpec<PracticeContext> {
             !record.practice_context.details.is_empty() && record.practice_context.is_restricted()
         },
         command: Command::EditPracticeContext,
+        follow: super::defaults::nothing_follows,
         started: |record| !record.practice_context.details.is_empty(),
     }
 }
@@ -890,6 +919,7 @@ pub fn child_voice() -> SectionSpec<ChildVoice> {
             written && voice.is_restricted()
         },
         command: Command::EditChildVoice,
+        follow: super::defaults::nothing_follows,
         started: |record| {
             let voice = &record.child_voice;
             !voice.words.is_empty()
@@ -928,6 +958,7 @@ pub fn timescales() -> SectionSpec<Timescales> {
         keys: &["timescales"],
         read: |record| Some(record.timescales.clone()),
         command: Command::EditTimescales,
+        follow: super::defaults::nothing_follows,
         started: |record| {
             record.timescales.assessment_due.is_some() || record.timescales.next_review.is_some()
         },
@@ -948,6 +979,7 @@ pub fn wellbeing() -> SectionSpec<WellbeingDebrief> {
         keys: &["wellbeingDebrief"],
         read: |record| record.wellbeing_debrief.clone(),
         command: |debrief| Command::EditWellbeingDebrief(Some(debrief)),
+        follow: super::defaults::nothing_follows,
         started: |record| record.wellbeing_debrief.is_some(),
         restricted: |_| false,
     }
