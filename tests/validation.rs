@@ -467,6 +467,29 @@ fn child_voice_rules() {
         "$.meeting.reason",
         Error,
     );
+    // An unborn child's voice is what the parents and professionals observe: asked for,
+    // never a reason the record cannot be finalised.
+    let unborn = |r: &mut DecisionRecord| {
+        let child = r
+            .subjects
+            .iter_mut()
+            .find(|s| s.role == SubjectRole::Child)
+            .unwrap();
+        child.unborn = true;
+        child.date_of_birth = None;
+        child.expected_date = Some("2026-06-01".parse().unwrap());
+        child.mobility = Mobility::Unknown;
+    };
+    assert_eq!(added_by(unborn), Vec::new());
+    check(
+        "an unborn child, nothing observed",
+        |r| {
+            unborn(r);
+            r.child_voice.observed_experience.clear();
+        },
+        "$.childVoice",
+        Warning,
+    );
 }
 
 #[test]

@@ -893,7 +893,7 @@ pub fn child_voice() -> SectionSpec<ChildVoice> {
                 Control::TextArea,
                 lens!(observed_experience),
             )
-            .hint("For a baby or pre-verbal child."),
+            .hint("For a baby or pre-verbal child; for an unborn child, what the parents and professionals observe."),
             F::new(
                 "capturedBy",
                 "Captured by",

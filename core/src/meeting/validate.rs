@@ -496,7 +496,18 @@ fn validate_information(record: &DecisionRecord, findings: &mut Vec<Finding>) {
 
 fn validate_child_voice(record: &DecisionRecord, findings: &mut Vec<Finding>) {
     let voice = &record.child_voice;
-    if voice.words.trim().is_empty() && voice.observed_experience.trim().is_empty() {
+    if !voice.words.trim().is_empty() || !voice.observed_experience.trim().is_empty() {
+        return;
+    }
+    // An unborn child has no words and no day to observe: what the parents and the
+    // professionals observe stands for them, and its absence is no reason to stop.
+    if record.child().is_some_and(|child| child.unborn) {
+        findings.push(Finding::warning(
+            JsonPath::keys(&["childVoice"]),
+            "For an unborn child, record what the parents and professionals observe (the \
+             pregnancy, antenatal care, the home being made ready) as the observed experience",
+        ));
+    } else {
         findings.push(Finding::error(
             JsonPath::keys(&["childVoice"]),
             "Record the child's voice: their words, or for a baby their observed daily \
