@@ -758,6 +758,39 @@ fn decision_rules() {
         "$.decisions[1].owningAgency",
         Warning,
     );
+    // Legal planning is a route of its own: the local authority owns a legal planning
+    // meeting and an emergency protection order, the police their own protection.
+    for (kind, owner, wrong) in [
+        (
+            DecisionType::LegalPlanning,
+            "Children's social care",
+            "Police",
+        ),
+        (
+            DecisionType::EmergencyProtectionOrder,
+            "Children's social care",
+            "Health",
+        ),
+        (
+            DecisionType::PoliceProtection,
+            "Police",
+            "Children's social care",
+        ),
+    ] {
+        let with = |agency: &'static str| {
+            move |r: &mut DecisionRecord| {
+                r.decisions[2].decision_type = Some(kind);
+                r.decisions[2].owning_agency = agency.into();
+            }
+        };
+        assert_eq!(added_by(with(owner)), Vec::new(), "{kind:?}");
+        check(
+            "legal planning owned by the wrong agency",
+            with(wrong),
+            "$.decisions[2].owningAgency",
+            Warning,
+        );
+    }
 }
 
 #[test]

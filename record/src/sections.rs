@@ -610,6 +610,14 @@ labelled_enum! {
         Icpc => "Initial child protection conference",
         /// Seek legal advice or take legal action.
         LegalAdvice => "Legal advice or action",
+        /// A legal planning meeting: whether the threshold for care proceedings is met, and
+        /// the Public Law Outline's pre-proceedings (version 3).
+        LegalPlanning => "Legal planning meeting (Public Law Outline)",
+        /// Apply to the court for an emergency protection order (Children Act 1989, section
+        /// 44), by the local authority (version 3).
+        EmergencyProtectionOrder => "Apply for an emergency protection order",
+        /// Police protection (Children Act 1989, section 46), by the police (version 3).
+        PoliceProtection => "Police protection (section 46)",
         /// A child protection medical.
         Medical => "Child protection medical",
         /// Immediate protective action.

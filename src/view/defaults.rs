@@ -197,7 +197,9 @@ fn information_restrictions(texts: &mut FormTexts, agency_before: &str, config: 
 /// Who owns a decision of this type in law.
 fn owning_role(kind: DecisionType) -> Option<AgencyRole> {
     match kind {
-        DecisionType::CriminalInvestigation => Some(AgencyRole::Police),
+        DecisionType::CriminalInvestigation | DecisionType::PoliceProtection => {
+            Some(AgencyRole::Police)
+        }
         DecisionType::Medical => Some(AgencyRole::Health),
         DecisionType::Other => None,
         _ => Some(AgencyRole::ChildrensSocialCare),
@@ -402,6 +404,11 @@ mod tests {
             (DecisionType::CriminalInvestigation, "Police"),
             (DecisionType::Medical, "Health"),
             (DecisionType::Icpc, "Children's social care"),
+            (
+                DecisionType::EmergencyProtectionOrder,
+                "Children's social care",
+            ),
+            (DecisionType::PoliceProtection, "Police"),
         ] {
             let mut form = Form::new(ItemKind::Decision);
             form.choose("decisionType", kind.to_text());

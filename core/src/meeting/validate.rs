@@ -585,8 +585,15 @@ fn validate_decisions(record: &DecisionRecord, config: &Config, findings: &mut V
         // The owner in law is a fact of statute, not a vote: flag a mismatch (by the role of
         // the host's agency, whatever its local name) rather than refuse it.
         let expected_owner = match decision.decision_type {
-            Some(kind) if kind.starts_section_47() => Some(AgencyRole::ChildrensSocialCare),
-            Some(DecisionType::CriminalInvestigation) => Some(AgencyRole::Police),
+            Some(
+                DecisionType::S47SingleAgency
+                | DecisionType::S47Joint
+                | DecisionType::LegalPlanning
+                | DecisionType::EmergencyProtectionOrder,
+            ) => Some(AgencyRole::ChildrensSocialCare),
+            Some(DecisionType::CriminalInvestigation | DecisionType::PoliceProtection) => {
+                Some(AgencyRole::Police)
+            }
             _ => None,
         };
         if let Some(owner) = expected_owner {
