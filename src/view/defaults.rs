@@ -58,6 +58,19 @@ impl<'a> FormTexts<'a> {
     }
 }
 
+/// Runs `rule` on a form's texts with the key of the field at `changed` (nothing when there
+/// is no such field).
+pub fn at_field(
+    fields: &[FieldSpec],
+    changed: usize,
+    texts: &mut [String],
+    rule: impl FnOnce(&str, &mut FormTexts),
+) {
+    if let Some(key) = fields.get(changed).map(|field| field.key) {
+        rule(key, &mut FormTexts::new(fields, texts));
+    }
+}
+
 /// What a section fills in when one of its fields changes: the field's key, the section's
 /// texts before the change, the texts now, the record and the host's configuration.
 pub type SectionFollow = fn(&str, &[String], &mut FormTexts, &DecisionRecord, &Config);

@@ -65,11 +65,9 @@ pub trait ListForm {
         record: &DecisionRecord,
         config: &crate::meeting::Config,
     ) {
-        let Some(key) = self.fields().get(changed).map(|field| field.key) else {
-            return;
-        };
-        let mut form = super::defaults::FormTexts::new(self.fields(), texts);
-        super::defaults::follow(self.kind(), key, before, &mut form, record, config);
+        super::defaults::at_field(self.fields(), changed, texts, |key, form| {
+            super::defaults::follow(self.kind(), key, before, form, record, config)
+        });
     }
 
     /// The columns' headings: each column's field label.
@@ -292,11 +290,9 @@ impl<T: Default + 'static> Section for TypedSection<T> {
         record: &DecisionRecord,
         config: &crate::meeting::Config,
     ) {
-        let Some(key) = self.fields.get(changed).map(|field| field.key) else {
-            return;
-        };
-        let mut form = super::defaults::FormTexts::new(&self.fields, texts);
-        (self.spec.follow)(key, before, &mut form, record, config);
+        super::defaults::at_field(&self.fields, changed, texts, |key, form| {
+            (self.spec.follow)(key, before, form, record, config)
+        });
     }
 }
 
