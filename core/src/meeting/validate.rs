@@ -347,7 +347,6 @@ fn decisions_against_threshold(
     route: Option<ThresholdRoute>,
     findings: &mut Vec<Finding>,
 ) {
-    let section_47 = |kind: DecisionType| kind.starts_section_47();
     for (index, decision) in record.decisions.iter().enumerate() {
         let Some(kind) = decision.decision_type else {
             continue;
@@ -358,10 +357,14 @@ fn decisions_against_threshold(
                 "No further action contradicts the threshold decision: reasonable cause to \
                  suspect significant harm",
             ),
-            (Some(ThresholdAnswer::No | ThresholdAnswer::NotYet), _) if section_47(kind) => Some(
-                "Section 47 enquiries contradict the threshold decision: record reasonable \
+            (Some(ThresholdAnswer::No | ThresholdAnswer::NotYet), _)
+                if kind.starts_section_47() =>
+            {
+                Some(
+                    "Section 47 enquiries contradict the threshold decision: record reasonable \
                  cause to suspect significant harm, or change this decision",
-            ),
+                )
+            }
             (_, Some(ThresholdRoute::S47SingleAgency)) if kind == DecisionType::S47Joint => {
                 Some("The threshold decision says single-agency enquiries; this says joint")
             }
@@ -374,21 +377,20 @@ fn decisions_against_threshold(
             findings.push(Finding::error(at, message));
         }
     }
+    // Without a threshold decision, the decisions must still agree with each other.
     let starts_47 = record
         .decisions
         .iter()
-        .position(|d| d.decision_type.is_some_and(section_47));
+        .any(|d| d.decision_type.is_some_and(DecisionType::starts_section_47));
     let no_further = record
         .decisions
         .iter()
         .position(|d| d.decision_type == Some(DecisionType::NoFurtherAction));
-    if let (Some(_), Some(index)) = (starts_47, no_further) {
-        if answer.is_none() {
-            findings.push(Finding::error(
-                ItemKind::Decision.item_path(index).key("decisionType"),
-                "No further action contradicts the decision to start section 47 enquiries",
-            ));
-        }
+    if let (true, Some(index), None) = (starts_47, no_further, answer) {
+        findings.push(Finding::error(
+            ItemKind::Decision.item_path(index).key("decisionType"),
+            "No further action contradicts the decision to start section 47 enquiries",
+        ));
     }
 }
 
