@@ -141,7 +141,7 @@ export async function runScenario(page, shared = null) {
   for (const [role, name, extra] of [
     ['The child', 'Leo Marsden', async () => {
       await chair.fill(subject, 'Date of birth', '2025-11-03');
-      await chair.select(subject, 'Mobility', 'Pre-mobile');
+      await chair.select(subject, 'Mobility', 'Not independently mobile');
     }],
     ['Mother', 'Jade Marsden', null],
     ['Male carer or partner', 'Connor Hale', null],
@@ -249,7 +249,7 @@ export async function runScenario(page, shared = null) {
   // The type gives the agency that owns it in law, and that agency's decision-maker.
   for (const [type, agency, maker, rationale] of [
     ['Section 47 enquiry (joint with police)', "Children's social care", 'Amara Okafor', 'An unexplained injury to a pre-mobile baby with no consistent explanation.'],
-    ['Child protection medical', 'Health', 'Helen Moss', 'Bruising in a pre-mobile baby needs a medical the same day.'],
+    ['Child protection medical', "Children's social care", 'Amara Okafor', 'Bruising in a pre-mobile baby needs a medical the same day.'],
     ['Criminal investigation', 'Police', 'Tom Reyes', 'A possible non-accidental injury to a baby.'],
   ]) {
     await chair.select(decision, 'Type of decision', type);

@@ -414,6 +414,59 @@ fn a_man_not_seen_and_a_child_without_a_record_of_their_own_need_attention() {
     assert_eq!(flags(&record, "2026-03-16"), Vec::new());
 }
 
+/// A child who is not independently mobile with an injury and no medical on the day it
+/// was first seen needs attention, as the record's own check says (version 3 records); a
+/// child whose disability means they cannot move about on their own is such a child at any
+/// age.
+#[test]
+fn an_injured_child_who_is_not_independently_mobile_without_a_same_day_medical() {
+    let mut record = record("a", "NX-1", "2026-03-02");
+    // Born in 2018: not a baby, but not independently mobile.
+    record.subjects[0].mobility = Mobility::PreMobile;
+    record.injury = Some(Injury {
+        description: "Bruise to the upper arm".into(),
+        ..Injury::default()
+    });
+    let no_medical = Flag::NoSameDayMedical {
+        seen: Some("2026-03-02".parse().unwrap()),
+        medical: None,
+    };
+    assert_eq!(
+        flags(&record, "2026-03-16"),
+        vec![no_medical.clone(), Flag::PreMobileBaby]
+    );
+    let mut medical = Medical {
+        paediatrician: "Dr Invented".into(),
+        ..Medical::default()
+    };
+    record.medical = Some(medical.clone());
+    assert_eq!(
+        flags(&record, "2026-03-16"),
+        vec![no_medical, Flag::PreMobileBaby],
+        "a medical without a day"
+    );
+    medical.date = Some("2026-03-04".parse().unwrap());
+    record.medical = Some(medical.clone());
+    let later = Flag::NoSameDayMedical {
+        seen: Some("2026-03-02".parse().unwrap()),
+        medical: Some("2026-03-04".parse().unwrap()),
+    };
+    assert_eq!(later.describe(), "Not independently mobile and injured: the medical is on 2026-03-04, the injury was seen on 2026-03-02");
+    assert_eq!(
+        flags(&record, "2026-03-16"),
+        vec![later, Flag::PreMobileBaby]
+    );
+    record.injury.as_mut().unwrap().seen_on = Some("2026-03-04".parse().unwrap());
+    assert_eq!(
+        flags(&record, "2026-03-16"),
+        vec![Flag::PreMobileBaby],
+        "the same day"
+    );
+    record.injury.as_mut().unwrap().seen_on = None;
+    record.schema_version = 2;
+    assert_eq!(flags(&record, "2026-03-16"), vec![Flag::PreMobileBaby]);
+}
+
 #[test]
 fn pre_mobile_and_unborn_babies_are_flagged_as_vulnerable() {
     let mut record = record("a", "NX-1", "2026-03-02");
@@ -759,6 +812,121 @@ fn fathers_and_male_carers_recorded_named_and_known() {
     );
 }
 
+/// The threshold decision by answer and category of harm, the men around the child seen
+/// and checked, and the medicals of injured children who are not independently mobile: from
+/// version 3 records only, which were asked.
+#[test]
+fn the_threshold_the_men_around_the_child_and_the_medicals() {
+    let mut records = Vec::new();
+    for (index, answer, categories) in [
+        (1, Some(ThresholdAnswer::Yes), vec![HarmCategory::Physical]),
+        (
+            2,
+            Some(ThresholdAnswer::Yes),
+            vec![HarmCategory::Physical, HarmCategory::Neglect],
+        ),
+        (3, Some(ThresholdAnswer::No), vec![HarmCategory::Sexual]),
+        (4, None, vec![]),
+    ] {
+        let mut record = record(&format!("t{index}"), &format!("NX-{index}"), "2026-03-02");
+        record.threshold = Some(Threshold {
+            answer,
+            harm_categories: categories,
+            ..Threshold::default()
+        });
+        records.push(record);
+    }
+    // Two men around the first child, one seen and checked by the police; a father who
+    // neither lives with nor looks after the second is not counted.
+    records[0].subjects.push(Subject {
+        role: SubjectRole::MaleCarer,
+        lives_with_child: Tristate::Yes,
+        seen: Tristate::Yes,
+        checks: vec![BackgroundCheck::Police, BackgroundCheck::Health],
+        cares_alone: Tristate::Yes,
+        ..Subject::default()
+    });
+    records[0].subjects.push(Subject {
+        role: SubjectRole::Father,
+        lives_with_child: Tristate::Unknown,
+        checks: vec![BackgroundCheck::Probation],
+        ..Subject::default()
+    });
+    records[1].subjects.push(Subject {
+        role: SubjectRole::Father,
+        lives_with_child: Tristate::No,
+        ..Subject::default()
+    });
+    // Injured children who are not independently mobile: a medical the same day, a later
+    // day, and none.
+    let injury = Injury {
+        description: "Bruise".into(),
+        seen_on: Some("2026-03-02".parse().unwrap()),
+        ..Injury::default()
+    };
+    for (record, day) in records
+        .iter_mut()
+        .zip([Some("2026-03-02"), Some("2026-03-05"), None])
+    {
+        record.subjects[0].mobility = Mobility::PreMobile;
+        record.injury = Some(injury.clone());
+        record.medical = day.map(|day| Medical {
+            date: Some(day.parse().unwrap()),
+            ..Medical::default()
+        });
+    }
+    // A version 2 record is not counted in any of them.
+    let mut earlier = records[0].clone();
+    earlier.meta.id = "v2".into();
+    earlier.schema_version = 2;
+    records.push(earlier);
+
+    let tables = theme_tables(&records, 0);
+    let threshold = table(&tables, "threshold");
+    assert_eq!(
+        count(threshold, "Records of version 3 or later", "count"),
+        4
+    );
+    assert_eq!(count(threshold, ThresholdAnswer::Yes.label(), "count"), 2);
+    assert_eq!(
+        shown(threshold, ThresholdAnswer::Yes.label(), "percent"),
+        "50.0%"
+    );
+    assert_eq!(count(threshold, ThresholdAnswer::No.label(), "count"), 1);
+    assert_eq!(count(threshold, "Not answered", "count"), 1);
+    assert_eq!(
+        count(threshold, "Yes, suspecting physical abuse", "count"),
+        2
+    );
+    assert_eq!(
+        shown(threshold, "Yes, suspecting neglect", "percent"),
+        "50.0%"
+    );
+    // A "no" names no category of harm suspected.
+    assert_eq!(count(threshold, "Yes, suspecting sexual abuse", "count"), 0);
+
+    let men = table(&tables, "menAroundTheChild");
+    assert_eq!(count(men, "Men around the child", "count"), 2);
+    assert_eq!(count(men, "Seen by a professional", "count"), 1);
+    assert_eq!(count(men, "Any check made", "count"), 2);
+    assert_eq!(count(men, "Police records checked", "count"), 1);
+    assert_eq!(shown(men, "Police records checked", "percent"), "50.0%");
+    assert_eq!(
+        count(men, "Looks after the child alone at times", "count"),
+        1
+    );
+
+    let medicals = table(&tables, "medicals");
+    assert_eq!(
+        count(medicals, "Injured, not independently mobile", "count"),
+        3
+    );
+    assert_eq!(count(medicals, "Medical the same day", "count"), 1);
+    assert_eq!(count(medicals, "Medical on a later day", "count"), 1);
+    assert_eq!(count(medicals, "No medical recorded", "count"), 1);
+    assert_eq!(shown(medicals, "Medical the same day", "percent"), "33.3%");
+}
+
 #[test]
 fn unknowns_and_gaps_by_kind() {
     let tables = theme_tables(&theme_records(), 0);
@@ -767,7 +935,7 @@ fn unknowns_and_gaps_by_kind() {
         ("Information gaps listed by the group", 1),
         ("No child recorded", 1),
         ("Child's date of birth not recorded", 1),
-        ("Whether the child is pre-mobile not known", 1),
+        ("Whether the child is independently mobile not known", 1),
         ("No father or male carer recorded", 3),
         ("Father or male carer recorded but not named", 1),
         ("A parent's or carer's own history not known", 1),
@@ -1156,7 +1324,7 @@ fn the_text_report_lists_hot_spots_then_themes() {
     assert!(text.contains("5 records analysed."));
     assert!(text.contains("Partnership themes as of 2026-03-30"));
     assert!(text.contains("Counts from 1 to 4 are shown as <5"));
-    assert!(text.contains("   baby      Pre-mobile baby"));
+    assert!(text.contains("   baby      Not independently mobile"));
     let unsuppressed = report_text(&summary, Format::Table, Parts::Themes, 0);
     assert!(unsuppressed.contains("NOT suppressed"));
 }

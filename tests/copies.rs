@@ -279,6 +279,7 @@ fn canary() -> Canary {
             },
             name,
             needs: token(&mut canary, false),
+            own_decision: token(&mut canary, false),
             history: Some(CarerHistory {
                 current_support: token(&mut canary, false),
                 notes: token(&mut canary, false),
@@ -427,6 +428,25 @@ fn canary() -> Canary {
         reasoning,
         restrictions,
         ..Threshold::default()
+    }));
+    // Every text of the injury and the medical under one label each.
+    let injury_label = &sections[4];
+    let injury_text = |canary: &mut Canary| canary.token(&restrictions_of(injury_label), false);
+    commands.push(Command::EditInjury(Injury {
+        description: injury_text(&mut canary),
+        explanation: injury_text(&mut canary),
+        seen_by: injury_text(&mut canary),
+        protocol: injury_text(&mut canary),
+        restrictions: wire(injury_label),
+        ..Injury::default()
+    }));
+    let medical_label = &sections[9];
+    let medical_text = |canary: &mut Canary| canary.token(&restrictions_of(medical_label), false);
+    commands.push(Command::EditMedical(Medical {
+        paediatrician: medical_text(&mut canary),
+        consent_from: medical_text(&mut canary),
+        restrictions: wire(medical_label),
+        ..Medical::default()
     }));
     let debrief = canary.token(&[], false);
     canary.tokens.last_mut().unwrap().never = true;
@@ -678,6 +698,9 @@ fn the_example_familys_copy_is_what_the_meeting_agreed_to_tell_them_and_nothing_
         "put Jade off attending",            // dissent
         "Tom Reyes",                         // a professional's details
         "Priya Nandra",
+        "blue-purple",      // the injury
+        "version 4 (2025)", // the protocol the injury was assessed under
+        "Dr Hannah Osei",   // the medical
     ] {
         assert!(!text.contains(secret), "{secret:?} is in the family's copy");
     }
@@ -685,7 +708,7 @@ fn the_example_familys_copy_is_what_the_meeting_agreed_to_tell_them_and_nothing_
         "That a strategy meeting was held",
         "An unexplained bruise on a pre-mobile baby",
         "Leo is cared for by calm adults",
-        "Bruising in a pre-mobile baby requires a child protection medical",
+        "a child protection medical today",
         "Arrange the child protection medical",
         "Ruth Adeyemi",
     ] {
@@ -724,7 +747,7 @@ fn changing_an_approved_item_withdraws_its_approval_and_the_police_must_agree_wh
         approval.police_agreed = false;
     }
     run(&mut record, Command::EditFamilyCopy(plan)).unwrap();
-    assert!(!told(&record).contains("requires a child protection medical"));
+    assert!(!told(&record).contains("a child protection medical today"));
     // An approved item that is restricted does not go either.
     let mut worry = record.assessment.worries[0].clone();
     worry.restrictions = Some(Restrictions::of(&[NotForFamily]));
@@ -752,10 +775,7 @@ fn without_a_police_investigation_approved_decisions_go_to_the_family_without_po
         approval.police_agreed = false;
     }
     let told = serde_json::to_string(&family_copy(&record)).unwrap();
-    assert!(
-        told.contains("requires a child protection medical"),
-        "{told}"
-    );
+    assert!(told.contains("a child protection medical today"), "{told}");
 }
 
 #[test]

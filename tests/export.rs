@@ -98,6 +98,66 @@ fn the_fhir_export_is_a_questionnaire_response_with_owners_in_extensions() {
         kind[0]["answer"][0]["valueCoding"]["code"],
         "strategyMeeting"
     );
+    // The threshold decision, the injury and the medical: codes as codings, dates as
+    // dates, the time as a FHIR time.
+    for (link_id, code) in [
+        ("threshold.answer", "yes"),
+        ("threshold.harmCategories", "physical"),
+        ("threshold.route", "s47Joint"),
+        ("injury.explanationFits", "no"),
+        ("medical.authority", "consent"),
+        ("medical.investigations", "skeletalSurvey"),
+        ("subjects.item.checks", "police"),
+        ("subjects.item.toBeExamined", "yes"),
+    ] {
+        let found = items(&resource, link_id);
+        assert_eq!(
+            found[0]["answer"][0]["valueCoding"]["code"], code,
+            "{link_id}: {found:?}"
+        );
+    }
+    assert_eq!(
+        items(&resource, "injury.seenOn")[0]["answer"][0]["valueDate"],
+        "2026-03-02"
+    );
+    assert_eq!(
+        items(&resource, "medical.time")[0]["answer"][0]["valueTime"],
+        "14:00:00"
+    );
+    assert_eq!(
+        items(&resource, "meeting.startTime")[0]["answer"][0]["valueTime"],
+        "10:30:00"
+    );
+    assert_eq!(
+        items(&resource, "medical.paediatrician")[0]["answer"][0]["valueString"],
+        "Dr Hannah Osei, consultant paediatrician, Northshire General"
+    );
+    // The people a whole section names, by name and agency, on the section's group.
+    for (section, name, who) in [
+        ("meeting", "chair", "Amara Okafor (Children's social care)"),
+        (
+            "threshold",
+            "decided-by",
+            "Amara Okafor (Children's social care)",
+        ),
+        (
+            "medical",
+            "requested-by",
+            "Amara Okafor (Children's social care)",
+        ),
+    ] {
+        let group = resource["item"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .find(|group| group["linkId"] == section)
+            .unwrap();
+        assert_eq!(
+            group["extension"][0]["url"],
+            format!("https://risk-sensible.invalid/fhir/StructureDefinition/{name}")
+        );
+        assert_eq!(group["extension"][0]["valueString"], who, "{section}");
+    }
     let score = items(&resource, "scales.item.score");
     assert_eq!(score[0]["answer"][0]["valueInteger"], 4);
     let text = resource.to_string();

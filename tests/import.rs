@@ -686,7 +686,7 @@ fn hostile_cases() -> Vec<Case> {
             "final record turned back into a draft, its digests dropped",
             example_final_edited(turn_back_into_a_draft),
             "$.meta.status",
-            "its audit trail shows it was finalised at entry 52 ($.audit[51])",
+            "its audit trail shows it was finalised at entry 54 ($.audit[53])",
         ),
         case(
             "broken audit chain: an entry changed",
@@ -1030,6 +1030,7 @@ fn every_dangling_reference_is_listed() {
     record
         .participants
         .retain(|participant| participant.id != "p4");
+    record.medical.as_mut().unwrap().requested_by_id = Some("p4".into());
     let paths: Vec<String> = participant_reference_problems(&record)
         .into_iter()
         .map(|problem| problem.path)
@@ -1040,7 +1041,7 @@ fn every_dangling_reference_is_listed() {
             "$.information[0].sharedBy",
             "$.childVoice.capturedBy",
             "$.scales[3].participantId",
-            "$.decisions[2].decisionMakerId",
+            "$.medical.requestedById",
             "$.actions[0].ownerId",
             "$.dissent[0].participantId",
         ]

@@ -423,6 +423,8 @@ fn enumeration_labels() -> std::collections::HashMap<String, Vec<&'static str>> 
     add::<BackgroundCheck>(&mut labels);
     add::<HarmCategory>(&mut labels);
     add::<ThresholdRoute>(&mut labels);
+    add::<MedicalAuthority>(&mut labels);
+    add::<Investigation>(&mut labels);
     labels
 }
 

@@ -142,8 +142,11 @@ fn each_statutory_agency_must_attend_or_send_its_information() {
             }
         })
         .into_iter()
-        // Who decided the threshold is no longer of children's social care: its own finding.
-        .filter(|(path, _, _)| path != "$.threshold.decidedById")
+        // Who decided the threshold, and who requested the medical, are no longer of
+        // children's social care: their own findings.
+        .filter(|(path, _, _)| {
+            path != "$.threshold.decidedById" && path != "$.medical.requestedById"
+        })
         .collect();
         assert_eq!(added.len(), 1, "{agency}: {added:#?}");
         assert_eq!((added[0].0.as_str(), added[0].1), ("$.participants", Error));
@@ -699,12 +702,183 @@ fn men_around_the_child_and_other_children() {
         "$.subjects[4].ownRecord",
         Warning,
     );
+    // A decision about her made here stands for a record of her own.
+    assert_eq!(
+        added_by(|r| {
+            r.subjects[4].own_record.clear();
+            r.subjects[4].own_decision =
+                "Seen at nursery today; included in the joint visit".into();
+        }),
+        Vec::new()
+    );
     // A version 2 record is not asked.
     let mut record = example_record(false);
     record.schema_version = 2;
     record.threshold = None;
     record.subjects[2].seen = Tristate::Unknown;
     record.subjects[4].own_record.clear();
+    assert_eq!(findings(&record), Vec::new());
+}
+
+/// The injury and the child protection medical (version 3 records): a child who is not
+/// independently mobile, by age or by disability, with an injury has a medical the same
+/// day; it is requested by children's social care or the police, with consent from a
+/// person with parental responsibility or an order; the other children are considered for
+/// examination too.
+#[test]
+fn the_injury_and_the_medical() {
+    // Leo is 4 months old and not independently mobile; the bruise was seen on 2 March.
+    let added = added_by(|r| r.medical = None);
+    assert_eq!(added.len(), 1, "{added:#?}");
+    assert_eq!((added[0].0.as_str(), added[0].1), ("$.medical.date", Error));
+    assert!(added[0].2.contains("the same day"), "{added:?}");
+    // An older child whose disability means they cannot move about on their own: the same.
+    let added = added_by(|r| {
+        r.subjects[0].date_of_birth = Some("2019-06-01".parse().unwrap());
+        r.medical = None;
+    });
+    assert_eq!(
+        added
+            .iter()
+            .map(|(path, severity, _)| (path.as_str(), *severity))
+            .collect::<Vec<_>>(),
+        [("$.medical.date", Error)]
+    );
+    // A child who moves about on their own: no medical is required of the record, but a
+    // decision to have one asks for its details.
+    check(
+        "a mobile child's medical decided but not recorded",
+        |r| {
+            r.subjects[0].mobility = Mobility::Mobile;
+            r.medical = None;
+        },
+        "$.decisions[2].decisionType",
+        Warning,
+    );
+    // No injury recorded: nothing is asked of the medical's timing.
+    assert_eq!(
+        added_by(|r| {
+            r.injury = None;
+            r.medical.as_mut().unwrap().date = Some("2026-03-05".parse().unwrap());
+        }),
+        Vec::new()
+    );
+    let added =
+        added_by(|r| r.medical.as_mut().unwrap().date = Some("2026-03-03".parse().unwrap()));
+    assert_eq!(
+        added,
+        [(
+            "$.medical.date".to_string(),
+            Warning,
+            "The injury was first seen on 2 March 2026; the medical is on 3 March 2026: for a \
+             child who is not independently mobile it is the same day"
+                .to_string()
+        )]
+    );
+    check(
+        "no day",
+        |r| r.medical.as_mut().unwrap().date = None,
+        "$.medical.date",
+        Warning,
+    );
+    // Without the day the injury was seen, the meeting's day is the mark.
+    check(
+        "a later day than the meeting, the injury's day not recorded",
+        |r| {
+            r.injury.as_mut().unwrap().seen_on = None;
+            r.medical.as_mut().unwrap().date = Some("2026-03-04".parse().unwrap());
+        },
+        "$.medical.date",
+        Warning,
+    );
+    // Who requests it: children's social care or the police, never health.
+    assert_eq!(
+        added_by(|r| r.medical.as_mut().unwrap().requested_by_id = Some("p3".into())),
+        Vec::new()
+    );
+    let added = added_by(|r| r.medical.as_mut().unwrap().requested_by_id = Some("p4".into()));
+    assert_eq!(added.len(), 1, "{added:#?}");
+    assert_eq!(added[0].0, "$.medical.requestedById");
+    assert!(
+        added[0].2.contains("Priya Nandra (Health) can advise"),
+        "{added:?}"
+    );
+    check(
+        "nobody requested it",
+        |r| r.medical.as_mut().unwrap().requested_by_id = None,
+        "$.medical.requestedById",
+        Warning,
+    );
+    check(
+        "no paediatrician",
+        |r| r.medical.as_mut().unwrap().paediatrician.clear(),
+        "$.medical.paediatrician",
+        Warning,
+    );
+    // Consent, from someone with parental responsibility, or an order.
+    check(
+        "nothing relied on",
+        |r| r.medical.as_mut().unwrap().authority = None,
+        "$.medical.authority",
+        Warning,
+    );
+    check(
+        "consent from nobody named",
+        |r| r.medical.as_mut().unwrap().consent_from.clear(),
+        "$.medical.consentFrom",
+        Warning,
+    );
+    let added = added_by(|r| {
+        r.subjects[2].parental_responsibility = Tristate::No;
+        r.medical.as_mut().unwrap().consent_from = " connor hale".into();
+    });
+    assert_eq!(added.len(), 1, "{added:#?}");
+    assert_eq!(added[0].0, "$.medical.consentFrom");
+    assert!(added[0]
+        .2
+        .starts_with("Connor Hale does not hold parental responsibility"));
+    check(
+        "an order not named",
+        |r| {
+            let medical = r.medical.as_mut().unwrap();
+            medical.authority = Some(MedicalAuthority::CourtOrder);
+            medical.consent_from.clear();
+        },
+        "$.medical.consentFrom",
+        Warning,
+    );
+    // The other children.
+    check(
+        "Mia not considered for examination",
+        |r| r.subjects[4].to_be_examined = Tristate::Unknown,
+        "$.subjects[4].toBeExamined",
+        Warning,
+    );
+    // The injury itself.
+    check(
+        "no explanation",
+        |r| r.injury.as_mut().unwrap().explanation.clear(),
+        "$.injury.explanation",
+        Warning,
+    );
+    check(
+        "whether it fits not said",
+        |r| r.injury.as_mut().unwrap().explanation_fits = Tristate::Unknown,
+        "$.injury.explanationFits",
+        Warning,
+    );
+    check(
+        "no protocol",
+        |r| r.injury.as_mut().unwrap().protocol.clear(),
+        "$.injury.protocol",
+        Warning,
+    );
+    // A version 2 record is not asked.
+    let mut record = example_record(false);
+    record.schema_version = 2;
+    record.threshold = None;
+    record.medical = None;
+    record.subjects[4].to_be_examined = Tristate::Unknown;
     assert_eq!(findings(&record), Vec::new());
 }
 

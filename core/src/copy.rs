@@ -224,6 +224,22 @@ fn leave_out(
         copy.threshold = None;
         left.add("threshold", 1);
     }
+    if copy
+        .injury
+        .as_ref()
+        .is_some_and(|injury| !keep(&injury.restrictions()))
+    {
+        copy.injury = None;
+        left.add("injury", 1);
+    }
+    if copy
+        .medical
+        .as_ref()
+        .is_some_and(|medical| !keep(&medical.restrictions()))
+    {
+        copy.medical = None;
+        left.add("medical", 1);
+    }
     if !keep(&copy.practice_context.restrictions()) && !copy.practice_context.details.is_empty() {
         copy.practice_context.details.clear();
         left.add("practiceContext", 1);
@@ -579,6 +595,9 @@ pub fn family_copy(record: &DecisionRecord) -> FamilyCopy {
             "assessment.scaleDiscussion",
             usize::from(!record.assessment.scale_discussion.is_empty()),
         ),
+        ("threshold", usize::from(record.threshold.is_some())),
+        ("injury", usize::from(record.injury.is_some())),
+        ("medical", usize::from(record.medical.is_some())),
     ] {
         left.add(section, count);
     }

@@ -160,6 +160,7 @@ pub fn example_commands() -> Vec<Command> {
             mobility: Mobility::Mobile,
             lives_with_child: Tristate::Yes,
             own_record: "NS-204519".into(),
+            to_be_examined: Tristate::Yes,
             restrictions: only(&[]),
             ..Subject::default()
         },
@@ -167,6 +168,20 @@ pub fn example_commands() -> Vec<Command> {
     for subject in subjects {
         commands.push(Command::Add(Item::Subject(subject)));
     }
+    commands.push(Command::EditInjury(Injury {
+        description: "A bruise 2 cm across on the left cheek, blue-purple; no other marks seen"
+            .into(),
+        explanation: "Jade Marsden: Mia (4) hit him with a plastic toy. Connor Hale: he does not \
+                      know."
+            .into(),
+        explanation_fits: Tristate::No,
+        seen_by: "Priya Nandra, health visitor, at a routine visit".into(),
+        seen_on: Some(date("2026-03-02")),
+        protocol: "Northshire bruising protocol for children who are not independently mobile, \
+                   version 4 (2025)"
+            .into(),
+        restrictions: only(&[NotForFamily]),
+    }));
     commands.push(Command::EditPracticeContext(PracticeContext {
         recent_worker_change: Tristate::Yes,
         details: "Allocated social worker changed in January after a team restructure; the \
@@ -178,9 +193,9 @@ pub fn example_commands() -> Vec<Command> {
         InformationItem {
             source_agency: "Health".into(),
             shared_by: Some("p4".into()),
-            content: "2 cm bruise to the left cheek seen at a routine visit on 27 February.".into(),
+            content: "2 cm bruise to the left cheek seen at a routine visit this morning.".into(),
             kind: InformationKind::Fact,
-            date: Some(date("2026-02-27")),
+            date: Some(date("2026-03-02")),
             basis: SharingBasis::StatutoryDuty,
             restrictions: only(&[]),
             ..InformationItem::default()
@@ -312,10 +327,10 @@ pub fn example_commands() -> Vec<Command> {
     });
     commands.push(Command::Add(Item::Tool(ToolInput {
         id: String::new(),
-        name: "Bruising protocol for pre-mobile babies".into(),
+        name: "Bruising protocol for children who are not independently mobile".into(),
         result: "Protocol followed: referral to children's social care and a medical".into(),
         completed_by: "Priya Nandra (Health)".into(),
-        date: Some(date("2026-02-27")),
+        date: Some(date("2026-03-02")),
         restrictions: only(&[NotForFamily]),
     })));
     commands.push(Command::EditThreshold(Threshold {
@@ -354,11 +369,29 @@ pub fn example_commands() -> Vec<Command> {
         restrictions: only(&[PoliceSensitive]),
         ..Decision::default()
     })));
+    commands.push(Command::EditMedical(Medical {
+        requested_by_id: Some("p1".into()),
+        paediatrician: "Dr Hannah Osei, consultant paediatrician, Northshire General".into(),
+        authority: Some(MedicalAuthority::Consent),
+        consent_from: "Jade Marsden".into(),
+        date: Some(date("2026-03-02")),
+        time: Some("14:00".parse().expect("valid time")),
+        investigations: vec![
+            Investigation::SkeletalSurvey,
+            Investigation::CtHead,
+            Investigation::EyeExamination,
+            Investigation::Bloods,
+            Investigation::Photographs,
+        ],
+        restrictions: only(&[NotForFamily]),
+    }));
     commands.push(Command::Add(Item::Decision(Decision {
         decision_type: Some(DecisionType::Medical),
-        owning_agency: "Health".into(),
-        decision_maker_id: Some("p4".into()),
-        rationale: "Bruising in a pre-mobile baby requires a child protection medical.".into(),
+        owning_agency: "Children's social care".into(),
+        decision_maker_id: Some("p1".into()),
+        rationale: "A bruise on a baby who is not independently mobile: a child protection \
+                    medical today, requested jointly with the police."
+            .into(),
         restrictions: only(&[]),
         ..Decision::default()
     })));

@@ -8,7 +8,8 @@
 //! are the record's own JSON paths without indices: a section is a group item
 //! (`linkId: "risks"`), each list entry a repeat of a group (`linkId: "risks.item"`), and
 //! each field a question (`linkId: "risks.item.description"`). Answers are `valueString`,
-//! `valueDate`, `valueDateTime`, `valueInteger`, `valueBoolean`, or `valueCoding` for an
+//! `valueDate`, `valueDateTime`, `valueTime` (with `:00` seconds), `valueInteger`,
+//! `valueBoolean`, or `valueCoding` for an
 //! enumeration (system `https://risk-sensible.invalid/fhir/CodeSystem/<field>`, code the
 //! wire value). Empty values are left out, as FHIR strings may not be empty. The professional
 //! wellbeing debrief and the audit trail are left out.
@@ -20,6 +21,7 @@
 //! | `owner` | risks, actions, contingencies, gaps | the owner, "Name (Agency)" |
 //! | `decision-maker` | decisions | the decision-maker, "Name (Agency)" |
 //! | `dissent-by` | dissent | who disagrees, "Name (Agency)" |
+//! | `chair`, `captured-by`, `decided-by`, `requested-by`, `lead-worker` | the `meeting`, `childVoice`, `threshold`, `medical` and `familyCopy` groups | the chair, who captured the child's voice, who made the threshold decision, who requested the medical, the family's lead worker: "Name (Agency)" |
 //! | `restriction` | any item of a list whose items carry restrictions, once per restriction it has as version 2 reads it (a version 1 label converted, no label: `notForFamily`) | the restriction's wire value |
 //! | `record-digest` | the resource | the record's `sha256:` digest, when final |
 //! | `record-status` | the resource | `draft`, `final` or `amended` |
@@ -60,6 +62,29 @@ fn participant_name(record: &DecisionRecord, id: &str) -> String {
     record.participant_label(id)
 }
 
+/// The participants a whole section names (not a list's entries), each with the extension
+/// it becomes on the section's group.
+fn section_references<'a>(
+    record: &'a DecisionRecord,
+    section: &str,
+) -> Vec<(&'static str, &'a str)> {
+    let mut found = Vec::new();
+    record.for_each_participant_reference(|site, id| {
+        let (key, name) = match site {
+            ReferenceSite::Chair => ("meeting", "chair"),
+            ReferenceSite::ChildVoice => ("childVoice", "captured-by"),
+            ReferenceSite::Threshold => ("threshold", "decided-by"),
+            ReferenceSite::Medical => ("medical", "requested-by"),
+            ReferenceSite::LeadWorker => ("familyCopy", "lead-worker"),
+            ReferenceSite::Scale(_) | ReferenceSite::Item(..) => return,
+        };
+        if key == section {
+            found.push((name, id));
+        }
+    });
+    found
+}
+
 /// The keys of a list entry that name a participant, and the extension each becomes.
 fn reference_extensions(section: &str) -> &'static [(&'static str, &'static str)] {
     match section {
@@ -70,7 +95,7 @@ fn reference_extensions(section: &str) -> &'static [(&'static str, &'static str)
     }
 }
 
-const DATE_KEYS: [&str; 12] = [
+const DATE_KEYS: [&str; 14] = [
     "date",
     "dateOfBirth",
     "expectedDate",
@@ -83,7 +108,12 @@ const DATE_KEYS: [&str; 12] = [
     "icpcDue",
     "distributionDue",
     "assessmentDue",
+    "reconveneBy",
+    "seenOn",
 ];
+
+/// The keys of times of day (`valueTime`).
+const TIME_KEYS: [&str; 2] = ["startTime", "time"];
 
 /// The FHIR answer for one leaf value, or `None` for an empty one.
 fn answer(link_id: &str, key: &str, value: &Value) -> Option<Value> {
@@ -93,6 +123,10 @@ fn answer(link_id: &str, key: &str, value: &Value) -> Option<Value> {
             json!({ "valueDate": text })
         }
         Value::String(text) if key.ends_with("At") => json!({ "valueDateTime": text }),
+        // FHIR's time has seconds; the record's has none.
+        Value::String(text) if TIME_KEYS.contains(&key) && text.len() == 5 => {
+            json!({ "valueTime": format!("{text}:00") })
+        }
         Value::String(text) if is_code(link_id, key) => json!({
             "valueCoding": {
                 "system": format!("{FHIR_BASE}/CodeSystem/{key}"),
@@ -109,7 +143,7 @@ fn answer(link_id: &str, key: &str, value: &Value) -> Option<Value> {
 
 /// True for fields whose values are enumeration codes rather than free text.
 fn is_code(link_id: &str, key: &str) -> bool {
-    const CODES: [&str; 21] = [
+    const CODES: [&str; 31] = [
         "meetingType",
         "mode",
         "attendance",
@@ -131,6 +165,16 @@ fn is_code(link_id: &str, key: &str) -> bool {
         "outcomeCode",
         "status",
         "escalation",
+        "answer",
+        "harmCategories",
+        "route",
+        "seen",
+        "checks",
+        "caresAlone",
+        "toBeExamined",
+        "explanationFits",
+        "authority",
+        "investigations",
     ];
     // A participant's role is free text; a subject's role is a code.
     if key == "role" {
@@ -261,7 +305,15 @@ pub fn fhir_questionnaire_response(record: &DecisionRecord) -> Value {
             _ => Vec::new(),
         };
         if !group_items.is_empty() {
-            groups.push(json!({ "linkId": section, "text": section, "item": group_items }));
+            let mut group = json!({ "linkId": section, "text": section, "item": group_items });
+            let people: Vec<Value> = section_references(record, section)
+                .into_iter()
+                .map(|(name, id)| extension(name, participant_name(record, id)))
+                .collect();
+            if !people.is_empty() {
+                group["extension"] = Value::Array(people);
+            }
+            groups.push(group);
         }
     }
     let status = match record.meta.status {

@@ -285,6 +285,8 @@ macro_rules! impl_labelled {
 
 impl_labelled!(
     BackgroundCheck,
+    MedicalAuthority,
+    Investigation,
     ThresholdAnswer,
     HarmCategory,
     ThresholdRoute,

@@ -5,7 +5,7 @@
 //! Every list item has an `id` that is stable within the record (`s1`, `i3`, `r2`, …):
 //! owners and other references use participant ids, never names.
 
-use super::types::{IsoDate, Timestamp, Tristate};
+use super::types::{ClockTime, IsoDate, Timestamp, Tristate};
 use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 
@@ -61,11 +61,13 @@ labelled_enum! {
 }
 
 labelled_enum! {
-    /// Whether the child can move about on their own: bruising in a pre-mobile baby is
-    /// a red flag, so this is recorded, with unknown kept distinct.
+    /// Whether the child can move about on their own: any bruise on a child who is not
+    /// independently mobile is a red flag, so this is recorded, with unknown kept distinct.
     pub enum Mobility {
-        /// Not yet crawling, cruising or walking.
-        PreMobile => "Pre-mobile",
+        /// Not independently mobile: a baby not yet crawling, cruising or walking, or a child
+        /// whose disability means they cannot move about on their own (the wire name
+        /// `preMobile` is kept from version 1).
+        PreMobile => "Not independently mobile",
         /// Crawling, cruising or walking.
         Mobile => "Mobile",
         /// Not known.
@@ -115,7 +117,7 @@ pub struct Subject {
     /// Expected date of delivery for an unborn child.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub expected_date: Option<IsoDate>,
-    /// For the child: whether they are pre-mobile.
+    /// For the child: whether they are independently mobile, by age or disability.
     #[serde(default)]
     pub mobility: Mobility,
     /// Whether they live in the child's household.
@@ -145,6 +147,13 @@ pub struct Subject {
     /// strategy discussion or decision is (version 3).
     #[serde(default, skip_serializing_if = "String::is_empty")]
     pub own_record: String,
+    /// For another child: what this meeting decided for them, when their own record is not
+    /// linked (version 3).
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub own_decision: String,
+    /// For another child: whether a paediatrician is to examine them too (version 3).
+    #[serde(default, skip_serializing_if = "Tristate::is_unknown")]
+    pub to_be_examined: Tristate,
     /// Who may receive it (version 2); absent: not for the family.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub restrictions: Option<Restrictions>,
@@ -158,9 +167,12 @@ impl Subject {
             && (self.lives_with_child != Tristate::No || self.cares_alone == Tristate::Yes)
     }
 
-    /// Another child in the household with no record of their own linked.
+    /// Another child in the household with neither a record of their own linked nor a
+    /// decision about them in this one.
     pub fn lacks_own_record(&self) -> bool {
-        self.role == SubjectRole::Sibling && self.own_record.trim().is_empty()
+        self.role == SubjectRole::Sibling
+            && self.own_record.trim().is_empty()
+            && self.own_decision.trim().is_empty()
     }
 }
 
@@ -718,6 +730,114 @@ pub struct Threshold {
     /// Who may receive it; absent: not for the family.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub restrictions: Option<Restrictions>,
+}
+
+/// The injury that brought the child to the meeting (version 3): what a rapid review asks
+/// first. One section describes every injury seen; the body map stays in the health record.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[serde(rename_all = "camelCase", deny_unknown_fields)]
+pub struct Injury {
+    /// Where on the body, the pattern and the size of each injury.
+    #[serde(default)]
+    pub description: String,
+    /// The explanation given, and by whom; "none given" is an answer.
+    #[serde(default)]
+    pub explanation: String,
+    /// Whether the explanation fits the child's age and development.
+    #[serde(default, skip_serializing_if = "Tristate::is_unknown")]
+    pub explanation_fits: Tristate,
+    /// Who saw the injury first (a name and role, or a relationship).
+    #[serde(default)]
+    pub seen_by: String,
+    /// When it was first seen by a professional.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub seen_on: Option<IsoDate>,
+    /// The protocol followed, with its version (a partnership's bruising protocol).
+    #[serde(default)]
+    pub protocol: String,
+    /// Who may receive it; absent: not for the family.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub restrictions: Option<Restrictions>,
+}
+
+impl Injury {
+    /// True once anything of the injury is recorded.
+    pub fn is_recorded(&self) -> bool {
+        !self.description.trim().is_empty()
+            || !self.explanation.trim().is_empty()
+            || self.seen_on.is_some()
+    }
+}
+
+labelled_enum! {
+    /// What a child protection medical relies on to go ahead.
+    pub enum MedicalAuthority {
+        /// The consent of a person with parental responsibility.
+        Consent => "Consent of a person with parental responsibility",
+        /// A court order (an emergency protection order, an interim care order, a child
+        /// assessment order).
+        CourtOrder => "A court order",
+        /// Neither yet: the meeting plans how it will be sought.
+        NotYet => "Not yet agreed",
+    }
+}
+
+labelled_enum! {
+    /// The investigations a paediatrician may plan beside the examination.
+    pub enum Investigation {
+        /// A skeletal survey (X-rays of the whole skeleton).
+        SkeletalSurvey => "Skeletal survey",
+        /// A CT scan of the head.
+        CtHead => "CT head scan",
+        /// An eye examination by an ophthalmologist (retinal haemorrhages).
+        EyeExamination => "Eye examination (ophthalmology)",
+        /// Blood tests (clotting and bone).
+        Bloods => "Blood tests (clotting and bone)",
+        /// Medical photographs of the injuries.
+        Photographs => "Medical photographs",
+    }
+}
+
+/// The child protection medical (version 3): requested by children's social care or the
+/// police, carried out by a paediatrician, with consent or an order, and when. For a child
+/// who is not independently mobile it is the same day.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[serde(rename_all = "camelCase", deny_unknown_fields)]
+pub struct Medical {
+    /// The participant who requested it, for children's social care or the police.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub requested_by_id: Option<String>,
+    /// The paediatrician who carries it out (name and hospital).
+    #[serde(default)]
+    pub paediatrician: String,
+    /// What it relies on: consent, an order, or not yet agreed.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub authority: Option<MedicalAuthority>,
+    /// Who consented (a person with parental responsibility), or the order relied on.
+    #[serde(default)]
+    pub consent_from: String,
+    /// The day it takes place.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub date: Option<IsoDate>,
+    /// The time it takes place.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub time: Option<ClockTime>,
+    /// The investigations planned beside the examination.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub investigations: Vec<Investigation>,
+    /// Who may receive it; absent: not for the family.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub restrictions: Option<Restrictions>,
+}
+
+impl Medical {
+    /// True once anything of the medical is recorded.
+    pub fn is_planned(&self) -> bool {
+        self.requested_by_id.is_some()
+            || !self.paediatrician.trim().is_empty()
+            || self.date.is_some()
+            || self.authority.is_some()
+    }
 }
 
 labelled_enum! {

@@ -162,6 +162,8 @@ pub enum ReferenceSite {
     LeadWorker,
     /// Who made the threshold decision, `$.threshold.decidedById`.
     Threshold,
+    /// Who requested the child protection medical, `$.medical.requestedById`.
+    Medical,
     /// A field of a list's item (`$.risks[2].ownerId`).
     Item(ItemKind, usize, &'static str),
 }
@@ -177,6 +179,7 @@ impl ReferenceSite {
                 .key("participantId"),
             ReferenceSite::LeadWorker => JsonPath::keys(&["familyCopy", "leadWorkerId"]),
             ReferenceSite::Threshold => JsonPath::keys(&["threshold", "decidedById"]),
+            ReferenceSite::Medical => JsonPath::keys(&["medical", "requestedById"]),
             ReferenceSite::Item(kind, index, field) => kind.item_path(index).key(field),
         }
     }
@@ -272,6 +275,13 @@ impl DecisionRecord {
         {
             each(ReferenceSite::Threshold, id);
         }
+        if let Some(id) = self
+            .medical
+            .as_ref()
+            .and_then(|medical| medical.requested_by_id.as_ref())
+        {
+            each(ReferenceSite::Medical, id);
+        }
         list(&self.decisions, ItemKind::Decision, &mut each);
         list(&self.risks, ItemKind::Risk, &mut each);
         list(&self.actions, ItemKind::Action, &mut each);
@@ -331,7 +341,7 @@ restricted! {
     version_1_labelled: InformationItem, Statement, Risk;
     labelled: Subject, InformationGap, ToolInput, Decision, Action, Contingency, Dissent,
         FamilyCommunication, SafetyScale, ChildVoice, PracticeContext, Amendment, Meeting,
-        Threshold;
+        Threshold, Injury, Medical;
     unlabelled: Participant, Recipient
 }
 

@@ -24,6 +24,9 @@ pub struct DecisionRecord {
     /// included.
     #[serde(default)]
     pub subjects: Vec<Subject>,
+    /// The injury that brought the child to the meeting, if there is one (version 3).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub injury: Option<Injury>,
     /// Changes of worker or team and restructures that touched the case.
     #[serde(default)]
     pub practice_context: PracticeContext,
@@ -52,6 +55,9 @@ pub struct DecisionRecord {
     /// what follows (version 3).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub threshold: Option<Threshold>,
+    /// The child protection medical, if one is planned (version 3).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub medical: Option<Medical>,
     /// Decisions, each owned by an agency and made by a named person.
     #[serde(default)]
     pub decisions: Vec<Decision>,
@@ -120,6 +126,7 @@ impl DecisionRecord {
             },
             meeting: Meeting::default(),
             subjects: Vec::new(),
+            injury: None,
             practice_context: PracticeContext::default(),
             participants: Vec::new(),
             information: Vec::new(),
@@ -129,6 +136,7 @@ impl DecisionRecord {
             scales: Vec::new(),
             tools: Vec::new(),
             threshold: None,
+            medical: None,
             decisions: Vec::new(),
             risks: Vec::new(),
             actions: Vec::new(),
@@ -162,6 +170,51 @@ impl DecisionRecord {
     pub fn child(&self) -> Option<&Subject> {
         self.subjects.iter().find(|s| s.role == SubjectRole::Child)
     }
+
+    /// For a child who is not independently mobile (by age or disability) with an injury
+    /// recorded, when the medical is against the day the injury was first seen (or, when
+    /// that is not recorded, the meeting's day): the bruising protocols' same-day rule.
+    /// `None` when the rule does not apply.
+    pub fn medical_timing(&self) -> Option<MedicalTiming> {
+        let child = self.child()?;
+        let applies = child.mobility == Mobility::PreMobile
+            && !child.unborn
+            && self.injury.as_ref().is_some_and(Injury::is_recorded);
+        if !applies {
+            return None;
+        }
+        let medical = self.medical.as_ref().filter(|medical| medical.is_planned());
+        let seen = self
+            .injury
+            .as_ref()
+            .and_then(|injury| injury.seen_on)
+            .or(self.meeting.date);
+        Some(match (medical.map(|medical| medical.date), seen) {
+            (None, _) => MedicalTiming::NotRecorded,
+            (Some(None), _) => MedicalTiming::Undated,
+            (Some(Some(day)), Some(seen)) if day > seen => MedicalTiming::Later { seen, day },
+            (Some(Some(_)), _) => MedicalTiming::SameDay,
+        })
+    }
+}
+
+/// When a child protection medical is, for a child who is not independently mobile with an
+/// injury ([`DecisionRecord::medical_timing`]).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum MedicalTiming {
+    /// No medical is recorded.
+    NotRecorded,
+    /// A medical is recorded without its day.
+    Undated,
+    /// On the day the injury was first seen (or before: already done).
+    SameDay,
+    /// After the day the injury was first seen.
+    Later {
+        /// The day the injury was first seen (or the meeting's day).
+        seen: IsoDate,
+        /// The medical's day.
+        day: IsoDate,
+    },
 }
 
 /// Identity and lifecycle of the record.

@@ -213,7 +213,6 @@ fn owning_role(kind: DecisionType) -> Option<AgencyRole> {
         DecisionType::CriminalInvestigation | DecisionType::PoliceProtection => {
             Some(AgencyRole::Police)
         }
-        DecisionType::Medical => Some(AgencyRole::Health),
         DecisionType::Other => None,
         _ => Some(AgencyRole::ChildrensSocialCare),
     }
@@ -415,7 +414,7 @@ mod tests {
         for (kind, owner) in [
             (DecisionType::S47Joint, "Children's social care"),
             (DecisionType::CriminalInvestigation, "Police"),
-            (DecisionType::Medical, "Health"),
+            (DecisionType::Medical, "Children's social care"),
             (DecisionType::Icpc, "Children's social care"),
             (
                 DecisionType::EmergencyProtectionOrder,

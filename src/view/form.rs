@@ -239,7 +239,8 @@ labelled_field_value!(
     crate::record::EscalationStage,
     crate::record::RecipientKind,
     crate::record::ThresholdAnswer,
-    crate::record::ThresholdRoute
+    crate::record::ThresholdRoute,
+    crate::record::MedicalAuthority
 );
 
 /// How to read and write one value on a typed item.

@@ -5,7 +5,7 @@
 
 use super::dates;
 use super::form::{display_value, participant_label};
-use super::specs::{list_form, ListForm, Row};
+use super::specs::{self, list_form, ListForm, Row, Section};
 use super::stages::Stage;
 use crate::bidi::isolate;
 use crate::meeting::{scale_spread, statutory_clocks, Config, ItemKind};
@@ -182,6 +182,46 @@ fn minutes_table(record: &DecisionRecord, list: &dyn ListForm, mask_restricted: 
     )
 }
 
+/// A whole section of the record as a summary list under its heading: each field's label
+/// and value, read from the section's form (`specs.rs`), so that a field added to the form
+/// is in the minutes. A restricted section's values are hidden on a shared screen and
+/// marked in print.
+fn section_summary(
+    record: &DecisionRecord,
+    section: &dyn Section,
+    level: u8,
+    mask_restricted: bool,
+) -> Html {
+    let heading = heading_at(level, "rs-minutes__subheading", section.heading());
+    if !section.started(record) {
+        return html! {
+            <>
+                { heading }
+                <p class="rs-minutes__empty">{ "None recorded." }</p>
+            </>
+        };
+    }
+    let restricted = section.restricted(record);
+    let participants = &record.participants;
+    let texts = section.texts(record);
+    let rows = section.fields().iter().zip(&texts).map(|(field, text)| {
+        let value = display_value(field, text, participants);
+        let value = match field.key {
+            "restrictions" if !restricted => return Html::default(),
+            "restrictions" => value,
+            _ if restricted && mask_restricted && !value.trim().is_empty() => HIDDEN.to_string(),
+            _ => value,
+        };
+        summary_row(field.label, value)
+    });
+    html! {
+        <>
+            { heading }
+            <dl class="rs-summary-list">{ for rows }</dl>
+        </>
+    }
+}
+
 /// The whole record as minutes.
 #[function_component(Minutes)]
 pub fn minutes(props: &MinutesProps) -> Html {
@@ -244,6 +284,7 @@ pub fn minutes(props: &MinutesProps) -> Html {
     let subjects_body = html! {
         <>
             { list(ItemKind::Subject) }
+            { section_summary(record, &*specs::injury().erased(), props.level + 1, props.mask_restricted) }
             <dl class="rs-summary-list">
                 { summary_row("Worker or team changed recently", record.practice_context.recent_worker_change.label().into()) }
                 { summary_row("Practice context", shown(record.practice_context.restrictions(), &record.practice_context.details)) }
@@ -348,6 +389,7 @@ pub fn minutes(props: &MinutesProps) -> Html {
                     { summary_row("Decided by", who(&threshold.decided_by_id)) }
                     { summary_row("Reconvenes by", dates::date_or_blank(threshold.reconvene_by)) }
                 </dl>
+                { section_summary(record, &*specs::medical().erased(), props.level + 1, props.mask_restricted) }
                 { list(ItemKind::Decision) }
                 </>
             }) }

@@ -348,7 +348,7 @@ pub fn subjects() -> ListSpec<Subject> {
             F::new("unborn", "Unborn?", Control::YesNo, lens!(unborn)),
             F::new("expectedDate", "Expected date of delivery", Control::Date, lens!(expected_date)),
             F::new("mobility", "Mobility", Control::choice::<Mobility>(), lens!(mobility))
-                .hint("Bruising to a pre-mobile baby is a red flag."),
+                .hint("Not independently mobile: a baby not yet crawling, cruising or walking, or a child whose disability means they cannot move about on their own. Any bruise is a red flag."),
             F::new("livesWithChild", "Lives with the child?", Control::choice::<Tristate>(), lens!(lives_with_child)),
             F::new("parentalResponsibility", "Parental responsibility?", Control::choice::<Tristate>(), lens!(parental_responsibility)),
             F::new("seen", "Men: seen by a professional for this enquiry?", Control::choice::<Tristate>(), lens!(seen))
@@ -357,6 +357,9 @@ pub fn subjects() -> ListSpec<Subject> {
             F::new("caresAlone", "Men: looks after the child alone at times?", Control::choice::<Tristate>(), lens!(cares_alone)),
             F::new("ownRecord", "Another child: their own record", Control::Text, lens!(own_record))
                 .hint("The case reference of their own strategy discussion or of the decision made about them."),
+            F::new("ownDecision", "Another child: what this meeting decided for them", Control::TextArea, lens!(own_decision))
+                .hint("When they have no record of their own."),
+            F::new("toBeExamined", "Another child: to be examined by a paediatrician?", Control::choice::<Tristate>(), lens!(to_be_examined)),
             F::new("needs", "Language, interpreter, ethnicity and disability needs", Control::TextArea, lens!(needs)),
             F::new("history.childhoodAdversity", "Adults: adversity in their own childhood?", Control::choice::<Tristate>(), history!(childhood_adversity))
                 .hint("Context for help, never a score."),
@@ -830,6 +833,117 @@ pub fn threshold() -> SectionSpec<Threshold> {
                 threshold.answer.is_some() || !threshold.reasoning.is_empty()
             })
         },
+    }
+}
+
+pub fn injury() -> SectionSpec<Injury> {
+    type F = Field<Injury>;
+    SectionSpec {
+        form: "injury",
+        heading: "The injury",
+        intro: Some(
+            "What a rapid review asks first: what was seen, the explanation and whether it fits \
+             the child's development, who saw it and when, and the protocol followed.",
+        ),
+        fields: vec![
+            F::new("description", "What was seen", Control::TextArea, lens!(description))
+                .hint("Where on the body, the pattern and the size of each injury."),
+            F::new("explanation", "Explanation given", Control::TextArea, lens!(explanation))
+                .hint("What was said, and by whom; or that no explanation was given."),
+            F::new(
+                "explanationFits",
+                "Does the explanation fit the child's age and development?",
+                Control::radios::<Tristate>(true),
+                lens!(explanation_fits),
+            ),
+            F::new("seenBy", "First seen by", Control::Text, lens!(seen_by)),
+            F::new("seenOn", "First seen by a professional on", Control::Date, lens!(seen_on)),
+            F::new("protocol", "Protocol followed, with its version", Control::Text, lens!(protocol))
+                .hint("For example the partnership's bruising protocol for children who are not independently mobile."),
+            restrictions(lens!(restrictions), &[]),
+        ],
+        keys: &["injury"],
+        read: |record| {
+            let mut injury = record.injury.clone().unwrap_or_default();
+            let empty = !injury.is_recorded();
+            labelled_when_empty(&mut injury.restrictions, empty);
+            Some(injury)
+        },
+        restricted: |record| {
+            record
+                .injury
+                .as_ref()
+                .is_some_and(|injury| injury.is_recorded() && injury.is_restricted())
+        },
+        command: Command::EditInjury,
+        follow: super::defaults::nothing_follows,
+        started: |record| record.injury.as_ref().is_some_and(Injury::is_recorded),
+    }
+}
+
+pub fn medical() -> SectionSpec<Medical> {
+    type F = Field<Medical>;
+    SectionSpec {
+        form: "medical",
+        heading: "The child protection medical",
+        intro: Some(
+            "Requested by children's social care or the police, carried out by a \
+             paediatrician, with the consent of a person with parental responsibility or a \
+             court order. For a child who is not independently mobile, the same day.",
+        ),
+        fields: vec![
+            F::new(
+                "requestedById",
+                "Requested by",
+                Control::Owner,
+                lens!(requested_by_id),
+            ),
+            F::new(
+                "paediatrician",
+                "Paediatrician",
+                Control::Text,
+                lens!(paediatrician),
+            )
+            .hint("Name and hospital."),
+            F::new(
+                "authority",
+                "The medical relies on",
+                Control::radios::<MedicalAuthority>(false),
+                lens!(authority),
+            ),
+            F::new(
+                "consentFrom",
+                "Who consented, or the order relied on",
+                Control::Text,
+                lens!(consent_from),
+            )
+            .hint("Consent comes from a person with parental responsibility."),
+            F::new("date", "Day of the medical", Control::Date, lens!(date)),
+            F::new("time", "Time", Control::Time, lens!(time)),
+            F::new(
+                "investigations",
+                "Investigations planned",
+                Control::checkboxes::<Investigation>(),
+                lens!(investigations),
+            ),
+            restrictions(lens!(restrictions), &[]),
+        ],
+        keys: &["medical"],
+        read: |record| {
+            let mut medical = record.medical.clone().unwrap_or_default();
+            let empty = !medical.is_planned();
+            labelled_when_empty(&mut medical.restrictions, empty);
+            Some(medical)
+        },
+        restricted: |record| {
+            record
+                .medical
+                .as_ref()
+                .is_some_and(|medical| medical.is_planned() && medical.is_restricted())
+        },
+        command: Command::EditMedical,
+        follow: super::defaults::nothing_follows,
+        started: |record| record.medical.as_ref().is_some_and(Medical::is_planned),
     }
 }
 

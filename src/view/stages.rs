@@ -134,6 +134,7 @@ impl Stage {
             Stage::Meeting => &[Participants, MeetingDetails],
             Stage::Subjects => &[
                 List(ItemKind::Subject),
+                Section(SectionKind::Injury),
                 Section(SectionKind::PracticeContext),
             ],
             Stage::Information => &[List(ItemKind::Information), List(ItemKind::Tool)],
@@ -147,7 +148,11 @@ impl Stage {
                 List(ItemKind::Statement(SafetyGoals)),
             ],
             Stage::Scales => &[Scales],
-            Stage::Decisions => &[Section(SectionKind::Threshold), List(ItemKind::Decision)],
+            Stage::Decisions => &[
+                Section(SectionKind::Threshold),
+                Section(SectionKind::Medical),
+                List(ItemKind::Decision),
+            ],
             Stage::Risks => &[List(ItemKind::Risk)],
             Stage::Actions => &[List(ItemKind::Action)],
             Stage::Contingencies => &[List(ItemKind::Contingency)],
@@ -230,7 +235,9 @@ impl Stage {
 /// A whole-section form of the record.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum SectionKind {
+    Injury,
     Threshold,
+    Medical,
     PracticeContext,
     ChildVoice,
     Timescales,
@@ -289,7 +296,9 @@ impl SectionKind {
     /// The section's form.
     pub fn form(self) -> Rc<dyn Section> {
         match self {
+            SectionKind::Injury => specs::injury().erased(),
             SectionKind::Threshold => specs::threshold().erased(),
+            SectionKind::Medical => specs::medical().erased(),
             SectionKind::PracticeContext => specs::practice_context().erased(),
             SectionKind::ChildVoice => specs::child_voice().erased(),
             SectionKind::Timescales => specs::timescales().erased(),

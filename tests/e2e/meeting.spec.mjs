@@ -133,14 +133,16 @@ test('a whole meeting, from an empty record to a finalised one, with the keyboar
   await typeInto(page, page.getByLabel('Chair'), 'Amara');
   await expect(page.getByLabel('Chair')).toHaveValue('p1');
 
-  // The child, and the man in the household (the "invisible men" of the national review).
+  // The seed's typical case: a baby who is not independently mobile with an unexplained
+  // bruise, the mother's new partner with a police history, a sister at nursery. The child,
+  // and the man in the household (the "invisible men" of the national review).
   await openStage(page, 'Child and household');
   await typeInto(page, page.getByLabel('Relationship to the child'), 'The child');
   await page.keyboard.press('Tab');
   await expect(page.getByLabel('Name', { exact: true })).toBeFocused();
   await page.keyboard.type('Leo Marsden-Hale');
   await typeDate(page, page.getByLabel('Date of birth'), '2025-10-28');
-  await typeInto(page, page.getByLabel('Mobility'), 'Pre');
+  await typeInto(page, page.getByLabel('Mobility'), 'Not i');
   await expect(page.getByLabel('Mobility')).toHaveValue('preMobile');
   await pressButton(page, 'Add person');
   await expect(page.getByRole('rowheader', { name: 'Leo Marsden-Hale' })).toBeVisible();
@@ -150,8 +152,36 @@ test('a whole meeting, from an empty record to a finalised one, with the keyboar
   await expect(page.getByLabel('Relationship to the child')).toHaveValue('maleCarer');
   await page.keyboard.press('Tab');
   await page.keyboard.type('Connor Hale');
-  await page.keyboard.press('Enter');
+  // He lives with Leo, was seen, was checked with the police and looks after him alone.
+  await typeInto(page, page.getByLabel('Lives with the child?'), 'Y');
+  await expect(page.getByLabel('Lives with the child?')).toHaveValue('yes');
+  await typeInto(page, page.getByLabel('Men: seen by a professional for this enquiry?'), 'Y');
+  await tabTo(page, page.getByRole('checkbox', { name: 'Police records' }));
+  await page.keyboard.press('Space');
+  await typeInto(page, page.getByLabel('Men: looks after the child alone at times?'), 'Y');
+  await pressButton(page, 'Add person');
   await expect(page.getByRole('rowheader', { name: 'Connor Hale' })).toBeVisible();
+  // His sister, at nursery: what this meeting decided for her, and her examination.
+  await page.keyboard.type('Sib');
+  await expect(page.getByLabel('Relationship to the child')).toHaveValue('sibling');
+  await page.keyboard.press('Tab');
+  await page.keyboard.type('Mia Marsden');
+  await typeInto(page, page.getByLabel('Another child: what this meeting decided for them'),
+    'Seen at nursery today by the social worker; included in the joint visit.');
+  await typeInto(page, page.getByLabel('Another child: to be examined by a paediatrician?'), 'Y');
+  await pressButton(page, 'Add person');
+  await expect(page.getByRole('rowheader', { name: 'Mia Marsden' })).toBeVisible();
+  // The injury, saved as it is typed.
+  await typeInto(page, page.getByLabel('What was seen'), 'A bruise 2 cm across on the left cheek.');
+  await typeInto(page, page.getByLabel('Explanation given'), 'Mother: his sister hit him with a toy.');
+  const fits = page.getByRole('group', { name: "Does the explanation fit the child's age and development?" });
+  // "Not known" until answered: Tab reaches the chosen radio, an arrow moves the choice.
+  await tabTo(page, fits.getByRole('radio', { name: 'Not known', exact: true }));
+  await page.keyboard.press('ArrowLeft');
+  await expect(fits.getByRole('radio', { name: 'No', exact: true })).toBeChecked();
+  await typeInto(page, page.getByLabel('First seen by', { exact: true }), 'Priya Nandra, health visitor');
+  await typeDate(page, page.getByLabel('First seen by a professional on'), '2026-03-02');
+  await typeInto(page, page.getByLabel('Protocol followed, with its version'), 'Bruising protocol, version 4');
 
   // One item of information, shared by a participant picked from the list: their agency,
   // the restriction health information starts with and the usual lawful basis follow.
@@ -186,6 +216,15 @@ test('a whole meeting, from an empty record to a finalised one, with the keyboar
   // Health-confidential, so hidden on the shared screen as soon as it is saved.
   await expect(page.getByRole('rowheader', { name: 'Hidden on the shared screen' })).toBeVisible();
   await expect(page.getByText(/2 cm bruise/)).toHaveCount(0);
+  // The partner's police history, shared by the police: police sensitive from the start.
+  await typeInto(page, page.getByLabel('Shared by'), 'Tom');
+  await expect(page.getByLabel('Source agency')).toHaveValue('Police');
+  await typeInto(page, page.getByLabel('What was shared'), 'Connor Hale: cautioned in 2022 for assaulting a former partner.');
+  await tabTo(page, page.getByRole('radio', { name: 'Fact', exact: true }));
+  await page.keyboard.press('Space');
+  await expect(restrictions.getByRole('checkbox', { name: 'Police sensitive' })).toBeChecked();
+  await pressButton(page, 'Add information');
+  await expect(page.getByRole('rowheader', { name: 'Hidden on the shared screen' })).toHaveCount(2);
 
   // The child's voice: a section saved as it is typed.
   await openStage(page, "The child's voice");
@@ -248,6 +287,22 @@ test('a whole meeting, from an empty record to a finalised one, with the keyboar
   await page.keyboard.press('Tab');
   await page.keyboard.type('Amara');
   await expect(page.getByLabel("Decided by (children's social care)")).toHaveValue('p1');
+
+  // The child protection medical: the same day, with the mother's consent.
+  await typeInto(page, page.getByLabel('Requested by'), 'Amara');
+  await expect(page.getByLabel('Requested by')).toHaveValue('p1');
+  await typeInto(page, page.getByLabel('Paediatrician'), 'Dr Hannah Osei, Northshire General');
+  await tabTo(page, page.getByRole('radio', { name: 'Consent of a person with parental responsibility' }));
+  await page.keyboard.press('Space');
+  await typeInto(page, page.getByLabel('Who consented, or the order relied on'), 'Jade Marsden');
+  await typeDate(page, page.getByLabel('Day of the medical'), '2026-03-02');
+  await typeInto(page, page.getByLabel('Time', { exact: true }), '1400');
+  if ((await page.getByLabel('Time', { exact: true }).inputValue()) === '') await page.keyboard.type('P');
+  await expect(page.getByLabel('Time', { exact: true })).toHaveValue('14:00');
+  for (const investigation of ['Skeletal survey', 'CT head scan', 'Eye examination (ophthalmology)']) {
+    await tabTo(page, page.getByRole('checkbox', { name: investigation }));
+    await page.keyboard.press('Space');
+  }
 
   // The section 47 decision that follows, with its decision-maker.
   await typeInto(page, page.getByLabel('Type of decision'), 'S');
@@ -318,11 +373,29 @@ test('a whole meeting, from an empty record to a finalised one, with the keyboar
   expect(final.meta.status).toBe('final');
   expect(final.meta.digest).toMatch(/^sha256:[0-9a-f]{64}$/);
   expect(final.participants).toHaveLength(3);
-  expect(final.subjects.map((s) => s.role)).toEqual(['child', 'maleCarer']);
+  expect(final.subjects.map((s) => s.role)).toEqual(['child', 'maleCarer', 'sibling']);
+  expect(final.subjects[1]).toMatchObject({ livesWithChild: 'yes', seen: 'yes', checks: ['police'], caresAlone: 'yes' });
+  expect(final.subjects[2]).toMatchObject({ toBeExamined: 'yes' });
+  expect(final.subjects[2].ownDecision).toMatch(/^Seen at nursery/);
+  expect(final.injury).toMatchObject({
+    description: 'A bruise 2 cm across on the left cheek.',
+    explanationFits: 'no',
+    seenOn: '2026-03-02',
+    protocol: 'Bruising protocol, version 4',
+  });
+  expect(final.medical).toMatchObject({
+    requestedById: 'p1',
+    authority: 'consent',
+    consentFrom: 'Jade Marsden',
+    date: '2026-03-02',
+    time: '14:00',
+    investigations: ['skeletalSurvey', 'ctHead', 'eyeExamination'],
+  });
   expect(final.scales).toHaveLength(2);
   expect(final.decisions[0]).toMatchObject({ decisionType: 's47Joint', decisionMakerId: 'p1' });
   expect(final.risks[0]).toMatchObject({ ownerId: 'p1', reviewDate: '2026-03-04' });
   expect(final.actions[0]).toMatchObject({ ownerId: 'p3', due: '2026-03-02' });
+  expect(final.information.map((item) => item.restrictions)).toEqual([['healthConfidential'], ['policeSensitive']]);
   expect(final.familyCommunication).toHaveLength(1);
   expect(final.distribution).toHaveLength(1);
   // The digest on screen: its first 12 hex digits in groups of four.

@@ -26,13 +26,13 @@ test('the chair runs an ordinary case from an empty record to a final one, the s
   expect(record.information).toHaveLength(4);
   expect(record.scales.map((s) => s.score)).toEqual([4, 4, 2, 5, 3]);
   expect(record.threshold).toMatchObject({ answer: 'yes', harmCategories: ['physical'], route: 's47Joint', decidedById: 'p1' });
-  expect(record.decisions.map((d) => d.owningAgency)).toEqual(["Children's social care", 'Health', 'Police']);
+  expect(record.decisions.map((d) => d.owningAgency)).toEqual(["Children's social care", "Children's social care", 'Police']);
   expect(record.actions.map((a) => a.ownerId)).toEqual(['p5', 'p3', 'p2', 'p1']);
   expect(record.dissent[0].view).toContain('frighten mother');
   expect(record.information.map((i) => i.kind)).toEqual(['fact', 'fact', 'opinion', 'hearsay']);
   expect(record.information.map((i) => i.sourceAgency)).toEqual(['Health', 'Police', 'Health', 'Early help']);
   expect(record.information.map((i) => i.restrictions)).toEqual([['healthConfidential'], ['policeSensitive'], ['healthConfidential'], ['thirdParty']]);
-  expect(record.decisions.map((d) => d.decisionMakerId)).toEqual(['p1', 'p5', 'p3']);
+  expect(record.decisions.map((d) => d.decisionMakerId)).toEqual(['p1', 'p1', 'p3']);
   expect(record.participants.map((p) => p.attendance)).toEqual(['attended', 'attended', 'attended', 'attended', 'attended', 'sentInformation']);
   expect(record.distribution.map((r) => r.name)).toEqual(PEOPLE.slice(0, 5).map(([name]) => name));
   expect(counts.interactions).toBeGreaterThan(0);

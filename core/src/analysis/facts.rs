@@ -5,8 +5,8 @@ use super::hotspots::{icpc_due, is_father_or_male_carer};
 use super::Settings;
 use crate::meeting::{scale_spread, starts_section_47, working_days_between, Config};
 use crate::record::{
-    Attendance, DecisionRecord, DecisionType, EscalationStage, IsoDate, Mobility, S47Outcome,
-    Status, SubjectRole, Tristate,
+    Attendance, BackgroundCheck, DecisionRecord, DecisionType, EscalationStage, HarmCategory,
+    IsoDate, MedicalTiming, Mobility, S47Outcome, Status, SubjectRole, ThresholdAnswer, Tristate,
 };
 
 /// Names that record a person as not known rather than name them.
@@ -75,7 +75,7 @@ impl UnknownKind {
             UnknownKind::GapsRecorded => "Information gaps listed by the group",
             UnknownKind::NoChild => "No child recorded",
             UnknownKind::ChildDateOfBirth => "Child's date of birth not recorded",
-            UnknownKind::ChildMobility => "Whether the child is pre-mobile not known",
+            UnknownKind::ChildMobility => "Whether the child is independently mobile not known",
             UnknownKind::NoFatherOrMaleCarer => "No father or male carer recorded",
             UnknownKind::FatherOrMaleCarerNotNamed => "Father or male carer recorded but not named",
             UnknownKind::CarerHistory => "A parent's or carer's own history not known",
@@ -154,6 +154,59 @@ pub struct RecordFacts {
     pub icpc: Option<IcpcFacts>,
     /// The decision to convene an ICPC, when recorded.
     pub icpc_decision: Option<IcpcDecisionFacts>,
+    /// What a version 3 record adds (the threshold decision, the men around the child, the
+    /// medical); `None` for an earlier record, which was never asked.
+    pub version_3: Option<Version3Facts>,
+}
+
+/// What a version 3 record tells the themes about the threshold decision, the men around
+/// the child and the medical.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct Version3Facts {
+    /// The threshold decision's answer, when given.
+    pub threshold: Option<ThresholdAnswer>,
+    /// The categories of harm suspected, for a yes.
+    pub harm_categories: Vec<HarmCategory>,
+    /// Fathers and men who live with or look after the child.
+    pub men_around: u64,
+    /// Of those, seen by a professional for this enquiry.
+    pub men_seen: u64,
+    /// Of those, with any check made.
+    pub men_checked: u64,
+    /// Of those, with police records checked.
+    pub men_police_checked: u64,
+    /// Of those, who look after the child alone at times.
+    pub men_caring_alone: u64,
+    /// For a child who is not independently mobile with an injury, when the medical is.
+    pub medical: Option<MedicalTiming>,
+}
+
+impl Version3Facts {
+    fn of(record: &DecisionRecord) -> Self {
+        let threshold = record.threshold.clone().unwrap_or_default();
+        let men: Vec<_> = record
+            .subjects
+            .iter()
+            .filter(|subject| subject.is_man_around_the_child())
+            .collect();
+        let count = |test: &dyn Fn(&&crate::record::Subject) -> bool| {
+            men.iter().filter(|man| test(man)).count() as u64
+        };
+        Version3Facts {
+            threshold: threshold.answer,
+            harm_categories: if threshold.answer == Some(ThresholdAnswer::Yes) {
+                threshold.harm_categories
+            } else {
+                Vec::new()
+            },
+            men_around: men.len() as u64,
+            men_seen: count(&|man| man.seen == Tristate::Yes),
+            men_checked: count(&|man| !man.checks.is_empty()),
+            men_police_checked: count(&|man| man.checks.contains(&BackgroundCheck::Police)),
+            men_caring_alone: count(&|man| man.cares_alone == Tristate::Yes),
+            medical: record.medical_timing(),
+        }
+    }
 }
 
 impl RecordFacts {
@@ -271,6 +324,7 @@ impl RecordFacts {
                 Some(_) => {}
             }
         }
+        facts.version_3 = (record.schema_version >= 3).then(|| Version3Facts::of(record));
         facts.scales = record.scales.len() as u64;
         facts.spread = scale_spread(&record.scales);
         facts.spread_discussed = !record.assessment.scale_discussion.trim().is_empty();

@@ -13,7 +13,10 @@
 //! | assessment clock | the assessment's due date has passed, or is within the window | overdue / due soon |
 //! | open dissent | a disagreement with no resolution recorded; escalated or not | needs attention |
 //! | undiscussed spread | the safety scales spread by 3 or more points and no discussion of the difference is recorded | needs attention |
-//! | baby | the child is pre-mobile, or unborn | vulnerable child |
+//! | man not seen | a father, or a man who lives with or looks after the child, not recorded as seen (version 3) | needs attention |
+//! | child without own record | another child in the household with no record of their own and no decision here (version 3) | needs attention |
+//! | no same-day medical | a child who is not independently mobile has an injury and no medical on the day it was first seen (version 3) | needs attention |
+//! | baby | the child is not independently mobile (by age or disability), or unborn | vulnerable child |
 //!
 //! "Passed" counts working days (weekends and bank holidays do not count), from the day
 //! after the due date up to and including the as-of date: an action due on the Friday
@@ -28,7 +31,7 @@
 //! # The order
 //!
 //! Rows are sorted by their most urgent band (overdue, then due soon, then needs attention,
-//! then vulnerable child); within a band, pre-mobile and unborn babies first (the review
+//! then vulnerable child); within a band, children who are not independently mobile and unborn babies first (the review
 //! that started this project was about them); then by how far past due (for overdue: the
 //! most working days overdue of any item) or how close (for due soon: the fewest working
 //! days left); then by the number of flags; then by case reference and record id, so the
@@ -51,8 +54,8 @@ use crate::meeting::{
     SPREAD_TO_DISCUSS,
 };
 use crate::record::{
-    ActionStatus, DecisionRecord, EscalationStage, IsoDate, MeetingType, Mobility, Restricted,
-    Restrictions, Status, SubjectRole, Timestamp, Tristate,
+    ActionStatus, DecisionRecord, EscalationStage, IsoDate, MedicalTiming, MeetingType, Mobility,
+    Restricted, Restrictions, Status, SubjectRole, Timestamp, Tristate,
 };
 use serde::Serialize;
 use std::cmp::Ordering;
@@ -221,6 +224,14 @@ pub enum Flag {
     /// Another child in the household has no record of their own linked (version 3
     /// records).
     ChildWithoutOwnRecord { subject_id: String },
+    /// A child who is not independently mobile has an injury recorded and no medical on
+    /// the day it was first seen: none recorded (`medical` null), none dated, or a later
+    /// day (version 3 records). `seen` is the day the injury was first seen, or the
+    /// meeting's day.
+    NoSameDayMedical {
+        seen: Option<IsoDate>,
+        medical: Option<IsoDate>,
+    },
     /// The child is a pre-mobile baby.
     PreMobileBaby,
     /// The child is unborn.
@@ -239,7 +250,8 @@ impl Flag {
             Flag::OpenDissent { .. }
             | Flag::UndiscussedSpread { .. }
             | Flag::ManNotSeen { .. }
-            | Flag::ChildWithoutOwnRecord { .. } => Band::Attention,
+            | Flag::ChildWithoutOwnRecord { .. }
+            | Flag::NoSameDayMedical { .. } => Band::Attention,
             Flag::PreMobileBaby | Flag::UnbornBaby => Band::Vulnerable,
         }
     }
@@ -255,6 +267,7 @@ impl Flag {
             Flag::UndiscussedSpread { .. } => "undiscussedSpread",
             Flag::ManNotSeen { .. } => "manNotSeen",
             Flag::ChildWithoutOwnRecord { .. } => "childWithoutOwnRecord",
+            Flag::NoSameDayMedical { .. } => "noSameDayMedical",
             Flag::PreMobileBaby => "preMobileBaby",
             Flag::UnbornBaby => "unbornBaby",
         }
@@ -408,7 +421,18 @@ impl Flag {
             Flag::ChildWithoutOwnRecord { .. } => {
                 "Another child in the household has no record of their own".to_string()
             }
-            Flag::PreMobileBaby => "Pre-mobile baby".to_string(),
+            Flag::NoSameDayMedical { medical: None, .. } => {
+                "Not independently mobile and injured: no same-day medical recorded".to_string()
+            }
+            Flag::NoSameDayMedical {
+                medical: Some(day),
+                seen,
+            } => format!(
+                "Not independently mobile and injured: the medical is on {day}{}",
+                seen.map(|seen| format!(", the injury was seen on {seen}"))
+                    .unwrap_or_default()
+            ),
+            Flag::PreMobileBaby => "Not independently mobile".to_string(),
             Flag::UnbornBaby => "Unborn baby".to_string(),
         }
     }
@@ -672,6 +696,26 @@ pub fn assess(record: &DecisionRecord, settings: &Settings, config: &Config) -> 
                 subject_id: subject.id.clone(),
             });
         }
+    }
+    let timing = record
+        .medical_timing()
+        .filter(|_| record.schema_version >= 3);
+    match timing {
+        Some(MedicalTiming::NotRecorded | MedicalTiming::Undated) => {
+            flags.push(Flag::NoSameDayMedical {
+                seen: record
+                    .injury
+                    .as_ref()
+                    .and_then(|injury| injury.seen_on)
+                    .or(record.meeting.date),
+                medical: None,
+            })
+        }
+        Some(MedicalTiming::Later { seen, day }) => flags.push(Flag::NoSameDayMedical {
+            seen: Some(seen),
+            medical: Some(day),
+        }),
+        Some(MedicalTiming::SameDay) | None => {}
     }
     let child = record.child();
     if child.is_some_and(|child| child.unborn) {

@@ -24,7 +24,10 @@ use super::facts::{RecordFacts, UnknownKind};
 use super::table::{Cell, Chart, Column, Group, ThemeTable};
 use super::InputCounts;
 use crate::meeting::ICPC_WORKING_DAYS;
-use crate::record::{Attendance, DecisionType, EscalationStage, IsoDate, S47Outcome};
+use crate::record::{
+    Attendance, DecisionType, EscalationStage, HarmCategory, IsoDate, MedicalTiming, S47Outcome,
+    ThresholdAnswer,
+};
 use std::collections::BTreeMap;
 use time::Date;
 
@@ -89,6 +92,18 @@ pub struct ThemeCounts {
     men_recorded: u64,
     men_named: u64,
     men_history_known: u64,
+    version_3_records: u64,
+    /// Yes, no, not yet, not answered.
+    threshold_answers: [u64; 4],
+    /// By [`HarmCategory::ALL`], for a yes.
+    harm_categories: [u64; 4],
+    men_around: u64,
+    men_seen: u64,
+    men_checked: u64,
+    men_police_checked: u64,
+    men_caring_alone: u64,
+    /// Same day, a later day, no day, none recorded.
+    medicals: [u64; 4],
     unknowns: [u64; UnknownKind::ALL.len()],
     gap_items: u64,
     gaps_without_owner: u64,
@@ -173,6 +188,31 @@ impl ThemeCounts {
         self.men_recorded += u64::from(facts.man_recorded);
         self.men_named += u64::from(facts.man_named);
         self.men_history_known += u64::from(facts.man_history_known);
+        if let Some(v3) = &facts.version_3 {
+            self.version_3_records += 1;
+            let answer = match v3.threshold {
+                Some(answer) => index_of(ThresholdAnswer::ALL, &answer),
+                None => ThresholdAnswer::ALL.len(),
+            };
+            self.threshold_answers[answer] += 1;
+            for category in &v3.harm_categories {
+                self.harm_categories[index_of(HarmCategory::ALL, category)] += 1;
+            }
+            self.men_around += v3.men_around;
+            self.men_seen += v3.men_seen;
+            self.men_checked += v3.men_checked;
+            self.men_police_checked += v3.men_police_checked;
+            self.men_caring_alone += v3.men_caring_alone;
+            if let Some(timing) = v3.medical {
+                let slot = match timing {
+                    MedicalTiming::SameDay => 0,
+                    MedicalTiming::Later { .. } => 1,
+                    MedicalTiming::Undated => 2,
+                    MedicalTiming::NotRecorded => 3,
+                };
+                self.medicals[slot] += 1;
+            }
+        }
         for (slot, kind) in UnknownKind::ALL.iter().enumerate() {
             self.unknowns[slot] += u64::from(facts.has_unknown(*kind));
         }
@@ -276,6 +316,9 @@ impl ThemeCounts {
             self.outcomes(),
             self.decision_types(),
             self.fathers(),
+            self.threshold(),
+            self.men_around_the_child(),
+            self.medicals(),
             self.unknowns(),
             self.gaps(as_of),
             self.divergence(),
@@ -646,6 +689,141 @@ impl ThemeCounts {
                     self.men_history_known,
                     self.records,
                     None,
+                ),
+            ],
+        );
+        table.chart = Some(Chart {
+            column: 2,
+            skip_last_rows: 0,
+        });
+        table
+    }
+
+    fn threshold(&self) -> ThemeTable {
+        let yes = self.threshold_answers[0];
+        let mut rows = vec![(
+            "Records of version 3 or later".to_string(),
+            self.version_3_records,
+            self.version_3_records,
+            Some(0),
+        )];
+        for (slot, answer) in ThresholdAnswer::ALL.iter().enumerate() {
+            rows.push((
+                answer.label().to_string(),
+                self.threshold_answers[slot],
+                self.version_3_records,
+                Some(0),
+            ));
+        }
+        rows.push((
+            "Not answered".to_string(),
+            self.threshold_answers[ThresholdAnswer::ALL.len()],
+            self.version_3_records,
+            Some(0),
+        ));
+        for (slot, category) in HarmCategory::ALL.iter().enumerate() {
+            rows.push((
+                format!("Yes, suspecting {}", category.label().to_lowercase()),
+                self.harm_categories[slot],
+                yes,
+                Some(1),
+            ));
+        }
+        let mut table = Self::shares(
+            "threshold",
+            "The threshold decision and the categories of harm",
+            "Records of version 3 or later (earlier records were never asked) by the answer to \
+             \"is there reasonable cause to suspect significant harm?\", as shares of those \
+             records; then each category of harm, as a share of the yeses (a record may name \
+             more than one)."
+                .to_string(),
+            "Records",
+            rows,
+        );
+        table.chart = Some(Chart {
+            column: 1,
+            skip_last_rows: 0,
+        });
+        table
+    }
+
+    fn men_around_the_child(&self) -> ThemeTable {
+        let men = self.men_around;
+        let mut table = Self::shares(
+            "menAroundTheChild",
+            "Men around the child: seen and checked",
+            "Fathers and men who live with or look after the child, in records of version 3 or \
+             later, and how many were seen by a professional, checked, and look after the child \
+             alone at times, as shares of those men. The national review of serious injuries to \
+             babies found such men unseen again and again."
+                .to_string(),
+            "Men",
+            vec![
+                ("Men around the child".into(), men, men, Some(0)),
+                ("Seen by a professional".into(), self.men_seen, men, Some(0)),
+                ("Any check made".into(), self.men_checked, men, Some(0)),
+                (
+                    "Police records checked".into(),
+                    self.men_police_checked,
+                    men,
+                    Some(0),
+                ),
+                (
+                    "Looks after the child alone at times".into(),
+                    self.men_caring_alone,
+                    men,
+                    Some(0),
+                ),
+            ],
+        );
+        table.chart = Some(Chart {
+            column: 2,
+            skip_last_rows: 0,
+        });
+        table
+    }
+
+    fn medicals(&self) -> ThemeTable {
+        let total: u64 = self.medicals.iter().sum();
+        let mut table = Self::shares(
+            "medicals",
+            "Medicals for injured children who are not independently mobile",
+            "Records of version 3 or later in which a child who is not independently mobile (by \
+             age or disability) has an injury recorded, by when the child protection medical \
+             is against the day the injury was first seen (or the meeting's day): the bruising \
+             protocols ask for the same day."
+                .to_string(),
+            "Records",
+            vec![
+                (
+                    "Injured, not independently mobile".into(),
+                    total,
+                    total,
+                    Some(0),
+                ),
+                (
+                    "Medical the same day".into(),
+                    self.medicals[0],
+                    total,
+                    Some(0),
+                ),
+                (
+                    "Medical on a later day".into(),
+                    self.medicals[1],
+                    total,
+                    Some(0),
+                ),
+                (
+                    "Medical without a day".into(),
+                    self.medicals[2],
+                    total,
+                    Some(0),
+                ),
+                (
+                    "No medical recorded".into(),
+                    self.medicals[3],
+                    total,
+                    Some(0),
                 ),
             ],
         );

@@ -35,6 +35,10 @@ pub enum Command {
     EditChildVoice(ChildVoice),
     /// Replace the threshold decision.
     EditThreshold(Threshold),
+    /// Replace the injury.
+    EditInjury(Injury),
+    /// Replace the child protection medical.
+    EditMedical(Medical),
     /// Replace the timescales the group sets (the statutory ones are computed).
     EditTimescales(Timescales),
     /// Record the group's discussion of a spread in the safety scales, and who may
@@ -610,6 +614,9 @@ fn uses_of_participant(record: &DecisionRecord, id: &str) -> Vec<String> {
             ReferenceSite::Threshold => {
                 return uses.push("recorded as making the threshold decision".to_string())
             }
+            ReferenceSite::Medical => {
+                return uses.push("recorded as requesting the medical".to_string())
+            }
             ReferenceSite::ChildVoice => {
                 return uses.push("recorded as capturing the child's voice".to_string())
             }
@@ -644,6 +651,8 @@ impl Command {
             Command::EditPracticeContext(_) => "Changed the practice context".to_string(),
             Command::EditChildVoice(_) => "Changed the child's voice".to_string(),
             Command::EditThreshold(_) => "Changed the threshold decision".to_string(),
+            Command::EditInjury(_) => "Changed the injury".to_string(),
+            Command::EditMedical(_) => "Changed the child protection medical".to_string(),
             Command::EditTimescales(_) => "Changed the timescales".to_string(),
             Command::EditScaleDiscussion { .. } => {
                 "Changed the discussion of the safety scales".to_string()
@@ -834,6 +843,16 @@ impl Command {
                 &record.threshold.clone().unwrap_or_default(),
                 &["threshold"],
             ),
+            Command::EditInjury(injury) => section_limits(
+                injury,
+                &record.injury.clone().unwrap_or_default(),
+                &["injury"],
+            ),
+            Command::EditMedical(medical) => section_limits(
+                medical,
+                &record.medical.clone().unwrap_or_default(),
+                &["medical"],
+            ),
             Command::EditTimescales(timescales) => {
                 section_limits(timescales, &record.timescales, &["timescales"])
             }
@@ -885,6 +904,8 @@ impl Command {
             Command::EditPracticeContext(practice) => limits::bytes_bound(practice),
             Command::EditChildVoice(voice) => limits::bytes_bound(voice),
             Command::EditThreshold(threshold) => limits::bytes_bound(threshold),
+            Command::EditInjury(injury) => limits::bytes_bound(injury),
+            Command::EditMedical(medical) => limits::bytes_bound(medical),
             Command::EditTimescales(timescales) => limits::bytes_bound(timescales),
             Command::EditScaleDiscussion { text, restrictions } => {
                 limits::bytes_bound(text) + limits::bytes_bound(restrictions)
@@ -927,6 +948,8 @@ impl Command {
             Command::EditPracticeContext(_) => JsonPath::keys(&["practiceContext"]),
             Command::EditChildVoice(_) => JsonPath::keys(&["childVoice"]),
             Command::EditThreshold(_) => JsonPath::keys(&["threshold"]),
+            Command::EditInjury(_) => JsonPath::keys(&["injury"]),
+            Command::EditMedical(_) => JsonPath::keys(&["medical"]),
             Command::EditTimescales(_) => JsonPath::keys(&["timescales"]),
             Command::EditScaleDiscussion { .. } => {
                 JsonPath::keys(&["assessment", "scaleDiscussion"])
@@ -957,6 +980,8 @@ impl Command {
                 | Command::EditPracticeContext(_)
                 | Command::EditChildVoice(_)
                 | Command::EditThreshold(_)
+                | Command::EditInjury(_)
+                | Command::EditMedical(_)
                 | Command::EditTimescales(_)
                 | Command::EditScaleDiscussion { .. }
                 | Command::EditWellbeingDebrief(_)
@@ -1181,6 +1206,11 @@ fn change(
         Command::EditThreshold(threshold) => {
             known_participant(record, &threshold.decided_by_id)?;
             record.threshold = Some(threshold);
+        }
+        Command::EditInjury(injury) => record.injury = Some(injury),
+        Command::EditMedical(medical) => {
+            known_participant(record, &medical.requested_by_id)?;
+            record.medical = Some(medical);
         }
         Command::EditTimescales(mut timescales) => {
             // The statutory dates are computed on finalising, never typed.

@@ -78,6 +78,7 @@ pub fn validate(record: &DecisionRecord, config: &Config) -> Vec<Finding> {
     validate_child_voice(record, &mut findings);
     validate_scales(record, &mut findings);
     validate_threshold(record, config, &mut findings);
+    validate_injury_and_medical(record, config, &mut findings);
     validate_decisions(record, config, &mut findings);
     validate_risks(record, &mut findings);
     validate_actions(record, &mut findings);
@@ -170,15 +171,17 @@ fn hidden_controls(characters: &[char]) -> String {
 
 /// Where a finding goes in the list: by section in the record's order, then by item.
 fn place(path: &JsonPath) -> (usize, usize) {
-    const SECTIONS: [&str; 17] = [
+    const SECTIONS: [&str; 19] = [
         "meeting",
         "subjects",
+        "injury",
         "participants",
         "information",
         "gaps",
         "childVoice",
         "scales",
         "threshold",
+        "medical",
         "decisions",
         "risks",
         "actions",
@@ -235,9 +238,167 @@ fn validate_people_around_the_child(record: &DecisionRecord, findings: &mut Vec<
                 path("ownRecord"),
                 format!(
                     "{name} needs a decision of their own: link their own record (a strategy \
-                     discussion for them, or the decision made about them)"
+                     discussion for them), or record what this meeting decided for them"
                 ),
             ));
+        }
+    }
+}
+
+/// The injury and the child protection medical (records of version 3 on). A child who is
+/// not independently mobile (by age or disability) with an injury is seen by a paediatrician
+/// the same day the injury is first seen, and the other children are considered for
+/// examination too; a medical is requested by children's social care or the police, carried
+/// out by a paediatrician, and relies on the consent of a person with parental
+/// responsibility or on a court order.
+fn validate_injury_and_medical(
+    record: &DecisionRecord,
+    config: &Config,
+    findings: &mut Vec<Finding>,
+) {
+    if record.schema_version < 3 {
+        return;
+    }
+    let injury = record.injury.clone().unwrap_or_default();
+    // Some only for a child who is not independently mobile with an injury recorded.
+    let timing = record.medical_timing();
+    let at_injury = |field: &'static str| JsonPath::keys(&["injury"]).key(field);
+    if injury.is_recorded() {
+        if injury.explanation.trim().is_empty() {
+            findings.push(Finding::warning(
+                at_injury("explanation"),
+                "Record the explanation given for the injury, and by whom (or that none was \
+                 given)",
+            ));
+        }
+        if injury.explanation_fits == Tristate::Unknown {
+            findings.push(Finding::warning(
+                at_injury("explanationFits"),
+                "Record whether the explanation fits the child's age and development",
+            ));
+        }
+        if timing.is_some() && injury.protocol.trim().is_empty() {
+            findings.push(Finding::warning(
+                at_injury("protocol"),
+                "Record the protocol followed for an injury to a child who is not \
+                 independently mobile, with its version",
+            ));
+        }
+    }
+    let medical = record.medical.clone().unwrap_or_default();
+    let at = |field: &'static str| JsonPath::keys(&["medical"]).key(field);
+    if !medical.is_planned() {
+        if timing == Some(MedicalTiming::NotRecorded) {
+            findings.push(Finding::error(
+                at("date"),
+                "A child who is not independently mobile with an injury is seen by a \
+                 paediatrician the same day: record the child protection medical",
+            ));
+        } else if let Some(index) = record
+            .decisions
+            .iter()
+            .position(|decision| decision.decision_type == Some(DecisionType::Medical))
+        {
+            findings.push(Finding::warning(
+                ItemKind::Decision.item_path(index).key("decisionType"),
+                "Record the medical itself under \"The child protection medical\": who \
+                 requests it, the paediatrician, consent and when",
+            ));
+        }
+        return;
+    }
+    if let Some(person) = medical
+        .requested_by_id
+        .as_deref()
+        .and_then(|id| record.participant(id))
+    {
+        let role = config.role_of(&person.agency);
+        if !role.counts_as(AgencyRole::ChildrensSocialCare) && !role.counts_as(AgencyRole::Police) {
+            findings.push(Finding::warning(
+                at("requestedById"),
+                format!(
+                    "Children's social care or the police request a child protection medical; \
+                     {} ({}) can advise",
+                    bidi::escape(&person.name),
+                    bidi::escape(&person.agency)
+                ),
+            ));
+        }
+    } else {
+        findings.push(Finding::warning(
+            at("requestedById"),
+            "Choose who requests the medical, for children's social care or the police",
+        ));
+    }
+    if medical.paediatrician.trim().is_empty() {
+        findings.push(Finding::warning(
+            at("paediatrician"),
+            "Name the paediatrician who carries out the medical",
+        ));
+    }
+    match medical.authority {
+        None => findings.push(Finding::warning(
+            at("authority"),
+            "Record what the medical relies on: the consent of a person with parental \
+             responsibility, or a court order",
+        )),
+        Some(MedicalAuthority::Consent) if medical.consent_from.trim().is_empty() => {
+            findings.push(Finding::warning(
+                at("consentFrom"),
+                "Record who consented: a person with parental responsibility",
+            ))
+        }
+        Some(MedicalAuthority::Consent) => {
+            let named = medical.consent_from.trim();
+            if let Some(subject) = record.subjects.iter().find(|subject| {
+                subject.name.trim().eq_ignore_ascii_case(named)
+                    && subject.parental_responsibility == Tristate::No
+            }) {
+                findings.push(Finding::warning(
+                    at("consentFrom"),
+                    format!(
+                        "{} does not hold parental responsibility: consent comes from a person \
+                         who does, or the medical needs a court order",
+                        bidi::escape(&subject.name)
+                    ),
+                ));
+            }
+        }
+        Some(MedicalAuthority::CourtOrder) if medical.consent_from.trim().is_empty() => findings
+            .push(Finding::warning(
+                at("consentFrom"),
+                "Name the court order the medical relies on",
+            )),
+        Some(_) => {}
+    }
+    match timing {
+        Some(MedicalTiming::Undated) => findings.push(Finding::warning(
+            at("date"),
+            "Set the day of the medical: for a child who is not independently mobile it is \
+             the same day the injury is seen",
+        )),
+        Some(MedicalTiming::Later { seen, day }) => findings.push(Finding::warning(
+            at("date"),
+            format!(
+                "The injury was first seen on {}; the medical is on {}: for a child who is not \
+                 independently mobile it is the same day",
+                long_date(seen),
+                long_date(day)
+            ),
+        )),
+        _ => {}
+    }
+    if timing.is_some() {
+        for (index, subject) in record.subjects.iter().enumerate() {
+            if subject.role == SubjectRole::Sibling && subject.to_be_examined == Tristate::Unknown {
+                findings.push(Finding::warning(
+                    ItemKind::Subject.item_path(index).key("toBeExamined"),
+                    format!(
+                        "Decide whether {} is examined by a paediatrician too",
+                        bidi::escape(&subject.name)
+                    ),
+                ));
+            }
         }
     }
 }
@@ -430,8 +591,8 @@ fn validate_subjects(record: &DecisionRecord, findings: &mut Vec<Finding>) {
         if child.mobility == Mobility::Unknown && !child.unborn {
             findings.push(Finding::warning(
                 ItemKind::Subject.item_path(index).key("mobility"),
-                "Record whether the child is pre-mobile: bruising to a pre-mobile baby is a \
-                 red flag",
+                "Record whether the child is independently mobile: any bruise on a child who \
+                 is not (a baby not yet moving, or a disabled child) is a red flag",
             ));
         }
     }
