@@ -207,6 +207,11 @@ fn commands(random: &mut Random, child: u64, review: bool) -> (Vec<Command>, Dat
         start_time: Some(ClockTime(
             time::Time::from_hms(9 + random.below(8) as u8, 0, 0).expect("a valid time"),
         )),
+        // Up to two days before the meeting, from its own date, so that the random
+        // sequence (and every record after this one) is unchanged.
+        concern_raised_on: Some(IsoDate(
+            meeting - time::Duration::days(i64::from(meeting.day() % 3)),
+        )),
         reason: "Concerns reported by a professional about the child's safety at home.".into(),
         chair_id: Some("p1".into()),
         restrictions: Some(Restrictions::none()),

@@ -8,7 +8,7 @@ use crate::analysis::report::{self, Parts};
 use crate::analysis::table::ThemeTable;
 use crate::analysis::{Settings, Summariser, Summary, DEFAULT_SUPPRESS_BELOW};
 use crate::host_js::{bad_option, fire_event, hold, let_go, options_from_object, record_text};
-use crate::meeting::Holidays;
+use crate::meeting::{Deadlines, Holidays};
 use crate::record::import::{self, one_line};
 use crate::record::IsoDate;
 use crate::view::{Caseload, CaseloadProps};
@@ -36,6 +36,8 @@ struct CaseloadOptions {
     suppress_below: Option<u64>,
     /// Bank holidays for the working-day counts (replaces England and Wales).
     holidays: Option<Vec<IsoDate>>,
+    /// The local timescales, as `mount` takes them.
+    timescales: Option<Deadlines>,
     /// List every record rather than each child's most recent one.
     every_record: Option<bool>,
     /// Also check each record's digests and audit chain.
@@ -128,6 +130,12 @@ pub fn mount_caseload(element: Element, options: JsValue) -> Result<CaseloadHand
     }
     if let Some(dates) = options.holidays {
         settings.holidays = Holidays::new(dates.into_iter().map(|date| date.0));
+    }
+    if let Some(deadlines) = options.timescales {
+        if let Some(problem) = deadlines.out_of_range() {
+            return Err(bad_option(format!("timescales: {problem}")));
+        }
+        settings.deadlines = deadlines;
     }
     settings.every_record = options.every_record.unwrap_or(false);
     let verify = options.verify.unwrap_or(false);

@@ -9,7 +9,7 @@ use crate::host_js::{
     RecordText,
 };
 use crate::meeting::limits;
-use crate::meeting::{AgencyRole, Config, Holidays, Invitation};
+use crate::meeting::{AgencyRole, Config, Deadlines, Holidays, Invitation};
 use crate::record::import::{import, ImportProblem};
 use crate::record::{Actor, DecisionRecord, DecisionType, IsoDate, Procedure, Status};
 use crate::session::{find_draft, now, Opening, Session};
@@ -47,6 +47,8 @@ struct MountOptions {
     decision_types: Option<Vec<DecisionType>>,
     /// The bank holidays for the working-day clocks (replaces England and Wales).
     holidays: Option<Vec<IsoDate>>,
+    /// The local timescales (each optional; the rest keep their defaults).
+    timescales: Option<Deadlines>,
     /// The local procedure, written into a new record.
     procedure: Option<Procedure>,
     /// What each of the host's agencies is (police, health, ...), for who may receive
@@ -277,6 +279,12 @@ impl MountConfig {
         }
         if let Some(dates) = options.holidays {
             config.holidays = Holidays::new(dates.into_iter().map(|date| date.0));
+        }
+        if let Some(deadlines) = options.timescales {
+            if let Some(problem) = deadlines.out_of_range() {
+                return Err(bad_option(format!("timescales: {problem}")));
+            }
+            config.deadlines = deadlines;
         }
         if let Some(roles) = options.agency_roles {
             let roles = roles.into_iter();

@@ -360,6 +360,91 @@ fn usage_errors_exit_with_status_two() {
     }
 }
 
+/// `--timescales FILE` counts the clocks and the standards with the local timescales; a
+/// file that is not such an object, or a timescale out of range, is a usage error.
+#[test]
+fn local_timescales_set_the_conference_clock_and_the_standards() {
+    let root = directory("timescales");
+    // Section 47 enquiries started at a meeting on Monday 2 March; the concern arose the
+    // Friday before, 27 February.
+    let mut started = record("s47", "NX-1", "2026-03-02");
+    started.meeting.concern_raised_on = Some("2026-02-27".parse().unwrap());
+    started.decisions = vec![Decision {
+        decision_type: Some(DecisionType::S47Joint),
+        ..Decision::default()
+    }];
+    std::fs::write(root.join("s47.json"), export(&started)).unwrap();
+    let timescales = directory("timescales-file").join("timescales.json");
+    let summarise = |extra: &[&str]| {
+        let mut arguments = vec![
+            "summarise",
+            path(&root),
+            "--as-of",
+            "2026-03-12",
+            "--format",
+            "json",
+            "--suppress-below",
+            "0",
+        ];
+        arguments.extend(extra);
+        run(&arguments, None)
+    };
+    let conference = |result: &Run| -> serde_json::Value {
+        let summary: serde_json::Value = serde_json::from_str(&result.stdout).unwrap();
+        summary["hotSpots"][0]["flags"][0].clone()
+    };
+    // The standard 15 working days: due 23 March, not yet due soon on 12 March.
+    let standard = summarise(&[]);
+    assert_eq!(standard.code, 0, "{}", standard.stderr);
+    let summary: serde_json::Value = serde_json::from_str(&standard.stdout).unwrap();
+    assert_eq!(summary["hotSpots"], serde_json::json!([]));
+    // 1 working day from the concern: the strategy discussion on 2 March was within it.
+    let table = |summary: &serde_json::Value, id: &str| -> serde_json::Value {
+        summary["themes"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .find(|table| table["id"] == id)
+            .cloned()
+            .unwrap()
+    };
+    let within = &table(&summary, "strategyDiscussions")["rows"][1];
+    assert_eq!(within["measure"], "Within 1 working day(s)");
+    assert_eq!(within["count"], 1);
+    // Ten working days: due 16 March, due soon on 12 March.
+    std::fs::write(&timescales, r#"{"icpc": 10, "strategyDiscussion": 0}"#).unwrap();
+    let refused = summarise(&["--timescales", path(&timescales)]);
+    assert_eq!(refused.code, 2);
+    assert!(
+        refused
+            .stderr
+            .contains("strategyDiscussion must be from 1 to 250 working days (it is 0)"),
+        "{}",
+        refused.stderr
+    );
+    std::fs::write(&timescales, r#"{"icpc": 10}"#).unwrap();
+    let local = summarise(&["--timescales", path(&timescales)]);
+    assert_eq!(local.code, 0, "{}", local.stderr);
+    let flag = conference(&local);
+    assert_eq!(
+        (flag["kind"].as_str(), flag["due"].as_str()),
+        (Some("icpcClock"), Some("2026-03-16"))
+    );
+    let summary: serde_json::Value = serde_json::from_str(&local.stdout).unwrap();
+    let description = table(&summary, "icpcTimeliness")["description"]
+        .as_str()
+        .unwrap()
+        .to_string();
+    assert!(
+        description.contains("against the 10-working-day standard"),
+        "{description}"
+    );
+    std::fs::write(&timescales, r#"{"icpcDays": 10}"#).unwrap();
+    let misspelt = summarise(&["--timescales", path(&timescales)]);
+    assert_eq!(misspelt.code, 2);
+    assert!(misspelt.stderr.contains("icpcDays"), "{}", misspelt.stderr);
+}
+
 #[test]
 fn an_unreadable_path_is_reported_and_the_rest_still_read() {
     let root = caseload("unreadable");

@@ -327,6 +327,70 @@ async fn required_roles_add_to_the_statutory_three_and_finalising_asks_for_them(
     );
 }
 
+/// `timescales` sets the local timescales the clocks count; a timescale out of range, or a
+/// misspelt one, is refused.
+#[wasm_bindgen_test]
+async fn timescales_set_the_clocks_and_bad_ones_are_refused() {
+    let with = |timescales: &str| {
+        let options = js_sys::Object::new();
+        let value = js_sys::JSON::parse(timescales).unwrap();
+        js_sys::Reflect::set(&options, &"timescales".into(), &value).unwrap();
+        options
+    };
+    for (timescales, expected) in [
+        (
+            r#"{"icpc": 0}"#,
+            "timescales: icpc must be from 1 to 250 working days (it is 0)",
+        ),
+        (
+            r#"{"preBirthWeeks": 41}"#,
+            "preBirthWeeks must be from 1 to 40 weeks",
+        ),
+        (r#"{"icpcDays": 10}"#, "icpcDays"),
+    ] {
+        let error = mount(fresh_element(), with(timescales).into())
+            .err()
+            .expect("refused");
+        let text = js_sys::Reflect::get(&JsValue::from(error), &"message".into())
+            .unwrap()
+            .as_string()
+            .unwrap();
+        assert!(text.contains(expected), "{timescales}: {text}");
+    }
+    // The example: concern and meeting on Monday 2 March 2026, joint section 47 enquiries.
+    // With the conference at 10 working days and the strategy discussion at 2, the clocks
+    // say 16 March and 4 March.
+    let options = with(r#"{"icpc": 10, "strategyDiscussion": 2}"#);
+    let record = risk_sensible::example::example_record(false);
+    let value = js_sys::JSON::parse(&risk_sensible::record::import::export(&record)).unwrap();
+    js_sys::Reflect::set(&options, &"record".into(), &value).unwrap();
+    let root = fresh_element();
+    let _handle = mount(root.clone(), options.into()).unwrap();
+    settle().await;
+    open_stage(&root, "Timescales and distribution").await;
+    let clocks = find(&root, ".rs-clocks").text_content().unwrap();
+    assert!(
+        clocks.contains("Initial child protection conference by (10 working days)"),
+        "{clocks}"
+    );
+    assert!(
+        clocks.contains("Strategy discussion by (2 working days after the concern arose) (this meeting was held within it)"),
+        "{clocks}"
+    );
+    let dates: Vec<String> = root
+        .query_selector_all(".rs-clocks .rs-summary-list__value")
+        .map(|list| {
+            (0..list.length())
+                .filter_map(|index| list.item(index)?.text_content())
+                .collect()
+        })
+        .unwrap();
+    let (strategy, conference) = (dates[0].clone(), dates[2].clone());
+    for (shown, day) in [(strategy, "4"), (conference, "16")] {
+        assert!(shown.contains(day) && shown.contains("2026"), "{shown}");
+    }
+}
+
 fn write_text(root: &Element, selector: &str, text: &str) {
     let area = find(root, selector);
     area.unchecked_ref::<HtmlTextAreaElement>().set_value(text);

@@ -470,7 +470,7 @@ fn verify_names_the_first_entry_or_field_that_fails() {
     let cases = [
         ("tampered-content.json", "$.participants: the content has changed since the record was finalised"),
         ("broken-chain.json", "$.audit[3]: entry 4 has been changed since it was written"),
-        ("wrong-digest.json", "$.meta.digest: does not match the digest recorded when the record was finalised ($.audit[53].digest)"),
+        ("wrong-digest.json", "$.meta.digest: does not match the digest recorded when the record was finalised ($.audit[54].digest)"),
         ("tampered-amendment.json", "$.amendments[0]: has been changed since it was appended"),
     ];
     for (name, expected) in cases {
@@ -554,7 +554,7 @@ fn validate_and_verify_refuse_a_final_record_turned_back_into_a_draft() {
     record.amendments.clear();
     let file = temp_file("downgraded", "downgraded.json", export(&record).as_bytes());
     let expected = "$.meta.status: error: the record is marked draft, but its audit trail \
-                    shows it was finalised at entry 54 ($.audit[53]), so it cannot be a draft";
+                    shows it was finalised at entry 55 ($.audit[54]), so it cannot be a draft";
     let run = cli(&["validate", &file]);
     assert_eq!((run.code, run.stderr.as_str()), (1, ""), "{run:?}");
     assert_eq!(run.lines().len(), 1, "{run:?}");
@@ -595,7 +595,7 @@ fn verify_with_an_anchor_detects_a_removed_last_amendment() {
     assert_eq!(
         run.stdout,
         format!(
-            "{removed}: $.audit: no entry from the finalising (entry 54) to the last (entry 55) \
+            "{removed}: $.audit: no entry from the finalising (entry 55) to the last (entry 56) \
              has the anchor as its hash: entries have been removed from the end of the audit \
              trail, or it has been rewritten, since the anchor was taken\n"
         )

@@ -708,3 +708,137 @@ mod properties {
         }
     }
 }
+
+/// The clocks of a record with the host's timescales: each counted from its own start, in
+/// working days (the pre-birth conference in weeks), and present only when it applies.
+/// Expected dates worked out by hand (March 2026 has no bank holiday; Good Friday is 3
+/// April and Easter Monday 6 April).
+#[test]
+fn a_records_clocks_follow_the_local_timescales() {
+    use risk_sensible::meeting::{freeze_statutory_dates, statutory_clocks, Config, Deadlines};
+    use risk_sensible::record::{IsoDate, Subject, SubjectRole, ThresholdRoute};
+    let mut record = risk_sensible::example::example_record(false);
+    let date = |text: &str| IsoDate(d(text));
+    let due = |clock: Option<Clock>| clock.map(|clock| clock.due.to_string());
+    // The example: concern and meeting on Monday 2 March, joint section 47 enquiries.
+    let clocks = statutory_clocks(&record, &Config::default());
+    check(
+        "strategy discussion, 1 day",
+        due(clocks.strategy_discussion),
+        Some("2026-03-03".into()),
+    );
+    check(
+        "distribution, 1 day",
+        due(clocks.distribution),
+        Some("2026-03-03".into()),
+    );
+    check(
+        "conference, 15 days",
+        due(clocks.icpc),
+        Some("2026-03-23".into()),
+    );
+    // 45 working days from 2 March: 9 weeks to 4 May, less the bank holidays of 3 and 6
+    // April and 4 May itself (early May bank holiday), so Thursday 7 May.
+    check(
+        "assessment, 45 days",
+        due(clocks.assessment),
+        Some("2026-05-07".into()),
+    );
+    check(
+        "no pre-birth conference for a born child",
+        clocks.pre_birth,
+        None,
+    );
+
+    let config = Config {
+        deadlines: Deadlines {
+            strategy_discussion: 3,
+            icpc: 10,
+            assessment: 20,
+            distribution: 2,
+            pre_birth_weeks: 12,
+        },
+        ..Config::default()
+    };
+    let clocks = statutory_clocks(&record, &config);
+    check(
+        "strategy discussion, 3 days",
+        due(clocks.strategy_discussion),
+        Some("2026-03-05".into()),
+    );
+    check(
+        "distribution, 2 days",
+        due(clocks.distribution),
+        Some("2026-03-04".into()),
+    );
+    check(
+        "conference, 10 days",
+        due(clocks.icpc),
+        Some("2026-03-16".into()),
+    );
+    check(
+        "assessment, 20 days",
+        due(clocks.assessment),
+        Some("2026-03-30".into()),
+    );
+
+    // Without the day the concern arose, neither clock that runs from it.
+    record.meeting.concern_raised_on = None;
+    let clocks = statutory_clocks(&record, &config);
+    check(
+        "no concern date",
+        (clocks.strategy_discussion, clocks.assessment),
+        (None, None),
+    );
+
+    // An unborn child due on 1 July: the pre-birth conference 12 weeks before, 8 April.
+    record.subjects[0] = Subject {
+        role: SubjectRole::Child,
+        unborn: true,
+        expected_date: Some(date("2026-07-01")),
+        ..Subject::default()
+    };
+    let clocks = statutory_clocks(&record, &config);
+    check(
+        "pre-birth, 12 weeks",
+        due(clocks.pre_birth),
+        Some("2026-04-08".into()),
+    );
+
+    // No section 47 and no section 17: no conference, no assessment from the concern.
+    record.meeting.concern_raised_on = Some(date("2026-03-02"));
+    record.decisions.retain(|decision| {
+        !decision
+            .decision_type
+            .is_some_and(|kind| kind.starts_section_47())
+    });
+    record.threshold.as_mut().unwrap().route = Some(ThresholdRoute::EarlyHelp);
+    let clocks = statutory_clocks(&record, &config);
+    check(
+        "no section 47",
+        (clocks.icpc, clocks.pre_birth, clocks.assessment),
+        (None, None, None),
+    );
+    // Section 17 has an assessment.
+    record.threshold.as_mut().unwrap().route = Some(ThresholdRoute::S17);
+    check(
+        "section 17",
+        due(statutory_clocks(&record, &config).assessment),
+        Some("2026-03-30".into()),
+    );
+
+    // Finalising writes the assessment's date only when the group set none.
+    freeze_statutory_dates(&mut record, &config);
+    check(
+        "the group's own date kept",
+        record.timescales.assessment_due,
+        Some(date("2026-04-27")),
+    );
+    record.timescales.assessment_due = None;
+    freeze_statutory_dates(&mut record, &config);
+    check(
+        "the statutory date written",
+        record.timescales.assessment_due,
+        Some(date("2026-03-30")),
+    );
+}

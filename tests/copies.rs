@@ -448,6 +448,17 @@ fn canary() -> Canary {
         restrictions: wire(medical_label),
         ..Medical::default()
     }));
+    let (not_told_reason, restrictions) = section(&mut canary, 3);
+    let (notes, _) = {
+        let label = &sections[3];
+        (canary.token(&restrictions_of(label), false), ())
+    };
+    commands.push(Command::EditLawfulBasis(LawfulBasis {
+        not_told_reason,
+        notes,
+        restrictions,
+        ..LawfulBasis::default()
+    }));
     let debrief = canary.token(&[], false);
     canary.tokens.last_mut().unwrap().never = true;
     commands.push(Command::EditWellbeingDebrief(Some(WellbeingDebrief {

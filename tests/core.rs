@@ -66,6 +66,7 @@ fn complete_record() -> DecisionRecord {
         mode: Some(MeetingMode::Video),
         date: Some("2026-03-02".parse().unwrap()),
         start_time: Some("10:30".parse().unwrap()),
+        concern_raised_on: Some("2026-03-02".parse().unwrap()),
         reason: "Bruise to the cheek of a 4-month-old baby seen by the health visitor".into(),
         chair_id: Some("p1".into()),
         restrictions: None,

@@ -109,6 +109,11 @@ fn the_fhir_export_is_a_questionnaire_response_with_owners_in_extensions() {
         ("medical.investigations", "skeletalSurvey"),
         ("subjects.item.checks", "police"),
         ("subjects.item.toBeExamined", "yes"),
+        ("lawfulBasis.duties", "section47"),
+        ("lawfulBasis.article6", "publicTask"),
+        ("lawfulBasis.specialCategory", "safeguardingChildren"),
+        ("lawfulBasis.policePart3", "yes"),
+        ("lawfulBasis.familyTold", "no"),
     ] {
         let found = items(&resource, link_id);
         assert_eq!(

@@ -686,7 +686,7 @@ fn hostile_cases() -> Vec<Case> {
             "final record turned back into a draft, its digests dropped",
             example_final_edited(turn_back_into_a_draft),
             "$.meta.status",
-            "its audit trail shows it was finalised at entry 54 ($.audit[53])",
+            "its audit trail shows it was finalised at entry 55 ($.audit[54])",
         ),
         case(
             "broken audit chain: an entry changed",

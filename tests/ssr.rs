@@ -424,6 +424,9 @@ fn enumeration_labels() -> std::collections::HashMap<String, Vec<&'static str>> 
     add::<HarmCategory>(&mut labels);
     add::<ThresholdRoute>(&mut labels);
     add::<MedicalAuthority>(&mut labels);
+    add::<StatutoryDuty>(&mut labels);
+    add::<Article6Basis>(&mut labels);
+    add::<SpecialCategoryCondition>(&mut labels);
     add::<Investigation>(&mut labels);
     labels
 }

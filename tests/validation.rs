@@ -91,6 +91,28 @@ fn meeting_rules() {
         "$.meeting.chairId",
         Error,
     );
+    // The day the concern arose: asked for (version 3), never after the meeting.
+    check(
+        "no day the concern arose",
+        |r| r.meeting.concern_raised_on = None,
+        "$.meeting.concernRaisedOn",
+        Warning,
+    );
+    let added = added_by(|r| r.meeting.concern_raised_on = Some("2026-03-03".parse().unwrap()));
+    assert_eq!(
+        added,
+        [(
+            "$.meeting.concernRaisedOn".to_string(),
+            Error,
+            "The concern cannot have arisen after the meeting (2 March 2026): check both dates"
+                .to_string()
+        )]
+    );
+    assert_eq!(
+        added_by(|r| r.meeting.concern_raised_on = Some("2026-02-27".parse().unwrap())),
+        Vec::new(),
+        "an earlier day"
+    );
 }
 
 #[test]
@@ -717,6 +739,100 @@ fn men_around_the_child_and_other_children() {
     record.threshold = None;
     record.subjects[2].seen = Tristate::Unknown;
     record.subjects[4].own_record.clear();
+    assert_eq!(findings(&record), Vec::new());
+}
+
+/// The lawful basis as the law structures it (version 3 records): the duty, Article 6, the
+/// Article 9 condition once health information is shared, Part 3 once the police share,
+/// and whether the family was told.
+#[test]
+fn the_lawful_basis_for_sharing() {
+    for (name, change, path) in [
+        (
+            "no duty",
+            (|r: &mut DecisionRecord| r.lawful_basis.as_mut().unwrap().duties.clear())
+                as fn(&mut DecisionRecord),
+            "$.lawfulBasis.duties",
+        ),
+        (
+            "no Article 6 basis",
+            |r| r.lawful_basis.as_mut().unwrap().article6 = None,
+            "$.lawfulBasis.article6",
+        ),
+        (
+            "consent as the Article 6 basis",
+            |r| r.lawful_basis.as_mut().unwrap().article6 = Some(Article6Basis::Consent),
+            "$.lawfulBasis.article6",
+        ),
+        (
+            "health shared, no Article 9 condition",
+            |r| r.lawful_basis.as_mut().unwrap().special_category = None,
+            "$.lawfulBasis.specialCategory",
+        ),
+        (
+            "health shared, said to be none",
+            |r| {
+                r.lawful_basis.as_mut().unwrap().special_category =
+                    Some(SpecialCategoryCondition::NotShared)
+            },
+            "$.lawfulBasis.specialCategory",
+        ),
+        (
+            "the police shared, Part 3 not said",
+            |r| r.lawful_basis.as_mut().unwrap().police_part3 = Tristate::Unknown,
+            "$.lawfulBasis.policePart3",
+        ),
+        (
+            "whether the family was told not said",
+            |r| r.lawful_basis.as_mut().unwrap().family_told = Tristate::Unknown,
+            "$.lawfulBasis.familyTold",
+        ),
+        (
+            "not told, no reason",
+            |r| r.lawful_basis.as_mut().unwrap().not_told_reason.clear(),
+            "$.lawfulBasis.notToldReason",
+        ),
+    ] {
+        check(name, change, path, Warning);
+    }
+    // Without health or police information, neither condition is asked for.
+    assert_eq!(
+        added_by(|r| {
+            r.information
+                .retain(|item| item.source_agency == "Early help");
+            r.information.push(InformationItem {
+                source_agency: "Education".into(),
+                content: "Attends nursery".into(),
+                restrictions: Some(Restrictions::none()),
+                ..InformationItem::default()
+            });
+            let basis = r.lawful_basis.as_mut().unwrap();
+            basis.special_category = None;
+            basis.police_part3 = Tristate::Unknown;
+        }),
+        Vec::new()
+    );
+    // Told: no reason asked for.
+    assert_eq!(
+        added_by(|r| {
+            let basis = r.lawful_basis.as_mut().unwrap();
+            basis.family_told = Tristate::Yes;
+            basis.not_told_reason.clear();
+        }),
+        Vec::new()
+    );
+    // Nothing shared, nothing asked; nor of a version 2 record.
+    assert_eq!(
+        added_by(|r| {
+            r.information.clear();
+            r.lawful_basis = None;
+        }),
+        Vec::new()
+    );
+    let mut record = example_record(false);
+    record.schema_version = 2;
+    record.threshold = None;
+    record.lawful_basis = None;
     assert_eq!(findings(&record), Vec::new());
 }
 

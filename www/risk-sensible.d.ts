@@ -58,6 +58,14 @@ export interface MountOptions {
   decisionTypes?: DecisionType[];
   /** Bank holidays (YYYY-MM-DD) for the working-day clocks; replaces England and Wales. */
   holidays?: string[];
+  /**
+   * Your local timescales, each optional (1 to 250 working days; 1 to 40 weeks): the
+   * defaults are a strategy discussion 1 working day after the concern arose, the initial
+   * child protection conference 15 after the strategy discussion, the assessment 45 after the
+   * concern, the record to attendees 1 after the meeting, and a pre-birth conference 10
+   * weeks before the expected date.
+   */
+  timescales?: Timescales;
   procedure?: { name: string; version?: string };
   /**
    * What each of your agencies is, by the name you give it, for who may receive restricted
@@ -140,6 +148,15 @@ export interface RiskSensibleMeetingElement extends HTMLElement {
   acknowledge(): void;
 }
 
+/** Local timescales in working days (1 to 250), and weeks (1 to 40) for the pre-birth conference. */
+export interface Timescales {
+  strategyDiscussion?: number;
+  icpc?: number;
+  assessment?: number;
+  distribution?: number;
+  preBirthWeeks?: number;
+}
+
 /** Options of `mountCaseload`; every key but `records` is optional. */
 export interface CaseloadOptions {
   /** The team's decision records (plain objects); each passes the import checks or is listed and left out. */
@@ -152,6 +169,8 @@ export interface CaseloadOptions {
   suppressBelow?: number;
   /** Bank holidays, `YYYY-MM-DD` (replaces England and Wales). */
   holidays?: string[];
+  /** The local timescales, as `mount` takes them. */
+  timescales?: Timescales;
   /** List every record rather than each child's most recent one. */
   everyRecord?: boolean;
   /** Also check each record's digests and audit chain. */

@@ -225,6 +225,14 @@ fn leave_out(
         left.add("threshold", 1);
     }
     if copy
+        .lawful_basis
+        .as_ref()
+        .is_some_and(|basis| !keep(&basis.restrictions()))
+    {
+        copy.lawful_basis = None;
+        left.add("lawfulBasis", 1);
+    }
+    if copy
         .injury
         .as_ref()
         .is_some_and(|injury| !keep(&injury.restrictions()))
@@ -597,6 +605,7 @@ pub fn family_copy(record: &DecisionRecord) -> FamilyCopy {
         ),
         ("threshold", usize::from(record.threshold.is_some())),
         ("injury", usize::from(record.injury.is_some())),
+        ("lawfulBasis", usize::from(record.lawful_basis.is_some())),
         ("medical", usize::from(record.medical.is_some())),
     ] {
         left.add(section, count);

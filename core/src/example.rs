@@ -91,6 +91,7 @@ pub fn example_commands() -> Vec<Command> {
         mode: Some(MeetingMode::Hybrid),
         date: Some(date("2026-03-02")),
         start_time: Some("10:30".parse().expect("valid time")),
+        concern_raised_on: Some(date("2026-03-02")),
         reason: "A 4-month-old baby, Leo, was seen by the health visitor with a 2 cm bruise \
                  to the left cheek. The explanation given (a sibling's toy) does not fit a \
                  pre-mobile baby."
@@ -325,6 +326,18 @@ pub fn example_commands() -> Vec<Command> {
             .into(),
         restrictions: only(&[PoliceSensitive]),
     });
+    commands.push(Command::EditLawfulBasis(LawfulBasis {
+        duties: vec![StatutoryDuty::Section47, StatutoryDuty::Section11],
+        article6: Some(Article6Basis::PublicTask),
+        special_category: Some(SpecialCategoryCondition::SafeguardingChildren),
+        police_part3: Tristate::Yes,
+        family_told: Tristate::No,
+        not_told_reason: "Not until the joint visit this afternoon: telling them first could \
+                          prejudice the police investigation."
+            .into(),
+        notes: String::new(),
+        restrictions: only(&[PoliceSensitive]),
+    }));
     commands.push(Command::Add(Item::Tool(ToolInput {
         id: String::new(),
         name: "Bruising protocol for children who are not independently mobile".into(),

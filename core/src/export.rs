@@ -143,7 +143,7 @@ fn answer(link_id: &str, key: &str, value: &Value) -> Option<Value> {
 
 /// True for fields whose values are enumeration codes rather than free text.
 fn is_code(link_id: &str, key: &str) -> bool {
-    const CODES: [&str; 31] = [
+    const CODES: [&str; 36] = [
         "meetingType",
         "mode",
         "attendance",
@@ -175,6 +175,11 @@ fn is_code(link_id: &str, key: &str) -> bool {
         "explanationFits",
         "authority",
         "investigations",
+        "duties",
+        "article6",
+        "specialCategory",
+        "policePart3",
+        "familyTold",
     ];
     // A participant's role is free text; a subject's role is a code.
     if key == "role" {

@@ -241,6 +241,96 @@ labelled_enum! {
 }
 
 labelled_enum! {
+    /// The statutory duty or power the meeting's sharing rests on (the "gateway").
+    pub enum StatutoryDuty {
+        /// Enquiries into whether a child is suffering, or likely to suffer, significant harm.
+        Section47 => "Children Act 1989, section 47 (enquiries)",
+        /// Services for a child in need.
+        Section17 => "Children Act 1989, section 17 (a child in need)",
+        /// Every agency's duty to safeguard and promote children's welfare.
+        Section11 => "Children Act 2004, section 11 (the duty to safeguard)",
+        /// Another power, stated in the notes.
+        Other => "Another power (say which in the notes)",
+    }
+}
+
+labelled_enum! {
+    /// The UK GDPR Article 6 basis for processing personal data.
+    pub enum Article6Basis {
+        /// A task in the public interest or in official authority.
+        PublicTask => "Public task (Article 6(1)(e))",
+        /// A legal obligation.
+        LegalObligation => "Legal obligation (Article 6(1)(c))",
+        /// To protect someone's life.
+        VitalInterests => "Vital interests (Article 6(1)(d))",
+        /// The person agreed: rarely the basis in safeguarding.
+        Consent => "Consent (Article 6(1)(a))",
+    }
+}
+
+labelled_enum! {
+    /// The UK GDPR Article 9 condition, with its Data Protection Act 2018 Schedule 1
+    /// condition, for special category data (health above all).
+    pub enum SpecialCategoryCondition {
+        /// Safeguarding of children and of individuals at risk.
+        SafeguardingChildren => "Safeguarding of children (Article 9(2)(g); DPA 2018 Schedule 1, paragraph 18)",
+        /// Health or social care.
+        HealthOrSocialCare => "Health or social care (Article 9(2)(h); DPA 2018 Schedule 1, paragraph 2)",
+        /// Statutory and government purposes.
+        StatutoryPurposes => "Statutory purposes (Article 9(2)(g); DPA 2018 Schedule 1, paragraph 6)",
+        /// No special category data was shared.
+        NotShared => "No special category data was shared",
+    }
+}
+
+/// The lawful basis for the meeting's sharing as the law structures it (version 3): the
+/// statutory duty, the UK GDPR Article 6 basis, the Article 9 and Schedule 1 condition for
+/// special category data, the police's processing under Part 3 of the Data Protection Act
+/// 2018, and whether the family has been told that information is shared and, if not, why.
+/// Each information item keeps its own basis beside it.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[serde(rename_all = "camelCase", deny_unknown_fields)]
+pub struct LawfulBasis {
+    /// The statutory duties or powers relied on.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub duties: Vec<StatutoryDuty>,
+    /// The Article 6 basis.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub article6: Option<Article6Basis>,
+    /// The Article 9 condition for special category data.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub special_category: Option<SpecialCategoryCondition>,
+    /// Whether the police shared under Part 3 of the Data Protection Act 2018 (law
+    /// enforcement processing).
+    #[serde(default, skip_serializing_if = "Tristate::is_unknown")]
+    pub police_part3: Tristate,
+    /// Whether the family has been told that information about them is being shared.
+    #[serde(default, skip_serializing_if = "Tristate::is_unknown")]
+    pub family_told: Tristate,
+    /// Why the family has not been told (it would put the child at risk, or prejudice a
+    /// criminal investigation), or when they will be.
+    #[serde(default)]
+    pub not_told_reason: String,
+    /// Anything else: the other power relied on, an agreement between agencies.
+    #[serde(default)]
+    pub notes: String,
+    /// Who may receive it; absent: not for the family.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub restrictions: Option<Restrictions>,
+}
+
+impl LawfulBasis {
+    /// True once anything of it is recorded.
+    pub fn is_recorded(&self) -> bool {
+        let bare = LawfulBasis {
+            restrictions: None,
+            ..self.clone()
+        };
+        bare != LawfulBasis::default()
+    }
+}
+
+labelled_enum! {
     /// Version 1's single label of how far an item may travel, read only in records written
     /// in version 1 (version 2 writes [`Restrictions`]); see
     /// [`Restrictions::from_sensitivity`] for what each value stands for.

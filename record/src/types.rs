@@ -36,6 +36,9 @@ pub struct DecisionRecord {
     /// What each agency shared, with its basis and sensitivity.
     #[serde(default)]
     pub information: Vec<InformationItem>,
+    /// The lawful basis for the meeting's sharing (version 3).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub lawful_basis: Option<LawfulBasis>,
     /// What is not known, who finds out and by when.
     #[serde(default)]
     pub gaps: Vec<InformationGap>,
@@ -130,6 +133,7 @@ impl DecisionRecord {
             practice_context: PracticeContext::default(),
             participants: Vec::new(),
             information: Vec::new(),
+            lawful_basis: None,
             gaps: Vec::new(),
             child_voice: ChildVoice::default(),
             assessment: Assessment::default(),
@@ -338,6 +342,10 @@ pub struct Meeting {
     /// The local start time, `HH:MM`.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub start_time: Option<ClockTime>,
+    /// The day the concern arose (the referral, or the event itself), from which the
+    /// strategy discussion's and the assessment's timescales run (version 3).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub concern_raised_on: Option<IsoDate>,
     /// Why the meeting was called: the concern that gave reasonable cause to suspect harm.
     #[serde(default)]
     pub reason: String,

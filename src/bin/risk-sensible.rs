@@ -105,7 +105,7 @@ const VERBS: &[Verb] = &[
                   [--report hotspots|themes|both]\n\
                   \x20                    [--due-within N] [--suppress-below N] \
                   [--every-record] [--holidays FILE]\n\
-                  \x20                    [--verify] [--jobs N]",
+                  \x20                    [--timescales FILE] [--verify] [--jobs N]",
         run: run_summarise,
     },
     Verb {

@@ -35,12 +35,34 @@ pub fn clocks(props: &ClocksProps) -> Html {
             </div>
         }
     };
+    let deadlines = clocks.deadlines;
+    let days = |count: u32| {
+        if count == 1 {
+            "1 working day".to_string()
+        } else {
+            format!("{count} working days")
+        }
+    };
+    let meeting = props.record.meeting.date;
+    // Whether this meeting was held within the strategy discussion's timescale.
+    let held = match (clocks.strategy_discussion, meeting) {
+        (Some(clock), Some(date)) if date.0 > clock.due => {
+            " (this meeting was held after it)".to_string()
+        }
+        (Some(_), Some(_)) => " (this meeting was held within it)".to_string(),
+        _ => String::new(),
+    };
     html! {
         <section class="rs-clocks" aria-labelledby={context.id("clocks-heading")}>
             <h4 class="rs-clocks__heading" id={context.id("clocks-heading")}>{ "Statutory clocks (working days)" }</h4>
             <dl class="rs-summary-list">
-                { row("Record to attendees by (1 working day)", clocks.distribution, "Enter the meeting date") }
-                { row("Initial child protection conference by (15 working days)", clocks.icpc, "Only when a section 47 enquiry is decided") }
+                { row(&format!("Strategy discussion by ({} after the concern arose){held}", days(deadlines.strategy_discussion)), clocks.strategy_discussion, "Enter the day the concern arose") }
+                { row(&format!("Record to attendees by ({})", days(deadlines.distribution)), clocks.distribution, "Enter the meeting date") }
+                { row(&format!("Initial child protection conference by ({})", days(deadlines.icpc)), clocks.icpc, "Only when a section 47 enquiry is decided") }
+                if clocks.pre_birth.is_some() {
+                    { row(&format!("Pre-birth conference by ({} weeks before the expected date)", deadlines.pre_birth_weeks), clocks.pre_birth, "") }
+                }
+                { row(&format!("Assessment completed by ({} after the concern arose)", days(deadlines.assessment)), clocks.assessment, "When the day the concern arose is entered and an assessment follows (section 47 or 17)") }
             </dl>
         </section>
     }

@@ -240,7 +240,9 @@ labelled_field_value!(
     crate::record::RecipientKind,
     crate::record::ThresholdAnswer,
     crate::record::ThresholdRoute,
-    crate::record::MedicalAuthority
+    crate::record::MedicalAuthority,
+    crate::record::Article6Basis,
+    crate::record::SpecialCategoryCondition
 );
 
 /// How to read and write one value on a typed item.

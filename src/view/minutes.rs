@@ -337,6 +337,7 @@ pub fn minutes(props: &MinutesProps) -> Html {
                         (Some(date), Some(time)) => format!("{}, {}", dates::date(date), dates::time(time)),
                         (date, time) => format!("{}{}", dates::date_or_blank(date), time.map(dates::time).unwrap_or_default()),
                     }) }
+                    { summary_row("The day the concern arose", dates::date_or_blank(meeting.concern_raised_on)) }
                     { summary_row("Chair", who(&meeting.chair_id)) }
                     { summary_row("Reason", shown(meeting.restrictions(), &meeting.reason)) }
                     { summary_row("Record status", match record.meta.status {
@@ -349,7 +350,13 @@ pub fn minutes(props: &MinutesProps) -> Html {
                 </>
             }) }
             { section(Stage::Subjects, subjects_body) }
-            { section(Stage::Information, html! { <>{ list(ItemKind::Information) }{ list(ItemKind::Tool) }</> }) }
+            { section(Stage::Information, html! {
+                <>
+                    { list(ItemKind::Information) }
+                    { section_summary(record, &*specs::lawful_basis().erased(), props.level + 1, props.mask_restricted) }
+                    { list(ItemKind::Tool) }
+                </>
+            }) }
             { section(Stage::Gaps, list(ItemKind::Gap)) }
             { section(Stage::ChildVoice, html! {
                 <dl class="rs-summary-list">
@@ -413,9 +420,15 @@ pub fn minutes(props: &MinutesProps) -> Html {
                         if let Some(started) = record.timescales.s47_started_on {
                             { summary_row("Section 47 enquiries started", dates::date(started)) }
                         }
+                        if let Some(clock) = clocks.strategy_discussion {
+                            { summary_row("Strategy discussion due", clock_text(Some(clock), None)) }
+                        }
                         { summary_row("Record to be distributed by", clock_text(clocks.distribution, record.timescales.distribution_due)) }
                         { summary_row("Initial child protection conference due", clock_text(clocks.icpc, record.timescales.icpc_due)) }
-                        { summary_row("Assessment due", dates::date_or_blank(record.timescales.assessment_due)) }
+                        if let Some(clock) = clocks.pre_birth {
+                            { summary_row("Pre-birth conference by", clock_text(Some(clock), None)) }
+                        }
+                        { summary_row("Assessment due", clock_text(clocks.assessment, record.timescales.assessment_due)) }
                         { summary_row("Next review", dates::date_or_blank(record.timescales.next_review)) }
                     </dl>
                     { list(ItemKind::Recipient) }

@@ -740,6 +740,8 @@ pub fn meeting() -> SectionSpec<Meeting> {
                 .hint("A phone or video discussion is recorded just as formally."),
             F::new("date", "Date of meeting", Control::Date, lens!(date)),
             F::new("startTime", "Start time", Control::Time, lens!(start_time)).named("time"),
+            F::new("concernRaisedOn", "The day the concern arose", Control::Date, lens!(concern_raised_on))
+                .hint("The referral, or the event itself: the strategy discussion's and the assessment's timescales run from it."),
             F::new("reason", "Reason for the meeting", Control::TextArea, lens!(reason))
                 .hint("The concern that gives reasonable cause to suspect the child is suffering, or likely to suffer, significant harm."),
             restrictions::<Meeting>(lens!(restrictions), &[]).named("reason-restrictions"),
@@ -833,6 +835,78 @@ pub fn threshold() -> SectionSpec<Threshold> {
                 threshold.answer.is_some() || !threshold.reasoning.is_empty()
             })
         },
+    }
+}
+
+pub fn lawful_basis() -> SectionSpec<LawfulBasis> {
+    type F = Field<LawfulBasis>;
+    SectionSpec {
+        form: "lawful-basis",
+        heading: "The lawful basis for sharing",
+        intro: Some(
+            "As the law structures it: the statutory duty, the UK GDPR basis, the condition \
+             for health and other special category data, and the police's own regime. Sharing \
+             to safeguard a child does not wait for consent.",
+        ),
+        fields: vec![
+            F::new(
+                "duties",
+                "Statutory duty or power",
+                Control::checkboxes::<StatutoryDuty>(),
+                lens!(duties),
+            ),
+            F::new(
+                "article6",
+                "UK GDPR Article 6 basis",
+                Control::radios::<Article6Basis>(false),
+                lens!(article6),
+            ),
+            F::new(
+                "specialCategory",
+                "Condition for health and other special category data",
+                Control::radios::<SpecialCategoryCondition>(false),
+                lens!(special_category),
+            ),
+            F::new(
+                "policePart3",
+                "Did the police share under Part 3 of the Data Protection Act 2018?",
+                Control::radios::<Tristate>(true),
+                lens!(police_part3),
+            )
+            .hint("Law enforcement processing."),
+            F::new(
+                "familyTold",
+                "Has the family been told that information about them is shared?",
+                Control::radios::<Tristate>(true),
+                lens!(family_told),
+            ),
+            F::new(
+                "notToldReason",
+                "If not, why not, and when they will be",
+                Control::TextArea,
+                lens!(not_told_reason),
+            )
+            .hint("For example: it would put the child at risk, or prejudice a criminal investigation."),
+            F::new("notes", "Notes", Control::TextArea, lens!(notes))
+                .hint("Another power relied on, or an agreement between the agencies."),
+            restrictions(lens!(restrictions), &[]),
+        ],
+        keys: &["lawfulBasis"],
+        read: |record| {
+            let mut basis = record.lawful_basis.clone().unwrap_or_default();
+            let empty = !basis.is_recorded();
+            labelled_when_empty(&mut basis.restrictions, empty);
+            Some(basis)
+        },
+        restricted: |record| {
+            record.lawful_basis.as_ref().is_some_and(|basis| {
+                !(basis.not_told_reason.trim().is_empty() && basis.notes.trim().is_empty())
+                    && basis.is_restricted()
+            })
+        },
+        command: Command::EditLawfulBasis,
+        follow: super::defaults::nothing_follows,
+        started: |record| record.lawful_basis.as_ref().is_some_and(LawfulBasis::is_recorded),
     }
 }
 

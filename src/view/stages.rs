@@ -137,7 +137,11 @@ impl Stage {
                 Section(SectionKind::Injury),
                 Section(SectionKind::PracticeContext),
             ],
-            Stage::Information => &[List(ItemKind::Information), List(ItemKind::Tool)],
+            Stage::Information => &[
+                List(ItemKind::Information),
+                Section(SectionKind::LawfulBasis),
+                List(ItemKind::Tool),
+            ],
             Stage::Gaps => &[List(ItemKind::Gap)],
             Stage::ChildVoice => &[Section(SectionKind::ChildVoice)],
             Stage::Assessment => &[
@@ -236,6 +240,7 @@ impl Stage {
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum SectionKind {
     Injury,
+    LawfulBasis,
     Threshold,
     Medical,
     PracticeContext,
@@ -297,6 +302,7 @@ impl SectionKind {
     pub fn form(self) -> Rc<dyn Section> {
         match self {
             SectionKind::Injury => specs::injury().erased(),
+            SectionKind::LawfulBasis => specs::lawful_basis().erased(),
             SectionKind::Threshold => specs::threshold().erased(),
             SectionKind::Medical => specs::medical().erased(),
             SectionKind::PracticeContext => specs::practice_context().erased(),

@@ -15,7 +15,7 @@ use super::flatten::{csv_header, flatten as flatten_record, TABLES};
 use super::input::{describe_io_error, Event, Records};
 use super::report::{self, Format, Parts};
 use super::{Contribution, Settings, Summariser, DEFAULT_SUPPRESS_BELOW};
-use crate::meeting::Holidays;
+use crate::meeting::{Deadlines, Holidays};
 use crate::record::import::{self, ImportProblem};
 use crate::record::{DecisionRecord, IsoDate};
 use std::collections::{BTreeMap, HashSet};
@@ -473,6 +473,33 @@ fn read_holidays(path: &str) -> Result<Holidays, UsageError> {
     Ok(Holidays::new(dates.into_iter().map(|date| date.0)))
 }
 
+/// The local timescales file (`--timescales FILE`): a JSON object of the timescales that
+/// differ from the defaults (`{"icpc": 15, "preBirthWeeks": 12}`).
+fn read_timescales(path: &str) -> Result<Deadlines, UsageError> {
+    let text = fs::read_to_string(path).map_err(|error| {
+        UsageError(format!(
+            "cannot read --timescales {}: {}",
+            terminal(path, 200),
+            describe_io_error(&error)
+        ))
+    })?;
+    let deadlines: Deadlines = serde_json::from_str(&text).map_err(|error| {
+        UsageError(format!(
+            "--timescales {} must be a JSON object of strategyDiscussion, icpc, assessment, \
+             distribution (working days) and preBirthWeeks: {}",
+            terminal(path, 200),
+            terminal(&error.to_string(), 200)
+        ))
+    })?;
+    match deadlines.out_of_range() {
+        Some(problem) => Err(UsageError(format!(
+            "--timescales {}: {problem}",
+            terminal(path, 200)
+        ))),
+        None => Ok(deadlines),
+    }
+}
+
 /// `risk-sensible summarise PATH...`: the hot spots and themes of the records under the
 /// paths. Writes the report to `out` and messages about skipped records to `err`.
 pub fn summarise(
@@ -489,6 +516,7 @@ pub fn summarise(
             "--due-within",
             "--suppress-below",
             "--holidays",
+            "--timescales",
             "--jobs",
         ],
         &["--every-record", "--verify"],
@@ -507,6 +535,9 @@ pub fn summarise(
     }
     if let Some(path) = arguments.value("--holidays")? {
         settings.holidays = read_holidays(path)?;
+    }
+    if let Some(path) = arguments.value("--timescales")? {
+        settings.deadlines = read_timescales(path)?;
     }
     settings.every_record = arguments.flag("--every-record");
     settings.hot_spots = parts != Parts::Themes;

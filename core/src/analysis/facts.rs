@@ -3,7 +3,9 @@
 
 use super::hotspots::{icpc_due, is_father_or_male_carer};
 use super::Settings;
-use crate::meeting::{scale_spread, starts_section_47, working_days_between, Config};
+use crate::meeting::{
+    scale_spread, starts_section_47, statutory_clocks, working_days_between, Config,
+};
 use crate::record::{
     Attendance, BackgroundCheck, DecisionRecord, DecisionType, EscalationStage, HarmCategory,
     IsoDate, MedicalTiming, Mobility, S47Outcome, Status, SubjectRole, ThresholdAnswer, Tristate,
@@ -154,6 +156,9 @@ pub struct RecordFacts {
     pub icpc: Option<IcpcFacts>,
     /// The decision to convene an ICPC, when recorded.
     pub icpc_decision: Option<IcpcDecisionFacts>,
+    /// With the day the concern arose and the meeting's: whether the meeting was held within
+    /// the host's strategy discussion timescale.
+    pub strategy_discussion_in_time: Option<bool>,
     /// What a version 3 record adds (the threshold decision, the men around the child, the
     /// medical); `None` for an earlier record, which was never asked.
     pub version_3: Option<Version3Facts>,
@@ -325,6 +330,10 @@ impl RecordFacts {
             }
         }
         facts.version_3 = (record.schema_version >= 3).then(|| Version3Facts::of(record));
+        facts.strategy_discussion_in_time = statutory_clocks(record, config)
+            .strategy_discussion
+            .zip(record.meeting.date)
+            .map(|(clock, held)| held.0 <= clock.due);
         facts.scales = record.scales.len() as u64;
         facts.spread = scale_spread(&record.scales);
         facts.spread_discussed = !record.assessment.scale_discussion.trim().is_empty();

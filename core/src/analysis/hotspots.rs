@@ -10,7 +10,7 @@
 //! | overdue action | not done (not started or in progress), and at least one working day has passed since its due date | overdue |
 //! | risk past review | at least one working day has passed since its review date | overdue |
 //! | ICPC clock | section 47 enquiries started; the conference's due date (15 working days) has passed, or is within the due-soon window | overdue / due soon |
-//! | assessment clock | the assessment's due date has passed, or is within the window | overdue / due soon |
+//! | assessment clock | the assessment's due date (the group's, or 45 working days, as the host sets, after the concern arose) has passed, or is within the window | overdue / due soon |
 //! | open dissent | a disagreement with no resolution recorded; escalated or not | needs attention |
 //! | undiscussed spread | the safety scales spread by 3 or more points and no discussion of the difference is recorded | needs attention |
 //! | man not seen | a father, or a man who lives with or looks after the child, not recorded as seen (version 3) | needs attention |
@@ -657,7 +657,13 @@ pub fn assess(record: &DecisionRecord, settings: &Settings, config: &Config) -> 
             });
         }
     }
-    if let Some(due) = record.timescales.assessment_due {
+    // The group's own date, or the statutory one from the day the concern arose.
+    let assessment_due = record.timescales.assessment_due.or_else(|| {
+        statutory_clocks(record, config)
+            .assessment
+            .map(|clock| IsoDate(clock.due))
+    });
+    if let Some(due) = assessment_due {
         if let Some((state, working_days)) = clock_state(due.0, settings) {
             flags.push(Flag::AssessmentClock {
                 due,

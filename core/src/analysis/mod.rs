@@ -41,7 +41,7 @@ pub mod cli;
 #[cfg(not(target_arch = "wasm32"))]
 pub mod input;
 
-use crate::meeting::{Config, Holidays};
+use crate::meeting::{Config, Deadlines, Holidays};
 use crate::record::DecisionRecord;
 use facts::RecordFacts;
 use hotspots::{CaseloadEntry, HotSpot};
@@ -70,6 +70,8 @@ pub struct Settings {
     pub every_record: bool,
     /// Work out hot spots (false when only the themes are wanted: no rows are kept).
     pub hot_spots: bool,
+    /// The local timescales the clocks and the standards are counted with.
+    pub deadlines: Deadlines,
 }
 
 impl Settings {
@@ -82,6 +84,7 @@ impl Settings {
             holidays: Holidays::england_and_wales(),
             every_record: false,
             hot_spots: true,
+            deadlines: Deadlines::default(),
         }
     }
 
@@ -89,6 +92,7 @@ impl Settings {
     pub fn config(&self) -> Config {
         Config {
             holidays: self.holidays.clone(),
+            deadlines: self.deadlines,
             ..Config::default()
         }
     }
@@ -156,10 +160,10 @@ impl Summariser {
     pub fn new(settings: Settings) -> Self {
         Summariser {
             config: settings.config(),
+            themes: ThemeCounts::new(settings.deadlines),
             settings,
             seen: HashSet::new(),
             caseload: HashMap::new(),
-            themes: ThemeCounts::default(),
             counts: InputCounts::default(),
         }
     }

@@ -23,7 +23,7 @@
 use super::facts::{RecordFacts, UnknownKind};
 use super::table::{Cell, Chart, Column, Group, ThemeTable};
 use super::InputCounts;
-use crate::meeting::ICPC_WORKING_DAYS;
+use crate::meeting::Deadlines;
 use crate::record::{
     Attendance, DecisionType, EscalationStage, HarmCategory, IsoDate, MedicalTiming, S47Outcome,
     ThresholdAnswer,
@@ -104,6 +104,11 @@ pub struct ThemeCounts {
     men_caring_alone: u64,
     /// Same day, a later day, no day, none recorded.
     medicals: [u64; 4],
+    /// Records with the day the concern arose: the strategy discussion within the local
+    /// timescale, and after it.
+    strategy_discussions: (u64, u64),
+    /// The timescales the clocks and the standards are counted with.
+    deadlines: Deadlines,
     unknowns: [u64; UnknownKind::ALL.len()],
     gap_items: u64,
     gaps_without_owner: u64,
@@ -138,6 +143,14 @@ fn index_of<T: PartialEq>(all: &[T], value: &T) -> usize {
 }
 
 impl ThemeCounts {
+    /// No records yet, counted against these timescales.
+    pub fn new(deadlines: Deadlines) -> Self {
+        ThemeCounts {
+            deadlines,
+            ..ThemeCounts::default()
+        }
+    }
+
     /// Counts one record.
     pub fn add(&mut self, facts: &RecordFacts) {
         self.records += 1;
@@ -188,6 +201,11 @@ impl ThemeCounts {
         self.men_recorded += u64::from(facts.man_recorded);
         self.men_named += u64::from(facts.man_named);
         self.men_history_known += u64::from(facts.man_history_known);
+        match facts.strategy_discussion_in_time {
+            Some(true) => self.strategy_discussions.0 += 1,
+            Some(false) => self.strategy_discussions.1 += 1,
+            None => {}
+        }
         if let Some(v3) = &facts.version_3 {
             self.version_3_records += 1;
             let answer = match v3.threshold {
@@ -279,7 +297,7 @@ impl ThemeCounts {
     /// Working days from the start of section 47 enquiries to the decision to convene an
     /// ICPC, within the standard and beyond it.
     fn icpc_split(&self) -> (u64, u64) {
-        let limit = ICPC_WORKING_DAYS as usize;
+        let limit = self.deadlines.icpc as usize;
         let within = self.icpc_days.iter().take(limit + 1).sum();
         let beyond = self.icpc_days.iter().skip(limit + 1).sum();
         (within, beyond)
@@ -324,6 +342,7 @@ impl ThemeCounts {
             self.divergence(),
             self.dissent(),
             self.escalations(),
+            self.strategy_discussions(),
             self.icpc(as_of),
             self.icpc_timeliness(),
         ]
@@ -1038,6 +1057,36 @@ impl ThemeCounts {
         }
     }
 
+    fn strategy_discussions(&self) -> ThemeTable {
+        let (within, after) = self.strategy_discussions;
+        let total = within + after;
+        let days = self.deadlines.strategy_discussion;
+        Self::shares(
+            "strategyDiscussions",
+            "Strategy discussions within the local timescale",
+            format!(
+                "Records with the day the concern arose, by whether the meeting was held within \
+                 {days} working day(s) of it (the local timescale)."
+            ),
+            "Records",
+            vec![
+                (
+                    "With the day the concern arose".into(),
+                    total,
+                    total,
+                    Some(0),
+                ),
+                (
+                    format!("Within {days} working day(s)"),
+                    within,
+                    total,
+                    Some(0),
+                ),
+                ("Later".into(), after, total, Some(0)),
+            ],
+        )
+    }
+
     fn icpc(&self, as_of: Date) -> ThemeTable {
         let (within, beyond) = self.icpc_split();
         let mut table = Self::shares(
@@ -1045,11 +1094,12 @@ impl ThemeCounts {
             "Initial child protection conferences",
             format!(
                 "Records that started section 47 enquiries (share of all records) and, as of \
-                 {as_of}, whether the conference's due date ({ICPC_WORKING_DAYS} working days \
+                 {as_of}, whether the conference's due date ({} working days \
                  after the strategy discussion) has passed. The record has no field for the \
                  date a conference was held, so the timing against the standard is measured \
                  to the meeting that recorded the decision to convene one (0 when it was the \
-                 strategy discussion itself)."
+                 strategy discussion itself).",
+                self.deadlines.icpc
             ),
             "Records",
             vec![
@@ -1072,13 +1122,13 @@ impl ThemeCounts {
                     None,
                 ),
                 (
-                    format!("Decided within {ICPC_WORKING_DAYS} working days"),
+                    format!("Decided within {} working days", self.deadlines.icpc),
                     within,
                     self.icpc_decisions_dated,
                     None,
                 ),
                 (
-                    format!("Decided after {ICPC_WORKING_DAYS} working days"),
+                    format!("Decided after {} working days", self.deadlines.icpc),
                     beyond,
                     self.icpc_decisions_dated,
                     None,
@@ -1137,7 +1187,8 @@ impl ThemeCounts {
             description: format!(
                 "Working days from the discussion that started section 47 enquiries to the \
                  meeting that recorded the decision to convene an initial child protection \
-                 conference, against the {ICPC_WORKING_DAYS}-working-day standard."
+                 conference, against the {}-working-day standard.",
+                self.deadlines.icpc
             ),
             columns: vec![
                 Column {

@@ -276,7 +276,7 @@ pub struct Clock {
 }
 
 /// A clock `days` working days after `from`, with its reliability worked out.
-fn clock(name: &'static str, from: Date, days: u32, holidays: &Holidays) -> Clock {
+pub fn clock(name: &'static str, from: Date, days: u32, holidays: &Holidays) -> Clock {
     match checked_add_working_days(from, days, holidays) {
         Some(due) => Clock {
             name,

@@ -37,6 +37,8 @@ pub enum Command {
     EditThreshold(Threshold),
     /// Replace the injury.
     EditInjury(Injury),
+    /// Replace the lawful basis for the meeting's sharing.
+    EditLawfulBasis(LawfulBasis),
     /// Replace the child protection medical.
     EditMedical(Medical),
     /// Replace the timescales the group sets (the statutory ones are computed).
@@ -652,6 +654,7 @@ impl Command {
             Command::EditChildVoice(_) => "Changed the child's voice".to_string(),
             Command::EditThreshold(_) => "Changed the threshold decision".to_string(),
             Command::EditInjury(_) => "Changed the injury".to_string(),
+            Command::EditLawfulBasis(_) => "Changed the lawful basis for sharing".to_string(),
             Command::EditMedical(_) => "Changed the child protection medical".to_string(),
             Command::EditTimescales(_) => "Changed the timescales".to_string(),
             Command::EditScaleDiscussion { .. } => {
@@ -848,6 +851,11 @@ impl Command {
                 &record.injury.clone().unwrap_or_default(),
                 &["injury"],
             ),
+            Command::EditLawfulBasis(basis) => section_limits(
+                basis,
+                &record.lawful_basis.clone().unwrap_or_default(),
+                &["lawfulBasis"],
+            ),
             Command::EditMedical(medical) => section_limits(
                 medical,
                 &record.medical.clone().unwrap_or_default(),
@@ -905,6 +913,7 @@ impl Command {
             Command::EditChildVoice(voice) => limits::bytes_bound(voice),
             Command::EditThreshold(threshold) => limits::bytes_bound(threshold),
             Command::EditInjury(injury) => limits::bytes_bound(injury),
+            Command::EditLawfulBasis(basis) => limits::bytes_bound(basis),
             Command::EditMedical(medical) => limits::bytes_bound(medical),
             Command::EditTimescales(timescales) => limits::bytes_bound(timescales),
             Command::EditScaleDiscussion { text, restrictions } => {
@@ -949,6 +958,7 @@ impl Command {
             Command::EditChildVoice(_) => JsonPath::keys(&["childVoice"]),
             Command::EditThreshold(_) => JsonPath::keys(&["threshold"]),
             Command::EditInjury(_) => JsonPath::keys(&["injury"]),
+            Command::EditLawfulBasis(_) => JsonPath::keys(&["lawfulBasis"]),
             Command::EditMedical(_) => JsonPath::keys(&["medical"]),
             Command::EditTimescales(_) => JsonPath::keys(&["timescales"]),
             Command::EditScaleDiscussion { .. } => {
@@ -981,6 +991,7 @@ impl Command {
                 | Command::EditChildVoice(_)
                 | Command::EditThreshold(_)
                 | Command::EditInjury(_)
+                | Command::EditLawfulBasis(_)
                 | Command::EditMedical(_)
                 | Command::EditTimescales(_)
                 | Command::EditScaleDiscussion { .. }
@@ -1208,6 +1219,7 @@ fn change(
             record.threshold = Some(threshold);
         }
         Command::EditInjury(injury) => record.injury = Some(injury),
+        Command::EditLawfulBasis(basis) => record.lawful_basis = Some(basis),
         Command::EditMedical(medical) => {
             known_participant(record, &medical.requested_by_id)?;
             record.medical = Some(medical);

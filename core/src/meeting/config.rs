@@ -125,6 +125,73 @@ pub struct Config {
     /// Who the host invited (its invitation list), offered to be marked present, sending
     /// apologies or sending information in one step each.
     pub invited: Vec<Invitation>,
+    /// The timescales the local procedures set.
+    pub deadlines: Deadlines,
+}
+
+/// The timescales the local procedures set, in working days (the pre-birth conference in
+/// weeks before the expected date). Working Together to Safeguard Children 2023 sets the
+/// conference's 15 working days and the assessment's 45; the others are local, so each has
+/// the common default and a host may change any of them.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, serde::Deserialize)]
+#[serde(rename_all = "camelCase", deny_unknown_fields, default)]
+pub struct Deadlines {
+    /// From the day the concern arose to the strategy discussion.
+    pub strategy_discussion: u32,
+    /// From the strategy discussion that started section 47 enquiries to the initial child
+    /// protection conference.
+    pub icpc: u32,
+    /// From the day the concern arose to the assessment's completion.
+    pub assessment: u32,
+    /// From the meeting to its record reaching the attendees.
+    pub distribution: u32,
+    /// For an unborn child, the weeks before the expected date by which the pre-birth
+    /// conference is held.
+    pub pre_birth_weeks: u32,
+}
+
+impl Default for Deadlines {
+    fn default() -> Self {
+        Deadlines {
+            strategy_discussion: 1,
+            icpc: super::clock::ICPC_WORKING_DAYS,
+            assessment: 45,
+            distribution: super::clock::DISTRIBUTION_WORKING_DAYS,
+            pre_birth_weeks: 10,
+        }
+    }
+}
+
+impl Deadlines {
+    /// The most working days any timescale may be (a year of them).
+    pub const MAX_WORKING_DAYS: u32 = 250;
+    /// The most weeks before the expected date (a whole pregnancy).
+    pub const MAX_WEEKS: u32 = 40;
+
+    /// The first timescale out of range, as "`name` must be …", or `None`.
+    pub fn out_of_range(&self) -> Option<String> {
+        let days = [
+            ("strategyDiscussion", self.strategy_discussion),
+            ("icpc", self.icpc),
+            ("assessment", self.assessment),
+            ("distribution", self.distribution),
+        ];
+        for (name, value) in days {
+            if !(1..=Self::MAX_WORKING_DAYS).contains(&value) {
+                return Some(format!(
+                    "{name} must be from 1 to {} working days (it is {value})",
+                    Self::MAX_WORKING_DAYS
+                ));
+            }
+        }
+        (!(1..=Self::MAX_WEEKS).contains(&self.pre_birth_weeks)).then(|| {
+            format!(
+                "preBirthWeeks must be from 1 to {} weeks (it is {})",
+                Self::MAX_WEEKS,
+                self.pre_birth_weeks
+            )
+        })
+    }
 }
 
 /// Someone the host invited to the meeting.
@@ -207,6 +274,7 @@ impl Default for Config {
             .map(|(name, role)| (name.to_string(), role))
             .collect(),
             invited: Vec::new(),
+            deadlines: Deadlines::default(),
         }
     }
 }

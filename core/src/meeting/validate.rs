@@ -75,6 +75,7 @@ pub fn validate(record: &DecisionRecord, config: &Config) -> Vec<Finding> {
     validate_subjects(record, &mut findings);
     validate_participants(record, config, &mut findings);
     validate_information(record, &mut findings);
+    validate_lawful_basis(record, config, &mut findings);
     validate_child_voice(record, &mut findings);
     validate_scales(record, &mut findings);
     validate_threshold(record, config, &mut findings);
@@ -171,12 +172,13 @@ fn hidden_controls(characters: &[char]) -> String {
 
 /// Where a finding goes in the list: by section in the record's order, then by item.
 fn place(path: &JsonPath) -> (usize, usize) {
-    const SECTIONS: [&str; 19] = [
+    const SECTIONS: [&str; 20] = [
         "meeting",
         "subjects",
         "injury",
         "participants",
         "information",
+        "lawfulBasis",
         "gaps",
         "childVoice",
         "scales",
@@ -657,6 +659,78 @@ fn validate_information(record: &DecisionRecord, findings: &mut Vec<Finding>) {
     }
 }
 
+/// The lawful basis for the meeting's sharing (records of version 3 on): the duty, the
+/// Article 6 basis, the Article 9 condition once health information is shared, Part 3 once
+/// the police share, and whether the family was told and, if not, why.
+fn validate_lawful_basis(record: &DecisionRecord, config: &Config, findings: &mut Vec<Finding>) {
+    if record.schema_version < 3 || record.information.is_empty() {
+        return;
+    }
+    let basis = record.lawful_basis.clone().unwrap_or_default();
+    let at = |field: &'static str| JsonPath::keys(&["lawfulBasis"]).key(field);
+    if basis.duties.is_empty() {
+        findings.push(Finding::warning(
+            at("duties"),
+            "Record the statutory duty the sharing rests on (for section 47 enquiries, the \
+             Children Act 1989, section 47)",
+        ));
+    }
+    match basis.article6 {
+        None => findings.push(Finding::warning(
+            at("article6"),
+            "Record the UK GDPR Article 6 basis (usually public task)",
+        )),
+        Some(Article6Basis::Consent) => findings.push(Finding::warning(
+            at("article6"),
+            "Consent is rarely the basis for sharing in safeguarding, and cannot be if the \
+             sharing would go ahead without it: check whether public task applies",
+        )),
+        Some(_) => {}
+    }
+    let from = |role: AgencyRole| {
+        record
+            .information
+            .iter()
+            .any(|item| config.role_of(&item.source_agency).counts_as(role))
+    };
+    let health = from(AgencyRole::Health)
+        || record.information.iter().any(|item| {
+            item.restrictions()
+                .contains(Restriction::HealthConfidential)
+        });
+    if health
+        && matches!(
+            basis.special_category,
+            None | Some(SpecialCategoryCondition::NotShared)
+        )
+    {
+        findings.push(Finding::warning(
+            at("specialCategory"),
+            "Health information was shared: record the Article 9 condition (usually \
+             safeguarding of children, DPA 2018 Schedule 1, paragraph 18)",
+        ));
+    }
+    if from(AgencyRole::Police) && basis.police_part3 == Tristate::Unknown {
+        findings.push(Finding::warning(
+            at("policePart3"),
+            "The police shared information: record whether they did so under Part 3 of the \
+             Data Protection Act 2018 (law enforcement)",
+        ));
+    }
+    match basis.family_told {
+        Tristate::Unknown => findings.push(Finding::warning(
+            at("familyTold"),
+            "Record whether the family has been told that information about them is shared",
+        )),
+        Tristate::No if basis.not_told_reason.trim().is_empty() => findings.push(Finding::warning(
+            at("notToldReason"),
+            "Say why the family has not been told (it would put the child at risk, or \
+             prejudice a criminal investigation), or when they will be",
+        )),
+        _ => {}
+    }
+}
+
 fn validate_child_voice(record: &DecisionRecord, findings: &mut Vec<Finding>) {
     let voice = &record.child_voice;
     if !voice.words.trim().is_empty() || !voice.observed_experience.trim().is_empty() {
@@ -1027,6 +1101,24 @@ fn validate_meeting(record: &DecisionRecord, findings: &mut Vec<Finding>) {
             JsonPath::keys(&["meeting", "reason"]),
             "Enter the reason for the meeting: the concern about significant harm",
         ));
+    }
+    // The day the concern arose starts the strategy discussion's and the assessment's
+    // timescales (version 3 records on).
+    let concern = JsonPath::keys(&["meeting", "concernRaisedOn"]);
+    match (meeting.concern_raised_on, meeting.date) {
+        (None, _) if record.schema_version >= 3 => findings.push(Finding::warning(
+            concern,
+            "Enter the day the concern arose: the strategy discussion's and the assessment's \
+             timescales run from it",
+        )),
+        (Some(raised), Some(held)) if raised > held => findings.push(Finding::error(
+            concern,
+            format!(
+                "The concern cannot have arisen after the meeting ({}): check both dates",
+                long_date(held)
+            ),
+        )),
+        _ => {}
     }
     match &meeting.chair_id {
         None => findings.push(Finding::error(
