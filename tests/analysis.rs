@@ -875,6 +875,8 @@ fn the_threshold_the_men_around_the_child_and_the_medicals() {
             ..Medical::default()
         });
     }
+    records[1].subjects[1].interpreter = Tristate::Yes;
+    records[2].subjects[0].disability = "Cerebral palsy; does not sit unaided".into();
     // A version 2 record is not counted in any of them.
     let mut earlier = records[0].clone();
     earlier.meta.id = "v2".into();
@@ -914,6 +916,26 @@ fn the_threshold_the_men_around_the_child_and_the_medicals() {
     assert_eq!(
         count(men, "Looks after the child alone at times", "count"),
         1
+    );
+
+    // Language, disability, culture and faith.
+    let needs = table(&tables, "needs");
+    assert_eq!(count(needs, "Someone needs an interpreter", "count"), 1);
+    assert_eq!(
+        count(
+            needs,
+            "The child's disability or additional needs recorded",
+            "count"
+        ),
+        1
+    );
+    assert_eq!(
+        count(
+            needs,
+            "The child's culture, ethnicity and faith recorded",
+            "count"
+        ),
+        0
     );
 
     let medicals = table(&tables, "medicals");

@@ -280,6 +280,9 @@ fn canary() -> Canary {
             name,
             needs: token(&mut canary, false),
             own_decision: token(&mut canary, false),
+            language: token(&mut canary, false),
+            disability: token(&mut canary, false),
+            culture_and_faith: token(&mut canary, false),
             history: Some(CarerHistory {
                 current_support: token(&mut canary, false),
                 notes: token(&mut canary, false),

@@ -724,6 +724,18 @@ fn men_around_the_child_and_other_children() {
         "$.subjects[4].ownRecord",
         Warning,
     );
+    // An interpreter needs a language.
+    check(
+        "an interpreter for no language",
+        |r| {
+            r.subjects[1].interpreter = Tristate::Yes;
+            r.subjects[1].language.clear();
+        },
+        "$.subjects[1].language",
+        Warning,
+    );
+    let added = added_by(|r| r.subjects[1].interpreter = Tristate::Yes);
+    assert_eq!(added, Vec::new(), "English is recorded");
     // A decision about her made here stands for a record of her own.
     assert_eq!(
         added_by(|r| {

@@ -108,7 +108,8 @@ pub fn example_commands() -> Vec<Command> {
             mobility: Mobility::PreMobile,
             lives_with_child: Tristate::Yes,
             parental_responsibility: Tristate::No,
-            needs: "English at home; no known disability".into(),
+            interpreter: Tristate::No,
+            language: "English".into(),
             restrictions: only(&[]),
             ..Subject::default()
         },
@@ -116,6 +117,9 @@ pub fn example_commands() -> Vec<Command> {
             role: SubjectRole::Mother,
             name: "Jade Marsden".into(),
             date_of_birth: Some(date("2003-05-14")),
+            interpreter: Tristate::No,
+            language: "English".into(),
+            culture_and_faith: "White British; no religion".into(),
             lives_with_child: Tristate::Yes,
             parental_responsibility: Tristate::Yes,
             history: Some(CarerHistory {

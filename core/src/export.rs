@@ -143,7 +143,7 @@ fn answer(link_id: &str, key: &str, value: &Value) -> Option<Value> {
 
 /// True for fields whose values are enumeration codes rather than free text.
 fn is_code(link_id: &str, key: &str) -> bool {
-    const CODES: [&str; 36] = [
+    const CODES: [&str; 37] = [
         "meetingType",
         "mode",
         "attendance",
@@ -180,6 +180,7 @@ fn is_code(link_id: &str, key: &str) -> bool {
         "specialCategory",
         "policePart3",
         "familyTold",
+        "interpreter",
     ];
     // A participant's role is free text; a subject's role is a code.
     if key == "role" {

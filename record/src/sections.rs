@@ -126,9 +126,24 @@ pub struct Subject {
     /// Whether they hold parental responsibility.
     #[serde(default)]
     pub parental_responsibility: Tristate,
-    /// Language, interpreter, ethnicity and disability needs, in words.
+    /// Other needs, in words (before version 3, every need: language, interpreter,
+    /// ethnicity and disability).
     #[serde(default)]
     pub needs: String,
+    /// Whether they need an interpreter (version 3).
+    #[serde(default, skip_serializing_if = "Tristate::is_unknown")]
+    pub interpreter: Tristate,
+    /// Their first or preferred language, and for an interpreter the language needed
+    /// (version 3).
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub language: String,
+    /// Any disability or additional need, and what it means for how to work with them
+    /// (version 3).
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub disability: String,
+    /// Culture, ethnicity, religion and faith, as they describe them (version 3).
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub culture_and_faith: String,
     /// For adults: their own history, as context.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub history: Option<CarerHistory>,

@@ -360,7 +360,14 @@ pub fn subjects() -> ListSpec<Subject> {
             F::new("ownDecision", "Another child: what this meeting decided for them", Control::TextArea, lens!(own_decision))
                 .hint("When they have no record of their own."),
             F::new("toBeExamined", "Another child: to be examined by a paediatrician?", Control::choice::<Tristate>(), lens!(to_be_examined)),
-            F::new("needs", "Language, interpreter, ethnicity and disability needs", Control::TextArea, lens!(needs)),
+            F::new("interpreter", "Needs an interpreter?", Control::choice::<Tristate>(), lens!(interpreter)),
+            F::new("language", "Language", Control::Text, lens!(language))
+                .hint("Their first or preferred language; for an interpreter, the language needed."),
+            F::new("disability", "Disability or additional needs", Control::TextArea, lens!(disability))
+                .hint("And what it means for how to see and talk with them."),
+            F::new("cultureAndFaith", "Culture, ethnicity and faith", Control::TextArea, lens!(culture_and_faith))
+                .hint("As they describe them."),
+            F::new("needs", "Other needs", Control::TextArea, lens!(needs)),
             F::new("history.childhoodAdversity", "Adults: adversity in their own childhood?", Control::choice::<Tristate>(), history!(childhood_adversity))
                 .hint("Context for help, never a score."),
             F::new("history.careExperienced", "Adults: care-experienced?", Control::choice::<Tristate>(), history!(care_experienced)),

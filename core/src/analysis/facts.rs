@@ -184,6 +184,12 @@ pub struct Version3Facts {
     pub men_caring_alone: u64,
     /// For a child who is not independently mobile with an injury, when the medical is.
     pub medical: Option<MedicalTiming>,
+    /// Someone in the child's world needs an interpreter.
+    pub interpreter_needed: bool,
+    /// The child's disability or additional needs are recorded.
+    pub child_disability: bool,
+    /// The child's culture, ethnicity and faith are recorded.
+    pub child_culture: bool,
 }
 
 impl Version3Facts {
@@ -210,6 +216,16 @@ impl Version3Facts {
             men_police_checked: count(&|man| man.checks.contains(&BackgroundCheck::Police)),
             men_caring_alone: count(&|man| man.cares_alone == Tristate::Yes),
             medical: record.medical_timing(),
+            interpreter_needed: record
+                .subjects
+                .iter()
+                .any(|subject| subject.interpreter == Tristate::Yes),
+            child_disability: record
+                .child()
+                .is_some_and(|child| !child.disability.trim().is_empty()),
+            child_culture: record
+                .child()
+                .is_some_and(|child| !child.culture_and_faith.trim().is_empty()),
         }
     }
 }

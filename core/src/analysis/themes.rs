@@ -104,6 +104,9 @@ pub struct ThemeCounts {
     men_caring_alone: u64,
     /// Same day, a later day, no day, none recorded.
     medicals: [u64; 4],
+    interpreter_needed: u64,
+    child_disability: u64,
+    child_culture: u64,
     /// Records with the day the concern arose: the strategy discussion within the local
     /// timescale, and after it.
     strategy_discussions: (u64, u64),
@@ -221,6 +224,9 @@ impl ThemeCounts {
             self.men_checked += v3.men_checked;
             self.men_police_checked += v3.men_police_checked;
             self.men_caring_alone += v3.men_caring_alone;
+            self.interpreter_needed += u64::from(v3.interpreter_needed);
+            self.child_disability += u64::from(v3.child_disability);
+            self.child_culture += u64::from(v3.child_culture);
             if let Some(timing) = v3.medical {
                 let slot = match timing {
                     MedicalTiming::SameDay => 0,
@@ -337,6 +343,7 @@ impl ThemeCounts {
             self.threshold(),
             self.men_around_the_child(),
             self.medicals(),
+            self.needs(),
             self.unknowns(),
             self.gaps(as_of),
             self.divergence(),
@@ -851,6 +858,46 @@ impl ThemeCounts {
             skip_last_rows: 0,
         });
         table
+    }
+
+    fn needs(&self) -> ThemeTable {
+        let records = self.version_3_records;
+        Self::shares(
+            "needs",
+            "Language, disability, culture and faith",
+            "Records of version 3 or later (earlier records held needs as free text) in which \
+             someone in the child's world needs an interpreter, and in which the child's \
+             disability or additional needs, and culture, ethnicity and faith, are recorded, \
+             as shares of those records."
+                .to_string(),
+            "Records",
+            vec![
+                (
+                    "Records of version 3 or later".into(),
+                    records,
+                    records,
+                    Some(0),
+                ),
+                (
+                    "Someone needs an interpreter".into(),
+                    self.interpreter_needed,
+                    records,
+                    Some(0),
+                ),
+                (
+                    "The child's disability or additional needs recorded".into(),
+                    self.child_disability,
+                    records,
+                    Some(0),
+                ),
+                (
+                    "The child's culture, ethnicity and faith recorded".into(),
+                    self.child_culture,
+                    records,
+                    Some(0),
+                ),
+            ],
+        )
     }
 
     fn unknowns(&self) -> ThemeTable {

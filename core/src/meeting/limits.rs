@@ -45,7 +45,7 @@ pub const FINALISE_ROOM: usize = 32 * 1024;
 
 /// The keys of one-line texts, wherever they are in the record; every other text is
 /// free text.
-pub const LINE_KEYS: [&str; 13] = [
+pub const LINE_KEYS: [&str; 14] = [
     "name",
     "role",
     "agency",
@@ -59,6 +59,7 @@ pub const LINE_KEYS: [&str; 13] = [
     "version",
     "paediatrician",
     "seenBy",
+    "language",
 ];
 
 /// The most characters the text under `key` may hold (the last key of its path: `notes`

@@ -235,6 +235,12 @@ fn validate_people_around_the_child(record: &DecisionRecord, findings: &mut Vec<
                 ));
             }
         }
+        if subject.interpreter == Tristate::Yes && subject.language.trim().is_empty() {
+            findings.push(Finding::warning(
+                path("language"),
+                format!("Record the language {name} needs an interpreter for"),
+            ));
+        }
         if subject.lacks_own_record() {
             findings.push(Finding::warning(
                 path("ownRecord"),
