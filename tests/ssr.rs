@@ -683,3 +683,27 @@ async fn the_shared_screen_says_how_many_restricted_items_it_does_not_show() {
         .contains("The reason for the meeting is restricted and not sent to the shared screen."));
     assert!(!screen.contains("REASON-TOKEN"));
 }
+
+/// The outcome code is known only after the meeting: a new decision's form never offers it,
+/// and a decision of an earlier record that holds one shows it, in the minutes and in its
+/// form, so it can be read and cleared.
+#[tokio::test]
+async fn the_outcome_code_is_kept_from_an_earlier_record_and_never_offered_for_a_new_decision() {
+    let mut record = example_record(false);
+    let app = render_with(record.clone(), Stage::Decisions, false).await;
+    assert!(
+        app.contains("-decision-decisionType"),
+        "the decision form is drawn"
+    );
+    assert!(
+        !app.contains("-decision-outcomeCode"),
+        "no outcome code offered"
+    );
+    record.decisions[0].outcome_code = Some(risk_sensible::record::S47Outcome::Icpc);
+    let app = render_with(record, Stage::Finalise, false).await;
+    let check = read_text(between(&app, "rs-finalise__check", "rs-finalise__action"));
+    assert!(
+        check.contains("Outcome code (Standard Safeguarding Dataset)"),
+        "{check}"
+    );
+}

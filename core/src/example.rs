@@ -373,7 +373,6 @@ pub fn example_commands() -> Vec<Command> {
                              assessment (rejected: threshold met)."
             .into(),
         evidence: "Health visitor's observation; bruising protocol; police call-outs.".into(),
-        outcome_code: Some(S47Outcome::Icpc),
         restrictions: only(&[PoliceSensitive]),
         ..Decision::default()
     })));

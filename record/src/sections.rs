@@ -992,7 +992,9 @@ pub struct Decision {
     /// The evidence relied on.
     #[serde(default)]
     pub evidence: String,
-    /// The Standard Safeguarding Dataset outcome code, where one applies.
+    /// The Standard Safeguarding Dataset outcome code, in records before version 3 (kept,
+    /// and counted by the themes). The enquiry's outcome is known only after the meeting, so
+    /// a version 3 record's forms do not offer it on a decision.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub outcome_code: Option<S47Outcome>,
     /// Who may receive it (version 2); absent: not for the family.

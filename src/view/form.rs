@@ -280,6 +280,9 @@ pub struct FieldSpec {
     /// The control's text in a new item's form, when it is not the type's default (a
     /// section's default restrictions).
     pub initial: Option<String>,
+    /// A field kept from an earlier version of the record: drawn only where an item holds a
+    /// value, so that it can be read and cleared, never newly set.
+    pub earlier_only: bool,
 }
 
 impl FieldSpec {
@@ -333,6 +336,7 @@ impl<T: 'static> Field<T> {
                 control,
                 must_choose: None,
                 initial: None,
+                earlier_only: false,
             },
             read: Rc::new(move |item| get(item).to_text()),
             write: Rc::new(move |item, text| {
@@ -357,6 +361,12 @@ impl<T: 'static> Field<T> {
     /// The value a new item's form starts with.
     pub fn initially<V: FieldValue>(mut self, value: V) -> Self {
         self.spec.initial = Some(value.to_text());
+        self
+    }
+
+    /// A field kept from an earlier version of the record ([`FieldSpec::earlier_only`]).
+    pub fn earlier_only(mut self) -> Self {
+        self.spec.earlier_only = true;
         self
     }
 
@@ -559,6 +569,8 @@ pub struct FieldView {
     pub error: Option<String>,
     /// The most characters a text control takes: the core's limit for the field's key.
     pub maxlength: usize,
+    /// Not drawn while empty ([`FieldSpec::earlier_only`]).
+    pub earlier_only: bool,
 }
 
 impl FieldView {
@@ -576,6 +588,7 @@ impl FieldView {
                 .find(|error| error.is_about(at, field.key))
                 .map(|error| error.message().to_string()),
             maxlength: limits::chars_allowed(field.key),
+            earlier_only: field.earlier_only,
         }
     }
 
@@ -611,6 +624,9 @@ pub struct FieldsProps {
 pub fn fields(props: &FieldsProps) -> Html {
     let context = use_context::<WidgetContext>().expect("WidgetContext is provided by App");
     let controls = props.fields.iter().enumerate().map(|(index, field)| {
+        if field.earlier_only && field.value.is_empty() {
+            return Html::default();
+        }
         let id: AttrValue = context
             .id(&format!("{}-{}", props.form, field.name.replace('.', "-")))
             .into();

@@ -490,7 +490,9 @@ pub fn decisions() -> ListSpec<Decision> {
                 .hint("Why, including why it is proportionate."),
             F::new("optionsConsidered", "Options considered", Control::TextArea, lens!(options_considered)),
             F::new("evidence", "Evidence relied on", Control::TextArea, lens!(evidence)),
-            F::new("outcomeCode", "Outcome code (Standard Safeguarding Dataset)", Control::choice::<S47Outcome>(), lens!(outcome_code)),
+            F::new("outcomeCode", "Outcome code (Standard Safeguarding Dataset)", Control::choice::<S47Outcome>(), lens!(outcome_code))
+                .hint("Kept from an earlier record: the enquiry's outcome is known only after the meeting.")
+                .earlier_only(),
             restrictions(lens!(restrictions), &[]),
         ],
         columns: vec!["decisionType", "owningAgency", "decisionMakerId", "rationale"],
