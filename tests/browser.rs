@@ -279,31 +279,33 @@ async fn destroy_empties_the_element_and_unknown_options_are_refused() {
     assert!(text.contains("colour"), "{text}");
 }
 
+/// The message `mount` throws with these options.
+fn mount_error(options: &js_sys::Object) -> String {
+    let error = mount(fresh_element(), options.clone().into())
+        .err()
+        .expect("refused");
+    js_sys::Reflect::get(&JsValue::from(error), &"message".into())
+        .unwrap()
+        .as_string()
+        .unwrap()
+}
+
 /// `requiredRoles` adds to the statutory three and cannot drop one; finalising then needs
 /// each role to have attended or sent its information.
 #[wasm_bindgen_test]
 async fn required_roles_add_to_the_statutory_three_and_finalising_asks_for_them() {
-    let message_of = |options: &js_sys::Object| {
-        let error = mount(fresh_element(), options.clone().into())
-            .err()
-            .expect("refused");
-        js_sys::Reflect::get(&JsValue::from(error), &"message".into())
-            .unwrap()
-            .as_string()
-            .unwrap()
-    };
     let roles = |names: &[&str]| {
         let options = js_sys::Object::new();
         let list: js_sys::Array = names.iter().map(|name| JsValue::from_str(name)).collect();
         js_sys::Reflect::set(&options, &"requiredRoles".into(), &list).unwrap();
         options
     };
-    let text = message_of(&roles(&["police", "health"]));
+    let text = mount_error(&roles(&["police", "health"]));
     assert!(
         text.contains("requiredRoles must include childrensSocialCare"),
         "{text}"
     );
-    let text = message_of(&roles(&[
+    let text = mount_error(&roles(&[
         "childrensSocialCare",
         "police",
         "health",
@@ -348,13 +350,7 @@ async fn timescales_set_the_clocks_and_bad_ones_are_refused() {
         ),
         (r#"{"icpcDays": 10}"#, "icpcDays"),
     ] {
-        let error = mount(fresh_element(), with(timescales).into())
-            .err()
-            .expect("refused");
-        let text = js_sys::Reflect::get(&JsValue::from(error), &"message".into())
-            .unwrap()
-            .as_string()
-            .unwrap();
+        let text = mount_error(&with(timescales));
         assert!(text.contains(expected), "{timescales}: {text}");
     }
     // The example: concern and meeting on Monday 2 March 2026, joint section 47 enquiries.

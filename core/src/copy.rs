@@ -131,6 +131,23 @@ impl LeftOut {
         items.retain(|item| keep(&item.restrictions()));
         self.add(section, before - items.len());
     }
+
+    /// Takes out a whole section whose restrictions `keep` refuses, counting it under
+    /// `section`.
+    fn take<T: Restricted>(
+        &mut self,
+        section: &str,
+        held: &mut Option<T>,
+        keep: &impl Fn(&Restrictions) -> bool,
+    ) {
+        if held
+            .as_ref()
+            .is_some_and(|held| !keep(&held.restrictions()))
+        {
+            *held = None;
+            self.add(section, 1);
+        }
+    }
 }
 
 /// A professional's copy: the record with every item the reader may not receive left out
@@ -216,38 +233,10 @@ fn leave_out(
             .count();
         left.add("childVoice", emptied);
     }
-    if copy
-        .threshold
-        .as_ref()
-        .is_some_and(|threshold| !keep(&threshold.restrictions()))
-    {
-        copy.threshold = None;
-        left.add("threshold", 1);
-    }
-    if copy
-        .lawful_basis
-        .as_ref()
-        .is_some_and(|basis| !keep(&basis.restrictions()))
-    {
-        copy.lawful_basis = None;
-        left.add("lawfulBasis", 1);
-    }
-    if copy
-        .injury
-        .as_ref()
-        .is_some_and(|injury| !keep(&injury.restrictions()))
-    {
-        copy.injury = None;
-        left.add("injury", 1);
-    }
-    if copy
-        .medical
-        .as_ref()
-        .is_some_and(|medical| !keep(&medical.restrictions()))
-    {
-        copy.medical = None;
-        left.add("medical", 1);
-    }
+    left.take("threshold", &mut copy.threshold, &keep);
+    left.take("lawfulBasis", &mut copy.lawful_basis, &keep);
+    left.take("injury", &mut copy.injury, &keep);
+    left.take("medical", &mut copy.medical, &keep);
     if !keep(&copy.practice_context.restrictions()) && !copy.practice_context.details.is_empty() {
         copy.practice_context.details.clear();
         left.add("practiceContext", 1);
