@@ -851,7 +851,7 @@ pub fn lawful_basis() -> SectionSpec<LawfulBasis> {
     type F = Field<LawfulBasis>;
     SectionSpec {
         form: "lawful-basis",
-        heading: "The lawful basis for sharing",
+        heading: "How the law allows this sharing",
         intro: Some(
             "As the law structures it: the statutory duty, the UK GDPR basis, the condition \
              for health and other special category data, and the police's own regime. Sharing \

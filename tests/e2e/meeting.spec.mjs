@@ -124,6 +124,7 @@ test('a whole meeting, from an empty record to a finalised one, with the keyboar
   await page.keyboard.press('Space');
   await expect(page.getByRole('radio', { name: 'In person', exact: true })).toBeChecked();
   await typeDate(page, page.getByLabel('Date of meeting'), '2026-03-02');
+  await typeDate(page, page.getByLabel('The day the concern arose'), '2026-03-02');
   await typeInto(page, page.getByLabel('Start time'), '1030');
   // A 12-hour field (en-US, as above) waits for its AM/PM part.
   if ((await page.getByLabel('Start time').inputValue()) === '') await page.keyboard.type('A');
@@ -225,6 +226,24 @@ test('a whole meeting, from an empty record to a finalised one, with the keyboar
   await expect(restrictions.getByRole('checkbox', { name: 'Police sensitive' })).toBeChecked();
   await pressButton(page, 'Add information');
   await expect(page.getByRole('rowheader', { name: 'Hidden on the shared screen' })).toHaveCount(2);
+  // The lawful basis for sharing, as the law structures it: Space ticks and chooses.
+  await tabTo(page, page.getByRole('checkbox', { name: 'Children Act 1989, section 47 (enquiries)' }));
+  await page.keyboard.press('Space');
+  await tabTo(page, page.getByRole('radio', { name: 'Public task (Article 6(1)(e))' }));
+  await page.keyboard.press('Space');
+  await tabTo(page, page.getByRole('radio', { name: /^Safeguarding of children/ }));
+  await page.keyboard.press('Space');
+  const partThree = page.getByRole('group', { name: 'Did the police share under Part 3 of the Data Protection Act 2018?' });
+  await tabTo(page, partThree.getByRole('radio', { name: 'Not known', exact: true }));
+  await page.keyboard.press('ArrowLeft');
+  await page.keyboard.press('ArrowLeft');
+  await expect(partThree.getByRole('radio', { name: 'Yes', exact: true })).toBeChecked();
+  const told = page.getByRole('group', { name: 'Has the family been told that information about them is shared?' });
+  await tabTo(page, told.getByRole('radio', { name: 'Not known', exact: true }));
+  await page.keyboard.press('ArrowLeft');
+  await expect(told.getByRole('radio', { name: 'No', exact: true })).toBeChecked();
+  await typeInto(page, page.getByLabel('If not, why not, and when they will be'),
+    'At the joint visit this afternoon: telling them first could prejudice the investigation.');
 
   // The child's voice: a section saved as it is typed.
   await openStage(page, "The child's voice");
@@ -396,6 +415,15 @@ test('a whole meeting, from an empty record to a finalised one, with the keyboar
   expect(final.risks[0]).toMatchObject({ ownerId: 'p1', reviewDate: '2026-03-04' });
   expect(final.actions[0]).toMatchObject({ ownerId: 'p3', due: '2026-03-02' });
   expect(final.information.map((item) => item.restrictions)).toEqual([['healthConfidential'], ['policeSensitive']]);
+  expect(final.meeting.concernRaisedOn).toBe('2026-03-02');
+  expect(final.lawfulBasis).toMatchObject({
+    duties: ['section47'],
+    article6: 'publicTask',
+    specialCategory: 'safeguardingChildren',
+    policePart3: 'yes',
+    familyTold: 'no',
+  });
+  expect(final.lawfulBasis.notToldReason).toMatch(/^At the joint visit/);
   expect(final.familyCommunication).toHaveLength(1);
   expect(final.distribution).toHaveLength(1);
   // The digest on screen: its first 12 hex digits in groups of four.
