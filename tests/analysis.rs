@@ -949,6 +949,74 @@ fn the_threshold_the_men_around_the_child_and_the_medicals() {
     assert_eq!(shown(medicals, "Medical the same day", "percent"), "33.3%");
 }
 
+/// The parents' and carers' own histories, changes of worker, and disagreement by the
+/// agencies involved: the seed's questions of the partnership's records.
+#[test]
+fn carers_histories_worker_changes_and_disagreement_between_agencies() {
+    let mut records = vec![
+        record("h1", "NX-1", "2026-03-02"),
+        record("h2", "NX-2", "2026-03-02"),
+        record("h3", "NX-3", "2026-03-02"),
+    ];
+    records[0].subjects.push(Subject {
+        role: SubjectRole::Mother,
+        history: Some(CarerHistory {
+            childhood_adversity: Tristate::Yes,
+            ..CarerHistory::default()
+        }),
+        ..Subject::default()
+    });
+    records[1].subjects.push(Subject {
+        role: SubjectRole::Father,
+        history: Some(CarerHistory {
+            childhood_adversity: Tristate::No,
+            care_experienced: Tristate::Yes,
+            ..CarerHistory::default()
+        }),
+        ..Subject::default()
+    });
+    records[0].practice_context.recent_worker_change = Tristate::Yes;
+    records[1].practice_context.recent_worker_change = Tristate::No;
+    // The police officer (p2) disagrees with the chair (p1, children's social care) in two
+    // meetings, escalated once; the health visitor (p3) once, resolved.
+    let dissent = |participant: &str, escalation: EscalationStage, resolution: &str| Dissent {
+        participant_id: participant.into(),
+        view: "Invented view".into(),
+        escalation,
+        resolution: resolution.into(),
+        ..Dissent::default()
+    };
+    records[0].dissent = vec![dissent("p2", EscalationStage::LineManager, "")];
+    records[1].dissent = vec![
+        dissent("p2", EscalationStage::None, ""),
+        dissent("p3", EscalationStage::None, "Agreed after the medical"),
+    ];
+    let tables = theme_tables(&records, 0);
+    let carers = table(&tables, "carersHistory");
+    assert_eq!(count(carers, "A parent or carer recorded", "count"), 2);
+    assert_eq!(count(carers, "Childhood adversity known", "count"), 2);
+    assert_eq!(count(carers, "Childhood adversity", "count"), 1);
+    assert_eq!(count(carers, "Care experience known", "count"), 1);
+    assert_eq!(count(carers, "Care-experienced", "count"), 1);
+    assert_eq!(shown(carers, "Childhood adversity", "percent"), "50.0%");
+    let changes = table(&tables, "workerChanges");
+    assert_eq!(
+        count(changes, "The worker or team changed recently", "count"),
+        1
+    );
+    assert_eq!(count(changes, "No recent change", "count"), 1);
+    assert_eq!(count(changes, "Not known", "count"), 1);
+    let between = table(&tables, "dissentBetween");
+    let police = "Police, with the chair from Children's social care";
+    assert_eq!(count(between, police, "disagreements"), 2);
+    assert_eq!(count(between, police, "escalated"), 1);
+    assert_eq!(count(between, police, "resolved"), 0);
+    assert_eq!(shown(between, police, "escalatedPercent"), "50.0%");
+    let health = "Health, with the chair from Children's social care";
+    assert_eq!(count(between, health, "resolved"), 1);
+    assert_eq!(between.rows.len(), 2);
+}
+
 #[test]
 fn unknowns_and_gaps_by_kind() {
     let tables = theme_tables(&theme_records(), 0);

@@ -156,12 +156,35 @@ pub struct RecordFacts {
     pub icpc: Option<IcpcFacts>,
     /// The decision to convene an ICPC, when recorded.
     pub icpc_decision: Option<IcpcDecisionFacts>,
+    /// The parents' and carers' own histories: someone's childhood adversity known, and
+    /// yes for someone; someone's care experience known, and yes for someone.
+    pub carers_history: CarersHistory,
+    /// Whether the allocated worker or team changed in recent months.
+    pub worker_change: Tristate,
+    /// Each disagreement: the agency of the person disagreeing, the chair's agency, whether
+    /// it was escalated beyond the meeting and whether it was resolved.
+    pub dissent_between: Vec<(String, String, bool, bool)>,
     /// With the day the concern arose and the meeting's: whether the meeting was held within
     /// the host's strategy discussion timescale.
     pub strategy_discussion_in_time: Option<bool>,
     /// What a version 3 record adds (the threshold decision, the men around the child, the
     /// medical); `None` for an earlier record, which was never asked.
     pub version_3: Option<Version3Facts>,
+}
+
+/// What a record says of the parents' and carers' own histories.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub struct CarersHistory {
+    /// A parent or carer is recorded.
+    pub carer_recorded: bool,
+    /// Someone's childhood adversity is known (yes or no).
+    pub adversity_known: bool,
+    /// Someone experienced adversity in their own childhood.
+    pub adversity: bool,
+    /// Someone's care experience is known.
+    pub care_known: bool,
+    /// Someone is care-experienced.
+    pub care_experienced: bool,
 }
 
 /// What a version 3 record tells the themes about the threshold decision, the men around
@@ -346,6 +369,50 @@ impl RecordFacts {
             }
         }
         facts.version_3 = (record.schema_version >= 3).then(|| Version3Facts::of(record));
+        let carers: Vec<_> = record
+            .subjects
+            .iter()
+            .filter(|subject| {
+                matches!(
+                    subject.role,
+                    SubjectRole::Mother
+                        | SubjectRole::Father
+                        | SubjectRole::MaleCarer
+                        | SubjectRole::FemaleCarer
+                )
+            })
+            .collect();
+        let history = |test: &dyn Fn(&crate::record::CarerHistory) -> bool| {
+            carers
+                .iter()
+                .any(|carer| carer.history.as_ref().is_some_and(test))
+        };
+        facts.carers_history = CarersHistory {
+            carer_recorded: !carers.is_empty(),
+            adversity_known: history(&|h| h.childhood_adversity != Tristate::Unknown),
+            adversity: history(&|h| h.childhood_adversity == Tristate::Yes),
+            care_known: history(&|h| h.care_experienced != Tristate::Unknown),
+            care_experienced: history(&|h| h.care_experienced == Tristate::Yes),
+        };
+        facts.worker_change = record.practice_context.recent_worker_change;
+        let agency_of = |id: Option<&str>| {
+            id.and_then(|id| record.participant(id))
+                .map(|person| person.agency.trim().to_string())
+                .unwrap_or_default()
+        };
+        let chair = agency_of(record.meeting.chair_id.as_deref());
+        facts.dissent_between = record
+            .dissent
+            .iter()
+            .map(|dissent| {
+                (
+                    agency_of(Some(&dissent.participant_id)),
+                    chair.clone(),
+                    dissent.escalation != EscalationStage::None,
+                    !dissent.resolution.trim().is_empty(),
+                )
+            })
+            .collect();
         facts.strategy_discussion_in_time = statutory_clocks(record, config)
             .strategy_discussion
             .zip(record.meeting.date)

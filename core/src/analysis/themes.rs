@@ -26,7 +26,7 @@ use super::InputCounts;
 use crate::meeting::Deadlines;
 use crate::record::{
     Attendance, DecisionType, EscalationStage, HarmCategory, IsoDate, MedicalTiming, S47Outcome,
-    ThresholdAnswer,
+    ThresholdAnswer, Tristate,
 };
 use std::collections::BTreeMap;
 use time::Date;
@@ -105,6 +105,14 @@ pub struct ThemeCounts {
     /// Same day, a later day, no day, none recorded.
     medicals: [u64; 4],
     interpreter_needed: u64,
+    /// Records with a parent or carer; with adversity known, yes; care experience known,
+    /// yes.
+    carers: [u64; 5],
+    /// A recent change of worker: yes, no, not known.
+    worker_changes: [u64; 3],
+    /// Disagreements by the agency disagreeing and the chair's agency: recorded, escalated,
+    /// resolved.
+    dissent_between: BTreeMap<(String, String), [u64; 3]>,
     child_disability: u64,
     child_culture: u64,
     /// Records with the day the concern arose: the strategy discussion within the local
@@ -204,6 +212,34 @@ impl ThemeCounts {
         self.men_recorded += u64::from(facts.man_recorded);
         self.men_named += u64::from(facts.man_named);
         self.men_history_known += u64::from(facts.man_history_known);
+        let carers = facts.carers_history;
+        for (slot, counted) in [
+            carers.carer_recorded,
+            carers.adversity_known,
+            carers.adversity,
+            carers.care_known,
+            carers.care_experienced,
+        ]
+        .into_iter()
+        .enumerate()
+        {
+            self.carers[slot] += u64::from(counted);
+        }
+        self.worker_changes[index_of(&Tristate::ALL, &facts.worker_change)] += 1;
+        for (from, chair, escalated, resolved) in &facts.dissent_between {
+            let key = (self.agency_row(from), self.agency_row(chair));
+            let key = if self.dissent_between.contains_key(&key)
+                || self.dissent_between.len() < MAX_AGENCIES
+            {
+                key
+            } else {
+                (OTHER_AGENCIES.to_string(), OTHER_AGENCIES.to_string())
+            };
+            let counts = self.dissent_between.entry(key).or_default();
+            counts[0] += 1;
+            counts[1] += u64::from(*escalated);
+            counts[2] += u64::from(*resolved);
+        }
         match facts.strategy_discussion_in_time {
             Some(true) => self.strategy_discussions.0 += 1,
             Some(false) => self.strategy_discussions.1 += 1,
@@ -344,11 +380,14 @@ impl ThemeCounts {
             self.men_around_the_child(),
             self.medicals(),
             self.needs(),
+            self.carers_history(),
+            self.worker_changes(),
             self.unknowns(),
             self.gaps(as_of),
             self.divergence(),
             self.dissent(),
             self.escalations(),
+            self.dissent_between(),
             self.strategy_discussions(),
             self.icpc(as_of),
             self.icpc_timeliness(),
@@ -898,6 +937,119 @@ impl ThemeCounts {
                 ),
             ],
         )
+    }
+
+    fn carers_history(&self) -> ThemeTable {
+        let [recorded, adversity_known, adversity, care_known, care] = self.carers;
+        let mut table = Self::shares(
+            "carersHistory",
+            "Parents' and carers' own histories",
+            "Records that name a parent or carer, and of those, how many record someone's own \
+             childhood adversity and care experience, and how many found it. Context for help, \
+             never a score."
+                .to_string(),
+            "Records",
+            vec![
+                (
+                    "A parent or carer recorded".into(),
+                    recorded,
+                    recorded,
+                    Some(0),
+                ),
+                (
+                    "Childhood adversity known".into(),
+                    adversity_known,
+                    recorded,
+                    Some(0),
+                ),
+                ("Childhood adversity".into(), adversity, recorded, Some(0)),
+                (
+                    "Care experience known".into(),
+                    care_known,
+                    recorded,
+                    Some(0),
+                ),
+                ("Care-experienced".into(), care, recorded, Some(0)),
+            ],
+        );
+        table.chart = Some(Chart {
+            column: 2,
+            skip_last_rows: 0,
+        });
+        table
+    }
+
+    fn worker_changes(&self) -> ThemeTable {
+        let records = self.records;
+        let rows = Tristate::ALL
+            .iter()
+            .enumerate()
+            .map(|(slot, answer)| {
+                let label = match answer {
+                    Tristate::Yes => "The worker or team changed recently",
+                    Tristate::No => "No recent change",
+                    Tristate::Unknown => "Not known",
+                };
+                (label.to_string(), self.worker_changes[slot], records, None)
+            })
+            .collect();
+        let mut table = Self::shares(
+            "workerChanges",
+            "Changes of worker around the case",
+            format!(
+                "Records by whether the allocated worker or team changed in recent months \
+                 (shares of all {records} records): organisational flux around a case."
+            ),
+            "Records",
+            rows,
+        );
+        table.chart = Some(Chart {
+            column: 2,
+            skip_last_rows: 0,
+        });
+        table
+    }
+
+    fn dissent_between(&self) -> ThemeTable {
+        let rows = self
+            .dissent_between
+            .iter()
+            .enumerate()
+            .map(
+                |(index, ((from, chair), [recorded, escalated, resolved]))| {
+                    vec![
+                        Cell::text(format!("{from}, with the chair from {chair}")),
+                        Cell::count(*recorded),
+                        Cell::count(*escalated),
+                        Cell::count(*resolved),
+                        Cell::percent(*escalated, *recorded, vec![(index, 1), (index, 2)]),
+                    ]
+                },
+            )
+            .collect();
+        let column = |id, label| Column { id, label };
+        ThemeTable {
+            id: "dissentBetween",
+            title: "Disagreement between agencies",
+            description: "Disagreements by the agency of the person disagreeing and the \
+                          chair's agency: how many, how many were escalated beyond the \
+                          meeting, and how many were resolved."
+                .to_string(),
+            columns: vec![
+                column("agencies", "Agency disagreeing, and the chair's"),
+                column("disagreements", "Disagreements"),
+                column("escalated", "Escalated"),
+                column("resolved", "Resolved"),
+                column("escalatedPercent", "Share escalated"),
+            ],
+            rows,
+            groups: Vec::new(),
+            chart: Some(Chart {
+                column: 1,
+                skip_last_rows: 0,
+            }),
+            threshold: 0,
+        }
     }
 
     fn unknowns(&self) -> ThemeTable {
