@@ -44,8 +44,8 @@ pub mod input;
 use crate::meeting::{Config, Deadlines, Holidays};
 use crate::record::DecisionRecord;
 use facts::RecordFacts;
-use hotspots::{CaseloadEntry, HotSpot};
-use std::collections::{HashMap, HashSet};
+use hotspots::{CaseloadEntry, HotSpot, Key, Recency};
+use std::collections::HashSet;
 use themes::ThemeCounts;
 use time::Date;
 
@@ -144,15 +144,31 @@ pub struct InputCounts {
     pub superseded_records: u64,
 }
 
-/// Adds records one at a time and keeps only what the analysis needs.
+/// Adds records one at a time and keeps only what the analysis needs: for each record its
+/// key (to notice one read twice) and a 48-byte place in the caseload, and the rows of
+/// those with hot spots. Which of a child's records is the most recent is worked out once,
+/// at the end, by sorting those places.
 #[derive(Clone, Debug)]
 pub struct Summariser {
     settings: Settings,
     config: Config,
-    seen: HashSet<String>,
-    caseload: HashMap<String, CaseloadEntry>,
+    seen: HashSet<Key>,
+    caseload: Vec<Place>,
+    rows: Vec<HotSpot>,
+    /// Listing every record: the children, counted apart.
+    children: HashSet<Key>,
     themes: ThemeCounts,
     counts: InputCounts,
+}
+
+/// One record's place in the caseload: its child (or, listing every record, itself), how
+/// recent it is, and its hot-spot row in [`Summariser::rows`], if any.
+#[derive(Clone, Copy, Debug)]
+struct Place {
+    group: Key,
+    recency: Recency,
+    /// `u32::MAX`: no row.
+    row: u32,
 }
 
 impl Summariser {
@@ -163,7 +179,9 @@ impl Summariser {
             themes: ThemeCounts::new(settings.deadlines),
             settings,
             seen: HashSet::new(),
-            caseload: HashMap::new(),
+            caseload: Vec::new(),
+            rows: Vec::new(),
+            children: HashSet::new(),
             counts: InputCounts::default(),
         }
     }
@@ -189,29 +207,32 @@ impl Summariser {
     /// another thread). Returns false, and counts it as a duplicate, when a record with the
     /// same id was added before: the first one read is the one analysed.
     pub fn add(&mut self, contribution: Contribution) -> bool {
-        if !self.seen.insert(contribution.record_id) {
+        let mut entry = contribution.caseload;
+        if !self.seen.insert(entry.record) {
             self.counts.duplicate_records += 1;
             return false;
         }
         self.counts.records += 1;
         self.themes.add(&contribution.facts);
-        let entry = contribution.caseload;
-        let key = if self.settings.every_record {
-            format!("record\u{0}{}", entry.record_id)
-        } else {
-            entry.child_key.clone()
+        let row = match entry.hot_spot.take() {
+            Some(row) => {
+                self.rows.push(*row);
+                u32::try_from(self.rows.len() - 1).unwrap_or(u32::MAX)
+            }
+            None => u32::MAX,
         };
-        match self.caseload.get_mut(&key) {
-            Some(current) => {
-                self.counts.superseded_records += 1;
-                if entry.is_more_recent_than(current) {
-                    *current = entry;
-                }
-            }
-            None => {
-                self.caseload.insert(key, entry);
-            }
-        }
+        // Listing every record, each is its own group; the children are counted apart.
+        let group = if self.settings.every_record {
+            self.children.insert(entry.child);
+            entry.record
+        } else {
+            entry.child
+        };
+        self.caseload.push(Place {
+            group,
+            recency: entry.recency(),
+            row,
+        });
         true
     }
 
@@ -233,23 +254,36 @@ impl Summariser {
     /// The finished analysis: hot spots sorted by urgency, and the theme counts.
     pub fn finish(self) -> Summary {
         let mut counts = self.counts;
-        counts.children = if self.settings.every_record {
-            let children: HashSet<&str> = self
-                .caseload
-                .values()
-                .map(|entry| entry.child_key.as_str())
-                .collect();
-            children.len() as u64
-        } else {
-            self.caseload.len() as u64
-        };
-        if self.settings.every_record {
-            counts.superseded_records = 0;
+        let mut caseload = self.caseload;
+        // Each group's most recent record last within it.
+        caseload.sort_unstable_by(|first, second| {
+            (first.group, first.recency).cmp(&(second.group, second.recency))
+        });
+        let mut latest: Vec<u32> = Vec::new();
+        let mut groups = 0u64;
+        for (index, place) in caseload.iter().enumerate() {
+            let last_of_group = caseload
+                .get(index + 1)
+                .is_none_or(|next| next.group != place.group);
+            if last_of_group {
+                groups += 1;
+                if place.row != u32::MAX {
+                    latest.push(place.row);
+                }
+            }
         }
-        let mut hot_spots: Vec<HotSpot> = self
-            .caseload
-            .into_values()
-            .filter_map(|entry| entry.hot_spot.map(|row| *row))
+        drop(caseload);
+        if self.settings.every_record {
+            counts.children = self.children.len() as u64;
+            counts.superseded_records = 0;
+        } else {
+            counts.children = groups;
+            counts.superseded_records = counts.records - groups;
+        }
+        let mut rows: Vec<Option<HotSpot>> = self.rows.into_iter().map(Some).collect();
+        let mut hot_spots: Vec<HotSpot> = latest
+            .into_iter()
+            .filter_map(|row| rows.get_mut(row as usize).and_then(Option::take))
             .collect();
         hotspots::sort_by_urgency(&mut hot_spots);
         Summary {
