@@ -901,7 +901,7 @@ impl ThemeCounts {
 
     fn needs(&self) -> ThemeTable {
         let records = self.version_3_records;
-        Self::shares(
+        let mut table = Self::shares(
             "needs",
             "Language, disability, culture and faith",
             "Records of version 3 or later (earlier records held needs as free text) in which \
@@ -936,7 +936,12 @@ impl ThemeCounts {
                     Some(0),
                 ),
             ],
-        )
+        );
+        table.chart = Some(Chart {
+            column: 2,
+            skip_last_rows: 0,
+        });
+        table
     }
 
     fn carers_history(&self) -> ThemeTable {
@@ -1260,7 +1265,7 @@ impl ThemeCounts {
         let (within, after) = self.strategy_discussions;
         let total = within + after;
         let days = self.deadlines.strategy_discussion;
-        Self::shares(
+        let mut table = Self::shares(
             "strategyDiscussions",
             "Strategy discussions within the local timescale",
             format!(
@@ -1283,7 +1288,12 @@ impl ThemeCounts {
                 ),
                 ("Later".into(), after, total, Some(0)),
             ],
-        )
+        );
+        table.chart = Some(Chart {
+            column: 2,
+            skip_last_rows: 0,
+        });
+        table
     }
 
     fn icpc(&self, as_of: Date) -> ThemeTable {
