@@ -1421,13 +1421,22 @@ fn the_text_report_lists_hot_spots_then_themes() {
 
 // --- Flatten. ---
 
+/// The index of the flat table `name` in `TABLES`.
+fn flat_table(name: &str) -> usize {
+    TABLES.iter().position(|table| table.name == name).unwrap()
+}
+
 #[test]
 fn flatten_gives_one_row_per_item_with_unique_keys() {
     let record = example_record(true);
-    let flat = flatten(&record, "example.json");
+    let flat = flatten(&record, "example.json", true);
     let expected = [
         1,
         record.participants.len(),
+        record.subjects.len(),
+        record.information.len(),
+        record.gaps.len(),
+        record.scales.len(),
         record.risks.len(),
         record.actions.len(),
         record.decisions.len(),
@@ -1460,7 +1469,7 @@ fn flattened_csv_and_json_lines_round_trip() {
     let mut record = example_record(false);
     record.actions[0].task = "Ring, then \"visit\"\nin person".into();
     record.actions[1].task = "=HYPERLINK(\"http://invalid\")".into();
-    let flat = flatten(&record, "records.jsonl:7");
+    let flat = flatten(&record, "records.jsonl:7", true);
     for (index, table) in TABLES.iter().enumerate() {
         let csv = format!("{}{}", csv_header(index), flat.csv(index));
         let rows = read_csv(&csv);
@@ -1481,11 +1490,12 @@ fn flattened_csv_and_json_lines_round_trip() {
             assert_eq!(csv_row[0], record.meta.id);
         }
     }
-    let actions = read_csv(&flat.csv(3));
+    let actions_table = flat_table("actions");
+    let actions = read_csv(&flat.csv(actions_table));
     assert_eq!(actions[0][3], "Ring, then \"visit\"\nin person");
     assert_eq!(actions[1][3], "'=HYPERLINK(\"http://invalid\")");
     let json: Vec<serde_json::Value> = flat
-        .jsonl(3)
+        .jsonl(actions_table)
         .lines()
         .map(|line| serde_json::from_str(line).unwrap())
         .collect();
@@ -1498,9 +1508,9 @@ fn flattened_csv_and_json_lines_round_trip() {
 #[test]
 fn flatten_leaves_out_restricted_text_and_family_names() {
     let record = example_record(false);
-    let flat = flatten(&record, "x");
+    let flat = flatten(&record, "x", true);
     let risks: Vec<serde_json::Value> = flat
-        .jsonl(2)
+        .jsonl(flat_table("risks"))
         .lines()
         .map(|line| serde_json::from_str(line).unwrap())
         .collect();
@@ -1514,6 +1524,67 @@ fn flatten_leaves_out_restricted_text_and_family_names() {
     assert!(!everything.contains("Leo Marsden-Hale"));
     assert!(!everything.contains("Jade Marsden"));
     assert!(everything.contains("NS-204518"));
+    // The people in the child's world, by role and what is known of them, never by name.
+    let subjects: Vec<serde_json::Value> = flat
+        .jsonl(flat_table("subjects"))
+        .lines()
+        .map(|line| serde_json::from_str(line).unwrap())
+        .collect();
+    assert_eq!(subjects[2]["role"], "maleCarer");
+    assert_eq!(subjects[2]["seen"], "yes");
+    assert_eq!(subjects[2]["checks"], "police;localAuthority");
+    assert_eq!(subjects[1]["childhoodAdversity"], "yes");
+    assert_eq!(subjects[4]["toBeExamined"], "yes");
+    let records: Vec<serde_json::Value> = flat
+        .jsonl(0)
+        .lines()
+        .map(|line| serde_json::from_str(line).unwrap())
+        .collect();
+    assert_eq!(records[0]["thresholdAnswer"], "yes");
+    assert_eq!(records[0]["harmCategories"], "physical");
+    assert_eq!(records[0]["medicalTiming"], "sameDay");
+    assert_eq!(records[0]["concernRaisedOn"], "2026-03-02");
+}
+
+/// Free text and professionals' names are written only when asked for (`--with-text`).
+#[test]
+fn flatten_writes_free_text_and_names_only_with_text() {
+    let record = example_record(false);
+    let with = flatten(&record, "x", true);
+    let without = flatten(&record, "x", false);
+    for (index, table) in TABLES.iter().enumerate() {
+        for (at, column) in table.columns.iter().enumerate() {
+            let held = |flat: &risk_sensible::analysis::flatten::FlatRecord| {
+                flat.tables[index]
+                    .iter()
+                    .filter(|row| row[at] != FlatValue::Null)
+                    .count()
+            };
+            if column.kind == risk_sensible::analysis::flatten::Kind::Words {
+                assert_eq!(held(&without), 0, "{}.{}", table.name, column.name);
+            } else {
+                assert_eq!(
+                    held(&without),
+                    held(&with),
+                    "{}.{}",
+                    table.name,
+                    column.name
+                );
+            }
+        }
+    }
+    let text: String = (0..TABLES.len())
+        .map(|index| without.jsonl(index))
+        .collect();
+    for words in [
+        "Amara Okafor",
+        "Arrange the child protection medical",
+        "Reasonable cause",
+    ] {
+        assert!(!text.contains(words), "{words}");
+    }
+    let text: String = (0..TABLES.len()).map(|index| with.jsonl(index)).collect();
+    assert!(text.contains("Arrange the child protection medical"));
 }
 
 #[test]

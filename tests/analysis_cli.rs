@@ -527,8 +527,8 @@ fn flatten_writes_every_table_as_csv_and_json_lines() {
     assert_eq!(
         result.stdout,
         format!(
-            "{}: 3 records flattened, 2 skipped; rows: records 3, participants 9, risks 0, \
-             actions 2, decisions 0, dissent 0\n",
+            "{}: 3 records flattened, 2 skipped; rows: records 3, participants 9, subjects 3, \
+             information 0, gaps 0, scales 0, risks 0, actions 2, decisions 0, dissent 0\n",
             out.display()
         )
     );
@@ -785,16 +785,9 @@ fn entries_that_are_not_regular_files_are_skipped_by_name_and_never_hang() {
 /// tables.
 fn earlier_tables(out: &Path, content: &str) {
     std::fs::create_dir_all(out).unwrap();
-    for table in [
-        "records",
-        "participants",
-        "risks",
-        "actions",
-        "decisions",
-        "dissent",
-    ] {
+    for table in risk_sensible::analysis::flatten::TABLES {
         for extension in ["csv", "jsonl"] {
-            std::fs::write(out.join(format!("{table}.{extension}")), content).unwrap();
+            std::fs::write(out.join(format!("{}.{extension}", table.name)), content).unwrap();
         }
     }
 }
@@ -1025,7 +1018,10 @@ fn bidirectional_controls_are_escaped_in_text_reports_messages_and_csv() {
         csv.stdout
     );
     let out = directory("bidi-out").join(format!("tables{bidi}"));
-    let flattened = run(&["flatten", path(&root), "--out", path(&out)], None);
+    let flattened = run(
+        &["flatten", path(&root), "--out", path(&out), "--with-text"],
+        None,
+    );
     assert_eq!(flattened.code, 1, "{}", flattened.stderr);
     no_raw_controls("flatten's summary line", &flattened.stdout);
     assert!(

@@ -112,7 +112,7 @@ const VERBS: &[Verb] = &[
         name: "flatten",
         arguments: "PATH...",
         summary: "write the records as tidy tables (CSV and JSON Lines) to --out DIR\n\
-                  \x20                    [--verify] [--jobs N]",
+                  \x20                    [--with-text] [--verify] [--jobs N]",
         run: run_flatten,
     },
 ];

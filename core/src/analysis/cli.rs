@@ -613,7 +613,7 @@ struct FlatFiles {
     directory: PathBuf,
     /// Each file's final path, its hidden path, and the writer to the hidden one.
     files: Vec<(PathBuf, PathBuf, BufWriter<File>)>,
-    rows: [u64; 6],
+    rows: [u64; TABLES.len()],
 }
 
 impl FlatFiles {
@@ -623,7 +623,7 @@ impl FlatFiles {
         let mut files = FlatFiles {
             directory: directory.to_path_buf(),
             files: Vec::new(),
-            rows: [0; 6],
+            rows: [0; TABLES.len()],
         };
         for (index, table) in TABLES.iter().enumerate() {
             for extension in ["csv", "jsonl"] {
@@ -657,7 +657,7 @@ impl FlatFiles {
 
     /// Flushes and syncs every hidden file, then renames each over its table. A failure
     /// comes back with the file and how many files had been renamed into place before it.
-    fn finish(mut self) -> Result<[u64; 6], (PathBuf, io::Error, usize)> {
+    fn finish(mut self) -> Result<[u64; TABLES.len()], (PathBuf, io::Error, usize)> {
         for (path, _, file) in &mut self.files {
             file.flush()
                 .and_then(|()| file.get_ref().sync_all())
@@ -696,15 +696,20 @@ struct FlatText {
     tables: Vec<(String, String, u64)>,
 }
 
-/// `risk-sensible flatten PATH... --out DIR`: the records as tidy tables in DIR, CSV and
-/// JSON Lines. Writes a summary line to `out` and messages to `err`.
+/// `risk-sensible flatten PATH... --out DIR [--with-text]`: the records as tidy tables in
+/// DIR, CSV and JSON Lines; free text and professionals' names only `--with-text`. Writes a summary line to `out` and messages to `err`.
 pub fn flatten(
     arguments: &[String],
     out: &mut dyn Write,
     err: &mut dyn Write,
 ) -> Result<Status, UsageError> {
-    let arguments = split(arguments, &["--out", "--jobs"], &["--verify"])?;
+    let arguments = split(
+        arguments,
+        &["--out", "--jobs"],
+        &["--verify", "--with-text"],
+    )?;
     let verify = arguments.flag("--verify");
+    let with_text = arguments.flag("--with-text");
     let directory = arguments
         .value("--out")?
         .filter(|directory| !directory.is_empty())
@@ -734,7 +739,7 @@ pub fn flatten(
         jobs,
         |event| {
             import_event(event, verify, |origin, record| {
-                let flat = flatten_record(&record, origin);
+                let flat = flatten_record(&record, origin, with_text);
                 FlatText {
                     record_id: record.meta.id.clone(),
                     tables: (0..TABLES.len())

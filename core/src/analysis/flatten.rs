@@ -1,5 +1,6 @@
-//! The records as tidy tables: one row per record, participant, risk, action, decision and
-//! disagreement, for an analyst to load into DuckDB, a spreadsheet or Spark.
+//! The records as tidy tables: one row per record, participant, person in the child's
+//! world, information item, gap, safety scale, risk, action, decision and disagreement, for
+//! an analyst to load into DuckDB, a spreadsheet or Spark.
 //!
 //! [`TABLES`] describes every table and column (`docs/analysis.md` is the same list for
 //! people, and a test keeps the two in step). Each table is written twice, as CSV
@@ -8,21 +9,27 @@
 //! column order, absent values `null`, the exact text), with the same rows in the same
 //! order.
 //!
-//! Deliberate omissions: the child's and family's names (the case reference is the key to
-//! the host's system) and the text of items marked restricted (their restrictions are
-//! kept, so they can still be counted). The wellbeing debrief is never exported, as elsewhere.
+//! Deliberate omissions: free text and people's names ([`Kind::Words`] columns) unless the
+//! analyst asks for them (`flatten --with-text`), the child's and family's names even then
+//! (the case reference is the key to the host's system), and the text of items marked
+//! restricted (their restrictions are kept, so they can still be counted). The wellbeing
+//! debrief is never exported, as elsewhere.
 
 use super::csv;
 use super::hotspots::is_father_or_male_carer;
 use super::themes::{ssd_flag, wire};
 use crate::meeting::{scale_spread, starts_section_47};
-use crate::record::{Attendance, DecisionRecord, Restricted, Restrictions};
+use crate::record::{Attendance, DecisionRecord, Injury, MedicalTiming, Restricted, Restrictions};
 
 /// What a column holds.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Kind {
-    /// Free text from the record.
+    /// Short text from the record that names no one (an agency, a role, a procedure, a
+    /// case reference).
     Text,
+    /// Free text, or a professional's name: written only when asked for (`--with-text`),
+    /// `null` otherwise.
+    Words,
     /// A whole number.
     Integer,
     /// `true` or `false`.
@@ -42,6 +49,7 @@ impl Kind {
     pub fn name(self) -> &'static str {
         match self {
             Kind::Text => "text",
+            Kind::Words => "words",
             Kind::Integer => "integer",
             Kind::Boolean => "boolean",
             Kind::Date => "date",
@@ -77,7 +85,7 @@ const fn column(name: &'static str, kind: Kind) -> ColumnSpec {
 }
 
 /// Every table, in the order they are written.
-pub const TABLES: [TableSpec; 6] = [
+pub const TABLES: [TableSpec; 10] = [
     TableSpec {
         name: "records",
         key: &["recordId"],
@@ -121,6 +129,17 @@ pub const TABLES: [TableSpec; 6] = [
             column("dissent", Kind::Integer),
             column("amendments", Kind::Integer),
             column("linkedRecords", Kind::Text),
+            column("concernRaisedOn", Kind::Date),
+            column("thresholdAnswer", Kind::Code),
+            column("thresholdRoute", Kind::Code),
+            column("harmCategories", Kind::Code),
+            column("injuryRecorded", Kind::Boolean),
+            column("explanationFits", Kind::Code),
+            column("medicalDate", Kind::Date),
+            column("medicalTiming", Kind::Code),
+            column("article6", Kind::Code),
+            column("specialCategory", Kind::Code),
+            column("familyTold", Kind::Code),
         ],
     },
     TableSpec {
@@ -129,12 +148,82 @@ pub const TABLES: [TableSpec; 6] = [
         columns: &[
             column("recordId", Kind::Id),
             column("participantId", Kind::Id),
-            column("name", Kind::Text),
+            column("name", Kind::Words),
             column("role", Kind::Text),
             column("agency", Kind::Text),
             column("attendance", Kind::Code),
             column("decisionAuthority", Kind::Code),
             column("chair", Kind::Boolean),
+        ],
+    },
+    TableSpec {
+        name: "subjects",
+        key: &["recordId", "index"],
+        columns: &[
+            column("recordId", Kind::Id),
+            column("index", Kind::Integer),
+            column("subjectId", Kind::Id),
+            column("role", Kind::Code),
+            column("dateOfBirth", Kind::Date),
+            column("unborn", Kind::Boolean),
+            column("mobility", Kind::Code),
+            column("livesWithChild", Kind::Code),
+            column("parentalResponsibility", Kind::Code),
+            column("seen", Kind::Code),
+            column("checks", Kind::Code),
+            column("caresAlone", Kind::Code),
+            column("ownRecordLinked", Kind::Boolean),
+            column("ownDecisionRecorded", Kind::Boolean),
+            column("toBeExamined", Kind::Code),
+            column("interpreter", Kind::Code),
+            column("language", Kind::Text),
+            column("disabilityRecorded", Kind::Boolean),
+            column("childhoodAdversity", Kind::Code),
+            column("careExperienced", Kind::Code),
+            column("restrictions", Kind::Code),
+        ],
+    },
+    TableSpec {
+        name: "information",
+        key: &["recordId", "index"],
+        columns: &[
+            column("recordId", Kind::Id),
+            column("index", Kind::Integer),
+            column("informationId", Kind::Id),
+            column("sourceAgency", Kind::Text),
+            column("sharedById", Kind::Id),
+            column("sharedByAgency", Kind::Text),
+            column("kind", Kind::Code),
+            column("basis", Kind::Code),
+            column("date", Kind::Date),
+            column("restrictions", Kind::Code),
+            column("content", Kind::Words),
+        ],
+    },
+    TableSpec {
+        name: "gaps",
+        key: &["recordId", "index"],
+        columns: &[
+            column("recordId", Kind::Id),
+            column("index", Kind::Integer),
+            column("gapId", Kind::Id),
+            column("ownerId", Kind::Id),
+            column("ownerAgency", Kind::Text),
+            column("due", Kind::Date),
+            column("restrictions", Kind::Code),
+            column("unknown", Kind::Words),
+        ],
+    },
+    TableSpec {
+        name: "scales",
+        key: &["recordId", "participantId"],
+        columns: &[
+            column("recordId", Kind::Id),
+            column("participantId", Kind::Id),
+            column("participantAgency", Kind::Text),
+            column("score", Kind::Integer),
+            column("restrictions", Kind::Code),
+            column("reason", Kind::Words),
         ],
     },
     TableSpec {
@@ -144,13 +233,13 @@ pub const TABLES: [TableSpec; 6] = [
             column("recordId", Kind::Id),
             column("index", Kind::Integer),
             column("riskId", Kind::Id),
-            column("description", Kind::Text),
+            column("description", Kind::Words),
             column("restrictions", Kind::Code),
             column("ownerId", Kind::Id),
             column("ownerAgency", Kind::Text),
-            column("accountableFor", Kind::Text),
+            column("accountableFor", Kind::Words),
             column("reviewDate", Kind::Date),
-            column("reviewTrigger", Kind::Text),
+            column("reviewTrigger", Kind::Words),
         ],
     },
     TableSpec {
@@ -160,13 +249,13 @@ pub const TABLES: [TableSpec; 6] = [
             column("recordId", Kind::Id),
             column("index", Kind::Integer),
             column("actionId", Kind::Id),
-            column("task", Kind::Text),
+            column("task", Kind::Words),
             column("ownerId", Kind::Id),
             column("ownerAgency", Kind::Text),
             column("due", Kind::Date),
             column("status", Kind::Code),
             column("notDoneReason", Kind::Code),
-            column("outcome", Kind::Text),
+            column("outcome", Kind::Words),
         ],
     },
     TableSpec {
@@ -182,7 +271,7 @@ pub const TABLES: [TableSpec; 6] = [
             column("decisionMakerAgency", Kind::Text),
             column("outcomeCode", Kind::Code),
             column("ssdOutcomeFlag", Kind::Code),
-            column("rationale", Kind::Text),
+            column("rationale", Kind::Words),
         ],
     },
     TableSpec {
@@ -197,9 +286,9 @@ pub const TABLES: [TableSpec; 6] = [
             column("escalation", Kind::Code),
             column("escalatedOn", Kind::Date),
             column("resolved", Kind::Boolean),
-            column("view", Kind::Text),
-            column("chairResponse", Kind::Text),
-            column("resolution", Kind::Text),
+            column("view", Kind::Words),
+            column("chairResponse", Kind::Words),
+            column("resolution", Kind::Words),
         ],
     },
 ];
@@ -269,7 +358,7 @@ impl FlatValue {
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
 pub struct FlatRecord {
     /// For each table, its rows; each row has one value per column.
-    pub tables: [Vec<Vec<FlatValue>>; 6],
+    pub tables: [Vec<Vec<FlatValue>>; 10],
 }
 
 impl FlatRecord {
@@ -312,8 +401,9 @@ pub fn csv_header(table: usize) -> String {
     csv::row(&names)
 }
 
-/// A record's rows. `source` says where it was read from (file, or file and line).
-pub fn flatten(record: &DecisionRecord, source: &str) -> FlatRecord {
+/// A record's rows. `source` says where it was read from (file, or file and line);
+/// [`Kind::Words`] columns are written only `with_text`.
+pub fn flatten(record: &DecisionRecord, source: &str, with_text: bool) -> FlatRecord {
     let id = FlatValue::text(&record.meta.id);
     let agency_of = |participant: Option<&str>| {
         participant
@@ -329,6 +419,8 @@ pub fn flatten(record: &DecisionRecord, source: &str) -> FlatRecord {
         .filter(|subject| is_father_or_male_carer(subject.role))
         .collect();
     let timescales = &record.timescales;
+    let threshold = record.threshold.as_ref();
+    let lawful = record.lawful_basis.as_ref();
     let records = vec![vec![
         id.clone(),
         FlatValue::text(source),
@@ -395,6 +487,26 @@ pub fn flatten(record: &DecisionRecord, source: &str) -> FlatRecord {
         } else {
             FlatValue::Text(record.meta.linked_records.join(" "))
         },
+        FlatValue::optional(record.meeting.concern_raised_on),
+        FlatValue::code(threshold.and_then(|threshold| threshold.answer)),
+        FlatValue::code(threshold.and_then(|threshold| threshold.route)),
+        threshold.map_or(FlatValue::Null, |threshold| {
+            code_list(&threshold.harm_categories)
+        }),
+        FlatValue::Boolean(record.injury.as_ref().is_some_and(Injury::is_recorded)),
+        FlatValue::code(record.injury.as_ref().map(|injury| injury.explanation_fits)),
+        FlatValue::optional(record.medical.as_ref().and_then(|medical| medical.date)),
+        record.medical_timing().map_or(FlatValue::Null, |timing| {
+            FlatValue::text(match timing {
+                MedicalTiming::SameDay => "sameDay",
+                MedicalTiming::Later { .. } => "later",
+                MedicalTiming::Undated => "undated",
+                MedicalTiming::NotRecorded => "notRecorded",
+            })
+        }),
+        FlatValue::code(lawful.and_then(|basis| basis.article6)),
+        FlatValue::code(lawful.and_then(|basis| basis.special_category)),
+        FlatValue::code(lawful.map(|basis| basis.family_told)),
     ]];
     let participants = record
         .participants
@@ -409,6 +521,91 @@ pub fn flatten(record: &DecisionRecord, source: &str) -> FlatRecord {
                 FlatValue::Text(wire(&participant.attendance)),
                 FlatValue::Text(wire(&participant.decision_authority)),
                 FlatValue::Boolean(record.meeting.chair_id.as_deref() == Some(&participant.id)),
+            ]
+        })
+        .collect();
+    let subjects = record
+        .subjects
+        .iter()
+        .enumerate()
+        .map(|(index, subject)| {
+            let history = subject.history.clone().unwrap_or_default();
+            vec![
+                id.clone(),
+                FlatValue::count(index),
+                FlatValue::text(&subject.id),
+                FlatValue::Text(wire(&subject.role)),
+                FlatValue::optional(subject.date_of_birth),
+                FlatValue::Boolean(subject.unborn),
+                FlatValue::Text(wire(&subject.mobility)),
+                FlatValue::Text(wire(&subject.lives_with_child)),
+                FlatValue::Text(wire(&subject.parental_responsibility)),
+                FlatValue::Text(wire(&subject.seen)),
+                code_list(&subject.checks),
+                FlatValue::Text(wire(&subject.cares_alone)),
+                FlatValue::Boolean(!subject.own_record.trim().is_empty()),
+                FlatValue::Boolean(!subject.own_decision.trim().is_empty()),
+                FlatValue::Text(wire(&subject.to_be_examined)),
+                FlatValue::Text(wire(&subject.interpreter)),
+                FlatValue::guarded(&subject.language, &subject.restrictions()),
+                FlatValue::Boolean(!subject.disability.trim().is_empty()),
+                FlatValue::Text(wire(&history.childhood_adversity)),
+                FlatValue::Text(wire(&history.care_experienced)),
+                FlatValue::Text(codes(&subject.restrictions())),
+            ]
+        })
+        .collect();
+    let information = record
+        .information
+        .iter()
+        .enumerate()
+        .map(|(index, item)| {
+            let restrictions = item.restrictions();
+            vec![
+                id.clone(),
+                FlatValue::count(index),
+                FlatValue::text(&item.id),
+                FlatValue::text(&item.source_agency),
+                FlatValue::optional(item.shared_by.as_deref()),
+                agency_of(item.shared_by.as_deref()),
+                FlatValue::Text(wire(&item.kind)),
+                FlatValue::Text(wire(&item.basis)),
+                FlatValue::optional(item.date),
+                FlatValue::Text(codes(&restrictions)),
+                FlatValue::guarded(&item.content, &restrictions),
+            ]
+        })
+        .collect();
+    let gaps = record
+        .gaps
+        .iter()
+        .enumerate()
+        .map(|(index, gap)| {
+            let restrictions = gap.restrictions();
+            vec![
+                id.clone(),
+                FlatValue::count(index),
+                FlatValue::text(&gap.id),
+                FlatValue::optional(gap.owner_id.as_deref()),
+                agency_of(gap.owner_id.as_deref()),
+                FlatValue::optional(gap.due),
+                FlatValue::Text(codes(&restrictions)),
+                FlatValue::guarded(&gap.unknown, &restrictions),
+            ]
+        })
+        .collect();
+    let scales = record
+        .scales
+        .iter()
+        .map(|scale| {
+            let restrictions = scale.restrictions();
+            vec![
+                id.clone(),
+                FlatValue::text(&scale.participant_id),
+                agency_of(Some(&scale.participant_id)),
+                FlatValue::Integer(i64::from(scale.score)),
+                FlatValue::Text(codes(&restrictions)),
+                FlatValue::guarded(&scale.reason, &restrictions),
             ]
         })
         .collect();
@@ -492,9 +689,38 @@ pub fn flatten(record: &DecisionRecord, source: &str) -> FlatRecord {
             ]
         })
         .collect();
-    FlatRecord {
-        tables: [records, participants, risks, actions, decisions, dissent],
+    let mut flat = FlatRecord {
+        tables: [
+            records,
+            participants,
+            subjects,
+            information,
+            gaps,
+            scales,
+            risks,
+            actions,
+            decisions,
+            dissent,
+        ],
+    };
+    if !with_text {
+        for (rows, spec) in flat.tables.iter_mut().zip(TABLES) {
+            for (at, column) in spec.columns.iter().enumerate() {
+                if column.kind == Kind::Words {
+                    for row in rows.iter_mut() {
+                        row[at] = FlatValue::Null;
+                    }
+                }
+            }
+        }
     }
+    flat
+}
+
+/// A list of codes (`physical;neglect`), empty for none.
+fn code_list<T: serde::Serialize>(values: &[T]) -> FlatValue {
+    let codes: Vec<String> = values.iter().map(wire).collect();
+    FlatValue::Text(codes.join(";"))
 }
 
 /// Restrictions as a code list: their wire names joined by `;`, empty for none.
