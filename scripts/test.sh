@@ -44,6 +44,7 @@ step "cargo test" cargo test --workspace
 # web layer switched off, and the core and record crates, which have no web dependencies).
 step "cargo test --no-default-features (core only)" cargo test --workspace --no-default-features
 step "records against the schema (check-jsonschema)" scripts/check-schema.sh
+step "the partnership's questions in DuckDB" scripts/check-questions.sh
 step "browser tests (wasm-bindgen-test in headless Chromium)" browser_tests
 step "release build (scripts/build.sh)" scripts/build.sh
 step "end-to-end (Playwright)" npx playwright test
