@@ -360,6 +360,70 @@ fn usage_errors_exit_with_status_two() {
     }
 }
 
+/// `flatten --format parquet` writes each table as a Parquet file, typed, with the rows the
+/// JSON Lines hold; `--format` takes csv, jsonl or parquet.
+#[test]
+fn flatten_writes_parquet_with_the_same_rows() {
+    use parquet::file::reader::{FileReader, SerializedFileReader};
+    let root = caseload("flatten-parquet");
+    let out = directory("flatten-parquet-out").join("tables");
+    let result = run(
+        &[
+            "flatten",
+            path(&root),
+            "--out",
+            path(&out),
+            "--format",
+            "parquet",
+        ],
+        None,
+    );
+    assert_eq!(result.code, 1, "a bad line: {}", result.stderr);
+    let parquet_names: Vec<String> = risk_sensible::analysis::flatten::TABLES
+        .iter()
+        .map(|table| format!("{}.parquet", table.name))
+        .collect();
+    let mut expected = parquet_names.clone();
+    expected.sort();
+    assert_eq!(names(&out), expected, "Parquet only, no hidden file left");
+    let rows = |name: &str| {
+        let file = std::fs::File::open(out.join(name)).unwrap();
+        let reader = SerializedFileReader::new(file).unwrap();
+        let metadata = reader.metadata().file_metadata();
+        (metadata.num_rows(), metadata.schema_descr().num_columns())
+    };
+    assert_eq!(rows("records.parquet").0, 3);
+    assert_eq!(rows("participants.parquet").0, 9);
+    assert_eq!(rows("actions.parquet").0, 2);
+    for table in risk_sensible::analysis::flatten::TABLES {
+        assert_eq!(
+            rows(&format!("{}.parquet", table.name)).1,
+            table.columns.len(),
+            "{}",
+            table.name
+        );
+    }
+    let refused = run(
+        &[
+            "flatten",
+            path(&root),
+            "--out",
+            path(&out),
+            "--format",
+            "xml",
+        ],
+        None,
+    );
+    assert_eq!(refused.code, 2);
+    assert!(
+        refused
+            .stderr
+            .contains("--format must be csv, jsonl or parquet"),
+        "{}",
+        refused.stderr
+    );
+}
+
 /// `--timescales FILE` counts the clocks and the standards with the local timescales; a
 /// file that is not such an object, or a timescale out of range, is a usage error.
 #[test]

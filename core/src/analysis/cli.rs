@@ -11,8 +11,9 @@
 //! bounds memory whatever the input's size.
 
 use super::escape::{quoted, terminal};
-use super::flatten::{csv_header, flatten as flatten_record, TABLES};
+use super::flatten::{csv_header, flatten as flatten_record, FlatValue, TABLES};
 use super::input::{describe_io_error, Event, Records};
+use super::parquet::ParquetTable;
 use super::report::{self, Format, Parts};
 use super::{Contribution, Settings, Summariser, DEFAULT_SUPPRESS_BELOW};
 use crate::meeting::{Deadlines, Holidays};
@@ -601,24 +602,49 @@ pub fn summarise(
     Ok(status)
 }
 
-/// The output files of `flatten`, each table as CSV and JSON Lines. Each is written first
+/// A form `flatten` writes a table in.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum Form {
+    Csv,
+    Jsonl,
+    Parquet,
+}
+
+impl Form {
+    fn extension(self) -> &'static str {
+        match self {
+            Form::Csv => "csv",
+            Form::Jsonl => "jsonl",
+            Form::Parquet => "parquet",
+        }
+    }
+}
+
+/// Where one file's rows go while it is written.
+enum Sink {
+    Text(BufWriter<File>),
+    /// `None` once finished.
+    Parquet(Option<ParquetTable>),
+}
+
+/// The output files of `flatten`, each table in each form asked for. Each is written first
 /// to a hidden file of its own in the output directory (`.NAME.csv.partial-PID`, created
 /// new, never through an existing file or link) and renamed over `NAME.csv` only once all
 /// the input has been read and every file written and synced: until then, and whenever the
 /// run fails, the tables already there are left as they were. Each file is replaced whole;
-/// the twelve renames are not one step, so a rename that fails part way leaves some tables
-/// from this run beside some from before, and says so. Dropped unfinished, it removes its
-/// hidden files.
+/// the renames are not one step, so a rename that fails part way leaves some tables from
+/// this run beside some from before, and says so. Dropped unfinished, it removes its hidden
+/// files.
 struct FlatFiles {
     directory: PathBuf,
-    /// Each file's final path, its hidden path, and the writer to the hidden one.
-    files: Vec<(PathBuf, PathBuf, BufWriter<File>)>,
+    /// Each file's final path, its hidden path, its table, its form and its sink.
+    files: Vec<(PathBuf, PathBuf, usize, Form, Sink)>,
     rows: [u64; TABLES.len()],
 }
 
 impl FlatFiles {
     /// Creates the directory if need be and the hidden files, each CSV with its header.
-    fn create(directory: &Path) -> io::Result<FlatFiles> {
+    fn create(directory: &Path, forms: &[Form]) -> io::Result<FlatFiles> {
         fs::create_dir_all(directory)?;
         let mut files = FlatFiles {
             directory: directory.to_path_buf(),
@@ -626,31 +652,50 @@ impl FlatFiles {
             rows: [0; TABLES.len()],
         };
         for (index, table) in TABLES.iter().enumerate() {
-            for extension in ["csv", "jsonl"] {
-                let name = format!("{}.{extension}", table.name);
+            for form in forms {
+                let name = format!("{}.{}", table.name, form.extension());
                 let partial = directory.join(format!(".{name}.partial-{}", std::process::id()));
                 let file = fs::OpenOptions::new()
                     .write(true)
                     .create_new(true)
                     .open(&partial)?;
-                let mut writer = BufWriter::with_capacity(256 * 1024, file);
-                if extension == "csv" {
-                    writer.write_all(csv_header(index).as_bytes())?;
+                // Pushed before anything can fail, so that a failure removes the file.
+                let at = files.files.len();
+                let sink = match form {
+                    Form::Parquet => Sink::Parquet(None),
+                    _ => Sink::Text(BufWriter::with_capacity(256 * 1024, file.try_clone()?)),
+                };
+                files
+                    .files
+                    .push((directory.join(name), partial, index, *form, sink));
+                match form {
+                    Form::Csv => {
+                        if let Sink::Text(writer) = &mut files.files[at].4 {
+                            writer.write_all(csv_header(index).as_bytes())?;
+                        }
+                    }
+                    Form::Jsonl => {}
+                    Form::Parquet => {
+                        files.files[at].4 = Sink::Parquet(Some(ParquetTable::create(file, table)?));
+                    }
                 }
-                files.files.push((directory.join(name), partial, writer));
             }
         }
         Ok(files)
     }
 
     fn write(&mut self, record: &FlatText) -> Result<(), (PathBuf, io::Error)> {
-        for (index, (csv, jsonl, rows)) in record.tables.iter().enumerate() {
-            for (slot, text) in [(index * 2, csv), (index * 2 + 1, jsonl)] {
-                let (path, _, file) = &mut self.files[slot];
-                file.write_all(text.as_bytes())
-                    .map_err(|error| (path.clone(), error))?;
-            }
-            self.rows[index] += rows;
+        for (path, _, table, form, sink) in &mut self.files {
+            let written = match (form, sink) {
+                (Form::Csv, Sink::Text(file)) => file.write_all(record.csv[*table].as_bytes()),
+                (Form::Jsonl, Sink::Text(file)) => file.write_all(record.jsonl[*table].as_bytes()),
+                (Form::Parquet, Sink::Parquet(Some(writer))) => writer.push(&record.rows[*table]),
+                _ => Ok(()),
+            };
+            written.map_err(|error| (path.clone(), error))?;
+        }
+        for (index, count) in record.counts.iter().enumerate() {
+            self.rows[index] += count;
         }
         Ok(())
     }
@@ -658,15 +703,20 @@ impl FlatFiles {
     /// Flushes and syncs every hidden file, then renames each over its table. A failure
     /// comes back with the file and how many files had been renamed into place before it.
     fn finish(mut self) -> Result<[u64; TABLES.len()], (PathBuf, io::Error, usize)> {
-        for (path, _, file) in &mut self.files {
-            file.flush()
-                .and_then(|()| file.get_ref().sync_all())
-                .map_err(|error| (path.clone(), error, 0))?;
+        for (path, _, _, _, sink) in &mut self.files {
+            let synced = match sink {
+                Sink::Text(file) => file.flush().and_then(|()| file.get_ref().sync_all()),
+                Sink::Parquet(writer) => match writer.take() {
+                    Some(writer) => writer.finish().and_then(|file| file.sync_all()),
+                    None => Ok(()),
+                },
+            };
+            synced.map_err(|error| (path.clone(), error, 0))?;
         }
         let mut renamed = 0;
         while !self.files.is_empty() {
-            let (path, partial, file) = self.files.remove(0);
-            drop(file);
+            let (path, partial, _, _, sink) = self.files.remove(0);
+            drop(sink);
             if let Err(error) = fs::rename(&partial, &path) {
                 let _ = fs::remove_file(&partial);
                 return Err((path, error, renamed));
@@ -679,21 +729,30 @@ impl FlatFiles {
         }
         Ok(self.rows)
     }
+
+    /// How many files a run writes.
+    fn count(&self) -> usize {
+        self.files.len()
+    }
 }
 
 impl Drop for FlatFiles {
     /// Removes the hidden files not renamed into place: the run failed or was abandoned.
     fn drop(&mut self) {
-        for (_, partial, _) in self.files.drain(..) {
+        for (_, partial, _, _, _) in self.files.drain(..) {
             let _ = fs::remove_file(partial);
         }
     }
 }
 
-/// One record's rows, already written out as text.
+/// One record's rows, already written out as text in the forms asked for (and kept as
+/// values for Parquet).
 struct FlatText {
     record_id: String,
-    tables: Vec<(String, String, u64)>,
+    csv: Vec<String>,
+    jsonl: Vec<String>,
+    rows: Vec<Vec<Vec<FlatValue>>>,
+    counts: Vec<u64>,
 }
 
 /// `risk-sensible flatten PATH... --out DIR [--with-text]`: the records as tidy tables in
@@ -705,9 +764,21 @@ pub fn flatten(
 ) -> Result<Status, UsageError> {
     let arguments = split(
         arguments,
-        &["--out", "--jobs"],
+        &["--out", "--jobs", "--format"],
         &["--verify", "--with-text"],
     )?;
+    let forms: &[Form] = match arguments.value("--format")? {
+        None => &[Form::Csv, Form::Jsonl],
+        Some("csv") => &[Form::Csv],
+        Some("jsonl") => &[Form::Jsonl],
+        Some("parquet") => &[Form::Parquet],
+        Some(other) => {
+            return Err(UsageError(format!(
+                "--format must be csv, jsonl or parquet, not {}",
+                terminal(other, 40)
+            )))
+        }
+    };
     let verify = arguments.flag("--verify");
     let with_text = arguments.flag("--with-text");
     let directory = arguments
@@ -717,7 +788,7 @@ pub fn flatten(
         .to_string();
     let jobs = arguments.jobs()?;
     let paths = arguments.paths()?;
-    let mut files = match FlatFiles::create(Path::new(&directory)) {
+    let mut files = match FlatFiles::create(Path::new(&directory), forms) {
         Ok(files) => files,
         Err(error) => {
             let _ = writeln!(
@@ -740,17 +811,25 @@ pub fn flatten(
         |event| {
             import_event(event, verify, |origin, record| {
                 let flat = flatten_record(&record, origin, with_text);
+                let tables = 0..TABLES.len();
                 FlatText {
                     record_id: record.meta.id.clone(),
-                    tables: (0..TABLES.len())
-                        .map(|index| {
-                            (
-                                flat.csv(index),
-                                flat.jsonl(index),
-                                flat.tables[index].len() as u64,
-                            )
-                        })
-                        .collect(),
+                    csv: if forms.contains(&Form::Csv) {
+                        tables.clone().map(|index| flat.csv(index)).collect()
+                    } else {
+                        Vec::new()
+                    },
+                    jsonl: if forms.contains(&Form::Jsonl) {
+                        tables.clone().map(|index| flat.jsonl(index)).collect()
+                    } else {
+                        Vec::new()
+                    },
+                    counts: flat.tables.iter().map(|rows| rows.len() as u64).collect(),
+                    rows: if forms.contains(&Form::Parquet) {
+                        flat.tables.into()
+                    } else {
+                        Vec::new()
+                    },
                 }
             })
         },
@@ -780,6 +859,7 @@ pub fn flatten(
     );
     let mut status = messages.finish();
     let shown_directory = terminal(&directory, MESSAGE_CHARS);
+    let files_written = files.count();
     let rows = match failure {
         Some((path, error)) => Err((path, error, 0)),
         None if status == Status::Unreadable => {
@@ -812,9 +892,8 @@ pub fn flatten(
                 format!("the tables in {shown_directory} are as they were")
             } else {
                 format!(
-                    "{renamed} of the {} files in {shown_directory} are from this run, the \
-                     rest as they were",
-                    TABLES.len() * 2
+                    "{renamed} of the {files_written} files in {shown_directory} are from this \
+                     run, the rest as they were"
                 )
             };
             let _ = writeln!(

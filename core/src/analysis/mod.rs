@@ -40,6 +40,8 @@ pub mod themes;
 pub mod cli;
 #[cfg(not(target_arch = "wasm32"))]
 pub mod input;
+#[cfg(not(target_arch = "wasm32"))]
+pub mod parquet;
 
 use crate::meeting::{Config, Deadlines, Holidays};
 use crate::record::DecisionRecord;
