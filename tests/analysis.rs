@@ -1437,10 +1437,18 @@ fn flatten_gives_one_row_per_item_with_unique_keys() {
         record.information.len(),
         record.gaps.len(),
         record.scales.len(),
+        AssessmentColumn::ALL
+            .iter()
+            .map(|column| record.assessment[*column].len())
+            .sum(),
+        record.tools.len(),
         record.risks.len(),
         record.actions.len(),
         record.decisions.len(),
         record.dissent.len(),
+        record.contingencies.len(),
+        record.family_communication.len(),
+        record.distribution.len(),
     ];
     for (index, table) in TABLES.iter().enumerate() {
         let rows = &flat.tables[index];

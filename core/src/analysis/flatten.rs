@@ -19,7 +19,9 @@ use super::csv;
 use super::hotspots::is_father_or_male_carer;
 use super::themes::{ssd_flag, wire};
 use crate::meeting::{scale_spread, starts_section_47};
-use crate::record::{Attendance, DecisionRecord, Injury, MedicalTiming, Restricted, Restrictions};
+use crate::record::{
+    AssessmentColumn, Attendance, DecisionRecord, Injury, MedicalTiming, Restricted, Restrictions,
+};
 
 /// What a column holds.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -85,7 +87,7 @@ const fn column(name: &'static str, kind: Kind) -> ColumnSpec {
 }
 
 /// Every table, in the order they are written.
-pub const TABLES: [TableSpec; 10] = [
+pub const TABLES: [TableSpec; 15] = [
     TableSpec {
         name: "records",
         key: &["recordId"],
@@ -227,6 +229,32 @@ pub const TABLES: [TableSpec; 10] = [
         ],
     },
     TableSpec {
+        name: "statements",
+        key: &["recordId", "column", "index"],
+        columns: &[
+            column("recordId", Kind::Id),
+            column("column", Kind::Code),
+            column("index", Kind::Integer),
+            column("statementId", Kind::Id),
+            column("restrictions", Kind::Code),
+            column("text", Kind::Words),
+        ],
+    },
+    TableSpec {
+        name: "tools",
+        key: &["recordId", "index"],
+        columns: &[
+            column("recordId", Kind::Id),
+            column("index", Kind::Integer),
+            column("toolId", Kind::Id),
+            column("name", Kind::Text),
+            column("date", Kind::Date),
+            column("restrictions", Kind::Code),
+            column("completedBy", Kind::Words),
+            column("result", Kind::Words),
+        ],
+    },
+    TableSpec {
         name: "risks",
         key: &["recordId", "index"],
         columns: &[
@@ -289,6 +317,51 @@ pub const TABLES: [TableSpec; 10] = [
             column("view", Kind::Words),
             column("chairResponse", Kind::Words),
             column("resolution", Kind::Words),
+        ],
+    },
+    TableSpec {
+        name: "contingencies",
+        key: &["recordId", "index"],
+        columns: &[
+            column("recordId", Kind::Id),
+            column("index", Kind::Integer),
+            column("contingencyId", Kind::Id),
+            column("ownerId", Kind::Id),
+            column("ownerAgency", Kind::Text),
+            column("restrictions", Kind::Code),
+            column("ifThis", Kind::Words),
+            column("thenThat", Kind::Words),
+        ],
+    },
+    TableSpec {
+        name: "familyCommunication",
+        key: &["recordId", "index"],
+        columns: &[
+            column("recordId", Kind::Id),
+            column("index", Kind::Integer),
+            column("communicationId", Kind::Id),
+            column("byId", Kind::Id),
+            column("byAgency", Kind::Text),
+            column("when", Kind::Date),
+            column("withheld", Kind::Boolean),
+            column("restrictions", Kind::Code),
+            column("toWhom", Kind::Words),
+            column("what", Kind::Words),
+            column("withheldReason", Kind::Words),
+        ],
+    },
+    TableSpec {
+        name: "distribution",
+        key: &["recordId", "index"],
+        columns: &[
+            column("recordId", Kind::Id),
+            column("index", Kind::Integer),
+            column("recipientId", Kind::Id),
+            column("kind", Kind::Code),
+            column("agency", Kind::Text),
+            column("sentOn", Kind::Date),
+            column("cleared", Kind::Code),
+            column("name", Kind::Words),
         ],
     },
 ];
@@ -358,7 +431,7 @@ impl FlatValue {
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
 pub struct FlatRecord {
     /// For each table, its rows; each row has one value per column.
-    pub tables: [Vec<Vec<FlatValue>>; 10],
+    pub tables: [Vec<Vec<FlatValue>>; TABLES.len()],
 }
 
 impl FlatRecord {
@@ -609,6 +682,104 @@ pub fn flatten(record: &DecisionRecord, source: &str, with_text: bool) -> FlatRe
             ]
         })
         .collect();
+    let statements = AssessmentColumn::ALL
+        .iter()
+        .flat_map(|column| {
+            record.assessment[*column]
+                .iter()
+                .enumerate()
+                .map(|(index, statement)| {
+                    let restrictions = statement.restrictions();
+                    vec![
+                        id.clone(),
+                        FlatValue::Text(wire(column)),
+                        FlatValue::count(index),
+                        FlatValue::text(&statement.id),
+                        FlatValue::Text(codes(&restrictions)),
+                        FlatValue::guarded(&statement.text, &restrictions),
+                    ]
+                })
+        })
+        .collect();
+    let tools = record
+        .tools
+        .iter()
+        .enumerate()
+        .map(|(index, tool)| {
+            let restrictions = tool.restrictions();
+            vec![
+                id.clone(),
+                FlatValue::count(index),
+                FlatValue::text(&tool.id),
+                FlatValue::text(&tool.name),
+                FlatValue::optional(tool.date),
+                FlatValue::Text(codes(&restrictions)),
+                FlatValue::guarded(&tool.completed_by, &restrictions),
+                FlatValue::guarded(&tool.result, &restrictions),
+            ]
+        })
+        .collect();
+    let contingencies = record
+        .contingencies
+        .iter()
+        .enumerate()
+        .map(|(index, contingency)| {
+            let restrictions = contingency.restrictions();
+            vec![
+                id.clone(),
+                FlatValue::count(index),
+                FlatValue::text(&contingency.id),
+                FlatValue::optional(contingency.owner_id.as_deref()),
+                agency_of(contingency.owner_id.as_deref()),
+                FlatValue::Text(codes(&restrictions)),
+                FlatValue::guarded(&contingency.if_this, &restrictions),
+                FlatValue::guarded(&contingency.then_that, &restrictions),
+            ]
+        })
+        .collect();
+    let family_communication = record
+        .family_communication
+        .iter()
+        .enumerate()
+        .map(|(index, talk)| {
+            let restrictions = talk.restrictions();
+            vec![
+                id.clone(),
+                FlatValue::count(index),
+                FlatValue::text(&talk.id),
+                FlatValue::optional(talk.by_id.as_deref()),
+                agency_of(talk.by_id.as_deref()),
+                FlatValue::optional(talk.when),
+                FlatValue::Boolean(!talk.withheld.trim().is_empty()),
+                FlatValue::Text(codes(&restrictions)),
+                FlatValue::guarded(&talk.to_whom, &restrictions),
+                FlatValue::guarded(&talk.what, &restrictions),
+                FlatValue::guarded(&talk.withheld_reason, &restrictions),
+            ]
+        })
+        .collect();
+    let distribution = record
+        .distribution
+        .iter()
+        .enumerate()
+        .map(|(index, recipient)| {
+            vec![
+                id.clone(),
+                FlatValue::count(index),
+                FlatValue::text(&recipient.id),
+                FlatValue::Text(wire(&recipient.effective_kind())),
+                FlatValue::text(&recipient.agency),
+                FlatValue::optional(recipient.sent_on),
+                FlatValue::Text(codes(&recipient.effective_cleared())),
+                // A professional's name; the family's, never.
+                if recipient.effective_kind().is_professional() {
+                    FlatValue::text(&recipient.name)
+                } else {
+                    FlatValue::Null
+                },
+            ]
+        })
+        .collect();
     let risks = record
         .risks
         .iter()
@@ -697,10 +868,15 @@ pub fn flatten(record: &DecisionRecord, source: &str, with_text: bool) -> FlatRe
             information,
             gaps,
             scales,
+            statements,
+            tools,
             risks,
             actions,
             decisions,
             dissent,
+            contingencies,
+            family_communication,
+            distribution,
         ],
     };
     if !with_text {
