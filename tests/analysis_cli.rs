@@ -472,6 +472,11 @@ fn local_timescales_set_the_conference_clock_and_the_standards() {
             .cloned()
             .unwrap()
     };
+    // Friday 27 February to Monday 2 March: 1 working day.
+    let days = &table(&summary, "concernToMeeting")["rows"];
+    assert_eq!(days[1]["measure"], "1 working day");
+    assert_eq!(days[1]["count"], 1);
+    assert_eq!(days[0]["count"], 0);
     let within = &table(&summary, "strategyDiscussions")["rows"][1];
     assert_eq!(within["measure"], "Within 1 working day(s)");
     assert_eq!(within["count"], 1);

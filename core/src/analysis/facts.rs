@@ -167,6 +167,8 @@ pub struct RecordFacts {
     /// With the day the concern arose and the meeting's: whether the meeting was held within
     /// the host's strategy discussion timescale.
     pub strategy_discussion_in_time: Option<bool>,
+    /// Working days from the day the concern arose to the meeting, when both are recorded.
+    pub concern_to_meeting: Option<i64>,
     /// What a version 3 record adds (the threshold decision, the men around the child, the
     /// medical); `None` for an earlier record, which was never asked.
     pub version_3: Option<Version3Facts>,
@@ -413,6 +415,11 @@ impl RecordFacts {
                 )
             })
             .collect();
+        facts.concern_to_meeting = record
+            .meeting
+            .concern_raised_on
+            .zip(record.meeting.date)
+            .map(|(raised, held)| working_days_between(raised.0, held.0, holidays));
         facts.strategy_discussion_in_time = statutory_clocks(record, config)
             .strategy_discussion
             .zip(record.meeting.date)

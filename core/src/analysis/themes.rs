@@ -118,6 +118,8 @@ pub struct ThemeCounts {
     /// Records with the day the concern arose: the strategy discussion within the local
     /// timescale, and after it.
     strategy_discussions: (u64, u64),
+    /// Working days from the concern to the meeting: the same day, 1, 2, 3 to 5, more.
+    concern_to_meeting: [u64; 5],
     /// The timescales the clocks and the standards are counted with.
     deadlines: Deadlines,
     unknowns: [u64; UnknownKind::ALL.len()],
@@ -239,6 +241,16 @@ impl ThemeCounts {
             counts[0] += 1;
             counts[1] += u64::from(*escalated);
             counts[2] += u64::from(*resolved);
+        }
+        if let Some(days) = facts.concern_to_meeting {
+            let band = match days {
+                ..=0 => 0,
+                1 => 1,
+                2 => 2,
+                3..=5 => 3,
+                _ => 4,
+            };
+            self.concern_to_meeting[band] += 1;
         }
         match facts.strategy_discussion_in_time {
             Some(true) => self.strategy_discussions.0 += 1,
@@ -389,6 +401,7 @@ impl ThemeCounts {
             self.escalations(),
             self.dissent_between(),
             self.strategy_discussions(),
+            self.concern_to_meeting(),
             self.icpc(as_of),
             self.icpc_timeliness(),
         ]
@@ -1288,6 +1301,38 @@ impl ThemeCounts {
                 ),
                 ("Later".into(), after, total, Some(0)),
             ],
+        );
+        table.chart = Some(Chart {
+            column: 2,
+            skip_last_rows: 0,
+        });
+        table
+    }
+
+    fn concern_to_meeting(&self) -> ThemeTable {
+        let total: u64 = self.concern_to_meeting.iter().sum();
+        let labels = [
+            "The same day",
+            "1 working day",
+            "2 working days",
+            "3 to 5 working days",
+            "More than 5 working days",
+        ];
+        let rows = labels
+            .iter()
+            .zip(self.concern_to_meeting)
+            .map(|(label, count)| (label.to_string(), count, total, None))
+            .collect();
+        let mut table = Self::shares(
+            "concernToMeeting",
+            "Time from the concern to the strategy discussion",
+            format!(
+                "Working days from the day the concern arose to the meeting, in the {total} \
+                 records with both dates (a meeting recorded before the concern counts as the \
+                 same day)."
+            ),
+            "Records",
+            rows,
         );
         table.chart = Some(Chart {
             column: 2,
