@@ -774,3 +774,156 @@ fn the_canonical_writer_agrees_with_rfc_8785_for_every_shape_serde_writes() {
         serde_json_canonicalizer::to_string(&value).unwrap()
     );
 }
+
+/// A follow-up of the enquiry's outcome, as a host or the widget would send it.
+fn outcome_follow_up(outcome: S47Outcome) -> FollowUp {
+    FollowUp {
+        by: example_actor(),
+        at: "2026-03-20T12:00:00Z".parse().unwrap(),
+        kind: FollowUpKind::EnquiryOutcome,
+        on: Some("2026-03-19".parse().unwrap()),
+        outcome: Some(outcome),
+        plan: Tristate::Unknown,
+        categories: Vec::new(),
+        action_id: None,
+        details: String::new(),
+        restrictions: Some(Restrictions::none()),
+    }
+}
+
+/// What happened after the meeting is appended to a final record as a follow-up, chained
+/// into the audit trail with its digest like an amendment: the content digest does not
+/// change, the record verifies, and any change to a follow-up, or one dropped with or
+/// without its entry, is detected. A draft takes none.
+#[test]
+fn follow_ups_are_appended_to_a_final_record_and_chained() {
+    let mut draft = example_record(false);
+    assert_eq!(
+        run(
+            &mut draft,
+            Command::FollowUp(outcome_follow_up(S47Outcome::Icpc))
+        ),
+        Err(Problem::NotFinal)
+    );
+    let mut record = example_record(true);
+    let content = content_digest(&record);
+    let status = record.meta.status;
+    run(
+        &mut record,
+        Command::FollowUp(outcome_follow_up(S47Outcome::Icpc)),
+    )
+    .unwrap();
+    assert_eq!(record.follow_up.len(), 1);
+    assert_eq!(record.meta.status, status, "a follow-up amends nothing");
+    assert_eq!(content_digest(&record), content);
+    let entry = record.audit.last().unwrap();
+    assert!(entry
+        .change
+        .starts_with("Followed up the record: The outcome of the section 47 enquiry"));
+    assert_eq!(
+        entry.digest.as_deref(),
+        Some(risk_sensible::record::integrity::follow_up_digest(&record.follow_up[0]).as_str())
+    );
+    verify(&record).unwrap();
+    // Amendments and follow-ups interleave; each list matches its own entries.
+    run(&mut record, amend("A typo", "Leo, not Theo")).unwrap();
+    run(
+        &mut record,
+        Command::FollowUp(outcome_follow_up(S47Outcome::Icpc)),
+    )
+    .unwrap();
+    verify(&record).unwrap();
+    verify_against_anchor(&record, &anchor(&record)).unwrap();
+    // A host stores it and reads it back: import takes it whole, through either route.
+    let text = risk_sensible::record::import::export(&record);
+    assert_eq!(
+        risk_sensible::record::import::import(&text).unwrap(),
+        record
+    );
+
+    let mut changed = record.clone();
+    changed.follow_up[1].outcome = Some(S47Outcome::NoFurtherAction);
+    assert_eq!(
+        failure_of(verify(&changed)).0,
+        "$.followUp[1]",
+        "a follow-up changed after it was appended"
+    );
+    let mut dropped = record.clone();
+    dropped.follow_up.remove(0);
+    assert_eq!(failure_of(verify(&dropped)).0, "$.followUp");
+    // Dropping the last follow-up with its entry passes alone, and is caught by the anchor.
+    let anchored = anchor(&record);
+    let mut truncated = record.clone();
+    truncated.follow_up.pop();
+    truncated.audit.pop();
+    verify(&truncated).unwrap();
+    assert!(verify_against_anchor(&truncated, &anchored).is_err());
+    // A draft carries none.
+    let mut draft = example_record(false);
+    draft.follow_up.push(outcome_follow_up(S47Outcome::Icpc));
+    assert_eq!(failure_of(verify(&draft)).0, "$.meta.status");
+}
+
+/// Each kind of follow-up says what it must: the outcome and its day, the conference's day
+/// and plan, the medical's findings, an action of the record, the new referral.
+#[test]
+fn a_follow_up_says_what_its_kind_needs() {
+    let record = example_record(true);
+    let refused = |follow_up: FollowUp| -> Vec<String> {
+        let mut record = record.clone();
+        match run(&mut record, Command::FollowUp(follow_up)) {
+            Err(Problem::Invalid(findings)) => findings
+                .into_iter()
+                .map(|finding| finding.path.to_string())
+                .collect(),
+            other => panic!("expected it refused, got {other:?}"),
+        }
+    };
+    let blank = |kind: FollowUpKind| FollowUp {
+        kind,
+        on: None,
+        outcome: None,
+        ..outcome_follow_up(S47Outcome::Icpc)
+    };
+    assert_eq!(
+        refused(blank(FollowUpKind::EnquiryOutcome)),
+        ["$.followUp[0].outcome", "$.followUp[0].on"]
+    );
+    assert_eq!(
+        refused(blank(FollowUpKind::ConferenceHeld)),
+        ["$.followUp[0].on", "$.followUp[0].plan"]
+    );
+    assert_eq!(
+        refused(FollowUp {
+            on: Some("2026-03-23".parse().unwrap()),
+            plan: Tristate::Yes,
+            ..blank(FollowUpKind::ConferenceHeld)
+        }),
+        ["$.followUp[0].categories"]
+    );
+    assert_eq!(
+        refused(blank(FollowUpKind::MedicalFindings)),
+        ["$.followUp[0].details"]
+    );
+    assert_eq!(
+        refused(FollowUp {
+            action_id: Some("x99".into()),
+            ..blank(FollowUpKind::ActionCompleted)
+        }),
+        ["$.followUp[0].actionId"]
+    );
+    assert_eq!(
+        refused(blank(FollowUpKind::ReReferral)),
+        ["$.followUp[0].on", "$.followUp[0].details"]
+    );
+    let mut done = record.clone();
+    run(
+        &mut done,
+        Command::FollowUp(FollowUp {
+            action_id: Some("x1".into()),
+            ..blank(FollowUpKind::ActionCompleted)
+        }),
+    )
+    .unwrap();
+    verify(&done).unwrap();
+}

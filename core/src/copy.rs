@@ -215,6 +215,7 @@ fn leave_out(
         &keep,
     );
     left.retain("amendments".into(), &mut copy.amendments, &keep);
+    left.retain("followUp".into(), &mut copy.follow_up, &keep);
     if !keep(&copy.meeting.restrictions()) && !copy.meeting.reason.is_empty() {
         copy.meeting.reason.clear();
         left.add("meeting.reason", 1);
@@ -571,6 +572,7 @@ pub fn family_copy(record: &DecisionRecord) -> FamilyCopy {
         ("dissent", record.dissent.len()),
         ("distribution", record.distribution.len()),
         ("amendments", record.amendments.len()),
+        ("followUp", record.follow_up.len()),
         ("audit", record.audit.len()),
         (
             "wellbeingDebrief",

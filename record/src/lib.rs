@@ -288,6 +288,7 @@ impl_labelled!(
     MedicalAuthority,
     Investigation,
     StatutoryDuty,
+    FollowUpKind,
     Article6Basis,
     SpecialCategoryCondition,
     ThresholdAnswer,

@@ -1346,6 +1346,58 @@ pub struct Amendment {
     pub restrictions: Option<Restrictions>,
 }
 
+labelled_enum! {
+    /// What a follow-up records of what happened after the meeting.
+    pub enum FollowUpKind {
+        /// The section 47 enquiry's outcome, with its Standard Safeguarding Dataset code.
+        EnquiryOutcome => "The outcome of the section 47 enquiry",
+        /// The initial child protection conference was held.
+        ConferenceHeld => "The initial child protection conference was held",
+        /// What the child protection medical found.
+        MedicalFindings => "What the medical found",
+        /// An action of the meeting was completed.
+        ActionCompleted => "An action was completed",
+        /// The child was referred again, or injured again.
+        ReReferral => "A new referral or a new injury",
+    }
+}
+
+/// What happened after the meeting, appended to a final record (version 3): the enquiry's
+/// outcome, the conference, the medical's findings, an action completed, a new referral.
+/// Like an amendment it never edits the record: it is chained into the audit trail, and the
+/// content digest does not change.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[serde(rename_all = "camelCase", deny_unknown_fields)]
+pub struct FollowUp {
+    /// Who recorded it.
+    pub by: Actor,
+    /// When it was recorded.
+    pub at: Timestamp,
+    /// What it records.
+    pub kind: FollowUpKind,
+    /// When it happened.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub on: Option<IsoDate>,
+    /// For the enquiry's outcome: the Standard Safeguarding Dataset code.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub outcome: Option<S47Outcome>,
+    /// For the conference: whether the child became subject to a child protection plan.
+    #[serde(default, skip_serializing_if = "Tristate::is_unknown")]
+    pub plan: Tristate,
+    /// For the conference's plan: its category or categories of harm.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub categories: Vec<HarmCategory>,
+    /// For an action completed: its id (`x1`, …).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub action_id: Option<String>,
+    /// What happened, in words: the findings, what the new referral said.
+    #[serde(default)]
+    pub details: String,
+    /// Who may receive it; absent: not for the family.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub restrictions: Option<Restrictions>,
+}
+
 /// One entry of the audit trail, chained to the one before by its hash.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
 #[serde(rename_all = "camelCase", deny_unknown_fields)]

@@ -341,7 +341,7 @@ restricted! {
     version_1_labelled: InformationItem, Statement, Risk;
     labelled: Subject, InformationGap, ToolInput, Decision, Action, Contingency, Dissent,
         FamilyCommunication, SafetyScale, ChildVoice, PracticeContext, Amendment, Meeting,
-        Threshold, Injury, Medical, LawfulBasis;
+        Threshold, Injury, Medical, LawfulBasis, FollowUp;
     unlabelled: Participant, Recipient
 }
 

@@ -96,6 +96,9 @@ pub struct DecisionRecord {
     /// Changes appended after finalising.
     #[serde(default)]
     pub amendments: Vec<Amendment>,
+    /// What happened after the meeting, appended after finalising (version 3).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub follow_up: Vec<FollowUp>,
     /// Every change, chained by hash.
     #[serde(default)]
     pub audit: Vec<AuditEntry>,
@@ -152,6 +155,7 @@ impl DecisionRecord {
             family_copy: None,
             wellbeing_debrief: None,
             amendments: Vec::new(),
+            follow_up: Vec::new(),
             audit: Vec::new(),
         }
     }

@@ -325,6 +325,31 @@ pub fn minutes(props: &MinutesProps) -> Html {
             { shown(amendment.restrictions(), &format!("{} by {} ({}): {} Reason: {}", dates::moment(amendment.at), isolate(&amendment.by.name), isolate(&amendment.by.agency), sentence(&amendment.change), sentence(&amendment.reason))) }
         </li>
     });
+    let follow_ups = record.follow_up.iter().enumerate().map(|(index, follow_up)| {
+        let mut facts = vec![follow_up.kind.label().to_string()];
+        if let Some(on) = follow_up.on {
+            facts.push(format!("on {}", dates::date(on)));
+        }
+        if let Some(outcome) = follow_up.outcome {
+            facts.push(format!("outcome: {}", outcome.label()));
+        }
+        if follow_up.plan != Tristate::Unknown {
+            facts.push(format!("child protection plan: {}", follow_up.plan.label()));
+        }
+        if !follow_up.categories.is_empty() {
+            let categories: Vec<&str> = follow_up.categories.iter().map(|category| category.label()).collect();
+            facts.push(format!("category: {}", categories.join(", ")));
+        }
+        if let Some(action) = follow_up.action_id.as_deref().and_then(|id| record.actions.iter().find(|action| action.id == id)) {
+            facts.push(format!("action: {}", isolate(&action.task)));
+        }
+        let details = if follow_up.details.trim().is_empty() { String::new() } else { format!(" {}", sentence(&follow_up.details)) };
+        html! {
+            <li key={index}>
+                { shown(follow_up.restrictions(), &format!("{} by {} ({}): {}.{details}", dates::moment(follow_up.at), isolate(&follow_up.by.name), isolate(&follow_up.by.agency), facts.join("; "))) }
+            </li>
+        }
+    });
     html! {
         <div class="rs-minutes">
             { section(Stage::Meeting, html! {
@@ -438,6 +463,12 @@ pub fn minutes(props: &MinutesProps) -> Html {
                 <section class="rs-minutes__section">
                     { heading(props.level, "Amendments") }
                     <ol>{ for amendments }</ol>
+                </section>
+            }
+            if !record.follow_up.is_empty() {
+                <section class="rs-minutes__section">
+                    { heading(props.level, "After the meeting") }
+                    <ol>{ for follow_ups }</ol>
                 </section>
             }
             // Whole on paper; on screen the final record's summary shows it short, with a

@@ -8,7 +8,7 @@ use super::limits;
 use super::validate::{validate, Finding, Severity};
 use crate::bidi;
 use crate::record::import::MAX_BYTES;
-use crate::record::integrity::{self, AMENDED, FINALISED, GENESIS_HASH};
+use crate::record::integrity::{self, AMENDED, FINALISED, FOLLOWED_UP, GENESIS_HASH};
 pub use crate::record::ItemKind;
 use crate::record::*;
 use std::fmt;
@@ -96,6 +96,9 @@ pub enum Command {
     },
     /// Make the record final and read-only: refused while any error finding remains.
     Finalise,
+    /// Append a follow-up to a final record: what happened after the meeting. Its author and
+    /// time come from the context (any in the item are replaced).
+    FollowUp(FollowUp),
     /// Append an amendment to a final record.
     Amend {
         /// Why the amendment is needed.
@@ -692,6 +695,9 @@ impl Command {
             ),
             Command::Finalise => FINALISED.to_string(),
             Command::Amend { reason, .. } => format!("{AMENDED}: {}", excerpt(reason)),
+            Command::FollowUp(follow_up) => {
+                format!("{FOLLOWED_UP}: {}", follow_up.kind.label())
+            }
         }
     }
 
@@ -788,6 +794,7 @@ impl Command {
                 }
                 problems
             }
+            Command::FollowUp(follow_up) => follow_up_problems(record, follow_up),
             Command::Amend { reason, change, .. } => {
                 let at = JsonPath::keys(&["amendments"]).index(record.amendments.len());
                 let mut problems: Vec<Finding> = [
@@ -935,6 +942,8 @@ impl Command {
             }
             Command::Remove { .. } | Command::RemoveScale { .. } => 0,
             Command::Finalise => limits::FINALISE_ROOM,
+            // The follow-up, its author (the actor) and time.
+            Command::FollowUp(follow_up) => limits::bytes_bound(follow_up) + 1024,
             // The amendment's texts, its author (the actor) and time.
             Command::Amend {
                 reason,
@@ -978,6 +987,7 @@ impl Command {
             }
             Command::Finalise => JsonPath::root(),
             Command::Amend { .. } => JsonPath::keys(&["amendments"]).index(record.amendments.len()),
+            Command::FollowUp(_) => JsonPath::keys(&["followUp"]).index(record.follow_up.len()),
         }
     }
 
@@ -999,6 +1009,80 @@ impl Command {
                 | Command::EditFamilyCopy(_)
         )
     }
+}
+
+/// What a follow-up must say for its kind: the outcome and its day; the conference's day
+/// and whether a plan was made; the medical's findings; which action was completed; the new
+/// referral's day and what it said. An action completed must be one of the record's.
+fn follow_up_problems(record: &DecisionRecord, follow_up: &FollowUp) -> Vec<Finding> {
+    let at = JsonPath::keys(&["followUp"]).index(record.follow_up.len());
+    let mut problems = Vec::new();
+    let mut need = |missing: bool, field: &'static str, message: &str| {
+        if missing {
+            problems.push(Finding::error(at.clone().key(field), message));
+        }
+    };
+    let no_details = follow_up.details.trim().is_empty();
+    match follow_up.kind {
+        FollowUpKind::EnquiryOutcome => {
+            need(
+                follow_up.outcome.is_none(),
+                "outcome",
+                "Select the enquiry's outcome",
+            );
+            need(follow_up.on.is_none(), "on", "Enter when the enquiry ended");
+        }
+        FollowUpKind::ConferenceHeld => {
+            need(
+                follow_up.on.is_none(),
+                "on",
+                "Enter when the conference was held",
+            );
+            need(
+                follow_up.plan == Tristate::Unknown,
+                "plan",
+                "Say whether the child became subject to a child protection plan",
+            );
+            need(
+                follow_up.plan == Tristate::Yes && follow_up.categories.is_empty(),
+                "categories",
+                "Select the plan's category of harm",
+            );
+        }
+        FollowUpKind::MedicalFindings => {
+            need(no_details, "details", "Enter what the medical found");
+        }
+        FollowUpKind::ActionCompleted => {
+            let known = follow_up
+                .action_id
+                .as_deref()
+                .is_some_and(|id| record.actions.iter().any(|action| action.id == id));
+            need(
+                !known,
+                "actionId",
+                "Choose which of the record's actions was completed",
+            );
+        }
+        FollowUpKind::ReReferral => {
+            need(
+                follow_up.on.is_none(),
+                "on",
+                "Enter when the new referral came",
+            );
+            need(
+                no_details,
+                "details",
+                "Enter what the new referral or injury was",
+            );
+        }
+    }
+    problems.extend(limits::text_findings(
+        &follow_up.details,
+        None,
+        &at.clone().key("details"),
+        None,
+    ));
+    problems
 }
 
 /// The texts of an item over their limits (see [`limits`]), and a full list for an added
@@ -1100,8 +1184,10 @@ pub fn apply(
     context: &Context,
 ) -> Result<(), Problem> {
     match (&command, record.meta.status) {
-        (Command::Amend { .. }, Status::Draft) => return Err(Problem::NotFinal),
-        (Command::Amend { .. }, _) => {}
+        (Command::Amend { .. } | Command::FollowUp(_), Status::Draft) => {
+            return Err(Problem::NotFinal)
+        }
+        (Command::Amend { .. } | Command::FollowUp(_), _) => {}
         (_, Status::Final | Status::Amended) => return Err(Problem::ReadOnly),
         (_, Status::Draft) => {}
     }
@@ -1118,10 +1204,17 @@ pub fn apply(
     let section_edit = command.is_section_edit();
     // What import would refuse is refused here, before anything changes: who makes the
     // change (written into the audit trail), a full audit trail, and the record's size.
-    let finalising = matches!(command, Command::Finalise | Command::Amend { .. });
+    let finalising = matches!(
+        command,
+        Command::Finalise | Command::Amend { .. } | Command::FollowUp(_)
+    );
     let actor_at = if matches!(command, Command::Amend { .. }) {
         JsonPath::keys(&["amendments"])
             .index(record.amendments.len())
+            .key("by")
+    } else if matches!(command, Command::FollowUp(_)) {
+        JsonPath::keys(&["followUp"])
+            .index(record.follow_up.len())
             .key("by")
     } else {
         JsonPath::keys(&["audit"])
@@ -1138,7 +1231,7 @@ pub fn apply(
     // bound of the record and of what the change adds cannot tell.
     let room = if finalising { 0 } else { limits::FINALISE_ROOM };
     // The actor is written into the audit entry, and an amendment names its author too.
-    let actors = if matches!(command, Command::Amend { .. }) {
+    let actors = if matches!(command, Command::Amend { .. } | Command::FollowUp(_)) {
         2
     } else {
         1
@@ -1377,6 +1470,13 @@ fn change(
             digest = Some(integrity::amendment_digest(&amendment));
             record.amendments.push(amendment);
             record.meta.status = Status::Amended;
+        }
+        Command::FollowUp(mut follow_up) => {
+            follow_up.by = context.actor.clone();
+            follow_up.at = context.at;
+            follow_up.details = follow_up.details.trim().to_string();
+            digest = Some(integrity::follow_up_digest(&follow_up));
+            record.follow_up.push(follow_up);
         }
     }
     append_audit(record, description, digest, section_edit, context);

@@ -15,10 +15,11 @@
 //! it equal to an independent JCS implementation), so a host can recompute a digest with
 //! any JCS library. The content digest covers the whole record except what
 //! legitimately changes after finalising: `meta.status`, `meta.digest`,
-//! `meta.sectionDigests`, `amendments` and `audit` (those are covered by the chain).
+//! `meta.sectionDigests`, `amendments`, `followUp` and `audit` (those are covered by the
+//! chain).
 
 use crate::canonical::{self, Omit};
-use risk_sensible_record::{Amendment, AuditEntry, DecisionRecord, Status};
+use risk_sensible_record::{Amendment, AuditEntry, DecisionRecord, FollowUp, Status};
 use serde::Serialize;
 use sha2::{Digest, Sha256};
 use std::collections::BTreeMap;
@@ -28,7 +29,7 @@ pub const GENESIS_HASH: &str = "000000000000000000000000000000000000000000000000
 
 /// Top-level keys left out of the content digest (they change after finalising or are
 /// covered by the audit chain).
-const NOT_CONTENT: [&str; 2] = ["amendments", "audit"];
+const NOT_CONTENT: [&str; 3] = ["amendments", "followUp", "audit"];
 /// Keys of `meta` left out of the content digest.
 const META_NOT_CONTENT: [&str; 3] = ["status", "digest", "sectionDigests"];
 /// What the content digest and the section digests leave out.
@@ -66,6 +67,14 @@ pub fn section_digests(record: &DecisionRecord) -> BTreeMap<String, String> {
         .into_iter()
         .map(|(key, text)| (key, sha256_hex(&text)))
         .collect()
+}
+
+/// `sha256:` and the hex digest of one follow-up.
+pub fn follow_up_digest(follow_up: &FollowUp) -> String {
+    format!(
+        "sha256:{}",
+        sha256_hex(canonical_json(follow_up).as_bytes())
+    )
 }
 
 /// `sha256:` and the hex digest of one amendment.
@@ -121,8 +130,9 @@ fn failure(path: impl Into<String>, message: impl Into<String>) -> IntegrityFail
 ///   `meta.finalisedAt`;
 /// - a final or amended record's trail holds exactly one finalising entry, whose digest is
 ///   the content digest; every entry after it is an amendment's, one for each of
-///   `amendments`, in order, each carrying [`amendment_digest`] of its amendment; no entry
-///   before it is an amendment's or carries a digest.
+///   `amendments`, in order, each carrying [`amendment_digest`] of its amendment, or a
+///   follow-up's (starting [`FOLLOWED_UP`]), one for each of `followUp`, in order, each
+///   carrying [`follow_up_digest`]; no entry before it is either or carries a digest.
 pub fn verify(record: &DecisionRecord) -> Result<(), IntegrityFailure> {
     if record.meta.copy.is_some() {
         return Err(failure(
@@ -181,6 +191,11 @@ fn is_amendment(entry: &AuditEntry) -> bool {
     entry.change.starts_with(AMENDED)
 }
 
+/// Whether an audit entry is a follow-up's.
+fn is_follow_up(entry: &AuditEntry) -> bool {
+    entry.change.starts_with(FOLLOWED_UP)
+}
+
 /// The index of the finalising entry, if any, once the trail's order has been checked: at
 /// most one finalising entry, amendment entries only after it and nothing else after it,
 /// and no digest on any entry other than those.
@@ -201,14 +216,18 @@ fn finalising_entry(audit: &[AuditEntry]) -> Result<Option<usize>, IntegrityFail
                 ));
             }
             finalised = Some(index);
-        } else if is_amendment(entry) {
+        } else if is_amendment(entry) || is_follow_up(entry) {
             if finalised.is_none() {
                 return Err(failure(
                     path(),
                     format!(
-                        "entry {} records an amendment, but no entry before it finalises the \
-                         record",
-                        entry.sequence
+                        "entry {} records {}, but no entry before it finalises the record",
+                        entry.sequence,
+                        if is_amendment(entry) {
+                            "an amendment"
+                        } else {
+                            "a follow-up"
+                        }
                     ),
                 ));
             }
@@ -217,7 +236,7 @@ fn finalising_entry(audit: &[AuditEntry]) -> Result<Option<usize>, IntegrityFail
                 path(),
                 format!(
                     "entry {} changes the record after entry {} finalised it: a final record \
-                     takes only amendments",
+                     takes only amendments and follow-ups",
                     entry.sequence,
                     first + 1
                 ),
@@ -226,7 +245,8 @@ fn finalising_entry(audit: &[AuditEntry]) -> Result<Option<usize>, IntegrityFail
             return Err(failure(
                 format!("{}.digest", path()),
                 format!(
-                    "entry {} neither finalises nor amends the record, so carries no digest",
+                    "entry {} neither finalises, amends nor follows up the record, so carries \
+                     no digest",
                     entry.sequence
                 ),
             ));
@@ -252,10 +272,12 @@ fn verify_draft(record: &DecisionRecord, finalised: Option<usize>) -> Result<(),
     if record.meta.digest.is_some()
         || !record.meta.section_digests.is_empty()
         || !record.amendments.is_empty()
+        || !record.follow_up.is_empty()
     {
         return Err(failure(
             "$.meta.status",
-            "the record is marked draft but carries a digest, section digests or amendments",
+            "the record is marked draft but carries a digest, section digests, amendments or \
+             follow-ups",
         ));
     }
     if record.meta.finalised_at.is_some() {
@@ -309,8 +331,31 @@ fn verify_final(record: &DecisionRecord, finalised: usize) -> Result<(), Integri
             "do not match the record's content: they were changed after finalising",
         ));
     }
-    // Every entry after the finalising one is an amendment's (`finalising_entry`).
-    let amendment_entries = record.audit.get(finalised + 1..).unwrap_or_default();
+    // Every entry after the finalising one is an amendment's or a follow-up's
+    // (`finalising_entry`); each list matches its own entries, in order.
+    let after = record.audit.get(finalised + 1..).unwrap_or_default();
+    let amendment_entries: Vec<&AuditEntry> =
+        after.iter().filter(|entry| is_amendment(entry)).collect();
+    let follow_up_entries: Vec<&AuditEntry> =
+        after.iter().filter(|entry| is_follow_up(entry)).collect();
+    if follow_up_entries.len() != record.follow_up.len() {
+        return Err(failure(
+            "$.followUp",
+            format!(
+                "{} follow-ups but {} recorded in the audit trail",
+                record.follow_up.len(),
+                follow_up_entries.len()
+            ),
+        ));
+    }
+    for (index, (follow_up, entry)) in record.follow_up.iter().zip(follow_up_entries).enumerate() {
+        if entry.digest.as_deref() != Some(follow_up_digest(follow_up).as_str()) {
+            return Err(failure(
+                format!("$.followUp[{index}]"),
+                "has been changed since it was appended",
+            ));
+        }
+    }
     if amendment_entries.len() != record.amendments.len() {
         return Err(failure(
             "$.amendments",
@@ -350,6 +395,8 @@ fn verify_final(record: &DecisionRecord, finalised: usize) -> Result<(), Integri
 pub const FINALISED: &str = "Finalised the record";
 /// The start of the `change` text of an amendment's audit entry.
 pub const AMENDED: &str = "Amended the record";
+/// The start of the `change` text of a follow-up's audit entry.
+pub const FOLLOWED_UP: &str = "Followed up the record";
 
 /// The record's anchor: the `hash` of the last entry of its audit trail, 64 lower-case
 /// hexadecimal digits ([`GENESIS_HASH`] for a record with no entries).
