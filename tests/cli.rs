@@ -823,3 +823,58 @@ fn the_command_line_writes_text_and_csv_through_one_function_each() {
         );
     }
 }
+
+/// `follow-up RECORD FOLLOW_UP` appends what happened after the meeting to a final record
+/// and prints the record, which verifies; a draft, or a follow-up missing what its kind
+/// needs, is refused with nothing printed.
+#[test]
+fn follow_up_appends_to_a_final_record_and_prints_it() {
+    let final_record = temp_file(
+        "follow-up",
+        "final.json",
+        export(&example_record(true)).as_bytes(),
+    );
+    let draft = temp_file(
+        "follow-up",
+        "draft.json",
+        export(&example_record(false)).as_bytes(),
+    );
+    let outcome = temp_file(
+        "follow-up",
+        "outcome.json",
+        br#"{"by": {"name": "Ruth Adeyemi", "role": "Social worker", "agency": "Children's social care"},
+            "at": "2026-03-20T12:00:00Z", "kind": "enquiryOutcome", "on": "2026-03-19",
+            "outcome": "icpc"}"#,
+    );
+    let run = cli(&["follow-up", &final_record, &outcome]);
+    assert_eq!((run.code, run.stderr.as_str()), (0, ""), "{run:?}");
+    let record = risk_sensible::record::import::import(&run.stdout).unwrap();
+    assert_eq!(record.follow_up.len(), 1);
+    assert_eq!(record.follow_up[0].by.name, "Ruth Adeyemi");
+    risk_sensible::record::integrity::verify(&record).unwrap();
+
+    let refused = cli(&["follow-up", &draft, &outcome]);
+    assert_eq!(refused.code, 1);
+    assert!(refused.stdout.is_empty());
+    assert!(refused.stderr.contains("draft"), "{}", refused.stderr);
+
+    let incomplete = temp_file(
+        "follow-up",
+        "incomplete.json",
+        br#"{"by": {"name": "Ruth Adeyemi", "role": "Social worker", "agency": "Children's social care"},
+            "at": "2026-03-20T12:00:00Z", "kind": "conferenceHeld"}"#,
+    );
+    let refused = cli(&["follow-up", &final_record, &incomplete]);
+    assert_eq!(refused.code, 1);
+    assert!(refused.stdout.is_empty());
+    assert!(
+        refused.stderr.contains("$.followUp[0].on")
+            && refused.stderr.contains("$.followUp[0].plan"),
+        "{}",
+        refused.stderr
+    );
+    let unknown = temp_file("follow-up", "unknown.json", br#"{"colour": "blue"}"#);
+    let refused = cli(&["follow-up", &final_record, &unknown]);
+    assert_eq!(refused.code, 1);
+    assert!(refused.stderr.contains("colour"), "{}", refused.stderr);
+}

@@ -30,9 +30,9 @@ use risk_sensible::analysis::cli;
 use risk_sensible::analysis::escape::{quoted, terminal};
 use risk_sensible::copy;
 use risk_sensible::example::example_record;
-use risk_sensible::meeting::{validate, AgencyRole, Config, Severity};
+use risk_sensible::meeting::{validate, AgencyRole, Command, Config, Severity};
 use risk_sensible::record::import::{self, ImportProblem};
-use risk_sensible::record::{integrity, schema, Status};
+use risk_sensible::record::{integrity, schema, FollowUp, Status};
 use std::io::{self, Read, Write};
 use std::process::ExitCode;
 
@@ -90,6 +90,13 @@ const VERBS: &[Verb] = &[
                   \x20                    receive) [--roles FILE: JSON of agency names and \
                   roles]",
         run: run_copy,
+    },
+    Verb {
+        name: "follow-up",
+        arguments: "RECORD FOLLOW_UP",
+        summary: "append a follow-up (JSON, as the schema's FollowUp) to a final record;\n\
+                  \x20                    print the record with it",
+        run: run_follow_up,
     },
     Verb {
         name: "example",
@@ -407,6 +414,86 @@ fn run_schema(arguments: &[String], output: &mut Output) -> Result<Outcome, Usag
     no_arguments("schema", arguments)?;
     output.write(&schema::decision_record_schema_pretty());
     Ok(Outcome::Passed)
+}
+
+/// `follow-up RECORD FOLLOW_UP`: the final record with what happened after the meeting
+/// appended (its author and time are the follow-up's own `by` and `at`), printed whole; a
+/// refusal lists what is missing, at its JSON path, and prints nothing.
+fn run_follow_up(arguments: &[String], output: &mut Output) -> Result<Outcome, UsageError> {
+    let [record_file, follow_up_file] = arguments else {
+        return Err(UsageError(
+            "follow-up takes the record's file and the follow-up's file".into(),
+        ));
+    };
+    let read = |file: &str| match read_file(file) {
+        Ok(bytes) => Some(bytes),
+        Err(error) => {
+            eprintln!(
+                "{PROGRAM}: cannot read {}: {}",
+                terminal(file, FINDING_CHARS),
+                describe_io_error(&error)
+            );
+            None
+        }
+    };
+    let (Some(record_bytes), Some(follow_up_bytes)) = (read(record_file), read(follow_up_file))
+    else {
+        return Ok(Outcome::Unreadable);
+    };
+    let shown = terminal(record_file, FINDING_CHARS);
+    let mut record = match import::text_from_bytes(&record_bytes)
+        .map_err(|problem| vec![problem])
+        .and_then(import::import)
+    {
+        Ok(record) => record,
+        Err(problems) => {
+            for problem in problems {
+                eprintln!("{shown}: {}", shown_problem(&problem));
+            }
+            return Ok(Outcome::Failed);
+        }
+    };
+    let shown_follow_up = terminal(follow_up_file, FINDING_CHARS);
+    let follow_up = match std::str::from_utf8(&follow_up_bytes)
+        .map_err(|error| ("$".to_string(), error.to_string()))
+        .and_then(risk_sensible::record::from_json_text::<FollowUp>)
+    {
+        Ok(follow_up) => follow_up,
+        Err((path, message)) => {
+            eprintln!(
+                "{shown_follow_up}: {path}: {}",
+                terminal(&message, FINDING_CHARS)
+            );
+            return Ok(Outcome::Failed);
+        }
+    };
+    let actor = follow_up.by.clone();
+    let config = Config::default();
+    let context = risk_sensible::meeting::Context {
+        at: follow_up.at,
+        actor: &actor,
+        config: &config,
+    };
+    match risk_sensible::meeting::apply(&mut record, Command::FollowUp(follow_up), &context) {
+        Ok(()) => {
+            output.write(&import::export(&record));
+            Ok(Outcome::Passed)
+        }
+        Err(risk_sensible::meeting::Problem::Invalid(findings)) => {
+            for finding in findings {
+                eprintln!(
+                    "{shown_follow_up}: {}: {}",
+                    finding.path,
+                    terminal(&finding.message, FINDING_CHARS)
+                );
+            }
+            Ok(Outcome::Failed)
+        }
+        Err(problem) => {
+            eprintln!("{shown}: {}", terminal(&problem.to_string(), FINDING_CHARS));
+            Ok(Outcome::Failed)
+        }
+    }
 }
 
 fn run_example(arguments: &[String], output: &mut Output) -> Result<Outcome, UsageError> {
