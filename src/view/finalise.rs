@@ -7,6 +7,7 @@ use super::context::use_widget;
 use super::dates;
 use super::digest::Digest;
 use super::error_summary::ErrorSummary;
+use super::follow_up::FollowUpForm;
 use super::form::{build, lens, specs, texts_of, use_item_form, Control, Field, Fields, FormError};
 use super::minutes::Minutes;
 use super::specs::restrictions;
@@ -374,6 +375,7 @@ pub fn finalise(props: &FinaliseProps) -> Html {
                         <button type="submit" class="rs-button">{ "Add amendment" }</button>
                     </div>
                 </form>
+                <FollowUpForm record={props.record.clone()} actor={props.actor.clone()} />
             }
         </div>
     }

@@ -241,6 +241,7 @@ labelled_field_value!(
     crate::record::ThresholdAnswer,
     crate::record::ThresholdRoute,
     crate::record::MedicalAuthority,
+    crate::record::FollowUpKind,
     crate::record::Article6Basis,
     crate::record::SpecialCategoryCondition
 );

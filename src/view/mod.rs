@@ -18,6 +18,7 @@ mod family_review;
 mod fields;
 mod finalise;
 mod focus;
+mod follow_up;
 pub(crate) mod form;
 mod header;
 mod help;

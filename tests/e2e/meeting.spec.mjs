@@ -565,6 +565,41 @@ test('a finalised record is amended with who and why, never edited in place', as
   await expectNoAxeViolations(page);
 });
 
+test('what happened after the meeting is added to a final record, each kind asking what it needs', async ({ page }) => {
+  await openSample(page);
+  await clickStage(page, 'Check and finalise');
+  await page.getByRole('button', { name: 'Finalise the record' }).click();
+  await page.getByRole('button', { name: 'Confirm and finalise' }).click();
+  await expect(page.getByRole('heading', { name: 'This record is final', exact: true })).toBeFocused();
+  const digest = (await record(page)).meta.digest;
+
+  // The conference, without its day or whether a plan was made: refused, saying what.
+  const form = page.getByRole('form', { name: 'What happened after the meeting' });
+  await form.getByRole('radio', { name: 'The initial child protection conference was held' }).check();
+  await form.getByRole('button', { name: 'Add follow-up' }).click();
+  const summary = form.getByRole('alert').filter({ hasText: 'There is a problem' });
+  await expect(summary).toBeFocused();
+  await expect(summary.getByRole('link')).toHaveText([
+    'Enter when the conference was held',
+    'Say whether the child became subject to a child protection plan',
+  ]);
+  await form.getByLabel('When it happened').fill('2026-03-23');
+  const plan = form.getByRole('group', { name: 'The conference: is the child subject to a child protection plan?' });
+  await plan.getByRole('radio', { name: 'Yes', exact: true }).check();
+  await form.getByRole('checkbox', { name: 'Physical abuse' }).check();
+  await form.getByRole('button', { name: 'Add follow-up' }).click();
+  await expect(page.getByText(/The initial child protection conference was held; on .*; child protection plan: Yes; category: Physical abuse/).first()).toBeVisible();
+
+  const followed = await record(page);
+  expect(followed.followUp).toHaveLength(1);
+  expect(followed.followUp[0]).toMatchObject({ kind: 'conferenceHeld', on: '2026-03-23', plan: 'yes', categories: ['physical'] });
+  // Nothing in the record changed: its digest stands, and it is still final.
+  expect(followed.meta.digest).toBe(digest);
+  expect(followed.meta.status).toBe('final');
+  expect(followed.audit.at(-1).change).toMatch(/^Followed up the record: /);
+  await expectNoAxeViolations(page);
+});
+
 test('the minutes print on their own, without the stage UI', async ({ page }) => {
   await openSample(page);
   // A browser fires beforeprint when printing starts; emulated print media does not.

@@ -1,0 +1,207 @@
+//! What happened after the meeting, on a final record: the form that appends a follow-up
+//! (what happened, when, and what its kind needs: the enquiry's outcome, the conference's
+//! plan, the medical's findings, the action completed, the new referral), asking who
+//! records it. The core says what each kind must hold; the form shows its findings.
+
+use super::context::use_widget;
+use super::error_summary::ErrorSummary;
+use super::fields::Choice;
+use super::form::{build, lens, specs, texts_of, use_item_form, Control, Field, Fields, FormError};
+use super::specs::restrictions;
+use crate::bidi::isolate;
+use crate::meeting::Command;
+use crate::record::{
+    Actor, DecisionRecord, FollowUp, FollowUpKind, HarmCategory, IsoDate, JsonPath, Restrictions,
+    S47Outcome, Tristate,
+};
+use std::rc::Rc;
+use yew::prelude::*;
+
+/// Props of the follow-up form.
+#[derive(Properties, PartialEq)]
+pub struct FollowUpFormProps {
+    pub record: Rc<DecisionRecord>,
+    /// The operator the host named, who the form starts with.
+    pub actor: Rc<Actor>,
+}
+
+/// What the form holds: who records it, and the follow-up itself.
+#[derive(Clone, Debug, Default, PartialEq)]
+struct FollowUpDraft {
+    name: String,
+    role: String,
+    agency: String,
+    kind: Option<FollowUpKind>,
+    on: Option<IsoDate>,
+    outcome: Option<S47Outcome>,
+    plan: Tristate,
+    categories: Vec<HarmCategory>,
+    action_id: Option<String>,
+    details: String,
+    restrictions: Option<Restrictions>,
+}
+
+/// The form's fields; the actions of the record are the choices of the action completed.
+fn follow_up_fields(record: &DecisionRecord) -> Vec<Field<FollowUpDraft>> {
+    type F = Field<FollowUpDraft>;
+    let actions = record
+        .actions
+        .iter()
+        .map(|action| Choice::new(action.id.clone(), isolate(&action.task).into_owned()))
+        .collect();
+    vec![
+        F::new("name", "Your name", Control::Text, lens!(name)),
+        F::new("role", "Your role", Control::Text, lens!(role)),
+        F::new("agency", "Your agency", Control::Text, lens!(agency)),
+        F::new(
+            "kind",
+            "What happened",
+            Control::radios::<FollowUpKind>(false),
+            lens!(kind),
+        )
+        .must_choose("Select what happened"),
+        F::new("on", "When it happened", Control::Date, lens!(on)),
+        F::new(
+            "outcome",
+            "The enquiry's outcome (Standard Safeguarding Dataset)",
+            Control::choice::<S47Outcome>(),
+            lens!(outcome),
+        ),
+        F::new(
+            "plan",
+            "The conference: is the child subject to a child protection plan?",
+            Control::radios::<Tristate>(true),
+            lens!(plan),
+        ),
+        F::new(
+            "categories",
+            "The plan's category of harm",
+            Control::checkboxes::<HarmCategory>(),
+            lens!(categories),
+        ),
+        F::new(
+            "actionId",
+            "The action completed",
+            Control::Choice(actions),
+            lens!(action_id),
+        ),
+        F::new(
+            "details",
+            "What happened, in words",
+            Control::TextArea,
+            lens!(details),
+        )
+        .hint("The medical's findings; what the new referral or injury was."),
+        restrictions(lens!(restrictions), &[]),
+    ]
+}
+
+/// The follow-up form of a final record.
+#[function_component(FollowUpForm)]
+pub fn follow_up_form(props: &FollowUpFormProps) -> Html {
+    let context = use_widget();
+    let fields = Rc::new(follow_up_fields(&props.record));
+    let field_specs = specs(&fields);
+    let container = use_node_ref();
+    let start = {
+        let fields = fields.clone();
+        let actor = props.actor.clone();
+        move || {
+            texts_of(
+                &fields,
+                &FollowUpDraft {
+                    name: actor.name.clone(),
+                    role: actor.role.clone(),
+                    agency: actor.agency.clone(),
+                    restrictions: Some(Restrictions::none()),
+                    ..FollowUpDraft::default()
+                },
+            )
+        }
+    };
+    let form = use_item_form(start, container.clone());
+    let record = &props.record;
+    let at = JsonPath::keys(&["followUp"]).index(record.follow_up.len());
+    let onsubmit = {
+        let form = form.clone();
+        let fields = fields.clone();
+        let field_specs = field_specs.clone();
+        let context = context.clone();
+        let at = at.clone();
+        Callback::from(move |event: SubmitEvent| {
+            event.prevent_default();
+            let draft = build(&fields, FollowUpDraft::default(), &form.texts);
+            let actor = Actor {
+                name: draft.name.trim().to_string(),
+                role: draft.role.trim().to_string(),
+                agency: draft.agency.trim().to_string(),
+            };
+            let record = context.session.record();
+            // Who records it, and what happened, are the form's own questions; what each
+            // kind needs is the core's.
+            let mut own = Vec::new();
+            if actor.name.is_empty() {
+                own.push(FormError::Missing {
+                    field: "name",
+                    message: "Enter your name",
+                });
+            }
+            let Some(kind) = draft.kind else {
+                own.push(FormError::Missing {
+                    field: "kind",
+                    message: "Select what happened",
+                });
+                form.refuse(own, &field_specs, &at);
+                return;
+            };
+            // Its author and time are the core's, from who is recording it and when.
+            let command = Command::FollowUp(FollowUp {
+                by: actor.clone(),
+                at: record.meta.created_at,
+                kind,
+                on: draft.on,
+                outcome: draft.outcome,
+                plan: draft.plan,
+                categories: draft.categories.clone(),
+                action_id: draft.action_id.clone(),
+                details: draft.details.clone(),
+                restrictions: draft.restrictions.clone(),
+            });
+            if form.refuses(&command, &record, own, &field_specs, &at) {
+                return;
+            }
+            if !context.session.apply_as(command, &actor) {
+                return;
+            }
+            form.errors.set(Vec::new());
+            let next = FollowUpDraft {
+                name: draft.name,
+                role: draft.role,
+                agency: draft.agency,
+                restrictions: Some(Restrictions::none()),
+                ..FollowUpDraft::default()
+            };
+            form.texts.set(Rc::new(texts_of(&fields, &next)));
+        })
+    };
+    let onchange = {
+        let form = form.clone();
+        Callback::from(move |(index, text): (usize, String)| form.set(index, text))
+    };
+    let views = form.views(&field_specs, &at, &[]);
+    let summary_items = form.summary_items(&field_specs, &at, |field| {
+        context.id(&field.control_name("follow-up"))
+    });
+    html! {
+        <form class="rs-item-list__form rs-finalise__follow-up" novalidate=true {onsubmit}
+            aria-label="What happened after the meeting" ref={container}>
+            <h4>{ "What happened after the meeting" }</h4>
+            <p>{ "The enquiry's outcome, the conference, the medical's findings, an action completed or a new referral: each is added to the record, with who recorded it and when, and changes nothing in it." }</p>
+            <ErrorSummary items={summary_items} node_ref={form.summary.clone()} />
+            <Fields form="follow-up" fields={views} participants={Rc::new(record.participants.clone())} {onchange} />
+            <div class="rs-button-group">
+                <button type="submit" class="rs-button">{ "Add follow-up" }</button>
+            </div>
+        </form>
+    }
+}
