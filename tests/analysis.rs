@@ -1017,6 +1017,54 @@ fn carers_histories_worker_changes_and_disagreement_between_agencies() {
     assert_eq!(between.rows.len(), 2);
 }
 
+/// What follow-ups tell the partnership: the enquiry's outcome counts with the outcomes,
+/// and a conference held counts against the standard from the discussion that started the
+/// enquiries.
+#[test]
+fn follow_ups_give_the_outcome_and_the_conference_held() {
+    let follow_up = |kind: FollowUpKind, on: &str| FollowUp {
+        by: Actor {
+            name: "Invented Worker".into(),
+            role: "Social worker".into(),
+            agency: "Children's social care".into(),
+        },
+        at: "2026-04-01T09:00:00Z".parse().unwrap(),
+        kind,
+        on: Some(on.parse().unwrap()),
+        outcome: None,
+        plan: Tristate::Unknown,
+        categories: Vec::new(),
+        action_id: None,
+        details: String::new(),
+        restrictions: None,
+    };
+    let mut records = Vec::new();
+    // Section 47 enquiries started at meetings on Monday 2 March; conferences held on 20
+    // March (14 working days) and 30 March (20 working days).
+    for (index, held) in ["2026-03-20", "2026-03-30"].into_iter().enumerate() {
+        let mut record = record(&format!("c{index}"), &format!("NX-{index}"), "2026-03-02");
+        record.decisions = vec![Decision {
+            decision_type: Some(DecisionType::S47Joint),
+            ..Decision::default()
+        }];
+        record.follow_up = vec![
+            FollowUp {
+                outcome: Some(S47Outcome::Icpc),
+                ..follow_up(FollowUpKind::EnquiryOutcome, "2026-03-16")
+            },
+            follow_up(FollowUpKind::ConferenceHeld, held),
+        ];
+        records.push(record);
+    }
+    let tables = theme_tables(&records, 0);
+    let held = table(&tables, "conferencesHeld");
+    assert_eq!(count(held, "Conferences held", "count"), 2);
+    assert_eq!(count(held, "Within 15 working days", "count"), 1);
+    assert_eq!(count(held, "After 15 working days", "count"), 1);
+    let outcomes = table(&tables, "outcomes");
+    assert_eq!(count(outcomes, "ICPC", "decisions"), 2);
+}
+
 #[test]
 fn unknowns_and_gaps_by_kind() {
     let tables = theme_tables(&theme_records(), 0);

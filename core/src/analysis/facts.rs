@@ -7,8 +7,9 @@ use crate::meeting::{
     scale_spread, starts_section_47, statutory_clocks, working_days_between, Config,
 };
 use crate::record::{
-    Attendance, BackgroundCheck, DecisionRecord, DecisionType, EscalationStage, HarmCategory,
-    IsoDate, MedicalTiming, Mobility, S47Outcome, Status, SubjectRole, ThresholdAnswer, Tristate,
+    Attendance, BackgroundCheck, DecisionRecord, DecisionType, EscalationStage, FollowUpKind,
+    HarmCategory, IsoDate, MedicalTiming, Mobility, S47Outcome, Status, SubjectRole,
+    ThresholdAnswer, Tristate,
 };
 
 /// Names that record a person as not known rather than name them.
@@ -169,6 +170,9 @@ pub struct RecordFacts {
     pub strategy_discussion_in_time: Option<bool>,
     /// Working days from the day the concern arose to the meeting, when both are recorded.
     pub concern_to_meeting: Option<i64>,
+    /// Working days from the discussion that started section 47 enquiries to the
+    /// conference held, as a follow-up records it.
+    pub conference_held_after: Option<i64>,
     /// What a version 3 record adds (the threshold decision, the men around the child, the
     /// medical); `None` for an earlier record, which was never asked.
     pub version_3: Option<Version3Facts>,
@@ -277,10 +281,19 @@ impl RecordFacts {
                 .iter()
                 .map(|decision| decision.decision_type)
                 .collect(),
+            // An earlier record's codes on its decisions; a version 3 record's in its
+            // follow-ups, once the enquiry is over.
             outcomes: record
                 .decisions
                 .iter()
                 .filter_map(|decision| decision.outcome_code)
+                .chain(
+                    record
+                        .follow_up
+                        .iter()
+                        .filter(|follow_up| follow_up.kind == FollowUpKind::EnquiryOutcome)
+                        .filter_map(|follow_up| follow_up.outcome),
+                )
                 .collect(),
             starts_section_47: starts_section_47(record),
             ..RecordFacts::default()
@@ -415,6 +428,19 @@ impl RecordFacts {
                 )
             })
             .collect();
+        let s47_start = record
+            .timescales
+            .s47_started_on
+            .or_else(|| record.meeting.date.filter(|_| facts.starts_section_47));
+        let held = record
+            .follow_up
+            .iter()
+            .filter(|follow_up| follow_up.kind == FollowUpKind::ConferenceHeld)
+            .filter_map(|follow_up| follow_up.on)
+            .min();
+        facts.conference_held_after = s47_start
+            .zip(held)
+            .map(|(start, held)| working_days_between(start.0, held.0, holidays));
         facts.concern_to_meeting = record
             .meeting
             .concern_raised_on

@@ -120,6 +120,8 @@ pub struct ThemeCounts {
     strategy_discussions: (u64, u64),
     /// Working days from the concern to the meeting: the same day, 1, 2, 3 to 5, more.
     concern_to_meeting: [u64; 5],
+    /// Conferences held (recorded in a follow-up): within the standard, after it.
+    conferences_held: (u64, u64),
     /// The timescales the clocks and the standards are counted with.
     deadlines: Deadlines,
     unknowns: [u64; UnknownKind::ALL.len()],
@@ -241,6 +243,13 @@ impl ThemeCounts {
             counts[0] += 1;
             counts[1] += u64::from(*escalated);
             counts[2] += u64::from(*resolved);
+        }
+        if let Some(days) = facts.conference_held_after {
+            if days <= i64::from(self.deadlines.icpc) {
+                self.conferences_held.0 += 1;
+            } else {
+                self.conferences_held.1 += 1;
+            }
         }
         if let Some(days) = facts.concern_to_meeting {
             let band = match days {
@@ -404,6 +413,7 @@ impl ThemeCounts {
             self.concern_to_meeting(),
             self.icpc(as_of),
             self.icpc_timeliness(),
+            self.conferences_held(),
         ]
     }
 
@@ -1300,6 +1310,37 @@ impl ThemeCounts {
                     Some(0),
                 ),
                 ("Later".into(), after, total, Some(0)),
+            ],
+        );
+        table.chart = Some(Chart {
+            column: 2,
+            skip_last_rows: 0,
+        });
+        table
+    }
+
+    fn conferences_held(&self) -> ThemeTable {
+        let (within, after) = self.conferences_held;
+        let total = within + after;
+        let days = self.deadlines.icpc;
+        let mut table = Self::shares(
+            "conferencesHeld",
+            "Initial child protection conferences held",
+            format!(
+                "Conferences held, as a follow-up of the record that started section 47 \
+                 enquiries says, by whether they were held within {days} working days of the \
+                 strategy discussion."
+            ),
+            "Records",
+            vec![
+                ("Conferences held".into(), total, total, Some(0)),
+                (
+                    format!("Within {days} working days"),
+                    within,
+                    total,
+                    Some(0),
+                ),
+                (format!("After {days} working days"), after, total, Some(0)),
             ],
         );
         table.chart = Some(Chart {
