@@ -182,6 +182,18 @@ impl Subject {
             && (self.lives_with_child != Tristate::No || self.cares_alone == Tristate::Yes)
     }
 
+    /// A parent or carer: a mother, a father, or a male or female carer, whose own history
+    /// the record asks about.
+    pub fn is_parent_or_carer(&self) -> bool {
+        matches!(
+            self.role,
+            SubjectRole::Mother
+                | SubjectRole::Father
+                | SubjectRole::MaleCarer
+                | SubjectRole::FemaleCarer
+        )
+    }
+
     /// Another child in the household with neither a record of their own linked nor a
     /// decision about them in this one.
     pub fn lacks_own_record(&self) -> bool {

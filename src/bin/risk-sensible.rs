@@ -392,6 +392,23 @@ fn for_each_file(
 }
 
 /// A problem as `PATH: MESSAGE`, both escaped by [`terminal`].
+/// The record in `bytes`, or `None` once each import problem is said on standard error,
+/// after the file's name as `shown`.
+fn record_from(shown: &str, bytes: &[u8]) -> Option<risk_sensible::record::DecisionRecord> {
+    match import::text_from_bytes(bytes)
+        .map_err(|problem| vec![problem])
+        .and_then(import::import)
+    {
+        Ok(record) => Some(record),
+        Err(problems) => {
+            for problem in problems {
+                eprintln!("{shown}: {}", shown_problem(&problem));
+            }
+            None
+        }
+    }
+}
+
 fn shown_problem(problem: &ImportProblem) -> String {
     format!(
         "{}: {}",
@@ -441,17 +458,8 @@ fn run_follow_up(arguments: &[String], output: &mut Output) -> Result<Outcome, U
         return Ok(Outcome::Unreadable);
     };
     let shown = terminal(record_file, FINDING_CHARS);
-    let mut record = match import::text_from_bytes(&record_bytes)
-        .map_err(|problem| vec![problem])
-        .and_then(import::import)
-    {
-        Ok(record) => record,
-        Err(problems) => {
-            for problem in problems {
-                eprintln!("{shown}: {}", shown_problem(&problem));
-            }
-            return Ok(Outcome::Failed);
-        }
+    let Some(mut record) = record_from(&shown, &record_bytes) else {
+        return Ok(Outcome::Failed);
     };
     let shown_follow_up = terminal(follow_up_file, FINDING_CHARS);
     let follow_up = match std::str::from_utf8(&follow_up_bytes)
@@ -733,17 +741,8 @@ fn run_copy(arguments: &[String], output: &mut Output) -> Result<Outcome, UsageE
             return Ok(Outcome::Unreadable);
         }
     };
-    let record = match import::text_from_bytes(&bytes)
-        .map_err(|problem| vec![problem])
-        .and_then(import::import)
-    {
-        Ok(record) => record,
-        Err(problems) => {
-            for problem in problems {
-                eprintln!("{shown}: {}", shown_problem(&problem));
-            }
-            return Ok(Outcome::Failed);
-        }
+    let Some(record) = record_from(&shown, &bytes) else {
+        return Ok(Outcome::Failed);
     };
     let mut text = if request.reader.trim().eq_ignore_ascii_case("family") {
         serde_json::to_string_pretty(&copy::family_copy(&record)).unwrap_or_default()

@@ -8,8 +8,7 @@ use crate::meeting::{
 };
 use crate::record::{
     Attendance, BackgroundCheck, DecisionRecord, DecisionType, EscalationStage, FollowUpKind,
-    HarmCategory, IsoDate, MedicalTiming, Mobility, S47Outcome, Status, SubjectRole,
-    ThresholdAnswer, Tristate,
+    HarmCategory, IsoDate, MedicalTiming, Mobility, S47Outcome, Status, ThresholdAnswer, Tristate,
 };
 
 /// Names that record a person as not known rather than name them.
@@ -340,16 +339,11 @@ impl RecordFacts {
         unknown(
             UnknownKind::CarerHistory,
             record.subjects.iter().any(|subject| {
-                matches!(
-                    subject.role,
-                    SubjectRole::Mother
-                        | SubjectRole::Father
-                        | SubjectRole::MaleCarer
-                        | SubjectRole::FemaleCarer
-                ) && subject
-                    .history
-                    .as_ref()
-                    .is_none_or(|history| history.childhood_adversity == Tristate::Unknown)
+                subject.is_parent_or_carer()
+                    && subject
+                        .history
+                        .as_ref()
+                        .is_none_or(|history| history.childhood_adversity == Tristate::Unknown)
             }),
         );
         let voice = &record.child_voice;
@@ -387,15 +381,7 @@ impl RecordFacts {
         let carers: Vec<_> = record
             .subjects
             .iter()
-            .filter(|subject| {
-                matches!(
-                    subject.role,
-                    SubjectRole::Mother
-                        | SubjectRole::Father
-                        | SubjectRole::MaleCarer
-                        | SubjectRole::FemaleCarer
-                )
-            })
+            .filter(|subject| subject.is_parent_or_carer())
             .collect();
         let history = |test: &dyn Fn(&crate::record::CarerHistory) -> bool| {
             carers

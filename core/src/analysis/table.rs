@@ -253,6 +253,15 @@ pub struct ThemeTable {
 }
 
 impl ThemeTable {
+    /// The table drawn as a bar chart of `column`, every row a bar.
+    pub fn charted(mut self, column: usize) -> ThemeTable {
+        self.chart = Some(Chart {
+            column,
+            skip_last_rows: 0,
+        });
+        self
+    }
+
     /// The cell at a position.
     pub fn cell(&self, (row, column): CellRef) -> Option<&Cell> {
         self.rows.get(row)?.get(column)

@@ -750,7 +750,7 @@ impl ThemeCounts {
     }
 
     fn fathers(&self) -> ThemeTable {
-        let mut table = Self::shares(
+        Self::shares(
             "fathers",
             "Fathers and male carers",
             format!(
@@ -779,12 +779,8 @@ impl ThemeCounts {
                     None,
                 ),
             ],
-        );
-        table.chart = Some(Chart {
-            column: 2,
-            skip_last_rows: 0,
-        });
-        table
+        )
+        .charted(2)
     }
 
     fn threshold(&self) -> ThemeTable {
@@ -817,7 +813,7 @@ impl ThemeCounts {
                 Some(1),
             ));
         }
-        let mut table = Self::shares(
+        Self::shares(
             "threshold",
             "The threshold decision and the categories of harm",
             "Records of version 3 or later (earlier records were never asked) by the answer to \
@@ -827,17 +823,13 @@ impl ThemeCounts {
                 .to_string(),
             "Records",
             rows,
-        );
-        table.chart = Some(Chart {
-            column: 1,
-            skip_last_rows: 0,
-        });
-        table
+        )
+        .charted(1)
     }
 
     fn men_around_the_child(&self) -> ThemeTable {
         let men = self.men_around;
-        let mut table = Self::shares(
+        Self::shares(
             "menAroundTheChild",
             "Men around the child: seen and checked",
             "Fathers and men who live with or look after the child, in records of version 3 or \
@@ -863,17 +855,13 @@ impl ThemeCounts {
                     Some(0),
                 ),
             ],
-        );
-        table.chart = Some(Chart {
-            column: 2,
-            skip_last_rows: 0,
-        });
-        table
+        )
+        .charted(2)
     }
 
     fn medicals(&self) -> ThemeTable {
         let total: u64 = self.medicals.iter().sum();
-        let mut table = Self::shares(
+        Self::shares(
             "medicals",
             "Medicals for injured children who are not independently mobile",
             "Records of version 3 or later in which a child who is not independently mobile (by \
@@ -914,17 +902,13 @@ impl ThemeCounts {
                     Some(0),
                 ),
             ],
-        );
-        table.chart = Some(Chart {
-            column: 2,
-            skip_last_rows: 0,
-        });
-        table
+        )
+        .charted(2)
     }
 
     fn needs(&self) -> ThemeTable {
         let records = self.version_3_records;
-        let mut table = Self::shares(
+        Self::shares(
             "needs",
             "Language, disability, culture and faith",
             "Records of version 3 or later (earlier records held needs as free text) in which \
@@ -959,17 +943,13 @@ impl ThemeCounts {
                     Some(0),
                 ),
             ],
-        );
-        table.chart = Some(Chart {
-            column: 2,
-            skip_last_rows: 0,
-        });
-        table
+        )
+        .charted(2)
     }
 
     fn carers_history(&self) -> ThemeTable {
         let [recorded, adversity_known, adversity, care_known, care] = self.carers;
-        let mut table = Self::shares(
+        Self::shares(
             "carersHistory",
             "Parents' and carers' own histories",
             "Records that name a parent or carer, and of those, how many record someone's own \
@@ -999,12 +979,8 @@ impl ThemeCounts {
                 ),
                 ("Care-experienced".into(), care, recorded, Some(0)),
             ],
-        );
-        table.chart = Some(Chart {
-            column: 2,
-            skip_last_rows: 0,
-        });
-        table
+        )
+        .charted(2)
     }
 
     fn worker_changes(&self) -> ThemeTable {
@@ -1021,7 +997,7 @@ impl ThemeCounts {
                 (label.to_string(), self.worker_changes[slot], records, None)
             })
             .collect();
-        let mut table = Self::shares(
+        Self::shares(
             "workerChanges",
             "Changes of worker around the case",
             format!(
@@ -1030,12 +1006,8 @@ impl ThemeCounts {
             ),
             "Records",
             rows,
-        );
-        table.chart = Some(Chart {
-            column: 2,
-            skip_last_rows: 0,
-        });
-        table
+        )
+        .charted(2)
     }
 
     fn dissent_between(&self) -> ThemeTable {
@@ -1093,7 +1065,7 @@ impl ThemeCounts {
                 )
             })
             .collect();
-        let mut table = Self::shares(
+        Self::shares(
             "unknowns",
             "What is not known, by kind",
             format!(
@@ -1103,12 +1075,8 @@ impl ThemeCounts {
             ),
             "Records",
             rows,
-        );
-        table.chart = Some(Chart {
-            column: 2,
-            skip_last_rows: 0,
-        });
-        table
+        )
+        .charted(2)
     }
 
     fn gaps(&self, as_of: Date) -> ThemeTable {
@@ -1323,7 +1291,7 @@ impl ThemeCounts {
         let (within, after) = self.conferences_held;
         let total = within + after;
         let days = self.deadlines.icpc;
-        let mut table = Self::shares(
+        Self::shares(
             "conferencesHeld",
             "Initial child protection conferences held",
             format!(
@@ -1342,12 +1310,8 @@ impl ThemeCounts {
                 ),
                 (format!("After {days} working days"), after, total, Some(0)),
             ],
-        );
-        table.chart = Some(Chart {
-            column: 2,
-            skip_last_rows: 0,
-        });
-        table
+        )
+        .charted(2)
     }
 
     fn concern_to_meeting(&self) -> ThemeTable {
@@ -1364,7 +1328,7 @@ impl ThemeCounts {
             .zip(self.concern_to_meeting)
             .map(|(label, count)| (label.to_string(), count, total, None))
             .collect();
-        let mut table = Self::shares(
+        Self::shares(
             "concernToMeeting",
             "Time from the concern to the strategy discussion",
             format!(
@@ -1374,12 +1338,8 @@ impl ThemeCounts {
             ),
             "Records",
             rows,
-        );
-        table.chart = Some(Chart {
-            column: 2,
-            skip_last_rows: 0,
-        });
-        table
+        )
+        .charted(2)
     }
 
     fn icpc(&self, as_of: Date) -> ThemeTable {
