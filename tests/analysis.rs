@@ -1476,8 +1476,25 @@ fn flat_table(name: &str) -> usize {
 
 #[test]
 fn flatten_gives_one_row_per_item_with_unique_keys() {
-    let record = example_record(true);
+    let mut record = example_record(true);
+    record.follow_up.push(FollowUp {
+        by: risk_sensible::example::example_actor(),
+        at: "2026-03-20T12:00:00Z".parse().unwrap(),
+        kind: FollowUpKind::EnquiryOutcome,
+        on: Some("2026-03-19".parse().unwrap()),
+        outcome: Some(S47Outcome::Icpc),
+        plan: Tristate::Unknown,
+        categories: Vec::new(),
+        action_id: None,
+        details: String::new(),
+        restrictions: Some(Restrictions::none()),
+    });
     let flat = flatten(&record, "example.json", true);
+    let follow_up: serde_json::Value =
+        serde_json::from_str(flat.jsonl(flat_table("followUp")).trim()).unwrap();
+    assert_eq!(follow_up["kind"], "enquiryOutcome");
+    assert_eq!(follow_up["ssdOutcomeFlag"], "CP_CONFERENCE_FLAG");
+    assert_eq!(follow_up["recordedAt"], "2026-03-20T12:00:00Z");
     let expected = [
         1,
         record.participants.len(),
@@ -1496,6 +1513,7 @@ fn flatten_gives_one_row_per_item_with_unique_keys() {
         record.dissent.len(),
         record.contingencies.len(),
         record.family_communication.len(),
+        record.follow_up.len(),
         record.distribution.len(),
     ];
     for (index, table) in TABLES.iter().enumerate() {

@@ -598,7 +598,8 @@ fn flatten_writes_every_table_as_csv_and_json_lines() {
         format!(
             "{}: 3 records flattened, 2 skipped; rows: records 3, participants 9, subjects 3, \
              information 0, gaps 0, scales 0, statements 0, tools 0, risks 0, actions 2, \
-             decisions 0, dissent 0, contingencies 0, familyCommunication 0, distribution 0\n",
+             decisions 0, dissent 0, contingencies 0, familyCommunication 0, followUp 0, \
+             distribution 0\n",
             out.display()
         )
     );

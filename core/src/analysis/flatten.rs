@@ -87,7 +87,7 @@ const fn column(name: &'static str, kind: Kind) -> ColumnSpec {
 }
 
 /// Every table, in the order they are written.
-pub const TABLES: [TableSpec; 15] = [
+pub const TABLES: [TableSpec; 16] = [
     TableSpec {
         name: "records",
         key: &["recordId"],
@@ -348,6 +348,25 @@ pub const TABLES: [TableSpec; 15] = [
             column("toWhom", Kind::Words),
             column("what", Kind::Words),
             column("withheldReason", Kind::Words),
+        ],
+    },
+    TableSpec {
+        name: "followUp",
+        key: &["recordId", "index"],
+        columns: &[
+            column("recordId", Kind::Id),
+            column("index", Kind::Integer),
+            column("kind", Kind::Code),
+            column("on", Kind::Date),
+            column("outcome", Kind::Code),
+            column("ssdOutcomeFlag", Kind::Code),
+            column("plan", Kind::Code),
+            column("categories", Kind::Code),
+            column("actionId", Kind::Id),
+            column("recordedAt", Kind::Timestamp),
+            column("recordedByAgency", Kind::Text),
+            column("restrictions", Kind::Code),
+            column("details", Kind::Words),
         ],
     },
     TableSpec {
@@ -758,6 +777,31 @@ pub fn flatten(record: &DecisionRecord, source: &str, with_text: bool) -> FlatRe
             ]
         })
         .collect();
+    let follow_up = record
+        .follow_up
+        .iter()
+        .enumerate()
+        .map(|(index, follow_up)| {
+            let restrictions = follow_up.restrictions();
+            vec![
+                id.clone(),
+                FlatValue::count(index),
+                FlatValue::Text(wire(&follow_up.kind)),
+                FlatValue::optional(follow_up.on),
+                FlatValue::code(follow_up.outcome),
+                follow_up
+                    .outcome
+                    .map_or(FlatValue::Null, |code| FlatValue::text(ssd_flag(code))),
+                FlatValue::Text(wire(&follow_up.plan)),
+                code_list(&follow_up.categories),
+                FlatValue::optional(follow_up.action_id.as_deref()),
+                FlatValue::Text(follow_up.at.to_string()),
+                FlatValue::text(&follow_up.by.agency),
+                FlatValue::Text(codes(&restrictions)),
+                FlatValue::guarded(&follow_up.details, &restrictions),
+            ]
+        })
+        .collect();
     let distribution = record
         .distribution
         .iter()
@@ -876,6 +920,7 @@ pub fn flatten(record: &DecisionRecord, source: &str, with_text: bool) -> FlatRe
             dissent,
             contingencies,
             family_communication,
+            follow_up,
             distribution,
         ],
     };
