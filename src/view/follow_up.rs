@@ -96,6 +96,18 @@ fn follow_up_fields(record: &DecisionRecord) -> Vec<Field<FollowUpDraft>> {
     ]
 }
 
+/// Whether the field `key` applies to a follow-up of `kind`: the fields of one kind only
+/// once that kind is chosen.
+fn applies(kind: Option<FollowUpKind>, key: &str) -> bool {
+    let only = |kinds: &[FollowUpKind]| kind.is_some_and(|kind| kinds.contains(&kind));
+    match key {
+        "outcome" => only(&[FollowUpKind::EnquiryOutcome]),
+        "plan" | "categories" => only(&[FollowUpKind::ConferenceHeld]),
+        "actionId" => only(&[FollowUpKind::ActionCompleted]),
+        _ => true,
+    }
+}
+
 /// The follow-up form of a final record.
 #[function_component(FollowUpForm)]
 pub fn follow_up_form(props: &FollowUpFormProps) -> Html {
@@ -160,10 +172,22 @@ pub fn follow_up_form(props: &FollowUpFormProps) -> Html {
                 at: record.meta.created_at,
                 kind,
                 on: draft.on,
-                outcome: draft.outcome,
-                plan: draft.plan,
-                categories: draft.categories.clone(),
-                action_id: draft.action_id.clone(),
+                // What a kind chosen before asked for is not sent with another.
+                outcome: draft.outcome.filter(|_| applies(Some(kind), "outcome")),
+                plan: if applies(Some(kind), "plan") {
+                    draft.plan
+                } else {
+                    Tristate::Unknown
+                },
+                categories: if applies(Some(kind), "categories") {
+                    draft.categories.clone()
+                } else {
+                    Vec::new()
+                },
+                action_id: draft
+                    .action_id
+                    .clone()
+                    .filter(|_| applies(Some(kind), "actionId")),
                 details: draft.details.clone(),
                 restrictions: draft.restrictions.clone(),
             });
@@ -188,7 +212,13 @@ pub fn follow_up_form(props: &FollowUpFormProps) -> Html {
         let form = form.clone();
         Callback::from(move |(index, text): (usize, String)| form.set(index, text))
     };
-    let views = form.views(&field_specs, &at, &[]);
+    // Only what the chosen kind asks for is shown, beside who records it, when, the words
+    // and who may receive it.
+    let kind = build(&fields, FollowUpDraft::default(), &form.texts).kind;
+    let mut views = form.views(&field_specs, &at, &[]);
+    for (view, spec) in views.iter_mut().zip(field_specs.iter()) {
+        view.hidden = !applies(kind, spec.key);
+    }
     let summary_items = form.summary_items(&field_specs, &at, |field| {
         context.id(&field.control_name("follow-up"))
     });

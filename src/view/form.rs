@@ -572,6 +572,8 @@ pub struct FieldView {
     pub maxlength: usize,
     /// Not drawn while empty ([`FieldSpec::earlier_only`]).
     pub earlier_only: bool,
+    /// Not drawn: the form's own choice says the field does not apply (a follow-up's kind).
+    pub hidden: bool,
 }
 
 impl FieldView {
@@ -590,6 +592,7 @@ impl FieldView {
                 .map(|error| error.message().to_string()),
             maxlength: limits::chars_allowed(field.key),
             earlier_only: field.earlier_only,
+            hidden: false,
         }
     }
 
@@ -625,7 +628,7 @@ pub struct FieldsProps {
 pub fn fields(props: &FieldsProps) -> Html {
     let context = use_context::<WidgetContext>().expect("WidgetContext is provided by App");
     let controls = props.fields.iter().enumerate().map(|(index, field)| {
-        if field.earlier_only && field.value.is_empty() {
+        if field.hidden || field.earlier_only && field.value.is_empty() {
             return Html::default();
         }
         let id: AttrValue = context

@@ -575,7 +575,12 @@ test('what happened after the meeting is added to a final record, each kind aski
 
   // The conference, without its day or whether a plan was made: refused, saying what.
   const form = page.getByRole('form', { name: 'What happened after the meeting' });
+  // Only what the chosen kind asks for is shown.
+  const planGroup = form.getByRole('group', { name: 'The conference: is the child subject to a child protection plan?' });
+  await expect(planGroup).toHaveCount(0);
   await form.getByRole('radio', { name: 'The initial child protection conference was held' }).check();
+  await expect(planGroup).toBeVisible();
+  await expect(form.getByLabel("The enquiry's outcome (Standard Safeguarding Dataset)")).toHaveCount(0);
   await form.getByRole('button', { name: 'Add follow-up' }).click();
   const summary = form.getByRole('alert').filter({ hasText: 'There is a problem' });
   await expect(summary).toBeFocused();
