@@ -10,6 +10,10 @@ if [ -t 1 ]; then export CARGO_TERM_COLOR="${CARGO_TERM_COLOR:-always}"
 else export CARGO_TERM_COLOR="${CARGO_TERM_COLOR:-never}"
 fi
 export PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD=1
+# Incremental caches are for editing, not for one full run; they take gigabytes of disk.
+export CARGO_INCREMENTAL="${CARGO_INCREMENTAL:-0}"
+# The free disk, so that a run that fails on "No space left on device" says so up front.
+df -h . | sed 's/^/disk: /'
 
 T0=$SECONDS
 STEPS=0
