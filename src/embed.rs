@@ -9,9 +9,9 @@ use crate::host_js::{
     RecordText,
 };
 use crate::meeting::limits;
-use crate::meeting::{AgencyRole, Config, Deadlines, Holidays, Invitation};
+use crate::meeting::{AgencyRole, Config, Deadlines, Holidays, Invitation, Problem};
 use crate::record::import::{import, ImportProblem};
-use crate::record::{Actor, DecisionRecord, DecisionType, IsoDate, Procedure, Status};
+use crate::record::{Actor, DecisionRecord, DecisionType, FollowUp, IsoDate, Procedure, Status};
 use crate::session::{find_draft, now, Opening, Session};
 use crate::shared_screen::{audience_token, AudienceScreen, ChairScreen, SharedScreen};
 use crate::view::{App, AppProps, Stage};
@@ -130,6 +130,47 @@ impl WidgetHandle {
         let record = record_from_js(&record)?;
         session.replace(Rc::new(record));
         Ok(())
+    }
+
+    /// Appends what happened after the meeting to the final record: a follow-up as the
+    /// schema's `FollowUp` has it, recorded by its `by` at the moment it is appended (its
+    /// `at` is replaced). Fires `risk-sensible:follow-up` with the new anchor. Throws an
+    /// `Error` listing every problem (JSON path and message) and changes nothing when the
+    /// follow-up is refused: on a draft, in a tab that takes no change, in the shared
+    /// screen's window, or when it lacks what its kind asks for.
+    #[wasm_bindgen(js_name = appendFollowUp)]
+    pub fn append_follow_up(&self, follow_up: JsValue) -> Result<(), JsError> {
+        let session = self.live()?;
+        let refused = |lines: Vec<String>| {
+            JsError::new(&format!(
+                "risk-sensible: the follow-up was not appended:\n{}",
+                lines.join("\n")
+            ))
+        };
+        if self.shared_screen() {
+            return Err(refused(vec![
+                "this window is the shared screen; the record is in the chair's window".into(),
+            ]));
+        }
+        let text = js_sys::JSON::stringify(&follow_up)
+            .ok()
+            .and_then(|text| text.as_string())
+            .ok_or_else(|| refused(vec!["$: a follow-up is a JSON object".into()]))?;
+        let follow_up = crate::record::from_json_text::<FollowUp>(&text)
+            .map_err(|(path, message)| refused(vec![format!("{path}: {message}")]))?;
+        match session.append_follow_up(follow_up) {
+            Ok(()) => Ok(()),
+            Err(Some(Problem::Invalid(findings))) => Err(refused(
+                findings
+                    .iter()
+                    .map(|finding| format!("{}: {}", finding.path, finding.message))
+                    .collect(),
+            )),
+            Err(Some(problem)) => Err(refused(vec![problem.to_string()])),
+            Err(None) => Err(refused(vec![
+                "the meeting is read-only in this tab, or another tab holds it".into(),
+            ])),
+        }
     }
 
     /// The host confirms it has stored the record as it is now: the draft kept in this

@@ -8,7 +8,7 @@ use crate::autosave::{Autosave, Claim, Found};
 use crate::bidi;
 use crate::host_js::{fire_event, RecordText};
 use crate::meeting::{self, Command, Config, Context, Problem};
-use crate::record::{integrity, Actor, DecisionRecord, Status, Timestamp};
+use crate::record::{integrity, Actor, DecisionRecord, FollowUp, Status, Timestamp};
 use std::cell::{Cell, RefCell};
 use std::collections::VecDeque;
 use std::rc::Rc;
@@ -358,7 +358,9 @@ impl Session {
                 let finalised =
                     before.meta.status == Status::Draft && record.meta.status == Status::Final;
                 let amended = record.amendments.len() > before.amendments.len();
-                let anchor = (finalised || amended).then(|| integrity::anchor(&record));
+                let followed_up = record.follow_up.len() > before.follow_up.len();
+                let anchor =
+                    (finalised || amended || followed_up).then(|| integrity::anchor(&record));
                 let removed = description.clone();
                 {
                     let mut outcome = self.outcome.borrow_mut();
@@ -382,8 +384,10 @@ impl Session {
                 if let Some(anchor) = anchor {
                     let name = if finalised {
                         "risk-sensible:finalise"
-                    } else {
+                    } else if amended {
                         "risk-sensible:amend"
+                    } else {
+                        "risk-sensible:follow-up"
                     };
                     let detail = text.detail();
                     let _ = js_sys::Reflect::set(&detail, &"anchor".into(), &anchor.into());
@@ -400,6 +404,19 @@ impl Session {
         };
         self.redraw();
         taken
+    }
+
+    /// Appends a follow-up the host sends, recorded by its `by` at this moment. A refusal is
+    /// the host's to report, so the widget does not show it; `Err(None)` when the session
+    /// takes no change (read-only, or another tab holds the meeting).
+    pub fn append_follow_up(&self, follow_up: FollowUp) -> Result<(), Option<Problem>> {
+        let actor = follow_up.by.clone();
+        if self.apply_as(Command::FollowUp(follow_up), &actor) {
+            return Ok(());
+        }
+        let refusal = self.outcome.borrow_mut().refusal.take();
+        self.redraw();
+        Err(refusal)
     }
 
     /// Undoes the last removal: puts the item back where it was. True when it is back; a

@@ -7,9 +7,11 @@
 //   element.options = { storageKey: "meeting-123" };   // any mount option
 //   element.record = savedRecord;                        // load; throws like widget.load
 //   element.record                                       // the current record
+//   element.appendFollowUp(followUp);                    // after the meeting
 //   element.acknowledge();                               // the host stored it
 //
-// It dispatches the same events as `mount` (risk-sensible:change, :finalise, :error);
+// It dispatches the same events as `mount` (risk-sensible:change, :finalise, :amend,
+// :follow-up, :error);
 // they are composed, so they reach listeners on the element.
 import init, { mount } from "./pkg/risk_sensible.js";
 
@@ -60,6 +62,11 @@ class RiskSensibleMeeting extends HTMLElement {
     } else {
       this.#record = value;
     }
+  }
+
+  /** Appends a follow-up to the final record; throws an Error listing every problem. */
+  appendFollowUp(followUp) {
+    this.#widget?.appendFollowUp(followUp);
   }
 
   /** The host confirms it has stored the current record. */

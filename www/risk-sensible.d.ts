@@ -27,6 +27,26 @@ export type DecisionType =
   | "s47SingleAgency" | "s47Joint" | "criminalInvestigation" | "s17" | "icpc"
   | "legalAdvice" | "medical" | "immediateProtection" | "noFurtherAction" | "other";
 
+/** What happened after the meeting, appended to a final record (the schema's `FollowUp`).
+ * `at` is replaced by the time it is appended. */
+export interface FollowUp {
+  by: Actor;
+  at: string;
+  kind: "enquiryOutcome" | "conferenceHeld" | "medicalFindings" | "actionCompleted" | "reReferral";
+  /** When it happened (YYYY-MM-DD). */
+  on?: string;
+  /** The enquiry's outcome: its Standard Safeguarding Dataset code. */
+  outcome?: "icpc" | "otherAgencyToMonitor" | "nfaContinueAssessment" | "legalAction"
+    | "s17Services" | "s17ShortBreaks" | "noFurtherAction" | "other";
+  /** The conference: whether the child became subject to a plan. */
+  plan?: "yes" | "no" | "unknown";
+  categories?: ("physical" | "emotional" | "sexual" | "neglect")[];
+  /** The action completed (`x1`, …). */
+  actionId?: string;
+  details?: string;
+  restrictions?: unknown;
+}
+
 /** Someone invited to the meeting; `name` and `agency` are required. */
 export interface Invitation {
   name: string;
@@ -84,7 +104,7 @@ export interface MountOptions {
   readOnly?: boolean;
 }
 
-/** After `destroy()`, `record`, `load` and `acknowledge` throw an Error ("risk-sensible:
+/** After `destroy()`, `record`, `load`, `appendFollowUp` and `acknowledge` throw an Error ("risk-sensible:
  * this widget was destroyed") and nothing is written or fired. */
 export interface WidgetHandle {
   /**
@@ -101,6 +121,10 @@ export interface WidgetHandle {
    * being dispatched: the widget ends on the last record loaded.
    */
   load(record: DecisionRecord): void;
+  /** Appends a follow-up to the final record; throws an Error listing every problem and
+   * changes nothing when it is refused (a draft, a follow-up lacking what its kind asks
+   * for, the shared screen's window). */
+  appendFollowUp(followUp: FollowUp): void;
   /** The host has stored the record as it is now: the browser's draft is removed. */
   acknowledge(): void;
   /** Unmounts the widget, releases everything it holds and frees the element for another
@@ -117,7 +141,7 @@ export interface RecordEventDetail {
   record: DecisionRecord;
 }
 
-/** The finalise and amend events also give the record's anchor: the hash at the head of its
+/** The finalise, amend and follow-up events also give the record's anchor: the hash at the head of its
  * audit trail, for the host to keep and check the record against (`risk-sensible verify
  * FILE --anchor HEX`). */
 export interface AnchorEventDetail extends RecordEventDetail {
@@ -134,6 +158,7 @@ declare global {
     "risk-sensible:change": CustomEvent<RecordEventDetail>;
     "risk-sensible:finalise": CustomEvent<AnchorEventDetail>;
     "risk-sensible:amend": CustomEvent<AnchorEventDetail>;
+    "risk-sensible:follow-up": CustomEvent<AnchorEventDetail>;
     "risk-sensible:error": CustomEvent<ErrorEventDetail>;
   }
   interface HTMLElementTagNameMap {
@@ -145,6 +170,7 @@ declare global {
 export interface RiskSensibleMeetingElement extends HTMLElement {
   options: MountOptions;
   record: DecisionRecord | undefined;
+  appendFollowUp(followUp: FollowUp): void;
   acknowledge(): void;
 }
 

@@ -277,6 +277,51 @@ test('finalising and amending give the host the anchor to keep', async ({ page }
   expect(anchors[0][1]).not.toBe(anchors[1][1]);
 });
 
+test('the host appends a follow-up to a final record: refused on a draft and when incomplete, then chained with a new anchor', async ({ page }) => {
+  await openDemo(page, '/sample.html');
+  const by = { name: 'Priya Natarajan', role: 'Team manager', agency: "Children's social care" };
+  const conference = { by, at: '2026-01-01T00:00:00Z', kind: 'conferenceHeld', on: '2026-03-20', plan: 'yes', categories: ['physical'], details: 'Plan agreed.' };
+  const attempt = (followUp) => page.evaluate((followUp) => {
+    try {
+      window.riskSensibleDemo.widget.appendFollowUp(followUp);
+      return 'appended';
+    } catch (error) {
+      return error.message;
+    }
+  }, followUp);
+  // A draft takes no follow-up, and nothing changes.
+  const draft = await page.evaluate(() => JSON.stringify(window.riskSensibleDemo.widget.record()));
+  expect(await attempt(conference)).toMatch(/^risk-sensible: the follow-up was not appended:\n.*final/i);
+  expect(await page.evaluate(() => JSON.stringify(window.riskSensibleDemo.widget.record()))).toBe(draft);
+
+  await page.getByRole('navigation', { name: 'Meeting stages' }).getByRole('link', { name: 'Check and finalise' }).click();
+  await page.getByRole('button', { name: 'Finalise the record' }).click();
+  await page.getByRole('button', { name: 'Confirm and finalise' }).click();
+  await page.evaluate(() => {
+    window.followUps = [];
+    document.getElementById('meeting').addEventListener('risk-sensible:follow-up', (event) => window.followUps.push([event.detail.anchor, event.detail.record.audit.at(-1).hash, event.detail.record.followUp.length]));
+  });
+  // Incomplete: each missing field named at its path; the final record is as it was.
+  const final = await page.evaluate(() => JSON.stringify(window.riskSensibleDemo.widget.record()));
+  const incomplete = await attempt({ ...conference, on: undefined, plan: 'unknown' });
+  expect(incomplete).toContain('$.followUp[0].on: Enter when the conference was held');
+  expect(incomplete).toContain('$.followUp[0].plan: Say whether the child became subject to a child protection plan');
+  expect(await attempt({ ...conference, kind: 'aMeeting' })).toMatch(/\$\.kind: .*aMeeting/);
+  expect(await page.evaluate(() => JSON.stringify(window.riskSensibleDemo.widget.record()))).toBe(final);
+  expect(await page.evaluate(() => window.followUps.length)).toBe(0);
+
+  expect(await attempt(conference)).toBe('appended');
+  await expect.poll(() => page.evaluate(() => window.followUps.length)).toBe(1);
+  const [[anchor, head, count]] = await page.evaluate(() => window.followUps);
+  expect(anchor).toBe(head);
+  expect(count).toBe(1);
+  const record = await page.evaluate(() => window.riskSensibleDemo.widget.record());
+  expect(record.followUp[0]).toMatchObject({ by, kind: 'conferenceHeld', on: '2026-03-20', plan: 'yes' });
+  expect(record.followUp[0].at).not.toBe(conference.at);
+  expect(record.audit.at(-1).actor).toEqual(by);
+  await expect(page.getByText('The initial child protection conference was held').first()).toBeVisible();
+});
+
 test('the shared screen follows the chair through every stage, with no axe violation, and never receives a restricted token', async ({ page, context }) => {
   test.setTimeout(180_000);
   // Every message any window's BroadcastChannel hears, as the shared window received it.

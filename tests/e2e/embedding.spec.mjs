@@ -62,6 +62,7 @@ test('after destroy() every method throws and nothing is written or fired; the e
       record: attempt(() => widget.record()),
       load: attempt(() => widget.load({ ...record, meeting: { ...record.meeting, reason: 'After destroy' } })),
       acknowledge: attempt(() => widget.acknowledge()),
+      appendFollowUp: attempt(() => widget.appendFollowUp({})),
       destroy: attempt(() => widget.destroy()),
     };
     // Past a heartbeat: nothing runs on.
@@ -78,7 +79,7 @@ test('after destroy() every method throws and nothing is written or fired; the e
     return { calls, after, restored };
   }, sample);
   const destroyed = 'Error: risk-sensible: this widget was destroyed';
-  expect(outcome.calls).toEqual({ record: destroyed, load: destroyed, acknowledge: destroyed, destroy: 'returned' });
+  expect(outcome.calls).toEqual({ record: destroyed, load: destroyed, acknowledge: destroyed, appendFollowUp: destroyed, destroy: 'returned' });
   expect(outcome.after).toEqual({ events: [], sameDraft: true, lock: null, children: 0 });
   expect(outcome.restored).toBe(true);
 });

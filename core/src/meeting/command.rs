@@ -190,7 +190,7 @@ impl fmt::Display for Problem {
             ),
             Problem::NotFinal => write!(
                 formatter,
-                "Only a final record takes amendments; a draft can be changed directly"
+                "Only a final record takes amendments and follow-ups; a draft can be changed directly"
             ),
         }
     }
