@@ -39,7 +39,7 @@ npm_dir="$stage/npm"
 mkdir -p "$npm_dir/schema"
 cp -R "$stage/pkg" "$npm_dir/pkg"
 cp www/risk-sensible.d.ts www/risk-sensible-element.js www/element.css "$stage/risk-sensible.css" "$npm_dir/"
-cp www/schema/decision-record.schema.json "$npm_dir/schema/"
+cp www/schema/decision-record.schema.json www/schema/wellbeing-debrief.schema.json "$npm_dir/schema/"
 mv "$stage/npm-package.json" "$npm_dir/package.json"
 
 rm -rf dist

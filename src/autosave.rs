@@ -65,6 +65,9 @@ const LOCK_FRESH_MS: f64 = 10_000.0;
 pub const HEARTBEAT_MS: u32 = 3_000;
 /// Every draft's storage key starts with this, then the host's storage key.
 const DRAFT_PREFIX: &str = "risk-sensible:draft:";
+/// The wellbeing debrief's storage key is the draft's with this after it (so drafts' expiry
+/// sweeps it too).
+const DEBRIEF_SUFFIX: &str = ":debrief";
 /// Every claim's storage key starts with this, then the host's storage key.
 const LOCK_PREFIX: &str = "risk-sensible:lock:";
 /// The key of a tab's test of whether storage takes a write, then the tab's id.
@@ -432,9 +435,55 @@ impl Autosave {
         }
     }
 
-    /// Removes the draft (the host has stored the record).
+    /// Removes the draft and the wellbeing debrief kept beside it (the host has stored the
+    /// record, and has had the debrief in its own event).
     pub fn clear(&self) {
         delete(&self.draft_key);
+        delete(&self.debrief_key());
+    }
+
+    fn debrief_key(&self) -> String {
+        format!("{}{DEBRIEF_SUFFIX}", self.draft_key)
+    }
+
+    /// Keeps the wellbeing debrief's text beside the draft, sealed like it when the host
+    /// gave a key, so that a reload restores it.
+    pub(crate) fn write_debrief(&self, text: &str, now: f64) -> Result<(), String> {
+        let (record, sealed) = match &self.key {
+            Some(key) => {
+                let nonce = random_nonce()?;
+                let context = sealing_context(&self.debrief_key(), now);
+                (None, Some(key.seal(text.as_bytes(), &context, nonce)))
+            }
+            None => (Some(text.to_string()), None),
+        };
+        let stored = StoredDraft {
+            saved_at: now,
+            tab: Cow::Borrowed(&self.tab),
+            record,
+            sealed,
+        };
+        set(&self.debrief_key(), &stored)
+    }
+
+    /// The wellbeing debrief's text kept beside the draft, unless there is none, it is
+    /// older than the host's limit, or it does not open with this page's key.
+    pub(crate) fn read_debrief(&self, now: f64) -> Option<String> {
+        let text = storage().ok()?.get_item(&self.debrief_key()).ok()??;
+        let stored = StoredDraft::parse(&text)?;
+        if is_expired(stored.saved_at, now, self.max_age_ms) {
+            return None;
+        }
+        match (&stored.sealed, &stored.record, &self.key) {
+            (Some(sealed), _, Some(key)) => key
+                .open(
+                    sealed,
+                    &sealing_context(&self.debrief_key(), stored.saved_at),
+                )
+                .and_then(|bytes| String::from_utf8(bytes).ok()),
+            (None, Some(text), _) => Some(text.clone()),
+            _ => None,
+        }
     }
 
     /// Claims the meeting for this tab, unless another tab holds a fresh claim.

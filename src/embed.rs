@@ -5,13 +5,16 @@
 
 use crate::autosave::{Autosave, DraftKey, HEARTBEAT_MS};
 use crate::host_js::{
-    bad_option, destroyed, hold, let_go, options_from_object, record_string, record_text,
-    RecordText,
+    bad_option, destroyed, earlier_debrief, hold, let_go, options_from_object, random_id,
+    record_string, record_text, RecordText,
 };
 use crate::meeting::limits;
 use crate::meeting::{AgencyRole, Config, Deadlines, Holidays, Invitation, Problem};
 use crate::record::import::{import, ImportProblem};
-use crate::record::{Actor, DecisionRecord, DecisionType, FollowUp, IsoDate, Procedure, Status};
+use crate::record::{
+    Actor, DecisionRecord, DecisionType, FollowUp, IsoDate, Procedure, Status, WellbeingDebrief,
+    WellbeingDocument,
+};
 use crate::session::{find_draft, now, Opening, Session};
 use crate::shared_screen::{audience_token, AudienceScreen, ChairScreen, SharedScreen};
 use crate::view::{App, AppProps, Stage};
@@ -127,8 +130,11 @@ impl WidgetHandle {
         if self.shared_screen() {
             return Ok(());
         }
-        let record = record_from_js(&record)?;
+        let (record, earlier_debrief) = record_from_js(&record)?;
         session.replace(Rc::new(record));
+        if let Some(debrief) = earlier_debrief {
+            session.adopt_earlier_debrief(debrief, &session.record());
+        }
         Ok(())
     }
 
@@ -214,14 +220,18 @@ fn to_js<T: Serialize>(value: &T) -> Result<JsValue, JsError> {
 
 /// Reads a record a host passed in, through every check `import` makes. Whatever the
 /// value is (a cycle, a BigInt, a throwing getter or proxy, undefined, gigabytes of text),
-/// the answer is a list of problems with JSON paths, never a panic.
-fn record_from_js(value: &JsValue) -> Result<DecisionRecord, JsError> {
+/// the answer is a list of problems with JSON paths, never a panic. With the record comes the
+/// wellbeing debrief an earlier version's record carried, which the widget keeps apart.
+fn record_from_js(value: &JsValue) -> Result<(DecisionRecord, Option<WellbeingDebrief>), JsError> {
     let refused = |problems: &[ImportProblem]| refusal("the record was not loaded", problems);
     let text = record_text(value).map_err(|problems| refused(&problems))?;
     let record = import(&text).map_err(|problems| refused(&problems))?;
     match limits::unheld(&record) {
         Some(problem) => Err(refused(&[problem])),
-        None => Ok(record),
+        None => {
+            let debrief = earlier_debrief(&record, &text);
+            Ok((record, debrief))
+        }
     }
 }
 
@@ -229,13 +239,6 @@ fn record_from_js(value: &JsValue) -> Result<DecisionRecord, JsError> {
 fn refusal(what: &str, problems: &[ImportProblem]) -> JsError {
     let lines: Vec<String> = problems.iter().map(|problem| problem.to_string()).collect();
     JsError::new(&format!("risk-sensible: {what}:\n{}", lines.join("\n")))
-}
-
-fn new_record_id() -> String {
-    web_sys::window()
-        .and_then(|window| window.crypto().ok())
-        .map(|crypto| crypto.random_uuid())
-        .unwrap_or_else(|| format!("local-{}", js_sys::Date::now() as u64))
 }
 
 /// Reads the options object. The record is left out of the conversion (only whether one
@@ -267,6 +270,8 @@ struct MountConfig {
     actor: Actor,
     /// The host's record, through every import check.
     record: Option<DecisionRecord>,
+    /// The wellbeing debrief the host's record carried (an earlier version's).
+    earlier_debrief: Option<WellbeingDebrief>,
     procedure: Option<Procedure>,
     storage_key: Option<String>,
     draft_key: Option<DraftKey>,
@@ -390,9 +395,13 @@ impl MountConfig {
             }
             config.invited = invited;
         }
-        let record = raw_record.as_ref().map(record_from_js).transpose()?;
+        let (record, earlier_debrief) = match raw_record.as_ref().map(record_from_js) {
+            Some(read) => read.map(|(record, debrief)| (Some(record), debrief))?,
+            None => (None, None),
+        };
         Ok(MountConfig {
             config,
+            earlier_debrief,
             actor: options.actor.unwrap_or_else(|| Actor {
                 name: "Not given by the host".into(),
                 ..Actor::default()
@@ -415,7 +424,7 @@ fn open_session(element: &Element, mount: &mut MountConfig, instance: u32) -> Rc
     let autosave = mount.storage_key.as_deref().map(|key| {
         Autosave::new(
             key,
-            format!("{}-{instance}", new_record_id()),
+            format!("{}-{instance}", random_id()),
             mount.draft_key.take(),
             mount
                 .draft_max_age_minutes
@@ -427,8 +436,12 @@ fn open_session(element: &Element, mount: &mut MountConfig, instance: u32) -> Rc
         .map(|autosave| find_draft(autosave, mount.record.as_ref(), mount.draft_max_age_minutes))
         .unwrap_or_default();
     let stored_by_host = mount.record.is_some() && found.record.is_none();
+    let wellbeing = autosave
+        .as_ref()
+        .and_then(|autosave| autosave.read_debrief(js_sys::Date::now()))
+        .and_then(|text| crate::record::from_json_text::<WellbeingDocument>(&text).ok());
     let record = found.record.or(mount.record.take()).unwrap_or_else(|| {
-        let mut record = DecisionRecord::new(new_record_id(), now());
+        let mut record = DecisionRecord::new(random_id(), now());
         record.meta.procedure = mount.procedure.clone();
         record
     });
@@ -439,6 +452,7 @@ fn open_session(element: &Element, mount: &mut MountConfig, instance: u32) -> Rc
         stored_by_host,
         restored: found.restored,
         expired: found.expired,
+        wellbeing,
     };
     let session = Session::open(
         element.clone(),
@@ -447,6 +461,9 @@ fn open_session(element: &Element, mount: &mut MountConfig, instance: u32) -> Rc
         Rc::new(mount.config.clone()),
         mount.read_only,
     );
+    if let (Some(debrief), true) = (mount.earlier_debrief.take(), stored_by_host) {
+        session.adopt_earlier_debrief(debrief, &session.record());
+    }
     if found.needs_sealing {
         // A draft kept unencrypted before the host gave a key: store it sealed at once.
         session.save_current();

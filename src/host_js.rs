@@ -206,3 +206,23 @@ pub(crate) fn fire_event(element: &Element, name: &str, detail: &JsValue) {
         let _ = element.dispatch_event(&event);
     }
 }
+
+/// A random UUID from the browser (a record's id, a wellbeing debrief's).
+pub(crate) fn random_id() -> String {
+    web_sys::window()
+        .and_then(|window| window.crypto().ok())
+        .map(|crypto| crypto.random_uuid())
+        .unwrap_or_else(|| format!("local-{}", js_sys::Date::now() as u64))
+}
+
+/// The wellbeing debrief an earlier version's record carried: a final one keeps it as it
+/// was finalised; a draft lost it on migrating, so it is read from the record's text.
+pub(crate) fn earlier_debrief(
+    record: &crate::record::DecisionRecord,
+    text: &str,
+) -> Option<crate::record::WellbeingDebrief> {
+    record
+        .wellbeing_debrief
+        .clone()
+        .or_else(|| crate::record::import::earlier_debrief(text))
+}

@@ -8,7 +8,10 @@ use crate::autosave::{Autosave, Claim, Found};
 use crate::bidi;
 use crate::host_js::{fire_event, RecordText};
 use crate::meeting::{self, Command, Config, Context, Problem};
-use crate::record::{integrity, Actor, DecisionRecord, FollowUp, Status, Timestamp};
+use crate::record::{
+    integrity, Actor, DecisionRecord, FollowUp, Status, Timestamp, WellbeingDebrief,
+    WellbeingDocument, WELLBEING_VERSION,
+};
 use std::cell::{Cell, RefCell};
 use std::collections::VecDeque;
 use std::rc::Rc;
@@ -111,6 +114,8 @@ pub struct Opening {
     /// Notices fixed at mount: a restored draft, expired drafts deleted.
     pub restored: Option<String>,
     pub expired: Option<String>,
+    /// The wellbeing debrief kept beside the draft.
+    pub wellbeing: Option<WellbeingDocument>,
 }
 
 /// One mounted meeting.
@@ -141,6 +146,8 @@ pub struct Session {
     events: RefCell<VecDeque<(&'static str, js_sys::Object)>>,
     /// An event is being dispatched.
     dispatching: Cell<bool>,
+    /// The professionals' wellbeing debrief: a document of its own, never in the record.
+    wellbeing: RefCell<Option<Rc<WellbeingDocument>>>,
     /// The stale claim of another tab this one found with storage writable again, after
     /// its own claim could not be written: it claims the meeting if that claim is still
     /// there at the next heartbeat (see [`Session::beat`]).
@@ -192,6 +199,7 @@ impl Session {
             closed: Cell::new(false),
             events: RefCell::default(),
             dispatching: Cell::new(false),
+            wellbeing: RefCell::new(opening.wellbeing.map(Rc::new)),
             waited_for: Cell::new(None),
         })
     }
@@ -221,6 +229,7 @@ impl Session {
             closed: Cell::new(false),
             events: RefCell::default(),
             dispatching: Cell::new(false),
+            wellbeing: RefCell::new(None),
             waited_for: Cell::new(None),
         })
     }
@@ -417,6 +426,52 @@ impl Session {
         let refusal = self.outcome.borrow_mut().refusal.take();
         self.redraw();
         Err(refusal)
+    }
+
+    /// The professionals' wellbeing debrief, if one has been started.
+    pub fn wellbeing(&self) -> Option<Rc<WellbeingDocument>> {
+        self.wellbeing.borrow().clone()
+    }
+
+    /// Keeps the wellbeing debrief apart from the record: in this page, beside the draft
+    /// (sealed like it), and hands it to the host in `risk-sensible:wellbeing` (detail:
+    /// `{ debrief }`). It never enters the record, its events or its copies.
+    pub fn set_wellbeing(&self, debrief: WellbeingDocument) {
+        if self.closed.get() || self.read_only {
+            return;
+        }
+        let text = crate::record::to_json_text(&debrief).unwrap_or_default();
+        if let Some(autosave) = &self.autosave {
+            // A failure shows as the draft's does, on the next write of the record.
+            let _ = autosave.write_debrief(&text, js_sys::Date::now());
+        }
+        *self.wellbeing.borrow_mut() = Some(Rc::new(debrief));
+        if let Ok(object) = js_sys::JSON::parse(&text) {
+            let detail = js_sys::Object::new();
+            let _ = js_sys::Reflect::set(&detail, &"debrief".into(), &object);
+            self.queue("risk-sensible:wellbeing", detail);
+            self.flush();
+        }
+        self.outcome.borrow_mut().announcement =
+            "Kept the wellbeing debrief apart from the child's record".to_string();
+        self.redraw();
+    }
+
+    /// Takes in the debrief an earlier version's record carried (a draft loses it on
+    /// migrating; a final record keeps it as finalised): it becomes the session's own
+    /// document, unless one has been started here.
+    pub fn adopt_earlier_debrief(&self, debrief: WellbeingDebrief, record: &DecisionRecord) {
+        if self.wellbeing.borrow().is_some() {
+            return;
+        }
+        self.set_wellbeing(WellbeingDocument {
+            version: WELLBEING_VERSION,
+            id: crate::host_js::random_id(),
+            held_on: record.meeting.date,
+            offered: debrief.offered,
+            notes: debrief.notes,
+            ..WellbeingDocument::default()
+        });
     }
 
     /// Undoes the last removal: puts the item back where it was. True when it is back; a

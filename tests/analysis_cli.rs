@@ -1115,3 +1115,85 @@ fn bidirectional_controls_are_escaped_in_text_reports_messages_and_csv() {
     let action: serde_json::Value = serde_json::from_str(actions.lines().next().unwrap()).unwrap();
     assert_eq!(action["task"], format!("Visit{bidi}home").as_str());
 }
+
+/// A wellbeing debrief document, as the widget hands it to the host.
+fn debrief(people: &[(&str, Tristate, Tristate)]) -> String {
+    let document = WellbeingDocument {
+        version: WELLBEING_VERSION,
+        id: "d".into(),
+        offered: Tristate::Yes,
+        people: people
+            .iter()
+            .map(|(agency, offered, taken_up)| DebriefOffer {
+                agency: agency.to_string(),
+                offered: *offered,
+                taken_up: *taken_up,
+            })
+            .collect(),
+        notes: "Supervision arranged for everyone who wanted it.".into(),
+        ..WellbeingDocument::default()
+    };
+    serde_json::to_string_pretty(&document).unwrap()
+}
+
+#[test]
+fn summarise_counts_the_wellbeing_debriefs_apart_by_agency_and_flatten_leaves_them_out() {
+    let root = directory("wellbeing");
+    std::fs::write(root.join("a.json"), export(&overdue("rec-a", "NX-1"))).unwrap();
+    let (yes, no) = (Tristate::Yes, Tristate::No);
+    for index in 0..6 {
+        let text = debrief(&[
+            ("Health visiting", yes, if index < 4 { yes } else { no }),
+            ("Police", if index == 0 { yes } else { no }, no),
+        ]);
+        std::fs::write(root.join(format!("debrief-{index}.json")), text).unwrap();
+    }
+    let summarise = |extra: &[&str]| {
+        let mut arguments = vec!["summarise", path(&root), "--format", "json"];
+        arguments.extend_from_slice(extra);
+        let result = run(&arguments, None);
+        assert_eq!((result.code, result.stderr.as_str()), (0, ""));
+        serde_json::from_str::<serde_json::Value>(&result.stdout).unwrap()
+    };
+    let cell = |summary: &serde_json::Value, row: &str, column: &str| {
+        let theme = summary["themes"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .find(|theme| theme["id"] == "wellbeing")
+            .unwrap()
+            .clone();
+        let found = theme["rows"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .find(|cells| cells["agency"] == row)
+            .unwrap_or_else(|| panic!("no row {row}: {theme}"));
+        found[column].clone()
+    };
+    // The debriefs are not records: one child's record, six debriefs counted apart.
+    let all = summarise(&["--suppress-below", "0"]);
+    assert_eq!(all["input"]["records"], 1);
+    assert_eq!(all["input"]["wellbeingDebriefs"], 6);
+    assert_eq!(cell(&all, "Health visiting", "recorded"), 6);
+    assert_eq!(cell(&all, "Health visiting", "offered"), 6);
+    assert_eq!(cell(&all, "Health visiting", "takenUp"), 4);
+    assert_eq!(cell(&all, "Police", "offered"), 1);
+    // Small numbers are suppressed by default, like every theme.
+    let shared = summarise(&[]);
+    assert_eq!(cell(&shared, "Health visiting", "offered"), 6);
+    assert_eq!(cell(&shared, "Police", "offered"), "<5");
+    // The notes are never counted or shown.
+    assert!(!serde_json::to_string(&all).unwrap().contains("Supervision"));
+
+    let out = root.join("tables");
+    let result = run(&["flatten", path(&root), "--out", path(&out)], None);
+    assert_eq!(result.code, 0, "{}", result.stderr);
+    assert!(
+        result.stderr.contains("left out: a wellbeing debrief"),
+        "{}",
+        result.stderr
+    );
+    let subjects = std::fs::read_to_string(out.join("records.csv")).unwrap();
+    assert_eq!(subjects.lines().count(), 2, "{subjects}");
+}

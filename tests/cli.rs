@@ -174,6 +174,27 @@ fn schema_prints_exactly_the_committed_schema() {
 }
 
 #[test]
+fn schema_wellbeing_prints_the_committed_schema_of_the_debrief_document() {
+    use risk_sensible::record::schema::WELLBEING_SCHEMA_PATH;
+    let run = cli(&["schema", "--wellbeing"]);
+    assert_eq!((run.code, run.stderr.as_str()), (0, ""));
+    let committed = read(&format!(
+        "{}/{WELLBEING_SCHEMA_PATH}",
+        env!("CARGO_MANIFEST_DIR")
+    ));
+    assert!(
+        run.stdout == committed,
+        "`schema --wellbeing` differs from {WELLBEING_SCHEMA_PATH}: regenerate it"
+    );
+    let schema: serde_json::Value = serde_json::from_str(&run.stdout).unwrap();
+    assert_eq!(schema["properties"]["version"]["const"], 1);
+    // Nothing in it can name a child or point back to the record.
+    for key in ["name", "childId", "recordId", "meetingId"] {
+        assert!(schema["properties"].get(key).is_none(), "{key}");
+    }
+}
+
+#[test]
 fn example_prints_the_example_record_as_a_draft_or_final() {
     let draft = cli(&["example"]);
     assert_eq!((draft.code, draft.stderr.as_str()), (0, ""));
@@ -470,7 +491,7 @@ fn verify_names_the_first_entry_or_field_that_fails() {
     let cases = [
         ("tampered-content.json", "$.participants: the content has changed since the record was finalised"),
         ("broken-chain.json", "$.audit[3]: entry 4 has been changed since it was written"),
-        ("wrong-digest.json", "$.meta.digest: does not match the digest recorded when the record was finalised ($.audit[54].digest)"),
+        ("wrong-digest.json", "$.meta.digest: does not match the digest recorded when the record was finalised ($.audit[53].digest)"),
         ("tampered-amendment.json", "$.amendments[0]: has been changed since it was appended"),
     ];
     for (name, expected) in cases {
@@ -554,7 +575,7 @@ fn validate_and_verify_refuse_a_final_record_turned_back_into_a_draft() {
     record.amendments.clear();
     let file = temp_file("downgraded", "downgraded.json", export(&record).as_bytes());
     let expected = "$.meta.status: error: the record is marked draft, but its audit trail \
-                    shows it was finalised at entry 55 ($.audit[54]), so it cannot be a draft";
+                    shows it was finalised at entry 54 ($.audit[53]), so it cannot be a draft";
     let run = cli(&["validate", &file]);
     assert_eq!((run.code, run.stderr.as_str()), (1, ""), "{run:?}");
     assert_eq!(run.lines().len(), 1, "{run:?}");
@@ -595,7 +616,7 @@ fn verify_with_an_anchor_detects_a_removed_last_amendment() {
     assert_eq!(
         run.stdout,
         format!(
-            "{removed}: $.audit: no entry from the finalising (entry 55) to the last (entry 56) \
+            "{removed}: $.audit: no entry from the finalising (entry 54) to the last (entry 55) \
              has the anchor as its hash: entries have been removed from the end of the audit \
              trail, or it has been rewritten, since the anchor was taken\n"
         )

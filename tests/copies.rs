@@ -462,12 +462,6 @@ fn canary() -> Canary {
         restrictions,
         ..LawfulBasis::default()
     }));
-    let debrief = canary.token(&[], false);
-    canary.tokens.last_mut().unwrap().never = true;
-    commands.push(Command::EditWellbeingDebrief(Some(WellbeingDebrief {
-        notes: debrief,
-        ..WellbeingDebrief::default()
-    })));
     // The distribution list: every professional's copy holds it, the family's never.
     for (agency, kind) in [
         ("Police", RecipientKind::Professional),
@@ -699,7 +693,6 @@ fn the_example_familys_copy_is_what_the_meeting_agreed_to_tell_them_and_nothing_
         "Conflict between the adults escalating", // a police-sensitive risk
         "The police call-out history",       // what is withheld
         "prejudice the criminal investigation", // why it is withheld
-        "offered supervision",               // the professionals' debrief
         "the police will investigate jointly", // the criminal investigation
         "rejected: possible offence",        // options considered
         "Police scored lower",               // the scale discussion
@@ -1148,10 +1141,18 @@ fn a_version_1_draft_is_migrated_without_losing_anything() {
             recipient.insert("cleared".into(), cleared);
         }
     }
+    // The professionals' debrief leaves the child's record, and is read apart, whole.
+    let debrief = expected
+        .as_object_mut()
+        .unwrap()
+        .remove("wellbeingDebrief")
+        .unwrap();
     let record = import(&text).unwrap();
     assert_eq!(record.schema_version, SCHEMA_VERSION);
     let migrated: Value = serde_json::from_str(&export(&record)).unwrap();
     assert_eq!(migrated, expected);
+    let apart = risk_sensible::record::import::earlier_debrief(&text).unwrap();
+    assert_eq!(serde_json::to_value(&apart).unwrap(), debrief);
 }
 
 #[test]

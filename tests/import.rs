@@ -686,7 +686,7 @@ fn hostile_cases() -> Vec<Case> {
             "final record turned back into a draft, its digests dropped",
             example_final_edited(turn_back_into_a_draft),
             "$.meta.status",
-            "its audit trail shows it was finalised at entry 55 ($.audit[54])",
+            "its audit trail shows it was finalised at entry 54 ($.audit[53])",
         ),
         case(
             "broken audit chain: an entry changed",
@@ -1215,6 +1215,31 @@ fn a_final_version_2_record_keeps_its_version_its_text_and_its_digests() {
     }
 }
 
+/// A final record of an earlier version keeps the debrief it was finalised with (its digest
+/// covers it), and it is read apart too; a version 3 record never holds one.
+#[test]
+fn the_wellbeing_debrief_is_kept_apart_from_a_version_3_record() {
+    let text = version_2("example-final.json");
+    let record = import(&text).unwrap();
+    assert!(record.wellbeing_debrief.is_some());
+    assert_eq!(
+        risk_sensible::record::import::earlier_debrief(&text),
+        record.wellbeing_debrief
+    );
+    let current = export(&example_record(true));
+    assert!(!current.contains("wellbeingDebrief"));
+    assert_eq!(
+        risk_sensible::record::import::earlier_debrief(&current),
+        None
+    );
+    let mut value: serde_json::Value =
+        serde_json::from_str(&export(&example_record(false))).unwrap();
+    value["wellbeingDebrief"] = serde_json::json!({"offered": "yes", "notes": "Supervision."});
+    let problems = import(&value.to_string()).unwrap_err();
+    assert_eq!(problems[0].path, "$.wellbeingDebrief", "{problems:?}");
+    assert!(problems[0].message.contains("apart"), "{problems:?}");
+}
+
 /// A version 2 draft becomes version 3 with nothing lost: only its version changes, and the
 /// threshold decision is then asked for before it can be finalised.
 #[test]
@@ -1222,10 +1247,20 @@ fn a_version_2_draft_is_migrated_without_losing_anything() {
     let text = version_2("example-draft.json");
     let mut expected: serde_json::Value = serde_json::from_str(&text).unwrap();
     expected["schemaVersion"] = 3.into();
+    // The professionals' debrief leaves the child's record, and is read apart, whole.
+    let debrief = expected
+        .as_object_mut()
+        .unwrap()
+        .remove("wellbeingDebrief")
+        .unwrap();
     let record = import(&text).unwrap();
     assert_eq!(record.schema_version, 3);
+    assert_eq!(record.wellbeing_debrief, None);
     let migrated: serde_json::Value = serde_json::from_str(&export(&record)).unwrap();
     assert_eq!(migrated, expected);
+    let apart = risk_sensible::record::import::earlier_debrief(&text).unwrap();
+    assert_eq!(serde_json::to_value(&apart).unwrap(), debrief);
+    assert!(!apart.notes.is_empty());
     let record = import(&version_2("example-draft.json")).unwrap();
     let findings = risk_sensible::meeting::validate(&record, &Config::default());
     assert!(

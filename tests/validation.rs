@@ -1485,7 +1485,6 @@ fn a_control_in_any_text_of_the_record_is_flagged_at_its_path() {
         "$.dissent[0].view",
         "$.familyCommunication[0].withheldReason",
         "$.distribution[0].name",
-        "$.wellbeingDebrief.notes",
     ] {
         assert!(
             flagged.iter().any(|flagged| flagged == path),

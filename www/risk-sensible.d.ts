@@ -148,6 +148,22 @@ export interface AnchorEventDetail extends RecordEventDetail {
   anchor: string;
 }
 
+/** The professionals' wellbeing debrief: a document of its own, never in the record
+ * (schema/wellbeing-debrief.schema.json). It names no one. */
+export interface WellbeingDebrief {
+  document: "wellbeingDebrief";
+  version: 1;
+  id: string;
+  heldOn?: string;
+  offered: "yes" | "no" | "unknown";
+  people?: { agency: string; offered: "yes" | "no" | "unknown"; takenUp: "yes" | "no" | "unknown" }[];
+  notes: string;
+}
+
+export interface WellbeingEventDetail {
+  debrief: WellbeingDebrief;
+}
+
 export interface ErrorEventDetail {
   message: string;
   record?: DecisionRecord;
@@ -159,6 +175,7 @@ declare global {
     "risk-sensible:finalise": CustomEvent<AnchorEventDetail>;
     "risk-sensible:amend": CustomEvent<AnchorEventDetail>;
     "risk-sensible:follow-up": CustomEvent<AnchorEventDetail>;
+    "risk-sensible:wellbeing": CustomEvent<WellbeingEventDetail>;
     "risk-sensible:error": CustomEvent<ErrorEventDetail>;
   }
   interface HTMLElementTagNameMap {

@@ -569,10 +569,6 @@ pub fn example_commands() -> Vec<Command> {
             approve(ItemKind::Action, "x2", true),
         ],
     }));
-    commands.push(Command::EditWellbeingDebrief(Some(WellbeingDebrief {
-        offered: Tristate::Yes,
-        notes: "The health visitor was offered supervision the same week.".into(),
-    })));
     commands
 }
 

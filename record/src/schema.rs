@@ -14,7 +14,7 @@
 //! cargo run --bin risk-sensible -- schema > www/schema/decision-record.schema.json
 //! ```
 
-use super::{DecisionRecord, SCHEMA_VERSION};
+use super::{DecisionRecord, WellbeingDocument, SCHEMA_VERSION, WELLBEING_VERSION};
 use schemars::generate::SchemaSettings;
 use serde_json::{json, Value};
 
@@ -83,6 +83,49 @@ pub fn decision_record_schema() -> Value {
 pub fn decision_record_schema_pretty() -> String {
     // Serialising a `serde_json::Value` cannot fail: every key is a string.
     let mut text = serde_json::to_string_pretty(&decision_record_schema()).unwrap_or_default();
+    text.push('\n');
+    text
+}
+
+/// Where the committed schema of the wellbeing debrief document lives.
+pub const WELLBEING_SCHEMA_PATH: &str = "www/schema/wellbeing-debrief.schema.json";
+
+/// The JSON Schema of the professionals' wellbeing debrief, the document the widget hands
+/// the host apart from the child's record (`risk-sensible schema --wellbeing`).
+pub fn wellbeing_schema() -> Value {
+    let generator = SchemaSettings::draft2020_12().into_generator();
+    let mut value = generator
+        .into_root_schema_for::<WellbeingDocument>()
+        .to_value();
+    if let Value::Object(root) = &mut value {
+        root.insert(
+            "$id".into(),
+            json!("https://risk-sensible.invalid/schema/wellbeing-debrief.schema.json"),
+        );
+        root.insert(
+            "$comment".into(),
+            json!(format!(
+                "Generated from the Rust types by `risk-sensible schema --wellbeing`; do not \
+                 edit. Regenerate with: cargo run --bin risk-sensible -- schema --wellbeing > \
+                 {WELLBEING_SCHEMA_PATH}"
+            )),
+        );
+        root.insert("title".into(), json!("Risk Sensible wellbeing debrief"));
+        if let Some(Value::Object(version)) = root
+            .get_mut("properties")
+            .and_then(|properties| properties.get_mut("version"))
+        {
+            version.remove("format");
+            version.remove("minimum");
+            version.insert("const".into(), json!(WELLBEING_VERSION));
+        }
+    }
+    value
+}
+
+/// [`wellbeing_schema`] as the committed file holds it.
+pub fn wellbeing_schema_pretty() -> String {
+    let mut text = serde_json::to_string_pretty(&wellbeing_schema()).unwrap_or_default();
     text.push('\n');
     text
 }

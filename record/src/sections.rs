@@ -1313,8 +1313,10 @@ pub struct FamilyApproval {
     pub police_agreed: bool,
 }
 
-/// An optional wellbeing check for the professionals at the close. It is about the
-/// workforce, not the child: exports and minutes leave it out.
+/// The professionals' wellbeing check at the close, as versions 1 and 2 kept it inside the
+/// child's record. Version 3 keeps it apart, as a [`WellbeingDocument`]; a final record of
+/// an earlier version keeps it as it was finalised, and exports, copies and minutes leave
+/// it out.
 #[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
 #[serde(rename_all = "camelCase", deny_unknown_fields)]
 pub struct WellbeingDebrief {
@@ -1324,6 +1326,62 @@ pub struct WellbeingDebrief {
     /// Support arranged, in general terms.
     #[serde(default)]
     pub notes: String,
+}
+
+/// What a [`WellbeingDocument`] is: always `wellbeingDebrief`.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[serde(rename_all = "camelCase")]
+pub enum WellbeingDocumentKind {
+    /// The professionals' wellbeing debrief after a meeting.
+    #[default]
+    WellbeingDebrief,
+}
+
+/// The format version of [`WellbeingDocument`]s this build writes.
+pub const WELLBEING_VERSION: u32 = 1;
+
+/// The professionals' wellbeing debrief after a strategy meeting: a small document of its
+/// own, which the widget hands the host apart from the child's record (never in the record,
+/// its minutes or its copies), for the host to file with the workforce's support rather
+/// than on the child's case. It names no child, no family member and no professional, and
+/// carries no reference to the meeting's record: the partnership counts debriefs offered
+/// and taken up by agency (`risk-sensible summarise`, theme `wellbeing`).
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[serde(rename_all = "camelCase", deny_unknown_fields)]
+pub struct WellbeingDocument {
+    /// What this document is: `wellbeingDebrief`.
+    pub document: WellbeingDocumentKind,
+    /// The format version (1).
+    pub version: u32,
+    /// The document's own id (a random UUID, unrelated to the meeting's record).
+    pub id: String,
+    /// The day of the meeting.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub held_on: Option<IsoDate>,
+    /// Whether a debrief was offered to those present.
+    #[serde(default)]
+    pub offered: Tristate,
+    /// One entry for each professional present, by agency only: offered a debrief or not,
+    /// and whether they took it up.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub people: Vec<DebriefOffer>,
+    /// Support arranged, in general terms (never counted).
+    #[serde(default)]
+    pub notes: String,
+}
+
+/// One professional's debrief, by agency only.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[serde(rename_all = "camelCase", deny_unknown_fields)]
+pub struct DebriefOffer {
+    /// Their agency, as the meeting named it.
+    pub agency: String,
+    /// Whether a debrief was offered to them.
+    #[serde(default)]
+    pub offered: Tristate,
+    /// Whether they took it up.
+    #[serde(default)]
+    pub taken_up: Tristate,
 }
 
 /// Who operated the widget, as the host told it.

@@ -89,8 +89,9 @@ pub struct DecisionRecord {
     /// it names and the items the chair approved for it (version 2).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub family_copy: Option<FamilyCopyPlan>,
-    /// Optional professionals' wellbeing debrief, kept apart from the child's record:
-    /// exports and minutes leave it out.
+    /// The professionals' wellbeing debrief as versions 1 and 2 kept it (a version 3 record
+    /// never holds one: see [`crate::WellbeingDocument`]). Exports, copies and minutes leave
+    /// it out.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub wellbeing_debrief: Option<WellbeingDebrief>,
     /// Changes appended after finalising.

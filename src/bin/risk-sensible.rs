@@ -62,7 +62,8 @@ const VERBS: &[Verb] = &[
     Verb {
         name: "schema",
         arguments: "",
-        summary: "print the JSON Schema (2020-12) of a decision record",
+        summary: "print the JSON Schema (2020-12) of a decision record\n\
+                  \x20                    [--wellbeing: of the wellbeing debrief document]",
         run: run_schema,
     },
     Verb {
@@ -428,8 +429,13 @@ fn no_arguments(verb: &str, arguments: &[String]) -> Result<(), UsageError> {
 }
 
 fn run_schema(arguments: &[String], output: &mut Output) -> Result<Outcome, UsageError> {
-    no_arguments("schema", arguments)?;
-    output.write(&schema::decision_record_schema_pretty());
+    match arguments {
+        [flag] if flag == "--wellbeing" => output.write(&schema::wellbeing_schema_pretty()),
+        _ => {
+            no_arguments("schema", arguments)?;
+            output.write(&schema::decision_record_schema_pretty());
+        }
+    }
     Ok(Outcome::Passed)
 }
 

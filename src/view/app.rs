@@ -22,10 +22,11 @@ use super::specs::{self, list_form, ListForm, Section};
 use super::stages::{Part, Stage};
 use super::task_list::TaskList;
 use super::undo::UndoNotice;
+use super::wellbeing::Wellbeing;
 use crate::bidi::isolate;
 use crate::copy::candidates;
 use crate::meeting::{any_restricted, validate, Finding, Severity};
-use crate::record::{DecisionRecord, JsonPath, Restricted, Status};
+use crate::record::{DecisionRecord, JsonPath, Restricted, Status, WellbeingDebrief};
 use crate::session::Session;
 use crate::shared_screen::SharedScreen;
 use std::collections::HashSet;
@@ -161,7 +162,7 @@ fn part_restricted(record: &DecisionRecord, part: Part) -> bool {
                 .any(|part| *part != Part::Finalise && part_restricted(record, *part))
                 || record.amendments.iter().any(Restricted::is_restricted)
         }
-        Part::Participants | Part::Clocks | Part::FromPresent => false,
+        Part::Participants | Part::Clocks | Part::FromPresent | Part::Wellbeing => false,
     }
 }
 
@@ -244,6 +245,9 @@ impl PartContext<'_> {
             Part::FromPresent => html! {},
             Part::FamilyReview => html! {
                 <FamilyReview record={record.clone()} revealed={self.revealed} read_only={self.read_only} />
+            },
+            Part::Wellbeing => html! {
+                <Wellbeing record={record.clone()} kept={self.session.wellbeing()} />
             },
             Part::Finalise => html! {
                 <Finalise
@@ -418,7 +422,14 @@ pub fn app(props: &AppProps) -> Html {
     };
     let on_import = {
         let session = session.clone();
-        Callback::from(move |record| session.replace(Rc::new(record)))
+        Callback::from(
+            move |(record, debrief): (DecisionRecord, Option<WellbeingDebrief>)| {
+                session.replace(Rc::new(record));
+                if let Some(debrief) = debrief {
+                    session.adopt_earlier_debrief(debrief, &session.record());
+                }
+            },
+        )
     };
 
     let record = session.record();

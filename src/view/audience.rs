@@ -88,7 +88,8 @@ pub fn audience(props: &AudienceProps) -> Html {
     let body: Html = stage
         .parts()
         .iter()
-        .filter(|part| !matches!(part, Part::Finalise))
+        // The wellbeing debrief is the professionals' own: never on the shared screen.
+        .filter(|part| !matches!(part, Part::Finalise | Part::Wellbeing))
         .map(|part| parts.render(*part))
         .collect();
     let number = Stage::ALL.iter().position(|s| *s == stage).unwrap_or(0) + 1;

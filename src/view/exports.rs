@@ -7,7 +7,7 @@ use crate::bidi::{escape, isolate};
 use crate::copy::{family_copy, professional_copy, Reader};
 use crate::export::{fhir_questionnaire_response, file_name};
 use crate::record::import::{export, import};
-use crate::record::{DecisionRecord, RecipientKind};
+use crate::record::{DecisionRecord, RecipientKind, WellbeingDebrief};
 use gloo::file::callbacks::FileReader;
 use std::cell::RefCell;
 use std::rc::Rc;
@@ -41,7 +41,9 @@ pub fn download(name: &str, text: &str, mime: &str) -> Result<(), String> {
 pub struct ExportsProps {
     pub record: Rc<DecisionRecord>,
     /// Opens an imported record in place of the current one.
-    pub on_import: Callback<DecisionRecord>,
+    /// A record opened from a file, with the wellbeing debrief an earlier version's record
+    /// carried.
+    pub on_import: Callback<(DecisionRecord, Option<WellbeingDebrief>)>,
     #[prop_or_default]
     pub read_only: bool,
 }
@@ -116,7 +118,10 @@ pub fn exports(props: &ExportsProps) -> Html {
                             })?;
                             match crate::meeting::limits::unheld(&record) {
                                 Some(problem) => Err(vec![problem.to_string()]),
-                                None => Ok(record),
+                                None => {
+                                    let debrief = crate::host_js::earlier_debrief(&record, text);
+                                    Ok((record, debrief))
+                                }
                             }
                         });
                     match outcome {

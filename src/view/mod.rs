@@ -34,6 +34,7 @@ mod specs;
 mod stages;
 mod task_list;
 mod undo;
+mod wellbeing;
 
 pub use app::{App, AppProps};
 pub use caseload::{Caseload, CaseloadProps};

@@ -1158,22 +1158,3 @@ pub fn timescales() -> SectionSpec<Timescales> {
         restricted: |_| false,
     }
 }
-
-pub fn wellbeing() -> SectionSpec<WellbeingDebrief> {
-    type F = Field<WellbeingDebrief>;
-    SectionSpec {
-        form: "wellbeing",
-        heading: "Wellbeing debrief",
-        intro: Some("Optional, for the professionals. It is kept apart from the child's record: exports and minutes leave it out."),
-        fields: vec![
-            F::new("offered", "Was a debrief offered?", Control::choice::<Tristate>(), lens!(offered)),
-            F::new("notes", "Support arranged, in general terms", Control::TextArea, lens!(notes)),
-        ],
-        keys: &["wellbeingDebrief"],
-        read: |record| record.wellbeing_debrief.clone(),
-        command: |debrief| Command::EditWellbeingDebrief(Some(debrief)),
-        follow: super::defaults::nothing_follows,
-        started: |record| record.wellbeing_debrief.is_some(),
-        restricted: |_| false,
-    }
-}

@@ -168,7 +168,7 @@ impl Stage {
                 FromPresent,
                 List(ItemKind::Recipient),
             ],
-            Stage::Wellbeing => &[Section(SectionKind::Wellbeing)],
+            Stage::Wellbeing => &[Wellbeing],
             Stage::Finalise => &[Finalise],
         }
     }
@@ -246,7 +246,6 @@ pub enum SectionKind {
     PracticeContext,
     ChildVoice,
     Timescales,
-    Wellbeing,
 }
 
 /// One part of a stage.
@@ -265,6 +264,8 @@ pub enum Part {
     Clocks,
     /// Everyone present added to the distribution list in one step.
     FromPresent,
+    /// The professionals' wellbeing debrief: a document of its own, not the record's.
+    Wellbeing,
     Finalise,
 }
 
@@ -278,7 +279,7 @@ impl Part {
             Part::Section(section) => vec![section.path()],
             Part::Scales => vec![JsonPath::keys(&["scales"])],
             Part::FamilyReview => vec![JsonPath::keys(&["familyCopy"])],
-            Part::Clocks | Part::FromPresent | Part::Finalise => Vec::new(),
+            Part::Clocks | Part::FromPresent | Part::Wellbeing | Part::Finalise => Vec::new(),
         }
     }
 
@@ -291,7 +292,7 @@ impl Part {
             Part::Section(section) => section.started(record),
             Part::Scales => !record.scales.is_empty(),
             Part::FamilyReview => false,
-            Part::Clocks | Part::FromPresent => false,
+            Part::Clocks | Part::FromPresent | Part::Wellbeing => false,
             Part::Finalise => record.meta.status != Status::Draft,
         }
     }
@@ -308,7 +309,6 @@ impl SectionKind {
             SectionKind::PracticeContext => specs::practice_context().erased(),
             SectionKind::ChildVoice => specs::child_voice().erased(),
             SectionKind::Timescales => specs::timescales().erased(),
-            SectionKind::Wellbeing => specs::wellbeing().erased(),
         }
     }
 

@@ -6,7 +6,7 @@
 // keyboard; printing asks what to print; the finalise and amend events give the anchor.
 import { test, expect } from '@playwright/test';
 import { readFileSync } from 'node:fs';
-import { openDemo, expectNoAxeViolations, tabTo } from './helpers.mjs';
+import { openDemo, expectNoAxeViolations, openStage, tabTo } from './helpers.mjs';
 
 const sample = JSON.parse(readFileSync(new URL('../../www/sample-record.json', import.meta.url)));
 
@@ -95,7 +95,6 @@ function canary() {
   section(record.practiceContext, ['details'], 2);
   record.assessment.scaleDiscussion = token(['policeSensitive']);
   record.assessment.scaleDiscussionRestrictions = ['policeSensitive'];
-  record.wellbeingDebrief.notes = token([], false, true);
   record.distribution = [
     ...AGENCIES.map((agency, index) => ({ id: `e${index + 1}`, name: `Reader ${index + 1}`, agency })),
     { id: 'e9', name: 'A parent', agency: '', kind: 'family' },
@@ -397,4 +396,88 @@ test('the shared screen follows the chair through every stage, with no axe viola
   await expect(shared.getByRole('rowheader', { name: sample.participants[0].name })).toBeVisible();
   expect(problems).toEqual([]);
   expect(sharedProblems).toEqual([]);
+});
+
+test('the wellbeing debrief is handed to the host apart from the record, names no one, survives a reload and never reaches the shared screen', async ({ page }) => {
+  await openDemo(page);
+  const sample = await (await page.request.get('/sample-record.json')).json();
+  await page.evaluate((record) => {
+    window.debriefs = [];
+    document.getElementById('meeting').addEventListener('risk-sensible:wellbeing', (event) => window.debriefs.push(event.detail));
+    window.riskSensibleDemo.widget.load(record);
+  }, sample);
+  await openStage(page, 'Wellbeing debrief');
+  const form = page.getByRole('form', { name: 'Wellbeing debrief' });
+  await form.getByRole('group', { name: 'Was a debrief offered to those present?' }).getByRole('radio', { name: 'Yes' }).check();
+  const offered = form.getByRole('group', { name: 'Offered a debrief' });
+  const tookUp = form.getByRole('group', { name: 'Took it up' });
+  const people = await offered.getByRole('checkbox').count();
+  expect(people).toBeGreaterThan(2);
+  for (let index = 0; index < people; index += 1) await offered.getByRole('checkbox').nth(index).check();
+  await tookUp.getByRole('checkbox').nth(1).check();
+  await form.getByLabel('Support arranged, in general terms').fill('Supervision this week.');
+  await form.getByRole('button', { name: 'Save the debrief' }).click();
+  await expect(form.getByRole('status')).toContainText(`${people} present, ${people} offered a debrief, 1 took it up`);
+  await expect.poll(() => page.evaluate(() => window.debriefs.length)).toBe(1);
+  const [{ debrief }] = await page.evaluate(() => window.debriefs);
+  expect(debrief).toMatchObject({ document: 'wellbeingDebrief', version: 1, offered: 'yes', notes: 'Supervision this week.' });
+  expect(debrief.people).toHaveLength(people);
+  expect(debrief.people.filter((person) => person.takenUp === 'yes')).toHaveLength(1);
+  // It names no one and does not point back to the child's record.
+  const text = JSON.stringify(debrief);
+  for (const participant of sample.participants) expect(text).not.toContain(participant.name);
+  expect(text).not.toContain(sample.meta.id);
+  for (const subject of sample.subjects ?? []) expect(text).not.toContain(subject.name);
+  // The record holds none of it, nor does any change event.
+  const record = await page.evaluate(() => window.riskSensibleDemo.widget.record());
+  expect(record.wellbeingDebrief).toBeUndefined();
+  expect(JSON.stringify(record)).not.toContain('Supervision this week.');
+  await expectNoAxeViolations(page);
+  await page.screenshot({ fullPage: true, path: 'test-results/wellbeing.png' });
+  // Its own export: the same document.
+  const [file] = await Promise.all([
+    page.waitForEvent('download'),
+    form.getByRole('button', { name: 'Download the debrief (JSON)' }).click(),
+  ]);
+  expect(file.suggestedFilename()).toBe(`wellbeing-debrief-${debrief.id}.json`);
+  expect(JSON.parse(readFileSync(await file.path(), 'utf8'))).toEqual(debrief);
+
+  // A reload restores it beside the draft.
+  await page.reload();
+  await openStage(page, 'Wellbeing debrief');
+  await expect(form.getByLabel('Support arranged, in general terms')).toHaveValue('Supervision this week.');
+  await expect(tookUp.getByRole('checkbox').nth(1)).toBeChecked();
+  await expect(tookUp.getByRole('checkbox').nth(0)).not.toBeChecked();
+
+  // The shared screen follows the chair to the stage and shows none of it.
+  const [shared] = await Promise.all([
+    page.waitForEvent('popup'),
+    page.getByRole('button', { name: 'Open the shared screen' }).click(),
+  ]);
+  await expect(shared.getByRole('heading', { level: 3, name: 'Wellbeing debrief', exact: true })).toBeVisible();
+  await expect(shared.getByText('Supervision this week.')).toHaveCount(0);
+  await expect(shared.getByRole('form', { name: 'Wellbeing debrief' })).toHaveCount(0);
+});
+
+test('a version 2 draft carrying a wellbeing debrief loads without it, and the widget hands it over apart', async ({ page }) => {
+  await openDemo(page);
+  const sample = await (await page.request.get('/sample-record.json')).json();
+  const version2 = { ...sample, schemaVersion: 2, wellbeingDebrief: { offered: 'yes', notes: 'Offered supervision the same week.' } };
+  for (const key of ['threshold', 'injury', 'medical', 'lawfulBasis']) delete version2[key];
+  const outcome = await page.evaluate((record) => {
+    window.debriefs = [];
+    document.getElementById('meeting').addEventListener('risk-sensible:wellbeing', (event) => window.debriefs.push(event.detail.debrief));
+    try {
+      window.riskSensibleDemo.widget.load(record);
+    } catch (error) {
+      return error.message;
+    }
+    return window.riskSensibleDemo.widget.record();
+  }, version2);
+  expect(typeof outcome, String(outcome)).toBe('object');
+  expect(outcome.schemaVersion).toBe(3);
+  expect(outcome.wellbeingDebrief).toBeUndefined();
+  const debriefs = await page.evaluate(() => window.debriefs);
+  expect(debriefs).toHaveLength(1);
+  expect(debriefs[0]).toMatchObject({ document: 'wellbeingDebrief', offered: 'yes', notes: 'Offered supervision the same week.' });
 });

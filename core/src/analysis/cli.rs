@@ -18,7 +18,7 @@ use super::report::{self, Format, Parts};
 use super::{Contribution, Settings, Summariser, DEFAULT_SUPPRESS_BELOW};
 use crate::meeting::{Deadlines, Holidays};
 use crate::record::import::{self, ImportProblem};
-use crate::record::{DecisionRecord, IsoDate};
+use crate::record::{DecisionRecord, IsoDate, WellbeingDocument};
 use std::collections::{BTreeMap, HashSet};
 use std::fs::{self, File};
 use std::io::{self, BufWriter, Write};
@@ -271,6 +271,8 @@ pub fn run_ordered<T: Send>(
 /// A record imported, or why not.
 enum Imported<T> {
     Record(String, T),
+    /// Not a record: the professionals' wellbeing debrief, a document of its own.
+    Debrief(String, Box<WellbeingDocument>),
     Bad(String, Vec<ImportProblem>),
     Unreadable(String, String),
     Skipped(String, String),
@@ -311,15 +313,20 @@ fn import_event<T>(
                     return Imported::Bad(origin, vec![ImportProblem::new("$", message)])
                 }
             };
-            let record = import::text_from_bytes(&bytes)
-                .map_err(|problem| vec![problem])
-                .and_then(|text| read_record(text, verify));
-            match record {
+            let text = match import::text_from_bytes(&bytes) {
+                Ok(text) => text,
+                Err(problem) => return Imported::Bad(origin, vec![problem]),
+            };
+            match read_record(text, verify) {
                 Ok(record) => {
                     let result = then(&origin, record);
                     Imported::Record(origin, result)
                 }
-                Err(problems) => Imported::Bad(origin, problems),
+                // Only a text that is not a record is read again, as a debrief.
+                Err(problems) => match crate::record::from_json_text::<WellbeingDocument>(text) {
+                    Ok(debrief) => Imported::Debrief(origin, Box::new(debrief)),
+                    Err(_) => Imported::Bad(origin, problems),
+                },
             }
         }
     }
@@ -569,6 +576,7 @@ pub fn summarise(
                         messages.duplicate(&origin, &id);
                     }
                 }
+                Imported::Debrief(_, debrief) => summariser.add_debrief(&debrief),
                 Imported::Bad(origin, problems) => {
                     summariser.add_bad_record();
                     messages.bad(&origin, &problems);
@@ -847,6 +855,11 @@ pub fn flatten(
                         return false;
                     }
                 }
+                Imported::Debrief(origin, _) => messages.line(&format!(
+                    "{}: left out: a wellbeing debrief, not a child's record (summarise \
+                     counts it)",
+                    terminal(&origin, MESSAGE_CHARS)
+                )),
                 Imported::Bad(origin, problems) => {
                     skipped += 1;
                     messages.bad(&origin, &problems);

@@ -44,7 +44,7 @@ pub mod input;
 pub mod parquet;
 
 use crate::meeting::{Config, Deadlines, Holidays};
-use crate::record::DecisionRecord;
+use crate::record::{DecisionRecord, WellbeingDocument};
 use facts::RecordFacts;
 use hotspots::{CaseloadEntry, HotSpot, Key, Recency};
 use std::collections::HashSet;
@@ -139,6 +139,8 @@ pub struct InputCounts {
     /// Entries that are not regular files (named pipes, devices, sockets, links to them),
     /// left unread.
     pub skipped_paths: u64,
+    /// Wellbeing debrief documents (not records), counted in the `wellbeing` theme only.
+    pub wellbeing_debriefs: u64,
     /// Distinct children (by case reference, name and date of birth).
     pub children: u64,
     /// Older records for a child who has a more recent one: not listed as hot spots (every
@@ -236,6 +238,12 @@ impl Summariser {
             row,
         });
         true
+    }
+
+    /// Counts a wellbeing debrief document (not a record: it names no child).
+    pub fn add_debrief(&mut self, debrief: &WellbeingDocument) {
+        self.counts.wellbeing_debriefs += 1;
+        self.themes.add_debrief(debrief);
     }
 
     /// Counts a record that could not be read or imported.

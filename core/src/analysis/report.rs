@@ -395,6 +395,16 @@ pub fn input_sentence(summary: &Summary) -> String {
             plural(counts.skipped_paths, "path", "paths")
         ));
     }
+    if counts.wellbeing_debriefs > 0 {
+        sentence.push_str(&format!(
+            "; {} counted apart",
+            plural(
+                counts.wellbeing_debriefs,
+                "wellbeing debrief",
+                "wellbeing debriefs"
+            )
+        ));
+    }
     sentence.push('.');
     sentence
 }

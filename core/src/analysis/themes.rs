@@ -16,6 +16,8 @@
 //! - `divergence`: how often the safety scales spread by 3 or more, and how often that was
 //!   discussed; `dissent`: how often someone disagreed and whether it was resolved;
 //!   `escalations`: how far disagreements went and how they ended.
+//! - `wellbeing`: from the professionals' wellbeing debrief documents (not records), the
+//!   professionals offered a debrief and those who took it up, by agency.
 //! - `icpc` and `icpcTimeliness`: section 47 enquiries and the 15-working-day standard for
 //!   the initial child protection conference (see the `icpc` table's description for what
 //!   the records can and cannot say).
@@ -26,7 +28,7 @@ use super::InputCounts;
 use crate::meeting::Deadlines;
 use crate::record::{
     Attendance, DecisionType, EscalationStage, HarmCategory, IsoDate, MedicalTiming, S47Outcome,
-    ThresholdAnswer, Tristate,
+    ThresholdAnswer, Tristate, WellbeingDocument,
 };
 use std::collections::BTreeMap;
 use time::Date;
@@ -124,6 +126,12 @@ pub struct ThemeCounts {
     conferences_held: (u64, u64),
     /// The timescales the clocks and the standards are counted with.
     deadlines: Deadlines,
+    /// Wellbeing debrief documents read (not records: they name no child).
+    debriefs: u64,
+    /// Those whose debrief was offered to the group.
+    debriefs_offered_to_group: u64,
+    /// Per agency: professionals recorded in a debrief document, offered one, who took it up.
+    debrief_people: BTreeMap<String, [u64; 3]>,
     unknowns: [u64; UnknownKind::ALL.len()],
     gap_items: u64,
     gaps_without_owner: u64,
@@ -163,6 +171,29 @@ impl ThemeCounts {
         ThemeCounts {
             deadlines,
             ..ThemeCounts::default()
+        }
+    }
+
+    /// Counts one wellbeing debrief document: the professionals offered a debrief and who
+    /// took it up, by agency. Its notes are never read.
+    pub fn add_debrief(&mut self, debrief: &WellbeingDocument) {
+        self.debriefs += 1;
+        self.debriefs_offered_to_group += u64::from(debrief.offered == Tristate::Yes);
+        for person in &debrief.people {
+            let agency = person.agency.trim();
+            let row = if agency.is_empty() {
+                NO_AGENCY.to_string()
+            } else if self.debrief_people.contains_key(agency)
+                || self.debrief_people.len() < MAX_AGENCIES
+            {
+                agency.to_string()
+            } else {
+                OTHER_AGENCIES.to_string()
+            };
+            let counts = self.debrief_people.entry(row).or_default();
+            counts[0] += 1;
+            counts[1] += u64::from(person.offered == Tristate::Yes);
+            counts[2] += u64::from(person.taken_up == Tristate::Yes);
         }
     }
 
@@ -414,7 +445,52 @@ impl ThemeCounts {
             self.icpc(as_of),
             self.icpc_timeliness(),
             self.conferences_held(),
+            self.wellbeing(),
         ]
+    }
+
+    fn wellbeing(&self) -> ThemeTable {
+        let rows = self
+            .debrief_people
+            .iter()
+            .enumerate()
+            .map(|(index, (agency, [recorded, offered, taken_up]))| {
+                vec![
+                    Cell::text(agency.clone()),
+                    Cell::count(*recorded),
+                    Cell::count(*offered),
+                    Cell::count(*taken_up),
+                    Cell::percent(*taken_up, *offered, vec![(index, 2), (index, 3)]),
+                ]
+            })
+            .collect();
+        let column = |id, label| Column { id, label };
+        let (debriefs, offered) = (self.debriefs, self.debriefs_offered_to_group);
+        ThemeTable {
+            id: "wellbeing",
+            title: "The professionals' wellbeing debriefs",
+            description: format!(
+                "From the wellbeing debrief documents the widget hands the host apart from \
+                 the children's records ({debriefs} read; in {offered} a debrief was offered \
+                 to the group): the professionals recorded in them, by agency, how many were \
+                 offered a debrief and how many took it up. No child, family member or \
+                 professional is named in them."
+            ),
+            columns: vec![
+                column("agency", "Agency"),
+                column("recorded", "Professionals recorded"),
+                column("offered", "Offered a debrief"),
+                column("takenUp", "Took it up"),
+                column("takenUpPercent", "Share of those offered who took it up"),
+            ],
+            rows,
+            groups: Vec::new(),
+            chart: Some(Chart {
+                column: 2,
+                skip_last_rows: 0,
+            }),
+            threshold: 0,
+        }
     }
 
     fn overview(&self, counts: &InputCounts) -> ThemeTable {

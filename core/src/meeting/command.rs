@@ -49,8 +49,6 @@ pub enum Command {
         text: String,
         restrictions: Option<Restrictions>,
     },
-    /// Set or clear the professionals' wellbeing debrief.
-    EditWellbeingDebrief(Option<WellbeingDebrief>),
     /// Replace what the family's copy holds beside what the family will be told: the lead
     /// worker and the items approved for it.
     EditFamilyCopy(FamilyCopyPlan),
@@ -663,7 +661,6 @@ impl Command {
             Command::EditScaleDiscussion { .. } => {
                 "Changed the discussion of the safety scales".to_string()
             }
-            Command::EditWellbeingDebrief(_) => "Changed the wellbeing debrief".to_string(),
             Command::EditFamilyCopy(_) => "Changed what goes in the family's copy".to_string(),
             Command::Add(Item::Dissent(dissent)) => format!(
                 "Added dissent by {}",
@@ -876,9 +873,6 @@ impl Command {
                 &record.assessment.scale_discussion,
                 &["assessment", "scaleDiscussion"],
             ),
-            Command::EditWellbeingDebrief(debrief) => {
-                section_limits(debrief, &record.wellbeing_debrief, &["wellbeingDebrief"])
-            }
             Command::EditFamilyCopy(plan) => family_copy_problems(record, plan),
             Command::RestoreScale { scale, index } => {
                 let at = JsonPath::keys(&["scales"]).index((*index).min(record.scales.len()));
@@ -926,7 +920,6 @@ impl Command {
             Command::EditScaleDiscussion { text, restrictions } => {
                 limits::bytes_bound(text) + limits::bytes_bound(restrictions)
             }
-            Command::EditWellbeingDebrief(debrief) => limits::bytes_bound(debrief),
             Command::EditFamilyCopy(plan) => limits::bytes_bound(plan),
             Command::Add(item) | Command::Edit(item) => {
                 with_item!(item, |value| limits::bytes_bound(value))
@@ -973,7 +966,6 @@ impl Command {
             Command::EditScaleDiscussion { .. } => {
                 JsonPath::keys(&["assessment", "scaleDiscussion"])
             }
-            Command::EditWellbeingDebrief(_) => JsonPath::keys(&["wellbeingDebrief"]),
             Command::EditFamilyCopy(_) => JsonPath::keys(&["familyCopy"]),
             Command::Add(item) => item.path_in(record, true),
             Command::Edit(item) => item.path_in(record, false),
@@ -1005,7 +997,6 @@ impl Command {
                 | Command::EditMedical(_)
                 | Command::EditTimescales(_)
                 | Command::EditScaleDiscussion { .. }
-                | Command::EditWellbeingDebrief(_)
                 | Command::EditFamilyCopy(_)
         )
     }
@@ -1327,7 +1318,6 @@ fn change(
             record.assessment.scale_discussion = text;
             record.assessment.scale_discussion_restrictions = restrictions;
         }
-        Command::EditWellbeingDebrief(debrief) => record.wellbeing_debrief = debrief,
         Command::EditFamilyCopy(plan) => {
             if let Some(id) = &plan.lead_worker_id {
                 if record.participant(id).is_none() {

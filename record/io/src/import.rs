@@ -34,19 +34,19 @@
 //!
 //! # Migration
 //!
-//! There is only schema version 1 today, so migration is a documented no-op: [`migrate`]
-//! runs the steps in `MIGRATIONS`, a list whose length the compiler ties to
-//! [`SCHEMA_VERSION`] (one step per version change), and that list is empty. Inventing a
-//! version 0 to exercise the machinery would teach hosts a format that never existed, and
-//! make import accept documents nobody wrote; instead the unit tests run the machinery over
-//! an invented list of steps, and import refuses version 0 and versions newer than this
-//! build.
+//! [`migrate`] runs the steps in `MIGRATIONS`, a list whose length the compiler ties to
+//! [`SCHEMA_VERSION`] (one step per version change). An older draft is migrated to the
+//! current version; a final or amended record of an older version is read as it was
+//! written, so that its digests go on verifying. Version 1 to 2 turns single sensitivity
+//! labels into sets of restrictions; version 2 to 3 takes the professionals' wellbeing
+//! debrief out of the child's record ([`earlier_debrief`] reads it). Import refuses version
+//! 0 and versions newer than this build.
 
 use crate::integrity;
 use risk_sensible_record::path::{path_at, Location};
 use risk_sensible_record::{
     AssessmentColumn, DecisionRecord, ItemKind, JsonPath, Recipient, RecipientKind, Restrictions,
-    Sensitivity, Status, Timestamp, SCHEMA_VERSION,
+    Sensitivity, Status, Timestamp, WellbeingDebrief, SCHEMA_VERSION,
 };
 use serde::de::{self, DeserializeSeed, IgnoredAny, MapAccess, SeqAccess, Visitor};
 use serde_json::Value;
@@ -830,11 +830,33 @@ fn version_1_to_2(mut value: Value) -> Result<Value, ImportProblem> {
     Ok(value)
 }
 
-/// Version 2 to 3: version 3 adds the threshold decision (`threshold`), which a version 2
-/// draft does not have; nothing else changes, so the document is kept as it is and only its
-/// version is raised.
-fn version_2_to_3(value: Value) -> Result<Value, ImportProblem> {
+/// Version 2 to 3: version 3 adds fields a version 2 draft does not have (the threshold
+/// decision, the injury, the medical, the lawful basis, follow-ups), and keeps the
+/// professionals' wellbeing debrief out of the child's record: a draft's `wellbeingDebrief`
+/// leaves it here, and [`earlier_debrief`] reads it from the same text, for the widget to
+/// hand to the host as a document of its own.
+fn version_2_to_3(mut value: Value) -> Result<Value, ImportProblem> {
+    if let Value::Object(root) = &mut value {
+        root.remove("wellbeingDebrief");
+    }
     Ok(value)
+}
+
+/// The wellbeing debrief a record of version 1 or 2 carries (`wellbeingDebrief`), read from
+/// its text: [`import`] leaves it out of a draft it migrates, and a final record keeps it as
+/// it was finalised. `None` for a version 3 record (which never holds one), for a text
+/// without one, and for one that does not read as a debrief (import reports that).
+pub fn earlier_debrief(text: &str) -> Option<WellbeingDebrief> {
+    if !text.contains("\"wellbeingDebrief\"") {
+        return None;
+    }
+    let value: Value = serde_json::from_str(text).ok()?;
+    let version = value.get("schemaVersion").and_then(Value::as_u64)?;
+    if version >= 3 {
+        return None;
+    }
+    let debrief = value.get("wellbeingDebrief")?;
+    risk_sensible_record::from_json_text(&debrief.to_string()).ok()
 }
 
 /// Fields of another version: version 1's labels (`sensitivity`, `mayReceive`) in a
@@ -876,6 +898,16 @@ fn version_problems(record: &DecisionRecord) -> Vec<ImportProblem> {
         if recipient.may_receive.is_some() {
             refuse(ItemKind::Recipient.item_path(index), "mayReceive");
         }
+    }
+    if record.schema_version >= 3 && record.wellbeing_debrief.is_some() {
+        problems.push(ImportProblem::new(
+            "$.wellbeingDebrief",
+            format!(
+                "is a field of versions 1 and 2; a version {} record keeps the professionals' \
+                 wellbeing debrief apart from the child's record, as a document of its own",
+                record.schema_version
+            ),
+        ));
     }
     problems
 }
