@@ -448,7 +448,7 @@ impl Autosave {
 
     /// Keeps the wellbeing debrief's text beside the draft, sealed like it when the host
     /// gave a key, so that a reload restores it.
-    pub(crate) fn write_debrief(&self, text: &str, now: f64) -> Result<(), String> {
+    pub fn write_debrief(&self, text: &str, now: f64) -> Result<(), String> {
         let (record, sealed) = match &self.key {
             Some(key) => {
                 let nonce = random_nonce()?;
@@ -468,7 +468,7 @@ impl Autosave {
 
     /// The wellbeing debrief's text kept beside the draft, unless there is none, it is
     /// older than the host's limit, or it does not open with this page's key.
-    pub(crate) fn read_debrief(&self, now: f64) -> Option<String> {
+    pub fn read_debrief(&self, now: f64) -> Option<String> {
         let text = storage().ok()?.get_item(&self.debrief_key()).ok()??;
         let stored = StoredDraft::parse(&text)?;
         if is_expired(stored.saved_at, now, self.max_age_ms) {

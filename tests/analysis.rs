@@ -1035,6 +1035,7 @@ fn follow_ups_give_the_outcome_and_the_conference_held() {
         plan: Tristate::Unknown,
         categories: Vec::new(),
         action_id: None,
+        abuse_suspected: Tristate::Unknown,
         details: String::new(),
         restrictions: None,
     };
@@ -1486,6 +1487,7 @@ fn flatten_gives_one_row_per_item_with_unique_keys() {
         plan: Tristate::Unknown,
         categories: Vec::new(),
         action_id: None,
+        abuse_suspected: Tristate::Unknown,
         details: String::new(),
         restrictions: Some(Restrictions::none()),
     });
@@ -1699,4 +1701,113 @@ fn the_documentation_lists_every_flat_table_and_column() {
             table.name
         );
     }
+}
+
+/// A follow-up saying the child died or was seriously harmed calls for the Panel's
+/// notification within five working days: a warning in the record's check and a hot spot
+/// until a later follow-up says it was made, and a warning when it was late.
+#[test]
+fn a_serious_incident_prompts_the_panel_notification_until_it_is_recorded() {
+    use risk_sensible::meeting::{validate, Command, Config, Context};
+    use risk_sensible::record::{FollowUp, FollowUpKind, Restrictions, Tristate};
+    let config = Config::default();
+    let actor = risk_sensible::example::example_actor();
+    let append = |record: &mut DecisionRecord, kind, on: &str, abuse| {
+        let follow_up = FollowUp {
+            by: actor.clone(),
+            at: "2026-03-20T09:00:00Z".parse().unwrap(),
+            kind,
+            on: Some(on.parse().unwrap()),
+            outcome: None,
+            plan: Tristate::Unknown,
+            categories: Vec::new(),
+            action_id: None,
+            abuse_suspected: abuse,
+            details: "Admitted to hospital with a head injury.".into(),
+            restrictions: Some(Restrictions::none()),
+        };
+        let context = Context {
+            at: "2026-03-20T09:00:00Z".parse().unwrap(),
+            actor: &actor,
+            config: &config,
+        };
+        risk_sensible::meeting::apply(record, Command::FollowUp(follow_up), &context).unwrap();
+    };
+    let prompt = |record: &DecisionRecord| -> Vec<String> {
+        validate(record, &config)
+            .into_iter()
+            .filter(|finding| finding.message.contains("Panel"))
+            .map(|finding| format!("{}: {}", finding.path, finding.message))
+            .collect()
+    };
+    let flag = |record: &DecisionRecord, as_of: &str| -> Option<String> {
+        let summary = summarise(
+            std::slice::from_ref(record),
+            Settings::new(as_of.parse::<IsoDate>().unwrap().0),
+        );
+        summary.hot_spots.first().and_then(|row| {
+            row.flags
+                .iter()
+                .find(|flag| flag.kind() == "panelNotification")
+                .map(|flag| flag.describe())
+        })
+    };
+    let base = risk_sensible::example::example_record(true);
+
+    // Abuse not suspected: no notification is called for.
+    let mut record = base.clone();
+    append(
+        &mut record,
+        FollowUpKind::SeriousIncident,
+        "2026-03-20",
+        Tristate::No,
+    );
+    assert!(prompt(&record).is_empty());
+    assert_eq!(flag(&record, "2026-03-23"), None);
+
+    // Harmed on Friday 20 March 2026: five working days on is Friday 27 March.
+    let mut record = base.clone();
+    append(
+        &mut record,
+        FollowUpKind::SeriousIncident,
+        "2026-03-20",
+        Tristate::Yes,
+    );
+    let found = prompt(&record);
+    assert_eq!(found.len(), 1, "{found:?}");
+    assert!(
+        found[0].starts_with("$.followUp[0]: Notify the Child Safeguarding Practice Review Panel")
+    );
+    assert!(found[0].contains("by 27 March 2026"), "{found:?}");
+    let due_soon = flag(&record, "2026-03-23").expect("a hot spot while it is due");
+    assert!(due_soon.contains("2026-03-27"), "{due_soon}");
+    let passed = flag(&record, "2026-03-31").expect("a hot spot once it has passed");
+    assert!(
+        passed.contains("was due 2026-03-27, 2 working days ago"),
+        "{passed}"
+    );
+
+    // Notified in time: nothing more is asked.
+    let mut notified = record.clone();
+    append(
+        &mut notified,
+        FollowUpKind::PanelNotified,
+        "2026-03-26",
+        Tristate::Unknown,
+    );
+    assert!(prompt(&notified).is_empty());
+    assert_eq!(flag(&notified, "2026-03-31"), None);
+
+    // Notified late: said so.
+    let mut late = record.clone();
+    append(
+        &mut late,
+        FollowUpKind::PanelNotified,
+        "2026-03-30",
+        Tristate::Unknown,
+    );
+    assert_eq!(
+        prompt(&late),
+        ["$.followUp[0]: The Panel was notified on 30 March 2026, after the 5 working days (by 27 March 2026)"]
+    );
 }

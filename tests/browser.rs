@@ -1114,6 +1114,7 @@ fn open_tab(key: &str, tab: &str) -> std::rc::Rc<risk_sensible::session::Session
         stored_by_host: false,
         restored: found.restored,
         expired: None,
+        wellbeing: None,
     };
     Session::open(
         fresh_element(),
@@ -1278,4 +1279,39 @@ fn with_storage_full_at_most_one_tab_takes_changes_and_none_taken_is_lost() {
     storage
         .remove_item(&format!("risk-sensible:draft:{key}"))
         .unwrap();
+}
+
+/// The wellbeing debrief is kept beside the draft: sealed with the host's key (no plain text
+/// in storage, and another key cannot open it), plain without one, and removed with the
+/// draft when the host acknowledges.
+#[wasm_bindgen_test]
+fn the_wellbeing_debrief_is_kept_beside_the_draft_sealed_like_it() {
+    use risk_sensible::autosave::{Autosave, DraftKey};
+    let key = "browser-debrief";
+    let stored_key = format!("risk-sensible:draft:{key}:debrief");
+    let storage = local_storage();
+    storage.remove_item(&stored_key).unwrap();
+    let text = r#"{"document":"wellbeingDebrief","version":1,"id":"d","offered":"yes","notes":"Supervision this week."}"#;
+    // 43 base64 digits and `=` are 32 bytes: an AES-256 key (the last digit's low bits 0).
+    let key_of = |digit: &str| DraftKey::from_base64(&format!("{}A=", digit.repeat(42))).unwrap();
+    let one = || key_of("A");
+    let sealed = Autosave::new(key, "tab".into(), Some(one()), None);
+    sealed.write_debrief(text, 1_000.0).unwrap();
+    let raw = storage.get_item(&stored_key).unwrap().unwrap();
+    assert!(!raw.contains("Supervision"), "{raw}");
+    assert_eq!(sealed.read_debrief(2_000.0).as_deref(), Some(text));
+    let other = key_of("B");
+    assert_eq!(
+        Autosave::new(key, "tab".into(), Some(other), None).read_debrief(2_000.0),
+        None
+    );
+    // Older than the host's limit: not restored.
+    let aged = Autosave::new(key, "tab".into(), Some(one()), Some(500.0));
+    assert_eq!(aged.read_debrief(2_000.0), None);
+    // Without a key, kept as it is; the host's acknowledgement removes it with the draft.
+    let plain = Autosave::new(key, "tab".into(), None, None);
+    plain.write_debrief(text, 1_000.0).unwrap();
+    assert_eq!(plain.read_debrief(2_000.0).as_deref(), Some(text));
+    plain.clear();
+    assert_eq!(storage.get_item(&stored_key).unwrap(), None);
 }

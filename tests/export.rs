@@ -175,3 +175,53 @@ fn the_fhir_export_is_a_questionnaire_response_with_owners_in_extensions() {
     let draft = fhir_questionnaire_response(&example_record(false));
     assert_eq!(draft["status"], "in-progress");
 }
+
+/// Follow-ups are in the export as the list they are: what happened, when, and who
+/// recorded it, each as a question of the `followUp` group.
+#[test]
+fn the_fhir_export_holds_the_follow_ups() {
+    use risk_sensible::meeting::{apply, Command, Config, Context};
+    use risk_sensible::record::{FollowUp, FollowUpKind, HarmCategory, Restrictions, Tristate};
+    let mut record = example_record(true);
+    let actor = risk_sensible::example::example_actor();
+    let config = Config::default();
+    let follow_up = FollowUp {
+        by: actor.clone(),
+        at: "2026-03-23T15:00:00Z".parse().unwrap(),
+        kind: FollowUpKind::ConferenceHeld,
+        on: Some("2026-03-23".parse().unwrap()),
+        outcome: None,
+        plan: Tristate::Yes,
+        categories: vec![HarmCategory::Physical],
+        action_id: None,
+        abuse_suspected: Tristate::Unknown,
+        details: "Chaired by an independent reviewing officer.".into(),
+        restrictions: Some(Restrictions::none()),
+    };
+    let context = Context {
+        at: "2026-03-23T15:00:00Z".parse().unwrap(),
+        actor: &actor,
+        config: &config,
+    };
+    apply(&mut record, Command::FollowUp(follow_up), &context).unwrap();
+    let resource = fhir_questionnaire_response(&record);
+    assert_eq!(items(&resource, "followUp.item").len(), 1);
+    let kind = items(&resource, "followUp.item.kind");
+    assert_eq!(
+        kind[0]["answer"][0]["valueCoding"]["code"],
+        "conferenceHeld"
+    );
+    let on = items(&resource, "followUp.item.on");
+    assert_eq!(on[0]["answer"][0]["valueDate"], "2026-03-23");
+    let plan = items(&resource, "followUp.item.plan");
+    assert_eq!(plan[0]["answer"][0]["valueCoding"]["code"], "yes");
+    let at = items(&resource, "followUp.item.at");
+    assert_eq!(at[0]["answer"][0]["valueDateTime"], "2026-03-23T15:00:00Z");
+    let categories = items(&resource, "followUp.item.categories");
+    assert_eq!(
+        categories[0]["answer"][0]["valueCoding"]["code"],
+        "physical"
+    );
+    let name = items(&resource, "followUp.item.by.name");
+    assert_eq!(name[0]["answer"][0]["valueString"], actor.name);
+}

@@ -786,6 +786,7 @@ fn outcome_follow_up(outcome: S47Outcome) -> FollowUp {
         plan: Tristate::Unknown,
         categories: Vec::new(),
         action_id: None,
+        abuse_suspected: Tristate::Unknown,
         details: String::new(),
         restrictions: Some(Restrictions::none()),
     }
@@ -915,6 +916,18 @@ fn a_follow_up_says_what_its_kind_needs() {
     assert_eq!(
         refused(blank(FollowUpKind::ReReferral)),
         ["$.followUp[0].on", "$.followUp[0].details"]
+    );
+    assert_eq!(
+        refused(blank(FollowUpKind::SeriousIncident)),
+        [
+            "$.followUp[0].on",
+            "$.followUp[0].details",
+            "$.followUp[0].abuseSuspected"
+        ]
+    );
+    assert_eq!(
+        refused(blank(FollowUpKind::PanelNotified)),
+        ["$.followUp[0].on"]
     );
     let mut done = record.clone();
     run(

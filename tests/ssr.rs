@@ -725,6 +725,7 @@ async fn follow_ups_print_after_the_meeting() {
             plan: Tristate::Yes,
             categories: vec![HarmCategory::Physical],
             action_id: None,
+            abuse_suspected: Tristate::Unknown,
             details: "Chaired by an independent reviewing officer".into(),
             restrictions: Some(Restrictions::none()),
         }),

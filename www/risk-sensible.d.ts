@@ -32,7 +32,8 @@ export type DecisionType =
 export interface FollowUp {
   by: Actor;
   at: string;
-  kind: "enquiryOutcome" | "conferenceHeld" | "medicalFindings" | "actionCompleted" | "reReferral";
+  kind: "enquiryOutcome" | "conferenceHeld" | "medicalFindings" | "actionCompleted" | "reReferral"
+    | "seriousIncident" | "panelNotified";
   /** When it happened (YYYY-MM-DD). */
   on?: string;
   /** The enquiry's outcome: its Standard Safeguarding Dataset code. */
@@ -43,6 +44,8 @@ export interface FollowUp {
   categories?: ("physical" | "emotional" | "sexual" | "neglect")[];
   /** The action completed (`x1`, …). */
   actionId?: string;
+  /** A death or serious harm: abuse or neglect known or suspected (then the Panel is notified). */
+  abuseSuspected?: "yes" | "no" | "unknown";
   details?: string;
   restrictions?: unknown;
 }

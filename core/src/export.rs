@@ -12,7 +12,14 @@
 //! `valueBoolean`, or `valueCoding` for an
 //! enumeration (system `https://risk-sensible.invalid/fhir/CodeSystem/<field>`, code the
 //! wire value). Empty values are left out, as FHIR strings may not be empty. The professional
-//! wellbeing debrief and the audit trail are left out.
+//! wellbeing debrief (which only a final record of version 1 or 2 holds) and the audit
+//! trail are left out.
+//!
+//! What happened after the meeting is a list like any other: each follow-up is a
+//! `followUp.item` group with `kind`, `outcome`, `plan`, `categories` and `abuseSuspected`
+//! as codings, `on` as a date, `at` (when it was recorded) as a dateTime, `actionId` and
+//! `details` as strings, and `by` as a group of `name`, `role` and `agency`; amendments are
+//! `amendments.item` in the same way.
 //!
 //! Extensions (all `valueString` unless noted), on the repeated group item they describe:
 //!
@@ -95,8 +102,10 @@ fn reference_extensions(section: &str) -> &'static [(&'static str, &'static str)
     }
 }
 
-const DATE_KEYS: [&str; 14] = [
+const DATE_KEYS: [&str; 16] = [
     "date",
+    "on",
+    "concernRaisedOn",
     "dateOfBirth",
     "expectedDate",
     "due",
@@ -122,7 +131,9 @@ fn answer(link_id: &str, key: &str, value: &Value) -> Option<Value> {
         Value::String(text) if DATE_KEYS.contains(&key) || key == "nextReview" => {
             json!({ "valueDate": text })
         }
-        Value::String(text) if key.ends_with("At") => json!({ "valueDateTime": text }),
+        Value::String(text) if key.ends_with("At") || key == "at" => {
+            json!({ "valueDateTime": text })
+        }
         // FHIR's time has seconds; the record's has none.
         Value::String(text) if TIME_KEYS.contains(&key) && text.len() == 5 => {
             json!({ "valueTime": format!("{text}:00") })
@@ -143,7 +154,7 @@ fn answer(link_id: &str, key: &str, value: &Value) -> Option<Value> {
 
 /// True for fields whose values are enumeration codes rather than free text.
 fn is_code(link_id: &str, key: &str) -> bool {
-    const CODES: [&str; 37] = [
+    const CODES: [&str; 40] = [
         "meetingType",
         "mode",
         "attendance",
@@ -181,10 +192,17 @@ fn is_code(link_id: &str, key: &str) -> bool {
         "policePart3",
         "familyTold",
         "interpreter",
+        "plan",
+        "categories",
+        "abuseSuspected",
     ];
     // A participant's role is free text; a subject's role is a code.
     if key == "role" {
         return link_id.starts_with("subjects");
+    }
+    // An action's outcome is free text; a follow-up's is the dataset's code.
+    if key == "outcome" {
+        return link_id.starts_with("followUp");
     }
     CODES.contains(&key) || key == "notDoneReason" || key == "mayReceive" || key == "offered"
 }

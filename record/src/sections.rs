@@ -1429,6 +1429,12 @@ labelled_enum! {
         ActionCompleted => "An action was completed",
         /// The child was referred again, or injured again.
         ReReferral => "A new referral or a new injury",
+        /// The child died or was seriously harmed: with abuse or neglect known or suspected,
+        /// the local authority notifies the Child Safeguarding Practice Review Panel within
+        /// five working days of learning of it (Children Act 2004, section 16C).
+        SeriousIncident => "The child died or was seriously harmed",
+        /// The Child Safeguarding Practice Review Panel was notified of a serious incident.
+        PanelNotified => "The Child Safeguarding Practice Review Panel was notified",
     }
 }
 
@@ -1460,6 +1466,10 @@ pub struct FollowUp {
     /// For an action completed: its id (`x1`, …).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub action_id: Option<String>,
+    /// For a death or serious harm: whether abuse or neglect is known or suspected (then the
+    /// Panel must be notified).
+    #[serde(default, skip_serializing_if = "Tristate::is_unknown")]
+    pub abuse_suspected: Tristate,
     /// What happened, in words: the findings, what the new referral said.
     #[serde(default)]
     pub details: String,

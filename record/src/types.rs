@@ -180,6 +180,26 @@ impl DecisionRecord {
         self.subjects.iter().find(|s| s.role == SubjectRole::Child)
     }
 
+    /// The serious incident notification a follow-up calls for: the first follow-up saying
+    /// the child died or was seriously harmed, with abuse or neglect known or suspected (or
+    /// not yet known), and the day the Panel was notified, if a later follow-up says so.
+    /// `None` when no follow-up calls for one.
+    pub fn panel_notification(&self) -> Option<PanelNotification> {
+        let (index, incident) = self.follow_up.iter().enumerate().find(|(_, follow_up)| {
+            follow_up.kind == FollowUpKind::SeriousIncident
+                && follow_up.abuse_suspected != Tristate::No
+        })?;
+        let notified = self.follow_up[index..]
+            .iter()
+            .find(|follow_up| follow_up.kind == FollowUpKind::PanelNotified)
+            .map(|follow_up| follow_up.on.unwrap_or(IsoDate(follow_up.at.0.date())));
+        Some(PanelNotification {
+            index,
+            learned: incident.on.unwrap_or(IsoDate(incident.at.0.date())),
+            notified,
+        })
+    }
+
     /// For a child who is not independently mobile (by age or disability) with an injury
     /// recorded, when the medical is against the day the injury was first seen (or, when
     /// that is not recorded, the meeting's day): the bruising protocols' same-day rule.
@@ -205,6 +225,20 @@ impl DecisionRecord {
             (Some(Some(_)), _) => MedicalTiming::SameDay,
         })
     }
+}
+
+/// The serious incident notification a follow-up calls for
+/// ([`DecisionRecord::panel_notification`]).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct PanelNotification {
+    /// The follow-up that calls for it (`followUp[index]`).
+    pub index: usize,
+    /// The day the five working days run from: the day the death or harm happened, as the
+    /// follow-up says, or else the day it was recorded (the earliest the local authority
+    /// can be taken to have learned of it).
+    pub learned: IsoDate,
+    /// The day the Panel was notified, as a later follow-up says.
+    pub notified: Option<IsoDate>,
 }
 
 /// When a child protection medical is, for a child who is not independently mobile with an

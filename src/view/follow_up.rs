@@ -9,7 +9,7 @@ use super::fields::Choice;
 use super::form::{build, lens, specs, texts_of, use_item_form, Control, Field, Fields, FormError};
 use super::specs::restrictions;
 use crate::bidi::isolate;
-use crate::meeting::Command;
+use crate::meeting::{panel_notification_due, Command, Config, PANEL_NOTIFICATION_WORKING_DAYS};
 use crate::record::{
     Actor, DecisionRecord, FollowUp, FollowUpKind, HarmCategory, IsoDate, JsonPath, Restrictions,
     S47Outcome, Tristate,
@@ -37,6 +37,7 @@ struct FollowUpDraft {
     plan: Tristate,
     categories: Vec<HarmCategory>,
     action_id: Option<String>,
+    abuse_suspected: Tristate,
     details: String,
     restrictions: Option<Restrictions>,
 }
@@ -86,6 +87,13 @@ fn follow_up_fields(record: &DecisionRecord) -> Vec<Field<FollowUpDraft>> {
             lens!(action_id),
         ),
         F::new(
+            "abuseSuspected",
+            "Is abuse or neglect known or suspected?",
+            Control::radios::<Tristate>(true),
+            lens!(abuse_suspected),
+        )
+        .hint("If so, the Child Safeguarding Practice Review Panel must be notified within 5 working days."),
+        F::new(
             "details",
             "What happened, in words",
             Control::TextArea,
@@ -104,8 +112,26 @@ fn applies(kind: Option<FollowUpKind>, key: &str) -> bool {
         "outcome" => only(&[FollowUpKind::EnquiryOutcome]),
         "plan" | "categories" => only(&[FollowUpKind::ConferenceHeld]),
         "actionId" => only(&[FollowUpKind::ActionCompleted]),
+        "abuseSuspected" => only(&[FollowUpKind::SeriousIncident]),
         _ => true,
     }
+}
+
+/// What the chair is asked while a follow-up says the child died or was seriously harmed,
+/// with abuse or neglect known or suspected, and none says the Panel was notified.
+fn panel_prompt(record: &DecisionRecord, config: &Config) -> Option<String> {
+    let notification = record.panel_notification()?;
+    if notification.notified.is_some() {
+        return None;
+    }
+    let due = panel_notification_due(notification.learned, &config.holidays);
+    Some(format!(
+        "Notify the Child Safeguarding Practice Review Panel of the child's death or serious \
+         harm by {} ({PANEL_NOTIFICATION_WORKING_DAYS} working days; Children Act 2004, \
+         section 16C), then add a follow-up: \"{}\".",
+        super::dates::date(due),
+        FollowUpKind::PanelNotified.label()
+    ))
 }
 
 /// The follow-up form of a final record.
@@ -188,6 +214,11 @@ pub fn follow_up_form(props: &FollowUpFormProps) -> Html {
                     .action_id
                     .clone()
                     .filter(|_| applies(Some(kind), "actionId")),
+                abuse_suspected: if applies(Some(kind), "abuseSuspected") {
+                    draft.abuse_suspected
+                } else {
+                    Tristate::Unknown
+                },
                 details: draft.details.clone(),
                 restrictions: draft.restrictions.clone(),
             });
@@ -227,6 +258,11 @@ pub fn follow_up_form(props: &FollowUpFormProps) -> Html {
             aria-label="What happened after the meeting" ref={container}>
             <h4>{ "What happened after the meeting" }</h4>
             <p>{ "The enquiry's outcome, the conference, the medical's findings, an action completed or a new referral: each is added to the record, with who recorded it and when, and changes nothing in it." }</p>
+            if let Some(prompt) = panel_prompt(record, &context.config) {
+                <div class="rs-notice" role="note" aria-label="Serious incident notification">
+                    <p class="rs-notice__text">{ prompt }</p>
+                </div>
+            }
             <ErrorSummary items={summary_items} node_ref={form.summary.clone()} />
             <Fields form="follow-up" fields={views} participants={Rc::new(record.participants.clone())} {onchange} />
             <div class="rs-button-group">

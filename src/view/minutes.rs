@@ -340,6 +340,9 @@ pub fn minutes(props: &MinutesProps) -> Html {
             let categories: Vec<&str> = follow_up.categories.iter().map(|category| category.label()).collect();
             facts.push(format!("category: {}", categories.join(", ")));
         }
+        if follow_up.abuse_suspected != Tristate::Unknown {
+            facts.push(format!("abuse or neglect known or suspected: {}", follow_up.abuse_suspected.label()));
+        }
         if let Some(action) = follow_up.action_id.as_deref().and_then(|id| record.actions.iter().find(|action| action.id == id)) {
             facts.push(format!("action: {}", isolate(&action.task)));
         }

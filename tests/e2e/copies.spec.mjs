@@ -481,3 +481,28 @@ test('a version 2 draft carrying a wellbeing debrief loads without it, and the w
   expect(debriefs).toHaveLength(1);
   expect(debriefs[0]).toMatchObject({ document: 'wellbeingDebrief', offered: 'yes', notes: 'Offered supervision the same week.' });
 });
+
+test('a death or serious harm with abuse suspected prompts the Panel notification until a follow-up records it', async ({ page }) => {
+  await openDemo(page, '/sample.html');
+  await page.getByRole('navigation', { name: 'Meeting stages' }).getByRole('link', { name: 'Check and finalise' }).click();
+  await page.getByRole('button', { name: 'Finalise the record' }).click();
+  await page.getByRole('button', { name: 'Confirm and finalise' }).click();
+  const form = page.getByRole('form', { name: 'What happened after the meeting' });
+  await form.getByRole('radio', { name: 'The child died or was seriously harmed' }).check();
+  await form.getByLabel('When it happened').fill('2026-03-20');
+  await form.getByRole('group', { name: 'Is abuse or neglect known or suspected?' }).getByRole('radio', { name: 'Yes' }).check();
+  await form.getByLabel('What happened, in words').fill('Admitted to hospital with a head injury.');
+  await form.getByRole('button', { name: 'Add follow-up' }).click();
+  const prompt = page.getByRole('note', { name: 'Serious incident notification' });
+  await expect(prompt).toContainText('Notify the Child Safeguarding Practice Review Panel');
+  await expect(prompt).toContainText('2026');
+  await expectNoAxeViolations(page);
+  await form.getByRole('radio', { name: 'The Child Safeguarding Practice Review Panel was notified' }).check();
+  await expect(form.getByRole('group', { name: 'Is abuse or neglect known or suspected?' })).toBeHidden();
+  await form.getByLabel('When it happened').fill('2026-03-25');
+  await form.getByRole('button', { name: 'Add follow-up' }).click();
+  await expect(prompt).toHaveCount(0);
+  const record = await page.evaluate(() => window.riskSensibleDemo.widget.record());
+  expect(record.followUp.map((followUp) => followUp.kind)).toEqual(['seriousIncident', 'panelNotified']);
+  expect(record.followUp[0].abuseSuspected).toBe('yes');
+});

@@ -50,8 +50,8 @@
 use super::Settings;
 use crate::bidi::escape;
 use crate::meeting::{
-    scale_spread, starts_section_47, statutory_clocks, working_days_between, Config,
-    SPREAD_TO_DISCUSS,
+    panel_notification_due, scale_spread, starts_section_47, statutory_clocks,
+    working_days_between, Config, SPREAD_TO_DISCUSS,
 };
 use crate::record::{
     ActionStatus, DecisionRecord, EscalationStage, IsoDate, MedicalTiming, MeetingType, Mobility,
@@ -205,6 +205,14 @@ pub enum Flag {
         state: ClockState,
         working_days: i64,
     },
+    /// A follow-up says the child died or was seriously harmed, with abuse or neglect known
+    /// or suspected, and none says the Child Safeguarding Practice Review Panel was notified:
+    /// five working days from learning of it (Children Act 2004, section 16C).
+    PanelNotification {
+        due: IsoDate,
+        state: ClockState,
+        working_days: i64,
+    },
     /// A disagreement with no resolution recorded.
     OpenDissent {
         dissent_id: String,
@@ -243,7 +251,9 @@ impl Flag {
     pub fn band(&self) -> Band {
         match self {
             Flag::OverdueAction { .. } | Flag::RiskReviewPassed { .. } => Band::Overdue,
-            Flag::IcpcClock { state, .. } | Flag::AssessmentClock { state, .. } => match state {
+            Flag::IcpcClock { state, .. }
+            | Flag::AssessmentClock { state, .. }
+            | Flag::PanelNotification { state, .. } => match state {
                 ClockState::Passed => Band::Overdue,
                 ClockState::DueSoon => Band::DueSoon,
             },
@@ -263,6 +273,7 @@ impl Flag {
             Flag::RiskReviewPassed { .. } => "riskReviewPassed",
             Flag::IcpcClock { .. } => "icpcClock",
             Flag::AssessmentClock { .. } => "assessmentClock",
+            Flag::PanelNotification { .. } => "panelNotification",
             Flag::OpenDissent { .. } => "openDissent",
             Flag::UndiscussedSpread { .. } => "undiscussedSpread",
             Flag::ManNotSeen { .. } => "manNotSeen",
@@ -294,9 +305,9 @@ impl Flag {
                 working_days_overdue,
                 ..
             } => Some(*working_days_overdue),
-            Flag::IcpcClock { working_days, .. } | Flag::AssessmentClock { working_days, .. } => {
-                Some(*working_days)
-            }
+            Flag::IcpcClock { working_days, .. }
+            | Flag::AssessmentClock { working_days, .. }
+            | Flag::PanelNotification { working_days, .. } => Some(*working_days),
             _ => None,
         }
     }
@@ -385,6 +396,18 @@ impl Flag {
                 *state,
                 *working_days,
                 "check it was completed",
+            ),
+            Flag::PanelNotification {
+                due,
+                state,
+                working_days,
+            } => clock(
+                "The serious incident notification to the Child Safeguarding Practice Review \
+                 Panel",
+                *due,
+                *state,
+                *working_days,
+                "notify the Panel and record it",
             ),
             Flag::OpenDissent {
                 person,
@@ -707,6 +730,21 @@ pub fn assess(record: &DecisionRecord, settings: &Settings, config: &Config) -> 
     if let Some(due) = assessment_due {
         if let Some((state, working_days)) = clock_state(due.0, settings) {
             flags.push(Flag::AssessmentClock {
+                due,
+                state,
+                working_days,
+            });
+        }
+    }
+    if let Some(notification) = record.panel_notification() {
+        if notification.notified.is_none() {
+            let due = panel_notification_due(notification.learned, &config.holidays);
+            // Passed or due soon, as a clock; due later is still listed: it is never quiet.
+            let (state, working_days) = clock_state(due.0, settings).unwrap_or((
+                ClockState::DueSoon,
+                working_days_between(settings.as_of, due.0, &settings.holidays),
+            ));
+            flags.push(Flag::PanelNotification {
                 due,
                 state,
                 working_days,

@@ -23,6 +23,8 @@ use serde::Deserialize;
 use time::macros::format_description;
 use time::{Date, Weekday};
 
+use crate::record::IsoDate;
+
 /// Working days from the strategy discussion that starts section 47 enquiries to the
 /// initial child protection conference (Working Together to Safeguard Children).
 pub const ICPC_WORKING_DAYS: u32 = 15;
@@ -232,6 +234,21 @@ fn checked_add_working_days(start: Date, days: u32, holidays: &Holidays) -> Opti
         }
         from = to;
     }
+}
+
+/// Working days within which the local authority notifies the Child Safeguarding Practice
+/// Review Panel of a child's death or serious harm, with abuse or neglect known or suspected
+/// (Children Act 2004, section 16C; Working Together to Safeguard Children).
+pub const PANEL_NOTIFICATION_WORKING_DAYS: u32 = 5;
+
+/// The day the Panel's notification is due, for a death or serious harm learned of on
+/// `learned`.
+pub fn panel_notification_due(learned: IsoDate, holidays: &Holidays) -> IsoDate {
+    IsoDate(add_working_days(
+        learned.0,
+        PANEL_NOTIFICATION_WORKING_DAYS,
+        holidays,
+    ))
 }
 
 /// The date `days` working days after `start`, using `holidays` for bank holidays.

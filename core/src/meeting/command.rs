@@ -1066,6 +1066,26 @@ fn follow_up_problems(record: &DecisionRecord, follow_up: &FollowUp) -> Vec<Find
                 "Enter what the new referral or injury was",
             );
         }
+        FollowUpKind::SeriousIncident => {
+            need(
+                follow_up.on.is_none(),
+                "on",
+                "Enter when the child died or was seriously harmed",
+            );
+            need(no_details, "details", "Enter what happened");
+            need(
+                follow_up.abuse_suspected == Tristate::Unknown,
+                "abuseSuspected",
+                "Say whether abuse or neglect is known or suspected",
+            );
+        }
+        FollowUpKind::PanelNotified => {
+            need(
+                follow_up.on.is_none(),
+                "on",
+                "Enter when the Panel was notified",
+            );
+        }
     }
     problems.extend(limits::text_findings(
         &follow_up.details,

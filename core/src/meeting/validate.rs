@@ -2,6 +2,7 @@
 //! Errors block finalising; warnings are for the group to consider. A message that quotes
 //! the record's text shows its bidirectional controls as escapes ([`bidi::escape`]).
 
+use super::clock::{panel_notification_due, PANEL_NOTIFICATION_WORKING_DAYS};
 use super::command::Item;
 use super::config::{AgencyRole, Config};
 use crate::bidi;
@@ -88,10 +89,43 @@ pub fn validate(record: &DecisionRecord, config: &Config) -> Vec<Finding> {
     validate_family_communication(record, &mut findings);
     validate_timescales(record, &mut findings);
     validate_distribution(record, &mut findings);
+    validate_follow_ups(record, config, &mut findings);
     validate_references(record, &mut findings);
     validate_text(record, &mut findings);
     findings.sort_by_key(|finding| place(&finding.path));
     findings
+}
+
+/// The serious incident notification a follow-up calls for: a prompt until a follow-up
+/// says the Panel was notified, and a warning when that was after the five working days.
+fn validate_follow_ups(record: &DecisionRecord, config: &Config, findings: &mut Vec<Finding>) {
+    let Some(notification) = record.panel_notification() else {
+        return;
+    };
+    let due = panel_notification_due(notification.learned, &config.holidays);
+    let at = JsonPath::keys(&["followUp"]).index(notification.index);
+    match notification.notified {
+        None => findings.push(Finding::warning(
+            at,
+            format!(
+                "Notify the Child Safeguarding Practice Review Panel of the child's death or \
+                 serious harm within {PANEL_NOTIFICATION_WORKING_DAYS} working days of \
+                 learning of it, by {} (Children Act 2004, section 16C), and add a \
+                 follow-up saying so",
+                long_date(due)
+            ),
+        )),
+        Some(notified) if notified > due => findings.push(Finding::warning(
+            at,
+            format!(
+                "The Panel was notified on {}, after the {PANEL_NOTIFICATION_WORKING_DAYS} \
+                 working days (by {})",
+                long_date(notified),
+                long_date(due)
+            ),
+        )),
+        Some(_) => {}
+    }
 }
 
 /// The largest score minus the smallest, when at least two participants gave one. The
