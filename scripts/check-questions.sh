@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # The partnership's questions of docs/analysis.md, run in DuckDB over `flatten`'s tables of
-# invented records (the generator's and the complete example), as JSON Lines and as
+# invented records (the generator's and the followed-up example), as JSON Lines and as
 # Parquet, each checked against the theme `summarise` counts from the same records, and the
 # Parquet columns' types (tests/questions.py).
 #
@@ -15,7 +15,7 @@ work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
 mkdir "$work/in"
 cargo run --quiet --example generate -- 300 --seed 11 >"$work/in/generated.jsonl"
-cargo run --quiet --bin risk-sensible -- example --final >"$work/in/example-final.json"
+cargo run --quiet --bin risk-sensible -- example --followed-up >"$work/in/example-followed-up.json"
 cargo run --quiet --bin risk-sensible -- flatten "$work/in" --out "$work/tables" >/dev/null
 cargo run --quiet --bin risk-sensible -- flatten "$work/in" --out "$work/parquet" \
   --format parquet >/dev/null

@@ -269,6 +269,10 @@ pub struct Autosave {
     tab: String,
     key: Option<DraftKey>,
     max_age_ms: Option<f64>,
+    /// When this tab last wrote the draft: each write is stamped later than the one before,
+    /// even within one millisecond, so a tab that follows this one never takes the second
+    /// of two writes for one it has seen.
+    last_written: std::cell::Cell<f64>,
 }
 
 impl Autosave {
@@ -287,6 +291,7 @@ impl Autosave {
             tab,
             key,
             max_age_ms,
+            last_written: std::cell::Cell::new(f64::MIN),
         }
     }
 
@@ -410,6 +415,12 @@ impl Autosave {
     /// Unsealed, the draft is the header line and the text the page already holds (see
     /// [`StoredDraft`]): on a large meeting that is hundreds of kilobytes on every change.
     pub(crate) fn write(&self, text: &RecordText, now: f64) -> Result<(), String> {
+        let now = if now > self.last_written.get() {
+            now
+        } else {
+            self.last_written.get() + 1.0
+        };
+        self.last_written.set(now);
         let failed = |problem: String| {
             format!("Autosave failed: {problem}. Changes are kept in this page only until your system saves the record.")
         };

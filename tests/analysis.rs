@@ -1022,22 +1022,18 @@ fn carers_histories_worker_changes_and_disagreement_between_agencies() {
 /// enquiries.
 #[test]
 fn follow_ups_give_the_outcome_and_the_conference_held() {
+    let worker = Actor {
+        name: "Invented Worker".into(),
+        role: "Social worker".into(),
+        agency: "Children's social care".into(),
+    };
     let follow_up = |kind: FollowUpKind, on: &str| FollowUp {
-        by: Actor {
-            name: "Invented Worker".into(),
-            role: "Social worker".into(),
-            agency: "Children's social care".into(),
-        },
-        at: "2026-04-01T09:00:00Z".parse().unwrap(),
-        kind,
         on: Some(on.parse().unwrap()),
-        outcome: None,
-        plan: Tristate::Unknown,
-        categories: Vec::new(),
-        action_id: None,
-        abuse_suspected: Tristate::Unknown,
-        details: String::new(),
-        restrictions: None,
+        ..FollowUp::new(
+            worker.clone(),
+            "2026-04-01T09:00:00Z".parse().unwrap(),
+            kind,
+        )
     };
     let mut records = Vec::new();
     // Section 47 enquiries started at meetings on Monday 2 March; conferences held on 20
@@ -1479,17 +1475,14 @@ fn flat_table(name: &str) -> usize {
 fn flatten_gives_one_row_per_item_with_unique_keys() {
     let mut record = example_record(true);
     record.follow_up.push(FollowUp {
-        by: risk_sensible::example::example_actor(),
-        at: "2026-03-20T12:00:00Z".parse().unwrap(),
-        kind: FollowUpKind::EnquiryOutcome,
         on: Some("2026-03-19".parse().unwrap()),
         outcome: Some(S47Outcome::Icpc),
-        plan: Tristate::Unknown,
-        categories: Vec::new(),
-        action_id: None,
-        abuse_suspected: Tristate::Unknown,
-        details: String::new(),
         restrictions: Some(Restrictions::none()),
+        ..FollowUp::new(
+            risk_sensible::example::example_actor(),
+            "2026-03-20T12:00:00Z".parse().unwrap(),
+            FollowUpKind::EnquiryOutcome,
+        )
     });
     let flat = flatten(&record, "example.json", true);
     let follow_up: serde_json::Value =
@@ -1709,22 +1702,15 @@ fn the_documentation_lists_every_flat_table_and_column() {
 #[test]
 fn a_serious_incident_prompts_the_panel_notification_until_it_is_recorded() {
     use risk_sensible::meeting::{validate, Command, Config, Context};
-    use risk_sensible::record::{FollowUp, FollowUpKind, Restrictions, Tristate};
+    use risk_sensible::record::{FollowUp, FollowUpKind, Tristate};
     let config = Config::default();
     let actor = risk_sensible::example::example_actor();
     let append = |record: &mut DecisionRecord, kind, on: &str, abuse| {
         let follow_up = FollowUp {
-            by: actor.clone(),
-            at: "2026-03-20T09:00:00Z".parse().unwrap(),
-            kind,
             on: Some(on.parse().unwrap()),
-            outcome: None,
-            plan: Tristate::Unknown,
-            categories: Vec::new(),
-            action_id: None,
             abuse_suspected: abuse,
             details: "Admitted to hospital with a head injury.".into(),
-            restrictions: Some(Restrictions::none()),
+            ..FollowUp::new(actor.clone(), "2026-03-20T09:00:00Z".parse().unwrap(), kind)
         };
         let context = Context {
             at: "2026-03-20T09:00:00Z".parse().unwrap(),

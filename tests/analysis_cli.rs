@@ -1197,3 +1197,66 @@ fn summarise_counts_the_wellbeing_debriefs_apart_by_agency_and_flatten_leaves_th
     let subjects = std::fs::read_to_string(out.join("records.csv")).unwrap();
     assert_eq!(subjects.lines().count(), 2, "{subjects}");
 }
+
+/// The followed-up example, from the command line to the themes and the tables: its
+/// enquiry's outcome and its conference, held on the 15th working day with a plan.
+#[test]
+fn the_followed_up_example_shows_in_the_themes_and_the_tables() {
+    let root = directory("followed-up");
+    let example = run(&["example", "--followed-up"], None);
+    assert_eq!((example.code, example.stderr.as_str()), (0, ""));
+    std::fs::write(root.join("example.json"), &example.stdout).unwrap();
+    let verified = run(&["verify", path(&root.join("example.json"))], None);
+    assert_eq!(verified.code, 0, "{}", verified.stdout);
+
+    let result = run(
+        &[
+            "summarise",
+            path(&root),
+            "--format",
+            "json",
+            "--suppress-below",
+            "0",
+        ],
+        None,
+    );
+    assert_eq!((result.code, result.stderr.as_str()), (0, ""));
+    let summary: serde_json::Value = serde_json::from_str(&result.stdout).unwrap();
+    let theme = |id: &str| {
+        summary["themes"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .find(|theme| theme["id"] == id)
+            .unwrap_or_else(|| panic!("no theme {id}"))
+            .clone()
+    };
+    let held = theme("conferencesHeld");
+    let counts: Vec<&serde_json::Value> = held["rows"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|row| &row["count"])
+        .collect();
+    assert_eq!(counts, [1, 1, 0], "{held}");
+    let outcomes = serde_json::to_string(&theme("outcomes")).unwrap();
+    assert!(outcomes.contains("ICPC"), "{outcomes}");
+
+    let out = root.join("tables");
+    let flattened = run(
+        &["flatten", path(&root), "--out", path(&out), "--with-text"],
+        None,
+    );
+    assert_eq!(flattened.code, 0, "{}", flattened.stderr);
+    let table = std::fs::read_to_string(out.join("followUp.csv")).unwrap();
+    let rows: Vec<&str> = table.lines().skip(1).collect();
+    assert_eq!(rows.len(), 2, "{table}");
+    assert!(
+        rows[0].contains("enquiryOutcome") && rows[0].contains("icpc"),
+        "{table}"
+    );
+    assert!(
+        rows[1].contains("conferenceHeld") && rows[1].contains("2026-03-23"),
+        "{table}"
+    );
+}

@@ -132,7 +132,7 @@ fn usage_errors_exit_2_with_one_line_and_a_hint() {
         ),
         (
             &["example", "--draft"],
-            "risk-sensible: example takes only --final or --large, not \"--draft\"",
+            "risk-sensible: example takes only --final, --followed-up or --large, not \"--draft\"",
         ),
         (
             &["validate"],

@@ -180,43 +180,23 @@ fn the_fhir_export_is_a_questionnaire_response_with_owners_in_extensions() {
 /// recorded it, each as a question of the `followUp` group.
 #[test]
 fn the_fhir_export_holds_the_follow_ups() {
-    use risk_sensible::meeting::{apply, Command, Config, Context};
-    use risk_sensible::record::{FollowUp, FollowUpKind, HarmCategory, Restrictions, Tristate};
-    let mut record = example_record(true);
+    let record = risk_sensible::example::example_followed_up();
     let actor = risk_sensible::example::example_actor();
-    let config = Config::default();
-    let follow_up = FollowUp {
-        by: actor.clone(),
-        at: "2026-03-23T15:00:00Z".parse().unwrap(),
-        kind: FollowUpKind::ConferenceHeld,
-        on: Some("2026-03-23".parse().unwrap()),
-        outcome: None,
-        plan: Tristate::Yes,
-        categories: vec![HarmCategory::Physical],
-        action_id: None,
-        abuse_suspected: Tristate::Unknown,
-        details: "Chaired by an independent reviewing officer.".into(),
-        restrictions: Some(Restrictions::none()),
-    };
-    let context = Context {
-        at: "2026-03-23T15:00:00Z".parse().unwrap(),
-        actor: &actor,
-        config: &config,
-    };
-    apply(&mut record, Command::FollowUp(follow_up), &context).unwrap();
     let resource = fhir_questionnaire_response(&record);
-    assert_eq!(items(&resource, "followUp.item").len(), 1);
+    assert_eq!(items(&resource, "followUp.item").len(), 2);
     let kind = items(&resource, "followUp.item.kind");
     assert_eq!(
-        kind[0]["answer"][0]["valueCoding"]["code"],
+        kind[1]["answer"][0]["valueCoding"]["code"],
         "conferenceHeld"
     );
+    let outcome = items(&resource, "followUp.item.outcome");
+    assert_eq!(outcome[0]["answer"][0]["valueCoding"]["code"], "icpc");
     let on = items(&resource, "followUp.item.on");
-    assert_eq!(on[0]["answer"][0]["valueDate"], "2026-03-23");
+    assert_eq!(on[1]["answer"][0]["valueDate"], "2026-03-23");
     let plan = items(&resource, "followUp.item.plan");
     assert_eq!(plan[0]["answer"][0]["valueCoding"]["code"], "yes");
     let at = items(&resource, "followUp.item.at");
-    assert_eq!(at[0]["answer"][0]["valueDateTime"], "2026-03-23T15:00:00Z");
+    assert_eq!(at[1]["answer"][0]["valueDateTime"], "2026-03-23T15:00:00Z");
     let categories = items(&resource, "followUp.item.categories");
     assert_eq!(
         categories[0]["answer"][0]["valueCoding"]["code"],

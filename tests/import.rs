@@ -124,15 +124,19 @@ fn generated_fixtures() -> Vec<(&'static str, String)> {
 fn golden_fixtures_match_the_example_and_the_record_format() {
     let update = std::env::var_os("RISK_SENSIBLE_UPDATE_FIXTURES").is_some();
     let mut stale = Vec::new();
-    // The sample page opens the example draft too.
+    // The sample page opens the example draft too, and the followed-up example on request.
     let sample = (
         PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("www/sample-record.json"),
         export(&example_record(false)),
     );
+    let followed_up = (
+        PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("www/sample-followed-up.json"),
+        export(&risk_sensible::example::example_followed_up()),
+    );
     let fixtures = generated_fixtures()
         .into_iter()
         .map(|(name, generated)| (fixture_path(name), generated));
-    for (path, generated) in fixtures.chain([sample]) {
+    for (path, generated) in fixtures.chain([sample, followed_up]) {
         let name = path.display().to_string();
         if update {
             std::fs::write(&path, &generated).unwrap();

@@ -778,17 +778,14 @@ fn the_canonical_writer_agrees_with_rfc_8785_for_every_shape_serde_writes() {
 /// A follow-up of the enquiry's outcome, as a host or the widget would send it.
 fn outcome_follow_up(outcome: S47Outcome) -> FollowUp {
     FollowUp {
-        by: example_actor(),
-        at: "2026-03-20T12:00:00Z".parse().unwrap(),
-        kind: FollowUpKind::EnquiryOutcome,
         on: Some("2026-03-19".parse().unwrap()),
         outcome: Some(outcome),
-        plan: Tristate::Unknown,
-        categories: Vec::new(),
-        action_id: None,
-        abuse_suspected: Tristate::Unknown,
-        details: String::new(),
         restrictions: Some(Restrictions::none()),
+        ..FollowUp::new(
+            example_actor(),
+            "2026-03-20T12:00:00Z".parse().unwrap(),
+            FollowUpKind::EnquiryOutcome,
+        )
     }
 }
 

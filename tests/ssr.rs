@@ -712,36 +712,20 @@ async fn the_outcome_code_is_kept_from_an_earlier_record_and_never_offered_for_a
 /// recorded it and when.
 #[tokio::test]
 async fn follow_ups_print_after_the_meeting() {
-    use risk_sensible::record::{FollowUp, FollowUpKind, HarmCategory, Restrictions, Tristate};
-    let mut record = example_record(true);
-    common::run(
-        &mut record,
-        risk_sensible::meeting::Command::FollowUp(FollowUp {
-            by: risk_sensible::example::example_actor(),
-            at: "2026-03-23T15:00:00Z".parse().unwrap(),
-            kind: FollowUpKind::ConferenceHeld,
-            on: Some("2026-03-23".parse().unwrap()),
-            outcome: None,
-            plan: Tristate::Yes,
-            categories: vec![HarmCategory::Physical],
-            action_id: None,
-            abuse_suspected: Tristate::Unknown,
-            details: "Chaired by an independent reviewing officer".into(),
-            restrictions: Some(Restrictions::none()),
-        }),
-    )
-    .unwrap();
+    let record = risk_sensible::example::example_followed_up();
     let printed = read_text(&render_printed_minutes(record).await);
     let after = printed
         .split("After the meeting")
         .nth(1)
         .expect("a section for what happened after the meeting");
     for words in [
+        "The outcome of the section 47 enquiry",
+        "ICPC",
         "The initial child protection conference was held",
         "child protection plan: Yes",
         "category: Physical abuse",
-        "Chaired by an independent reviewing officer.",
-        "by Test Chair (Children's social care)",
+        "Chaired by an independent reviewing officer; both parents attended.",
+        "by Amara Okafor (Children's social care)",
     ] {
         assert!(after.contains(words), "{words}: {after}");
     }

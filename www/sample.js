@@ -3,13 +3,18 @@
 // tests and for demonstrations:
 //   ?chair=1          start in chair mode
 //   ?screen-safe=0    start with restricted items shown
+//   ?record=followed-up  the final example with what happened after the meeting
+//                     (sample-followed-up.json, `risk-sensible example --followed-up`)
 // The record is a JSON module, one of the page's own files: nothing here (or in the widget)
 // makes a request of its own.
 import init, { mount } from "./pkg/risk_sensible.js";
-import record from "./sample-record.json" with { type: "json" };
+import draft from "./sample-record.json" with { type: "json" };
 
 await init();
 const params = new URLSearchParams(window.location.search);
+const record = params.get("record") === "followed-up"
+  ? (await import("./sample-followed-up.json", { with: { type: "json" } })).default
+  : draft;
 
 const element = document.getElementById("meeting");
 const widget = mount(element, {

@@ -611,6 +611,54 @@ pub fn example_record(finalised: bool) -> DecisionRecord {
     record
 }
 
+/// The final example with what happened after the meeting appended, as the team manager
+/// recorded it: the section 47 enquiry's outcome (a conference), then the initial child
+/// protection conference, held on the 15th working day with a plan under the category of
+/// physical abuse.
+pub fn example_followed_up() -> DecisionRecord {
+    let config = Config::default();
+    let actor = example_actor();
+    let mut record = example_record(true);
+    // Both are for the family too: the parents attended the conference.
+    let follow_up = |kind, at: &str, on: &str| FollowUp {
+        on: Some(on.parse().expect("the example's dates are valid")),
+        restrictions: Some(Restrictions::none()),
+        ..FollowUp::new(actor.clone(), self::at(at), kind)
+    };
+    let follow_ups = [
+        FollowUp {
+            outcome: Some(S47Outcome::Icpc),
+            details: "The enquiry found the bruise unexplained; the conference is convened.".into(),
+            ..follow_up(
+                FollowUpKind::EnquiryOutcome,
+                "2026-03-13T16:00:00Z",
+                "2026-03-13",
+            )
+        },
+        FollowUp {
+            plan: Tristate::Yes,
+            categories: vec![HarmCategory::Physical],
+            details: "Chaired by an independent reviewing officer; both parents attended.".into(),
+            ..follow_up(
+                FollowUpKind::ConferenceHeld,
+                "2026-03-23T15:00:00Z",
+                "2026-03-23",
+            )
+        },
+    ];
+    for follow_up in follow_ups {
+        let context = Context {
+            at: follow_up.at,
+            actor: &actor,
+            config: &config,
+        };
+        if let Err(problem) = apply(&mut record, Command::FollowUp(follow_up), &context) {
+            panic!("the example's follow-up was refused: {problem}");
+        }
+    }
+    record
+}
+
 /// The benchmark's large meeting, built through the transition function: 30 participants,
 /// 60 risks, 200 actions, 100 information items and 20 dissents, every section filled.
 /// Everyone in it is invented.

@@ -1478,6 +1478,26 @@ pub struct FollowUp {
     pub restrictions: Option<Restrictions>,
 }
 
+impl FollowUp {
+    /// A follow-up of `kind` recorded by `by` at `at`, with nothing else said yet and not
+    /// for the family.
+    pub fn new(by: Actor, at: Timestamp, kind: FollowUpKind) -> Self {
+        FollowUp {
+            by,
+            at,
+            kind,
+            on: None,
+            outcome: None,
+            plan: Tristate::Unknown,
+            categories: Vec::new(),
+            action_id: None,
+            abuse_suspected: Tristate::Unknown,
+            details: String::new(),
+            restrictions: None,
+        }
+    }
+}
+
 /// One entry of the audit trail, chained to the one before by its hash.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
 #[serde(rename_all = "camelCase", deny_unknown_fields)]

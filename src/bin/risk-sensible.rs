@@ -102,7 +102,8 @@ const VERBS: &[Verb] = &[
     Verb {
         name: "example",
         arguments: "[--final | --large]",
-        summary: "print an example record (--final finalised, --large benchmark-sized)",
+        summary: "print an example record (--final finalised, --large benchmark-sized)\n\
+                  \x20                    [--followed-up: finalised, with what happened after]",
         run: run_example,
     },
     Verb {
@@ -514,11 +515,13 @@ fn run_example(arguments: &[String], output: &mut Output) -> Result<Outcome, Usa
     let record = match arguments {
         [] => example_record(false),
         [flag] if flag == "--final" => example_record(true),
+        // The final example with the enquiry's outcome and the conference followed up.
+        [flag] if flag == "--followed-up" => risk_sensible::example::example_followed_up(),
         // The benchmark's large meeting (30 participants, 60 risks, 200 actions, ...).
         [flag] if flag == "--large" => risk_sensible::example::large_meeting(),
         [extra, ..] => {
             return Err(UsageError(format!(
-                "example takes only --final or --large, not {}",
+                "example takes only --final, --followed-up or --large, not {}",
                 quoted(extra, ARGUMENT_CHARS)
             )))
         }

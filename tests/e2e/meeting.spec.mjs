@@ -776,3 +776,18 @@ test('every state can be seen: toggles look pressed when on, a banner while rest
   await expect(page.getByRole('button', { name: 'Screen-safe', exact: true })).toHaveAttribute('aria-pressed', 'true');
   await expect(banner).toHaveCount(0);
 });
+
+test('the followed-up example shows what happened after the meeting in the widget and the printed minutes', async ({ page }) => {
+  await openDemo(page, '/sample.html?record=followed-up');
+  await page.getByRole('navigation', { name: 'Meeting stages' }).getByRole('link', { name: 'Check and finalise' }).click();
+  const after = page.getByRole('heading', { name: 'After the meeting' });
+  await expect(after.first()).toBeVisible();
+  await expect(page.getByText(/The outcome of the section 47 enquiry.*ICPC/).first()).toBeVisible();
+  await expect(page.getByText(/The initial child protection conference was held.*child protection plan: Yes/).first()).toBeVisible();
+  await expectNoAxeViolations(page);
+  await page.evaluate(() => window.dispatchEvent(new Event('beforeprint')));
+  await page.emulateMedia({ media: 'print' });
+  const printed = page.locator('.rs-print-only');
+  await expect(printed).toContainText('After the meeting');
+  await expect(printed).toContainText('Chaired by an independent reviewing officer');
+});
