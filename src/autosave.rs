@@ -394,7 +394,12 @@ impl Autosave {
             .collect();
         let mut deleted = 0;
         for key in keys {
-            let meeting = &key[DRAFT_PREFIX.len()..];
+            // A meeting's wellbeing debrief goes with its draft, and is not counted apart.
+            let entry = &key[DRAFT_PREFIX.len()..];
+            let (meeting, debrief) = match entry.strip_suffix(DEBRIEF_SUFFIX) {
+                Some(meeting) => (meeting, true),
+                None => (entry, false),
+            };
             let held = get::<Lock>(&format!("{LOCK_PREFIX}{meeting}"))
                 .is_some_and(|lock| now - lock.at < LOCK_FRESH_MS);
             let old = storage
@@ -403,7 +408,7 @@ impl Autosave {
                 .flatten()
                 .and_then(|text| StoredDraft::parse(&text))
                 .is_some_and(|draft| is_expired(draft.saved_at, now, Some(max_age)));
-            if old && !held && storage.remove_item(&key).is_ok() {
+            if old && !held && storage.remove_item(&key).is_ok() && !debrief {
                 deleted += 1;
             }
         }

@@ -19,7 +19,7 @@ use super::print_panel::{PrintChoice, PrintPanel, Printed};
 use super::scales::Scales;
 use super::section_form::SectionForm;
 use super::specs::{self, list_form, ListForm, Section};
-use super::stages::{Part, Stage};
+use super::stages::{Part, Stage, StageState};
 use super::task_list::TaskList;
 use super::undo::UndoNotice;
 use super::wellbeing::Wellbeing;
@@ -442,7 +442,11 @@ pub fn app(props: &AppProps) -> Html {
     let is_checked = |s: &Stage| current == Stage::Finalise || checked.contains(s);
     let states: Vec<_> = Stage::ALL
         .iter()
-        .map(|s| s.state(&record, &findings, is_checked(s)))
+        .map(|s| match s {
+            // The debrief is the session's own document, not the record's.
+            Stage::Wellbeing if session.wellbeing().is_some() => StageState::Ready,
+            _ => s.state(&record, &findings, is_checked(s)),
+        })
         .collect();
     let read_only = session.record_read_only();
     let current_checked = is_checked(&current);

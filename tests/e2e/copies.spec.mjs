@@ -418,6 +418,7 @@ test('the wellbeing debrief is handed to the host apart from the record, names n
   await form.getByLabel('Support arranged, in general terms').fill('Supervision this week.');
   await form.getByRole('button', { name: 'Save the debrief' }).click();
   await expect(form.getByRole('status')).toContainText(`${people} present, ${people} offered a debrief, 1 took it up`);
+  await expect(page.getByRole('navigation', { name: 'Meeting stages' }).getByRole('listitem').filter({ hasText: 'Wellbeing debrief' })).toContainText('Ready');
   await expect.poll(() => page.evaluate(() => window.debriefs.length)).toBe(1);
   const [{ debrief }] = await page.evaluate(() => window.debriefs);
   expect(debrief).toMatchObject({ document: 'wellbeingDebrief', version: 1, offered: 'yes', notes: 'Supervision this week.' });
