@@ -99,7 +99,7 @@ fn follow_up_fields(record: &DecisionRecord) -> Vec<Field<FollowUpDraft>> {
             Control::TextArea,
             lens!(details),
         )
-        .hint("The medical's findings; what the new referral or injury was."),
+        .hint("The medical's findings; what the new referral, injury or harm was."),
         restrictions(lens!(restrictions), &[]),
     ]
 }
@@ -257,7 +257,7 @@ pub fn follow_up_form(props: &FollowUpFormProps) -> Html {
         <form class="rs-item-list__form rs-finalise__follow-up" novalidate=true {onsubmit}
             aria-label="What happened after the meeting" ref={container}>
             <h4>{ "What happened after the meeting" }</h4>
-            <p>{ "The enquiry's outcome, the conference, the medical's findings, an action completed or a new referral: each is added to the record, with who recorded it and when, and changes nothing in it." }</p>
+            <p>{ "The enquiry's outcome, the conference, the medical's findings, an action completed, a new referral, a death or serious harm and the Panel's notification: each is added to the record, with who recorded it and when, and changes nothing in it." }</p>
             if let Some(prompt) = panel_prompt(record, &context.config) {
                 <div class="rs-notice" role="note" aria-label="Serious incident notification">
                     <p class="rs-notice__text">{ prompt }</p>
