@@ -1,5 +1,6 @@
 #!/usr/bin/env bash
-# The benchmark: builds the release bundle, writes the large meeting and the ~1 MB record,
+# The benchmark: builds the release bundle, reports where its wasm's bytes go
+# (scripts/size-report.sh, bench/size/report.md), writes the large meeting and the ~1 MB record,
 # times import + validate + digest natively (criterion), builds the least Yew widget
 # (bench/minimal: Yew alone, and one field of a record), serves the bundle with the bench
 # pages and the SurveyJS peer on 127.0.0.1, measures them all in headless Chromium
@@ -46,6 +47,9 @@ stage=target/bench-stage
 site=target/bench-site
 rm -rf "$stage" "$site"
 mkdir -p "$stage"
+
+# Where the wasm's bytes go, by crate and function (committed beside the figures).
+if [ -n "$check" ]; then scripts/size-report.sh "$stage/size.md"; else scripts/size-report.sh; fi
 
 # The inputs: the large meeting and the ~1 MB record (the import benchmark's own).
 echo "bench: writing the large meeting and the ~1 MB record ..."

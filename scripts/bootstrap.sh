@@ -214,6 +214,19 @@ _ensure_wasm_bindgen() {
     cargo install wasm-bindgen-cli --version "$want"
 }
 
+# twiggy attributes the WebAssembly's bytes to crates and functions (scripts/size-report.sh).
+TWIGGY_VERSION=0.8.0
+ensure_twiggy() { bs_once twiggy; }
+_ensure_twiggy() {
+  ensure_cargo || return 1
+  if [ "$(twiggy --version 2>/dev/null | cut -d' ' -f2)" = "$TWIGGY_VERSION" ]; then
+    bs_log "twiggy $TWIGGY_VERSION present"
+    return 0
+  fi
+  bs_timed "twiggy $TWIGGY_VERSION (cargo install, ~2 min)" \
+    cargo install twiggy --version "$TWIGGY_VERSION" --locked
+}
+
 ensure_chromium() { bs_once chromium; }
 _ensure_chromium() {
   if [ -x /usr/bin/chromium ] && [ -x /usr/bin/chromedriver ] && bs_dpkg_ok chromium chromium-driver; then
