@@ -205,3 +205,115 @@ fn the_fhir_export_holds_the_follow_ups() {
     let name = items(&resource, "followUp.item.by.name");
     assert_eq!(name[0]["answer"][0]["valueString"], actor.name);
 }
+
+/// What the schema says a field holds, as the FHIR answer type it should get.
+fn expected_answer(schema: &Value, node: &Value) -> Option<&'static str> {
+    let defs = &schema["$defs"];
+    // Through an optional value, a list's items and a reference, to the type itself.
+    let mut node = node;
+    loop {
+        if let Some(options) = node["anyOf"].as_array() {
+            node = options.iter().find(|option| option["type"] != "null")?;
+        } else if node["type"] == "array" && !node["items"].is_null() {
+            node = &node["items"];
+        } else if let Some(reference) = node["$ref"].as_str() {
+            let name = reference.trim_start_matches("#/$defs/");
+            match name {
+                "IsoDate" => return Some("valueDate"),
+                "Timestamp" => return Some("valueDateTime"),
+                "ClockTime" => return Some("valueTime"),
+                _ => node = &defs[name],
+            }
+        } else {
+            break;
+        }
+    }
+    if node["oneOf"].is_array() || node["enum"].is_array() {
+        return Some("valueCoding");
+    }
+    // An optional plain value: `["string", "null"]`.
+    let kind = match &node["type"] {
+        Value::Array(kinds) => kinds.iter().find(|kind| *kind != "null")?,
+        kind => kind,
+    };
+    match kind.as_str()? {
+        "string" => Some("valueString"),
+        "boolean" => Some("valueBoolean"),
+        "integer" => Some("valueInteger"),
+        _ => None,
+    }
+}
+
+/// The schema node of a question's `linkId` (`followUp.item.by.name`), from the record's root.
+fn schema_node<'a>(schema: &'a Value, link_id: &str) -> Option<&'a Value> {
+    let defs = &schema["$defs"];
+    let mut node = schema;
+    for segment in link_id.split('.').filter(|segment| *segment != "item") {
+        // Down to the object that has the properties.
+        loop {
+            if let Some(options) = node["anyOf"].as_array() {
+                node = options.iter().find(|option| option["type"] != "null")?;
+            } else if node["type"] == "array" && !node["items"].is_null() {
+                node = &node["items"];
+            } else if let Some(reference) = node["$ref"].as_str() {
+                node = &defs[reference.trim_start_matches("#/$defs/")];
+            } else {
+                break;
+            }
+        }
+        node = node["properties"].get(segment)?;
+    }
+    Some(node)
+}
+
+/// Every answer of the export has the type the schema gives its field: a date as a date, a
+/// code as a coding, free text as a string. A field added to the record is held to this
+/// without being listed anywhere.
+#[test]
+fn every_fhir_answer_has_the_type_the_schema_gives_its_field() {
+    let schema: Value = serde_json::from_str(
+        &std::fs::read_to_string(
+            std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
+                .join("www/schema/decision-record.schema.json"),
+        )
+        .unwrap(),
+    )
+    .unwrap();
+    fn answers<'a>(item: &'a Value, out: &mut Vec<(&'a str, &'a Value)>) {
+        if let Some(answer) = item["answer"].as_array() {
+            for value in answer {
+                out.push((item["linkId"].as_str().unwrap(), value));
+            }
+        }
+        for child in item["item"].as_array().into_iter().flatten() {
+            answers(child, out);
+        }
+    }
+    let mut wrong = Vec::new();
+    let mut checked = 0;
+    for record in [
+        risk_sensible::example::example_followed_up(),
+        risk_sensible::example::large_meeting(),
+    ] {
+        let resource = fhir_questionnaire_response(&record);
+        let mut found = Vec::new();
+        for group in resource["item"].as_array().unwrap() {
+            answers(group, &mut found);
+        }
+        for (link_id, answer) in found {
+            let node = schema_node(&schema, link_id)
+                .unwrap_or_else(|| panic!("{link_id} is not a field of the schema"));
+            let expected = expected_answer(&schema, node)
+                .unwrap_or_else(|| panic!("{link_id}: no answer type for {node}"));
+            let actual = answer.as_object().unwrap().keys().next().unwrap().as_str();
+            checked += 1;
+            if actual != expected {
+                wrong.push(format!("{link_id}: {actual}, the schema says {expected}"));
+            }
+        }
+    }
+    wrong.sort();
+    wrong.dedup();
+    assert!(checked > 500, "{checked} answers checked");
+    assert!(wrong.is_empty(), "{}", wrong.join("\n"));
+}
