@@ -302,11 +302,12 @@ async function keystrokes(browser, base, target, { keys, capS }) {
       showLargest = shown.ms;
       fieldId = shown.id;
     }
-    await page.evaluate(async (id) => {
+    const before = await page.evaluate(async (id) => {
       const field = document.getElementById(id);
       field.focus();
       field.setSelectionRange(field.value.length, field.value.length);
       await window.__bench.afterPaint();
+      return field.value.length;
     }, fieldId);
     // Ten keys to warm up, not measured.
     for (let i = 0; i < 10; i += 1) await page.keyboard.press(keyAt(i));
@@ -328,6 +329,12 @@ async function keystrokes(browser, base, target, { keys, capS }) {
       if (done < typed + 1) throw new Error(`keystroke ${typed + 1} was not painted within 30 s`);
     }
     const samples = await page.evaluate(() => window.__bench.keys.slice());
+    // Proof that the keys did their work: the field's text grew by every key pressed, and
+    // where each key changes the record, the record holds the typed text.
+    const grew = (await page.evaluate((id) => document.getElementById(id).value.length, fieldId)) - before;
+    const recordHolds = target.id === "widget-meeting"
+      ? await page.evaluate((id) => window.__rs.widget.record().meeting.reason === document.getElementById(id).value, fieldId)
+      : null;
     // Does the model hold the typed text before the field loses focus?
     const valueWhileTyping = target.id.startsWith("surveyjs")
       ? await page.evaluate(() => {
@@ -350,7 +357,7 @@ async function keystrokes(browser, base, target, { keys, capS }) {
       await session.collectGarbage();
       memory = await page.evaluate(() => (window.__rs || window.__sj).memory());
     }
-    return { samples, typed, capped, tabOut, showLargest, valueWhileTyping, memory, errors: await session.errors(), problems: session.problems };
+    return { samples, typed, grew, recordHolds, capped, tabOut, showLargest, valueWhileTyping, memory, errors: await session.errors(), problems: session.problems };
   } finally {
     await session.close();
   }
@@ -528,6 +535,11 @@ async function main() {
         tabOut: summary(runs.map((r) => r.tabOut)),
         showLargest: summary(runs.map((r) => r.showLargest)),
         valueWhileTyping: runs[0].valueWhileTyping,
+        // Per session: keys pressed (10 to warm up, then those measured) and what the field
+        // grew by; and, where each key changes the record, whether the record held the text.
+        pressed: runs.map((r) => 10 + r.typed),
+        grew: runs.map((r) => r.grew),
+        recordHolds: runs[0].recordHolds,
         jsHeapBytes: summary(runs.map((r) => r.memory && r.memory.jsHeapBytes)),
         wasmBytes: summary(runs.map((r) => r.memory && r.memory.wasmBytes)),
         domElements: summary(runs.map((r) => r.memory && r.memory.domElements)),
@@ -619,8 +631,9 @@ async function main() {
 
 // ---------------------------------------------------------------- --check
 // What must be true of any complete run, whatever the machine's speed: every figure is a
-// number, every keystroke typed was painted, the 1 MB check returned a digest, and no page
-// of ours logged an error. SurveyJS's own console report (an inline style its icon sprite
+// number, every keystroke typed was painted and landed (each field grew by every key
+// pressed; on the reason field the record holds the typed text), the 1 MB check returned a
+// digest, and no page of ours logged an error. SurveyJS's own console report (an inline style its icon sprite
 // sets, refused by the page's CSP) is the peer's and is allowed.
 const PEER_CSP_REPORT = "Applying inline style violates the following Content Security Policy directive";
 function selfCheck(r, args) {
@@ -645,6 +658,15 @@ function selfCheck(r, args) {
     }
     need(`keystrokes ${target.id}, p95`, k?.ms?.p95);
     need(`keystrokes ${target.id}, tab out`, k?.tabOut?.median);
+  }
+  for (const target of KEY_TARGETS) {
+    const k = r.keystrokes[target.id];
+    if (!k || JSON.stringify(k.grew) !== JSON.stringify(k.pressed)) {
+      failures.push(`keystrokes ${target.id}: the field grew by ${JSON.stringify(k?.grew)} for ${JSON.stringify(k?.pressed)} keys pressed: the keys did not all land`);
+    }
+  }
+  if (r.keystrokes["widget-meeting"]?.recordHolds !== true) {
+    failures.push("widget-meeting: the record does not hold the typed reason: each key did not change the record");
   }
   if (r.keystrokes["surveyjs-onTyping"]?.valueWhileTyping !== true) {
     failures.push("SurveyJS onTyping did not hold the typed text in its model while typing: the peer was not measured doing that work");
