@@ -196,7 +196,12 @@ pub fn wellbeing(props: &WellbeingProps) -> Html {
             }
         })
     };
-    let views = form.views(&field_specs, &JsonPath::root(), &[]);
+    let mut views = form.views(&field_specs, &JsonPath::root(), &[]);
+    // With nobody recorded as attending there is no one to tick.
+    let nobody = present(&props.record).is_empty();
+    for (view, spec) in views.iter_mut().zip(field_specs.iter()) {
+        view.hidden = nobody && matches!(spec.key, "offeredTo" | "takenUpBy");
+    }
     let summary = kept.as_deref().map(|document| {
         let offered = document
             .people
@@ -220,6 +225,9 @@ pub fn wellbeing(props: &WellbeingProps) -> Html {
             <p>{ "Optional, for the professionals. It is never part of the child's record, its minutes or its copies: it is handed to your system as a document of its own, which names no one and is counted by agency." }</p>
             if let Some(summary) = summary {
                 <p class="rs-wellbeing__kept" role="status">{ summary }</p>
+            }
+            if nobody {
+                <p class="rs-field__hint">{ "Mark who attended in \"Attendance and reason\" to tick who was offered a debrief and who took it up." }</p>
             }
             <Fields form="wellbeing" fields={views} participants={Rc::new(props.record.participants.clone())} {onchange} />
             <div class="rs-button-group">

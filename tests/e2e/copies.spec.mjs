@@ -507,3 +507,13 @@ test('a death or serious harm with abuse suspected prompts the Panel notificatio
   expect(record.followUp.map((followUp) => followUp.kind)).toEqual(['seriousIncident', 'panelNotified']);
   expect(record.followUp[0].abuseSuspected).toBe('yes');
 });
+
+test('on an empty record the wellbeing debrief asks for who attended before anyone can be ticked', async ({ page }) => {
+  await openDemo(page);
+  await openStage(page, 'Wellbeing debrief');
+  const form = page.getByRole('form', { name: 'Wellbeing debrief' });
+  await expect(form.getByText('Mark who attended in "Attendance and reason"')).toBeVisible();
+  await expect(form.getByRole('group', { name: 'Offered a debrief' })).toHaveCount(0);
+  await expect(form.getByRole('group', { name: 'Took it up' })).toHaveCount(0);
+  await expectNoAxeViolations(page);
+});
