@@ -106,6 +106,20 @@ export class Chair {
     return this.stage.getByRole('form', { name });
   }
 
+  /**
+   * Adds an item in its list's one-line entry within `scope` ("Action in one line"): types
+   * `text`, presses Enter, and waits for the line to be empty again and the row whose
+   * header is `row` to show.
+   */
+  async addLine(scope, label, text, row) {
+    const form = scope.getByRole('form', { name: label, exact: true });
+    await this.fill(form, label, text);
+    await this.enter();
+    await expect(form.getByLabel(label, { exact: true })).toHaveValue('');
+    await expect(this.page.locator('.rs-stage .rs-error-summary')).toHaveCount(0);
+    if (row) await expect(this.stage.getByRole('rowheader', { name: row, exact: true })).toBeVisible();
+  }
+
   /** A list's region in the stage, by its heading. */
   region(name) {
     return this.stage.getByRole('region', { name, exact: true });
@@ -157,40 +171,30 @@ export async function runScenario(page, shared = null) {
 
   // Information shared.
   await chair.goTo('Information shared');
-  const information = chair.region('What each agency knows').locator('form');
-  // Who shared it gives the agency and, for the police and health, the restriction; the
-  // lawful basis starts as the statutory duty.
-  for (const [by, content, kind, restriction] of [
-    ['Priya Nandra', 'A 2 cm bruise to the left cheek seen at a routine visit; mother said she did not know how it happened.', 'Fact', null],
-    ['Tom Reyes', 'Two call-outs to the address in 2025 for shouting; no further action.', 'Fact', null],
-    ['Helen Moss', 'A bruise on a pre-mobile baby is unusual and needs a child protection medical.', 'Professional opinion', null],
-    ['Sara Quinn', 'A neighbour told the early help worker of shouting late at night.', 'Reported by others (hearsay)', 'Third-party information'],
+  // Each item in one line: who shared it (their agency and, for the police and health, the
+  // restriction follow), what, and whether it is fact, opinion or hearsay; the lawful
+  // basis starts as the statutory duty.
+  const known = chair.region('What each agency knows');
+  // Each is restricted as it follows from its source, so hidden on this screen.
+  for (const line of [
+    'Priya; A 2 cm bruise to the left cheek seen at a routine visit, and mother said she did not know how it happened.; fact',
+    'Tom; Two call-outs to the address in 2025 for shouting, with no further action.; fact',
+    'Helen; A bruise on a pre-mobile baby is unusual and needs a child protection medical.; opinion',
+    'Sara; A neighbour told the early help worker of shouting late at night.; hearsay; third-party',
   ]) {
-    await chair.select(information, 'Shared by', by);
-    await chair.fill(information, 'What was shared', content);
-    await chair.choose(information, kind);
-    if (restriction) await chair.tick(information, restriction);
-    await chair.click(information, 'Add information');
-    await chair.saved(information);
+    await chair.addLine(known, 'Information item in one line', line, null);
   }
-  const tool = chair.region('Tools used as inputs').locator('form');
-  await chair.fill(tool, 'Tool', 'Bruising protocol');
-  await chair.fill(tool, 'Result or clinician\'s judgement', 'Referral for a child protection medical');
-  await chair.fill(tool, 'Completed by', 'Priya Nandra');
-  await chair.click(tool, 'Add tool');
+  await expect(known.getByRole('rowheader', { name: 'Hidden on the shared screen' })).toHaveCount(4);
+  await chair.addLine(chair.region('Tools used as inputs'), 'Tool in one line',
+    "Bruising protocol; Referral for a child protection medical; Priya Nandra", 'Bruising protocol');
 
   // Information gaps.
   await chair.goTo('Information gaps');
-  const gap = stage.locator('form').first();
-  for (const [unknown, owner, due] of [
-    ["Connor Hale's history in other areas", 'Tom Reyes', '2026-03-04'],
-    ["How the bruise happened, in the mother's words", 'Ben Carter', '2026-03-03'],
+  for (const [line, row] of [
+    ["Connor Hale's history in other areas; Tom; 4 March", "Connor Hale's history in other areas"],
+    ["How the bruise happened, in the mother's words; Ben; tomorrow", "How the bruise happened, in the mother's words"],
   ]) {
-    await chair.fill(gap, 'What is not known', unknown);
-    await chair.select(gap, 'Who will find out', owner);
-    await chair.fill(gap, 'By when', due);
-    await chair.click(gap, 'Add gap');
-    await expect(stage.getByRole('rowheader', { name: unknown })).toBeVisible();
+    await chair.addLine(stage, 'Gap in one line', line, row);
   }
 
   // The child's voice.
@@ -217,20 +221,15 @@ export async function runScenario(page, shared = null) {
 
   // Safety scales: each present professional's own view.
   await chair.goTo('Safety scales');
-  const scale = stage.getByRole('form', { name: 'Record a scale' });
-  // Whose view starts as the next person present without one.
-  for (const [name, score, reason] of [
-    ['Amara Okafor', '4', 'The bruise is unexplained, but mother is engaging.'],
-    ['Ben Carter', '4', 'Mother is open with us; Connor has not been seen.'],
-    ['Tom Reyes', '2', 'An unexplained injury to a baby and call-outs to the address.'],
-    ['Priya Nandra', '5', 'Good care seen at every visit until now.'],
-    ['Helen Moss', '3', 'The injury needs a medical before anyone can be reassured.'],
+  // Each in one line: whose view, the score and why.
+  for (const line of [
+    'Amara; 4; The bruise is unexplained, but mother is engaging.',
+    'Ben; 4; Mother is open with us, and Connor has not been seen.',
+    'Tom; 2; An unexplained injury to a baby and call-outs to the address.',
+    'Priya; 5; Good care seen at every visit until now.',
+    'Helen; 3; The injury needs a medical before anyone can be reassured.',
   ]) {
-    const whose = scale.getByLabel('Whose view', { exact: true });
-    await expect(whose.locator('option:checked')).toHaveText(new RegExp(`^${name} \\(`));
-    await chair.choose(scale, score);
-    await chair.fill(scale, 'Why this score', reason);
-    await chair.click(scale, 'Save scale');
+    await chair.addLine(stage, 'Scale in one line', line, null);
   }
   await chair.fill(stage, 'What the group made of the difference',
     'Police scored lower because of the call-outs; everyone agreed the medical comes first.');
@@ -262,42 +261,29 @@ export async function runScenario(page, shared = null) {
 
   // Risks and owners.
   await chair.goTo('Risks and owners');
-  const risk = stage.locator('form').first();
-  for (const [description, owner, accountable, review] of [
-    ['Further injury while the explanation is unknown', 'Amara Okafor', 'The safety plan until the medical', '2026-03-04'],
-    ['Connor Hale is not seen by the enquiry', 'Tom Reyes', 'Police checks and seeing Connor', '2026-03-06'],
+  for (const [line, row] of [
+    ['Further injury while the explanation is unknown; Amara; The safety plan until the medical; 4/3', 'Further injury while the explanation is unknown'],
+    ['Connor Hale is not seen by the enquiry; Tom; Police checks and seeing Connor; Friday', 'Connor Hale is not seen by the enquiry'],
   ]) {
-    await chair.fill(risk, 'Risk', description);
-    await chair.select(risk, 'Owner', owner);
-    await chair.fill(risk, 'What the owner is accountable for', accountable);
-    await chair.fill(risk, 'Review date', review);
-    await chair.click(risk, 'Add risk');
-    await expect(stage.getByRole('rowheader', { name: description })).toBeVisible();
+    await chair.addLine(stage, 'Risk in one line', line, row);
   }
 
   // Actions: one owner and a due date each.
   await chair.goTo('Actions');
-  const action = stage.locator('form').first();
-  for (const [task, owner, due] of [
-    ['Arrange the child protection medical', 'Helen Moss', '2026-03-02'],
-    ['Police checks on Connor Hale', 'Tom Reyes', '2026-03-03'],
-    ['Visit the family with the police', 'Ben Carter', '2026-03-02'],
-    ['Strategy review', 'Amara Okafor', '2026-03-09'],
+  for (const [line, row] of [
+    ['Arrange the child protection medical; Helen; today', 'Arrange the child protection medical'],
+    ['Police checks on Connor Hale; Tom; tomorrow', 'Police checks on Connor Hale'],
+    ['Visit the family with the police; Ben; today', 'Visit the family with the police'],
+    ['Strategy review; Amara; 9 March', 'Strategy review'],
   ]) {
-    await chair.fill(action, 'Action', task);
-    await chair.select(action, 'Owner', owner);
-    await chair.fill(action, 'Due date', due);
-    await chair.click(action, 'Add action');
-    await expect(stage.getByRole('rowheader', { name: task })).toBeVisible();
+    await chair.addLine(stage, 'Action in one line', line, row);
   }
 
   // A contingency.
   await chair.goTo('Contingency plans');
-  const contingency = stage.locator('form').first();
-  await chair.fill(contingency, 'If', 'The medical finds a non-accidental injury');
-  await chair.fill(contingency, 'Then', 'Seek legal advice on immediate protection the same day');
-  await chair.select(contingency, 'Who acts', 'Amara Okafor');
-  await chair.click(contingency, 'Add contingency');
+  await chair.addLine(stage, 'Contingency in one line',
+    'The medical finds a non-accidental injury; Seek legal advice on immediate protection the same day; Amara',
+    'The medical finds a non-accidental injury');
 
   // What the family will be told.
   await chair.goTo('What the family will be told');

@@ -842,3 +842,47 @@ fn a_records_clocks_follow_the_local_timescales() {
         Some(date("2026-03-30")),
     );
 }
+
+/// What a chair types for a date in a one-line entry ([`risk_sensible::dates::read_date`]).
+mod typed_dates {
+    use proptest::prelude::*;
+    use risk_sensible::dates::read_date;
+    use time::{Date, Duration};
+
+    fn day(offset: i64) -> Date {
+        Date::from_calendar_date(2026, time::Month::March, 2).unwrap() + Duration::days(offset)
+    }
+
+    proptest! {
+        #[test]
+        fn every_way_of_writing_a_date_reads_back_as_it(
+            reference in -2000i64..2000,
+            offset in -170i64..170,
+        ) {
+            let reference = day(reference);
+            let date = reference + Duration::days(offset);
+            let (d, m, y) = (date.day(), u8::from(date.month()), date.year());
+            for typed in [
+                format!("{y}-{m:02}-{d:02}"),
+                format!("{d}/{m}/{y}"),
+                format!("{d}/{m}/{:02}", y % 100),
+                format!("{d} {} {y}", date.month()),
+                // Without a year: within half a year of the meeting, the nearest is meant.
+                format!("{d}/{m}"),
+                format!("{d} {}", date.month()),
+                format!("{} {d}", &date.month().to_string()[..3]),
+            ] {
+                prop_assert_eq!(read_date(&typed, reference), Some(date), "{} from {}", typed, reference);
+            }
+        }
+
+        #[test]
+        fn a_weekday_is_the_next_one_after_the_meeting(reference in -2000i64..2000, ahead in 1i64..=7) {
+            let reference = day(reference);
+            let date = reference + Duration::days(ahead);
+            let name = date.weekday().to_string();
+            prop_assert_eq!(read_date(&name, reference), Some(date));
+            prop_assert_eq!(read_date(&name[..3], reference), Some(date));
+        }
+    }
+}

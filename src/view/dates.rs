@@ -36,6 +36,30 @@ pub fn moment(value: Timestamp) -> String {
     crate::dates::date_time_utc(value)
 }
 
+/// Today's date where the widget runs: the browser's, in its time zone (UTC's with no
+/// browser).
+pub fn today() -> time::Date {
+    #[cfg(target_arch = "wasm32")]
+    {
+        let now = js_sys::Date::new_0();
+        let month = u8::try_from(now.get_month() + 1)
+            .ok()
+            .and_then(|month| time::Month::try_from(month).ok());
+        let date = month.and_then(|month| {
+            time::Date::from_calendar_date(
+                i32::try_from(now.get_full_year()).ok()?,
+                month,
+                u8::try_from(now.get_date()).ok()?,
+            )
+            .ok()
+        });
+        if let Some(date) = date {
+            return date;
+        }
+    }
+    time::OffsetDateTime::now_utc().date()
+}
+
 /// The optional date's words, or nothing.
 pub fn date_or_blank(value: Option<IsoDate>) -> String {
     value.map(date).unwrap_or_default()

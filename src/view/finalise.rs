@@ -263,7 +263,7 @@ pub fn finalise(props: &FinaliseProps) -> Html {
                 Vec::new()
             };
             let record = context.session.record();
-            if form.refuses(&command, &record, own, &field_specs, &at) {
+            if form.refuses(&form.texts, &command, &record, own, &field_specs, &at) {
                 return;
             }
             let actor = Actor {

@@ -222,7 +222,7 @@ pub fn follow_up_form(props: &FollowUpFormProps) -> Html {
                 details: draft.details.clone(),
                 restrictions: draft.restrictions.clone(),
             });
-            if form.refuses(&command, &record, own, &field_specs, &at) {
+            if form.refuses(&form.texts, &command, &record, own, &field_specs, &at) {
                 return;
             }
             if !context.session.apply_as(command, &actor) {

@@ -822,20 +822,20 @@ impl ItemForm {
 
     /// Checks a save against the `warnings` the core raises about it as it is entered (an
     /// action due before the meeting): the first time, shows them and returns true, so
-    /// nothing is sent; saved again with the same texts, it goes as it is.
-    pub fn asks_first(&self, warnings: Vec<FormError>) -> bool {
+    /// nothing is sent; saved again with the same `texts`, it goes as it is.
+    pub fn asks_first(&self, texts: &Rc<Vec<String>>, warnings: Vec<FormError>) -> bool {
         if warnings.is_empty() {
             return false;
         }
         let same = self
             .warned
             .as_ref()
-            .is_some_and(|(texts, _)| **texts == **self.texts);
+            .is_some_and(|(warned, _)| warned == texts);
         if same {
             return false;
         }
         self.errors.set(Vec::new());
-        self.warned.set(Some(((*self.texts).clone(), warnings)));
+        self.warned.set(Some((texts.clone(), warnings)));
         self.focus
             .emit(FocusTarget::Node(self.warning_summary.clone()));
         true
@@ -855,18 +855,19 @@ impl ItemForm {
         summary_of(warnings, fields, at, id)
     }
 
-    /// Checks a save before it is sent: a choice the form has not made, the form's `own`
-    /// rules, and what the core says stops `command` (on the session's record as it is
-    /// now). When anything does, shows it and returns true: nothing is sent.
+    /// Checks a save of `texts` before it is sent: a choice the form has not made, the
+    /// form's `own` rules, and what the core says stops `command` (on the session's record
+    /// as it is now). When anything does, shows it and returns true: nothing is sent.
     pub fn refuses(
         &self,
+        texts: &[String],
         command: &Command,
         record: &DecisionRecord,
         own: Vec<FormError>,
         fields: &[FieldSpec],
         at: &JsonPath,
     ) -> bool {
-        let mut errors = missing(fields, &self.texts);
+        let mut errors = missing(fields, texts);
         errors.extend(own);
         errors.extend(command.problems(record).iter().map(FormError::from_finding));
         let refused = !errors.is_empty();

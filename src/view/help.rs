@@ -11,7 +11,7 @@ pub const SHORTCUTS: [(&str, &str); 4] = [
     ("Alt + Page Up", "Previous stage"),
     (
         "Alt + N",
-        "Add an item on this stage (moves to the first field of the form)",
+        "Add an item on this stage (moves to its one-line entry, or to the first field of its form)",
     ),
     ("Alt + M", "Go to the list of stages"),
 ];
@@ -19,9 +19,11 @@ pub const SHORTCUTS: [(&str, &str); 4] = [
 /// What Enter does, as the forms behave: a one-line field submits its form (the browser's
 /// own implicit submission), a text area takes a new line, and a section saves as it is
 /// typed, with no form to submit.
-pub const ENTER: &str = "In a form that adds or changes an item, Enter in a one-line field \
-    (a name, a date) saves the item, as the form's button does; in a box of several lines, \
-    Enter starts a new line. Sections such as the meeting details are saved as you type.";
+pub const ENTER: &str = "In a one-line entry (\"Action in one line\"), Enter adds the \
+    item and leaves the line empty for the next. In a form that adds or changes an item, \
+    Enter in a one-line field (a name, a date) saves the item, as the form's button does; in \
+    a box of several lines, Enter starts a new line. Sections such as the meeting details \
+    are saved as you type.";
 
 /// Props of the help panel.
 #[derive(Properties, PartialEq)]
@@ -78,9 +80,11 @@ pub fn shortcut_handler(
         };
         let field = ":is(input, select, textarea)";
         let selectors = match event.code().as_str() {
-            // The stage's add form (not the spread prompt's dissent form nor the
-            // amendment form), else the stage's first field (sections edited in place).
+            // The stage's one-line entry, else its add form (not the spread prompt's
+            // dissent form nor the amendment form), else the stage's first field
+            // (sections edited in place).
             "KeyN" => vec![
+                ".rs-stage .rs-quick input".to_string(),
                 format!(".rs-stage :is(.rs-item-list__form:not(.rs-finalise__amend), .rs-participants__form) {field}"),
                 format!(".rs-stage {field}"),
             ],

@@ -6,7 +6,8 @@ use super::audience::left_out_note;
 use super::context::use_widget;
 use super::error_summary::ErrorSummary;
 use super::focus::FocusTarget;
-use super::form::{display_value, use_item_form, FieldView, Fields, FormError};
+use super::form::{display_value, use_item_form, Control, FieldView, Fields, FormError};
+use super::quick::QuickEntry;
 use super::specs::ListForm;
 use crate::meeting::{entry_findings, Command, Finding, ListItem, Severity};
 use crate::record::{DecisionRecord, Restricted};
@@ -139,19 +140,19 @@ pub fn item_list(props: &ItemListProps) -> Html {
         })
     };
 
-    let onsubmit = {
+    // Saves `texts` as the form saves: what the core raises stops it (an error) or asks
+    // once (a warning), shown in the form. After a save the form is empty again, with focus
+    // on its first field when `refocus`. Returns whether it was saved.
+    let save = {
         let form = form.clone();
         let list = list.clone();
         let context = context.clone();
         let at = at.clone();
         let first_id = first_id.clone();
-        Callback::from(move |event: SubmitEvent| {
-            event.prevent_default();
+        Rc::new(move |texts: Rc<Vec<String>>, refocus: bool| -> bool {
             let record = context.session.record();
             let editing = form.editing.as_ref().map(|(_, id)| id.as_str());
-            let command = list.command(&record, &form.texts, editing);
-            // What the core raises as an item is entered: an error stops the save, a
-            // warning asks once.
+            let command = list.command(&record, &texts, editing);
             let (errors, warnings): (Vec<Finding>, Vec<Finding>) = match &command {
                 Command::Add(item) | Command::Edit(item) => entry_findings(&record, item, &at),
                 _ => Vec::new(),
@@ -159,15 +160,58 @@ pub fn item_list(props: &ItemListProps) -> Html {
             .into_iter()
             .partition(|finding| finding.severity == Severity::Error);
             let own = errors.iter().map(FormError::from_finding).collect();
-            if form.refuses(&command, &record, own, list.fields(), &at)
-                || form.asks_first(warnings.iter().map(FormError::from_finding).collect())
+            if form.refuses(&texts, &command, &record, own, list.fields(), &at)
+                || form.asks_first(
+                    &texts,
+                    warnings.iter().map(FormError::from_finding).collect(),
+                )
             {
-                return;
+                return false;
             }
-            if context.apply(command) {
-                form.clear(list.new_texts(&context.session.record()));
+            if !context.apply(command) {
+                return false;
+            }
+            form.clear(list.new_texts(&context.session.record()));
+            if refocus {
                 form.focus.emit(FocusTarget::Id(first_id.clone()));
             }
+            true
+        })
+    };
+    let onsubmit = {
+        let form = form.clone();
+        let save = save.clone();
+        Callback::from(move |event: SubmitEvent| {
+            event.prevent_default();
+            save((*form.texts).clone(), true);
+        })
+    };
+    // A line typed in one go: its parts fill a new item's form as if typed there, each
+    // followed by what follows from it, and the item is saved. When it cannot be saved as
+    // it is, the form holds it, saying what stops it.
+    let onread = {
+        let form = form.clone();
+        let list = list.clone();
+        let context = context.clone();
+        Callback::from(move |parts: Vec<(usize, String)>| {
+            let record = context.session.record();
+            let mut texts = list.new_texts(&record);
+            for (index, text) in parts {
+                let before = texts.clone();
+                let Some(slot) = texts.get_mut(index) else {
+                    continue;
+                };
+                *slot = match list.fields()[index].control {
+                    // A restriction typed adds to those that follow from who shared it.
+                    Control::Restrictions => format!("{} {text}", before[index]).trim().to_string(),
+                    _ => text,
+                };
+                list.follow(index, &before, &mut texts, &record, &context.config);
+            }
+            let texts = Rc::new(texts);
+            form.editing.set(None);
+            form.set_texts((*texts).clone());
+            save(texts, false);
         })
     };
     let cancel = {
@@ -339,6 +383,13 @@ pub fn item_list(props: &ItemListProps) -> Html {
                 if left_out > 0 {
                     <p class="rs-item-list__left-out">{ left_out_note(left_out) }</p>
                 }
+            }
+            if let (false, None, Some(keys)) = (props.read_only, &*form.editing, list.quick()) {
+                <QuickEntry form={list.form()} label={format!("{noun_title} in one line")} {keys}
+                    fields={Rc::new(list.fields().to_vec())}
+                    participants={Rc::new(record.participants.clone())}
+                    reference={record.meeting.date.map(|date| date.0).unwrap_or_else(super::dates::today)}
+                    {onread} />
             }
             if !props.read_only {
                 <form class="rs-item-list__form" novalidate=true {onsubmit}

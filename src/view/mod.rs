@@ -28,6 +28,7 @@ mod minutes;
 mod notices;
 mod participants;
 mod print_panel;
+mod quick;
 mod scales;
 mod section_form;
 mod specs;

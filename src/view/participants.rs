@@ -52,7 +52,14 @@ pub fn participants(props: &ParticipantsProps) -> Html {
             let record = context.session.record();
             let editing = form.editing.as_ref().map(|(_, id)| id.as_str());
             let command = list.command(&record, &form.texts, editing);
-            if form.refuses(&command, &record, Vec::new(), list.fields(), &at) {
+            if form.refuses(
+                &form.texts,
+                &command,
+                &record,
+                Vec::new(),
+                list.fields(),
+                &at,
+            ) {
                 return;
             }
             if context.apply(command) {

@@ -10,6 +10,7 @@ use super::form::{
     build, lens, new_texts, participant_label, specs, texts_of, use_item_form, Control, Field,
     FieldView, Fields, FormError,
 };
+use super::quick::{QuickEntry, QuickKeys};
 use super::section_form::section_change;
 use super::specs::{restrictions, SectionSpec};
 use crate::bidi::isolate;
@@ -37,6 +38,9 @@ pub struct ScalesProps {
     #[prop_or_default]
     pub read_only: bool,
 }
+
+/// What a scale typed in one line gives: whose view, the score and why.
+const SCALE_LINE: QuickKeys = &["participantId", "score", "reason"];
 
 fn scale_fields() -> Vec<Field<SafetyScale>> {
     type F = Field<SafetyScale>;
@@ -255,21 +259,21 @@ pub fn scales(props: &ScalesProps) -> Html {
             form.set(index, text)
         })
     };
-    let onsubmit = {
+    // Saves `texts` as the form saves them: a new scale for someone who has one asks first.
+    let save = {
         let form = form.clone();
         let fields = fields.clone();
         let scale_specs = scale_specs.clone();
         let context = context.clone();
         let at = at.clone();
         let replacing = replacing.clone();
-        Callback::from(move |event: SubmitEvent| {
-            event.prevent_default();
-            let mut scale = build(&fields, SafetyScale::default(), &form.texts);
+        Rc::new(move |texts: Rc<Vec<String>>| {
+            let mut scale = build(&fields, SafetyScale::default(), &texts);
             scale.reason = scale.reason.trim().to_string();
             let who = scale.participant_id.clone();
             let command = Command::SetScale(scale.clone());
             let record = context.session.record();
-            if form.refuses(&command, &record, Vec::new(), &scale_specs, &at) {
+            if form.refuses(&texts, &command, &record, Vec::new(), &scale_specs, &at) {
                 return;
             }
             // Changing this person's own scale replaces it; a new one for someone who has
@@ -289,6 +293,35 @@ pub fn scales(props: &ScalesProps) -> Html {
             if context.apply(command) {
                 form.clear(next_scale_texts(&fields, &context.session.record()));
             }
+        })
+    };
+    let onsubmit = {
+        let form = form.clone();
+        let save = save.clone();
+        Callback::from(move |event: SubmitEvent| {
+            event.prevent_default();
+            save((*form.texts).clone());
+        })
+    };
+    // A scale in one line: whose, the score and why. The form holds it when it cannot be
+    // saved as it is, or asks first when it would replace one.
+    let onread = {
+        let form = form.clone();
+        let fields = fields.clone();
+        let context = context.clone();
+        let replacing = replacing.clone();
+        Callback::from(move |parts: Vec<(usize, String)>| {
+            let mut texts = next_scale_texts(&fields, &context.session.record());
+            for (index, text) in parts {
+                if let Some(slot) = texts.get_mut(index) {
+                    *slot = text;
+                }
+            }
+            let texts = Rc::new(texts);
+            replacing.set(None);
+            form.editing.set(None);
+            form.set_texts((*texts).clone());
+            save(texts);
         })
     };
     let replace = {
@@ -504,6 +537,12 @@ pub fn scales(props: &ScalesProps) -> Html {
                     <tbody>{ for rows }</tbody>
                 </table>
                 </div>
+            }
+            if !props.read_only && form.editing.is_none() {
+                <QuickEntry form="scale" label="Scale in one line" keys={SCALE_LINE}
+                    fields={Rc::new(scale_specs.clone())} participants={props.participants.clone()}
+                    reference={context.session.record().meeting.date.map(|date| date.0).unwrap_or_else(super::dates::today)}
+                    {onread} />
             }
             if !props.read_only {
                 <form class="rs-item-list__form" novalidate=true {onsubmit} aria-label="Record a scale">

@@ -3,6 +3,7 @@
 
 use super::form::{build, lens, new_texts, specs, texts_of, Control, Field, FieldSpec, Lens};
 use super::item_list::Listed;
+use super::quick::QuickKeys;
 use crate::meeting::Command;
 use crate::record::*;
 use std::rc::Rc;
@@ -16,6 +17,9 @@ pub struct ListSpec<T> {
     pub intro: Option<&'static str>,
     pub add_label: &'static str,
     pub fields: Vec<Field<T>>,
+    /// The fields an item typed in one line fills, in order ([`super::quick`]); `None` for
+    /// a list added only through its form.
+    pub quick: Option<QuickKeys>,
     /// The keys of the fields shown as table columns; the first is the row header. The
     /// minutes list an item's other fields beside them.
     pub columns: Vec<&'static str>,
@@ -38,6 +42,8 @@ pub trait ListForm {
     fn heading(&self) -> &'static str;
     fn intro(&self) -> Option<&'static str>;
     fn add_label(&self) -> &'static str;
+    /// The fields its one-line entry fills, when it has one.
+    fn quick(&self) -> Option<QuickKeys>;
     fn columns(&self) -> &[&'static str];
     fn fields(&self) -> &[FieldSpec];
     /// How many items the record's list holds.
@@ -106,6 +112,9 @@ impl<T: Listed> ListForm for TypedList<T> {
     }
     fn add_label(&self) -> &'static str {
         self.spec.add_label
+    }
+    fn quick(&self) -> Option<QuickKeys> {
+        self.spec.quick
     }
     fn columns(&self) -> &[&'static str] {
         &self.spec.columns
@@ -375,6 +384,7 @@ pub fn subjects() -> ListSpec<Subject> {
             F::new("history.notes", "Adults: anything else to hold in mind", Control::TextArea, history!(notes)),
             restrictions(lens!(restrictions), &[]),
         ],
+        quick: None,
         columns: vec!["name", "role", "dateOfBirth", "mobility", "livesWithChild"],
     }
 }
@@ -401,6 +411,7 @@ pub fn information() -> ListSpec<InformationItem> {
                 .must_choose("Select lawful basis for sharing"),
             restrictions(lens!(restrictions), &[]),
         ],
+        quick: Some(&["sharedBy", "content", "kind", "restrictions"]),
         columns: vec!["content", "sourceAgency", "kind", "basis", "restrictions"],
     }
 }
@@ -420,6 +431,7 @@ pub fn tools() -> ListSpec<ToolInput> {
             F::new("date", "Date", Control::Date, lens!(date)),
             restrictions(lens!(restrictions), &[]),
         ],
+        quick: Some(&["name", "result", "completedBy"]),
         columns: vec!["name", "result", "completedBy"],
     }
 }
@@ -448,6 +460,7 @@ pub fn gaps() -> ListSpec<InformationGap> {
             F::new("due", "By when", Control::Date, lens!(due)),
             restrictions(lens!(restrictions), &[]),
         ],
+        quick: Some(&["unknown", "ownerId", "due"]),
         columns: vec!["unknown", "ownerId", "due"],
     }
 }
@@ -470,6 +483,7 @@ pub fn statements(column: AssessmentColumn) -> ListSpec<Statement> {
             F::new("text", "Statement", Control::TextArea, lens!(text)),
             restrictions(lens!(restrictions), &[]),
         ],
+        quick: None,
         columns: vec!["text", "restrictions"],
     }
 }
@@ -495,6 +509,7 @@ pub fn decisions() -> ListSpec<Decision> {
                 .earlier_only(),
             restrictions(lens!(restrictions), &[]),
         ],
+        quick: None,
         columns: vec!["decisionType", "owningAgency", "decisionMakerId", "rationale"],
     }
 }
@@ -533,6 +548,7 @@ pub fn risks() -> ListSpec<Risk> {
             .hint("What would bring the review forward."),
             restrictions(lens!(restrictions), &[]),
         ],
+        quick: Some(&["description", "ownerId", "accountableFor", "reviewDate"]),
         columns: vec!["description", "ownerId", "reviewDate", "restrictions"],
     }
 }
@@ -564,6 +580,7 @@ pub fn actions() -> ListSpec<Action> {
             ),
             restrictions(lens!(restrictions), &[]),
         ],
+        quick: Some(&["task", "ownerId", "due"]),
         columns: vec!["task", "ownerId", "due", "status"],
     }
 }
@@ -582,6 +599,7 @@ pub fn contingencies() -> ListSpec<Contingency> {
             F::new("ownerId", "Who acts", Control::Owner, lens!(owner_id)),
             restrictions(lens!(restrictions), &[]),
         ],
+        quick: Some(&["ifThis", "thenThat", "ownerId"]),
         columns: vec!["ifThis", "thenThat", "ownerId"],
     }
 }
@@ -635,6 +653,7 @@ pub fn dissent() -> ListSpec<Dissent> {
             ),
             restrictions(lens!(restrictions), &[]),
         ],
+        quick: None,
         columns: vec!["participantId", "view", "chairResponse", "escalation"],
     }
 }
@@ -671,6 +690,7 @@ pub fn family() -> ListSpec<FamilyCommunication> {
             ),
             restrictions(lens!(restrictions), &[]),
         ],
+        quick: None,
         columns: vec!["what", "toWhom", "byId", "when"],
     }
 }
@@ -697,6 +717,7 @@ pub fn distribution() -> ListSpec<Recipient> {
             .hint("Police sensitive items go to the police, health confidential items to health and legally privileged items to children's social care. Tick what the owner of such items has agreed this recipient may also receive.")
             .initially(Some(Restrictions::none())),
         ],
+        quick: None,
         columns: vec!["name", "agency", "sentOn", "kind"],
     }
 }
@@ -730,6 +751,7 @@ pub fn participants() -> ListSpec<Participant> {
         intro: None,
         add_label: "Add participant",
         fields,
+        quick: None,
         columns: vec!["name", "role", "agency", "attendance", "decisionAuthority"],
     }
 }

@@ -74,14 +74,14 @@ test('the page crashes after each kind of change and is reopened: every change i
     }],
     ['an item added', async (p) => {
       await gotoStage(p, 'Risks and owners');
-      const form = p.locator('.rs-stage form');
+      const form = p.locator('.rs-stage form.rs-item-list__form');
       await form.getByLabel('Risk', { exact: true }).fill('Unexplained bruising to a pre-mobile baby');
       await fillAndSubmit(form, () => 'Safety plan agreed with the family');
     }],
     ['an item changed', async (p) => {
       await gotoStage(p, 'Risks and owners');
       await p.getByRole('button', { name: 'Change risk 1' }).click();
-      const form = p.locator('.rs-stage form');
+      const form = p.locator('.rs-stage form.rs-item-list__form');
       await form.getByLabel('Risk', { exact: true }).fill('Unexplained bruising, changed after the crash');
       await form.locator('button[type=submit]').click();
       await expect(p.getByText('Unexplained bruising, changed after the crash').first()).toBeVisible();
@@ -385,7 +385,7 @@ test('a reload with the shortcuts panel, a change form and the file chooser open
   await expect(page.getByRole('heading', { name: 'Keyboard shortcuts' })).toBeVisible();
   await openStage(page, 'Risks and owners');
   await page.getByRole('button', { name: 'Change risk 1' }).click();
-  await page.locator('.rs-stage form').getByLabel('Risk', { exact: true }).fill('Typed into the open form, not yet saved');
+  await page.locator('.rs-stage form.rs-item-list__form').getByLabel('Risk', { exact: true }).fill('Typed into the open form, not yet saved');
   const chooser = page.waitForEvent('filechooser');
   await page.getByLabel('Open a record from a file (JSON)').click();
   await chooser;

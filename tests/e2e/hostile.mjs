@@ -148,8 +148,9 @@ export async function wholeMeeting(page, text = payloadCycle()) {
     for (let pass = 0; pass < 2; pass += 1) {
       filled += await fillEmpty(page.locator('.rs-stage :is(input, textarea, select):not(form *)'), text);
     }
-    // Every add form but the participants' (three are enough, added above).
-    const forms = page.locator('.rs-stage form:not(.rs-participants__form)');
+    // Every add form but the participants' (three are enough, added above) and the
+    // one-line entries (their parts are the forms' own fields).
+    const forms = page.locator('.rs-stage form:not(.rs-participants__form):not(.rs-quick)');
     const count = await forms.count();
     for (let index = 0; index < count; index += 1) {
       const form = forms.nth(index);

@@ -265,13 +265,17 @@ test('a whole meeting, from an empty record to a finalised one, with the keyboar
   await page.keyboard.press('Enter');
   await expect(worries.getByRole('rowheader', { name: 'An unexplained bruise on a pre-mobile baby.' })).toBeVisible();
 
-  // Two safety scales, each person's own view.
+  // Two safety scales, each person's own view: one typed in one line, one in the form.
   await openStage(page, 'Safety scales');
-  for (const [who, score, reason] of [
-    ['Amara', '4', 'The bruise is unexplained but mother is engaging.'],
-    ['Tom', '2', 'An unexplained injury to a baby.'],
-  ]) {
-    await page.keyboard.press('Alt+N');
+  await page.keyboard.press('Alt+N');
+  await expect(page.getByRole('textbox', { name: 'Scale in one line', exact: true })).toBeFocused();
+  await page.keyboard.type('Amara; 4; The bruise is unexplained but mother is engaging.');
+  await page.keyboard.press('Enter');
+  await expect(page.getByRole('table', { name: 'Safety scales (1)' })).toBeVisible();
+  for (const [who, score, reason] of [['Tom', '2', 'An unexplained injury to a baby.']]) {
+    // Past the line and its button to the form.
+    await page.keyboard.press('Tab');
+    await page.keyboard.press('Tab');
     await expect(page.getByLabel('Whose view')).toBeFocused();
     await page.keyboard.type(who);
     // The score is a row of radios, 0 to 10: Tab reaches 0, each arrow moves one along.
@@ -680,7 +684,7 @@ test('keyboard shortcuts move between stages and to the add form, and are listed
   await page.keyboard.press('Alt+PageUp');
   await expect(stageHeading(page, 'Attendance and reason')).toBeFocused();
 
-  // On the scales stage Alt+N goes to "Record a scale", not the spread prompt's form.
+  // On the scales stage Alt+N goes to its one-line entry, not the spread prompt's form.
   await openSample(page);
   await tabTo(page, page.getByRole('button', { name: 'Chair mode' }));
   // Each press moves one stage on from the stage drawn: wait for it before the next.
@@ -689,7 +693,55 @@ test('keyboard shortcuts move between stages and to the add form, and are listed
     await expect(stageHeading(page, title)).toBeFocused();
   }
   await page.keyboard.press('Alt+N');
-  await expect(page.getByLabel('Whose view')).toBeFocused();
+  await expect(page.getByRole('textbox', { name: 'Scale in one line', exact: true })).toBeFocused();
+});
+
+test('an item typed in one line: people by name, dates in words, a wrong part said where it is, a warning asked in the form', async ({ page }) => {
+  const problems = await openSample(page);
+  const actions = async () => (await page.evaluate(() => window.riskSensibleDemo.widget.record())).actions;
+  await clickStage(page, 'Actions');
+  const count = (await actions()).length;
+  const entry = page.getByRole('form', { name: 'Action in one line', exact: true });
+  const line = entry.getByRole('textbox', { name: 'Action in one line', exact: true });
+  await page.keyboard.press('Alt+N');
+  await expect(line).toBeFocused();
+
+  // A part that names nobody is said at the line, which keeps what was typed.
+  await page.keyboard.type('Call the GP; Tim; Friday');
+  await page.keyboard.press('Enter');
+  await expect(entry.getByText('Owner: no participant is called "Tim": add them to the participants first.')).toBeVisible();
+  await expect(line).toHaveValue('Call the GP; Tim; Friday');
+  await expect(line).toHaveAttribute('aria-invalid', 'true');
+  await expect(line).toBeFocused();
+  expect(await actions()).toHaveLength(count);
+
+  // Put right, the line shows what it will add (the meeting was on Monday 2 March 2026),
+  // and Enter adds it, leaving the line empty and focused for the next.
+  await line.fill('Call the GP; priya; Friday');
+  await expect(entry).toContainText('Will add: Action: Call the GP · Owner: Priya Nandra (Health) · Due date: 6 March 2026');
+  await page.keyboard.press('Enter');
+  await expect(page.getByRole('rowheader', { name: 'Call the GP', exact: true })).toBeVisible();
+  await expect(line).toHaveValue('');
+  await expect(line).toBeFocused();
+  const added = (await actions()).at(-1);
+  expect([added.task, added.due]).toEqual(['Call the GP', '2026-03-06']);
+  const priya = (await page.evaluate(() => window.riskSensibleDemo.widget.record())).participants.find((p) => p.name === 'Priya Nandra');
+  expect(added.ownerId).toBe(priya.id);
+
+  // A warning goes to the form, which holds the item until it is saved as it is.
+  await page.keyboard.type('Chase the school; Tom; 1/3');
+  await page.keyboard.press('Enter');
+  const form = page.getByRole('form', { name: 'Add action' });
+  const check = form.getByRole('alert').filter({ hasText: 'Check before saving' });
+  await expect(check).toBeFocused();
+  await expect(check.getByRole('link')).toHaveText('This action is due on 1 March 2026, before the meeting on 2 March 2026: check the date');
+  await expect(form.getByLabel('Action', { exact: true })).toHaveValue('Chase the school');
+  await expect(line).toHaveValue('');
+  expect(await actions()).toHaveLength(count + 1);
+  await expectNoAxeViolations(page);
+  await form.getByRole('button', { name: 'Add action' }).click();
+  expect((await actions()).at(-1)).toMatchObject({ task: 'Chase the school', due: '2026-03-01' });
+  expect(problems).toEqual([]);
 });
 
 test('forced colours and reduced motion are respected', async ({ page }) => {

@@ -29,6 +29,17 @@ test('the chair runs an ordinary case from an empty record to a final one, the s
   expect(record.decisions.map((d) => d.owningAgency)).toEqual(["Children's social care", "Children's social care", 'Police']);
   expect(record.actions.map((a) => a.ownerId)).toEqual(['p5', 'p3', 'p2', 'p1']);
   expect(record.dissent[0].view).toContain('frighten mother');
+  // What each one-line entry read: people by first name, dates in words from the meeting's
+  // day (Monday 2 March 2026).
+  expect(record.actions.map((a) => a.due)).toEqual(['2026-03-02', '2026-03-03', '2026-03-02', '2026-03-09']);
+  expect(record.gaps.map((g) => [g.ownerId, g.due])).toEqual([['p3', '2026-03-04'], ['p2', '2026-03-03']]);
+  expect(record.risks.map((r) => [r.ownerId, r.accountableFor, r.reviewDate])).toEqual([
+    ['p1', 'The safety plan until the medical', '2026-03-04'],
+    ['p3', 'Police checks and seeing Connor', '2026-03-06'],
+  ]);
+  expect(record.contingencies.map((c) => c.ownerId)).toEqual(['p1']);
+  expect(record.tools.map((t) => [t.name, t.completedBy])).toEqual([['Bruising protocol', 'Priya Nandra']]);
+  expect(record.information[0].content).toContain('mother said she did not know');
   expect(record.information.map((i) => i.kind)).toEqual(['fact', 'fact', 'opinion', 'hearsay']);
   expect(record.information.map((i) => i.sourceAgency)).toEqual(['Health', 'Police', 'Health', 'Early help']);
   expect(record.information.map((i) => i.restrictions)).toEqual([['healthConfidential'], ['policeSensitive'], ['healthConfidential'], ['thirdParty']]);
