@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
-# Where every kilobyte of the widget's WebAssembly goes, by crate and by function: rebuilds
-# the shipped module from the release build (scripts/build.sh must have run) with its
+# Where every kilobyte of the meeting widget's WebAssembly goes, by crate and by function:
+# rebuilds the shipped module from the release build (scripts/build.sh must have run; it
+# builds the meeting's module last) with its
 # function names kept, optimised exactly as it ships, and has twiggy attribute its bytes
 # (bench/size-report.mjs writes the report). Part of scripts/bench.sh.
 #

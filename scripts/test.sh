@@ -36,12 +36,14 @@ step() {
 browser_tests() {
   CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_RUNNER=wasm-bindgen-test-runner \
     CHROMEDRIVER=/usr/bin/chromedriver \
-    wasm_cargo test --target wasm32-unknown-unknown --no-default-features --features web --test browser
+    wasm_cargo test --target wasm32-unknown-unknown --no-default-features --features meeting --test browser
 }
 
 step "bootstrap" ensure_all
 step "cargo fmt --check" cargo fmt --all -- --check
 step "clippy (default features)" cargo clippy --workspace --all-targets -- -D warnings
+step "clippy (the meeting's entry alone)" cargo clippy --lib --no-default-features --features meeting -- -D warnings
+step "clippy (the caseload's entry alone)" cargo clippy --lib --no-default-features --features caseload -- -D warnings
 step "clippy (core only, --no-default-features)" cargo clippy --workspace --all-targets --no-default-features -- -D warnings
 step "cargo test" cargo test --workspace
 # Proves the domain core builds and tests without yew/web-sys (the root crate with its

@@ -66,6 +66,7 @@ impl RecordText {
     }
 
     /// The record as a plain JavaScript object.
+    #[cfg(feature = "meeting")]
     pub(crate) fn to_object(&self) -> Result<JsValue, JsError> {
         parse_js(&self.js)
             .map_err(|_| JsError::new("could not convert the record to a JavaScript object"))
@@ -162,36 +163,45 @@ pub(crate) fn record_string(text: &js_sys::JsString) -> Result<String, Vec<Impor
     Ok(String::from(text))
 }
 
-thread_local! {
-    /// The elements that hold a widget (the meeting or the caseload view), until it is
-    /// destroyed. A `WeakSet`: an element the page has dropped is not kept alive by it.
-    static HOLDING: js_sys::WeakSet = js_sys::WeakSet::new();
+/// The elements that hold a widget (the meeting or the caseload view), until it is
+/// destroyed: a `WeakSet` (an element the page has dropped is not kept alive by it) kept on
+/// the page's global object under `Symbol.for("risk-sensible:holding")`, so that the
+/// meeting's module and the caseload's, each with its own memory, share it.
+fn holding() -> js_sys::WeakSet {
+    let global = js_sys::global();
+    let key = js_sys::Symbol::for_("risk-sensible:holding");
+    match js_sys::Reflect::get(&global, &key) {
+        Ok(set) if set.is_instance_of::<js_sys::WeakSet>() => set.unchecked_into(),
+        _ => {
+            let set = js_sys::WeakSet::new();
+            let _ = js_sys::Reflect::set(&global, &key, &set);
+            set
+        }
+    }
 }
 
 /// Marks `element` as holding a widget; an error when it already holds one, so that a
 /// second widget is never stacked on the first (two widgets on one element would both
 /// take changes and both write the same draft).
 pub(crate) fn hold(element: &Element) -> Result<(), JsError> {
-    HOLDING.with(|holding| {
-        if holding.has(element) {
-            return Err(JsError::new(
-                "risk-sensible: this element already holds a widget; call destroy() on the \
-                 handle mount returned before mounting another into it",
-            ));
-        }
-        holding.add(element);
-        Ok(())
-    })
+    let holding = holding();
+    if holding.has(element) {
+        return Err(JsError::new(
+            "risk-sensible: this element already holds a widget; call destroy() on the \
+             handle mount returned before mounting another into it",
+        ));
+    }
+    holding.add(element);
+    Ok(())
 }
 
 /// The widget in `element` is destroyed: another may be mounted there.
 pub(crate) fn let_go(element: &Element) {
-    HOLDING.with(|holding| {
-        holding.delete(element);
-    });
+    holding().delete(element);
 }
 
 /// The error every method of a destroyed widget's handle throws.
+#[cfg(feature = "meeting")]
 pub(crate) fn destroyed() -> JsError {
     JsError::new("risk-sensible: this widget was destroyed")
 }

@@ -5,8 +5,11 @@
 //!
 //! - the domain core ([`record`], [`meeting`]) knows nothing of the DOM, Yew or the browser.
 //!   It builds and tests with `--no-default-features`;
-//! - the web layer (`view`, `embed`, behind the default `web` feature) renders the core and
-//!   sends every change through [`meeting::apply`], the one transition function.
+//! - the web layer (`view`, `embed`, behind the `web` feature) renders the core and sends
+//!   every change through [`meeting::apply`], the one transition function. It has two
+//!   entries, each its own WebAssembly module: the meeting widget's `mount` (`embed`,
+//!   feature `meeting`) and the caseload view's `mountCaseload` (`caseload_embed`, feature
+//!   `caseload`). Both are on by default.
 
 // The domain core lives in its own crates (`core/`, and `record/` for the record, whose
 // reading and digests in `record/io/` are built for speed); its modules are this crate's, so
@@ -15,9 +18,9 @@ pub use risk_sensible_core::{analysis, bidi, copy, dates, example, export, meeti
 
 #[cfg(feature = "web")]
 pub mod autosave;
-#[cfg(feature = "web")]
+#[cfg(feature = "caseload")]
 pub mod caseload_embed;
-#[cfg(feature = "web")]
+#[cfg(feature = "meeting")]
 pub mod embed;
 #[cfg(feature = "web")]
 mod host_js;

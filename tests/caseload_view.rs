@@ -1,7 +1,7 @@
 //! Server-side rendering of the caseload view on the host: the hot-spot table with its sort
 //! buttons, paging, the themes as SVG charts beside their tables, and no inline styles (the
 //! page's CSP refuses them). Only built with the web layer, never for wasm.
-#![cfg(all(feature = "web", not(target_arch = "wasm32")))]
+#![cfg(all(feature = "caseload", not(target_arch = "wasm32")))]
 
 mod analysis_fixtures;
 mod common;

@@ -6,7 +6,7 @@
 // The records are drafts dated January to March 2026, so the page pins the as-of date to
 // 16 March 2026 (?asOf=YYYY-MM-DD to change it). Everyone in them is invented: names are
 // drawn from short lists, case references are NS-3xxxxx.
-import init, { mountCaseload } from "./pkg/risk_sensible.js";
+import init, { mountCaseload } from "./pkg/risk_sensible_caseload.js";
 
 /** A small seeded generator (mulberry32), so the same page shows the same records. */
 function random(seed) {

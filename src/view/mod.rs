@@ -5,6 +5,7 @@
 mod agenda_timer;
 mod app;
 mod audience;
+#[cfg(feature = "caseload")]
 mod caseload;
 mod clocks;
 mod context;
@@ -38,6 +39,7 @@ mod undo;
 mod wellbeing;
 
 pub use app::{App, AppProps};
+#[cfg(feature = "caseload")]
 pub use caseload::{Caseload, CaseloadProps};
 pub use context::WidgetContext;
 pub use exports::download;

@@ -3,7 +3,7 @@
 // exports validated by third-party tools, import, and the strict CSP pages.
 import { test, expect } from '@playwright/test';
 import { execFileSync } from 'node:child_process';
-import { readFileSync, writeFileSync, mkdirSync } from 'node:fs';
+import { existsSync, readFileSync, writeFileSync, mkdirSync } from 'node:fs';
 import AxeBuilder from '@axe-core/playwright';
 import { openDemo, openStage, readDraft } from './helpers.mjs';
 
@@ -103,6 +103,33 @@ test('mount on an element that holds a widget throws and stacks nothing', async 
   expect(outcome.same).toBe(true);
   await page.getByLabel('Reason for the meeting').fill('The first widget still works');
   expect((await page.evaluate(() => window.riskSensibleDemo.widget.record())).meeting.reason).toBe('The first widget still works');
+});
+
+test('the meeting and the caseload are two modules, and neither mounts on an element the other holds', async ({ page }) => {
+  const problems = [];
+  page.on('pageerror', (error) => problems.push(error.message));
+  await page.goto('/caseload.html');
+  await expect(page.getByRole('heading', { level: 2, name: 'Caseload' })).toBeVisible();
+  const outcome = await page.evaluate(async () => {
+    const meeting = await import('/pkg/risk_sensible.js');
+    await meeting.default();
+    const element = document.getElementById('caseload');
+    let refused = '';
+    try {
+      meeting.mount(element, {});
+    } catch (error) {
+      refused = String(error.message ?? error);
+    }
+    // Once the caseload lets the element go, the meeting may take it.
+    window.riskSensibleCaseload.caseload.destroy();
+    const widget = meeting.mount(element, {});
+    const mounted = typeof widget.record === 'function';
+    widget.destroy();
+    return { refused, mounted };
+  });
+  expect(outcome.refused).toContain('this element already holds a widget');
+  expect(outcome.mounted).toBe(true);
+  expect(problems).toEqual([]);
 });
 
 test('load from inside a change listener is applied in order: every listener hears each record, and the widget ends on the last', async ({ page }) => {
@@ -444,9 +471,18 @@ for (const path of ['/', '/two.html', '/element.html', '/sample.html', '/shared.
 
 // Every demo page preloads the module and the wasm (README, "Embedding"). A preload whose
 // request does not match the loader's (another credentials mode, say) is fetched a second
-// time: 1.3 MB more on every cold load, and a console warning.
-for (const path of ['/', '/two.html', '/element.html', '/sample.html', '/shared.html', '/caseload.html']) {
-  test(`${path} fetches the widget's module and wasm once each, from the preload`, async ({ page }) => {
+// time: 1.3 MB more on every cold load, and a console warning. Each page loads its own
+// entry's module only: a meeting page nothing of the caseload, the caseload page nothing of
+// the meeting.
+for (const [path, module, other] of [
+  ['/', 'risk_sensible', 'risk_sensible_caseload'],
+  ['/two.html', 'risk_sensible', 'risk_sensible_caseload'],
+  ['/element.html', 'risk_sensible', 'risk_sensible_caseload'],
+  ['/sample.html', 'risk_sensible', 'risk_sensible_caseload'],
+  ['/shared.html', 'risk_sensible', 'risk_sensible_caseload'],
+  ['/caseload.html', 'risk_sensible_caseload', 'risk_sensible'],
+]) {
+  test(`${path} fetches the widget's module and wasm once each, from the preload, and nothing of the other module`, async ({ page }) => {
     const fetched = [];
     const warnings = [];
     page.on('request', (request) => fetched.push(new URL(request.url()).pathname));
@@ -458,12 +494,26 @@ for (const path of ['/', '/two.html', '/element.html', '/sample.html', '/shared.
     const entries = await page.evaluate(() =>
       performance.getEntriesByType('resource').map((entry) => [new URL(entry.name).pathname, entry.initiatorType]),
     );
-    expect(fetched.filter((name) => name.endsWith('/pkg/risk_sensible_bg.wasm'))).toHaveLength(1);
-    expect(fetched.filter((name) => name.endsWith('/pkg/risk_sensible.js'))).toHaveLength(1);
+    expect(fetched.filter((name) => name.endsWith(`/pkg/${module}_bg.wasm`))).toHaveLength(1);
+    expect(fetched.filter((name) => name.endsWith(`/pkg/${module}.js`))).toHaveLength(1);
+    expect(fetched.filter((name) => name.endsWith(`/pkg/${other}_bg.wasm`) || name.endsWith(`/pkg/${other}.js`))).toEqual([]);
     // Fetched by the <link>, before the loader asked for it.
-    expect(entries.filter(([name]) => name.endsWith('/pkg/risk_sensible_bg.wasm'))).toEqual([
-      [expect.stringMatching(/risk_sensible_bg\.wasm$/), 'link'],
+    expect(entries.filter(([name]) => name.endsWith(`/pkg/${module}_bg.wasm`))).toEqual([
+      [expect.stringMatching(new RegExp(`${module}_bg\\.wasm$`)), 'link'],
     ]);
     expect(warnings).toEqual([]);
   });
 }
+
+test('the npm package holds every file its exports name, and each module its own entry', async () => {
+  const dist = new URL('../../dist/npm/', import.meta.url);
+  const manifest = JSON.parse(readFileSync(new URL('package.json', dist), 'utf8'));
+  const targets = Object.values(manifest.exports).flatMap((target) => (typeof target === 'string' ? [target] : Object.values(target)));
+  for (const target of targets) expect(existsSync(new URL(target, dist)), target).toBe(true);
+  const meeting = readFileSync(new URL('pkg/risk_sensible.js', dist), 'utf8');
+  const caseload = readFileSync(new URL('pkg/risk_sensible_caseload.js', dist), 'utf8');
+  expect(meeting).toContain('export function mount(');
+  expect(meeting).not.toContain('mountCaseload');
+  expect(caseload).toContain('export function mountCaseload(');
+  expect(caseload).not.toContain('export function mount(');
+});
