@@ -13,7 +13,7 @@ pub mod schema;
 mod sections;
 mod shape;
 mod types;
-mod walk;
+pub mod walk;
 
 pub use path::{JsonPath, Step};
 pub use sections::*;

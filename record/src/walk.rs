@@ -1,359 +1,459 @@
-//! A walk over every string value of a record, with its JSON path: for checks that apply
-//! to all of a record's text alike (see [`strings_with`]).
-//!
-//! It is a serde serializer that writes nothing: serde hands it every field, list item and
-//! string of the record with its name, which is all a path needs, so every field is walked,
-//! new ones included, with no list of fields to keep up. Where it is goes down the stack as
-//! a [`Location`] chain, as import's checks keep it, and becomes a [`JsonPath`] only for a
-//! string that is reported; a string is looked into only when it holds a character beyond
-//! ASCII. It is a serializer of its own, not the record's JSON writer with a formatter that
-//! writes nothing, because validation, which uses it, runs on every change in the widget:
-//! on a record of 1 MB this walk takes about 0.3 ms natively, the JSON writer's 2.5 ms
-//! (serde_json checks every byte of every string for characters to escape), for 4.9 KiB of
-//! gzip in the wasm (docs/performance.md).
+//! One walk over a value of the record's types, as serde writes it, that writes nothing:
+//! serde hands it every field, list item and string with its name, which is all a path
+//! needs, so every field is walked, new ones included, with no list of fields to keep up.
+//! It gives the path and text of every string ([`for_each_string`], [`strings_with`]) and
+//! bounds on the bytes of the record's pretty JSON ([`bytes_bound`], [`bytes_close`]).
+//! It is one serializer for every use, so the record's `Serialize` is compiled once for
+//! all of them, and a serializer of its own, not the JSON writer with a formatter that
+//! writes nothing, because validation, which uses it, runs on every change in the widget
+//! (serde_json checks every byte of every string for characters to escape).
 
-use crate::path::{JsonPath, Location};
+use crate::path::{JsonPath, Step};
 use crate::DecisionRecord;
-use serde::ser::{self, Serialize, Serializer};
+use serde::ser::{self, Serialize};
+use std::borrow::Cow;
+use std::fmt;
 
 /// Every string value in the record that holds a character `wanted` picks: its path
 /// (`$.decisions[0].rationale`), and those characters, each once, in the order they first
 /// occur in it; in the order the record is written. Object keys and enumeration values are
-/// not looked at. Checks that apply to all of a record's text (such as `validate`'s warning
-/// on bidirectional controls) use this rather than a list of fields.
+/// not looked at; a string is looked into only when it holds a character beyond ASCII.
+/// Checks that apply to all of a record's text (such as `validate`'s warning on
+/// bidirectional controls) use this rather than a list of fields.
 pub fn strings_with(
     record: &DecisionRecord,
     wanted: &dyn Fn(char) -> bool,
 ) -> Vec<(JsonPath, Vec<char>)> {
     let mut found = Vec::new();
-    // Walking cannot fail: every method of the walk succeeds.
-    let _ = record.serialize(Walk {
-        wanted,
-        here: &Location::Root,
-        found: &mut found,
-        key: None,
-    });
-    found
-}
-
-/// A string found, at its path.
-type Found = Vec<(JsonPath, Vec<char>)>;
-
-struct Walk<'f, 'l> {
-    wanted: &'f dyn Fn(char) -> bool,
-    /// Where the value being walked is.
-    here: &'l Location<'l>,
-    found: &'f mut Found,
-    /// Reading a map's key: its text goes here rather than being looked into.
-    key: Option<&'f mut String>,
-}
-
-impl<'f> Walk<'f, '_> {
-    /// The walk of a value at `here`.
-    fn at<'g, 'm>(&'g mut self, here: &'m Location<'m>) -> Walk<'g, 'm> {
-        Walk {
-            wanted: self.wanted,
-            here,
-            found: &mut *self.found,
-            key: None,
-        }
-    }
-
-    fn text(self, text: &str) {
-        if let Some(key) = self.key {
-            key.push_str(text);
-            return;
-        }
+    for_each_string(record, &mut |steps, text| {
         if text.is_ascii() {
             return;
         }
         let mut characters: Vec<char> = Vec::new();
-        for character in text.chars().filter(|character| (self.wanted)(*character)) {
+        for character in text.chars().filter(|character| wanted(*character)) {
             if !characters.contains(&character) {
                 characters.push(character);
             }
         }
         if !characters.is_empty() {
-            self.found.push((path_of(self.here), characters));
+            let path = steps
+                .iter()
+                .fold(JsonPath::root(), |path, step| match step {
+                    Step::Key(key) => path.key(key.to_string()),
+                    Step::Index(index) => path.index(*index),
+                });
+            found.push((path, characters));
         }
-    }
+    });
+    found
 }
 
-/// The [`JsonPath`] of a location.
-fn path_of(location: &Location<'_>) -> JsonPath {
-    let mut steps = Vec::new();
-    let mut at = location;
-    loop {
-        match at {
-            Location::Root => break,
-            Location::Key(parent, key) => {
-                steps.push(Err(*key));
-                at = parent;
-            }
-            Location::Index(parent, index) => {
-                steps.push(Ok(*index));
-                at = parent;
-            }
-        }
-    }
-    steps
-        .into_iter()
-        .rev()
-        .fold(JsonPath::root(), |path, step| match step {
-            Ok(index) => path.index(index),
-            Err(key) => path.key(key.to_string()),
+/// An upper bound on the bytes `export` writes for `value` (its pretty JSON), found
+/// without writing it: every text counted at six bytes a byte (the longest escape,
+/// `\u001f`, stands for one byte), numbers at their longest, and the white space of the
+/// deepest indent. Cheap enough to run on every change: it adds up lengths.
+pub fn bytes_bound<T: Serialize + ?Sized>(value: &T) -> usize {
+    let mut walk = Walk::new(None);
+    let _ = value.serialize(&mut walk);
+    walk.bytes
+}
+
+/// A closer upper bound than [`bytes_bound`]: each text counted as `export` escapes it,
+/// byte by byte, without writing anything. For a record whose texts are long enough for
+/// the cheap bound to reach the limit (a million characters or so).
+pub fn bytes_close<T: Serialize + ?Sized>(value: &T) -> usize {
+    let mut walk = Walk::new(None);
+    walk.close = true;
+    let _ = value.serialize(&mut walk);
+    walk.bytes
+}
+
+/// The bytes `export` writes for `text`, quotes included: a quote, a backslash and the
+/// control characters with a short escape (`\n`) take two, the other control characters
+/// six (`\u0001`); everything else is written as it is.
+fn escaped_len(text: &str) -> usize {
+    2 + text
+        .bytes()
+        .map(|byte| match byte {
+            b'"' | b'\\' | b'\n' | b'\r' | b'\t' | 0x08 | 0x0c => 2,
+            0..=0x1f => 6,
+            _ => 1,
         })
+        .sum::<usize>()
 }
 
-type Error = serde_json::Error;
+/// Calls `visit` with the path (from `value`) and the text of every string in `value`.
+pub fn for_each_string<T: Serialize + ?Sized>(value: &T, visit: &mut dyn FnMut(&[Step], &str)) {
+    let mut walk = Walk::new(Some(visit));
+    let _ = value.serialize(&mut walk);
+}
 
-/// Serializer methods for values that hold no text.
-macro_rules! no_text {
-    ($($method:ident: $type:ty),+) => {
-        $(fn $method(self, _: $type) -> Result<(), Error> {
+/// The most bytes a number is written in (`-1.7976931348623157e308`).
+const NUMBER_BYTES: usize = 24;
+/// The most bytes `export` writes for one byte of text.
+const ESCAPE_FACTOR: usize = 6;
+
+/// A value of the record's types walked as serde writes it: the path of each string, and
+/// an upper bound of the bytes of its pretty JSON.
+struct Walk<'v> {
+    path: Vec<Step>,
+    /// The index of the next item of each open list.
+    counters: Vec<usize>,
+    bytes: usize,
+    /// Count each text as it is escaped, not at its longest.
+    close: bool,
+    visit: Option<Visit<'v>>,
+}
+
+/// What is called with each string's path and text.
+type Visit<'v> = &'v mut dyn FnMut(&[Step], &str);
+
+impl<'v> Walk<'v> {
+    fn new(visit: Option<Visit<'v>>) -> Self {
+        Walk {
+            path: Vec::new(),
+            counters: Vec::new(),
+            bytes: 0,
+            close: false,
+            visit,
+        }
+    }
+
+    fn text(&mut self, text: &str) {
+        self.bytes += if self.close {
+            escaped_len(text)
+        } else {
+            2 + ESCAPE_FACTOR * text.len()
+        };
+        if let Some(visit) = self.visit.as_mut() {
+            visit(&self.path, text);
+        }
+    }
+
+    /// `{` or `[`, and the new line and indent before the closing one.
+    fn open(&mut self) {
+        self.counters.push(0);
+        self.bytes += 3 + 2 * self.counters.len();
+    }
+
+    fn close(&mut self) {
+        self.counters.pop();
+    }
+
+    /// The comma, new line and indent before a member or an item.
+    fn separator(&mut self) {
+        self.bytes += 2 + 2 * self.counters.len();
+    }
+
+    fn member<T: Serialize + ?Sized>(&mut self, key: Cow<'static, str>, value: &T) {
+        self.separator();
+        // `"key": `; a key that is not one of the types' own names may need escapes.
+        self.bytes += 2 + match &key {
+            Cow::Borrowed(key) => key.len() + 2,
+            Cow::Owned(key) if self.close => escaped_len(key),
+            Cow::Owned(key) => 2 + ESCAPE_FACTOR * key.len(),
+        };
+        self.path.push(Step::Key(key));
+        let _ = value.serialize(&mut *self);
+        self.path.pop();
+    }
+
+    fn item<T: Serialize + ?Sized>(&mut self, value: &T) {
+        self.separator();
+        let index = self.counters.last().copied().unwrap_or_default();
+        if let Some(counter) = self.counters.last_mut() {
+            *counter += 1;
+        }
+        self.path.push(Step::Index(index));
+        let _ = value.serialize(&mut *self);
+        self.path.pop();
+    }
+}
+
+/// The walk never fails; serde needs an error type all the same.
+#[derive(Debug)]
+struct Never;
+
+impl fmt::Display for Never {
+    fn fmt(&self, formatter: &mut fmt::Formatter<'_>) -> fmt::Result {
+        formatter.write_str("never")
+    }
+}
+
+impl std::error::Error for Never {}
+
+impl ser::Error for Never {
+    fn custom<T: fmt::Display>(_: T) -> Self {
+        Never
+    }
+}
+
+macro_rules! numbers {
+    ($($method:ident: $type:ty),*) => {
+        $(fn $method(self, _: $type) -> Result<(), Never> {
+            self.bytes += NUMBER_BYTES;
             Ok(())
-        })+
+        })*
     };
 }
 
-impl<'f, 'l> Serializer for Walk<'f, 'l> {
+impl<'w, 'v> ser::Serializer for &'w mut Walk<'v> {
     type Ok = ();
-    type Error = Error;
-    type SerializeSeq = Items<'f, 'l>;
-    type SerializeTuple = Items<'f, 'l>;
-    type SerializeTupleStruct = Items<'f, 'l>;
-    type SerializeTupleVariant = Items<'f, 'l>;
-    type SerializeMap = Members<'f, 'l>;
-    type SerializeStruct = Members<'f, 'l>;
-    type SerializeStructVariant = Members<'f, 'l>;
+    type Error = Never;
+    type SerializeSeq = Self;
+    type SerializeTuple = Self;
+    type SerializeTupleStruct = Self;
+    type SerializeTupleVariant = Self;
+    type SerializeMap = Self;
+    type SerializeStruct = Self;
+    type SerializeStructVariant = Self;
 
-    no_text!(
-        serialize_bool: bool,
-        serialize_i8: i8,
-        serialize_i16: i16,
-        serialize_i32: i32,
-        serialize_i64: i64,
-        serialize_i128: i128,
-        serialize_u8: u8,
-        serialize_u16: u16,
-        serialize_u32: u32,
-        serialize_u64: u64,
-        serialize_u128: u128,
-        serialize_f32: f32,
-        serialize_f64: f64,
-        serialize_bytes: &[u8],
-        serialize_unit_struct: &'static str
+    numbers!(
+        serialize_i8: i8, serialize_i16: i16, serialize_i32: i32, serialize_i64: i64,
+        serialize_u8: u8, serialize_u16: u16, serialize_u32: u32, serialize_u64: u64,
+        serialize_f32: f32, serialize_f64: f64, serialize_bool: bool
     );
 
-    fn serialize_char(self, value: char) -> Result<(), Error> {
+    fn serialize_char(self, value: char) -> Result<(), Never> {
         self.text(value.encode_utf8(&mut [0; 4]));
         Ok(())
     }
-    fn serialize_str(self, value: &str) -> Result<(), Error> {
+
+    fn serialize_str(self, value: &str) -> Result<(), Never> {
         self.text(value);
         Ok(())
     }
-    fn serialize_none(self) -> Result<(), Error> {
+
+    fn serialize_bytes(self, value: &[u8]) -> Result<(), Never> {
+        self.open();
+        for byte in value {
+            self.item(byte);
+        }
+        self.close();
         Ok(())
     }
-    fn serialize_some<T: Serialize + ?Sized>(self, value: &T) -> Result<(), Error> {
+
+    fn serialize_none(self) -> Result<(), Never> {
+        self.bytes += 4;
+        Ok(())
+    }
+
+    fn serialize_some<T: Serialize + ?Sized>(self, value: &T) -> Result<(), Never> {
         value.serialize(self)
     }
-    fn serialize_unit(self) -> Result<(), Error> {
+
+    fn serialize_unit(self) -> Result<(), Never> {
+        self.bytes += 4;
         Ok(())
     }
-    fn serialize_unit_variant(self, _: &'static str, _: u32, _: &'static str) -> Result<(), Error> {
+
+    fn serialize_unit_struct(self, _: &'static str) -> Result<(), Never> {
+        self.bytes += 4;
         Ok(())
     }
+
+    fn serialize_unit_variant(
+        self,
+        _: &'static str,
+        _: u32,
+        variant: &'static str,
+    ) -> Result<(), Never> {
+        self.bytes += 2 + variant.len();
+        Ok(())
+    }
+
     fn serialize_newtype_struct<T: Serialize + ?Sized>(
         self,
         _: &'static str,
         value: &T,
-    ) -> Result<(), Error> {
+    ) -> Result<(), Never> {
         value.serialize(self)
     }
+
     fn serialize_newtype_variant<T: Serialize + ?Sized>(
-        mut self,
+        self,
         _: &'static str,
         _: u32,
         variant: &'static str,
         value: &T,
-    ) -> Result<(), Error> {
-        let here = Location::Key(self.here, variant);
-        value.serialize(self.at(&here))
+    ) -> Result<(), Never> {
+        self.open();
+        self.member(Cow::Borrowed(variant), value);
+        self.close();
+        Ok(())
     }
-    fn serialize_seq(self, _: Option<usize>) -> Result<Items<'f, 'l>, Error> {
-        Ok(Items {
-            walk: self,
-            variant: None,
-            next: 0,
-        })
+
+    fn serialize_seq(self, _: Option<usize>) -> Result<Self, Never> {
+        self.open();
+        Ok(self)
     }
-    fn serialize_tuple(self, length: usize) -> Result<Items<'f, 'l>, Error> {
-        self.serialize_seq(Some(length))
+
+    fn serialize_tuple(self, _: usize) -> Result<Self, Never> {
+        self.open();
+        Ok(self)
     }
-    fn serialize_tuple_struct(
-        self,
-        _: &'static str,
-        length: usize,
-    ) -> Result<Items<'f, 'l>, Error> {
-        self.serialize_seq(Some(length))
+
+    fn serialize_tuple_struct(self, _: &'static str, _: usize) -> Result<Self, Never> {
+        self.open();
+        Ok(self)
     }
+
     fn serialize_tuple_variant(
         self,
         _: &'static str,
         _: u32,
         variant: &'static str,
         _: usize,
-    ) -> Result<Items<'f, 'l>, Error> {
-        Ok(Items {
-            walk: self,
-            variant: Some(variant),
-            next: 0,
-        })
+    ) -> Result<Self, Never> {
+        // `{"variant": [` …: the object's key, then the list.
+        self.open();
+        self.separator();
+        self.bytes += 4 + variant.len();
+        self.path.push(Step::Key(Cow::Borrowed(variant)));
+        self.open();
+        Ok(self)
     }
-    fn serialize_map(self, _: Option<usize>) -> Result<Members<'f, 'l>, Error> {
-        Ok(Members {
-            walk: self,
-            variant: None,
-            key: String::new(),
-        })
+
+    fn serialize_map(self, _: Option<usize>) -> Result<Self, Never> {
+        self.open();
+        Ok(self)
     }
-    fn serialize_struct(self, _: &'static str, _: usize) -> Result<Members<'f, 'l>, Error> {
-        self.serialize_map(None)
+
+    fn serialize_struct(self, _: &'static str, _: usize) -> Result<Self, Never> {
+        self.open();
+        Ok(self)
     }
+
     fn serialize_struct_variant(
         self,
         _: &'static str,
         _: u32,
         variant: &'static str,
         _: usize,
-    ) -> Result<Members<'f, 'l>, Error> {
-        Ok(Members {
-            walk: self,
-            variant: Some(variant),
-            key: String::new(),
-        })
+    ) -> Result<Self, Never> {
+        self.open();
+        self.separator();
+        self.bytes += 4 + variant.len();
+        self.path.push(Step::Key(Cow::Borrowed(variant)));
+        self.open();
+        Ok(self)
     }
 }
 
-/// The items of a list being walked.
-struct Items<'f, 'l> {
-    walk: Walk<'f, 'l>,
-    /// The variant whose content the list is (`{"variant":[…]}`).
-    variant: Option<&'static str>,
-    next: usize,
-}
-
-impl Items<'_, '_> {
-    fn item<T: Serialize + ?Sized>(&mut self, value: &T) -> Result<(), Error> {
-        let index = self.next;
-        self.next += 1;
-        match self.variant {
-            Some(variant) => {
-                let outer = Location::Key(self.walk.here, variant);
-                value.serialize(self.walk.at(&Location::Index(&outer, index)))
-            }
-            None => {
-                let here = Location::Index(self.walk.here, index);
-                value.serialize(self.walk.at(&here))
-            }
-        }
-    }
-}
-
-/// The four list-like serde traits, each walking an item with [`Items::item`].
-macro_rules! list_impls {
-    ($($trait:ident :: $method:ident),+) => {
-        $(impl ser::$trait for Items<'_, '_> {
-            type Ok = ();
-            type Error = Error;
-            fn $method<T: Serialize + ?Sized>(&mut self, value: &T) -> Result<(), Error> {
-                self.item(value)
-            }
-            fn end(self) -> Result<(), Error> {
-                Ok(())
-            }
-        })+
-    };
-}
-
-list_impls!(
-    SerializeSeq::serialize_element,
-    SerializeTuple::serialize_element,
-    SerializeTupleStruct::serialize_field,
-    SerializeTupleVariant::serialize_field
-);
-
-/// The members of an object being walked.
-struct Members<'f, 'l> {
-    walk: Walk<'f, 'l>,
-    /// The variant whose content the object is (`{"variant":{…}}`).
-    variant: Option<&'static str>,
-    /// A map's key, between `serialize_key` and `serialize_value`.
-    key: String,
-}
-
-impl Members<'_, '_> {
-    fn member<T: Serialize + ?Sized>(&mut self, key: &str, value: &T) -> Result<(), Error> {
-        match self.variant {
-            Some(variant) => {
-                let outer = Location::Key(self.walk.here, variant);
-                value.serialize(self.walk.at(&Location::Key(&outer, key)))
-            }
-            None => {
-                let here = Location::Key(self.walk.here, key);
-                value.serialize(self.walk.at(&here))
-            }
-        }
-    }
-}
-
-impl ser::SerializeMap for Members<'_, '_> {
+impl ser::SerializeSeq for &mut Walk<'_> {
     type Ok = ();
-    type Error = Error;
-    fn serialize_key<T: Serialize + ?Sized>(&mut self, key: &T) -> Result<(), Error> {
-        // Read as the walk reads any text: the record's maps are keyed by text (section
-        // names).
-        self.key.clear();
-        let walk = &mut self.walk;
-        key.serialize(Walk {
-            wanted: walk.wanted,
-            here: walk.here,
-            found: &mut *walk.found,
-            key: Some(&mut self.key),
-        })
+    type Error = Never;
+    fn serialize_element<T: Serialize + ?Sized>(&mut self, value: &T) -> Result<(), Never> {
+        self.item(value);
+        Ok(())
     }
-    fn serialize_value<T: Serialize + ?Sized>(&mut self, value: &T) -> Result<(), Error> {
-        let key = std::mem::take(&mut self.key);
-        self.member(&key, value)
-    }
-    fn end(self) -> Result<(), Error> {
+    fn end(self) -> Result<(), Never> {
+        self.close();
         Ok(())
     }
 }
 
-/// The two struct-like serde traits, each walking a member with [`Members::member`].
-macro_rules! struct_impls {
-    ($($trait:ident),+) => {
-        $(impl ser::$trait for Members<'_, '_> {
-            type Ok = ();
-            type Error = Error;
-            fn serialize_field<T: Serialize + ?Sized>(
-                &mut self,
-                key: &'static str,
-                value: &T,
-            ) -> Result<(), Error> {
-                self.member(key, value)
-            }
-            fn end(self) -> Result<(), Error> {
-                Ok(())
-            }
-        })+
-    };
+impl ser::SerializeTuple for &mut Walk<'_> {
+    type Ok = ();
+    type Error = Never;
+    fn serialize_element<T: Serialize + ?Sized>(&mut self, value: &T) -> Result<(), Never> {
+        self.item(value);
+        Ok(())
+    }
+    fn end(self) -> Result<(), Never> {
+        self.close();
+        Ok(())
+    }
 }
 
-struct_impls!(SerializeStruct, SerializeStructVariant);
+impl ser::SerializeTupleStruct for &mut Walk<'_> {
+    type Ok = ();
+    type Error = Never;
+    fn serialize_field<T: Serialize + ?Sized>(&mut self, value: &T) -> Result<(), Never> {
+        self.item(value);
+        Ok(())
+    }
+    fn end(self) -> Result<(), Never> {
+        self.close();
+        Ok(())
+    }
+}
+
+impl ser::SerializeTupleVariant for &mut Walk<'_> {
+    type Ok = ();
+    type Error = Never;
+    fn serialize_field<T: Serialize + ?Sized>(&mut self, value: &T) -> Result<(), Never> {
+        self.item(value);
+        Ok(())
+    }
+    fn end(self) -> Result<(), Never> {
+        self.close();
+        self.path.pop();
+        self.close();
+        Ok(())
+    }
+}
+
+impl ser::SerializeMap for &mut Walk<'_> {
+    type Ok = ();
+    type Error = Never;
+    fn serialize_key<T: Serialize + ?Sized>(&mut self, key: &T) -> Result<(), Never> {
+        // The key is kept as the path's next step until its value comes.
+        let name = crate::to_json_text(key)
+            .and_then(|text| serde_json::from_str::<String>(&text).ok())
+            .unwrap_or_default();
+        self.path.push(Step::Key(Cow::Owned(name)));
+        Ok(())
+    }
+    fn serialize_value<T: Serialize + ?Sized>(&mut self, value: &T) -> Result<(), Never> {
+        let key = match self.path.pop() {
+            Some(Step::Key(key)) => key,
+            _ => Cow::Borrowed(""),
+        };
+        self.member(key, value);
+        Ok(())
+    }
+    fn end(self) -> Result<(), Never> {
+        self.close();
+        Ok(())
+    }
+}
+
+impl ser::SerializeStruct for &mut Walk<'_> {
+    type Ok = ();
+    type Error = Never;
+    fn serialize_field<T: Serialize + ?Sized>(
+        &mut self,
+        key: &'static str,
+        value: &T,
+    ) -> Result<(), Never> {
+        self.member(Cow::Borrowed(key), value);
+        Ok(())
+    }
+    fn end(self) -> Result<(), Never> {
+        self.close();
+        Ok(())
+    }
+}
+
+impl ser::SerializeStructVariant for &mut Walk<'_> {
+    type Ok = ();
+    type Error = Never;
+    fn serialize_field<T: Serialize + ?Sized>(
+        &mut self,
+        key: &'static str,
+        value: &T,
+    ) -> Result<(), Never> {
+        self.member(Cow::Borrowed(key), value);
+        Ok(())
+    }
+    fn end(self) -> Result<(), Never> {
+        self.close();
+        self.path.pop();
+        self.close();
+        Ok(())
+    }
+}
 
 #[cfg(test)]
 mod tests {
