@@ -213,9 +213,10 @@ export async function runScenario(page, shared = null) {
     ['Danger statements', 'We are worried Leo could be hurt again while we do not know how the bruise happened.'],
     ['Safety goals', 'Leo is cared for by adults who keep him safe from harm.'],
   ]) {
+    // Enter adds a statement; the next starts in the same box.
     const form = chair.region(column).locator('form');
     await chair.fill(form, 'Statement', text);
-    await chair.click(form, 'Add statement');
+    await chair.enter();
     await expect(chair.region(column).getByRole('rowheader', { name: text })).toBeVisible();
   }
 

@@ -279,6 +279,9 @@ pub struct TextAreaProps {
     /// The most characters it takes.
     #[prop_or(TEXT_CHARS)]
     pub maxlength: usize,
+    /// Enter saves its form, as in a one-line field; Shift + Enter starts a new line.
+    #[prop_or_default]
+    pub enter_adds: bool,
 }
 
 /// A labelled multi-line text area.
@@ -310,6 +313,20 @@ pub fn text_area(props: &TextAreaProps) -> Html {
             oninput.emit(next);
         })
     };
+    let onkeydown = props.enter_adds.then(|| {
+        Callback::from(|event: KeyboardEvent| {
+            let plain =
+                !(event.shift_key() || event.alt_key() || event.ctrl_key() || event.meta_key());
+            if event.key() != "Enter" || !plain || event.is_composing() {
+                return;
+            }
+            event.prevent_default();
+            let area = event.target_unchecked_into::<HtmlTextAreaElement>();
+            if let Some(form) = area.form() {
+                let _ = form.request_submit();
+            }
+        })
+    });
     let limit = limit_text(&props.value, most, true);
     let cut_shown = shown_cut(&cut, &props.value);
     html! {
@@ -332,6 +349,7 @@ pub fn text_area(props: &TextAreaProps) -> Html {
                 ])}
                 {oninput}
                 {onpaste}
+                {onkeydown}
             />
             { limit_and_cut(&id, &limit, &cut_shown) }
         </div>

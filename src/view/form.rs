@@ -284,6 +284,9 @@ pub struct FieldSpec {
     /// A field kept from an earlier version of the record: drawn only where an item holds a
     /// value, so that it can be read and cleared, never newly set.
     pub earlier_only: bool,
+    /// A text area in which Enter saves the form, as in a one-line field, and Shift + Enter
+    /// starts a new line: for a list whose item is one statement.
+    pub enter_adds: bool,
 }
 
 impl FieldSpec {
@@ -338,6 +341,7 @@ impl<T: 'static> Field<T> {
                 must_choose: None,
                 initial: None,
                 earlier_only: false,
+                enter_adds: false,
             },
             read: Rc::new(move |item| get(item).to_text()),
             write: Rc::new(move |item, text| {
@@ -368,6 +372,12 @@ impl<T: 'static> Field<T> {
     /// A field kept from an earlier version of the record ([`FieldSpec::earlier_only`]).
     pub fn earlier_only(mut self) -> Self {
         self.spec.earlier_only = true;
+        self
+    }
+
+    /// Enter in its text area saves the form ([`FieldSpec::enter_adds`]).
+    pub fn enter_adds(mut self) -> Self {
+        self.spec.enter_adds = true;
         self
     }
 
@@ -572,6 +582,8 @@ pub struct FieldView {
     pub maxlength: usize,
     /// Not drawn while empty ([`FieldSpec::earlier_only`]).
     pub earlier_only: bool,
+    /// Enter saves the form ([`FieldSpec::enter_adds`]).
+    pub enter_adds: bool,
     /// Not drawn: the form's own choice says the field does not apply (a follow-up's kind).
     pub hidden: bool,
 }
@@ -592,6 +604,7 @@ impl FieldView {
                 .map(|error| error.message().to_string()),
             maxlength: limits::chars_allowed(field.key),
             earlier_only: field.earlier_only,
+            enter_adds: field.enter_adds,
             hidden: false,
         }
     }
@@ -665,7 +678,8 @@ pub fn fields(props: &FieldsProps) -> Html {
                 <TextField {id} {label} {value} {error} {hint} input_type="time" oninput={onchange} />
             },
             Control::TextArea => html! {
-                <TextArea {id} {label} {value} {error} {hint} {maxlength} oninput={onchange} rows={3} />
+                <TextArea {id} {label} {value} {error} {hint} {maxlength} oninput={onchange} rows={3}
+                    enter_adds={field.enter_adds} />
             },
             Control::Choice(choices) => select(choices.clone(), "Select one", hint.clone()),
             Control::Radios { choices, inline } => html! {

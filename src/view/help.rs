@@ -17,13 +17,14 @@ pub const SHORTCUTS: [(&str, &str); 4] = [
 ];
 
 /// What Enter does, as the forms behave: a one-line field submits its form (the browser's
-/// own implicit submission), a text area takes a new line, and a section saves as it is
-/// typed, with no form to submit.
+/// own implicit submission), as a statement's text area does; any other text area takes a
+/// new line; a section saves as it is typed, with no form to submit.
 pub const ENTER: &str = "In a one-line entry (\"Action in one line\"), Enter adds the \
-    item and leaves the line empty for the next. In a form that adds or changes an item, \
-    Enter in a one-line field (a name, a date) saves the item, as the form's button does; in \
-    a box of several lines, Enter starts a new line. Sections such as the meeting details \
-    are saved as you type.";
+    item and leaves the line empty for the next; so does Enter in a statement's box on the \
+    Assessment stage, where Shift + Enter starts a new line. In a form that adds or changes \
+    an item, Enter in a one-line field (a name, a date) saves the item, as the form's button \
+    does; in any other box of several lines, Enter starts a new line. Sections such as the \
+    meeting details are saved as you type.";
 
 /// Props of the help panel.
 #[derive(Properties, PartialEq)]

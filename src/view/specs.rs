@@ -480,7 +480,9 @@ pub fn statements(column: AssessmentColumn) -> ListSpec<Statement> {
         intro: None,
         add_label: "Add statement",
         fields: vec![
-            F::new("text", "Statement", Control::TextArea, lens!(text)),
+            F::new("text", "Statement", Control::TextArea, lens!(text))
+                .hint("Enter adds it; Shift + Enter starts a new line.")
+                .enter_adds(),
             restrictions(lens!(restrictions), &[]),
         ],
         quick: None,

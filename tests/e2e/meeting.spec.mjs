@@ -744,6 +744,28 @@ test('an item typed in one line: people by name, dates in words, a wrong part sa
   expect(problems).toEqual([]);
 });
 
+test('Enter adds a statement and the next starts at once; Shift + Enter starts a new line', async ({ page }) => {
+  const problems = await openDemo(page);
+  await clickStage(page, 'Assessment');
+  const worries = page.getByRole('region', { name: 'What are we worried about?', exact: true });
+  const box = worries.getByLabel('Statement', { exact: true });
+  await box.click();
+  await page.keyboard.type('An unexplained bruise.');
+  await page.keyboard.press('Shift+Enter');
+  await page.keyboard.type('Seen on Monday.');
+  await expect(box).toHaveValue('An unexplained bruise.\nSeen on Monday.');
+  await page.keyboard.press('Enter');
+  await expect(worries.getByRole('rowheader', { name: /An unexplained bruise\.\s*Seen on Monday\./ })).toBeVisible();
+  await expect(box).toHaveValue('');
+  await expect(box).toBeFocused();
+  await page.keyboard.type('Police call-outs.');
+  await page.keyboard.press('Enter');
+  await expect(worries.getByRole('rowheader', { name: 'Police call-outs.', exact: true })).toBeVisible();
+  const statements = (await page.evaluate(() => window.riskSensibleDemo.widget.record())).assessment.worries.map((s) => s.text);
+  expect(statements).toEqual(['An unexplained bruise.\nSeen on Monday.', 'Police call-outs.']);
+  expect(problems).toEqual([]);
+});
+
 test('forced colours and reduced motion are respected', async ({ page }) => {
   await page.emulateMedia({ forcedColors: 'active', reducedMotion: 'reduce' });
   await openSample(page);
