@@ -340,59 +340,35 @@ impl<'w, 'v> ser::Serializer for &'w mut Walk<'v> {
     }
 }
 
-impl ser::SerializeSeq for &mut Walk<'_> {
-    type Ok = ();
-    type Error = Never;
-    fn serialize_element<T: Serialize + ?Sized>(&mut self, value: &T) -> Result<(), Never> {
-        self.item(value);
-        Ok(())
-    }
-    fn end(self) -> Result<(), Never> {
-        self.close();
-        Ok(())
-    }
+/// The list-like parts of serde's data model: each element an item of a list; the end
+/// closes it, and for a variant (`{"variant": [...]}`) the object around it too.
+macro_rules! list_impls {
+    ($($trait:ident, $method:ident, $variant:literal);+) => {
+        $(impl ser::$trait for &mut Walk<'_> {
+            type Ok = ();
+            type Error = Never;
+            fn $method<T: Serialize + ?Sized>(&mut self, value: &T) -> Result<(), Never> {
+                self.item(value);
+                Ok(())
+            }
+            fn end(self) -> Result<(), Never> {
+                self.close();
+                if $variant {
+                    self.path.pop();
+                    self.close();
+                }
+                Ok(())
+            }
+        })+
+    };
 }
 
-impl ser::SerializeTuple for &mut Walk<'_> {
-    type Ok = ();
-    type Error = Never;
-    fn serialize_element<T: Serialize + ?Sized>(&mut self, value: &T) -> Result<(), Never> {
-        self.item(value);
-        Ok(())
-    }
-    fn end(self) -> Result<(), Never> {
-        self.close();
-        Ok(())
-    }
-}
-
-impl ser::SerializeTupleStruct for &mut Walk<'_> {
-    type Ok = ();
-    type Error = Never;
-    fn serialize_field<T: Serialize + ?Sized>(&mut self, value: &T) -> Result<(), Never> {
-        self.item(value);
-        Ok(())
-    }
-    fn end(self) -> Result<(), Never> {
-        self.close();
-        Ok(())
-    }
-}
-
-impl ser::SerializeTupleVariant for &mut Walk<'_> {
-    type Ok = ();
-    type Error = Never;
-    fn serialize_field<T: Serialize + ?Sized>(&mut self, value: &T) -> Result<(), Never> {
-        self.item(value);
-        Ok(())
-    }
-    fn end(self) -> Result<(), Never> {
-        self.close();
-        self.path.pop();
-        self.close();
-        Ok(())
-    }
-}
+list_impls!(
+    SerializeSeq, serialize_element, false;
+    SerializeTuple, serialize_element, false;
+    SerializeTupleStruct, serialize_field, false;
+    SerializeTupleVariant, serialize_field, true
+);
 
 impl ser::SerializeMap for &mut Walk<'_> {
     type Ok = ();
