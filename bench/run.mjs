@@ -4,19 +4,21 @@
 // as JSON. Run through scripts/bench.sh, which builds and serves everything first.
 //
 //   node bench/run.mjs --base URL --site DIR --out FILE [--native DIR] [--runs N]
-//                      [--keys N] [--key-runs N] [--key-cap-s S] [--check]
+//                      [--keys N] [--key-runs N] [--key-cap-s S] [--seed N] [--check]
 //
 // --check: the benchmark's own test (CI, .ci/run, runs it through `scripts/bench.sh
 // --check` after the test command, with small counts). It compares nothing with a time or
 // a budget; it fails when a figure was not produced, a page reported an error, or a page
 // did not do the work the figure stands for.
 //
-// Method (see /work/shared/BENCHMARKING.md): a fresh browser context per page load (cold
-// cache), one discarded warm-up load per target, targets interleaved in a rotating order,
-// medians with min-max, p95 where there are enough samples. Keystroke -> paint is stamped
-// in the page (bench/probe.js): performance.now() in a capturing keydown listener, then
-// the next animation frame and a setTimeout(0) after it; a plain <input> page gives the
-// floor of that method in the same run.
+// Method (see /work/shared/BENCHMARKING.md and bench/README.md): a fresh browser context per
+// page load (cold cache), one discarded warm-up load per target, targets interleaved in a
+// seeded random order (--seed, printed and kept in the JSON), medians with a distribution-
+// free 95% confidence interval (order statistics) and min-max, p95 where there are enough
+// samples. Keystroke -> paint is stamped in the page (bench/probe.js): performance.now() in a
+// capturing keydown listener, then the next animation frame and a setTimeout(0) after it; a
+// plain <input> page gives the floor of that method in the same run. The Event Timing API
+// reports the same keys from the browser's side (only those of 16 ms or more).
 import { chromium } from "@playwright/test";
 import { readFileSync, writeFileSync, existsSync, readdirSync } from "node:fs";
 import { gzipSync, brotliCompressSync, constants as zlib } from "node:zlib";
@@ -43,7 +45,7 @@ const root = join(here, "..");
 
 // ---------------------------------------------------------------- arguments
 function parseArgs(argv) {
-  const args = { runs: 5, keys: 200, keyRuns: 1, keyCapS: 60, native: null, check: false };
+  const args = { runs: 10, keys: 200, keyRuns: 3, keyCapS: 60, native: null, check: false, seed: null };
   for (let i = 0; i < argv.length; i += 1) {
     const flag = argv[i];
     const value = () => {
@@ -63,13 +65,36 @@ function parseArgs(argv) {
     else if (flag === "--keys") args.keys = count(1);
     else if (flag === "--key-runs") args.keyRuns = count(1);
     else if (flag === "--key-cap-s") args.keyCapS = count(1);
+    else if (flag === "--seed") args.seed = count(0);
     else if (flag === "--check") args.check = true;
     else throw new Error(`unknown argument ${flag}`);
   }
   for (const required of ["base", "site", "out"]) {
     if (!args[required]) throw new Error(`--${required} is required`);
   }
+  if (args.seed === null) args.seed = Math.floor(Math.random() * 2 ** 31);
   return args;
+}
+
+// ---------------------------------------------------------------- seeded order
+// mulberry32: a small seeded generator, so a run's order can be repeated with --seed.
+function generator(seed) {
+  let a = seed >>> 0;
+  return () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = a;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+function shuffled(list, random) {
+  const out = [...list];
+  for (let i = out.length - 1; i > 0; i -= 1) {
+    const j = Math.floor(random() * (i + 1));
+    [out[i], out[j]] = [out[j], out[i]];
+  }
+  return out;
 }
 
 // ---------------------------------------------------------------- statistics
@@ -79,6 +104,31 @@ function quantile(values, q) {
   const s = sorted(values);
   return s[Math.min(s.length - 1, Math.max(0, Math.ceil(q * s.length) - 1))]; // nearest rank
 }
+// A distribution-free confidence interval for the median from order statistics: the k-th
+// smallest and k-th largest values, k the largest with P(Binomial(n, 1/2) < k) <= 2.5%, so
+// the interval covers the median with probability >= 95% (its exact level is returned). It
+// needs n >= 6; with fewer values it is null. It assumes independent samples: keystrokes of
+// one session are not quite that (bench/README.md).
+function logChoose(n, k) {
+  let sum = 0;
+  for (let i = 1; i <= k; i += 1) sum += Math.log(n - k + i) - Math.log(i);
+  return sum;
+}
+function medianCI(s) {
+  const n = s.length;
+  if (n < 6) return null;
+  // below(k) = P(X <= k - 1), X ~ Binomial(n, 1/2)
+  let k = 0;
+  let tail = 0;
+  for (let j = 0; j < n; j += 1) {
+    const p = Math.exp(logChoose(n, j) - n * Math.LN2);
+    if (tail + p > 0.025) break;
+    tail += p;
+    k = j + 1;
+  }
+  if (k < 1) return null;
+  return { low: s[k - 1], high: s[n - k], level: round(1 - 2 * tail, 4) };
+}
 function summary(values) {
   const clean = values.filter((v) => typeof v === "number" && Number.isFinite(v));
   if (!clean.length) return null;
@@ -86,6 +136,7 @@ function summary(values) {
   return {
     n: s.length,
     median: s.length % 2 ? s[(s.length - 1) / 2] : (s[s.length / 2 - 1] + s[s.length / 2]) / 2,
+    ci95: medianCI(s),
     p95: quantile(s, 0.95),
     min: s[0],
     max: s[s.length - 1],
@@ -178,7 +229,8 @@ class Session {
     this.label = label;
     this.problems = [];
   }
-  async open(url) {
+  // `network`: null (loopback as it is) or a CDP Network.emulateNetworkConditions profile.
+  async open(url, { network = null } = {}) {
     this.context = await this.browser.newContext({ viewport: { width: 1280, height: 800 } });
     this.context.setDefaultTimeout(120000);
     this.page = await this.context.newPage();
@@ -191,6 +243,21 @@ class Session {
     });
     this.origin = new URL(url).origin;
     this.cdp = await this.context.newCDPSession(this.page);
+    // What went over the wire: bytes as transferred (compressed), the protocol and the
+    // encodings, from the browser's own network events.
+    this.transfer = { bytes: 0, responses: 0, protocols: {}, encodings: {} };
+    this.cdp.on("Network.responseReceived", ({ response }) => {
+      const protocol = response.protocol || "unknown";
+      const encoding = (response.headers["content-encoding"] || response.headers["Content-Encoding"] || "identity").toLowerCase();
+      this.transfer.responses += 1;
+      this.transfer.protocols[protocol] = (this.transfer.protocols[protocol] ?? 0) + 1;
+      this.transfer.encodings[encoding] = (this.transfer.encodings[encoding] ?? 0) + 1;
+    });
+    this.cdp.on("Network.loadingFinished", ({ encodedDataLength }) => {
+      this.transfer.bytes += encodedDataLength || 0;
+    });
+    await this.cdp.send("Network.enable");
+    if (network) await this.cdp.send("Network.emulateNetworkConditions", { offline: false, ...network });
     await this.page.goto(url, { waitUntil: "commit", timeout: 60000 });
     return this.page;
   }
@@ -227,30 +294,65 @@ const TEXT = "the chair records who is present and what each agency knows ";
 const keyAt = (i) => (TEXT[i % TEXT.length] === " " ? "Space" : TEXT[i % TEXT.length]);
 
 // ---------------------------------------------------------------- cold loads
+// A 10 Mbit/s intranet: CDP's throttling of the page's network, 20 ms added to each
+// request's latency, 10 Mbit/s each way (in bytes a second).
+const INTRANET = { latency: 20, downloadThroughput: 10e6 / 8, uploadThroughput: 10e6 / 8 };
+// The SurveyJS cold loads update the reason's value on every key (onTyping), as the widget's
+// reason updates its record: the first key does the same work on both sides.
 const COLD_TARGETS = [
   { id: "floor", label: "plain page with one <input> (the harness's own delay)", path: "bench/floor.html" },
   { id: "widget", label: "Risk Sensible, empty meeting", path: "bench/widget.html" },
   { id: "widget-large", label: "Risk Sensible, large meeting", path: "bench/widget.html?record=large" },
   { id: "minimal-yew", label: "the least Yew widget: one text box", path: "bench/minimal-yew.html" },
   { id: "minimal-record", label: "the least Yew widget keeping one field of the large meeting", path: "bench/minimal-record.html?record=large" },
-  { id: "surveyjs-paged", label: "SurveyJS, large meeting, a page per stage", path: "bench/surveyjs.html?layout=paged" },
-  { id: "surveyjs-single", label: "SurveyJS, large meeting, one page", path: "bench/surveyjs.html?layout=single" },
+  { id: "surveyjs-paged", label: "SurveyJS, large meeting, a page per stage, lists as carousels", path: "bench/surveyjs.html?layout=paged&mode=onTyping" },
+  { id: "surveyjs-single", label: "SurveyJS, large meeting, one page rendered lazily, lists as carousels", path: "bench/surveyjs.html?layout=single&mode=onTyping" },
+  { id: "widget-large-10mbit", label: "Risk Sensible, large meeting, 10 Mbit/s intranet", path: "bench/widget.html?record=large", network: INTRANET },
+  { id: "surveyjs-paged-10mbit", label: "SurveyJS, a page per stage, 10 Mbit/s intranet", path: "bench/surveyjs.html?layout=paged&mode=onTyping", network: INTRANET },
 ];
 
 async function coldLoad(browser, base, target) {
   const session = new Session(browser, target.id);
   try {
-    const page = await session.open(base + target.path);
-    // Accepting input: the first key pressed once the page shows its field, to the frame
-    // that shows it. The harness reacts to the ready mark within one poll (20 ms) and two
-    // CDP round trips; the plain page measures that delay.
-    const readyPainted = await session.ready({ focus: true });
+    const page = await session.open(base + target.path, { network: target.network ?? null });
+    // Accepting input: the first key pressed once the page shows its field (the meeting's
+    // reason on the widget and on SurveyJS), to the frame that shows it. The harness reacts
+    // to the ready mark within one poll (20 ms) and two CDP round trips; the plain page
+    // measures that delay.
+    const { readyPainted, before } = await poll(
+      page,
+      () => {
+        const bench = window.__bench;
+        if (!bench || !bench.marks.readyPainted) return false;
+        bench.readyElement.focus();
+        const field = bench.readyElement;
+        if (typeof field.setSelectionRange === "function") field.setSelectionRange(field.value.length, field.value.length);
+        return { readyPainted: bench.marks.readyPainted, before: field.value.length };
+      },
+      null,
+      { timeout: 180000, what: `${target.id} ready` },
+    );
     await page.keyboard.press("x");
     const firstKey = await poll(page, () => window.__bench.firstKey && window.__bench.firstKey.painted && window.__bench.firstKey, null, {
       timeout: 120000,
       what: "first keystroke painted",
     });
     const marks = await page.evaluate(() => window.__bench.marks);
+    // Proof that the first key did its work: the field grew by one, and on the widget and
+    // SurveyJS the record (the survey's value) holds the field's text.
+    const proof = await poll(
+      page,
+      () => {
+        const field = window.__bench.readyElement;
+        const out = { field: field.id, length: field.value.length, holds: null, firstInput: window.__bench.firstInput };
+        if (window.__rs) out.holds = window.__rs.widget.record().meeting.reason === field.value;
+        else if (window.__sj) out.holds = window.__sj.reason().value === field.value;
+        return out.holds === false ? false : out;
+      },
+      null,
+      { timeout: 10000, what: "the first key's change" },
+    ).catch(() => null);
+    if (!proof || proof.length !== before + 1) session.problems.push(`the first key did not land in the field (${before} -> ${proof?.length})`);
     if (target.id === "minimal-record") {
       // The floor is only a floor if it did the widget's work for that key.
       const kept = await poll(page, () => window.__minimal && window.__minimal.changes > 0 && window.__minimal, null, {
@@ -268,53 +370,102 @@ async function coldLoad(browser, base, target) {
         : { jsHeapBytes: performance.memory.usedJSHeapSize, domElements: document.getElementsByTagName("*").length },
     );
     const errors = await session.errors();
-    return { readyPainted, interactive: firstKey.painted, firstKeyDown: firstKey.down, marks, memory, errors, problems: session.problems };
+    return {
+      readyPainted,
+      interactive: firstKey.painted,
+      firstKeyDown: firstKey.down,
+      firstKeyField: proof?.field ?? null,
+      firstKeyHolds: proof?.holds ?? null,
+      firstInput: proof?.firstInput ?? null,
+      transfer: session.transfer,
+      marks,
+      memory,
+      errors,
+      problems: session.problems,
+    };
   } finally {
     await session.close();
   }
 }
 
 // ---------------------------------------------------------------- keystrokes
+// Each row types into the same field on both sides (bench/README.md):
+// - "action": the first action of 200, opened for change (the widget's "Change action 1";
+//   SurveyJS's carousel on its Actions page, showing action 1), its task typed into, then
+//   saved: the widget's "Save changes" (Enter on the button) against SurveyJS's blur (Tab);
+// - "reason": the meeting's reason on the first stage / page 1, each key a change to the
+//   record (the widget: the change, its draft and its event; SurveyJS onTyping: the value).
 const KEY_TARGETS = [
-  { id: "floor", label: "plain <input> (the method's floor)", path: "bench/floor.html" },
-  { id: "widget", label: "Risk Sensible, Actions stage, large meeting", path: "bench/widget.html?record=large" },
-  // The first stage's reason: each key is a change to the record, saved as a draft and
-  // announced to the host (the Actions form above holds its text until the item is added).
-  { id: "widget-meeting", label: "Risk Sensible, the reason for the meeting (each key changes the record), large meeting", path: "bench/widget.html?record=large" },
-  { id: "surveyjs-onBlur", label: "SurveyJS, Actions page, textUpdateMode onBlur", path: "bench/surveyjs.html?layout=paged&mode=onBlur" },
-  { id: "surveyjs-onTyping", label: "SurveyJS, Actions page, textUpdateMode onTyping", path: "bench/surveyjs.html?layout=paged&mode=onTyping" },
+  { id: "floor", field: "floor", label: "plain <input> (the method's floor)", path: "bench/floor.html" },
+  { id: "widget", field: "action", label: "Risk Sensible, Actions (200): action 1 changed, then saved", path: "bench/widget.html?record=large" },
+  { id: "widget-meeting", field: "reason", label: "Risk Sensible, the meeting's reason: each key changes the record", path: "bench/widget.html?record=large" },
+  { id: "surveyjs-onBlur", field: "action", label: "SurveyJS, Actions page (carousel): action 1, onBlur (saved on blur)", path: "bench/surveyjs.html?layout=paged&mode=onBlur" },
+  { id: "surveyjs-onTyping", field: "action", label: "SurveyJS, Actions page (carousel): action 1, onTyping", path: "bench/surveyjs.html?layout=paged&mode=onTyping" },
+  { id: "surveyjs-meeting-onTyping", field: "reason", label: "SurveyJS, the meeting's reason (page 1), onTyping: each key updates the value", path: "bench/surveyjs.html?layout=paged&mode=onTyping" },
 ];
+
+// Event Timing entries of the keys pressed in [from, to) (performance.now() stamps): per key
+// (keydown interaction), its duration and the time in handlers of all its events (keydown,
+// keypress, beforeinput, input, keyup) that the browser reported.
+function eventTimingOf(events, from, to, keys) {
+  const inWindow = events.filter((e) => e.startTime >= from && e.startTime < to);
+  const downs = inWindow.filter((e) => e.name === "keydown");
+  const perKey = downs.map((down) => {
+    const end = down.startTime + down.duration;
+    const related = inWindow.filter((e) => e.startTime >= down.startTime && e.startTime <= end);
+    return { duration: down.duration, processing: related.reduce((sum, e) => sum + e.processing, 0) };
+  });
+  return {
+    keys,
+    reported: perKey.length,
+    over50: perKey.filter((k) => k.duration >= 50).length,
+    durations: perKey.map((k) => k.duration),
+    processing: perKey.map((k) => k.processing),
+  };
+}
 
 async function keystrokes(browser, base, target, { keys, capS }) {
   const session = new Session(browser, target.id);
   try {
     const page = await session.open(base + target.path);
     await session.ready();
+    const widget = target.id.startsWith("widget");
+    const peer = target.id.startsWith("surveyjs");
     let fieldId = "field";
     let showLargest = null;
-    if (target.id === "widget") {
+    let openItem = null;
+    if (widget && target.field === "action") {
       showLargest = await page.evaluate(() => window.__rs.openStage("Actions"));
-      fieldId = await page.evaluate(() => document.querySelector('#meeting textarea[id$="-action-task"]').id);
-    } else if (target.id === "widget-meeting") {
+      const opened = await page.evaluate(() => window.__rs.changeAction(1));
+      openItem = opened.ms;
+      fieldId = opened.id;
+    } else if (widget) {
       fieldId = await page.evaluate(() => document.querySelector('#meeting textarea[id$="-meeting-reason"]').id);
-    } else if (target.id.startsWith("surveyjs")) {
+    } else if (peer && target.field === "action") {
       const shown = await page.evaluate(() => window.__sj.showActions());
       showLargest = shown.ms;
       fieldId = shown.id;
+    } else if (peer) {
+      fieldId = await page.evaluate(() => window.__sj.reason().id);
     }
     const before = await page.evaluate(async (id) => {
       const field = document.getElementById(id);
       field.focus();
       field.setSelectionRange(field.value.length, field.value.length);
       await window.__bench.afterPaint();
-      return field.value.length;
+      return {
+        length: field.value.length,
+        changes: window.__rs ? window.__rs.changes.count : null,
+        draft: window.__rs ? window.__rs.draftLength() : null,
+      };
     }, fieldId);
     // Ten keys to warm up, not measured.
     for (let i = 0; i < 10; i += 1) await page.keyboard.press(keyAt(i));
-    await page.evaluate(async () => {
+    const from = await page.evaluate(async () => {
       await new Promise((resolve) => setTimeout(resolve, 200));
       window.__bench.keys = [];
       window.__bench.measuring = true;
+      return performance.now();
     });
     const started = Date.now();
     let typed = 0;
@@ -329,35 +480,88 @@ async function keystrokes(browser, base, target, { keys, capS }) {
       if (done < typed + 1) throw new Error(`keystroke ${typed + 1} was not painted within 30 s`);
     }
     const samples = await page.evaluate(() => window.__bench.keys.slice());
-    // Proof that the keys did their work: the field's text grew by every key pressed, and
-    // where each key changes the record, the record holds the typed text.
-    const grew = (await page.evaluate((id) => document.getElementById(id).value.length, fieldId)) - before;
-    const recordHolds = target.id === "widget-meeting"
-      ? await page.evaluate((id) => window.__rs.widget.record().meeting.reason === document.getElementById(id).value, fieldId)
-      : null;
-    // Does the model hold the typed text before the field loses focus?
-    const valueWhileTyping = target.id.startsWith("surveyjs")
-      ? await page.evaluate(() => {
-          const q = window.__sj.survey.getQuestionByName("actions").panels[0].getQuestionByName("task");
-          return String(q.value ?? "").length > "Arrange the child protection medical".length;
-        })
-      : null;
-    // Tab out of the field: SurveyJS's default mode does its work here.
+    // Proof that the keys did their work: the field's text grew by every key pressed; where
+    // each key changes the record, the record holds the typed text, the widget fired a change
+    // event for every key and its draft grew and holds the text; SurveyJS onTyping's value
+    // holds the typed text before the field loses focus.
+    const after = await page.evaluate(
+      ({ id, field }) => {
+        const value = document.getElementById(id).value;
+        const tail = JSON.stringify(value.slice(-30)).slice(1, -1);
+        const out = { value, length: value.length, recordHolds: null, changes: null, draft: null, draftHolds: null, valueWhileTyping: null };
+        if (window.__rs) {
+          const record = window.__rs.widget.record();
+          out.recordHolds = field === "reason" ? record.meeting.reason === value : record.actions[0].task === value;
+          out.changes = window.__rs.changes.count;
+          out.draft = window.__rs.draftLength();
+          out.draftHolds = window.__rs.draftIncludes(tail);
+        } else if (window.__sj) {
+          out.valueWhileTyping = (field === "reason" ? window.__sj.reason().value : window.__sj.actionTaskValue()) === value;
+        }
+        return out;
+      },
+      { id: fieldId, field: target.field },
+    );
+    const grew = after.length - before.length;
+    const to = await page.evaluate(() => performance.now());
+    const events = await page.evaluate(() => window.__bench.events.slice());
+    const eventTiming = eventTimingOf(events, from, to, typed);
+    // Commit: the widget's action is saved with its "Save changes" button (focused first, not
+    // timed; Enter on it is timed); everywhere else the key is Tab, out of the field (SurveyJS
+    // onBlur saves the value here).
     await page.evaluate(() => {
       window.__bench.keys = [];
     });
-    await page.keyboard.press("Tab");
+    const commitHow = widget && target.field === "action" ? "Enter on \"Save changes\"" : "Tab";
+    if (widget && target.field === "action") await page.evaluate(() => window.__rs.button("Save changes").focus());
+    const commitFrom = await page.evaluate(() => performance.now());
+    await page.keyboard.press(widget && target.field === "action" ? "Enter" : "Tab");
     await page.evaluate(() => window.__bench.waitKeys(1, 60000));
     const tabOut = await page.evaluate(() => window.__bench.keys[0] ?? null);
     await page.evaluate(() => {
       window.__bench.measuring = false;
     });
+    await sleep(100);
+    const commitEvents = eventTimingOf(await page.evaluate(() => window.__bench.events.slice()), commitFrom, Infinity, 1);
+    // Proof that the commit saved the typed text.
+    const saved = await page.evaluate(
+      ({ field, value }) => {
+        if (window.__rs) {
+          const record = window.__rs.widget.record();
+          return { holds: (field === "reason" ? record.meeting.reason : record.actions[0].task) === value, changes: window.__rs.changes.count };
+        }
+        if (window.__sj) return { holds: (field === "reason" ? window.__sj.reason().value : window.__sj.actionTaskValue()) === value, changes: null };
+        return { holds: null, changes: null };
+      },
+      { field: target.field, value: after.value },
+    );
     let memory = null;
     if (target.id !== "floor") {
       await session.collectGarbage();
       memory = await page.evaluate(() => (window.__rs || window.__sj).memory());
     }
-    return { samples, typed, grew, recordHolds, capped, tabOut, showLargest, valueWhileTyping, memory, errors: await session.errors(), problems: session.problems };
+    return {
+      samples,
+      typed,
+      grew,
+      recordHolds: after.recordHolds,
+      changeEvents: after.changes === null ? null : after.changes - before.changes,
+      draftGrew: after.draft === null ? null : after.draft - before.draft,
+      draftHolds: after.draftHolds,
+      capped,
+      tabOut,
+      commitHow,
+      savedHolds: saved.holds,
+      saveChangeEvents: saved.changes === null ? null : saved.changes - after.changes,
+      showLargest,
+      openItem,
+      valueWhileTyping: after.valueWhileTyping,
+      eventTiming,
+      commitEventTiming: commitEvents,
+      memory,
+      errors: await session.errors(),
+      problems: session.problems,
+    };
   } finally {
     await session.close();
   }
@@ -442,10 +646,6 @@ async function chairScenario(browser, base) {
 }
 
 // ---------------------------------------------------------------- the run
-function rotate(list, by) {
-  return list.map((_, i) => list[(i + by) % list.length]);
-}
-
 async function main() {
   const args = parseArgs(process.argv.slice(2));
   const base = args.base.endsWith("/") ? args.base : `${args.base}/`;
@@ -465,16 +665,20 @@ async function main() {
     timeout: 60000,
   });
   const chromiumVersion = browser.version();
-  log(`Chromium ${chromiumVersion}; ${args.runs} cold loads per target, ${args.keyRuns} x ${args.keys} keystrokes per target`);
+  log(`Chromium ${chromiumVersion}; ${args.runs} cold loads per target, ${args.keyRuns} x ${args.keys} keystrokes per target; seed ${args.seed} (--seed ${args.seed} repeats this order)`);
+  const random = generator(args.seed);
+  const order = { cold: [], keys: [] };
 
-  // Cold loads: one discarded warm-up per target, then rounds in rotating order.
+  // Cold loads: one discarded warm-up per target, then rounds, each in a seeded random order.
   const cold = Object.fromEntries(COLD_TARGETS.map((t) => [t.id, []]));
-  for (const target of COLD_TARGETS) {
+  for (const target of shuffled(COLD_TARGETS, random)) {
     log(`warm-up load: ${target.id}`);
     await coldLoad(browser, base, target);
   }
   for (let r = 0; r < args.runs; r += 1) {
-    for (const target of rotate(COLD_TARGETS, r)) {
+    const pass = shuffled(COLD_TARGETS, random);
+    order.cold.push(pass.map((t) => t.id));
+    for (const target of pass) {
       const result = await coldLoad(browser, base, target);
       cold[target.id].push(result);
       log(`cold ${r + 1}/${args.runs} ${target.id}: ready ${result.readyPainted.toFixed(0)} ms, interactive ${result.interactive.toFixed(0)} ms`);
@@ -482,10 +686,12 @@ async function main() {
   }
   load.push(os.loadavg());
 
-  // Keystrokes, rotating order per round.
+  // Keystroke sessions, each round in a seeded random order.
   const keys = Object.fromEntries(KEY_TARGETS.map((t) => [t.id, []]));
   for (let r = 0; r < args.keyRuns; r += 1) {
-    for (const target of rotate(KEY_TARGETS, r)) {
+    const pass = shuffled(KEY_TARGETS, random);
+    order.keys.push(pass.map((t) => t.id));
+    for (const target of pass) {
       const t0 = Date.now();
       const result = await keystrokes(browser, base, target, { keys: args.keys, capS: args.keyCapS });
       keys[target.id].push(result);
@@ -517,7 +723,24 @@ async function main() {
         interactive: summary(runs.map((r) => r.interactive)),
         jsHeapBytes: summary(runs.map((r) => r.memory.jsHeapBytes)),
         wasmBytes: summary(runs.map((r) => r.memory.wasmBytes)),
+        // All the memory the page holds for its form: JS heap, plus the wasm linear memory
+        // where there is one.
+        totalBytes: summary(runs.map((r) => (r.memory.jsHeapBytes ?? 0) + (r.memory.wasmBytes ?? 0))),
         domElements: summary(runs.map((r) => r.memory.domElements)),
+        network: COLD_TARGETS.find((t) => t.id === id).network ?? "loopback",
+        // What was sent: bytes as transferred (compressed), protocols, encodings (last load).
+        transferBytes: summary(runs.map((r) => r.transfer.bytes)),
+        protocols: runs[runs.length - 1].transfer.protocols,
+        encodings: runs[runs.length - 1].transfer.encodings,
+        // The first key: the field it went into and whether the record (the survey's value)
+        // held the field's text after it; the Event Timing API's first-input entry.
+        firstKeyField: runs[0].firstKeyField,
+        firstKeyHolds: runs.every((r) => r.firstKeyHolds !== false) ? runs[0].firstKeyHolds : false,
+        firstInput: {
+          n: runs.filter((r) => r.firstInput).length,
+          duration: summary(runs.map((r) => r.firstInput?.duration)),
+          processing: summary(runs.map((r) => r.firstInput?.processing)),
+        },
         marks: Object.fromEntries(
           Object.keys(runs[0].marks).map((mark) => [mark, summary(runs.map((r) => r.marks[mark]))]),
         ),
@@ -533,15 +756,39 @@ async function main() {
         ms: summary(runs.flatMap((r) => r.samples)),
         p95PerRun: runs.map((r) => round(quantile(r.samples, 0.95), 2)),
         tabOut: summary(runs.map((r) => r.tabOut)),
+        // What `tabOut` timed: Tab out of the field, or the widget's "Save changes".
+        commit: runs[0].commitHow,
+        field: KEY_TARGETS.find((t) => t.id === id).field,
         showLargest: summary(runs.map((r) => r.showLargest)),
-        valueWhileTyping: runs[0].valueWhileTyping,
+        openItem: summary(runs.map((r) => r.openItem)),
+        valueWhileTyping: runs.every((r) => r.valueWhileTyping === runs[0].valueWhileTyping) ? runs[0].valueWhileTyping : false,
+        // After the commit, the record (the survey's value) holds the typed text.
+        savedHolds: runs.every((r) => r.savedHolds === runs[0].savedHolds) ? runs[0].savedHolds : false,
+        saveChangeEvents: runs.map((r) => r.saveChangeEvents),
+        // Per session, where each key changes the widget's record: change events fired and
+        // how much the stored draft grew, and whether it holds the typed text.
+        changeEvents: runs.map((r) => r.changeEvents),
+        draftGrew: runs.map((r) => r.draftGrew),
+        draftHolds: runs.every((r) => r.draftHolds === runs[0].draftHolds) ? runs[0].draftHolds : false,
+        // The Event Timing API on the same keys: reported only for keys of 16 ms or more.
+        eventTiming: {
+          threshold: 16,
+          keys: runs.reduce((n, r) => n + r.eventTiming.keys, 0),
+          reported: runs.reduce((n, r) => n + r.eventTiming.reported, 0),
+          over50: runs.reduce((n, r) => n + r.eventTiming.over50, 0),
+          duration: summary(runs.flatMap((r) => r.eventTiming.durations)),
+          processing: summary(runs.flatMap((r) => r.eventTiming.processing)),
+          commitDuration: summary(runs.flatMap((r) => r.commitEventTiming.durations)),
+          commitProcessing: summary(runs.flatMap((r) => r.commitEventTiming.processing)),
+        },
         // Per session: keys pressed (10 to warm up, then those measured) and what the field
         // grew by; and, where each key changes the record, whether the record held the text.
         pressed: runs.map((r) => 10 + r.typed),
         grew: runs.map((r) => r.grew),
-        recordHolds: runs[0].recordHolds,
+        recordHolds: runs.every((r) => r.recordHolds === runs[0].recordHolds) ? runs[0].recordHolds : false,
         jsHeapBytes: summary(runs.map((r) => r.memory && r.memory.jsHeapBytes)),
         wasmBytes: summary(runs.map((r) => r.memory && r.memory.wasmBytes)),
+        totalBytes: summary(runs.map((r) => r.memory && (r.memory.jsHeapBytes ?? 0) + (r.memory.wasmBytes ?? 0))),
         domElements: summary(runs.map((r) => r.memory && r.memory.domElements)),
       },
     ]),
@@ -587,7 +834,7 @@ async function main() {
   const surveyVersion = JSON.parse(readFileSync(join(root, "node_modules/survey-core/package.json"), "utf8")).version;
   const results = {
     generated: started.toISOString(),
-    command: args.check ? "scripts/bench.sh --check" : `scripts/bench.sh --runs ${args.runs} --keys ${args.keys} --key-runs ${args.keyRuns}`,
+    command: args.check ? `scripts/bench.sh --check (seed ${args.seed})` : `scripts/bench.sh --runs ${args.runs} --keys ${args.keys} --key-runs ${args.keyRuns} --seed ${args.seed}`,
     machine: {
       cpus: os.cpus().length,
       cpuModel: os.cpus()[0] ? os.cpus()[0].model : null,
@@ -605,7 +852,9 @@ async function main() {
       items: form.items,
       pages: form.json.pages.length,
     },
-    settings: { runs: args.runs, keys: args.keys, keyRuns: args.keyRuns, keyCapSeconds: args.keyCapS },
+    settings: { runs: args.runs, keys: args.keys, keyRuns: args.keyRuns, keyCapSeconds: args.keyCapS, seed: args.seed, order },
+    // How the pages were served (bench/serve.mjs) and the throttled profile.
+    serving: { server: process.env.RS_BENCH_SERVER || "unknown", intranet: INTRANET },
     sizes,
     cold: coldFig,
     keystrokes: keyFig,
@@ -664,13 +913,42 @@ function selfCheck(r, args) {
     if (!k || JSON.stringify(k.grew) !== JSON.stringify(k.pressed)) {
       failures.push(`keystrokes ${target.id}: the field grew by ${JSON.stringify(k?.grew)} for ${JSON.stringify(k?.pressed)} keys pressed: the keys did not all land`);
     }
+    if (k && k.eventTiming?.keys !== k.keystrokes) failures.push(`keystrokes ${target.id}: Event Timing covered ${k.eventTiming?.keys} of ${k.keystrokes} keys`);
   }
-  if (r.keystrokes["widget-meeting"]?.recordHolds !== true) {
+  const wm = r.keystrokes["widget-meeting"];
+  if (wm?.recordHolds !== true) {
     failures.push("widget-meeting: the record does not hold the typed reason: each key did not change the record");
   }
-  if (r.keystrokes["surveyjs-onTyping"]?.valueWhileTyping !== true) {
-    failures.push("SurveyJS onTyping did not hold the typed text in its model while typing: the peer was not measured doing that work");
+  if (!wm || JSON.stringify(wm.changeEvents) !== JSON.stringify(wm.pressed)) {
+    failures.push(`widget-meeting: ${JSON.stringify(wm?.changeEvents)} change events for ${JSON.stringify(wm?.pressed)} keys pressed`);
   }
+  if (!wm || !wm.draftGrew.every((n) => n > 0) || wm.draftHolds !== true) {
+    failures.push(`widget-meeting: the draft did not grow with the typed text (grew ${JSON.stringify(wm?.draftGrew)}, holds it: ${wm?.draftHolds})`);
+  }
+  const wa = r.keystrokes.widget;
+  if (wa?.savedHolds !== true || !wa.saveChangeEvents.every((n) => n === 1)) {
+    failures.push(`widget (Actions): "Save changes" did not save action 1's typed text as one change (holds: ${wa?.savedHolds}, change events ${JSON.stringify(wa?.saveChangeEvents)})`);
+  }
+  if (r.keystrokes["surveyjs-onBlur"]?.savedHolds !== true) {
+    failures.push("SurveyJS onBlur: its value does not hold the typed text after the blur: the save was not measured");
+  }
+  for (const id of ["surveyjs-onTyping", "surveyjs-meeting-onTyping"]) {
+    if (r.keystrokes[id]?.valueWhileTyping !== true) {
+      failures.push(`${id}: SurveyJS did not hold the typed text in its model while typing: the peer was not measured doing that work`);
+    }
+  }
+  for (const target of COLD_TARGETS) {
+    const c = r.cold[target.id];
+    if (target.id.startsWith("widget") || target.id.startsWith("surveyjs")) {
+      if (!/reason/.test(String(c?.firstKeyField)) && !(target.id.startsWith("surveyjs") && c?.firstKeyField)) {
+        failures.push(`cold load ${target.id}: the first key went into ${c?.firstKeyField}, not the meeting's reason`);
+      }
+      if (c?.firstKeyHolds !== true) failures.push(`cold load ${target.id}: the record does not hold the first key`);
+    }
+    if (!c?.transferBytes?.median) failures.push(`cold load ${target.id}: no bytes transferred were counted`);
+  }
+  const ci = medianCI([1, 2, 3, 4, 5, 6, 7, 8, 9, 10]);
+  if (!ci || ci.low !== 2 || ci.high !== 9 || ci.level < 0.95) failures.push(`the median's confidence interval is wrong: ${JSON.stringify(ci)}`);
   const w = r.widget;
   need("load() of the large record, first", w.load.firstPainted?.median);
   need("load() of the large record, call", w.load.call?.median);
@@ -680,6 +958,7 @@ function selfCheck(r, args) {
   need("1 MB import + validate + digest, native", r.native?.ms?.median);
   need("wasm memory after load()", w.memory.wasmBytes?.median);
   need("JS heap after load()", w.memory.jsHeapBytes?.median);
+  need("wasm + JS heap, cold load of the large meeting", r.cold["widget-large"]?.wasmBytes?.median);
   need("chair's scenario, interactions", r.scenario?.interactions);
   if (r.scenario && !r.scenario.finalised) failures.push("chair's scenario: the record was not finalised");
   for (const budget of r.budgets) need(`budget: ${budget.name}`, budget.value);
@@ -699,7 +978,7 @@ function budgets(r) {
   const least = r.sizes.minimal?.record?.total?.gzip;
   add("Whole widget, gzip (wasm + JS + CSS)", r.sizes.ours.total.gzip / 1000, 120, "KB",
     `120 KB = 120,000 bytes${least ? `; the least Yew widget keeping one field of the record: ${round(least / 1000, 1)} KB` : ""}`);
-  add("Keystroke -> paint p95, large meeting", r.keystrokes.widget.ms?.p95 ?? null, 16, "ms", `floor in the same run: p95 ${round(r.keystrokes.floor.ms?.p95, 1)} ms`);
+  add("Keystroke -> paint p95, large meeting", r.keystrokes.widget.ms?.p95 ?? null, 16, "ms", `Actions, action 1 changed in its form; floor in the same run: p95 ${round(r.keystrokes.floor.ms?.p95, 1)} ms`);
   if (r.keystrokes["widget-meeting"]) {
     add("Keystroke -> paint p95, large meeting, a field where each key changes the record", r.keystrokes["widget-meeting"].ms?.p95 ?? null, 16, "ms", "the reason for the meeting: the change, its draft and its event on every key");
   }
@@ -708,7 +987,7 @@ function budgets(r) {
     const theirs = r.cold[peer].interactive?.median ?? null;
     const leastCold = r.cold["minimal-record"]?.interactive?.median ?? null;
     const leastText = leastCold !== null && theirs ? `; the least Yew widget keeping one field: ${round(leastCold / theirs, 2)}x` : "";
-    add(`Cold load <= 0.5x SurveyJS (${peer === "surveyjs-paged" ? "a page per stage" : "one page"})`, ours !== null && theirs ? ours / theirs : null, 0.5, "x", `${round(ours, 0)} ms vs ${round(theirs, 0)} ms${leastText}`);
+    add(`Cold load <= 0.5x SurveyJS (${peer === "surveyjs-paged" ? "a page per stage" : "one page, rendered lazily"})`, ours !== null && theirs ? ours / theirs : null, 0.5, "x", `${round(ours, 0)} ms vs ${round(theirs, 0)} ms, first key into the reason on both${leastText}`);
   }
   add("1 MB import + validate + digest, browser", r.widget.check?.ms?.median ?? null, 20, "ms", r.widget.check ? `${r.widget.check.bytes} bytes` : "checkRecord not exported");
   return list;
@@ -718,8 +997,11 @@ function table(r) {
   const kib = (bytes) => (bytes === null || bytes === undefined ? "–" : `${(bytes / 1024).toFixed(1)} KiB`);
   const mib = (bytes) => (bytes === null || bytes === undefined ? "–" : `${(bytes / 2 ** 20).toFixed(1)} MiB`);
   const ms = (s, key = "median") => (s && s[key] !== null && s[key] !== undefined ? `${s[key].toFixed(s[key] < 100 ? 1 : 0)} ms` : "–");
-  const range = (s) => (s ? `${ms(s)} (${s.min.toFixed(0)}–${s.max.toFixed(0)})` : "–");
-  const pcts = (s) => (s ? `${s.median.toFixed(1)} / ${s.p95.toFixed(1)} / ${s.max.toFixed(0)} ms` : "–");
+  const ci = (s) => (s && s.ci95 ? `; CI ${s.ci95.low.toFixed(s.ci95.low < 100 ? 1 : 0)}–${s.ci95.high.toFixed(s.ci95.high < 100 ? 1 : 0)}` : "");
+  const range = (s) => (s ? `${ms(s)} (${s.min.toFixed(0)}–${s.max.toFixed(0)}${ci(s)})` : "–");
+  const pcts = (s) => (s ? `${s.median.toFixed(1)} / ${s.p95.toFixed(1)} / ${s.max.toFixed(0)} ms${ci(s)}` : "–");
+  // Event Timing: keys the browser reported (>= 16 ms) of those pressed, and their p50.
+  const et = (k) => (k?.eventTiming ? `${k.eventTiming.reported}/${k.eventTiming.keys} keys >= 16 ms${k.eventTiming.duration ? `, p50 ${k.eventTiming.duration.median.toFixed(0)} ms (handlers ${k.eventTiming.processing.median.toFixed(1)} ms)` : ""}` : "–");
   const ratio = (a, b) => (a === null || a === undefined || !b ? "–" : `${(a / b).toFixed(2)}×`);
   const rows = [];
   const section = (title) => rows.push([title]);
@@ -735,13 +1017,19 @@ function table(r) {
   row("total, brotli", kib(so.total.brotli), kib(sp.total.brotli), ratio(so.total.brotli, sp.total.brotli));
 
   const c = r.cold;
-  section(`Cold load, ms from navigation start, median (min–max) of ${r.settings.runs}`);
+  section(`Cold load, ms from navigation start, median (min–max; 95% CI of the median) of ${r.settings.runs}; precompressed, HTTP/1.1, loopback`);
   row("plain page, one <input>: the harness's own delay", `${range(c.floor.rendered)} / ${range(c.floor.interactive)}`, "", "");
   row("first stage painted: empty meeting", range(c.widget.rendered), "", "");
   row("interactive: empty meeting", range(c.widget.interactive), "", "");
   row("first stage painted vs SurveyJS a page per stage", range(c["widget-large"].rendered), range(c["surveyjs-paged"].rendered), ratio(c["widget-large"].rendered?.median, c["surveyjs-paged"].rendered?.median));
   row("interactive vs SurveyJS a page per stage", range(c["widget-large"].interactive), range(c["surveyjs-paged"].interactive), ratio(c["widget-large"].interactive?.median, c["surveyjs-paged"].interactive?.median));
-  row("interactive vs SurveyJS one page", range(c["widget-large"].interactive), range(c["surveyjs-single"].interactive), ratio(c["widget-large"].interactive?.median, c["surveyjs-single"].interactive?.median));
+  row("interactive vs SurveyJS one page, rendered lazily", range(c["widget-large"].interactive), range(c["surveyjs-single"].interactive), ratio(c["widget-large"].interactive?.median, c["surveyjs-single"].interactive?.median));
+  row("bytes transferred, cold load of the large meeting", kib(c["widget-large"].transferBytes?.median), kib(c["surveyjs-paged"].transferBytes?.median), ratio(c["widget-large"].transferBytes?.median, c["surveyjs-paged"].transferBytes?.median));
+  if (c["widget-large-10mbit"] && c["surveyjs-paged-10mbit"]) {
+    row("10 Mbit/s intranet, 20 ms: first stage painted", range(c["widget-large-10mbit"].rendered), range(c["surveyjs-paged-10mbit"].rendered), ratio(c["widget-large-10mbit"].rendered?.median, c["surveyjs-paged-10mbit"].rendered?.median));
+    row("10 Mbit/s intranet, 20 ms: interactive", range(c["widget-large-10mbit"].interactive), range(c["surveyjs-paged-10mbit"].interactive), ratio(c["widget-large-10mbit"].interactive?.median, c["surveyjs-paged-10mbit"].interactive?.median));
+  }
+  row("first key (into the reason): Event Timing first-input, duration", ms(c["widget-large"].firstInput?.duration), ms(c["surveyjs-paged"].firstInput?.duration), ratio(c["widget-large"].firstInput?.duration?.median, c["surveyjs-paged"].firstInput?.duration?.median));
 
   const sm = r.sizes.minimal || {};
   if (sm.yew && sm.record && c["minimal-yew"] && c["minimal-record"]) {
@@ -754,21 +1042,27 @@ function table(r) {
   }
 
   const k = r.keystrokes;
-  section(`Keystroke -> next paint, largest stage (Actions, 200), p50 / p95 / max`);
+  const sessions = r.settings.keyRuns;
+  section(`Keystroke -> next paint, p50 / p95 / max (95% CI of the median), ${sessions} session(s) per row`);
   row(`plain <input>: the method's floor (n=${k.floor.keystrokes})`, pcts(k.floor.ms), "", "");
-  row(`vs SurveyJS onBlur, its default (n=${k.widget.keystrokes} / ${k["surveyjs-onBlur"].keystrokes})`, pcts(k.widget.ms), pcts(k["surveyjs-onBlur"].ms), `p95 ${ratio(k.widget.ms?.p95, k["surveyjs-onBlur"].ms?.p95)}`);
-  row(`vs SurveyJS onTyping, value per key (n=${k.widget.keystrokes} / ${k["surveyjs-onTyping"].keystrokes}${k["surveyjs-onTyping"].capped ? ", time cap" : ""})`, pcts(k.widget.ms), pcts(k["surveyjs-onTyping"].ms), `p95 ${ratio(k.widget.ms?.p95, k["surveyjs-onTyping"].ms?.p95)}`);
-  row("Tab out of the typed field -> paint, vs onBlur", ms(k.widget.tabOut), ms(k["surveyjs-onBlur"].tabOut), ratio(k.widget.tabOut?.median, k["surveyjs-onBlur"].tabOut?.median));
-  if (k["widget-meeting"]) {
-    row(`The reason for the meeting, each key a change to the record (n=${k["widget-meeting"].keystrokes}) vs onTyping`, pcts(k["widget-meeting"].ms), pcts(k["surveyjs-onTyping"].ms), `p95 ${ratio(k["widget-meeting"].ms?.p95, k["surveyjs-onTyping"].ms?.p95)}`);
+  row(`Actions (200), action 1 changed, text kept until saved, vs SurveyJS onBlur (n=${k.widget.keystrokes} / ${k["surveyjs-onBlur"].keystrokes})`, pcts(k.widget.ms), pcts(k["surveyjs-onBlur"].ms), `p95 ${ratio(k.widget.ms?.p95, k["surveyjs-onBlur"].ms?.p95)}`);
+  row("  save it: the widget's \"Save changes\" vs SurveyJS's blur (Tab) -> paint", ms(k.widget.tabOut), ms(k["surveyjs-onBlur"].tabOut), ratio(k.widget.tabOut?.median, k["surveyjs-onBlur"].tabOut?.median));
+  row("  Event Timing, the same keys", et(k.widget), et(k["surveyjs-onBlur"]), "");
+  if (k["widget-meeting"] && k["surveyjs-meeting-onTyping"]) {
+    row(`The meeting's reason, each key updates the record, vs SurveyJS onTyping on it (n=${k["widget-meeting"].keystrokes} / ${k["surveyjs-meeting-onTyping"].keystrokes})`, pcts(k["widget-meeting"].ms), pcts(k["surveyjs-meeting-onTyping"].ms), `p95 ${ratio(k["widget-meeting"].ms?.p95, k["surveyjs-meeting-onTyping"].ms?.p95)}`);
+    row("  Event Timing, the same keys", et(k["widget-meeting"]), et(k["surveyjs-meeting-onTyping"]), "");
   }
+  row(`SurveyJS onTyping on action 1 (its value per key on its Actions page; the widget's form keeps the text until saved) (n=${k["surveyjs-onTyping"].keystrokes}${k["surveyjs-onTyping"].capped ? ", time cap" : ""})`, "", pcts(k["surveyjs-onTyping"].ms), "");
+  row("  Event Timing, the same keys", "", et(k["surveyjs-onTyping"]), "");
+  row("Event Timing, the plain <input>", et(k.floor), "", "");
 
   const w = r.widget;
   section("The large meeting in the widget, median / p95 / max");
   row(`load() to next paint, first on a fresh page (n=${w.load.firstPainted.n})`, range(w.load.firstPainted), "", "");
   row(`load() to next paint, every load (n=${w.load.painted.n}; the call alone ${ms(w.load.call)})`, pcts(w.load.painted), "", "");
   row(`switch stage from the task list (n=${w.switchStage.all.n})`, pcts(w.switchStage.all), "", "");
-  row("open the largest stage (Actions) vs SurveyJS page", ms(w.switchStage.byStage.Actions), ms(k["surveyjs-onBlur"].showLargest), ratio(w.switchStage.byStage.Actions?.median, k["surveyjs-onBlur"].showLargest?.median));
+  row("open the largest stage (Actions) vs SurveyJS page (carousel)", ms(w.switchStage.byStage.Actions), ms(k["surveyjs-onBlur"].showLargest), ratio(w.switchStage.byStage.Actions?.median, k["surveyjs-onBlur"].showLargest?.median));
+  row("open action 1 for change (\"Change action 1\" -> its text in the form)", ms(k.widget.openItem), "shown with the page", "");
   if (w.check) {
     row(`import + validate + digest, ${(w.check.bytes / 1e6).toFixed(2)} MB, browser (n=${w.check.ms.n})`, pcts(w.check.ms), "", "");
   } else {
@@ -780,7 +1074,8 @@ function table(r) {
   section("Memory after GC");
   row("wasm linear memory, large record loaded", mib(w.memory.wasmBytes?.median), "–", "");
   row("JS heap, large record loaded", mib(w.memory.jsHeapBytes?.median), "", "");
-  row("JS heap, cold load of the large meeting", mib(c["widget-large"].jsHeapBytes?.median), `${mib(c["surveyjs-paged"].jsHeapBytes?.median)} paged / ${mib(c["surveyjs-single"].jsHeapBytes?.median)} one page`, ratio(c["widget-large"].jsHeapBytes?.median, c["surveyjs-single"].jsHeapBytes?.median) + " one page");
+  row("JS heap, cold load of the large meeting", mib(c["widget-large"].jsHeapBytes?.median), `${mib(c["surveyjs-paged"].jsHeapBytes?.median)} paged / ${mib(c["surveyjs-single"].jsHeapBytes?.median)} one page`, ratio(c["widget-large"].jsHeapBytes?.median, c["surveyjs-paged"].jsHeapBytes?.median) + " paged");
+  row("wasm + JS heap, cold load of the large meeting", mib(c["widget-large"].totalBytes?.median), `${mib(c["surveyjs-paged"].totalBytes?.median)} paged`, ratio(c["widget-large"].totalBytes?.median, c["surveyjs-paged"].totalBytes?.median) + " paged");
   row("DOM elements, cold load of the large meeting", String(c["widget-large"].domElements?.median ?? "–"), `${c["surveyjs-paged"].domElements?.median ?? "–"} paged / ${c["surveyjs-single"].domElements?.median ?? "–"} one page`, "");
   row("JS heap, Actions shown", mib(k.widget.jsHeapBytes?.median), mib(k["surveyjs-onBlur"].jsHeapBytes?.median), ratio(k.widget.jsHeapBytes?.median, k["surveyjs-onBlur"].jsHeapBytes?.median));
   row("wasm + JS heap, Actions shown", mib((k.widget.jsHeapBytes?.median ?? 0) + (k.widget.wasmBytes?.median ?? 0)), mib(k["surveyjs-onBlur"].jsHeapBytes?.median), ratio((k.widget.jsHeapBytes?.median ?? 0) + (k.widget.wasmBytes?.median ?? 0), k["surveyjs-onBlur"].jsHeapBytes?.median));
@@ -812,6 +1107,8 @@ function table(r) {
   const m = r.machine;
   out.push("");
   out.push(`Machine: ${m.cpus} × ${m.cpuModel}, ${m.memoryGiB} GiB, ${m.os}; Chromium ${m.chromium} headless; Node ${m.node}; 1-minute load average ${m.loadAverage1m.join(" → ")}`);
+  const served = r.cold["widget-large"];
+  out.push(`Served by ${r.serving.server}: ${Object.entries(served.protocols ?? {}).map(([p, n]) => `${p} ×${n}`).join(", ")}; encodings ${Object.entries(served.encodings ?? {}).map(([p, n]) => `${p} ×${n}`).join(", ")}; order: seed ${r.settings.seed}`);
   out.push(`Peer: SurveyJS ${r.peer.packages["survey-core"]}, ${r.peer.questions} questions in ${r.peer.pages} pages, items ${Object.entries(r.peer.items).map(([key, n]) => `${key} ${n}`).join(", ")}`);
   const problemLines = Object.entries(r.problems).flatMap(([id, map]) => Object.entries(map).map(([p, n]) => `  ${id}: ${p}${n > 1 ? ` (×${n})` : ""}`));
   if (problemLines.length) {

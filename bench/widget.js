@@ -20,17 +20,55 @@ const widget = mount(element, options);
 bench.mark("mounted");
 
 // The first stage (attendance and reason) is rendered with the reason's text box, the first
-// text area in the widget.
-const READY = "#meeting textarea";
+// text area in the widget and the field the harness's first key goes into (as on SurveyJS's
+// page).
+const READY = '#meeting textarea[id$="-meeting-reason"]';
 bench.whenShown(READY, "ready").catch((error) => bench.errors.push(String(error)));
 
 const taskList = () => element.querySelector('nav[aria-label="Meeting stages"]');
 const stageHeading = (title) =>
   [...element.querySelectorAll("h3")].find((heading) => heading.textContent.trim() === title);
 
+// The change events the widget fires, counted from the start (proof that keys changed the
+// record).
+const changes = { count: 0 };
+element.addEventListener("risk-sensible:change", () => {
+  changes.count += 1;
+});
+
 window.__rs = {
   widget,
   element,
+  changes,
+  // The stored draft's length (0 if none): it grows as the record does.
+  draftLength() {
+    return (localStorage.getItem(`risk-sensible:draft:${options.storageKey}`) ?? "").length;
+  },
+  draftIncludes(text) {
+    return (localStorage.getItem(`risk-sensible:draft:${options.storageKey}`) ?? "").includes(text);
+  },
+  // Presses the button whose text (with its visually hidden part) is `label`.
+  button(label) {
+    const found = [...element.querySelectorAll("button")].find((b) => b.textContent.replace(/\s+/g, " ").trim() === label);
+    if (!found) throw new Error(`no button "${label}"`);
+    return found;
+  },
+  // Opens action 1 in the Actions form ("Change action 1"), resolves with its task box's id
+  // and the ms from the click to the frame after the form holds the action's text.
+  async changeAction(n = 1) {
+    const start = performance.now();
+    this.button(`Change action ${n}`).click();
+    const task = widget.record().actions[n - 1].task;
+    let field = null;
+    for (let frames = 0; ; frames += 1) {
+      field = element.querySelector('textarea[id$="-action-task"]');
+      if (field && field.value === task) break;
+      if (frames > 600) throw new Error(`action ${n} did not open in the form`);
+      await new Promise((resolve) => requestAnimationFrame(resolve));
+    }
+    await bench.afterPaint();
+    return { id: field.id, ms: performance.now() - start };
+  },
   checkRecord,
   // Opens a stage from the task list (a click on its link, as the chair would) and
   // resolves with the ms from the click to the frame after its heading appears.

@@ -3,16 +3,18 @@
 # (scripts/size-report.sh, bench/size/report.md), writes the large meeting and the ~1 MB record,
 # times import + validate + digest natively (criterion), builds the least Yew widget
 # (bench/minimal: Yew alone, and one field of a record), serves the bundle with the bench
-# pages and the SurveyJS peer on 127.0.0.1, measures them all in headless Chromium
-# (bench/run.mjs) and prints the table. The figures go to bench/results.json (committed: the README quotes
+# pages and the SurveyJS peer on 127.0.0.1 (bench/serve.mjs: HTTP/1.1, files precompressed),
+# measures them all in headless Chromium (bench/run.mjs) and prints the table. What is made
+# like for like with the peer, and what is not: bench/README.md. The figures go to bench/results.json (committed: the README quotes
 # them).
 #
-#   scripts/bench.sh [--runs N] [--keys N] [--key-runs N] [--out FILE]
+#   scripts/bench.sh [--runs N] [--keys N] [--key-runs N] [--seed N] [--out FILE]
 #   scripts/bench.sh --check
 #
-# --runs: cold loads per target and widget sessions (default 5); --keys: keystrokes per
-# typing session (default 200); --key-runs: typing sessions per target (default 1).
-# It takes about 12-14 minutes on a 2-core machine once built.
+# --runs: cold loads per target and widget sessions (default 10); --keys: keystrokes per
+# typing session (default 200); --key-runs: typing sessions per target (default 3); --seed:
+# the seed of the random order of targets (default: a random one, printed and recorded).
+# It takes about 25-30 minutes on a 2-core machine once built.
 # --check: the benchmark's own test, run by CI (.ci/run): everything once, with small
 # counts and a short native run, figures to target/bench-stage/check.json (the committed
 # results are left alone); fails if any figure is missing or a page reported a problem.
@@ -20,14 +22,14 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
-runs=5 keys=200 key_runs=1 out=bench/results.json check=""
+runs=10 keys=200 key_runs=3 seed="" out=bench/results.json check=""
 usage() { sed -n '2,18p' "$0" | sed 's/^# \{0,1\}//'; }
 while [ $# -gt 0 ]; do
   case "$1" in
-    --runs | --keys | --key-runs | --out)
+    --runs | --keys | --key-runs | --seed | --out)
       [ $# -ge 2 ] || { echo "bench: $1 needs a value" >&2; exit 2; }
       case "$1" in
-        --runs) runs=$2 ;; --keys) keys=$2 ;; --key-runs) key_runs=$2 ;; --out) out=$2 ;;
+        --runs) runs=$2 ;; --keys) keys=$2 ;; --key-runs) key_runs=$2 ;; --seed) seed=$2 ;; --out) out=$2 ;;
       esac
       shift 2 ;;
     --check) check=1 runs=1 keys=5 key_runs=1 out=target/bench-stage/check.json; shift ;;
@@ -38,6 +40,7 @@ done
 for n in "$runs" "$keys" "$key_runs"; do
   [[ "$n" =~ ^[1-9][0-9]*$ ]] || { echo "bench: counts must be positive integers, not '$n'" >&2; exit 2; }
 done
+[ -z "$seed" ] || [[ "$seed" =~ ^[0-9]+$ ]] || { echo "bench: --seed must be a non-negative integer, not '$seed'" >&2; exit 2; }
 
 source scripts/bootstrap.sh
 ensure_all
@@ -98,9 +101,10 @@ cleanup() {
 }
 trap cleanup EXIT
 trap 'exit 130' INT TERM HUP
-python3 -m http.server --bind 127.0.0.1 --directory "$site" "$port" >"$stage/server.log" 2>&1 &
+# HTTP/1.1 with every file precompressed (brotli and gzip), as a production host serves them.
+node bench/serve.mjs --root "$site" --port "$port" >"$stage/server.log" 2>&1 &
 server_pid=$!
-for _ in $(seq 1 100); do
+for _ in $(seq 1 1200); do
   python3 -c "import urllib.request, sys; urllib.request.urlopen(sys.argv[1], timeout=1)" \
     "http://127.0.0.1:$port/bench/floor.html" 2>/dev/null && break
   kill -0 "$server_pid" 2>/dev/null || { echo "bench: the server did not start" >&2; cat "$stage/server.log" >&2; exit 1; }
@@ -109,8 +113,9 @@ done
 echo "bench: serving $site on http://127.0.0.1:$port/"
 
 # The harness runs in the background so a signal reaches this script (and cleanup) at once.
-node bench/run.mjs --base "http://127.0.0.1:$port/" --site "$site" --out "$out" \
-  --native "$stage/criterion" --runs "$runs" --keys "$keys" --key-runs "$key_runs" ${check:+--check} &
+RS_BENCH_SERVER="bench/serve.mjs (Node $(node --version), HTTP/1.1, precompressed br/gzip)" \
+  node bench/run.mjs --base "http://127.0.0.1:$port/" --site "$site" --out "$out" \
+  --native "$stage/criterion" --runs "$runs" --keys "$keys" --key-runs "$key_runs" ${seed:+--seed "$seed"} ${check:+--check} &
 harness_pid=$!
 status=0
 wait "$harness_pid" || status=$?
