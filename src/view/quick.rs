@@ -65,19 +65,30 @@ pub fn quick_entry(props: &QuickEntryProps) -> Html {
             error.set(None);
         })
     };
+    // The line is read from its box as it is when Enter is pressed: a key typed just
+    // before Enter may not have been drawn yet.
+    let input = use_node_ref();
     let onsubmit = {
-        let (line, error) = (line.clone(), error.clone());
+        let (line, error, input) = (line.clone(), error.clone(), input.clone());
         let onread = props.onread.clone();
-        let read_line = read(&line, keys, fields, &props.participants, props.reference);
+        let (fields, participants) = (props.fields.clone(), props.participants.clone());
+        let reference = props.reference;
         Callback::from(move |event: SubmitEvent| {
             event.prevent_default();
-            match &read_line {
+            let text = input
+                .cast::<web_sys::HtmlInputElement>()
+                .map(|box_| box_.value())
+                .unwrap_or_else(|| (*line).clone());
+            match read(&text, keys, &fields, &participants, reference) {
                 Ok(texts) => {
-                    onread.emit(texts.clone());
+                    onread.emit(texts);
                     line.set(String::new());
                     error.set(None);
                 }
-                Err(problem) => error.set(Some(problem.clone())),
+                Err(problem) => {
+                    line.set(text);
+                    error.set(Some(problem));
+                }
             }
         })
     };
@@ -85,7 +96,7 @@ pub fn quick_entry(props: &QuickEntryProps) -> Html {
     let hint = hint(keys, fields);
     html! {
         <form class="rs-quick" novalidate=true {onsubmit} aria-label={label.clone()}>
-            <TextField id={id.clone()} label={label} value={(*line).clone()} {oninput}
+            <TextField id={id.clone()} label={label} value={(*line).clone()} {oninput} node_ref={input}
                 hint={Some(AttrValue::from(hint))} error={(*error).clone().map(AttrValue::from)} />
             <p class="rs-quick__preview" id={format!("{id}-preview")}>
                 if !preview.is_empty() {

@@ -741,6 +741,17 @@ test('an item typed in one line: people by name, dates in words, a wrong part sa
   await expectNoAxeViolations(page);
   await form.getByRole('button', { name: 'Add action' }).click();
   expect((await actions()).at(-1)).toMatchObject({ task: 'Chase the school', due: '2026-03-01' });
+
+  // Enter straight after the last key, before the page has drawn it: the line as typed is
+  // what is read.
+  await page.evaluate(() => {
+    const box = document.querySelector('input[id$="-action-line"]');
+    box.value = 'Ring the school; Tom; Friday';
+    box.dispatchEvent(new Event('input', { bubbles: true }));
+    box.form.requestSubmit();
+  });
+  await expect(page.getByRole('rowheader', { name: 'Ring the school', exact: true })).toBeVisible();
+  expect((await actions()).at(-1)).toMatchObject({ task: 'Ring the school', due: '2026-03-06' });
   expect(problems).toEqual([]);
 });
 
