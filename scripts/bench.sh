@@ -78,7 +78,7 @@ cp "$stage/large-meeting.json" "$stage/record-1mb.json" "$site/bench/data/"
 for variant in yew record; do
   features=()
   [ "$variant" = yew ] && features=(--no-default-features)
-  wasm_cargo build --release --target wasm32-unknown-unknown -p risk-sensible-bench-minimal "${features[@]}"
+  wasm_cargo_ship build --release --target wasm32-unknown-unknown -p risk-sensible-bench-minimal "${features[@]}"
   wasm-bindgen --target web --out-dir "$site/bench/minimal-$variant" \
     "${CARGO_TARGET_DIR:-target}/wasm32-unknown-unknown/release/risk_sensible_bench_minimal.wasm"
   wasm_shrink "$site/bench/minimal-$variant/risk_sensible_bench_minimal_bg.wasm"

@@ -161,6 +161,31 @@ wasm_cargo() {
   fi
 }
 
+# The standard library's sources, for the shipped modules' build (wasm_cargo_ship). The
+# Debian route has them already (rust-web-src).
+ensure_rust_src() { bs_once rust_src; }
+_ensure_rust_src() {
+  [ "${RS_WASM_ROUTE:-}" = debian ] && return 0
+  local sysroot
+  sysroot=$(rustc --print sysroot) || return 1
+  if [ -f "$sysroot/lib/rustlib/src/rust/library/Cargo.lock" ]; then bs_log "rust-src present"; return 0; fi
+  bs_timed "rust-src (rustup)" rustup component add rust-src
+}
+
+# Builds a module as it ships: the standard library rebuilt with the crate, so that a panic
+# aborts at once instead of formatting a message first (the module installs no panic hook,
+# so no message was ever shown or sent; a panic was already an abort, a trap the calling
+# JavaScript sees). About 26 KiB of gzip. Both options are unstable, hence RUSTC_BOOTSTRAP,
+# as the Debian route already needs for build-std. With it rustc names symbols the v0 way;
+# the legacy names are kept for scripts/size-report.sh (no name reaches the shipped module).
+# Only the release bundle is built this way; tests build with the ordinary std, so a failed
+# assertion still says what failed.
+wasm_cargo_ship() {
+  ensure_wasm_target && ensure_rust_src || return 1
+  RUSTC_BOOTSTRAP=1 RUSTFLAGS="${RUSTFLAGS:+$RUSTFLAGS }-Zunstable-options -Cpanic=immediate-abort -Csymbol-mangling-version=legacy" \
+    wasm_cargo "$@" -Zbuild-std=std,panic_abort
+}
+
 # Shrinks a wasm-bindgen output in place with wasm-opt -Oz (the npm package binaryen's;
 # Debian's is too old for current Rust output). The features are those rustc emits by
 # default for wasm32; the strip passes drop custom sections that wasm-bindgen needed but the

@@ -23,7 +23,7 @@ chmod 755 "$stage"
 # per entry, each with only its own feature, so neither module carries the other's code.
 # The meeting's is built last: scripts/size-report.sh reads its build from target/.
 for entry in caseload:risk_sensible_caseload meeting:risk_sensible; do
-  wasm_cargo build --release --target wasm32-unknown-unknown --lib \
+  wasm_cargo_ship build --release --target wasm32-unknown-unknown --lib \
     --no-default-features --features "${entry%%:*}"
   wasm-bindgen --target web --out-dir "$stage/pkg" --out-name "${entry#*:}" \
     "${CARGO_TARGET_DIR:-target}/wasm32-unknown-unknown/release/risk_sensible.wasm"
