@@ -8,6 +8,7 @@
 //! versions: a reader should treat a value it does not know as an error, not guess.
 //! Unknown fields are rejected, so a typo in a host's integration fails loudly.
 
+mod objects;
 pub mod path;
 pub mod schema;
 mod sections;
@@ -235,12 +236,14 @@ pub fn from_json_via<T>(
 /// `$.actions[3].due`, or `$` for the whole text) and what is wrong there, without
 /// serde_json's line and column: the path says where.
 ///
+/// Every struct is read from an object only ([`objects`]): the schema allows nothing else.
+///
 /// Everything that reads record types goes through here, import included: one way of
 /// reading each type keeps the WebAssembly small (each way is a separate copy of every
 /// type's reader), which is why [`from_json`] writes its value out as text first.
 pub fn from_json_text<T: serde::de::DeserializeOwned>(text: &str) -> Result<T, (String, String)> {
     let mut json = serde_json::Deserializer::from_str(text);
-    T::deserialize(&mut json)
+    T::deserialize(objects::Objects(&mut json))
         .and_then(|value| json.end().map(|()| value))
         .map_err(|error| {
             // The types are read without tracking where they are: tracking would cost time
