@@ -21,10 +21,8 @@ trap 'rm -rf "$work"' EXIT
 wasm-bindgen --target web --out-dir "$work" \
   "${CARGO_TARGET_DIR:-target}/wasm32-unknown-unknown/release/risk_sensible.wasm"
 # wasm_shrink's flags, but for --strip-debug, and -g: the names stay, the code is the same.
-"$RS_ROOT/node_modules/.bin/wasm-opt" -Oz -g --enable-bulk-memory --enable-reference-types \
-  --enable-nontrapping-float-to-int --enable-sign-ext --enable-mutable-globals \
-  --enable-multivalue --strip-producers --strip-target-features \
-  "$work/risk_sensible_bg.wasm" -o "$work/named.wasm"
+"$RS_ROOT/node_modules/.bin/wasm-opt" "${WASM_OPT_FLAGS[@]}" -g --strip-producers \
+  --strip-target-features "$work/risk_sensible_bg.wasm" -o "$work/named.wasm"
 twiggy top -n 1000000 --format json "$work/named.wasm" >"$work/top.json"
 mkdir -p "$(dirname "$out")"
 node bench/size-report.mjs "$work/top.json" "$shipped" "$(gzip -9 <"$shipped" | wc -c)" "$out"
