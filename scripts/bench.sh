@@ -14,7 +14,7 @@
 # --runs: cold loads per target and widget sessions (default 10); --keys: keystrokes per
 # typing session (default 200); --key-runs: typing sessions per target (default 3); --seed:
 # the seed of the random order of targets (default: a random one, printed and recorded).
-# It takes about 25-30 minutes on a 2-core machine once built.
+# It takes about 12 minutes on a 2-core machine once built.
 # --check: the benchmark's own test, run by CI (.ci/run): everything once, with small
 # counts and a short native run, figures to target/bench-stage/check.json (the committed
 # results are left alone); fails if any figure is missing or a page reported a problem.
