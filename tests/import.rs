@@ -1116,6 +1116,26 @@ fn an_object_written_as_an_array_of_its_values_is_refused_at_its_path() {
     assert!(failures.is_empty(), "{}", failures.join("\n"));
 }
 
+/// A refusal of the wrong type where an object belongs says so in plain words.
+#[test]
+fn a_section_of_the_wrong_type_is_refused_as_not_an_object() {
+    for (section, value) in [
+        ("meeting", serde_json::json!(["s47Joint", "inPerson"])),
+        ("meeting", serde_json::json!(7)),
+        ("childVoice", serde_json::json!("the child's words")),
+    ] {
+        let mut record = serde_json::to_value(example_record(false)).unwrap();
+        record[section] = value.clone();
+        let problems = import(&record.to_string()).unwrap_err();
+        assert_eq!(problems[0].path, format!("$.{section}"), "{value}");
+        assert!(
+            problems[0].message.ends_with("expected an object"),
+            "{section} = {value}: {}",
+            problems[0]
+        );
+    }
+}
+
 /// Every path of a value in the example record, depth first.
 fn value_paths(value: &serde_json::Value, path: &str, out: &mut Vec<String>) {
     let children: Vec<(String, &serde_json::Value)> = match value {

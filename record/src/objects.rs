@@ -49,10 +49,6 @@ macro_rules! visitor_body {
     () => {
         type Value = V::Value;
 
-        fn expecting(&self, formatter: &mut fmt::Formatter<'_>) -> fmt::Result {
-            self.0.expecting(formatter)
-        }
-
         forward_scalars!(
             visit_bool(bool),
             visit_i8(i8),
@@ -111,6 +107,10 @@ macro_rules! visitor_body {
 impl<'de, V: Visitor<'de>> Visitor<'de> for Nested<V> {
     visitor_body!();
 
+    fn expecting(&self, formatter: &mut fmt::Formatter<'_>) -> fmt::Result {
+        self.0.expecting(formatter)
+    }
+
     fn visit_seq<A: SeqAccess<'de>>(self, seq: A) -> Result<Self::Value, A::Error> {
         self.0.visit_seq(Objects(seq))
     }
@@ -118,6 +118,12 @@ impl<'de, V: Visitor<'de>> Visitor<'de> for Nested<V> {
 
 impl<'de, V: Visitor<'de>> Visitor<'de> for OnlyObject<V> {
     visitor_body!();
+
+    /// In a refusal's words: "invalid type: sequence, expected an object" (serde's own
+    /// words name the Rust type, "struct Meeting"; the refusal's path says which object).
+    fn expecting(&self, formatter: &mut fmt::Formatter<'_>) -> fmt::Result {
+        formatter.write_str("an object")
+    }
 
     fn visit_seq<A: SeqAccess<'de>>(self, _seq: A) -> Result<Self::Value, A::Error> {
         Err(de::Error::invalid_type(de::Unexpected::Seq, &self))
