@@ -175,8 +175,10 @@ _ensure_rust_src() {
 # Builds a module as it ships: the standard library rebuilt with the crate, so that a panic
 # aborts at once instead of formatting a message first (the module installs no panic hook,
 # so no message was ever shown or sent; a panic was already an abort, a trap the calling
-# JavaScript sees). About 26 KiB of gzip. Both options are unstable, hence RUSTC_BOOTSTRAP,
-# as the Debian route already needs for build-std. With it rustc names symbols the v0 way;
+# JavaScript sees). About 26 KiB of gzip. Nor does the module keep the source file and
+# line of each place that can panic, which nothing reads (`-Zlocation-detail=none`, 2 KiB).
+# The options are unstable, hence RUSTC_BOOTSTRAP, as the Debian route already needs for
+# build-std. With it rustc names symbols the v0 way;
 # the legacy names are kept for scripts/size-report.sh (no name reaches the shipped module).
 # Only the release bundle is built this way; tests build with the ordinary std, so a failed
 # assertion still says what failed. Without the sources (rustup offline) the module is built
@@ -188,7 +190,7 @@ wasm_cargo_ship() {
     wasm_cargo "$@"
     return
   fi
-  RUSTC_BOOTSTRAP=1 RUSTFLAGS="${RUSTFLAGS:+$RUSTFLAGS }-Zunstable-options -Cpanic=immediate-abort -Csymbol-mangling-version=legacy" \
+  RUSTC_BOOTSTRAP=1 RUSTFLAGS="${RUSTFLAGS:+$RUSTFLAGS }-Zunstable-options -Cpanic=immediate-abort -Zlocation-detail=none -Csymbol-mangling-version=legacy" \
     wasm_cargo "$@" -Zbuild-std=std,panic_abort
 }
 

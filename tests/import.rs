@@ -452,6 +452,18 @@ fn hostile_cases() -> Vec<Case> {
             "unknown variant `maybe`",
         ),
         case(
+            "enumeration value of the wrong type",
+            minimal_with(r#", "practiceContext": {"recentWorkerChange": 5}"#),
+            "$.practiceContext.recentWorkerChange",
+            "invalid type: integer `5`, expected one of `yes`, `no`, `unknown`",
+        ),
+        case(
+            "enumeration value written as an object",
+            minimal_with(r#", "practiceContext": {"recentWorkerChange": {"yes": null}}"#),
+            "$.practiceContext.recentWorkerChange",
+            "invalid type: map, expected one of",
+        ),
+        case(
             "malformed date",
             minimal_with(r#", "timescales": {"nextReview": "2026-02-30"}"#),
             "$.timescales.nextReview",
@@ -1111,6 +1123,18 @@ fn an_object_written_as_an_array_of_its_values_is_refused_at_its_path() {
         serde_json::Value::Object(members) if !members.is_empty() => Some(
             serde_json::Value::Array(members.values().cloned().collect()),
         ),
+        _ => None,
+    });
+    assert!(failures.is_empty(), "{}", failures.join("\n"));
+}
+
+/// serde's readers take an enumeration's value written as an object (`{"final": null}`) as
+/// well as its name; the schema allows only the name, and so does import. Every string of
+/// the record, enumeration or text, written that way is refused at its own path.
+#[test]
+fn a_name_written_as_an_object_is_refused_at_its_path() {
+    let failures = every_value_replaced(|slot| match slot {
+        serde_json::Value::String(text) => Some(serde_json::json!({ text.clone(): null })),
         _ => None,
     });
     assert!(failures.is_empty(), "{}", failures.join("\n"));

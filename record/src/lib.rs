@@ -14,12 +14,14 @@ pub mod schema;
 mod sections;
 mod shape;
 mod types;
+mod unit;
 pub mod walk;
 
 pub use path::{JsonPath, Step};
 pub use sections::*;
 pub use shape::*;
 pub use types::*;
+pub use unit::variant_name;
 pub use walk::strings_with;
 
 /// The schema version this build writes, and the newest one it reads.
@@ -134,6 +136,9 @@ pub fn to_json_value<T: serde::Serialize + ?Sized>(value: &T) -> serde_json::Val
 /// The wire name of an enumeration value (`strategyMeeting`): the text it is written as;
 /// empty for a value not written as text.
 pub fn wire_name<T: serde::Serialize + ?Sized>(value: &T) -> String {
+    if let Some(name) = variant_name(value) {
+        return name.to_string();
+    }
     to_json_text(value)
         .and_then(|text| serde_json::from_str(&text).ok())
         .unwrap_or_default()

@@ -17,9 +17,11 @@ macro_rules! labelled_enum {
         $(default = $default:ident)?
     ) => {
         $(#[$meta])*
-        #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize, JsonSchema)]
+        #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, JsonSchema)]
         #[serde(rename_all = "camelCase")]
         pub enum $name { $( $(#[$variant_meta])* $variant, )+ }
+
+        crate::unit::read_by_name!($name => $name::ALL);
 
         impl $name {
             /// Every value, in the order a form lists them.
@@ -1329,13 +1331,15 @@ pub struct WellbeingDebrief {
 }
 
 /// What a [`WellbeingDocument`] is: always `wellbeingDebrief`.
-#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, JsonSchema)]
 #[serde(rename_all = "camelCase")]
 pub enum WellbeingDocumentKind {
     /// The professionals' wellbeing debrief after a meeting.
     #[default]
     WellbeingDebrief,
 }
+
+crate::unit::read_by_name!(WellbeingDocumentKind => &[WellbeingDocumentKind::WellbeingDebrief]);
 
 /// The format version of [`WellbeingDocument`]s this build writes.
 pub const WELLBEING_VERSION: u32 = 1;

@@ -354,7 +354,7 @@ pub struct Procedure {
 }
 
 /// Where the record is in its life.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, JsonSchema)]
 #[serde(rename_all = "camelCase")]
 pub enum Status {
     /// Still being written; anything may change.
@@ -364,6 +364,14 @@ pub enum Status {
     /// Final, with one or more amendments appended after finalising.
     Amended,
 }
+
+crate::unit::read_by_name!(
+    Status => &[Status::Draft, Status::Final, Status::Amended],
+    MeetingType => &MeetingType::ALL,
+    MeetingMode => &MeetingMode::ALL,
+    Attendance => &Attendance::ALL,
+    Tristate => &Tristate::ALL,
+);
 
 /// The meeting itself.
 #[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
@@ -397,7 +405,7 @@ pub struct Meeting {
 }
 
 /// The kinds of meeting the widget records.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, JsonSchema)]
 #[serde(rename_all = "camelCase")]
 pub enum MeetingType {
     /// A strategy discussion (often by phone or video, at short notice).
@@ -431,7 +439,7 @@ impl MeetingType {
 }
 
 /// How the participants took part.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, JsonSchema)]
 #[serde(rename_all = "camelCase")]
 pub enum MeetingMode {
     /// By telephone.
@@ -485,7 +493,7 @@ pub struct Participant {
 }
 
 /// Attendance of one participant.
-#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, JsonSchema)]
 #[serde(rename_all = "camelCase")]
 pub enum Attendance {
     /// Took part in the discussion.
@@ -516,7 +524,7 @@ impl Attendance {
 }
 
 /// Yes, no, or not known. Used wherever "no" would be a different fact from "unknown".
-#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, JsonSchema)]
 #[serde(rename_all = "camelCase")]
 pub enum Tristate {
     /// Known to be so.
