@@ -145,7 +145,15 @@ impl<'v> Walk<'v> {
         self.bytes += 2 + 2 * self.counters.len();
     }
 
+    // `member` and `item` are compiled once per type of value; what does not depend on the
+    // type is in `enter_member` and `enter_item`, compiled once.
     fn member<T: Serialize + ?Sized>(&mut self, key: Cow<'static, str>, value: &T) {
+        self.enter_member(key);
+        let _ = value.serialize(&mut *self);
+        self.path.pop();
+    }
+
+    fn enter_member(&mut self, key: Cow<'static, str>) {
         self.separator();
         // `"key": `; a key that is not one of the types' own names may need escapes.
         self.bytes += 2 + match &key {
@@ -154,19 +162,21 @@ impl<'v> Walk<'v> {
             Cow::Owned(key) => 2 + ESCAPE_FACTOR * key.len(),
         };
         self.path.push(Step::Key(key));
+    }
+
+    fn item<T: Serialize + ?Sized>(&mut self, value: &T) {
+        self.enter_item();
         let _ = value.serialize(&mut *self);
         self.path.pop();
     }
 
-    fn item<T: Serialize + ?Sized>(&mut self, value: &T) {
+    fn enter_item(&mut self) {
         self.separator();
         let index = self.counters.last().copied().unwrap_or_default();
         if let Some(counter) = self.counters.last_mut() {
             *counter += 1;
         }
         self.path.push(Step::Index(index));
-        let _ = value.serialize(&mut *self);
-        self.path.pop();
     }
 }
 

@@ -108,8 +108,28 @@ pub fn text_findings<T: Serialize + ?Sized>(
     at: &JsonPath,
     skip: Option<&'static str>,
 ) -> Vec<Finding> {
+    // Compiled once per type; the rest, in `findings_in`, once.
+    let old = old.map(|old| move |visit: Visit<'_>| for_each_string(old, visit));
+    findings_in(
+        &|visit| for_each_string(new, visit),
+        old.as_ref().map(|old| old as &dyn Fn(Visit<'_>)),
+        at,
+        skip,
+    )
+}
+
+/// What is called with the path and text of every string.
+type Visit<'a> = &'a mut dyn FnMut(&[Step], &str);
+
+/// [`text_findings`], with each value's strings walked by a function.
+fn findings_in(
+    new: &dyn Fn(Visit<'_>),
+    old: Option<&dyn Fn(Visit<'_>)>,
+    at: &JsonPath,
+    skip: Option<&'static str>,
+) -> Vec<Finding> {
     let mut over: Vec<(Vec<Step>, usize, usize)> = Vec::new();
-    for_each_string(new, &mut |steps, text| {
+    new(&mut |steps, text| {
         let allowed = allowed_at(steps);
         // A text of no more bytes than the limit has no more characters either.
         if text.len() <= allowed || matches!(steps, [Step::Key(key)] if Some(&**key) == skip) {
@@ -125,7 +145,7 @@ pub fn text_findings<T: Serialize + ?Sized>(
     }
     if let Some(old) = old {
         let mut before = vec![0usize; over.len()];
-        for_each_string(old, &mut |steps, text| {
+        old(&mut |steps, text| {
             if let Some(index) = over.iter().position(|(path, ..)| path == steps) {
                 before[index] = text.chars().count();
             }

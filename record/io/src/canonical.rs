@@ -316,18 +316,15 @@ struct Object<'a> {
 }
 
 impl Object<'_> {
+    // Compiled once per type of value; what does not depend on the type is in `place_of`
+    // and `written`, compiled once.
     fn member<T: Serialize + ?Sized>(
         &mut self,
         key: Cow<'static, str>,
         value: &T,
     ) -> Result<(), Error> {
-        if self.omitted.contains(&&*key) {
+        let Some(place) = self.place_of(&key) else {
             return Ok(());
-        }
-        let place = if self.root && key == "meta" {
-            Place::Meta
-        } else {
-            Place::Elsewhere
         };
         let start = self.buffer.len();
         value.serialize(Canonical {
@@ -336,8 +333,24 @@ impl Object<'_> {
             place,
             members: None,
         })?;
-        self.members.push((key, start..self.buffer.len()));
+        self.written(key, start);
         Ok(())
+    }
+
+    /// Where the member `key` sits; `None` when it is left out.
+    fn place_of(&self, key: &str) -> Option<Place> {
+        if self.omitted.contains(&key) {
+            None
+        } else if self.root && key == "meta" {
+            Some(Place::Meta)
+        } else {
+            Some(Place::Elsewhere)
+        }
+    }
+
+    /// Notes the member `key`, written to the buffer from `start`.
+    fn written(&mut self, key: Cow<'static, str>, start: usize) {
+        self.members.push((key, start..self.buffer.len()));
     }
 
     fn finish(mut self, variant: bool) -> Result<(), Error> {
