@@ -82,6 +82,7 @@ for variant in yew record; do
   wasm-bindgen --target web --out-dir "$site/bench/minimal-$variant" \
     "${CARGO_TARGET_DIR:-target}/wasm32-unknown-unknown/release/risk_sensible_bench_minimal.wasm"
   wasm_shrink "$site/bench/minimal-$variant/risk_sensible_bench_minimal_bg.wasm"
+  minify_web "$site/bench/minimal-$variant/risk_sensible_bench_minimal.js"
 done
 cp node_modules/survey-core/survey.core.min.js node_modules/survey-js-ui/survey-js-ui.min.js \
   node_modules/survey-core/survey-core.fontless.min.css "$site/bench/surveyjs/"

@@ -212,6 +212,24 @@ wasm_shrink() {
     --strip-target-features "$wasm" -o "$wasm.opt" && mv "$wasm.opt" "$wasm"
 }
 
+# Minifies shipped JavaScript and CSS in place with esbuild (an npm package, pinned in
+# package.json): white space and comments go, and nothing a host or the wasm module relies
+# on changes (a module's exports and imports, class names, custom properties). JavaScript
+# keeps its names, so the glue stays readable in a host's debugger and its imports can be
+# checked (tests/e2e/security.spec.mjs); shortening them would save 0.6 KiB more. SurveyJS
+# ships minified files too, and the benchmark measures those. Needs ensure_npm_deps.
+minify_web() {
+  local file how
+  for file in "$@"; do
+    case $file in
+      *.js) how=(--minify-whitespace --minify-syntax) ;;
+      *) how=(--minify) ;;
+    esac
+    "$RS_ROOT/node_modules/.bin/esbuild" "$file" "${how[@]}" --log-level=warning \
+      --outfile="$file.min" && mv "$file.min" "$file" || return 1
+  done
+}
+
 ensure_rust_components() { bs_once rust_components; }
 _ensure_rust_components() {
   if cargo fmt --version >/dev/null 2>&1 && cargo clippy --version >/dev/null 2>&1; then

@@ -38,6 +38,9 @@ cp styles/*.css "$stage/styles/"
 css=(styles/tokens.css)
 for f in styles/*.css; do [ "$f" = styles/tokens.css ] || css+=("$f"); done
 cat "${css[@]}" >"$stage/risk-sensible.css"
+# What a host loads, minified: the modules' glue and snippets, and the stylesheet.
+mapfile -t shipped < <(find "$stage/pkg" -name '*.js')
+minify_web "${shipped[@]}" "$stage/risk-sensible.css"
 
 # An npm-ready package for hosts: the two modules and their wasm, the declarations, the element shim,
 # the stylesheets and the schema, laid out as the demo pages use them.
