@@ -19,7 +19,9 @@ use risk_sensible::record::import::{
     self, export, import, parse_unverified, participant_reference_problems, text_from_bytes,
     ImportProblem, MAX_DEPTH, MAX_ITEMS, MAX_PROBLEMS, MAX_STRING_CHARS,
 };
-use risk_sensible::record::{DecisionRecord, Restriction, Restrictions, Status, Timestamp};
+use risk_sensible::record::{
+    CopyKind, CopyMark, DecisionRecord, Restriction, Restrictions, Status, Timestamp,
+};
 use std::path::PathBuf;
 
 const MINIMAL_ID: &str = "5f0c7a1e-2b9d-4e8a-b3c6-91d2e4f7a058";
@@ -1138,6 +1140,66 @@ fn a_name_written_as_an_object_is_refused_at_its_path() {
         _ => None,
     });
     assert!(failures.is_empty(), "{}", failures.join("\n"));
+}
+
+/// A copy's mark is read in either of its forms, and anything else is refused at its own
+/// path: a recipient written as an array of its values, a name it does not have, a mark of
+/// the wrong type, a wrong value inside the recipient.
+#[test]
+fn a_copy_mark_is_read_in_its_two_forms_and_refused_where_it_is_wrong() {
+    let with_copy = |copy: serde_json::Value| {
+        let mut record = serde_json::to_value(example_record(false)).unwrap();
+        record["meta"]["copy"] = copy;
+        parse_unverified(&record.to_string())
+    };
+    let recipient = serde_json::json!({
+        "recipient": { "kind": "family", "name": "The family" },
+        "leftOut": { "information": 2 }
+    });
+    let read = with_copy(recipient.clone()).map(|record| record.meta.copy);
+    assert!(
+        matches!(read, Ok(Some(CopyMark::Of(ref of))) if of.left_out["information"] == 2),
+        "{read:?}"
+    );
+    let read = with_copy(serde_json::json!("family")).map(|record| record.meta.copy);
+    assert!(
+        matches!(read, Ok(Some(CopyMark::Version1(CopyKind::Family)))),
+        "{read:?}"
+    );
+    let as_array =
+        serde_json::Value::Array(recipient.as_object().unwrap().values().cloned().collect());
+    let mut wrong_inside = recipient.clone();
+    wrong_inside["leftOut"]["information"] = serde_json::json!("two");
+    for (copy, path, message) in [
+        (
+            as_array,
+            "$.meta.copy",
+            "invalid type: sequence, expected a copy's recipient",
+        ),
+        (
+            serde_json::json!("police"),
+            "$.meta.copy",
+            "unknown variant `police`, expected `family`",
+        ),
+        (
+            serde_json::json!(7),
+            "$.meta.copy",
+            "invalid type: integer `7`, expected a copy's recipient",
+        ),
+        (
+            wrong_inside,
+            "$.meta.copy.leftOut.information",
+            "invalid type: string",
+        ),
+    ] {
+        let problems = with_copy(copy.clone()).unwrap_err();
+        assert_eq!(problems[0].path, path, "{copy}: {}", problems[0]);
+        assert!(
+            problems[0].message.contains(message),
+            "{copy}: {}",
+            problems[0]
+        );
+    }
 }
 
 /// A refusal of the wrong type where an object belongs says so in plain words.

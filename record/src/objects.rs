@@ -9,8 +9,7 @@
 //! wrong type. The derived readers' code for arrays is then never called from anywhere, and
 //! the compiler leaves it out of the WebAssembly.
 //!
-//! Everything else is passed through unchanged. A value read by way of serde's buffered
-//! content (the untagged `CopyMark`) is read as serde reads it.
+//! Everything else is passed through unchanged.
 
 use serde::de::{
     self, DeserializeSeed, Deserializer, EnumAccess, MapAccess, SeqAccess, VariantAccess, Visitor,

@@ -299,22 +299,57 @@ pub struct Meta {
 }
 
 /// What kind of derived copy a document is, as version 1 marked it.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, JsonSchema)]
 #[serde(rename_all = "camelCase")]
 pub enum CopyKind {
     /// The family's copy: everything not for the family left out.
     Family,
 }
 
+crate::unit::read_by_name!(CopyKind => &[CopyKind::Family]);
+
 /// How a derived copy is marked: version 1's kind, or whose copy it is and what was left
 /// out.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, JsonSchema)]
 #[serde(untagged)]
 pub enum CopyMark {
     /// Version 1: `"family"`.
     Version1(CopyKind),
     /// Version 2.
     Of(CopyOf),
+}
+
+/// What a copy's mark is expected to be, in a refusal (`path_at` knows it by these words).
+pub(crate) const COPY_MARK_EXPECTED: &str = "a copy's recipient (an object), or `family`";
+
+/// Read by what the value is: a name is version 1's kind, an object version 2's. serde's
+/// derived reader for an untagged enum buffers the value and tries each variant in turn,
+/// so it took a `CopyOf` written as an array of its fields, and its refusals could not say
+/// where in the value they were; this one reads the value once, where it is.
+impl<'de> Deserialize<'de> for CopyMark {
+    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        struct Mark;
+
+        impl<'de> serde::de::Visitor<'de> for Mark {
+            type Value = CopyMark;
+
+            fn expecting(&self, formatter: &mut fmt::Formatter<'_>) -> fmt::Result {
+                formatter.write_str(COPY_MARK_EXPECTED)
+            }
+
+            fn visit_str<E: serde::de::Error>(self, text: &str) -> Result<CopyMark, E> {
+                CopyKind::deserialize(serde::de::value::StrDeserializer::<E>::new(text))
+                    .map(CopyMark::Version1)
+            }
+
+            fn visit_map<A: serde::de::MapAccess<'de>>(self, map: A) -> Result<CopyMark, A::Error> {
+                CopyOf::deserialize(serde::de::value::MapAccessDeserializer::new(map))
+                    .map(CopyMark::Of)
+            }
+        }
+
+        deserializer.deserialize_any(Mark)
+    }
 }
 
 /// Whose copy a document is, and how much of the record was left out of it.
