@@ -107,15 +107,6 @@ pub fn path_at(text: &str, line: usize, column: usize, message: &str) -> String 
             *key = None;
         }
     }
-    // The one reader that takes a value of more than one type, the copy's mark, is refused
-    // a list once serde_json has opened it: the error is about the list, not its first
-    // item. (Every other reader refuses a value of the wrong type before opening it.)
-    if message.starts_with("invalid type: sequence")
-        && message.ends_with(crate::types::COPY_MARK_EXPECTED)
-        && prefix.trim_ascii_end().last() == Some(&b'[')
-    {
-        open.pop();
-    }
     let mut path = String::from("$");
     for step in &open {
         match step {

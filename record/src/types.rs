@@ -319,9 +319,6 @@ pub enum CopyMark {
     Of(CopyOf),
 }
 
-/// What a copy's mark is expected to be, in a refusal (`path_at` knows it by these words).
-pub(crate) const COPY_MARK_EXPECTED: &str = "a copy's recipient (an object), or `family`";
-
 /// Read by what the value is: a name is version 1's kind, an object version 2's. serde's
 /// derived reader for an untagged enum buffers the value and tries each variant in turn,
 /// so it took a `CopyOf` written as an array of its fields, and its refusals could not say
@@ -334,12 +331,25 @@ impl<'de> Deserialize<'de> for CopyMark {
             type Value = CopyMark;
 
             fn expecting(&self, formatter: &mut fmt::Formatter<'_>) -> fmt::Result {
-                formatter.write_str(COPY_MARK_EXPECTED)
+                formatter.write_str("a copy's recipient (an object), or `family`")
             }
 
             fn visit_str<E: serde::de::Error>(self, text: &str) -> Result<CopyMark, E> {
                 CopyKind::deserialize(serde::de::value::StrDeserializer::<E>::new(text))
                     .map(CopyMark::Version1)
+            }
+
+            // A list is read to its end before it is refused, so that the refusal's position,
+            // and the path import works out from it, is the list's, not its first item's.
+            fn visit_seq<A: serde::de::SeqAccess<'de>>(
+                self,
+                mut seq: A,
+            ) -> Result<CopyMark, A::Error> {
+                while seq.next_element::<serde::de::IgnoredAny>()?.is_some() {}
+                Err(serde::de::Error::invalid_type(
+                    serde::de::Unexpected::Seq,
+                    &self,
+                ))
             }
 
             fn visit_map<A: serde::de::MapAccess<'de>>(self, map: A) -> Result<CopyMark, A::Error> {
