@@ -996,12 +996,21 @@ fn a_copy_says_whose_it_is_and_counts_what_was_left_out_never_what() {
         of.left_out
     );
     assert!(!of.left_out.contains_key("contingencies"));
-    // A copy never passes for the record itself.
-    assert_eq!(
-        risk_sensible::record::integrity::verify(&copy)
-            .unwrap_err()
-            .path,
-        "$.meta.copy"
+    // A copy never passes for the record itself, and says whose it is.
+    let refusal = risk_sensible::record::integrity::verify(&copy).unwrap_err();
+    assert_eq!(refusal.path, "$.meta.copy");
+    assert!(
+        refusal.message.contains("(a recipient's copy)"),
+        "{}",
+        refusal.message
+    );
+    let mut family = copy.clone();
+    family.meta.copy = Some(CopyMark::Version1(CopyKind::Family));
+    let refusal = risk_sensible::record::integrity::verify(&family).unwrap_err();
+    assert!(
+        refusal.message.contains("(the family's copy)"),
+        "{}",
+        refusal.message
     );
 }
 

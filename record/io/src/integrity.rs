@@ -19,7 +19,9 @@
 //! chain).
 
 use crate::canonical::{self, Omit};
-use risk_sensible_record::{Amendment, AuditEntry, DecisionRecord, FollowUp, Status};
+use risk_sensible_record::{
+    Amendment, AuditEntry, CopyMark, DecisionRecord, FollowUp, RecipientKind, Status,
+};
 use serde::Serialize;
 use sha2::{Digest, Sha256};
 use std::collections::BTreeMap;
@@ -134,11 +136,19 @@ fn failure(path: impl Into<String>, message: impl Into<String>) -> IntegrityFail
 ///   follow-up's (starting [`FOLLOWED_UP`]), one for each of `followUp`, in order, each
 ///   carrying [`follow_up_digest`]; no entry before it is either or carries a digest.
 pub fn verify(record: &DecisionRecord) -> Result<(), IntegrityFailure> {
-    if record.meta.copy.is_some() {
+    if let Some(mark) = &record.meta.copy {
+        let whose = match mark {
+            CopyMark::Of(of) if of.recipient.kind == RecipientKind::Professional => {
+                "a recipient's copy"
+            }
+            _ => "the family's copy",
+        };
         return Err(failure(
             "$.meta.copy",
-            "this is a derived copy (the family's copy) and carries no integrity data: \
-             verify the original record",
+            format!(
+                "this is a derived copy ({whose}) and carries no integrity data: verify the \
+                 original record"
+            ),
         ));
     }
     verify_chain(&record.audit)?;
