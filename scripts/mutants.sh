@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Mutation testing of the code that keeps records trustworthy: the audit chain, digests and
-# anchors (record/io/src/integrity.rs), the canonical form (canonical.rs), import
-# (import.rs), who receives what (core/src/copy.rs) and the sealing of drafts
+# anchors (record/io/src/integrity.rs), the canonical form (record/src/canonical.rs), import
+# (record/io/src/import.rs), who receives what (core/src/copy.rs) and the sealing of drafts
 # (src/autosave.rs: the key, seal, open and their context; the browser-only parts are held
 # by the end-to-end tests SECURITY.md names). cargo-mutants plants one small bug at a time
 # (an operator flipped, a function returning a default) and runs the host tests; a mutant
@@ -36,7 +36,7 @@ fi
 file_of() {
   case "$1" in
     integrity) echo record/io/src/integrity.rs ;;
-    canonical) echo record/io/src/canonical.rs ;;
+    canonical) echo record/src/canonical.rs ;;
     import) echo record/io/src/import.rs ;;
     copy) echo core/src/copy.rs ;;
     sealing) echo src/autosave.rs ;;
@@ -71,13 +71,14 @@ for area in "${areas[@]}"; do
   # its own, and the sealing the root crate's unit tests; integrity runs every test in the
   # workspace.
   # Naming test targets leaves out the unit tests of every package: --lib adds them back
-  # (record-io's own tests of import and the canonical form, the core's of copies).
+  # (record-io's own tests of import, the record crate's of the canonical form, the core's
+  # of copies).
   if [ "$area" = copy ]; then
     extra+=(--cargo-test-arg=--package=risk-sensible --cargo-test-arg=--lib)
     for test in copies core integrity fuzz_corpus; do extra+=(--cargo-test-arg="--test=$test"); done
   elif [ "$area" = canonical ]; then
-    # The canonical form is held by record-io's own tests and the root crate's integrity
-    # tests (against an independent RFC 8785 implementation).
+    # The canonical form is held by the record crate's own tests and the root crate's
+    # integrity tests (against an independent RFC 8785 implementation).
     extra+=(--cargo-test-arg=--package=risk-sensible --cargo-test-arg=--lib --cargo-test-arg=--test=integrity)
   elif [ "$area" = import ]; then
     # Import is held by record-io's own tests and the root crate's tests of import, the fuzz

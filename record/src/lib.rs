@@ -8,6 +8,8 @@
 //! versions: a reader should treat a value it does not know as an error, not guess.
 //! Unknown fields are rejected, so a typo in a host's integration fails loudly.
 
+pub mod canonical;
+mod json;
 mod objects;
 pub mod path;
 pub mod schema;
@@ -17,6 +19,7 @@ mod types;
 mod unit;
 pub mod walk;
 
+use json::Layout;
 pub use path::{JsonPath, Step};
 pub use sections::*;
 pub use shape::*;
@@ -41,13 +44,8 @@ pub const FORBIDDEN_KEYS: [&str; 3] = ["__proto__", "constructor", "prototype"];
 /// converted), which no record built by the core or read by `import` has.
 pub fn export(record: &DecisionRecord) -> String {
     // serde_json's pretty text (`to_string_pretty`), through the one compiled serialiser.
-    let mut text = write(
-        record,
-        RecordFormatter {
-            layout: Layout::Pretty(serde_json::ser::PrettyFormatter::new()),
-            escape: false,
-        },
-    );
+    let pretty = Layout::Pretty(serde_json::ser::PrettyFormatter::new());
+    let mut text = write(record, pretty, false);
     text.push('\n');
     text
 }
@@ -69,13 +67,7 @@ pub fn export(record: &DecisionRecord) -> String {
 ///
 /// As [`export`].
 pub fn export_compact_escaped(record: &DecisionRecord) -> String {
-    write(
-        record,
-        RecordFormatter {
-            layout: Layout::Compact(serde_json::ser::CompactFormatter),
-            escape: true,
-        },
-    )
+    write(record, Layout::Compact, true)
 }
 
 /// serde_json's compact text of the record, every character as it is:
@@ -86,23 +78,14 @@ pub fn export_compact_escaped(record: &DecisionRecord) -> String {
 ///
 /// As [`export`].
 pub fn export_compact_unescaped(record: &DecisionRecord) -> String {
-    write(
-        record,
-        RecordFormatter {
-            layout: Layout::Compact(serde_json::ser::CompactFormatter),
-            escape: false,
-        },
-    )
+    write(record, Layout::Compact, false)
 }
 
-/// The record's JSON text in one of the three forms above. The three share one compiled
-/// serialiser: serde generates the whole record's writing code once per formatter type, so
-/// the layout and the escapes are chosen at run time, for a branch per token, rather than
-/// by a formatter type each.
-fn write(record: &DecisionRecord, formatter: RecordFormatter) -> String {
+/// The record's JSON text in one of the three forms above, by the record's one JSON writer
+/// ([`json`]), which the canonical form behind the digests shares.
+fn write(record: &DecisionRecord, layout: Layout, escape: bool) -> String {
     let mut text = Vec::with_capacity(64 * 1024);
-    let mut serializer = serde_json::Serializer::with_formatter(&mut text, formatter);
-    serde::Serialize::serialize(record, &mut serializer)
+    json::write(record, layout, escape, &mut text)
         .expect("a decision record always serialises to JSON: every map key is a string");
     // serde_json writes UTF-8 only, and the escapes are ASCII.
     String::from_utf8(text).expect("serde_json writes UTF-8")
@@ -115,12 +98,7 @@ fn write(record: &DecisionRecord, formatter: RecordFormatter) -> String {
 /// types' writing code in the widget.
 pub fn to_json_text<T: serde::Serialize + ?Sized>(value: &T) -> Option<String> {
     let mut text = Vec::new();
-    let formatter = RecordFormatter {
-        layout: Layout::Compact(serde_json::ser::CompactFormatter),
-        escape: false,
-    };
-    let mut serializer = serde_json::Serializer::with_formatter(&mut text, formatter);
-    value.serialize(&mut serializer).ok()?;
+    json::write(value, Layout::Compact, false, &mut text).ok()?;
     String::from_utf8(text).ok()
 }
 
@@ -142,78 +120,6 @@ pub fn wire_name<T: serde::Serialize + ?Sized>(value: &T) -> String {
     to_json_text(value)
         .and_then(|text| serde_json::from_str(&text).ok())
         .unwrap_or_default()
-}
-
-enum Layout {
-    Compact(serde_json::ser::CompactFormatter),
-    Pretty(serde_json::ser::PrettyFormatter<'static>),
-}
-
-/// serde_json's compact or pretty formatter, chosen at run time, with characters above
-/// U+00FF escaped when `escape` is set (see [`export_compact_escaped`]). Every method serde_json's
-/// pretty formatter overrides is passed to the formatter chosen; the rest are serde_json's
-/// defaults, which both share.
-struct RecordFormatter {
-    layout: Layout,
-    escape: bool,
-}
-
-/// Passes a formatter method to the layout's own formatter.
-macro_rules! by_layout {
-    ($($method:ident($($arg:ident: $ty:ty),*);)*) => {
-        $(
-            fn $method<W: ?Sized + std::io::Write>(
-                &mut self,
-                writer: &mut W,
-                $($arg: $ty),*
-            ) -> std::io::Result<()> {
-                match &mut self.layout {
-                    Layout::Compact(formatter) => {
-                        serde_json::ser::Formatter::$method(formatter, writer, $($arg),*)
-                    }
-                    Layout::Pretty(formatter) => {
-                        serde_json::ser::Formatter::$method(formatter, writer, $($arg),*)
-                    }
-                }
-            }
-        )*
-    };
-}
-
-impl serde_json::ser::Formatter for RecordFormatter {
-    by_layout! {
-        begin_array();
-        end_array();
-        begin_array_value(first: bool);
-        end_array_value();
-        begin_object();
-        end_object();
-        begin_object_key(first: bool);
-        begin_object_value();
-        end_object_value();
-    }
-
-    fn write_string_fragment<W: ?Sized + std::io::Write>(
-        &mut self,
-        writer: &mut W,
-        fragment: &str,
-    ) -> std::io::Result<()> {
-        if !self.escape {
-            return writer.write_all(fragment.as_bytes());
-        }
-        let mut rest = fragment;
-        // The first byte of any character above U+00FF in UTF-8 is 0xC4 or more.
-        while let Some(at) = rest.bytes().position(|byte| byte >= 0xC4) {
-            writer.write_all(&rest.as_bytes()[..at])?;
-            let character = rest[at..].chars().next().unwrap_or_default();
-            let mut units = [0u16; 2];
-            for unit in character.encode_utf16(&mut units) {
-                write!(writer, "\\u{unit:04x}")?;
-            }
-            rest = &rest[at + character.len_utf8()..];
-        }
-        writer.write_all(rest.as_bytes())
-    }
 }
 
 /// Reads a typed value from JSON, naming the path of the first problem (`$.due: …`), such

@@ -18,7 +18,7 @@
 //! `meta.sectionDigests`, `amendments`, `followUp` and `audit` (those are covered by the
 //! chain).
 
-use crate::canonical::{self, Omit};
+use risk_sensible_record::canonical::{self, Omit};
 use risk_sensible_record::{
     Amendment, AuditEntry, CopyMark, DecisionRecord, FollowUp, RecipientKind, Status,
 };
@@ -43,7 +43,6 @@ const CONTENT: Omit = Omit {
 /// The canonical JSON text of any serialisable value.
 pub fn canonical_json<T: Serialize>(value: &T) -> String {
     canonical::to_vec(value, Omit::default())
-        .ok()
         .and_then(|bytes| String::from_utf8(bytes).ok())
         .unwrap_or_default()
 }
