@@ -329,6 +329,34 @@ async fn required_roles_add_to_the_statutory_three_and_finalising_asks_for_them(
     );
 }
 
+/// An invited person is matched to the one recorded whatever the case of their name, by
+/// Unicode's rules (the browser's own lower case): once "Zoë Ng" is added, the invitation
+/// for "ZOË NG" is no longer waiting to be marked, and "Zoe Ng" still is.
+#[wasm_bindgen_test]
+async fn an_invitation_is_matched_to_the_person_recorded_whatever_the_case_of_their_name() {
+    let options = js_sys::JSON::parse(
+        r#"{"participants": [
+            {"name": "ZOË NG", "role": "Social worker", "agency": "CHILDREN'S SOCIAL CARE"},
+            {"name": "Zoe Ng", "role": "Detective", "agency": "Police"}
+        ]}"#,
+    )
+    .unwrap();
+    let root = fresh_element();
+    let _handle = mount(root.clone(), options).unwrap();
+    settle().await;
+    open_stage(&root, "Attendance and reason").await;
+    let waiting = |root: &Element| {
+        find(root, ".rs-invited__heading")
+            .text_content()
+            .unwrap_or_default()
+    };
+    assert_eq!(waiting(&root).trim(), "Invited, not yet marked (2)");
+    add_participant(&root, "Zoë Ng", "Social worker", "Children's social care").await;
+    assert_eq!(waiting(&root).trim(), "Invited, not yet marked (1)");
+    let list = find(&root, ".rs-invited__list").text_content().unwrap();
+    assert!(list.contains("Zoe Ng") && !list.contains("ZOË"), "{list}");
+}
+
 /// `timescales` sets the local timescales the clocks count; a timescale out of range, or a
 /// misspelt one, is refused.
 #[wasm_bindgen_test]

@@ -39,7 +39,7 @@ pub fn date_time_utc(at: Timestamp) -> String {
 /// January). `None` when the text is not a date.
 pub fn read_date(text: &str, reference: time::Date) -> Option<time::Date> {
     use time::{Date, Duration, Month, Weekday};
-    let text = text.trim().to_lowercase();
+    let text = text.trim().to_ascii_lowercase();
     let words: Vec<&str> = text
         .split(|c: char| c.is_whitespace() || c == ',')
         .filter(|word| !word.is_empty())
@@ -51,7 +51,7 @@ pub fn read_date(text: &str, reference: time::Date) -> Option<time::Date> {
         }
         (1..=12u8)
             .filter_map(|number| Month::try_from(number).ok())
-            .find(|month| month.to_string().to_lowercase().starts_with(word))
+            .find(|month| month.to_string().to_ascii_lowercase().starts_with(word))
     };
     let weekday_named = |word: &str| -> Option<Weekday> {
         if word.len() < 3 {
@@ -59,7 +59,7 @@ pub fn read_date(text: &str, reference: time::Date) -> Option<time::Date> {
         }
         let mut day = Weekday::Monday;
         for _ in 0..7 {
-            if day.to_string().to_lowercase().starts_with(word) {
+            if day.to_string().to_ascii_lowercase().starts_with(word) {
                 return Some(day);
             }
             day = day.next();

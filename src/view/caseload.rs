@@ -597,7 +597,7 @@ fn bar_chart(table: &ThemeTable, chart: Chart, id: &str) -> Html {
             <svg class="rs-caseload__chart" role="img" aria-labelledby={format!("{id}-chart-title")}
                 viewBox={format!("0 0 {CHART_WIDTH} {height}")} preserveAspectRatio="xMinYMin meet">
                 <title id={format!("{id}-chart-title")}>
-                    { format!("Bar chart: {} by {}. The table below gives the figures.", column, table.columns[0].label.to_lowercase()) }
+                    { format!("Bar chart: {} by {}. The table below gives the figures.", column, table.columns[0].label.to_ascii_lowercase()) }
                 </title>
                 { for rows.iter().enumerate().map(|(index, cells)| {
                     let top = BAR_ROW * index as u32;

@@ -3,6 +3,7 @@
 //! else, are added with the list's form).
 
 use super::context::use_widget;
+use super::text::same_words;
 use crate::meeting::{Command, Item};
 use crate::record::{Attendance, DecisionRecord, Participant, Recipient};
 use std::rc::Rc;
@@ -23,14 +24,14 @@ impl PartialEq for FromPresentProps {
 
 /// Those present who are not on the distribution list yet.
 pub fn present_not_listed(record: &DecisionRecord) -> Vec<&Participant> {
-    let same = |a: &str, b: &str| a.trim().to_lowercase() == b.trim().to_lowercase();
     record
         .participants
         .iter()
         .filter(|person| person.attendance == Attendance::Attended)
         .filter(|person| {
             !record.distribution.iter().any(|recipient| {
-                same(&recipient.name, &person.name) && same(&recipient.agency, &person.agency)
+                same_words(&recipient.name, &person.name)
+                    && same_words(&recipient.agency, &person.agency)
             })
         })
         .collect()

@@ -123,7 +123,7 @@ pub fn family_review(props: &FamilyReviewProps) -> Html {
                 </div>
                 if restricted {
                     <p class="rs-family-review__why" id={format!("{id}-why")}>
-                        { format!("Restricted ({}): it cannot go to the family.", candidate.restrictions.words().to_lowercase()) }
+                        { format!("Restricted ({}): it cannot go to the family.", candidate.restrictions.words().to_ascii_lowercase()) }
                     </p>
                 } else if candidate.needs_police && candidate.approved {
                     <div class="rs-checkboxes__item rs-family-review__police">

@@ -243,7 +243,7 @@ pub fn minutes(props: &MinutesProps) -> Html {
             let onclick = callback.reform(move |_: MouseEvent| stage);
             html! {
                 <button type="button" class="rs-button rs-button--secondary rs-minutes__change" {onclick}>
-                    { "Change" }<span class="rs-visually-hidden">{ format!(" {}", stage.title().to_lowercase()) }</span>
+                    { "Change" }<span class="rs-visually-hidden">{ format!(" {}", stage.title().to_ascii_lowercase()) }</span>
                 </button>
             }
         });

@@ -35,6 +35,7 @@ mod section_form;
 mod specs;
 mod stages;
 mod task_list;
+mod text;
 mod undo;
 mod wellbeing;
 

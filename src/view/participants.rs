@@ -6,8 +6,9 @@ use super::error_summary::ErrorSummary;
 use super::focus::FocusTarget;
 use super::form::{use_item_form, Fields};
 use super::specs;
+use super::text::same_words;
 use crate::bidi::isolate;
-use crate::meeting::{Command, Item, ItemKind};
+use crate::meeting::{Command, Invitation, Item, ItemKind};
 use crate::record::{Attendance, Participant};
 use std::rc::Rc;
 use yew::prelude::*;
@@ -141,7 +142,7 @@ pub fn participants(props: &ParticipantsProps) -> Html {
         .config
         .invited
         .iter()
-        .filter(|invitation| !props.participants.iter().any(|p| invitation.is(p)))
+        .filter(|invitation| !props.participants.iter().any(|p| is_invited(invitation, p)))
         .cloned()
         .collect();
     let left = invited.len();
@@ -166,13 +167,10 @@ pub fn participants(props: &ParticipantsProps) -> Html {
                 // chair until the chair is changed.
                 let record = context.session.record();
                 let actor = context.session.actor();
-                let operator = invitation.is(&Participant {
-                    name: actor.name.clone(),
-                    agency: actor.agency.clone(),
-                    ..Participant::default()
-                });
+                let operator = same_words(&invitation.name, &actor.name)
+                    && same_words(&invitation.agency, &actor.agency);
                 if attendance == Attendance::Attended && operator && record.meeting.chair_id.is_none() {
-                    if let Some(chair) = record.participants.iter().find(|p| invitation.is(p)) {
+                    if let Some(chair) = record.participants.iter().find(|p| is_invited(&invitation, p)) {
                         let mut meeting = record.meeting.clone();
                         meeting.chair_id = Some(chair.id.clone());
                         context.apply(Command::EditMeeting(meeting));
@@ -265,4 +263,11 @@ pub fn participants(props: &ParticipantsProps) -> Html {
             }
         </section>
     }
+}
+
+/// True when `participant` is the person `invitation` names: the same name and agency, as
+/// typed apart from case and spaces at the ends.
+fn is_invited(invitation: &Invitation, participant: &Participant) -> bool {
+    same_words(&invitation.name, &participant.name)
+        && same_words(&invitation.agency, &participant.agency)
 }

@@ -182,7 +182,7 @@ pub fn hint(keys: &[&str], fields: &[FieldSpec]) -> String {
 pub fn outline(keys: &[&str], fields: &[FieldSpec]) -> String {
     keys.iter()
         .filter_map(|key| fields.iter().find(|field| field.key == *key))
-        .map(|field| field.label.to_lowercase())
+        .map(|field| field.label.to_ascii_lowercase())
         .collect::<Vec<_>>()
         .join("; ")
 }
@@ -324,7 +324,7 @@ fn choice<'a>(typed: &str, choices: &'a [Choice]) -> Option<&'a Choice> {
 fn words(text: &str) -> Vec<String> {
     const FILLER: [&str; 9] = ["a", "an", "the", "to", "be", "of", "for", "with", "by"];
     text.split(|c: char| !(c.is_alphanumeric() || c == '-' || c == '\''))
-        .map(str::to_lowercase)
+        .map(str::to_ascii_lowercase)
         .filter(|word| !word.is_empty() && !FILLER.contains(&word.as_str()))
         .collect()
 }

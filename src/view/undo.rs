@@ -58,6 +58,6 @@ fn lower_first(text: &str) -> String {
     let mut chars = text.chars();
     chars
         .next()
-        .map(|first| first.to_lowercase().collect::<String>() + chars.as_str())
+        .map(|first| first.to_ascii_lowercase().to_string() + chars.as_str())
         .unwrap_or_default()
 }

@@ -290,7 +290,7 @@ listed!(Participant, list(record, kind) record.participants, item(value) Item::P
 
 listed!(Subject, list(record, kind) record.subjects, item(value) Item::Subject(value),
     problems(s) [required(&s.name, "name", "Enter their name, or \"Not known\"")],
-    describe(s) format!("{} {}", s.role.label().to_lowercase(), s.name.trim())
+    describe(s) format!("{} {}", s.role.label().to_ascii_lowercase(), s.name.trim())
 );
 
 listed!(InformationItem, list(record, kind) record.information, item(value) Item::Information(value),

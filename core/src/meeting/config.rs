@@ -219,13 +219,6 @@ impl Invitation {
             decision_authority: self.decision_authority,
         }
     }
-
-    /// True when `participant` is this person (the same name and agency, as typed apart
-    /// from case and spaces at the ends).
-    pub fn is(&self, participant: &Participant) -> bool {
-        let same = |a: &str, b: &str| a.trim().to_lowercase() == b.trim().to_lowercase();
-        same(&self.name, &participant.name) && same(&self.agency, &participant.agency)
-    }
 }
 
 impl Config {
