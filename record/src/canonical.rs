@@ -376,5 +376,21 @@ mod tests {
             String::from_utf8(to_vec(&Repeated, Omit::default()).unwrap()).unwrap(),
             r#"{"a":2,"b":3}"#
         );
+        // Repeated where the keys are otherwise in order.
+        struct InOrder;
+        impl Serialize for InOrder {
+            fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+                use serde::ser::SerializeMap;
+                let mut map = serializer.serialize_map(None)?;
+                map.serialize_entry("a", &1)?;
+                map.serialize_entry("a", &2)?;
+                map.serialize_entry("b", &3)?;
+                map.end()
+            }
+        }
+        assert_eq!(
+            String::from_utf8(to_vec(&InOrder, Omit::default()).unwrap()).unwrap(),
+            r#"{"a":2,"b":3}"#
+        );
     }
 }
