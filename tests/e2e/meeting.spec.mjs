@@ -163,6 +163,7 @@ test('a whole meeting, from an empty record to a finalised one, with the keyboar
   await pressButton(page, 'Add person');
   await expect(page.getByRole('rowheader', { name: 'Connor Hale' })).toBeVisible();
   // His sister, at nursery: what this meeting decided for her, and her examination.
+  await expect(page.getByLabel('Relationship to the child')).toBeFocused();
   await page.keyboard.type('Sib');
   await expect(page.getByLabel('Relationship to the child')).toHaveValue('sibling');
   await page.keyboard.press('Tab');
