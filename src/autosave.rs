@@ -68,6 +68,18 @@ const DRAFT_PREFIX: &str = "risk-sensible:draft:";
 /// The wellbeing debrief's storage key is the draft's with this after it (so drafts' expiry
 /// sweeps it too).
 const DEBRIEF_SUFFIX: &str = ":debrief";
+
+/// Why a host's storage key cannot be used, if it cannot: one that ends as a debrief's key
+/// does would name the wellbeing debrief of the meeting stored under the rest of it, and
+/// each meeting would overwrite the other's.
+pub(crate) fn storage_key_problem(key: &str) -> Option<String> {
+    key.ends_with(DEBRIEF_SUFFIX).then(|| {
+        format!(
+            "storageKey must not end in \"{DEBRIEF_SUFFIX}\": the meeting stored under the rest \
+             of it keeps its wellbeing debrief there"
+        )
+    })
+}
 /// Every claim's storage key starts with this, then the host's storage key.
 const LOCK_PREFIX: &str = "risk-sensible:lock:";
 /// The key of a tab's test of whether storage takes a write, then the tab's id.

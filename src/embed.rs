@@ -301,6 +301,13 @@ impl MountConfig {
                 }
             }
         }
+        if let Some(problem) = options
+            .storage_key
+            .as_deref()
+            .and_then(crate::autosave::storage_key_problem)
+        {
+            return Err(bad_option(problem));
+        }
         if options.draft_max_age_minutes == Some(0) {
             return Err(bad_option("draftMaxAgeMinutes must be at least 1"));
         }

@@ -290,6 +290,23 @@ fn mount_error(options: &js_sys::Object) -> String {
         .unwrap()
 }
 
+/// A storage key ending as a wellbeing debrief's does is refused: under it, two meetings
+/// would overwrite each other's draft and debrief.
+#[wasm_bindgen_test]
+async fn a_storage_key_that_would_name_another_meetings_debrief_is_refused() {
+    let options = js_sys::Object::new();
+    js_sys::Reflect::set(&options, &"storageKey".into(), &"case-1:debrief".into()).unwrap();
+    let text = mount_error(&options);
+    assert!(
+        text.contains(r#"storageKey must not end in ":debrief""#),
+        "{text}"
+    );
+    js_sys::Reflect::set(&options, &"storageKey".into(), &"case-1:debriefed".into()).unwrap();
+    let root = fresh_element();
+    let handle = mount(root, options.into()).expect("any other key is taken");
+    handle.destroy();
+}
+
 /// `requiredRoles` adds to the statutory three and cannot drop one; finalising then needs
 /// each role to have attended or sent its information.
 #[wasm_bindgen_test]

@@ -65,7 +65,10 @@ export type AgencyRole = "childrensSocialCare" | "police" | "health" | "educatio
 export interface MountOptions {
   /** A record to open (checked like `load`). */
   record?: DecisionRecord;
-  /** Autosave drafts in this browser under this key, one key per meeting. */
+  /**
+   * Autosave drafts in this browser under this key, one key per meeting. A key ending in
+   * ":debrief" is refused: the meeting under the rest of it keeps its wellbeing debrief there.
+   */
   storageKey?: string;
   /**
    * Seal every draft with this AES-256-GCM key: 32 random bytes, base64. Give each signed-in
