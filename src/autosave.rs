@@ -72,6 +72,7 @@ const DEBRIEF_SUFFIX: &str = ":debrief";
 /// Why a host's storage key cannot be used, if it cannot: one that ends as a debrief's key
 /// does would name the wellbeing debrief of the meeting stored under the rest of it, and
 /// each meeting would overwrite the other's.
+#[cfg(feature = "meeting")]
 pub(crate) fn storage_key_problem(key: &str) -> Option<String> {
     key.ends_with(DEBRIEF_SUFFIX).then(|| {
         format!(
