@@ -374,6 +374,44 @@ async fn an_invitation_is_matched_to_the_person_recorded_whatever_the_case_of_th
     assert!(list.contains("Zoe Ng") && !list.contains("ZOË"), "{list}");
 }
 
+/// "Add everyone present to the distribution" leaves out who is listed already, whatever the
+/// case of their name: a recipient "ZOË NG" is the "Zoë Ng" present.
+#[wasm_bindgen_test]
+async fn everyone_present_is_offered_for_the_distribution_but_those_listed_in_any_case() {
+    let mut record = risk_sensible::example::example_record(false);
+    let present: Vec<usize> = (0..record.participants.len())
+        .filter(|&index| {
+            record.participants[index].attendance == risk_sensible::record::Attendance::Attended
+        })
+        .collect();
+    assert!(present.len() >= 2, "the example has people present");
+    let first = &mut record.participants[present[0]];
+    first.name = "Zoë Ng".into();
+    record.distribution = vec![risk_sensible::record::Recipient {
+        id: "e1".into(),
+        name: "ZOË NG".into(),
+        agency: first.agency.to_uppercase(),
+        ..Default::default()
+    }];
+    let options = js_sys::Object::new();
+    let value = js_sys::JSON::parse(&risk_sensible::record::import::export(&record)).unwrap();
+    js_sys::Reflect::set(&options, &"record".into(), &value).unwrap();
+    let root = fresh_element();
+    let _handle = mount(root.clone(), options.into()).unwrap();
+    settle().await;
+    open_stage(&root, "Timescales and distribution").await;
+    let offered = find(&root, ".rs-distribution__from-present button")
+        .text_content()
+        .unwrap_or_default();
+    assert_eq!(
+        offered.trim(),
+        format!(
+            "Add everyone present to the distribution ({})",
+            present.len() - 1
+        )
+    );
+}
+
 /// `timescales` sets the local timescales the clocks count; a timescale out of range, or a
 /// misspelt one, is refused.
 #[wasm_bindgen_test]

@@ -3,7 +3,7 @@
 //! else, are added with the list's form).
 
 use super::context::use_widget;
-use super::text::same_words;
+use super::text::folded;
 use crate::meeting::{Command, Item};
 use crate::record::{Attendance, DecisionRecord, Participant, Recipient};
 use std::rc::Rc;
@@ -24,16 +24,17 @@ impl PartialEq for FromPresentProps {
 
 /// Those present who are not on the distribution list yet.
 pub fn present_not_listed(record: &DecisionRecord) -> Vec<&Participant> {
+    // Each name and agency folded once, not once for every pair compared.
+    let listed: Vec<(String, String)> = record
+        .distribution
+        .iter()
+        .map(|recipient| (folded(&recipient.name), folded(&recipient.agency)))
+        .collect();
     record
         .participants
         .iter()
         .filter(|person| person.attendance == Attendance::Attended)
-        .filter(|person| {
-            !record.distribution.iter().any(|recipient| {
-                same_words(&recipient.name, &person.name)
-                    && same_words(&recipient.agency, &person.agency)
-            })
-        })
+        .filter(|person| !listed.contains(&(folded(&person.name), folded(&person.agency))))
         .collect()
 }
 

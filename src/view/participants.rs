@@ -6,7 +6,7 @@ use super::error_summary::ErrorSummary;
 use super::focus::FocusTarget;
 use super::form::{use_item_form, Fields};
 use super::specs;
-use super::text::same_words;
+use super::text::{folded, same_words};
 use crate::bidi::isolate;
 use crate::meeting::{Command, Invitation, Item, ItemKind};
 use crate::record::{Attendance, Participant};
@@ -137,12 +137,20 @@ pub fn participants(props: &ParticipantsProps) -> Html {
         }
     });
 
-    // The host's invitation list: everyone not yet recorded, each marked in one step.
+    // The host's invitation list: everyone not yet recorded, each marked in one step. The
+    // list may hold hundreds, so each name and agency is folded once.
+    let recorded: Vec<(String, String)> = props
+        .participants
+        .iter()
+        .map(|person| (folded(&person.name), folded(&person.agency)))
+        .collect();
     let invited: Vec<_> = context
         .config
         .invited
         .iter()
-        .filter(|invitation| !props.participants.iter().any(|p| is_invited(invitation, p)))
+        .filter(|invitation| {
+            !recorded.contains(&(folded(&invitation.name), folded(&invitation.agency)))
+        })
         .cloned()
         .collect();
     let left = invited.len();

@@ -14,10 +14,16 @@ pub(crate) fn lower_case(text: &str) -> String {
     }
 }
 
+/// `text` as [`same_words`] compares it: without spaces at the ends, in lower case. Where one
+/// list is matched against another, fold each side once rather than comparing every pair.
+pub(crate) fn folded(text: &str) -> String {
+    lower_case(text.trim())
+}
+
 /// True when `a` and `b` are the same words apart from case and spaces at the ends: the
 /// same person's name, or agency, typed twice.
 pub(crate) fn same_words(a: &str, b: &str) -> bool {
-    a.trim() == b.trim() || lower_case(a.trim()) == lower_case(b.trim())
+    a.trim() == b.trim() || folded(a) == folded(b)
 }
 
 #[cfg(test)]
