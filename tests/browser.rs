@@ -36,6 +36,23 @@ fn mount_fresh() -> (Element, WidgetHandle) {
     (element, handle)
 }
 
+/// A record as a host holds it: a plain object.
+fn host_value(record: &risk_sensible::record::DecisionRecord) -> JsValue {
+    js_sys::JSON::parse(&risk_sensible::record::import::export(record)).unwrap()
+}
+
+/// A widget mounted on `record` with `options` beside it, after its first draw.
+async fn mount_with_record(
+    record: &risk_sensible::record::DecisionRecord,
+    options: js_sys::Object,
+) -> (Element, WidgetHandle) {
+    js_sys::Reflect::set(&options, &"record".into(), &host_value(record)).unwrap();
+    let root = fresh_element();
+    let handle = mount(root.clone(), options.into()).unwrap();
+    settle().await;
+    (root, handle)
+}
+
 fn find(root: &Element, selector: &str) -> Element {
     root.query_selector(selector)
         .unwrap()
@@ -333,11 +350,7 @@ async fn required_roles_add_to_the_statutory_three_and_finalising_asks_for_them(
     // The example's nursery manager sent apologies for education.
     let options = roles(&["childrensSocialCare", "police", "health", "education"]);
     let record = risk_sensible::example::example_record(false);
-    let value = js_sys::JSON::parse(&risk_sensible::record::import::export(&record)).unwrap();
-    js_sys::Reflect::set(&options, &"record".into(), &value).unwrap();
-    let root = fresh_element();
-    let _handle = mount(root.clone(), options.into()).unwrap();
-    settle().await;
+    let (root, _handle) = mount_with_record(&record, options).await;
     open_stage(&root, "Check and finalise").await;
     let shown = root.text_content().unwrap();
     assert!(
@@ -394,11 +407,7 @@ async fn everyone_present_is_offered_for_the_distribution_but_those_listed_in_an
         ..Default::default()
     }];
     let options = js_sys::Object::new();
-    let value = js_sys::JSON::parse(&risk_sensible::record::import::export(&record)).unwrap();
-    js_sys::Reflect::set(&options, &"record".into(), &value).unwrap();
-    let root = fresh_element();
-    let _handle = mount(root.clone(), options.into()).unwrap();
-    settle().await;
+    let (root, _handle) = mount_with_record(&record, options).await;
     open_stage(&root, "Timescales and distribution").await;
     let offered = find(&root, ".rs-distribution__from-present button")
         .text_content()
@@ -441,11 +450,7 @@ async fn timescales_set_the_clocks_and_bad_ones_are_refused() {
     // say 16 March and 4 March.
     let options = with(r#"{"icpc": 10, "strategyDiscussion": 2}"#);
     let record = risk_sensible::example::example_record(false);
-    let value = js_sys::JSON::parse(&risk_sensible::record::import::export(&record)).unwrap();
-    js_sys::Reflect::set(&options, &"record".into(), &value).unwrap();
-    let root = fresh_element();
-    let _handle = mount(root.clone(), options.into()).unwrap();
-    settle().await;
+    let (root, _handle) = mount_with_record(&record, options).await;
     open_stage(&root, "Timescales and distribution").await;
     let clocks = find(&root, ".rs-clocks").text_content().unwrap();
     assert!(
@@ -828,7 +833,7 @@ fn refusal(result: Result<JsValue, wasm_bindgen::JsError>) -> String {
 fn example_with_reason(reason: &str) -> JsValue {
     let mut record = risk_sensible::example::example_record(false);
     record.meeting.reason = reason.to_string();
-    js_sys::JSON::parse(&risk_sensible::record::import::export(&record)).unwrap()
+    host_value(&record)
 }
 
 /// `detail.record.meeting.reason` of a change event.
