@@ -10,6 +10,7 @@
 
 pub mod canonical;
 mod json;
+mod members;
 mod objects;
 pub mod path;
 pub mod schema;

@@ -79,7 +79,7 @@ labelled_enum! {
 }
 
 /// What is known of an adult's own history, as context for help, never as a score.
-#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, JsonSchema)]
 #[serde(rename_all = "camelCase", deny_unknown_fields)]
 pub struct CarerHistory {
     /// Adverse experiences in their own childhood.
@@ -96,8 +96,15 @@ pub struct CarerHistory {
     pub notes: String,
 }
 
+crate::members::read_members!(CarerHistory {
+    childhood_adversity,
+    care_experienced,
+    current_support,
+    notes
+});
+
 /// The child or a member of the child's world.
-#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, JsonSchema)]
 #[serde(rename_all = "camelCase", deny_unknown_fields)]
 pub struct Subject {
     /// Stable id within the record (`s1`, …).
@@ -176,6 +183,32 @@ pub struct Subject {
     pub restrictions: Option<Restrictions>,
 }
 
+crate::members::read_members!(Subject {
+    id,
+    role: required,
+    name: required,
+    case_reference,
+    date_of_birth,
+    unborn,
+    expected_date,
+    mobility,
+    lives_with_child,
+    parental_responsibility,
+    needs,
+    interpreter,
+    language,
+    disability,
+    culture_and_faith,
+    history,
+    seen,
+    checks,
+    cares_alone,
+    own_record,
+    own_decision,
+    to_be_examined,
+    restrictions
+});
+
 impl Subject {
     /// A father, or a man who lives with or looks after the child: whom a version 3 record
     /// asks whether he was seen and which checks were made.
@@ -222,7 +255,7 @@ labelled_enum! {
 }
 
 /// Organisational change around the case, so that flux is visible.
-#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, JsonSchema)]
 #[serde(rename_all = "camelCase", deny_unknown_fields)]
 pub struct PracticeContext {
     /// Whether the allocated worker or team changed in recent months.
@@ -235,6 +268,12 @@ pub struct PracticeContext {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub restrictions: Option<Restrictions>,
 }
+
+crate::members::read_members!(PracticeContext {
+    recent_worker_change,
+    details,
+    restrictions
+});
 
 labelled_enum! {
     /// What kind of knowledge an information item is.
@@ -317,7 +356,7 @@ labelled_enum! {
 /// special category data, the police's processing under Part 3 of the Data Protection Act
 /// 2018, and whether the family has been told that information is shared and, if not, why.
 /// Each information item keeps its own basis beside it.
-#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, JsonSchema)]
 #[serde(rename_all = "camelCase", deny_unknown_fields)]
 pub struct LawfulBasis {
     /// The statutory duties or powers relied on.
@@ -347,6 +386,17 @@ pub struct LawfulBasis {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub restrictions: Option<Restrictions>,
 }
+
+crate::members::read_members!(LawfulBasis {
+    duties,
+    article6,
+    special_category,
+    police_part3,
+    family_told,
+    not_told_reason,
+    notes,
+    restrictions
+});
 
 impl LawfulBasis {
     /// True once anything of it is recorded.
@@ -518,7 +568,7 @@ impl JsonSchema for Restrictions {
 }
 
 /// One piece of information an agency shared.
-#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, JsonSchema)]
 #[serde(rename_all = "camelCase", deny_unknown_fields)]
 pub struct InformationItem {
     /// Stable id within the record (`i1`, …).
@@ -546,8 +596,20 @@ pub struct InformationItem {
     pub restrictions: Option<Restrictions>,
 }
 
+crate::members::read_members!(InformationItem {
+    id,
+    source_agency: required,
+    shared_by,
+    content: required,
+    kind: required,
+    date,
+    basis: required,
+    sensitivity,
+    restrictions
+});
+
 /// Something the group does not know and needs to.
-#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, JsonSchema)]
 #[serde(rename_all = "camelCase", deny_unknown_fields)]
 pub struct InformationGap {
     /// Stable id within the record (`g1`, …).
@@ -566,8 +628,16 @@ pub struct InformationGap {
     pub restrictions: Option<Restrictions>,
 }
 
+crate::members::read_members!(InformationGap {
+    id,
+    unknown: required,
+    owner_id,
+    due,
+    restrictions
+});
+
 /// The child's voice: their words, or for a baby their observed lived experience.
-#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, JsonSchema)]
 #[serde(rename_all = "camelCase", deny_unknown_fields)]
 pub struct ChildVoice {
     /// How it was captured (seen alone, play, observation, a trusted adult's account).
@@ -587,8 +657,16 @@ pub struct ChildVoice {
     pub restrictions: Option<Restrictions>,
 }
 
+crate::members::read_members!(ChildVoice {
+    how_captured,
+    words,
+    observed_experience,
+    captured_by,
+    restrictions
+});
+
 /// One statement in the assessment (a worry, a strength, a danger statement, …).
-#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, JsonSchema)]
 #[serde(rename_all = "camelCase", deny_unknown_fields)]
 pub struct Statement {
     /// Stable id within the record (`a1`, …).
@@ -603,6 +681,13 @@ pub struct Statement {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub restrictions: Option<Restrictions>,
 }
+
+crate::members::read_members!(Statement {
+    id,
+    text: required,
+    sensitivity,
+    restrictions
+});
 
 labelled_enum! {
     /// The columns of the assessment, in the generic three-column language plus danger
@@ -622,7 +707,7 @@ labelled_enum! {
 }
 
 /// The group's shared assessment.
-#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, JsonSchema)]
 #[serde(rename_all = "camelCase", deny_unknown_fields)]
 pub struct Assessment {
     /// What are we worried about?
@@ -647,6 +732,16 @@ pub struct Assessment {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub scale_discussion_restrictions: Option<Restrictions>,
 }
+
+crate::members::read_members!(Assessment {
+    worries,
+    working_well,
+    needs_to_happen,
+    danger_statements,
+    safety_goals,
+    scale_discussion,
+    scale_discussion_restrictions
+});
 
 impl Assessment {
     /// The statements in one column.
@@ -688,7 +783,7 @@ impl std::ops::IndexMut<AssessmentColumn> for Assessment {
 
 /// One participant's own view of the child's safety. The spread is the information:
 /// scales are shown side by side, never averaged.
-#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, JsonSchema)]
 #[serde(rename_all = "camelCase", deny_unknown_fields)]
 pub struct SafetyScale {
     /// The participant giving the view.
@@ -704,8 +799,15 @@ pub struct SafetyScale {
     pub restrictions: Option<Restrictions>,
 }
 
+crate::members::read_members!(SafetyScale {
+    participant_id: required,
+    score: required,
+    reason,
+    restrictions
+});
+
 /// A structured tool whose result informed the group's judgement (never decided it).
-#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, JsonSchema)]
 #[serde(rename_all = "camelCase", deny_unknown_fields)]
 pub struct ToolInput {
     /// Stable id within the record (`t1`, …).
@@ -725,6 +827,15 @@ pub struct ToolInput {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub restrictions: Option<Restrictions>,
 }
+
+crate::members::read_members!(ToolInput {
+    id,
+    name: required,
+    result: required,
+    completed_by,
+    date,
+    restrictions
+});
 
 labelled_enum! {
     /// The kinds of decision a strategy discussion makes. Hosts may restrict the list.
@@ -824,7 +935,7 @@ impl ThresholdRoute {
 /// is suffering, or is likely to suffer, significant harm? Made by children's social care
 /// for the local authority, with the reasons and the categories of harm, and the route that
 /// follows. The enquiry's outcome is not part of it: that is known only later.
-#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, JsonSchema)]
 #[serde(rename_all = "camelCase", deny_unknown_fields)]
 pub struct Threshold {
     /// Yes, no, or not yet.
@@ -851,9 +962,19 @@ pub struct Threshold {
     pub restrictions: Option<Restrictions>,
 }
 
+crate::members::read_members!(Threshold {
+    answer,
+    harm_categories,
+    route,
+    reasoning,
+    decided_by_id,
+    reconvene_by,
+    restrictions
+});
+
 /// The injury that brought the child to the meeting (version 3): what a rapid review asks
 /// first. One section describes every injury seen; the body map stays in the health record.
-#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, JsonSchema)]
 #[serde(rename_all = "camelCase", deny_unknown_fields)]
 pub struct Injury {
     /// Where on the body, the pattern and the size of each injury.
@@ -878,6 +999,16 @@ pub struct Injury {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub restrictions: Option<Restrictions>,
 }
+
+crate::members::read_members!(Injury {
+    description,
+    explanation,
+    explanation_fits,
+    seen_by,
+    seen_on,
+    protocol,
+    restrictions
+});
 
 impl Injury {
     /// True once anything of the injury is recorded.
@@ -920,7 +1051,7 @@ labelled_enum! {
 /// The child protection medical (version 3): requested by children's social care or the
 /// police, carried out by a paediatrician, with consent or an order, and when. For a child
 /// who is not independently mobile it is the same day.
-#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, JsonSchema)]
 #[serde(rename_all = "camelCase", deny_unknown_fields)]
 pub struct Medical {
     /// The participant who requested it, for children's social care or the police.
@@ -948,6 +1079,17 @@ pub struct Medical {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub restrictions: Option<Restrictions>,
 }
+
+crate::members::read_members!(Medical {
+    requested_by_id,
+    paediatrician,
+    authority,
+    consent_from,
+    date,
+    time,
+    investigations,
+    restrictions
+});
 
 impl Medical {
     /// True once anything of the medical is recorded.
@@ -982,7 +1124,7 @@ labelled_enum! {
 }
 
 /// A decision, owned in law by one agency and made by a named person: never a vote.
-#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, JsonSchema)]
 #[serde(rename_all = "camelCase", deny_unknown_fields)]
 pub struct Decision {
     /// Stable id within the record (`d1`, …).
@@ -1016,8 +1158,20 @@ pub struct Decision {
     pub restrictions: Option<Restrictions>,
 }
 
+crate::members::read_members!(Decision {
+    id,
+    decision_type,
+    owning_agency,
+    decision_maker_id,
+    rationale,
+    options_considered,
+    evidence,
+    outcome_code,
+    restrictions
+});
+
 /// A risk with a named owner who is accountable for it.
-#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, JsonSchema)]
 #[serde(rename_all = "camelCase", deny_unknown_fields)]
 pub struct Risk {
     /// Stable id within the record (`r1`, …).
@@ -1045,6 +1199,17 @@ pub struct Risk {
     pub restrictions: Option<Restrictions>,
 }
 
+crate::members::read_members!(Risk {
+    id,
+    description: required,
+    owner_id,
+    accountable_for,
+    review_date,
+    review_trigger,
+    sensitivity,
+    restrictions
+});
+
 labelled_enum! {
     /// Where an action is.
     pub enum ActionStatus {
@@ -1071,7 +1236,7 @@ labelled_enum! {
 }
 
 /// A task with one owner and a due date.
-#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, JsonSchema)]
 #[serde(rename_all = "camelCase", deny_unknown_fields)]
 pub struct Action {
     /// Stable id within the record (`x1`, …).
@@ -1099,8 +1264,19 @@ pub struct Action {
     pub restrictions: Option<Restrictions>,
 }
 
+crate::members::read_members!(Action {
+    id,
+    task: required,
+    owner_id,
+    due,
+    status,
+    outcome,
+    not_done_reason,
+    restrictions
+});
+
 /// "If this happens, then that", with an owner.
-#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, JsonSchema)]
 #[serde(rename_all = "camelCase", deny_unknown_fields)]
 pub struct Contingency {
     /// Stable id within the record (`c1`, …).
@@ -1118,6 +1294,14 @@ pub struct Contingency {
     pub restrictions: Option<Restrictions>,
 }
 
+crate::members::read_members!(Contingency {
+    id,
+    if_this: required,
+    then_that: required,
+    owner_id,
+    restrictions
+});
+
 labelled_enum! {
     /// How far a disagreement has been escalated under the local resolution procedure.
     pub enum EscalationStage {
@@ -1134,7 +1318,7 @@ labelled_enum! {
 }
 
 /// A participant's disagreement, recorded verbatim, with the chair's response.
-#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, JsonSchema)]
 #[serde(rename_all = "camelCase", deny_unknown_fields)]
 pub struct Dissent {
     /// Stable id within the record (`v1`, …).
@@ -1161,8 +1345,19 @@ pub struct Dissent {
     pub restrictions: Option<Restrictions>,
 }
 
+crate::members::read_members!(Dissent {
+    id,
+    participant_id: required,
+    view: required,
+    chair_response,
+    escalation,
+    escalated_on,
+    resolution,
+    restrictions
+});
+
 /// What the family is told, by whom and when, and anything withheld.
-#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, JsonSchema)]
 #[serde(rename_all = "camelCase", deny_unknown_fields)]
 pub struct FamilyCommunication {
     /// Stable id within the record (`f1`, …).
@@ -1190,8 +1385,19 @@ pub struct FamilyCommunication {
     pub restrictions: Option<Restrictions>,
 }
 
+crate::members::read_members!(FamilyCommunication {
+    id,
+    to_whom,
+    what: required,
+    by_id,
+    when,
+    withheld,
+    withheld_reason,
+    restrictions
+});
+
 /// Dates the group set or the law sets.
-#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, JsonSchema)]
 #[serde(rename_all = "camelCase", deny_unknown_fields)]
 pub struct Timescales {
     /// The date of the strategy discussion that started section 47 enquiries, when it
@@ -1213,8 +1419,16 @@ pub struct Timescales {
     pub next_review: Option<IsoDate>,
 }
 
+crate::members::read_members!(Timescales {
+    s47_started_on,
+    icpc_due,
+    distribution_due,
+    assessment_due,
+    next_review
+});
+
 /// Someone who receives the record.
-#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, JsonSchema)]
 #[serde(rename_all = "camelCase", deny_unknown_fields)]
 pub struct Recipient {
     /// Stable id within the record (`e1`, …).
@@ -1241,6 +1455,16 @@ pub struct Recipient {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub may_receive: Option<Sensitivity>,
 }
+
+crate::members::read_members!(Recipient {
+    id,
+    name: required,
+    agency,
+    sent_on,
+    kind,
+    cleared,
+    may_receive
+});
 
 labelled_enum! {
     /// Who a recipient of the record is.
@@ -1288,7 +1512,7 @@ impl RecipientKind {
 
 /// What the meeting agreed the family's copy holds beside what the family will be told: an
 /// allow-list, reviewed by the chair item by item.
-#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, JsonSchema)]
 #[serde(rename_all = "camelCase", deny_unknown_fields)]
 pub struct FamilyCopyPlan {
     /// The participant the family's copy names as their lead worker: the one professional
@@ -1301,8 +1525,13 @@ pub struct FamilyCopyPlan {
     pub approved: Vec<FamilyApproval>,
 }
 
+crate::members::read_members!(FamilyCopyPlan {
+    lead_worker_id,
+    approved
+});
+
 /// One item the chair approved for the family's copy.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, JsonSchema)]
 #[serde(rename_all = "camelCase", deny_unknown_fields)]
 pub struct FamilyApproval {
     /// The list the item is in (`decisions`, `actions`, `assessment.worries`, …).
@@ -1315,11 +1544,17 @@ pub struct FamilyApproval {
     pub police_agreed: bool,
 }
 
+crate::members::read_members!(FamilyApproval {
+    list: required,
+    id: required,
+    police_agreed
+});
+
 /// The professionals' wellbeing check at the close, as versions 1 and 2 kept it inside the
 /// child's record. Version 3 keeps it apart, as a [`WellbeingDocument`]; a final record of
 /// an earlier version keeps it as it was finalised, and exports, copies and minutes leave
 /// it out.
-#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, JsonSchema)]
 #[serde(rename_all = "camelCase", deny_unknown_fields)]
 pub struct WellbeingDebrief {
     /// Whether a debrief was offered.
@@ -1329,6 +1564,8 @@ pub struct WellbeingDebrief {
     #[serde(default)]
     pub notes: String,
 }
+
+crate::members::read_members!(WellbeingDebrief { offered, notes });
 
 /// What a [`WellbeingDocument`] is: always `wellbeingDebrief`.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, JsonSchema)]
@@ -1350,7 +1587,7 @@ pub const WELLBEING_VERSION: u32 = 1;
 /// than on the child's case. It names no child, no family member and no professional, and
 /// carries no reference to the meeting's record: the partnership counts debriefs offered
 /// and taken up by agency (`risk-sensible summarise`, theme `wellbeing`).
-#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, JsonSchema)]
 #[serde(rename_all = "camelCase", deny_unknown_fields)]
 pub struct WellbeingDocument {
     /// What this document is: `wellbeingDebrief`.
@@ -1374,8 +1611,18 @@ pub struct WellbeingDocument {
     pub notes: String,
 }
 
+crate::members::read_members!(WellbeingDocument {
+    document: required,
+    version: required,
+    id: required,
+    held_on,
+    offered,
+    people,
+    notes
+});
+
 /// One professional's debrief, by agency only.
-#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, JsonSchema)]
 #[serde(rename_all = "camelCase", deny_unknown_fields)]
 pub struct DebriefOffer {
     /// Their agency, as the meeting named it.
@@ -1388,8 +1635,14 @@ pub struct DebriefOffer {
     pub taken_up: Tristate,
 }
 
+crate::members::read_members!(DebriefOffer {
+    agency: required,
+    offered,
+    taken_up
+});
+
 /// Who operated the widget, as the host told it.
-#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, JsonSchema)]
 #[serde(rename_all = "camelCase", deny_unknown_fields)]
 pub struct Actor {
     /// Their name.
@@ -1402,8 +1655,14 @@ pub struct Actor {
     pub agency: String,
 }
 
+crate::members::read_members!(Actor {
+    name: required,
+    role,
+    agency
+});
+
 /// A change appended to a final record: who, when, why and what.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, JsonSchema)]
 #[serde(rename_all = "camelCase", deny_unknown_fields)]
 pub struct Amendment {
     /// Who made it.
@@ -1419,6 +1678,14 @@ pub struct Amendment {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub restrictions: Option<Restrictions>,
 }
+
+crate::members::read_members!(Amendment {
+    by: required,
+    at: required,
+    reason: required,
+    change: required,
+    restrictions
+});
 
 labelled_enum! {
     /// What a follow-up records of what happened after the meeting.
@@ -1446,7 +1713,7 @@ labelled_enum! {
 /// outcome, the conference, the medical's findings, an action completed, a new referral.
 /// Like an amendment it never edits the record: it is chained into the audit trail, and the
 /// content digest does not change.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, JsonSchema)]
 #[serde(rename_all = "camelCase", deny_unknown_fields)]
 pub struct FollowUp {
     /// Who recorded it.
@@ -1482,6 +1749,20 @@ pub struct FollowUp {
     pub restrictions: Option<Restrictions>,
 }
 
+crate::members::read_members!(FollowUp {
+    by: required,
+    at: required,
+    kind: required,
+    on,
+    outcome,
+    plan,
+    categories,
+    action_id,
+    abuse_suspected,
+    details,
+    restrictions
+});
+
 impl FollowUp {
     /// A follow-up of `kind` recorded by `by` at `at`, with nothing else said yet and not
     /// for the family.
@@ -1503,7 +1784,7 @@ impl FollowUp {
 }
 
 /// One entry of the audit trail, chained to the one before by its hash.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, JsonSchema)]
 #[serde(rename_all = "camelCase", deny_unknown_fields)]
 pub struct AuditEntry {
     /// 1 for the first entry, then consecutive.
@@ -1522,3 +1803,13 @@ pub struct AuditEntry {
     /// SHA-256 (hex) of this entry's canonical JSON without `hash`.
     pub hash: String,
 }
+
+crate::members::read_members!(AuditEntry {
+    sequence: required,
+    at: required,
+    actor: required,
+    change: required,
+    digest,
+    previous_hash: required,
+    hash: required
+});

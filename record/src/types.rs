@@ -11,7 +11,7 @@ use time::format_description::well_known::Rfc3339;
 use time::macros::format_description;
 
 /// One multi-agency strategy discussion about one child.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, JsonSchema)]
 #[serde(rename_all = "camelCase", deny_unknown_fields)]
 pub struct DecisionRecord {
     /// The version of this format the record was written in.
@@ -104,6 +104,38 @@ pub struct DecisionRecord {
     #[serde(default)]
     pub audit: Vec<AuditEntry>,
 }
+
+crate::members::read_members!(DecisionRecord {
+    schema_version: required,
+    meta: required,
+    meeting: required,
+    subjects,
+    injury,
+    practice_context,
+    participants,
+    information,
+    lawful_basis,
+    gaps,
+    child_voice,
+    assessment,
+    scales,
+    tools,
+    threshold,
+    medical,
+    decisions,
+    risks,
+    actions,
+    contingencies,
+    dissent,
+    family_communication,
+    timescales,
+    distribution,
+    family_copy,
+    wellbeing_debrief,
+    amendments,
+    follow_up,
+    audit
+});
 
 impl DecisionRecord {
     /// How many items (or texts) of a section, by its key path (`information`,
@@ -261,7 +293,7 @@ pub enum MedicalTiming {
 }
 
 /// Identity and lifecycle of the record.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, JsonSchema)]
 #[serde(rename_all = "camelCase", deny_unknown_fields)]
 pub struct Meta {
     /// A unique id for this record (a UUID written by whoever created it).
@@ -282,11 +314,7 @@ pub struct Meta {
     pub digest: Option<String>,
     /// On finalising: a hex SHA-256 per top-level section of the content, so a
     /// verifier can name the section that changed.
-    #[serde(
-        default,
-        skip_serializing_if = "BTreeMap::is_empty",
-        deserialize_with = "distinct_keys"
-    )]
+    #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
     pub section_digests: BTreeMap<String, String>,
     /// Set on a derived copy (a recipient's copy), which carries no integrity data and is
     /// not a record of the meeting in its own right: whose copy it is and what was left out.
@@ -297,6 +325,18 @@ pub struct Meta {
     #[serde(default)]
     pub linked_records: Vec<String>,
 }
+
+crate::members::read_members!(Meta {
+    id: required,
+    procedure,
+    created_at: required,
+    finalised_at,
+    status: required,
+    digest,
+    section_digests: with(DistinctKeys),
+    copy,
+    linked_records
+});
 
 /// What kind of derived copy a document is, as version 1 marked it.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, JsonSchema)]
@@ -363,7 +403,7 @@ impl<'de> Deserialize<'de> for CopyMark {
 }
 
 /// Whose copy a document is, and how much of the record was left out of it.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, JsonSchema)]
 #[serde(rename_all = "camelCase", deny_unknown_fields)]
 pub struct CopyOf {
     /// The recipient.
@@ -373,8 +413,13 @@ pub struct CopyOf {
     pub left_out: BTreeMap<String, u32>,
 }
 
+crate::members::read_members!(CopyOf {
+    recipient: required,
+    left_out: required
+});
+
 /// The recipient a copy was made for.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, JsonSchema)]
 #[serde(rename_all = "camelCase", deny_unknown_fields)]
 pub struct CopyRecipient {
     /// A professional or the family.
@@ -387,8 +432,14 @@ pub struct CopyRecipient {
     pub agency: String,
 }
 
+crate::members::read_members!(CopyRecipient {
+    kind: required,
+    name,
+    agency
+});
+
 /// A local procedure's name and version.
-#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, JsonSchema)]
 #[serde(rename_all = "camelCase", deny_unknown_fields)]
 pub struct Procedure {
     /// E.g. "Northshire Safeguarding Children Partnership procedures".
@@ -397,6 +448,11 @@ pub struct Procedure {
     #[serde(default)]
     pub version: String,
 }
+
+crate::members::read_members!(Procedure {
+    name: required,
+    version
+});
 
 /// Where the record is in its life.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, JsonSchema)]
@@ -419,7 +475,7 @@ crate::unit::read_by_name!(
 );
 
 /// The meeting itself.
-#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, JsonSchema)]
 #[serde(rename_all = "camelCase", deny_unknown_fields)]
 pub struct Meeting {
     /// What kind of meeting this is; absent until chosen.
@@ -448,6 +504,17 @@ pub struct Meeting {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub restrictions: Option<Restrictions>,
 }
+
+crate::members::read_members!(Meeting {
+    meeting_type,
+    mode,
+    date,
+    start_time,
+    concern_raised_on,
+    reason,
+    chair_id,
+    restrictions
+});
 
 /// The kinds of meeting the widget records.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, JsonSchema)]
@@ -518,7 +585,7 @@ impl MeetingMode {
 }
 
 /// One person invited to the meeting.
-#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, JsonSchema)]
 #[serde(rename_all = "camelCase", deny_unknown_fields)]
 pub struct Participant {
     /// Stable id within this record (`p1`, `p2`, …); owners and the chair refer to it.
@@ -536,6 +603,15 @@ pub struct Participant {
     #[serde(default)]
     pub decision_authority: Tristate,
 }
+
+crate::members::read_members!(Participant {
+    id: required,
+    name: required,
+    role: required,
+    agency: required,
+    attendance: required,
+    decision_authority
+});
 
 /// Attendance of one participant.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, JsonSchema)]
@@ -809,39 +885,44 @@ string_newtype!(
 /// both already (every struct denies unknown fields, and serde refuses a repeated field);
 /// without this a map would keep the last copy of a repeated key, and import's single
 /// reading pass could not rely on the types to refuse what its checks refuse.
-fn distinct_keys<'de, D: Deserializer<'de>>(
-    deserializer: D,
-) -> Result<BTreeMap<String, String>, D::Error> {
-    struct Distinct;
+struct DistinctKeys;
 
-    impl<'de> serde::de::Visitor<'de> for Distinct {
-        type Value = BTreeMap<String, String>;
+impl<'de> serde::de::DeserializeSeed<'de> for DistinctKeys {
+    type Value = BTreeMap<String, String>;
 
-        fn expecting(&self, formatter: &mut fmt::Formatter<'_>) -> fmt::Result {
-            formatter.write_str("an object of text")
-        }
+    fn deserialize<D: Deserializer<'de>>(self, deserializer: D) -> Result<Self::Value, D::Error> {
+        deserializer.deserialize_map(Distinct)
+    }
+}
 
-        fn visit_map<A: serde::de::MapAccess<'de>>(
-            self,
-            mut members: A,
-        ) -> Result<Self::Value, A::Error> {
-            let mut map = BTreeMap::new();
-            while let Some((key, value)) = members.next_entry::<String, String>()? {
-                if crate::FORBIDDEN_KEYS.contains(&key.as_str()) {
-                    return Err(serde::de::Error::custom(format!(
-                        "the key {key:?} is not allowed"
-                    )));
-                }
-                if map.contains_key(&key) {
-                    return Err(serde::de::Error::custom(format!(
-                        "the key {key:?} appears more than once in this object"
-                    )));
-                }
-                map.insert(key, value);
-            }
-            Ok(map)
-        }
+/// The visitor of [`DistinctKeys`].
+struct Distinct;
+
+impl<'de> serde::de::Visitor<'de> for Distinct {
+    type Value = BTreeMap<String, String>;
+
+    fn expecting(&self, formatter: &mut fmt::Formatter<'_>) -> fmt::Result {
+        formatter.write_str("an object of text")
     }
 
-    deserializer.deserialize_map(Distinct)
+    fn visit_map<A: serde::de::MapAccess<'de>>(
+        self,
+        mut members: A,
+    ) -> Result<Self::Value, A::Error> {
+        let mut map = BTreeMap::new();
+        while let Some((key, value)) = members.next_entry::<String, String>()? {
+            if crate::FORBIDDEN_KEYS.contains(&key.as_str()) {
+                return Err(serde::de::Error::custom(format!(
+                    "the key {key:?} is not allowed"
+                )));
+            }
+            if map.contains_key(&key) {
+                return Err(serde::de::Error::custom(format!(
+                    "the key {key:?} appears more than once in this object"
+                )));
+            }
+            map.insert(key, value);
+        }
+        Ok(map)
+    }
 }
