@@ -2,6 +2,7 @@
 # Mutation testing of the code that keeps records trustworthy: the audit chain, digests and
 # anchors (record/io/src/integrity.rs), the canonical form (record/src/canonical.rs), import
 # (record/io/src/import.rs) and the reader of every struct it uses (record/src/members.rs),
+# the compact text written on every change from the text before (record/src/compact.rs),
 # who receives what (core/src/copy.rs) and the sealing of drafts (src/autosave.rs: the key,
 # seal, open and their context; the browser-only parts are held by the end-to-end tests
 # SECURITY.md names). cargo-mutants plants one small bug at a time
@@ -9,8 +10,8 @@
 # the tests do not catch is "missed".
 #
 #   scripts/mutants.sh [MINUTES] [AREA...]   # default 240 minutes; areas: integrity
-#                                            # canonical import reader copy sealing
-#                                            # (default all)
+#                                            # canonical import reader compact copy
+#                                            # sealing (default all)
 #
 # Bounded like scripts/fuzz.sh and not part of scripts/test.sh: every mutant is a rebuild
 # and a run of the tests that hold its file (5 to 60 seconds each on two cores; about 390
@@ -28,7 +29,7 @@ minutes=${1:-240}
 [[ "$minutes" =~ ^[0-9]+$ ]] || { echo "usage: scripts/mutants.sh [MINUTES] [AREA...]" >&2; exit 2; }
 shift || true
 areas=("$@")
-[ ${#areas[@]} -gt 0 ] || areas=(integrity canonical import reader copy sealing)
+[ ${#areas[@]} -gt 0 ] || areas=(integrity canonical import reader compact copy sealing)
 
 if ! cargo mutants --version >/dev/null 2>&1; then
   echo "mutants: installing cargo-mutants (cargo install, a few minutes)"
@@ -41,9 +42,10 @@ file_of() {
     canonical) echo record/src/canonical.rs ;;
     import) echo record/io/src/import.rs ;;
     reader) echo record/src/members.rs ;;
+    compact) echo record/src/compact.rs ;;
     copy) echo core/src/copy.rs ;;
     sealing) echo src/autosave.rs ;;
-    *) echo "mutants: unknown area $1 (integrity canonical import reader copy sealing)" >&2; exit 2 ;;
+    *) echo "mutants: unknown area $1 (integrity canonical import reader compact copy sealing)" >&2; exit 2 ;;
   esac
 }
 
@@ -83,12 +85,20 @@ for area in "${areas[@]}"; do
     # The canonical form is held by the record crate's own tests and the root crate's
     # integrity tests (against an independent RFC 8785 implementation).
     extra+=(--cargo-test-arg=--package=risk-sensible --cargo-test-arg=--lib --cargo-test-arg=--test=integrity)
-  elif [ "$area" = import ] || [ "$area" = reader ]; then
-    # Import, and the reader of every struct it uses, are held by record-io's own tests and the root crate's tests of import, the fuzz
+  elif [ "$area" = reader ]; then
+    # The reader of every struct is held by the record crate's own tests (serde's derived
+    # reader against the table, and each table against the schema) and the tests of import.
+    extra+=(--cargo-test-arg=--package=risk-sensible --cargo-test-arg=--lib --cargo-test-arg=--test=import)
+  elif [ "$area" = import ]; then
+    # Import is held by record-io's own tests and the root crate's tests of import, the fuzz
     # corpus, integrity, the property tests, the command line and the version 1 migration
     # (in the copies tests).
     extra+=(--cargo-test-arg=--package=risk-sensible --cargo-test-arg=--lib)
     for test in import fuzz_corpus integrity properties cli copies; do extra+=(--cargo-test-arg="--test=$test"); done
+  elif [ "$area" = compact ]; then
+    # The compact text is held by the record crate's own tests and the root crate's property
+    # tests and core tests, which compare it with the whole text written afresh.
+    extra+=(--cargo-test-arg=--package=risk-sensible --cargo-test-arg=--lib --cargo-test-arg=--test=properties --cargo-test-arg=--test=core)
   elif [ "$area" = sealing ]; then
     # The sealing's native tests are autosave.rs's own unit tests.
     extra+=(--cargo-test-arg=--lib)

@@ -451,7 +451,7 @@ impl Autosave {
                     saved_at: now,
                     tab: Cow::Borrowed(&self.tab),
                     record: None,
-                    sealed: Some(key.seal(text.text.as_bytes(), &context, nonce)),
+                    sealed: Some(key.seal(text.compact.text.as_bytes(), &context, nonce)),
                 };
                 set(&self.draft_key, &stored).map_err(failed)
             }

@@ -2,8 +2,8 @@
 //! `caseload_embed.rs`) share: reading a host's options object strictly, turning a
 //! host's record object into JSON text safely, and dispatching events on its element.
 
-use crate::record::import::{export_compact, ImportProblem, MAX_BYTES};
-use crate::record::DecisionRecord;
+use crate::record::import::{export_compact_after, ImportProblem, MAX_BYTES};
+use crate::record::{CompactText, DecisionRecord};
 use js_sys::JsString;
 use serde::de::DeserializeOwned;
 use wasm_bindgen::prelude::*;
@@ -49,20 +49,32 @@ extern "C" {
     fn parse_js(text: &JsString) -> Result<JsValue, JsValue>;
 }
 
-/// A record written out once, as compact JSON: the text, and the same text as a
-/// JavaScript string (copied out of the module once). A change on a large meeting writes
-/// hundreds of kilobytes, on every keystroke; the draft, the change event and the handle all
-/// use this one copy.
+/// A record written out once, as compact JSON: the text (with where its parts lie, so that
+/// the next revision's copies what did not change), and the same text as a JavaScript
+/// string (copied out of the module once). A change on a large meeting writes hundreds of
+/// kilobytes, on every keystroke; the draft, the change event and the handle all use this
+/// one copy.
 pub(crate) struct RecordText {
-    pub text: String,
+    pub compact: CompactText,
     pub js: JsString,
 }
 
 impl RecordText {
     pub(crate) fn of(record: &DecisionRecord) -> Self {
-        let text = export_compact(record);
-        let js = JsString::from(text.as_str());
-        RecordText { text, js }
+        Self::after(None, record)
+    }
+
+    /// The text of `record`, changed from a revision whose text was `previous`.
+    pub(crate) fn after(
+        previous: Option<(&DecisionRecord, &RecordText)>,
+        record: &DecisionRecord,
+    ) -> Self {
+        let compact = export_compact_after(
+            previous.map(|(before, text)| (before, &text.compact)),
+            record,
+        );
+        let js = JsString::from(compact.text.as_str());
+        RecordText { compact, js }
     }
 
     /// The record as a plain JavaScript object.

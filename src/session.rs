@@ -123,6 +123,9 @@ pub struct Session {
     /// The host's element, where events are fired (absent when rendered without a page).
     element: Option<Element>,
     record: RefCell<Rc<DecisionRecord>>,
+    /// The text of `record` once a change has written it: what the next change's text
+    /// copies its unchanged parts from.
+    text: RefCell<Option<Rc<RecordText>>>,
     /// Counts accepted changes and replaced records.
     revision: Cell<u64>,
     /// The revision the host last said it stored.
@@ -185,6 +188,7 @@ impl Session {
         Rc::new(Session {
             element: Some(element),
             record: RefCell::new(Rc::new(opening.record)),
+            text: RefCell::new(None),
             revision: Cell::new(0),
             acknowledged: Cell::new(opening.stored_by_host.then_some(0)),
             draft: RefCell::new(opening.draft),
@@ -215,6 +219,7 @@ impl Session {
         Rc::new(Session {
             element: None,
             record: RefCell::new(Rc::new(record)),
+            text: RefCell::new(None),
             revision: Cell::new(0),
             acknowledged: Cell::new(None),
             draft: RefCell::new(DraftMode::Off),
@@ -550,12 +555,19 @@ impl Session {
         self.closed.get()
     }
 
-    /// Makes `record` the current revision: writes it out once, saves the draft from that
-    /// text before anything else can change it, and queues the change event (fired by
-    /// [`Session::flush`]). Returns the text.
-    fn store(&self, record: Rc<DecisionRecord>) -> RecordText {
-        let text = RecordText::of(&record);
+    /// Makes `record` the current revision: writes it out once (copying the text of every
+    /// part equal in the revision before), saves the draft from that text before anything
+    /// else can change it, and queues the change event (fired by [`Session::flush`]).
+    /// Returns the text.
+    fn store(&self, record: Rc<DecisionRecord>) -> Rc<RecordText> {
+        let before = self.record();
+        let previous = self.text.borrow_mut().take();
+        let text = Rc::new(RecordText::after(
+            previous.as_deref().map(|text| (&*before, text)),
+            &record,
+        ));
         *self.record.borrow_mut() = record;
+        *self.text.borrow_mut() = Some(Rc::clone(&text));
         self.revision.set(self.revision.get() + 1);
         self.save(&text);
         self.queue("risk-sensible:change", text.detail());

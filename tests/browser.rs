@@ -1403,3 +1403,60 @@ fn the_wellbeing_debrief_is_kept_beside_the_draft_sealed_like_it() {
     plain.clear();
     assert_eq!(storage.get_item(&stored_key).unwrap(), None);
 }
+
+/// Each change's draft copies the text of what did not change from the revision before;
+/// what it stores is still the whole record written afresh, byte for byte.
+#[wasm_bindgen_test]
+fn each_change_stores_the_whole_record_as_if_written_afresh() {
+    use risk_sensible::meeting::{Command, Item, ItemKind};
+    use risk_sensible::record::import::export_compact;
+    use risk_sensible::record::{Action, Meeting};
+    let key = "browser-incremental";
+    let storage = local_storage();
+    for kind in ["draft", "lock"] {
+        storage
+            .remove_item(&format!("risk-sensible:{kind}:{key}"))
+            .unwrap();
+    }
+    let tab = open_tab(key, "tab-a");
+    let stored = || {
+        let draft = storage
+            .get_item(&format!("risk-sensible:draft:{key}"))
+            .unwrap()
+            .unwrap();
+        draft.split_once('\n').unwrap().1.to_string()
+    };
+    let reason = |text: &str| {
+        Command::EditMeeting(Meeting {
+            reason: text.into(),
+            ..Meeting::default()
+        })
+    };
+    let mut typed = String::new();
+    let mut commands = Vec::new();
+    for letter in "Bruise — “seen”".chars() {
+        typed.push(letter);
+        commands.push(reason(&typed));
+    }
+    commands.push(Command::Add(Item::Action(Action {
+        task: "Arrange a child protection medical".into(),
+        ..Action::default()
+    })));
+    commands.push(reason("Bruising seen at nursery"));
+    let mut changes = 0;
+    for command in commands {
+        assert!(tab.apply(command));
+        changes += 1;
+        assert_eq!(stored(), export_compact(&tab.record()));
+    }
+    let id = tab.record().actions[0].id.clone();
+    assert!(tab.apply(Command::Remove {
+        kind: ItemKind::Action,
+        id,
+    }));
+    assert_eq!(stored(), export_compact(&tab.record()));
+    assert_eq!(changes, typed.chars().count() + 2);
+    assert!(tab.record().actions.is_empty());
+    assert_eq!(tab.record().meeting.reason, "Bruising seen at nursery");
+    tab.close();
+}

@@ -383,7 +383,8 @@ fn timestamps_dates_and_times_are_written_whole() {
 
 #[test]
 fn a_record_the_escapes_would_take_over_the_limit_is_written_without_them_and_reads_back() {
-    use risk_sensible::record::import::{export_compact, import, MAX_BYTES};
+    use risk_sensible::example::example_record;
+    use risk_sensible::record::import::{export_compact, export_compact_after, import, MAX_BYTES};
     let mut record = complete_record();
     let model = risk_sensible::record::InformationItem {
         source_agency: "Police".into(),
@@ -403,13 +404,23 @@ fn a_record_the_escapes_would_take_over_the_limit_is_written_without_them_and_re
     assert!(text.len() <= MAX_BYTES, "{} bytes", text.len());
     assert_eq!(text, plain);
     assert_eq!(import(&text).unwrap(), record);
+    // Written from the text of a revision before, as the widget writes it on each change:
+    // the same, and nothing of it copied into the next revision's escaped text.
+    let escaped_before = export_compact_after(None, &example_record(false));
+    let after = export_compact_after(Some((&example_record(false), &escaped_before)), &record);
+    assert_eq!(after.text, plain);
     // One item fewer than over the limit with escapes, and they are kept.
+    let large = record.clone();
     record
         .information
         .truncate(record.information.len() - 15 + 3);
     let text = export_compact(&record);
     assert!(text.contains("\\u0639") && text.len() <= MAX_BYTES);
     assert_eq!(import(&text).unwrap(), record);
+    assert_eq!(
+        export_compact_after(Some((&large, &after)), &record).text,
+        text
+    );
 }
 
 /// The undoing of a removal, from the record before it.

@@ -144,6 +144,8 @@ proptest! {
     fn any_sequence_of_commands_keeps_every_invariant(steps in prop::collection::vec(prop::option::weighted(0.9, command()), 1..40)) {
         let mut record = common::new_record();
         let mut undo = None;
+        // The widget's text of each revision, written from the one before.
+        let mut text: Option<(DecisionRecord, CompactText)> = None;
         for (index, step) in steps.into_iter().enumerate() {
             let Some(command) = step.or_else(|| undo.take()) else {
                 continue;
@@ -160,6 +162,12 @@ proptest! {
                 Err(_) => prop_assert_eq!(&record, &before, "a refused command changed the record"),
             }
             assert_invariants(&record);
+            let next = risk_sensible::record::import::export_compact_after(
+                text.as_ref().map(|(before, text)| (before, text)),
+                &record,
+            );
+            prop_assert_eq!(&next.text, &risk_sensible::record::import::export_compact(&record));
+            text = Some((record.clone(), next));
         }
         let json = serde_json::to_string(&record).unwrap();
         let back: DecisionRecord = serde_json::from_str(&json).unwrap();

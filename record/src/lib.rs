@@ -9,6 +9,7 @@
 //! Unknown fields are rejected, so a typo in a host's integration fails loudly.
 
 pub mod canonical;
+mod compact;
 mod json;
 mod members;
 mod objects;
@@ -20,6 +21,7 @@ mod types;
 mod unit;
 pub mod walk;
 
+pub use compact::{export_compact_escaped_after, CompactText};
 use json::Layout;
 pub use path::{JsonPath, Step};
 pub use sections::*;

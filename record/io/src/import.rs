@@ -45,8 +45,8 @@
 use crate::integrity;
 use risk_sensible_record::path::{path_at, Location};
 use risk_sensible_record::{
-    AssessmentColumn, DecisionRecord, ItemKind, JsonPath, Recipient, RecipientKind, Restrictions,
-    Sensitivity, Status, Timestamp, WellbeingDebrief, SCHEMA_VERSION,
+    AssessmentColumn, CompactText, DecisionRecord, ItemKind, JsonPath, Recipient, RecipientKind,
+    Restrictions, Sensitivity, Status, Timestamp, WellbeingDebrief, SCHEMA_VERSION,
 };
 use serde::de::{self, DeserializeSeed, IgnoredAny, MapAccess, SeqAccess, Visitor};
 use serde_json::Value;
@@ -265,6 +265,26 @@ pub fn export_compact(record: &DecisionRecord) -> String {
         return text;
     }
     risk_sensible_record::export_compact_unescaped(record)
+}
+
+/// [`export_compact`]'s text of a record changed from `before`, whose text was `previous`:
+/// the text of every part equal in the two copied rather than written again
+/// ([`risk_sensible_record::export_compact_escaped_after`]). What the widget writes on each
+/// change.
+///
+/// # Panics
+///
+/// As [`export`].
+pub fn export_compact_after(
+    previous: Option<(&DecisionRecord, &CompactText)>,
+    record: &DecisionRecord,
+) -> CompactText {
+    let text = risk_sensible_record::export_compact_escaped_after(previous, record);
+    if text.text.len() <= MAX_BYTES {
+        return text;
+    }
+    // Without the escapes, and with no part of it to copy from next time.
+    CompactText::from(risk_sensible_record::export_compact_unescaped(record))
 }
 
 fn too_large() -> ImportProblem {

@@ -1,0 +1,430 @@
+//! The compact text of a record written again after a change, reusing the text of what did
+//! not change.
+//!
+//! The widget writes the whole record as compact JSON on every change, keystrokes included
+//! (the draft, and the record its change event carries): on a large meeting that is
+//! hundreds of kilobytes, most of it the audit trail, for a key that changed a few bytes of
+//! one section. [`CompactText`] keeps, beside the text, where each of the record's members
+//! and each audit entry lies in it. The text of the next revision
+//! ([`export_compact_escaped_after`]) compares each member with the revision before and
+//! copies the text of every one that is equal; of the audit trail, whose entries never
+//! change once the next is added, it copies each entry that is equal and writes the rest.
+//! Everything else is written by the record's one JSON writer, as [`crate::export`]'s
+//! compact form is, so the text is the same, byte for byte, as writing the whole record
+//! (a property test holds them equal).
+
+use crate::json::{self, Layout};
+use crate::{AuditEntry, DecisionRecord};
+use serde::ser::{self, Impossible, Serialize, SerializeStruct, Serializer};
+use std::ops::Range;
+
+/// A record's compact text (as [`crate::export_compact_escaped`] writes it), with where its
+/// members and audit entries lie.
+#[derive(Clone, Debug, Default)]
+pub struct CompactText {
+    /// The text.
+    pub text: String,
+    /// Where each member's `"key":value` lies, by its place among the record's members; `None` for a member not written (left out when empty).
+    members: Vec<Option<Range<usize>>>,
+    /// Where each audit entry's text lies.
+    audit: Vec<Range<usize>>,
+}
+
+impl From<String> for CompactText {
+    /// A text with nothing noted of where its parts lie: the next text copies nothing from
+    /// it.
+    fn from(text: String) -> Self {
+        CompactText {
+            text,
+            ..CompactText::default()
+        }
+    }
+}
+
+/// The record as [`crate::export_compact_escaped`] writes it, reusing the text of
+/// `previous` (the text of `before`, a revision the record was changed from) wherever the
+/// two are equal.
+///
+/// # Panics
+///
+/// As [`crate::export`].
+pub fn export_compact_escaped_after(
+    previous: Option<(&DecisionRecord, &CompactText)>,
+    record: &DecisionRecord,
+) -> CompactText {
+    let mut out =
+        Vec::with_capacity(previous.map_or(64 * 1024, |(_, text)| text.text.len() + 1024));
+    let mut writer = Writer {
+        record,
+        previous,
+        out: &mut out,
+        members: vec![None; <DecisionRecord as crate::members::Members>::NAMES.len()],
+        audit: Vec::new(),
+        first: true,
+        member: 0,
+    };
+    record
+        .serialize(&mut writer)
+        .expect("a decision record always serialises to JSON: every map key is a string");
+    let (members, audit) = (writer.members, writer.audit);
+    CompactText {
+        // serde_json writes UTF-8 only, the escapes are ASCII, and the text copied is a
+        // whole member or entry of text written the same way.
+        text: String::from_utf8(out).expect("serde_json writes UTF-8"),
+        members,
+        audit,
+    }
+}
+
+/// Whether member `index` (in the order of the record's members) of two records is equal. Every member is
+/// named in the pattern, so a member added to the record and not here does not compile.
+fn same_member(a: &DecisionRecord, b: &DecisionRecord, index: usize) -> bool {
+    macro_rules! same {
+        ($($member:ident),+ $(,)?) => {{
+            let DecisionRecord { $($member: _),+ } = a;
+            #[allow(non_camel_case_types, clippy::enum_variant_names)]
+            enum Member { $($member),+ }
+            $(if index == Member::$member as usize {
+                return a.$member == b.$member;
+            })+
+            false
+        }};
+    }
+    same!(
+        schema_version,
+        meta,
+        meeting,
+        subjects,
+        injury,
+        practice_context,
+        participants,
+        information,
+        lawful_basis,
+        gaps,
+        child_voice,
+        assessment,
+        scales,
+        tools,
+        threshold,
+        medical,
+        decisions,
+        risks,
+        actions,
+        contingencies,
+        dissent,
+        family_communication,
+        timescales,
+        distribution,
+        family_copy,
+        wellbeing_debrief,
+        amendments,
+        follow_up,
+        audit,
+    )
+}
+
+/// The serializer the record's own `Serialize` writes its members to: each member's text
+/// copied from the revision before when the member is equal, written by the record's JSON
+/// writer otherwise, and its place noted.
+struct Writer<'a> {
+    record: &'a DecisionRecord,
+    previous: Option<(&'a DecisionRecord, &'a CompactText)>,
+    out: &'a mut Vec<u8>,
+    members: Vec<Option<Range<usize>>>,
+    audit: Vec<Range<usize>>,
+    first: bool,
+    /// The member begun last.
+    member: usize,
+}
+
+impl<'a> Writer<'a> {
+    /// The text of member `index` in the revision before, if the member is equal there.
+    fn unchanged(&self, index: usize) -> Option<&'a [u8]> {
+        let (before, text) = self.previous?;
+        if !same_member(before, self.record, index) {
+            return None;
+        }
+        let range = text.members.get(index)?.clone()?;
+        text.text.as_bytes().get(range)
+    }
+
+    /// Writes the audit trail: each entry equal to the one at its place before copied, the
+    /// rest written.
+    fn write_audit(&mut self) -> serde_json::Result<()> {
+        self.out.push(b'[');
+        for (index, entry) in self.record.audit.iter().enumerate() {
+            if index > 0 {
+                self.out.push(b',');
+            }
+            let start = self.out.len();
+            match previous_entry(self.previous, index, entry) {
+                Some(text) => self.out.extend_from_slice(text),
+                None => json::write(entry, Layout::Compact, true, self.out)?,
+            }
+            self.audit.push(start..self.out.len());
+        }
+        self.out.push(b']');
+        Ok(())
+    }
+}
+
+/// The text of audit entry `index` before, if it is `entry`.
+fn previous_entry<'t>(
+    previous: Option<(&DecisionRecord, &'t CompactText)>,
+    index: usize,
+    entry: &AuditEntry,
+) -> Option<&'t [u8]> {
+    let (before, text) = previous?;
+    if before.audit.get(index)? != entry {
+        return None;
+    }
+    text.text.as_bytes().get(text.audit.get(index)?.clone())
+}
+
+impl Writer<'_> {
+    /// Starts the member named `key`: its comma, then its text copied from before when it
+    /// is unchanged, or else its key, and for the audit trail its value too. Returns
+    /// whether its value is still to be written.
+    fn begin_member(&mut self, key: &'static str) -> Result<bool, serde_json::Error> {
+        let names = <DecisionRecord as crate::members::Members>::NAMES;
+        let Some(index) = names.iter().position(|name| *name == key) else {
+            return Err(ser::Error::custom(format_args!(
+                "the record has no member {key}"
+            )));
+        };
+        if !self.first {
+            self.out.push(b',');
+        }
+        self.first = false;
+        self.member = index;
+        self.members[index] = Some(self.out.len()..self.out.len());
+        if let Some(text) = self.unchanged(index) {
+            self.out.extend_from_slice(text);
+            return Ok(false);
+        }
+        // A member's name is ASCII and needs no escape.
+        self.out.push(b'"');
+        self.out.extend_from_slice(key.as_bytes());
+        self.out.extend_from_slice(b"\":");
+        if key == "audit" {
+            self.write_audit()?;
+            return Ok(false);
+        }
+        Ok(true)
+    }
+
+    /// Notes where the member begun last ends.
+    fn end_member(&mut self) {
+        let end = self.out.len();
+        if let Some(Some(range)) = self.members.get_mut(self.member) {
+            range.end = end;
+        }
+    }
+}
+
+impl SerializeStruct for &mut Writer<'_> {
+    type Ok = ();
+    type Error = serde_json::Error;
+
+    fn serialize_field<T: Serialize + ?Sized>(
+        &mut self,
+        key: &'static str,
+        value: &T,
+    ) -> serde_json::Result<()> {
+        if self.begin_member(key)? {
+            json::write(value, Layout::Compact, true, self.out)?;
+        }
+        self.end_member();
+        Ok(())
+    }
+
+    fn end(self) -> serde_json::Result<()> {
+        self.out.push(b'}');
+        Ok(())
+    }
+}
+
+/// Anything but the record's one struct is refused.
+macro_rules! refuse {
+    ($($method:ident($($type:ty),*)),* $(,)?) => {
+        $(fn $method(self, $(_: $type),*) -> serde_json::Result<()> {
+            Err(ser::Error::custom("not a decision record"))
+        })*
+    };
+}
+
+impl<'m, 'a> Serializer for &'m mut Writer<'a> {
+    type Ok = ();
+    type Error = serde_json::Error;
+    type SerializeSeq = Impossible<(), serde_json::Error>;
+    type SerializeTuple = Impossible<(), serde_json::Error>;
+    type SerializeTupleStruct = Impossible<(), serde_json::Error>;
+    type SerializeTupleVariant = Impossible<(), serde_json::Error>;
+    type SerializeMap = Impossible<(), serde_json::Error>;
+    type SerializeStruct = &'m mut Writer<'a>;
+    type SerializeStructVariant = Impossible<(), serde_json::Error>;
+
+    fn serialize_struct(self, _: &'static str, _: usize) -> serde_json::Result<Self> {
+        self.out.push(b'{');
+        Ok(self)
+    }
+
+    refuse!(
+        serialize_bool(bool),
+        serialize_i8(i8),
+        serialize_i16(i16),
+        serialize_i32(i32),
+        serialize_i64(i64),
+        serialize_u8(u8),
+        serialize_u16(u16),
+        serialize_u32(u32),
+        serialize_u64(u64),
+        serialize_f32(f32),
+        serialize_f64(f64),
+        serialize_char(char),
+        serialize_str(&str),
+        serialize_bytes(&[u8]),
+        serialize_none(),
+        serialize_unit(),
+        serialize_unit_struct(&'static str),
+        serialize_unit_variant(&'static str, u32, &'static str),
+    );
+
+    fn serialize_some<T: Serialize + ?Sized>(self, _: &T) -> serde_json::Result<()> {
+        Err(ser::Error::custom("not a decision record"))
+    }
+    fn serialize_newtype_struct<T: Serialize + ?Sized>(
+        self,
+        _: &'static str,
+        _: &T,
+    ) -> serde_json::Result<()> {
+        Err(ser::Error::custom("not a decision record"))
+    }
+    fn serialize_newtype_variant<T: Serialize + ?Sized>(
+        self,
+        _: &'static str,
+        _: u32,
+        _: &'static str,
+        _: &T,
+    ) -> serde_json::Result<()> {
+        Err(ser::Error::custom("not a decision record"))
+    }
+    fn serialize_seq(self, _: Option<usize>) -> serde_json::Result<Self::SerializeSeq> {
+        Err(ser::Error::custom("not a decision record"))
+    }
+    fn serialize_tuple(self, _: usize) -> serde_json::Result<Self::SerializeTuple> {
+        Err(ser::Error::custom("not a decision record"))
+    }
+    fn serialize_tuple_struct(
+        self,
+        _: &'static str,
+        _: usize,
+    ) -> serde_json::Result<Self::SerializeTupleStruct> {
+        Err(ser::Error::custom("not a decision record"))
+    }
+    fn serialize_tuple_variant(
+        self,
+        _: &'static str,
+        _: u32,
+        _: &'static str,
+        _: usize,
+    ) -> serde_json::Result<Self::SerializeTupleVariant> {
+        Err(ser::Error::custom("not a decision record"))
+    }
+    fn serialize_map(self, _: Option<usize>) -> serde_json::Result<Self::SerializeMap> {
+        Err(ser::Error::custom("not a decision record"))
+    }
+    fn serialize_struct_variant(
+        self,
+        _: &'static str,
+        _: u32,
+        _: &'static str,
+        _: usize,
+    ) -> serde_json::Result<Self::SerializeStructVariant> {
+        Err(ser::Error::custom("not a decision record"))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::members::Members as _;
+    use crate::{Actor, Timestamp};
+
+    fn entry(sequence: u64, change: &str) -> AuditEntry {
+        AuditEntry {
+            sequence,
+            at: Timestamp(time::OffsetDateTime::UNIX_EPOCH),
+            actor: Actor {
+                name: "Dana Oyelaran".into(),
+                role: "Chair".into(),
+                agency: "Children's social care".into(),
+            },
+            change: change.into(),
+            digest: None,
+            previous_hash: format!("{:064}", sequence - 1),
+            hash: format!("{sequence:064}"),
+        }
+    }
+
+    fn record() -> DecisionRecord {
+        let mut record = DecisionRecord::blank();
+        record.schema_version = crate::SCHEMA_VERSION;
+        record.meeting.reason = "Bruising seen at nursery — “fingertip” marks".into();
+        record.audit = (1..=4).map(|n| entry(n, &format!("change {n}"))).collect();
+        record
+    }
+
+    /// The text, written afresh.
+    fn whole(record: &DecisionRecord) -> String {
+        crate::export_compact_escaped(record)
+    }
+
+    #[test]
+    fn the_text_after_a_change_is_the_whole_text_written_afresh() {
+        let first = record();
+        let text = export_compact_escaped_after(None, &first);
+        assert_eq!(text.text, whole(&first));
+        let mut changed = first.clone();
+        changed.meeting.reason.push_str(", and a second");
+        changed.audit[3].change = "change 4, folded".into();
+        changed.audit.push(entry(5, "change 5"));
+        let after = export_compact_escaped_after(Some((&first, &text)), &changed);
+        assert_eq!(after.text, whole(&changed));
+        // A member added, and one emptied so that it is left out.
+        let mut grown = changed.clone();
+        grown.meta.linked_records.push("rec-2".into());
+        grown.risks = Vec::new();
+        grown.audit.clear();
+        let again = export_compact_escaped_after(Some((&changed, &after)), &grown);
+        assert_eq!(again.text, whole(&grown));
+        // From a record it was not changed from.
+        let other = export_compact_escaped_after(Some((&grown, &again)), &first);
+        assert_eq!(other.text, whole(&first));
+    }
+
+    /// The text of an equal member, and of an equal audit entry, is copied from before, not
+    /// written again; anything that differs is written.
+    #[test]
+    fn only_what_is_equal_is_copied() {
+        let first = record();
+        let mut text = export_compact_escaped_after(None, &first);
+        // The text before marked where it is copied from: "nursery" becomes "NURSERY" (the
+        // same length, so every place noted stays true), and so does entry 2's "change".
+        text.text = text
+            .text
+            .replacen("nursery", "NURSERY", 1)
+            .replacen("change 2", "CHANGE 2", 1);
+        let mut changed = first.clone();
+        changed.audit[3].change = "change 4, folded".into();
+        let after = export_compact_escaped_after(Some((&first, &text)), &changed);
+        assert!(after.text.contains("NURSERY"), "{}", after.text);
+        assert!(after.text.contains("CHANGE 2"), "{}", after.text);
+        assert!(after.text.contains("change 4, folded"), "{}", after.text);
+        // A member that differs is written, whatever the text before held.
+        changed.meeting.reason = "Bruising seen at nursery".into();
+        changed.audit[1].change = "change two".into();
+        let written = export_compact_escaped_after(Some((&first, &text)), &changed);
+        assert_eq!(written.text, whole(&changed));
+    }
+}
