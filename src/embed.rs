@@ -6,7 +6,7 @@
 use crate::autosave::{Autosave, DraftKey, HEARTBEAT_MS};
 use crate::host_js::{
     bad_option, destroyed, earlier_debrief, hold, let_go, options_from_object, random_id,
-    record_string, record_text, RecordText,
+    record_string, record_text,
 };
 use crate::meeting::limits;
 use crate::meeting::{AgencyRole, Config, Deadlines, Holidays, Invitation, Problem};
@@ -116,7 +116,7 @@ impl WidgetHandle {
                 "risk-sensible: this window is the shared screen; the record is in the chair's window",
             ));
         }
-        RecordText::of(&session.record()).to_object()
+        session.text().to_object()
     }
 
     /// Replaces the record. Throws an `Error` listing every problem (JSON path and

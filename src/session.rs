@@ -123,8 +123,8 @@ pub struct Session {
     /// The host's element, where events are fired (absent when rendered without a page).
     element: Option<Element>,
     record: RefCell<Rc<DecisionRecord>>,
-    /// The text of `record` once a change has written it: what the next change's text
-    /// copies its unchanged parts from.
+    /// The text of `record` once written (by a change, or when first asked for): what the
+    /// next change's text copies its unchanged parts from.
     text: RefCell<Option<Rc<RecordText>>>,
     /// Counts accepted changes and replaced records.
     revision: Cell<u64>,
@@ -242,6 +242,17 @@ impl Session {
     /// The record as it is now: one shared copy per revision.
     pub fn record(&self) -> Rc<DecisionRecord> {
         self.record.borrow().clone()
+    }
+
+    /// The current record's compact text: the one a change wrote, or written now and kept
+    /// for the next change to copy from.
+    pub(crate) fn text(&self) -> Rc<RecordText> {
+        if let Some(text) = self.text.borrow().as_ref() {
+            return Rc::clone(text);
+        }
+        let text = Rc::new(RecordText::of(&self.record()));
+        *self.text.borrow_mut() = Some(Rc::clone(&text));
+        text
     }
 
     /// Counts accepted changes and replaced records.
@@ -607,7 +618,7 @@ impl Session {
         if self.element.is_none() || self.closed.get() {
             return;
         }
-        let detail = RecordText::of(&self.record()).detail();
+        let detail = self.text().detail();
         let _ = js_sys::Reflect::set(&detail, &"message".into(), &message.into());
         self.queue("risk-sensible:error", detail);
         self.flush();
@@ -659,7 +670,7 @@ impl Session {
     /// Writes the current record's draft (a draft restored unsealed, sealed at once; a
     /// failing write retried).
     pub fn save_current(&self) {
-        self.save(&RecordText::of(&self.record()));
+        self.save(&self.text());
     }
 
     /// The autosave heartbeat: the owner renews its claim (and retries a failing write); a
