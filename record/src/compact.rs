@@ -14,8 +14,9 @@
 //! (a property test holds them equal).
 
 use crate::json::{self, Layout};
+use crate::members::Members as _;
 use crate::{AuditEntry, DecisionRecord};
-use serde::ser::{self, Impossible, Serialize, SerializeStruct, Serializer};
+use serde::ser::{self, Serialize, SerializeStruct, Serializer};
 use std::ops::Range;
 
 /// A record's compact text (as [`crate::export_compact_escaped`] writes it), with where its
@@ -76,53 +77,6 @@ pub fn export_compact_escaped_after(
     }
 }
 
-/// Whether member `index` (in the order of the record's members) of two records is equal. Every member is
-/// named in the pattern, so a member added to the record and not here does not compile.
-fn same_member(a: &DecisionRecord, b: &DecisionRecord, index: usize) -> bool {
-    macro_rules! same {
-        ($($member:ident),+ $(,)?) => {{
-            let DecisionRecord { $($member: _),+ } = a;
-            #[allow(non_camel_case_types, clippy::enum_variant_names)]
-            enum Member { $($member),+ }
-            $(if index == Member::$member as usize {
-                return a.$member == b.$member;
-            })+
-            false
-        }};
-    }
-    same!(
-        schema_version,
-        meta,
-        meeting,
-        subjects,
-        injury,
-        practice_context,
-        participants,
-        information,
-        lawful_basis,
-        gaps,
-        child_voice,
-        assessment,
-        scales,
-        tools,
-        threshold,
-        medical,
-        decisions,
-        risks,
-        actions,
-        contingencies,
-        dissent,
-        family_communication,
-        timescales,
-        distribution,
-        family_copy,
-        wellbeing_debrief,
-        amendments,
-        follow_up,
-        audit,
-    )
-}
-
 /// The serializer the record's own `Serialize` writes its members to: each member's text
 /// copied from the revision before when the member is equal, written by the record's JSON
 /// writer otherwise, and its place noted.
@@ -141,7 +95,7 @@ impl<'a> Writer<'a> {
     /// The text of member `index` in the revision before, if the member is equal there.
     fn unchanged(&self, index: usize) -> Option<&'a [u8]> {
         let (before, text) = self.previous?;
-        if !same_member(before, self.record, index) {
+        if !before.same_member(self.record, index) {
             return None;
         }
         let range = text.members.get(index)?.clone()?;
@@ -244,103 +198,25 @@ impl SerializeStruct for &mut Writer<'_> {
     }
 }
 
-/// Anything but the record's one struct is refused.
-macro_rules! refuse {
-    ($($method:ident($($type:ty),*)),* $(,)?) => {
-        $(fn $method(self, $(_: $type),*) -> serde_json::Result<()> {
-            Err(ser::Error::custom("not a decision record"))
-        })*
-    };
-}
-
 impl<'m, 'a> Serializer for &'m mut Writer<'a> {
-    type Ok = ();
-    type Error = serde_json::Error;
-    type SerializeSeq = Impossible<(), serde_json::Error>;
-    type SerializeTuple = Impossible<(), serde_json::Error>;
-    type SerializeTupleStruct = Impossible<(), serde_json::Error>;
-    type SerializeTupleVariant = Impossible<(), serde_json::Error>;
-    type SerializeMap = Impossible<(), serde_json::Error>;
     type SerializeStruct = &'m mut Writer<'a>;
-    type SerializeStructVariant = Impossible<(), serde_json::Error>;
+    crate::unit::refuse_all_but_struct_and_unit_variant!(
+        (),
+        serde_json::Error,
+        ser::Error::custom("not a decision record")
+    );
 
     fn serialize_struct(self, _: &'static str, _: usize) -> serde_json::Result<Self> {
         self.out.push(b'{');
         Ok(self)
     }
 
-    refuse!(
-        serialize_bool(bool),
-        serialize_i8(i8),
-        serialize_i16(i16),
-        serialize_i32(i32),
-        serialize_i64(i64),
-        serialize_u8(u8),
-        serialize_u16(u16),
-        serialize_u32(u32),
-        serialize_u64(u64),
-        serialize_f32(f32),
-        serialize_f64(f64),
-        serialize_char(char),
-        serialize_str(&str),
-        serialize_bytes(&[u8]),
-        serialize_none(),
-        serialize_unit(),
-        serialize_unit_struct(&'static str),
-        serialize_unit_variant(&'static str, u32, &'static str),
-    );
-
-    fn serialize_some<T: Serialize + ?Sized>(self, _: &T) -> serde_json::Result<()> {
-        Err(ser::Error::custom("not a decision record"))
-    }
-    fn serialize_newtype_struct<T: Serialize + ?Sized>(
+    fn serialize_unit_variant(
         self,
         _: &'static str,
-        _: &T,
+        _: u32,
+        _: &'static str,
     ) -> serde_json::Result<()> {
-        Err(ser::Error::custom("not a decision record"))
-    }
-    fn serialize_newtype_variant<T: Serialize + ?Sized>(
-        self,
-        _: &'static str,
-        _: u32,
-        _: &'static str,
-        _: &T,
-    ) -> serde_json::Result<()> {
-        Err(ser::Error::custom("not a decision record"))
-    }
-    fn serialize_seq(self, _: Option<usize>) -> serde_json::Result<Self::SerializeSeq> {
-        Err(ser::Error::custom("not a decision record"))
-    }
-    fn serialize_tuple(self, _: usize) -> serde_json::Result<Self::SerializeTuple> {
-        Err(ser::Error::custom("not a decision record"))
-    }
-    fn serialize_tuple_struct(
-        self,
-        _: &'static str,
-        _: usize,
-    ) -> serde_json::Result<Self::SerializeTupleStruct> {
-        Err(ser::Error::custom("not a decision record"))
-    }
-    fn serialize_tuple_variant(
-        self,
-        _: &'static str,
-        _: u32,
-        _: &'static str,
-        _: usize,
-    ) -> serde_json::Result<Self::SerializeTupleVariant> {
-        Err(ser::Error::custom("not a decision record"))
-    }
-    fn serialize_map(self, _: Option<usize>) -> serde_json::Result<Self::SerializeMap> {
-        Err(ser::Error::custom("not a decision record"))
-    }
-    fn serialize_struct_variant(
-        self,
-        _: &'static str,
-        _: u32,
-        _: &'static str,
-        _: usize,
-    ) -> serde_json::Result<Self::SerializeStructVariant> {
         Err(ser::Error::custom("not a decision record"))
     }
 }
@@ -348,7 +224,6 @@ impl<'m, 'a> Serializer for &'m mut Writer<'a> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::members::Members as _;
     use crate::{Actor, Timestamp};
 
     fn entry(sequence: u64, change: &str) -> AuditEntry {

@@ -38,6 +38,10 @@ pub(crate) trait Members: Sized {
         index: usize,
         map: &mut A,
     ) -> Result<(), A::Error>;
+
+    /// Whether member `index` of `self` and `other` is equal (what the compact text of a
+    /// changed record copies by, `crate::compact`).
+    fn same_member(&self, other: &Self, index: usize) -> bool;
 }
 
 /// A member's placeholder in [`Members::blank`]: its default, or for a type with none (a
@@ -105,6 +109,15 @@ macro_rules! read_members {
                     return Ok(());
                 })+
                 Ok(())
+            }
+
+            fn same_member(&self, other: &Self, index: usize) -> bool {
+                #[allow(non_camel_case_types, clippy::enum_variant_names)]
+                enum Member { $($member),+ }
+                $(if index == Member::$member as usize {
+                    return self.$member == other.$member;
+                })+
+                false
             }
         }
 
@@ -294,20 +307,7 @@ struct OneOf(&'static [&'static str]);
 
 impl fmt::Display for OneOf {
     fn fmt(&self, formatter: &mut fmt::Formatter<'_>) -> fmt::Result {
-        match self.0 {
-            [only] => write!(formatter, "`{only}`"),
-            [first, second] => write!(formatter, "`{first}` or `{second}`"),
-            all => {
-                formatter.write_str("one of ")?;
-                for (index, name) in all.iter().enumerate() {
-                    if index > 0 {
-                        formatter.write_str(", ")?;
-                    }
-                    write!(formatter, "`{name}`")?;
-                }
-                Ok(())
-            }
-        }
+        crate::unit::one_of(formatter, self.0)
     }
 }
 

@@ -83,20 +83,29 @@ struct OneOf<'a, 'b>(&'a Name<'b>);
 impl fmt::Display for OneOf<'_, '_> {
     fn fmt(&self, formatter: &mut fmt::Formatter<'_>) -> fmt::Result {
         let names: Vec<&str> = self.0.names().collect();
-        match names.as_slice() {
-            [] => formatter.write_str("no value"),
-            [only] => write!(formatter, "`{only}`"),
-            [first, second] => write!(formatter, "`{first}` or `{second}`"),
-            all => {
-                formatter.write_str("one of ")?;
-                for (index, name) in all.iter().enumerate() {
-                    if index > 0 {
-                        formatter.write_str(", ")?;
-                    }
-                    write!(formatter, "`{name}`")?;
+        if names.is_empty() {
+            return formatter.write_str("no value");
+        }
+        one_of(formatter, &names)
+    }
+}
+
+/// Writes `names` as serde lists expected values or fields: "`a`", "`a` or `b`", "one of
+/// `a`, `b`, `c`" (nothing for none).
+pub(crate) fn one_of(formatter: &mut fmt::Formatter<'_>, names: &[&str]) -> fmt::Result {
+    match names {
+        [] => Ok(()),
+        [only] => write!(formatter, "`{only}`"),
+        [first, second] => write!(formatter, "`{first}` or `{second}`"),
+        all => {
+            formatter.write_str("one of ")?;
+            for (index, name) in all.iter().enumerate() {
+                if index > 0 {
+                    formatter.write_str(", ")?;
                 }
-                Ok(())
+                write!(formatter, "`{name}`")?;
             }
+            Ok(())
         }
     }
 }
@@ -122,24 +131,106 @@ impl ser::Error for NotAName {
     }
 }
 
-macro_rules! refuse {
-    ($($method:ident($($type:ty),*)),* $(,)?) => {
-        $(fn $method(self, $(_: $type),*) -> Result<&'static str, NotAName> {
-            Err(NotAName)
+/// The `Serializer` methods a serializer that takes one kind of value refuses: every method
+/// for a scalar, an option or a newtype, and every compound but a struct, each returning
+/// `Err($refusal)`. Its `Ok` is `$ok`, its `Error` `$error`, and its compound types
+/// `Impossible`; it writes `serialize_struct` and `serialize_unit_variant` itself.
+macro_rules! refuse_all_but_struct_and_unit_variant {
+    ($ok:ty, $error:ty, $refusal:expr) => {
+        type Ok = $ok;
+        type Error = $error;
+        type SerializeSeq = serde::ser::Impossible<$ok, $error>;
+        type SerializeTuple = serde::ser::Impossible<$ok, $error>;
+        type SerializeTupleStruct = serde::ser::Impossible<$ok, $error>;
+        type SerializeTupleVariant = serde::ser::Impossible<$ok, $error>;
+        type SerializeMap = serde::ser::Impossible<$ok, $error>;
+        type SerializeStructVariant = serde::ser::Impossible<$ok, $error>;
+
+        crate::unit::refuse_all_but_struct_and_unit_variant!(@scalars $ok, $error, $refusal;
+            serialize_bool(bool),
+            serialize_i8(i8),
+            serialize_i16(i16),
+            serialize_i32(i32),
+            serialize_i64(i64),
+            serialize_u8(u8),
+            serialize_u16(u16),
+            serialize_u32(u32),
+            serialize_u64(u64),
+            serialize_f32(f32),
+            serialize_f64(f64),
+            serialize_char(char),
+            serialize_str(&str),
+            serialize_bytes(&[u8]),
+            serialize_none(),
+            serialize_unit(),
+            serialize_unit_struct(&'static str),
+        );
+
+        fn serialize_some<T: serde::Serialize + ?Sized>(self, _: &T) -> Result<$ok, $error> {
+            Err($refusal)
+        }
+        fn serialize_newtype_struct<T: serde::Serialize + ?Sized>(
+            self,
+            _: &'static str,
+            _: &T,
+        ) -> Result<$ok, $error> {
+            Err($refusal)
+        }
+        fn serialize_newtype_variant<T: serde::Serialize + ?Sized>(
+            self,
+            _: &'static str,
+            _: u32,
+            _: &'static str,
+            _: &T,
+        ) -> Result<$ok, $error> {
+            Err($refusal)
+        }
+        fn serialize_seq(self, _: Option<usize>) -> Result<Self::SerializeSeq, $error> {
+            Err($refusal)
+        }
+        fn serialize_tuple(self, _: usize) -> Result<Self::SerializeTuple, $error> {
+            Err($refusal)
+        }
+        fn serialize_tuple_struct(
+            self,
+            _: &'static str,
+            _: usize,
+        ) -> Result<Self::SerializeTupleStruct, $error> {
+            Err($refusal)
+        }
+        fn serialize_tuple_variant(
+            self,
+            _: &'static str,
+            _: u32,
+            _: &'static str,
+            _: usize,
+        ) -> Result<Self::SerializeTupleVariant, $error> {
+            Err($refusal)
+        }
+        fn serialize_map(self, _: Option<usize>) -> Result<Self::SerializeMap, $error> {
+            Err($refusal)
+        }
+        fn serialize_struct_variant(
+            self,
+            _: &'static str,
+            _: u32,
+            _: &'static str,
+            _: usize,
+        ) -> Result<Self::SerializeStructVariant, $error> {
+            Err($refusal)
+        }
+    };
+    (@scalars $ok:ty, $error:ty, $refusal:expr; $($method:ident($($type:ty),*)),* $(,)?) => {
+        $(fn $method(self, $(_: $type),*) -> Result<$ok, $error> {
+            Err($refusal)
         })*
     };
 }
+pub(crate) use refuse_all_but_struct_and_unit_variant;
 
 impl Serializer for NameOnly {
-    type Ok = &'static str;
-    type Error = NotAName;
-    type SerializeSeq = Impossible<&'static str, NotAName>;
-    type SerializeTuple = Impossible<&'static str, NotAName>;
-    type SerializeTupleStruct = Impossible<&'static str, NotAName>;
-    type SerializeTupleVariant = Impossible<&'static str, NotAName>;
-    type SerializeMap = Impossible<&'static str, NotAName>;
     type SerializeStruct = Impossible<&'static str, NotAName>;
-    type SerializeStructVariant = Impossible<&'static str, NotAName>;
+    refuse_all_but_struct_and_unit_variant!(&'static str, NotAName, NotAName);
 
     fn serialize_unit_variant(
         self,
@@ -150,84 +241,11 @@ impl Serializer for NameOnly {
         Ok(variant)
     }
 
-    refuse!(
-        serialize_bool(bool),
-        serialize_i8(i8),
-        serialize_i16(i16),
-        serialize_i32(i32),
-        serialize_i64(i64),
-        serialize_u8(u8),
-        serialize_u16(u16),
-        serialize_u32(u32),
-        serialize_u64(u64),
-        serialize_f32(f32),
-        serialize_f64(f64),
-        serialize_char(char),
-        serialize_str(&str),
-        serialize_bytes(&[u8]),
-        serialize_none(),
-        serialize_unit(),
-        serialize_unit_struct(&'static str),
-    );
-
-    fn serialize_some<T: Serialize + ?Sized>(self, _: &T) -> Result<&'static str, NotAName> {
-        Err(NotAName)
-    }
-    fn serialize_newtype_struct<T: Serialize + ?Sized>(
-        self,
-        _: &'static str,
-        _: &T,
-    ) -> Result<&'static str, NotAName> {
-        Err(NotAName)
-    }
-    fn serialize_newtype_variant<T: Serialize + ?Sized>(
-        self,
-        _: &'static str,
-        _: u32,
-        _: &'static str,
-        _: &T,
-    ) -> Result<&'static str, NotAName> {
-        Err(NotAName)
-    }
-    fn serialize_seq(self, _: Option<usize>) -> Result<Self::SerializeSeq, NotAName> {
-        Err(NotAName)
-    }
-    fn serialize_tuple(self, _: usize) -> Result<Self::SerializeTuple, NotAName> {
-        Err(NotAName)
-    }
-    fn serialize_tuple_struct(
-        self,
-        _: &'static str,
-        _: usize,
-    ) -> Result<Self::SerializeTupleStruct, NotAName> {
-        Err(NotAName)
-    }
-    fn serialize_tuple_variant(
-        self,
-        _: &'static str,
-        _: u32,
-        _: &'static str,
-        _: usize,
-    ) -> Result<Self::SerializeTupleVariant, NotAName> {
-        Err(NotAName)
-    }
-    fn serialize_map(self, _: Option<usize>) -> Result<Self::SerializeMap, NotAName> {
-        Err(NotAName)
-    }
     fn serialize_struct(
         self,
         _: &'static str,
         _: usize,
     ) -> Result<Self::SerializeStruct, NotAName> {
-        Err(NotAName)
-    }
-    fn serialize_struct_variant(
-        self,
-        _: &'static str,
-        _: u32,
-        _: &'static str,
-        _: usize,
-    ) -> Result<Self::SerializeStructVariant, NotAName> {
         Err(NotAName)
     }
 }
