@@ -1186,6 +1186,15 @@ impl Drop for Faults {
     }
 }
 
+/// Removes the draft and the claim kept under `key`, so a test starts from nothing.
+fn forget_meeting(storage: &web_sys::Storage, key: &str) {
+    for kind in ["draft", "lock"] {
+        storage
+            .remove_item(&format!("risk-sensible:{kind}:{key}"))
+            .unwrap();
+    }
+}
+
 /// A tab's session on the meeting `key`, opened as `mount` opens it.
 fn open_tab(key: &str, tab: &str) -> std::rc::Rc<risk_sensible::session::Session> {
     use risk_sensible::autosave::Autosave;
@@ -1225,11 +1234,7 @@ fn with_storage_full_at_most_one_tab_takes_changes_and_none_taken_is_lost() {
     use risk_sensible::session::DraftMode;
     let key = "browser-full";
     let storage = local_storage();
-    for kind in ["draft", "lock"] {
-        storage
-            .remove_item(&format!("risk-sensible:{kind}:{key}"))
-            .unwrap();
-    }
+    forget_meeting(&storage, key);
     let faults = Faults::install();
     let reason = |text: &str| {
         Command::EditMeeting(Meeting {
@@ -1413,11 +1418,7 @@ fn each_change_stores_the_whole_record_as_if_written_afresh() {
     use risk_sensible::record::{Action, Meeting};
     let key = "browser-incremental";
     let storage = local_storage();
-    for kind in ["draft", "lock"] {
-        storage
-            .remove_item(&format!("risk-sensible:{kind}:{key}"))
-            .unwrap();
-    }
+    forget_meeting(&storage, key);
     let tab = open_tab(key, "tab-a");
     let stored = || {
         let draft = storage
