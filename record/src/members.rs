@@ -3,7 +3,7 @@
 //! serde's derived reader for a struct is a loop written out again for every struct: a
 //! slot per member, a check for a repeated member, a call to read each, and at the end a
 //! check for each required member, a move out of each slot, and a clean-up for every way
-//! out. The record has forty such structs, and their readers were the largest part of the
+//! out. The record has 38 such structs, and their readers were the largest part of the
 //! record's code in the WebAssembly. These structs instead list their members once
 //! ([`read_members!`]) and share one loop ([`Table`]): it looks each key up among the
 //! members' names, refuses an unknown or repeated one, reads the value into the member
@@ -127,10 +127,13 @@ macro_rules! read_members {
             }
         }
     };
+    // Any other mark than these is a compile error.
     (@required required) => { true };
-    (@required $($how:ident)?) => { false };
+    (@required with) => { false };
+    (@required) => { false };
     (@read $map:ident with($seed:expr)) => { $map.next_value_seed($seed)? };
-    (@read $map:ident $($how:ident)?) => { $map.next_value()? };
+    (@read $map:ident required) => { $map.next_value()? };
+    (@read $map:ident) => { $map.next_value()? };
 }
 pub(crate) use read_members;
 
