@@ -25,7 +25,8 @@ use std::ops::Range;
 pub struct CompactText {
     /// The text.
     pub text: String,
-    /// Where each member's `"key":value` lies, by its place among the record's members; `None` for a member not written (left out when empty).
+    /// Where each member's `"key":value` lies, by its place among the record's members;
+    /// `None` for a member not written (left out when empty).
     members: Vec<Option<Range<usize>>>,
     /// Where each audit entry's text lies.
     audit: Vec<Range<usize>>,
@@ -43,8 +44,8 @@ impl From<String> for CompactText {
 }
 
 /// The record as [`crate::export_compact_escaped`] writes it, reusing the text of
-/// `previous` (the text of `before`, a revision the record was changed from) wherever the
-/// two are equal.
+/// `previous` (a revision the record was changed from, and that revision's text) wherever
+/// the two are equal.
 ///
 /// # Panics
 ///
