@@ -244,7 +244,7 @@ impl Session {
         self.record.borrow().clone()
     }
 
-    /// The current record's compact text: the one a change wrote, or written now and kept
+    /// The current record's compact text: the one a change wrote, or written when first asked for and kept
     /// for the next change to copy from.
     pub(crate) fn text(&self) -> Rc<RecordText> {
         if let Some(text) = self.text.borrow().as_ref() {
