@@ -272,6 +272,17 @@ async function fillableStorage(context) {
 
 const UNCLAIMED = /This tab could not claim the meeting: this browser's storage is full or refused the write/;
 
+/**
+ * Waits until every page sees the same storage. A write reaches the other tabs' storage a
+ * moment later (each renderer keeps a copy), and with the clock run by hand two heartbeats
+ * come milliseconds apart instead of seconds: without this, a tab could act on storage
+ * from before the other tab's last heartbeat.
+ */
+async function settle(pages, keys) {
+  const seen = (page) => page.evaluate((names) => JSON.stringify(names.map((name) => localStorage.getItem(name))), keys);
+  await expect.poll(async () => new Set(await Promise.all(pages.map(seen))).size).toBe(1);
+}
+
 /** Whether a tab takes changes: its reason field is editable. */
 const editable = (page) => page.getByLabel('Reason for the meeting').isEditable();
 
@@ -303,11 +314,19 @@ test('storage full with two tabs on the same meeting: at most one tab takes chan
   // From here on the clock (the browser context's, shared by both tabs) stands still but
   // for one heartbeat at a time.
   await tabs[0].clock.pauseAt(base + 30_000);
-  const beat = () => tabs[0].clock.runFor(3_000);
+  const settled = () => settle([setup, ...tabs], ['test:full', 'risk-sensible:lock:demo-meeting', DRAFT]);
+  const beat = async () => {
+    await tabs[0].clock.runFor(3_000);
+    await settled();
+  };
+  const full = async (yes) => {
+    await setup.evaluate((on) => (on ? localStorage.setItem('test:full', 'yes') : localStorage.removeItem('test:full')), yes);
+    await settled();
+  };
   const editableTabs = async () => (await Promise.all(tabs.map(editable))).filter(Boolean).length;
 
   // Space again: one tab claims the meeting at its next heartbeat; the other follows it.
-  await setup.evaluate(() => localStorage.removeItem('test:full'));
+  await full(false);
   await beat();
   await beat();
   expect(await editableTabs()).toBe(1);
@@ -321,7 +340,7 @@ test('storage full with two tabs on the same meeting: at most one tab takes chan
   // Full again mid-meeting: the owner takes changes (kept in the page, the draft failing),
   // then cannot renew its claim, and takes no more, rather than let the other tab take
   // the meeting over and write over them.
-  await setup.evaluate(() => localStorage.setItem('test:full', 'yes'));
+  await full(true);
   await owner.getByRole('radio', { name: 'Video call' }).check();
   await owner.getByLabel('Reason for the meeting').fill('Taken while the disk was full');
   const taken = await record(owner);
@@ -338,7 +357,7 @@ test('storage full with two tabs on the same meeting: at most one tab takes chan
 
   // Space again: the tab holding the changes claims the meeting back and saves them (the
   // other gives it a heartbeat to do so); the other follows. Nothing taken is lost.
-  await setup.evaluate(() => localStorage.removeItem('test:full'));
+  await full(false);
   await beat();
   await beat();
   await expect(owner.getByLabel('Reason for the meeting')).toBeEditable();
