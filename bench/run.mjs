@@ -486,7 +486,8 @@ async function keystrokes(browser, base, target, { keys, capS }) {
     const samples = await page.evaluate(() => window.__bench.keys.slice());
     // Proof that the keys did their work: the field's text grew by every key pressed; where
     // each key changes the record, the record holds the typed text, the widget fired a change
-    // event for every key and its draft grew and holds the text; SurveyJS onTyping's value
+    // event for every key and its stored draft (with its journal's changes) grew and holds
+    // the text; SurveyJS onTyping's value
     // holds the typed text before the field loses focus.
     const after = await page.evaluate(
       ({ id, field }) => {

@@ -36,16 +36,53 @@ element.addEventListener("risk-sensible:change", () => {
   changes.count += 1;
 });
 
+// The record's text as the widget stores it: the draft (a header line, then the text), with
+// the changes of the journal beside it made when the journal follows that draft
+// (src/autosave.rs, `JOURNAL_FORM`: `journal 1 BASE START,END,LENGTH …`, a newline, then the
+// texts of the changes; each replaces bytes of the UTF-8 text).
+function storedText() {
+  const key = `risk-sensible:draft:${options.storageKey}`;
+  const draft = localStorage.getItem(key) ?? "";
+  const newline = draft.indexOf("\n");
+  if (newline < 0) return draft;
+  const header = JSON.parse(draft.slice(0, newline));
+  const text = draft.slice(newline + 1);
+  const journal = JSON.parse(localStorage.getItem(`${key}:journal`) ?? "null");
+  if (!journal || journal.tab !== header.tab || !(journal.savedAt > header.savedAt)) return text;
+  const end = journal.record.indexOf("\n");
+  const [, , base, ...changes] = journal.record.slice(0, end).split(" ");
+  if (Number(base) !== header.savedAt) return text;
+  const encoder = new TextEncoder();
+  const bytes = encoder.encode(text);
+  const texts = encoder.encode(journal.record.slice(end + 1));
+  const parts = [];
+  let from = 0;
+  let used = 0;
+  for (const [start, stop, length] of changes.map((change) => change.split(",").map(Number))) {
+    parts.push(bytes.subarray(from, start), texts.subarray(used, used + length));
+    from = stop;
+    used += length;
+  }
+  parts.push(bytes.subarray(from));
+  const out = new Uint8Array(parts.reduce((sum, part) => sum + part.length, 0));
+  let offset = 0;
+  for (const part of parts) {
+    out.set(part, offset);
+    offset += part.length;
+  }
+  return new TextDecoder().decode(out);
+}
+
 window.__rs = {
   widget,
   element,
   changes,
-  // The stored draft's length (0 if none): it grows as the record does.
+  // The stored record's length (0 if none): it grows as the record does.
   draftLength() {
-    return (localStorage.getItem(`risk-sensible:draft:${options.storageKey}`) ?? "").length;
+    return storedText().length;
   },
   draftIncludes(text) {
-    return (localStorage.getItem(`risk-sensible:draft:${options.storageKey}`) ?? "").includes(text);
+    return storedText().includes(text);
   },
   // Presses the button whose text (with its visually hidden part) is `label`.
   button(label) {

@@ -22,13 +22,16 @@
 
 use crate::host_js::{store, unsealed_draft, RecordText};
 use crate::record::import::import;
-use crate::record::DecisionRecord;
+use crate::record::{replace_ranges, DecisionRecord};
 use aes_gcm::aead::{Aead, KeyInit, Payload};
 use aes_gcm::{Aes256Gcm, Nonce};
 use base64::Engine;
 use serde::de::DeserializeOwned;
 use serde::{Deserialize, Serialize};
 use std::borrow::Cow;
+use std::cell::RefCell;
+use std::ops::Range;
+use std::rc::Rc;
 use web_sys::Storage;
 
 /// The page's localStorage, or why there is none. Reached through web-sys directly: a
@@ -68,16 +71,24 @@ const DRAFT_PREFIX: &str = "risk-sensible:draft:";
 /// The wellbeing debrief's storage key is the draft's with this after it (so drafts' expiry
 /// sweeps it too).
 const DEBRIEF_SUFFIX: &str = ":debrief";
+/// The draft's journal's storage key is the draft's with this after it (see [`JOURNAL_FORM`]).
+const JOURNAL_SUFFIX: &str = ":journal";
 
-/// Why a host's storage key cannot be used, if it cannot: one that ends as a debrief's key
-/// does would name the wellbeing debrief of the meeting stored under the rest of it, and
-/// each meeting would overwrite the other's.
+/// Why a host's storage key cannot be used, if it cannot: one that ends as a debrief's or a
+/// journal's key does would name the debrief or journal of the meeting stored under the
+/// rest of it, and each meeting would overwrite the other's.
 #[cfg(feature = "meeting")]
 pub(crate) fn storage_key_problem(key: &str) -> Option<String> {
-    key.ends_with(DEBRIEF_SUFFIX).then(|| {
+    [
+        (DEBRIEF_SUFFIX, "wellbeing debrief"),
+        (JOURNAL_SUFFIX, "latest changes"),
+    ]
+    .into_iter()
+    .find(|(suffix, _)| key.ends_with(suffix))
+    .map(|(suffix, what)| {
         format!(
-            "storageKey must not end in \"{DEBRIEF_SUFFIX}\": the meeting stored under the rest \
-             of it keeps its wellbeing debrief there"
+            "storageKey must not end in \"{suffix}\": the meeting stored under the rest of \
+                 it keeps its {what} there"
         )
     })
 }
@@ -143,6 +154,80 @@ impl StoredDraft<'static> {
 /// newline and the record.
 fn draft_header(saved_at: f64, tab: &str) -> String {
     serde_json::json!({ "draft": 2, "savedAt": saved_at, "tab": tab }).to_string()
+}
+
+/// The start of a journal's text. The journal holds the changes made since the draft was
+/// written, kept beside it under the draft's key and
+/// [`JOURNAL_SUFFIX`] so that a keystroke on a large meeting writes a few hundred bytes, not
+/// the whole record. Stored as a draft's text is (a [`StoredDraft`] holding, or sealing,
+/// the journal's text instead of the record's), it is rewritten whole on every change; once
+/// it would be more than an eighth of the draft, the whole draft is written instead and the
+/// journal removed. A journal applies only to the draft it names (`base`, that draft's
+/// save time), written by the same tab before it: one left by a crash between writing a
+/// new draft and removing the journal is ignored.
+///
+/// The journal's text is a header line, `journal 1 BASE START,END,LENGTH …` (the draft's
+/// save time, then each change: the bytes of the draft's record text it replaces and the
+/// length of the text replacing them), then a newline and those texts one after another
+/// (compact JSON holds no raw newline).
+const JOURNAL_FORM: &str = "journal 1";
+
+/// The journal's text for `changes` (ranges of the draft's text, and of `text` replacing
+/// them) made since the draft saved at `base`.
+fn journal_text(base: f64, changes: &[(Range<usize>, Range<usize>)], text: &str) -> String {
+    // The numbers are written, and read, by serde_json, whose code the module has already.
+    let number = |value: f64| serde_json::to_string(&value).unwrap_or_default();
+    let mut out = format!("{JOURNAL_FORM} {}", number(base));
+    for (old, new) in changes {
+        for (index, value) in [old.start, old.end, new.len()].into_iter().enumerate() {
+            out.push(if index == 0 { ' ' } else { ',' });
+            out.push_str(&serde_json::to_string(&value).unwrap_or_default());
+        }
+    }
+    out.push('\n');
+    for (_, new) in changes {
+        out.push_str(&text[new.clone()]);
+    }
+    out
+}
+
+/// What a journal's text does to the record text of the draft saved at `base`: `Ok(None)`
+/// when it follows another draft, `Err` when it is damaged (its changes do not fit).
+fn replay(draft: &str, base: f64, journal: &str) -> Result<Option<String>, ()> {
+    let (header, texts) = journal.split_once('\n').ok_or(())?;
+    let mut words = header.strip_prefix(JOURNAL_FORM).ok_or(())?.split(' ');
+    if words.next() != Some("") {
+        return Err(());
+    }
+    let saved: f64 = words
+        .next()
+        .and_then(|word| serde_json::from_str(word).ok())
+        .ok_or(())?;
+    if saved != base {
+        return Ok(None);
+    }
+    let mut at = 0usize;
+    let mut changes = Vec::new();
+    for word in words {
+        let mut numbers = word
+            .split(',')
+            .map(|number| serde_json::from_str::<usize>(number).ok());
+        let (Some(Some(start)), Some(Some(end)), Some(Some(length)), None) = (
+            numbers.next(),
+            numbers.next(),
+            numbers.next(),
+            numbers.next(),
+        ) else {
+            return Err(());
+        };
+        let next = at.checked_add(length).ok_or(())?;
+        changes.push((start..end, texts.get(at..next).ok_or(())?));
+        at = next;
+    }
+    if at != texts.len() {
+        return Err(());
+    }
+    replace_ranges(draft, changes).map(Some).ok_or(())
 }
 
 /// A tab's claim on a meeting's storage key.
@@ -278,6 +363,7 @@ pub enum Claim {
 pub struct Autosave {
     storage_key: String,
     draft_key: String,
+    journal_key: String,
     lock_key: String,
     tab: String,
     key: Option<DraftKey>,
@@ -286,6 +372,8 @@ pub struct Autosave {
     /// even within one millisecond, so a tab that follows this one never takes the second
     /// of two writes for one it has seen.
     last_written: std::cell::Cell<f64>,
+    /// The draft this tab last wrote whole, and when: the journal holds the changes since.
+    base: RefCell<Option<(f64, Rc<RecordText>)>>,
 }
 
 impl Autosave {
@@ -300,11 +388,13 @@ impl Autosave {
         Autosave {
             storage_key: storage_key.to_string(),
             draft_key: format!("{DRAFT_PREFIX}{storage_key}"),
+            journal_key: format!("{DRAFT_PREFIX}{storage_key}{JOURNAL_SUFFIX}"),
             lock_key: format!("{LOCK_PREFIX}{storage_key}"),
             tab,
             key,
             max_age_ms,
             last_written: std::cell::Cell::new(f64::MIN),
+            base: RefCell::new(None),
         }
     }
 
@@ -328,9 +418,11 @@ impl Autosave {
                 "A saved draft could not be restored: it is damaged. {left}"
             ));
         };
-        if !in_use && is_expired(stored.saved_at, now, self.max_age_ms) {
+        let newest = self.newest(&stored);
+        if !in_use && is_expired(newest, now, self.max_age_ms) {
             delete(&self.draft_key);
-            return Ok(Found::Expired(stored.saved_at));
+            delete(&self.journal_key);
+            return Ok(Found::Expired(newest));
         }
         self.open(&stored)
             .map(|draft| Found::Restored(Box::new(draft)))
@@ -341,52 +433,81 @@ impl Autosave {
     pub fn read_newer(&self, after: f64) -> Option<RestoredDraft> {
         let text = storage().ok()?.get_item(&self.draft_key).ok()??;
         let stored = StoredDraft::parse(&text)?;
-        if stored.saved_at <= after || stored.tab == self.tab {
+        if self.newest(&stored) <= after || stored.tab == self.tab {
             return None;
         }
         self.open(&stored).ok()
     }
 
-    /// Opens a stored draft: unseals it (with the host's key) and reads it through import.
+    /// The draft's journal as stored, if the same tab wrote it after the draft.
+    fn journal_of(&self, draft: &StoredDraft<'_>) -> Option<StoredDraft<'static>> {
+        let text = storage().ok()?.get_item(&self.journal_key).ok()??;
+        StoredDraft::parse(&text)
+            .filter(|journal| journal.tab == draft.tab && journal.saved_at > draft.saved_at)
+    }
+
+    /// When the draft, or the journal written after it, was last saved.
+    fn newest(&self, draft: &StoredDraft<'_>) -> f64 {
+        self.journal_of(draft)
+            .map_or(draft.saved_at, |journal| journal.saved_at)
+    }
+
+    /// Opens a stored draft: unseals it (with the host's key), makes the changes its journal
+    /// holds, and reads the result through import.
     fn open(&self, stored: &StoredDraft<'_>) -> Result<RestoredDraft, String> {
         let left = LEFT_IN_PLACE;
-        let (record_text, needs_sealing) = match (&stored.sealed, &stored.record, &self.key) {
-            (Some(sealed), _, Some(key)) => {
-                let context = sealing_context(&self.storage_key, stored.saved_at);
-                let opened = key
-                    .open(sealed, &context)
-                    .and_then(|bytes| String::from_utf8(bytes).ok());
-                match opened {
-                    Some(text) => (text, false),
-                    None => {
-                        return Err(format!(
-                            "A saved draft could not be opened with this page's key: the key \
-                             is different, or the draft was changed. {left}"
-                        ))
-                    }
+        let (mut record_text, needs_sealing) = self.unseal(stored, &self.storage_key)?;
+        let mut saved_at = stored.saved_at;
+        if let Some(journal) = self.journal_of(stored) {
+            let (text, _) = self.unseal(&journal, &self.journal_key)?;
+            match replay(&record_text, stored.saved_at, &text) {
+                Ok(Some(text)) => {
+                    record_text = text;
+                    saved_at = journal.saved_at;
+                }
+                Ok(None) => {}
+                Err(()) => {
+                    return Err(format!(
+                        "A saved draft could not be restored: the record of its latest changes \
+                         is damaged. {left}"
+                    ))
                 }
             }
-            (Some(_), _, None) => {
-                return Err(format!(
-                    "A saved draft is encrypted, and this page gave no key to open it. {left}"
-                ))
-            }
-            (None, Some(record), key) => (record.clone(), key.is_some()),
-            (None, None, _) => {
-                return Err(format!(
-                    "A saved draft could not be restored: it is damaged. {left}"
-                ))
-            }
-        };
+        }
         match import(&record_text) {
             Ok(record) => Ok(RestoredDraft {
                 record,
-                saved_at: stored.saved_at,
+                saved_at,
                 needs_sealing,
             }),
             Err(problems) => Err(format!(
                 "A saved draft could not be restored: {} {left}",
                 problems.first().map(|p| p.to_string()).unwrap_or_default()
+            )),
+        }
+    }
+
+    /// The text a draft or journal stored under `key` holds, unsealed with the host's key;
+    /// and whether it was stored unsealed although the host gives a key.
+    fn unseal(&self, stored: &StoredDraft<'_>, key: &str) -> Result<(String, bool), String> {
+        let left = LEFT_IN_PLACE;
+        match (&stored.sealed, &stored.record, &self.key) {
+            (Some(sealed), _, Some(draft_key)) => draft_key
+                .open(sealed, &sealing_context(key, stored.saved_at))
+                .and_then(|bytes| String::from_utf8(bytes).ok())
+                .map(|text| (text, false))
+                .ok_or_else(|| {
+                    format!(
+                        "A saved draft could not be opened with this page's key: the key is \
+                         different, or the draft was changed. {left}"
+                    )
+                }),
+            (Some(_), _, None) => Err(format!(
+                "A saved draft is encrypted, and this page gave no key to open it. {left}"
+            )),
+            (None, Some(text), draft_key) => Ok((text.clone(), draft_key.is_some())),
+            (None, None, _) => Err(format!(
+                "A saved draft could not be restored: it is damaged. {left}"
             )),
         }
     }
@@ -406,33 +527,49 @@ impl Autosave {
             .filter(|key| key.starts_with(DRAFT_PREFIX) && *key != self.draft_key)
             .collect();
         let mut deleted = 0;
+        let saved_at = |key: &str| {
+            storage
+                .get_item(key)
+                .ok()
+                .flatten()
+                .and_then(|text| StoredDraft::parse(&text))
+                .map(|stored| stored.saved_at)
+        };
         for key in keys {
-            // A meeting's wellbeing debrief goes with its draft, and is not counted apart.
+            // A meeting's wellbeing debrief and journal go with its draft, and are not
+            // counted apart; a draft is as old as the journal beside it.
             let entry = &key[DRAFT_PREFIX.len()..];
-            let (meeting, debrief) = match entry.strip_suffix(DEBRIEF_SUFFIX) {
+            let (meeting, beside) = match entry
+                .strip_suffix(DEBRIEF_SUFFIX)
+                .or_else(|| entry.strip_suffix(JOURNAL_SUFFIX))
+            {
                 Some(meeting) => (meeting, true),
                 None => (entry, false),
             };
             let held = get::<Lock>(&format!("{LOCK_PREFIX}{meeting}"))
                 .is_some_and(|lock| now - lock.at < LOCK_FRESH_MS);
-            let old = storage
-                .get_item(&key)
-                .ok()
-                .flatten()
-                .and_then(|text| StoredDraft::parse(&text))
-                .is_some_and(|draft| is_expired(draft.saved_at, now, Some(max_age)));
-            if old && !held && storage.remove_item(&key).is_ok() && !debrief {
+            let newest = match (saved_at(&key), beside) {
+                (Some(draft), false) => Some(
+                    saved_at(&format!("{key}{JOURNAL_SUFFIX}")).map_or(draft, |j| j.max(draft)),
+                ),
+                (stamp, _) => stamp,
+            };
+            let old = newest.is_some_and(|stamp| is_expired(stamp, now, Some(max_age)));
+            if old && !held && storage.remove_item(&key).is_ok() && !beside {
                 deleted += 1;
             }
         }
         deleted
     }
 
-    /// Writes a record's text (sealed, when the host gave a key). An error says why storage
-    /// refused it (full, or switched off); with a key, nothing is ever written unsealed.
-    /// Unsealed, the draft is the header line and the text the page already holds (see
-    /// [`StoredDraft`]): on a large meeting that is hundreds of kilobytes on every change.
-    pub(crate) fn write(&self, text: &RecordText, now: f64) -> Result<(), String> {
+    /// Writes a record's text (sealed, when the host gave a key): as the changes since the
+    /// draft this tab last wrote whole ([`JOURNAL_FORM`]) while they are small beside it, or else
+    /// whole, the journal then removed. An error says why storage refused it (full, or
+    /// switched off), and the draft and journal stored are left as they were; with a key,
+    /// nothing is ever written unsealed. Unsealed, the draft is the header line and the
+    /// text the page already holds (see [`StoredDraft`]): on a large meeting that is
+    /// hundreds of kilobytes.
+    pub(crate) fn write(&self, text: &Rc<RecordText>, now: f64) -> Result<(), String> {
         let now = if now > self.last_written.get() {
             now
         } else {
@@ -442,6 +579,9 @@ impl Autosave {
         let failed = |problem: String| {
             format!("Autosave failed: {problem}. Changes are kept in this page only until your system saves the record.")
         };
+        if let Some(journal) = self.journal_for(text) {
+            return self.put(&self.journal_key, &journal, now).map_err(failed);
+        }
         let refused = |_| "this browser's storage is full or refused the write".to_string();
         match &self.key {
             Some(key) => {
@@ -453,36 +593,45 @@ impl Autosave {
                     record: None,
                     sealed: Some(key.seal(text.compact.text.as_bytes(), &context, nonce)),
                 };
-                set(&self.draft_key, &stored).map_err(failed)
+                set(&self.draft_key, &stored).map_err(failed)?;
             }
             None => {
                 let draft = unsealed_draft(&draft_header(now, &self.tab), text);
                 storage()
                     .and_then(|storage| store(&storage, &self.draft_key, &draft).map_err(refused))
-                    .map_err(failed)
+                    .map_err(failed)?;
             }
         }
+        delete(&self.journal_key);
+        *self.base.borrow_mut() = Some((now, Rc::clone(text)));
+        Ok(())
     }
 
-    /// Removes the draft and the wellbeing debrief kept beside it (the host has stored the
-    /// record, and has had the debrief in its own event).
-    pub fn clear(&self) {
-        delete(&self.draft_key);
-        delete(&self.debrief_key());
+    /// The journal's text for `text`, if this tab wrote the draft in storage and the
+    /// changes since are at most an eighth of it.
+    fn journal_for(&self, text: &RecordText) -> Option<String> {
+        let base = self.base.borrow();
+        let (saved_at, base) = base.as_ref()?;
+        let changes = text.compact.changes_since(&base.compact);
+        let size: usize = changes.iter().map(|(_, new)| new.len() + 24).sum();
+        (size <= base.compact.text.len() / 8)
+            .then(|| journal_text(*saved_at, &changes, &text.compact.text))
     }
 
-    fn debrief_key(&self) -> String {
-        format!("{}{DEBRIEF_SUFFIX}", self.draft_key)
+    /// Makes the next write a whole draft: this tab takes over a meeting whose draft another
+    /// tab may have written since this one last wrote it.
+    pub fn write_whole_next(&self) {
+        self.base.borrow_mut().take();
     }
 
-    /// Keeps the wellbeing debrief's text beside the draft, sealed like it when the host
-    /// gave a key, so that a reload restores it.
-    pub fn write_debrief(&self, text: &str, now: f64) -> Result<(), String> {
+    /// Stores `text` under `key` as a [`StoredDraft`] saved at `now`: sealed with the host's
+    /// key (the key and the time authenticated with it), or as it is.
+    fn put(&self, key: &str, text: &str, now: f64) -> Result<(), String> {
         let (record, sealed) = match &self.key {
-            Some(key) => {
+            Some(draft_key) => {
                 let nonce = random_nonce()?;
-                let context = sealing_context(&self.debrief_key(), now);
-                (None, Some(key.seal(text.as_bytes(), &context, nonce)))
+                let context = sealing_context(key, now);
+                (None, Some(draft_key.seal(text.as_bytes(), &context, nonce)))
             }
             None => (Some(text.to_string()), None),
         };
@@ -492,7 +641,26 @@ impl Autosave {
             record,
             sealed,
         };
-        set(&self.debrief_key(), &stored)
+        set(key, &stored)
+    }
+
+    /// Removes the draft, its journal and the wellbeing debrief kept beside it (the host has
+    /// stored the record, and has had the debrief in its own event).
+    pub fn clear(&self) {
+        delete(&self.draft_key);
+        delete(&self.journal_key);
+        delete(&self.debrief_key());
+        self.write_whole_next();
+    }
+
+    fn debrief_key(&self) -> String {
+        format!("{}{DEBRIEF_SUFFIX}", self.draft_key)
+    }
+
+    /// Keeps the wellbeing debrief's text beside the draft, sealed like it when the host
+    /// gave a key, so that a reload restores it.
+    pub fn write_debrief(&self, text: &str, now: f64) -> Result<(), String> {
+        self.put(&self.debrief_key(), text, now)
     }
 
     /// The wellbeing debrief's text kept beside the draft, unless there is none, it is
@@ -503,16 +671,9 @@ impl Autosave {
         if is_expired(stored.saved_at, now, self.max_age_ms) {
             return None;
         }
-        match (&stored.sealed, &stored.record, &self.key) {
-            (Some(sealed), _, Some(key)) => key
-                .open(
-                    sealed,
-                    &sealing_context(&self.debrief_key(), stored.saved_at),
-                )
-                .and_then(|bytes| String::from_utf8(bytes).ok()),
-            (None, Some(text), _) => Some(text.clone()),
-            _ => None,
-        }
+        self.unseal(&stored, &self.debrief_key())
+            .ok()
+            .map(|(text, _)| text)
     }
 
     /// Claims the meeting for this tab, unless another tab holds a fresh claim.
@@ -692,5 +853,46 @@ mod tests {
             !is_expired(10.0 * minute, 0.0, Some(minute)),
             "saved in the future"
         );
+    }
+
+    /// A journal puts the draft it follows back together with its changes, does nothing to
+    /// another draft, and is refused when its changes do not fit.
+    #[test]
+    fn a_journal_replays_onto_its_own_draft_only() {
+        let (draft, now) = ("abcd\u{e9}fgh", "aXcd\u{e9}fYYgh");
+        let changes = [(1..2, 1..2), (7..7, 7..9)];
+        let journal = journal_text(1_772_442_000_000.5, &changes, now);
+        assert_eq!(journal, "journal 1 1772442000000.5 1,2,1 7,7,2\nXYY");
+        assert!(journal_text(5.0, &changes, now).starts_with("journal 1 5.0 1,2,1"));
+        assert_eq!(
+            replay(draft, 1_772_442_000_000.5, &journal),
+            Ok(Some(now.to_string()))
+        );
+        let journal = journal_text(5.0, &changes, now);
+        assert_eq!(replay(draft, 5.0, &journal), Ok(Some(now.to_string())));
+        assert_eq!(replay(draft, 6.0, &journal), Ok(None), "another draft");
+        assert_eq!(
+            replay(draft, 5.0, &journal_text(5.0, &[], draft)),
+            Ok(Some(draft.to_string()))
+        );
+        for damaged in [
+            "",
+            "journal 1 5",
+            "journal 1 5 1,2,1 7,7,2\nXY",
+            "journal 1 5 1,2,1 7,7,2\nXYYZ",
+            "journal 1 5 7,7,2 1,2,1\nYYX",
+            "journal 1 5 5,6,1\nX",
+            "journal 1 5 1,99,1\nX",
+            "journal 1 5 1,2,18446744073709551615\nX",
+            "journal 1 5 1,2\nX",
+            "journal 1 5 1,2,1,0\nX",
+            "journal 1 5 1,2,x\nX",
+            "journal 1 5  1,2,1\nX",
+            "journal 1 x 1,2,1\nX",
+            "journal 2 5 1,2,1\nX",
+            "journal 15 1,2,1\nX",
+        ] {
+            assert_eq!(replay(draft, 5.0, damaged), Err(()), "{damaged}");
+        }
     }
 }

@@ -626,7 +626,7 @@ impl Session {
 
     /// Writes the draft when this tab saves. The first failure is shown and sent as an
     /// error event; the next success (space freed) takes the warning away again.
-    pub(crate) fn save(&self, text: &RecordText) {
+    pub(crate) fn save(&self, text: &Rc<RecordText>) {
         let Some(autosave) = &self.autosave else {
             return;
         };
@@ -787,6 +787,9 @@ impl Session {
     /// This tab has written its claim: it holds the meeting from now on, saves, and takes
     /// changes.
     fn take_over(&self) {
+        if let Some(autosave) = &self.autosave {
+            autosave.write_whole_next();
+        }
         let seen = self.seen();
         *self.draft.borrow_mut() = DraftMode::Saving {
             seen,

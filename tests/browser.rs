@@ -307,17 +307,20 @@ fn mount_error(options: &js_sys::Object) -> String {
         .unwrap()
 }
 
-/// A storage key ending as a wellbeing debrief's does is refused: under it, two meetings
-/// would overwrite each other's draft and debrief.
+/// A storage key ending as a wellbeing debrief's or a draft's journal's does is refused:
+/// under it, two meetings would overwrite each other's draft and debrief, or journal.
 #[wasm_bindgen_test]
 async fn a_storage_key_that_would_name_another_meetings_debrief_is_refused() {
     let options = js_sys::Object::new();
-    js_sys::Reflect::set(&options, &"storageKey".into(), &"case-1:debrief".into()).unwrap();
-    let text = mount_error(&options);
-    assert!(
-        text.contains(r#"storageKey must not end in ":debrief""#),
-        "{text}"
-    );
+    for suffix in [":debrief", ":journal"] {
+        let key = format!("case-1{suffix}");
+        js_sys::Reflect::set(&options, &"storageKey".into(), &key.into()).unwrap();
+        let text = mount_error(&options);
+        assert!(
+            text.contains(&format!(r#"storageKey must not end in "{suffix}""#)),
+            "{text}"
+        );
+    }
     js_sys::Reflect::set(&options, &"storageKey".into(), &"case-1:debriefed".into()).unwrap();
     let root = fresh_element();
     let handle = mount(root, options.into()).expect("any other key is taken");
@@ -1186,13 +1189,23 @@ impl Drop for Faults {
     }
 }
 
-/// Removes the draft and the claim kept under `key`, so a test starts from nothing.
+/// Removes the draft, its journal and the claim kept under `key`, so a test starts from
+/// nothing.
 fn forget_meeting(storage: &web_sys::Storage, key: &str) {
-    for kind in ["draft", "lock"] {
+    for name in ["draft:{key}", "draft:{key}:journal", "lock:{key}"] {
         storage
-            .remove_item(&format!("risk-sensible:{kind}:{key}"))
+            .remove_item(&format!("risk-sensible:{}", name.replace("{key}", key)))
             .unwrap();
     }
+}
+
+/// The record stored under `key` (its draft and the journal beside it), as a page opened
+/// on the meeting would restore it.
+fn stored_record(key: &str) -> risk_sensible::record::DecisionRecord {
+    risk_sensible::autosave::Autosave::new(key, "a page reopened".into(), None, None)
+        .read_newer(f64::MIN)
+        .expect("a draft that restores")
+        .record
 }
 
 /// A tab's session on the meeting `key`, opened as `mount` opens it.
@@ -1242,18 +1255,7 @@ fn with_storage_full_at_most_one_tab_takes_changes_and_none_taken_is_lost() {
             ..Meeting::default()
         })
     };
-    let stored_reason = || {
-        let draft = storage
-            .get_item(&format!("risk-sensible:draft:{key}"))
-            .unwrap()
-            .unwrap();
-        let record: serde_json::Value =
-            serde_json::from_str(draft.split_once('\n').unwrap().1).unwrap();
-        record["meeting"]["reason"]
-            .as_str()
-            .unwrap_or_default()
-            .to_string()
-    };
+    let stored_reason = || stored_record(key).meeting.reason;
 
     // Opened while storage is full: neither tab can claim the meeting, neither takes a change.
     faults.refusing.set(true);
@@ -1409,8 +1411,9 @@ fn the_wellbeing_debrief_is_kept_beside_the_draft_sealed_like_it() {
     assert_eq!(storage.get_item(&stored_key).unwrap(), None);
 }
 
-/// Each change's draft copies the text of what did not change from the revision before;
-/// what it stores is still the whole record written afresh, byte for byte.
+/// Each change's text copies the text of what did not change from the revision before;
+/// what a reopened page restores from the draft and its journal after each change is still
+/// the whole record.
 #[wasm_bindgen_test]
 fn each_change_stores_the_whole_record_as_if_written_afresh() {
     use risk_sensible::meeting::{Command, Item, ItemKind};
@@ -1420,13 +1423,7 @@ fn each_change_stores_the_whole_record_as_if_written_afresh() {
     let storage = local_storage();
     forget_meeting(&storage, key);
     let tab = open_tab(key, "tab-a");
-    let stored = || {
-        let draft = storage
-            .get_item(&format!("risk-sensible:draft:{key}"))
-            .unwrap()
-            .unwrap();
-        draft.split_once('\n').unwrap().1.to_string()
-    };
+    let stored = || export_compact(&stored_record(key));
     let reason = |text: &str| {
         Command::EditMeeting(Meeting {
             reason: text.into(),
@@ -1460,4 +1457,131 @@ fn each_change_stores_the_whole_record_as_if_written_afresh() {
     assert!(tab.record().actions.is_empty());
     assert_eq!(tab.record().meeting.reason, "Bruising seen at nursery");
     tab.close();
+}
+
+/// On a large meeting a key writes only the journal beside the draft, and a page opened
+/// after it restores every key; a journal left behind by a crash between writing a whole
+/// draft and removing it is ignored; a damaged one is reported and left in place with the
+/// draft.
+#[wasm_bindgen_test]
+fn a_key_writes_the_journal_and_a_reopened_page_replays_it() {
+    use risk_sensible::autosave::{Autosave, Found};
+    use risk_sensible::meeting::{Command, Item};
+    use risk_sensible::record::{Action, Meeting};
+    let key = "browser-journal";
+    let (draft_key, journal_key) = (
+        format!("risk-sensible:draft:{key}"),
+        format!("risk-sensible:draft:{key}:journal"),
+    );
+    let storage = local_storage();
+    forget_meeting(&storage, key);
+    let tab = open_tab(key, "tab-a");
+    for n in 0..40 {
+        assert!(tab.apply(Command::Add(Item::Action(Action {
+            task: format!("Action {n}: a visit with the social worker and the health visitor"),
+            ..Action::default()
+        }))));
+    }
+    let reason = |text: &str| {
+        Command::EditMeeting(Meeting {
+            reason: text.into(),
+            ..Meeting::default()
+        })
+    };
+    assert!(tab.apply(reason("B")));
+    let item = |name: &str| storage.get_item(name).unwrap();
+    let draft = item(&draft_key).expect("a draft");
+    let mut typed = String::from("B");
+    for letter in "ruising at nursery — “seen”".chars() {
+        typed.push(letter);
+        assert!(tab.apply(reason(&typed)));
+        assert_eq!(
+            item(&draft_key).as_ref(),
+            Some(&draft),
+            "the draft is not rewritten"
+        );
+        let journal = item(&journal_key).expect("a journal");
+        assert!(journal.len() * 8 < draft.len(), "{} bytes", journal.len());
+        assert_eq!(stored_record(key), *tab.record());
+    }
+    let journal = item(&journal_key).unwrap();
+
+    // A change too large for the journal writes the whole draft and removes the journal;
+    // the journal put back (as a crash between the two would leave it) is ignored.
+    assert!(tab.apply(reason(&"A long reason. ".repeat(400))));
+    assert_eq!(item(&journal_key), None);
+    assert_ne!(item(&draft_key).as_ref(), Some(&draft));
+    storage.set_item(&journal_key, &journal).unwrap();
+    assert_eq!(stored_record(key), *tab.record());
+
+    // A damaged journal: the draft is not restored, and both stay for someone to recover.
+    assert!(tab.apply(reason("Bruising seen at nursery")));
+    // The last change given a fourth number (the header line ends at the first newline,
+    // escaped in the stored JSON).
+    let damaged = item(&journal_key)
+        .expect("a journal")
+        .replacen(r"\n", r",0\n", 1);
+    storage.set_item(&journal_key, &damaged).unwrap();
+    tab.close();
+    let reader = Autosave::new(key, "tab-b".into(), None, None);
+    match reader.read(js_sys::Date::now(), false) {
+        Err(message) => assert!(message.contains("latest changes is damaged"), "{message}"),
+        Ok(Found::Restored(_)) => panic!("a damaged journal was restored"),
+        Ok(_) => panic!("the draft was not found"),
+    }
+    assert_eq!(item(&journal_key), Some(damaged));
+    forget_meeting(&storage, key);
+}
+
+/// A tab that takes the meeting back writes the whole draft first: its journal would
+/// otherwise follow the draft it wrote before the other tab's, and be ignored when a page
+/// reopens the meeting.
+#[wasm_bindgen_test]
+fn a_tab_that_takes_the_meeting_back_writes_the_whole_draft_before_a_journal() {
+    use risk_sensible::meeting::{Command, Item};
+    use risk_sensible::record::{Action, Meeting};
+    use risk_sensible::session::DraftMode;
+    let key = "browser-journal-back";
+    let storage = local_storage();
+    forget_meeting(&storage, key);
+    let reason = |text: &str| {
+        Command::EditMeeting(Meeting {
+            reason: text.into(),
+            ..Meeting::default()
+        })
+    };
+    let a = open_tab(key, "tab-a");
+    for n in 0..40 {
+        assert!(a.apply(Command::Add(Item::Action(Action {
+            task: format!("Action {n}: a visit with the social worker and the health visitor"),
+            ..Action::default()
+        }))));
+    }
+    assert!(a.apply(reason("Typed in tab A")));
+    assert!(a.apply(reason("Typed in tab A, and more")));
+    let journal_key = format!("risk-sensible:draft:{key}:journal");
+    assert!(storage.get_item(&journal_key).unwrap().is_some());
+
+    // Tab B takes the meeting over (A slept past its claim) and changes it.
+    let b = open_tab(key, "tab-b");
+    let lock = format!("risk-sensible:lock:{key}");
+    let claim = format!(r#"{{"tab":"tab-b","at":{}}}"#, js_sys::Date::now());
+    storage.set_item(&lock, &claim).unwrap();
+    a.beat();
+    assert!(matches!(a.draft_mode(), DraftMode::Following { .. }));
+    b.beat();
+    assert!(matches!(b.draft_mode(), DraftMode::Saving { .. }));
+    assert!(b.apply(reason("Typed in tab B")));
+    assert!(b.apply(reason("Typed in tab B, and more")));
+    assert_eq!(stored_record(key), *b.record());
+
+    // B closes; A follows what B saved, takes the meeting back and changes it.
+    b.close();
+    a.beat();
+    assert!(matches!(a.draft_mode(), DraftMode::Saving { .. }));
+    assert_eq!(a.record().meeting.reason, "Typed in tab B, and more");
+    assert!(a.apply(reason("Typed in tab A again")));
+    assert_eq!(stored_record(key), *a.record());
+    a.close();
+    forget_meeting(&storage, key);
 }

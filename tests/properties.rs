@@ -146,6 +146,7 @@ proptest! {
         let mut undo = None;
         // The widget's text of each revision, written from the one before.
         let mut text: Option<(DecisionRecord, CompactText)> = None;
+        let mut first: Option<CompactText> = None;
         for (index, step) in steps.into_iter().enumerate() {
             let Some(command) = step.or_else(|| undo.take()) else {
                 continue;
@@ -167,6 +168,17 @@ proptest! {
                 &record,
             );
             prop_assert_eq!(&next.text, &risk_sensible::record::import::export_compact(&record));
+            // What the draft's journal holds: the changes since an earlier text (the one
+            // before, and the first), which put that text back together as this one.
+            first.get_or_insert_with(|| next.clone());
+            for base in [text.as_ref().map(|(_, text)| text), first.as_ref()].into_iter().flatten() {
+                let changes = next.changes_since(base);
+                let rebuilt = risk_sensible::record::replace_ranges(
+                    &base.text,
+                    changes.iter().map(|(old, new)| (old.clone(), &next.text[new.clone()])),
+                );
+                prop_assert_eq!(rebuilt.as_ref(), Some(&next.text));
+            }
             text = Some((record.clone(), next));
         }
         let json = serde_json::to_string(&record).unwrap();

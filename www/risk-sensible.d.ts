@@ -67,7 +67,8 @@ export interface MountOptions {
   record?: DecisionRecord;
   /**
    * Autosave drafts in this browser under this key, one key per meeting. A key ending in
-   * ":debrief" is refused: the meeting under the rest of it keeps its wellbeing debrief there.
+   * ":debrief" or ":journal" is refused: the meeting under the rest of it keeps its wellbeing
+   * debrief, or the latest changes to its draft, there.
    */
   storageKey?: string;
   /**

@@ -43,6 +43,98 @@ impl From<String> for CompactText {
     }
 }
 
+impl CompactText {
+    /// Where this text differs from `base`'s: pairs of a range of `base`'s text and the
+    /// range of this text that takes its place, in order and apart, each starting and ending
+    /// on a character's boundary; [`replace_ranges`] puts them back together. Both texts are
+    /// cut where each member written in both starts and ends, and each part is trimmed to
+    /// what differs, so a change to one member, or at the end of the audit trail, is a
+    /// change of a few bytes, not of everything between. Texts with nothing noted (read
+    /// from elsewhere) are compared whole.
+    pub fn changes_since(&self, base: &CompactText) -> Vec<(Range<usize>, Range<usize>)> {
+        let mut cuts = vec![(0, 0)];
+        for pair in base.members.iter().zip(&self.members) {
+            if let (Some(old), Some(new)) = pair {
+                for cut in [(old.start, new.start), (old.end, new.end)] {
+                    let last = cuts[cuts.len() - 1];
+                    if cut.0 >= last.0 && cut.1 >= last.1 {
+                        cuts.push(cut);
+                    }
+                }
+            }
+        }
+        cuts.push((base.text.len(), self.text.len()));
+        cuts.windows(2)
+            .filter_map(|pair| {
+                differing(
+                    &base.text,
+                    pair[0].0..pair[1].0,
+                    &self.text,
+                    pair[0].1..pair[1].1,
+                )
+            })
+            .collect()
+    }
+}
+
+/// The part of `old[old_range]` that differs from `new[new_range]`, and what takes its
+/// place: both ranges trimmed of their common start and end, on characters' boundaries.
+fn differing(
+    old: &str,
+    old_range: Range<usize>,
+    new: &str,
+    new_range: Range<usize>,
+) -> Option<(Range<usize>, Range<usize>)> {
+    let (a, b) = (
+        &old.as_bytes()[old_range.clone()],
+        &new.as_bytes()[new_range.clone()],
+    );
+    if a == b {
+        return None;
+    }
+    let mut head = a.iter().zip(b).take_while(|(x, y)| x == y).count();
+    let most = a.len().min(b.len()) - head;
+    let mut tail = a
+        .iter()
+        .rev()
+        .zip(b.iter().rev())
+        .take(most)
+        .take_while(|(x, y)| x == y)
+        .count();
+    while !(old.is_char_boundary(old_range.start + head)
+        && new.is_char_boundary(new_range.start + head))
+    {
+        head -= 1;
+    }
+    while !(old.is_char_boundary(old_range.end - tail)
+        && new.is_char_boundary(new_range.end - tail))
+    {
+        tail -= 1;
+    }
+    Some((
+        old_range.start + head..old_range.end - tail,
+        new_range.start + head..new_range.end - tail,
+    ))
+}
+
+/// `base` with each range replaced by its text: the ranges in order, apart, within `base`
+/// and on its characters' boundaries, or `None` (the text they came with is not `base`).
+pub fn replace_ranges<'t>(
+    base: &str,
+    changes: impl IntoIterator<Item = (Range<usize>, &'t str)>,
+) -> Option<String> {
+    let mut out = String::with_capacity(base.len());
+    let mut at = 0;
+    for (range, text) in changes {
+        out.push_str(base.get(at..range.start)?);
+        base.get(range.clone())?;
+        out.push_str(text);
+        at = range.end;
+    }
+    out.push_str(base.get(at..)?);
+    Some(out)
+}
+
 /// The record as [`crate::export_compact_escaped`] writes it, reusing the text of
 /// `previous` (a revision the record was changed from, and that revision's text) wherever
 /// the two are equal.
@@ -302,5 +394,74 @@ mod tests {
         changed.audit[1].change = "change two".into();
         let written = export_compact_escaped_after(Some((&first, &text)), &changed);
         assert_eq!(written.text, whole(&changed));
+    }
+
+    /// The changes since a text are what differs, trimmed: a key typed into the reason
+    /// and the last audit entry folded are two small changes, not the text between them.
+    #[test]
+    fn the_changes_since_a_text_are_only_what_differs() {
+        let first = record();
+        let text = export_compact_escaped_after(None, &first);
+        let mut changed = first.clone();
+        changed.meeting.reason.push('!');
+        changed.audit[3].change = "change 4, folded".into();
+        let after = export_compact_escaped_after(Some((&first, &text)), &changed);
+        let changes = after.changes_since(&text);
+        let written: Vec<&str> = changes
+            .iter()
+            .map(|(_, new)| &after.text[new.clone()])
+            .collect();
+        assert_eq!(written, ["!", ", folded"]);
+        assert!(changes.iter().all(|(old, _)| old.is_empty()), "{changes:?}");
+        let rebuilt = replace_ranges(
+            &text.text,
+            changes
+                .iter()
+                .map(|(old, new)| (old.clone(), &after.text[new.clone()])),
+        );
+        assert_eq!(rebuilt.as_deref(), Some(after.text.as_str()));
+        // Nothing changed: no change.
+        assert_eq!(after.changes_since(&after), []);
+    }
+
+    /// A change within a character of more than one byte takes the whole character.
+    #[test]
+    fn a_change_starts_and_ends_on_a_characters_boundary() {
+        let old = CompactText::from("\"caf\u{e9}\"".to_string());
+        let new = CompactText::from("\"caf\u{e8}\"".to_string());
+        let changes = new.changes_since(&old);
+        assert_eq!(changes, [(4..6, 4..6)]);
+        let rebuilt = replace_ranges(
+            &old.text,
+            changes
+                .iter()
+                .map(|(old, range)| (old.clone(), &new.text[range.clone()])),
+        );
+        assert_eq!(rebuilt.as_deref(), Some(new.text.as_str()));
+    }
+
+    #[test]
+    fn ranges_out_of_order_outside_the_text_or_within_a_character_are_refused() {
+        let base = "caf\u{e9} au lait";
+        assert_eq!(
+            replace_ranges(base, [(0..3, "th"), (9..13, "cr\u{e8}me")]).as_deref(),
+            Some("th\u{e9} au cr\u{e8}me")
+        );
+        assert_eq!(
+            replace_ranges(base, [(5..6, "x"), (0..1, "y")]),
+            None,
+            "out of order"
+        );
+        assert_eq!(
+            replace_ranges(base, [(2..4, "x"), (3..5, "y")]),
+            None,
+            "overlapping"
+        );
+        assert_eq!(replace_ranges(base, [(10..40, "x")]), None, "past the end");
+        assert_eq!(
+            replace_ranges(base, [(4..5, "x")]),
+            None,
+            "within a character"
+        );
     }
 }

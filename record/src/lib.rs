@@ -21,7 +21,7 @@ mod types;
 mod unit;
 pub mod walk;
 
-pub use compact::{export_compact_escaped_after, CompactText};
+pub use compact::{export_compact_escaped_after, replace_ranges, CompactText};
 use json::Layout;
 pub use path::{JsonPath, Step};
 pub use sections::*;

@@ -6,7 +6,7 @@
 // Everyone named is invented.
 import { test, expect } from '@playwright/test';
 import { readFileSync, writeFileSync } from 'node:fs';
-import { openDemo, openStage, readDraft } from './helpers.mjs';
+import { openDemo, openStage, storedDraft } from './helpers.mjs';
 import { fillAndSubmit, gotoStage, stringsIn } from './hostile.mjs';
 
 const sample = JSON.parse(readFileSync(new URL('../../www/sample-record.json', import.meta.url)));
@@ -23,7 +23,7 @@ test.use({ locale: 'en-GB' });
 
 const record = (page) => page.evaluate(() => window.riskSensibleDemo.widget.record());
 const stored = (page, key = DRAFT) => page.evaluate((name) => localStorage.getItem(name), key);
-const storedRecord = async (page, key = DRAFT) => readDraft(await stored(page, key)).record;
+const storedRecord = async (page) => (await storedDraft(page)).record;
 
 /** Crashes the page's renderer: no unload, no pagehide, no timers; then closes the tab. */
 async function crash(page) {
@@ -314,7 +314,7 @@ test('storage full with two tabs on the same meeting: at most one tab takes chan
   // From here on the clock (the browser context's, shared by both tabs) stands still but
   // for one heartbeat at a time.
   await tabs[0].clock.pauseAt(base + 30_000);
-  const settled = () => settle([setup, ...tabs], ['test:full', 'risk-sensible:lock:demo-meeting', DRAFT]);
+  const settled = () => settle([setup, ...tabs], ['test:full', 'risk-sensible:lock:demo-meeting', DRAFT, `${DRAFT}:journal`]);
   const beat = async () => {
     await tabs[0].clock.runFor(3_000);
     await settled();
@@ -443,9 +443,11 @@ test('drafts sealed with the host\'s key: unreadable in storage, restored with t
   const current = await record(page);
 
   // Nothing of the record is readable in storage: only the save time, the tab and the
-  // sealed text.
+  // sealed text, of the draft and of the journal of the last change beside it.
   const draft = JSON.parse(await stored(page, SHARED));
   expect(Object.keys(draft).sort()).toEqual(['savedAt', 'sealed', 'tab']);
+  const journalText = await stored(page, `${SHARED}:journal`);
+  expect(Object.keys(JSON.parse(journalText)).sort()).toEqual(['savedAt', 'sealed', 'tab']);
   expect(draft.sealed).toMatch(/^[A-Za-z0-9+/]+=*$/);
   const all = await everythingStored(page);
   const texts = [...new Set(stringsIn(current).filter((text) => text.length >= 4))];
@@ -505,6 +507,21 @@ test('drafts sealed with the host\'s key: unreadable in storage, restored with t
   }, [SHARED, sealedText]);
   await page.reload();
   await expect(page.getByText(/could not be opened with this page's key/)).toBeVisible();
+
+  // The journal of the last change beside the draft is sealed the same way: one changed
+  // character and neither opens; put back, both do.
+  await page.evaluate(([key, value]) => localStorage.setItem(key, value), [SHARED, sealedText]);
+  const journal = JSON.parse(journalText);
+  const at = Math.floor(journal.sealed.length / 2);
+  journal.sealed = journal.sealed.slice(0, at) + (journal.sealed[at] === 'A' ? 'B' : 'A') + journal.sealed.slice(at + 1);
+  await page.evaluate(([key, value]) => localStorage.setItem(key, value), [`${SHARED}:journal`, JSON.stringify(journal)]);
+  await page.reload();
+  await expect(page.getByText(/could not be opened with this page's key: the key is different, or the draft was changed/)).toBeVisible();
+  expect((await record(page)).meta.id).not.toBe(current.meta.id);
+  await page.evaluate(([key, value]) => localStorage.setItem(key, value), [`${SHARED}:journal`, journalText]);
+  await page.reload();
+  await expect(page.getByText(/Restored the draft/)).toBeVisible();
+  expect(await record(page)).toEqual(current);
   expect(problems).toEqual([]);
 });
 
@@ -514,12 +531,21 @@ test('every sealed draft has a fresh nonce, and a sealed draft moved to another 
   // AES-GCM with a nonce used twice under one key gives the plaintexts away: each write has
   // its own (the first 12 bytes of what is sealed).
   const nonceOf = (text) => Buffer.from(JSON.parse(text).sealed, 'base64').subarray(0, 12).toString('hex');
+  // Each change writes the draft or the journal beside it, sealed afresh.
+  const written = new Set();
   const nonces = new Set();
   for (const reason of ['First reason', 'Second reason', 'Third reason', 'First reason']) {
     await page.getByLabel('Reason for the meeting').fill(reason);
-    nonces.add(nonceOf(await stored(page, SHARED)));
+    for (const key of [SHARED, `${SHARED}:journal`]) {
+      const text = await stored(page, key);
+      if (text && !written.has(text)) {
+        written.add(text);
+        nonces.add(nonceOf(text));
+      }
+    }
   }
-  expect(nonces.size).toBe(4);
+  expect(written.size).toBeGreaterThanOrEqual(4);
+  expect(nonces.size).toBe(written.size);
 
   // The draft is sealed to its meeting (the storage key): copied under another meeting's
   // key, the same person's key does not open it there, and it is left as it was.
