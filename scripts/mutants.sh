@@ -4,8 +4,8 @@
 # (record/io/src/import.rs) and the reader of every struct it uses (record/src/members.rs),
 # the compact text written on every change from the text before (record/src/compact.rs),
 # who receives what (core/src/copy.rs) and the sealing of drafts (src/autosave.rs: the key,
-# seal, open and their context; the browser-only parts are held by the end-to-end tests
-# SECURITY.md names). cargo-mutants plants one small bug at a time
+# seal, open and their context, and the journal's text and its replay; the browser-only
+# parts are held by the browser and end-to-end tests SECURITY.md names). cargo-mutants plants one small bug at a time
 # (an operator flipped, a function returning a default) and runs the host tests; a mutant
 # the tests do not catch is "missed".
 #
@@ -64,9 +64,9 @@ for area in "${areas[@]}"; do
   out=target/mutants/$area
   mkdir -p "$out"
   extra=()
-  # Only the sealing itself: the rest of autosave.rs talks to the browser's storage and is
-  # tested in the browser, which cargo-mutants cannot run per mutant.
-  [ "$area" = sealing ] && extra=(--re 'DraftKey|sealing_context|is_expired')
+  # Only the sealing and the journal's text: the rest of autosave.rs talks to the browser's
+  # storage and is tested in the browser, which cargo-mutants cannot run per mutant.
+  [ "$area" = sealing ] && extra=(--re 'DraftKey|sealing_context|is_expired|journal_text|replay')
   # cargo-mutants runs `cargo test --package=<the mutated file's package>`; the tests that
   # hold these files are mostly the root crate's, so they are added as cargo arguments (its
   # own --test-workspace and --test-package leave the package as it is). Who receives what
