@@ -449,17 +449,20 @@ mod tests {
     /// A change within a character of more than one byte takes the whole character.
     #[test]
     fn a_change_starts_and_ends_on_a_characters_boundary() {
-        let old = CompactText::from("\"caf\u{e9}\"".to_string());
-        let new = CompactText::from("\"caf\u{e8}\"".to_string());
-        let changes = new.changes_since(&old);
-        assert_eq!(changes, [(4..6, 4..6)]);
-        let rebuilt = replace_ranges(
-            &old.text,
-            changes
-                .iter()
-                .map(|(old, range)| (old.clone(), &new.text[range.clone()])),
-        );
-        assert_eq!(rebuilt.as_deref(), Some(new.text.as_str()));
+        // "é" to "è": the same first byte; "é" to "©": the same last byte.
+        for (before, after) in [("\u{e9}", "\u{e8}"), ("\u{e9}", "\u{a9}")] {
+            let old = CompactText::from(format!("\"caf{before}\""));
+            let new = CompactText::from(format!("\"caf{after}\""));
+            let changes = new.changes_since(&old);
+            assert_eq!(changes, [(4..6, 4..6)], "{before} to {after}");
+            let rebuilt = replace_ranges(
+                &old.text,
+                changes
+                    .iter()
+                    .map(|(old, range)| (old.clone(), &new.text[range.clone()])),
+            );
+            assert_eq!(rebuilt.as_deref(), Some(new.text.as_str()));
+        }
     }
 
     #[test]
