@@ -157,9 +157,8 @@ fn draft_header(saved_at: f64, tab: &str) -> String {
 }
 
 /// The start of a journal's text. The journal holds the changes made since the draft was
-/// written, kept beside it under the draft's key and
-/// [`JOURNAL_SUFFIX`] so that a keystroke on a large meeting writes a few hundred bytes, not
-/// the whole record. Stored as a draft's text is (a [`StoredDraft`] holding, or sealing,
+/// written, kept beside it under the draft's key and [`JOURNAL_SUFFIX`] so that a keystroke
+/// on a large meeting writes a few hundred bytes, not the whole record. Stored as a draft's text is (a [`StoredDraft`] holding, or sealing,
 /// the journal's text instead of the record's), it is rewritten whole on every change; once
 /// it would be more than an eighth of the draft, the whole draft is written instead and the
 /// journal removed. A journal applies only to the draft it names (`base`, that draft's
@@ -176,8 +175,10 @@ const JOURNAL_FORM: &str = "journal 1";
 /// them) made since the draft saved at `base`.
 fn journal_text(base: f64, changes: &[(Range<usize>, Range<usize>)], text: &str) -> String {
     // The numbers are written, and read, by serde_json, whose code the module has already.
-    let number = |value: f64| serde_json::to_string(&value).unwrap_or_default();
-    let mut out = format!("{JOURNAL_FORM} {}", number(base));
+    let mut out = format!(
+        "{JOURNAL_FORM} {}",
+        serde_json::to_string(&base).unwrap_or_default()
+    );
     for (old, new) in changes {
         for (index, value) in [old.start, old.end, new.len()].into_iter().enumerate() {
             out.push(if index == 0 { ' ' } else { ',' });
