@@ -137,6 +137,27 @@ test('the page crashes after each kind of change and is reopened: every change i
   expect(problems).toEqual([]);
 });
 
+test('keys typed on a large meeting go to the journal beside the draft, and a crash loses none of them', async ({ page: first, context }) => {
+  let problems = await openDemo(first);
+  await first.evaluate((r) => window.riskSensibleDemo.widget.load(r), sample);
+  const draft = await stored(first);
+  const reason = first.getByLabel('Reason for the meeting');
+  await reason.press('Control+End');
+  await reason.pressSequentially(' Seen again by the health visitor — “fingertip” marks, café.');
+  // The draft is as the load left it; the keys are in the journal, a small fraction of it.
+  expect(await stored(first)).toBe(draft);
+  const journal = await stored(first, `${DRAFT}:journal`);
+  expect(journal.length * 8).toBeLessThan(draft.length);
+  const before = await record(first);
+  expect((await storedDraft(first)).record).toEqual(before);
+  expect(problems).toEqual([]);
+  await crash(first);
+  let page;
+  ({ page, problems } = await reopen(context));
+  expect(await record(page)).toEqual(before);
+  expect(problems).toEqual([]);
+});
+
 test('storage full mid-meeting: warned once, kept in memory, and saved again as soon as there is room', async ({ page, context }) => {
   await context.addInitScript(() => {
     window.widgetErrors = [];
