@@ -571,3 +571,32 @@ proptest! {
         prop_assert_eq!(written(&ClockTime(clock)), expected);
     }
 }
+
+/// Texts near a date or a time of day: the right shape most of the time, with signs,
+/// impossible days and hours, stray characters and the wrong lengths besides.
+fn near_date_or_time() -> impl Strategy<Value = String> {
+    prop_oneof![
+        "[+-]?[0-9]{4}-[01][0-9]-[0-3][0-9]",
+        "[+-]?[0-9]{3,5}-[0-9]{1,3}-[0-9]{1,3}",
+        "[0-2][0-9]:[0-6][0-9]",
+        "[0-9]{1,3}:[0-9]{1,3}",
+        "[-+0-9:T Z٣a]{0,12}",
+    ]
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig { cases: 5000, ..ProptestConfig::default() })]
+
+    /// Dates and times of day are read directly; `time`'s own parser of `[year]-[month]-[day]`
+    /// and `[hour]:[minute]` is the reference, on every text.
+    #[test]
+    fn dates_and_times_of_day_are_read_as_time_parses_them(text in near_date_or_time()) {
+        use time::macros::format_description;
+        let date = time::Date::parse(&text, format_description!("[year]-[month]-[day]")).ok();
+        prop_assert_eq!(read_date(&text), date);
+        prop_assert_eq!(text.parse::<IsoDate>().ok().map(|date| date.0), date);
+        let clock = time::Time::parse(&text, format_description!("[hour]:[minute]")).ok();
+        prop_assert_eq!(read_clock_time(&text), clock);
+        prop_assert_eq!(text.parse::<ClockTime>().ok().map(|clock| clock.0), clock);
+    }
+}

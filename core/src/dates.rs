@@ -97,11 +97,7 @@ pub fn read_date(text: &str, reference: time::Date) -> Option<time::Date> {
             };
             reference.checked_add(Duration::days(days))
         }
-        [iso] if iso.len() == 10 && iso.as_bytes()[4] == b'-' => Date::parse(
-            iso,
-            time::macros::format_description!("[year]-[month]-[day]"),
-        )
-        .ok(),
+        [iso] if iso.len() == 10 && iso.as_bytes()[4] == b'-' => crate::record::read_date(iso),
         [numbers] if numbers.contains('/') => {
             let parts: Vec<&str> = numbers.split('/').collect();
             let day: u8 = parts.first()?.parse().ok()?;

@@ -8,7 +8,6 @@ use std::borrow::Cow;
 use std::collections::BTreeMap;
 use std::fmt;
 use time::format_description::well_known::Rfc3339;
-use time::macros::format_description;
 
 /// One multi-agency strategy discussion about one child.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, JsonSchema)]
@@ -752,19 +751,6 @@ macro_rules! string_newtype {
 /// The longest wire text of a date, time or timestamp (RFC 3339 with nanoseconds is 30).
 const WIRE_TEXT_BYTES: usize = 40;
 
-/// Formats with `time` into `buffer`, giving the length written: measured from what is
-/// left of the buffer, not from the count `format_into` returns (which leaves out some of
-/// the fraction of a second in RFC 3339).
-fn format_into(
-    value: impl FnOnce(&mut &mut [u8]) -> Result<usize, time::error::Format>,
-    buffer: &mut [u8],
-) -> Option<usize> {
-    let size = buffer.len();
-    let mut rest = buffer;
-    value(&mut rest).ok()?;
-    Some(size - rest.len())
-}
-
 /// Writes `value` as `width` decimal digits, zero-padded, at the start of `out`.
 fn put_digits(out: &mut [u8], mut value: u32, width: usize) {
     for place in out[..width].iter_mut().rev() {
@@ -774,23 +760,71 @@ fn put_digits(out: &mut [u8], mut value: u32, width: usize) {
     }
 }
 
-/// `YYYY-MM-DD` for a year from 0 to 9999, written directly into `out`; `None` for any
-/// other year, which the callers hand to `time`. A record holds hundreds of dates and
-/// timestamps and is written out on every change: in a page that has just loaded, the
-/// general formatter of `time` (dozens of functions, each compiled on its first call) took
-/// 10-20 µs a timestamp. `time` stays the reference: a property test holds these writers
-/// equal to its formatting for every instant.
+/// `YYYY-MM-DD`, with a `-` before a year below 0, as `time` writes `[year]-[month]-[day]`,
+/// written directly into `out`. A record holds hundreds of dates and timestamps and is
+/// written out on every change: in a page that has just loaded, the general formatter of
+/// `time` (dozens of functions, each compiled on its first call) took 10-20 µs a timestamp,
+/// and it is a tenth of the module's `time` code. `time` stays the reference: a property
+/// test holds these writers equal to its formatting for every instant.
 fn put_date(date: time::Date, out: &mut [u8]) -> Option<usize> {
-    let year = u32::try_from(date.year())
-        .ok()
-        .filter(|year| *year <= 9999)?;
-    let out = out.get_mut(..10)?;
-    put_digits(out, year, 4);
+    let sign = usize::from(date.year() < 0);
+    let out = out.get_mut(..10 + sign)?;
+    if sign == 1 {
+        out[0] = b'-';
+    }
+    // `time` keeps years within ±9999 (its `large-dates` feature is off), four digits.
+    let out = &mut out[sign..];
+    put_digits(out, date.year().unsigned_abs(), 4);
     out[4] = b'-';
     put_digits(&mut out[5..], u32::from(u8::from(date.month())), 2);
     out[7] = b'-';
     put_digits(&mut out[8..], u32::from(date.day()), 2);
-    Some(10)
+    Some(10 + sign)
+}
+
+/// The number written by the ASCII digits `digits`, or `None` if one is not a digit.
+fn read_digits(digits: &[u8]) -> Option<u32> {
+    digits.iter().try_fold(0, |number, digit| {
+        digit
+            .is_ascii_digit()
+            .then(|| number * 10 + u32::from(digit - b'0'))
+    })
+}
+
+/// Reads a date as `time` parses `[year]-[month]-[day]`: a year of four digits with an
+/// optional sign, a month and a day of two, each checked by `time`'s calendar. Read
+/// directly because `time`'s general parser is compiled once per type it builds, about 25 KB
+/// of the module for the two it would serve; a property test holds this reader equal to it
+/// on every text.
+pub fn read_date(text: &str) -> Option<time::Date> {
+    let (negative, rest) = match text.as_bytes() {
+        [b'-', rest @ ..] => (true, rest),
+        [b'+', rest @ ..] => (false, rest),
+        rest => (false, rest),
+    };
+    let [year @ .., b'-', m1, m2, b'-', d1, d2] = rest else {
+        return None;
+    };
+    let year = i32::try_from(read_digits(<&[u8; 4]>::try_from(year).ok()?)?).ok()?;
+    let month = u8::try_from(read_digits(&[*m1, *m2])?).ok()?;
+    let day = u8::try_from(read_digits(&[*d1, *d2])?).ok()?;
+    time::Date::from_calendar_date(
+        if negative { -year } else { year },
+        time::Month::try_from(month).ok()?,
+        day,
+    )
+    .ok()
+}
+
+/// Reads a time of day as `time` parses `[hour]:[minute]`: two digits each, checked by
+/// `time`. See [`read_date`].
+pub fn read_clock_time(text: &str) -> Option<time::Time> {
+    let [h1, h2, b':', m1, m2] = *text.as_bytes() else {
+        return None;
+    };
+    let hour = u8::try_from(read_digits(&[h1, h2])?).ok()?;
+    let minute = u8::try_from(read_digits(&[m1, m2])?).ok()?;
+    time::Time::from_hms(hour, minute, 0).ok()
 }
 
 /// `HH:MM:SS`, and the fraction of a second without its trailing zeros when there is one,
@@ -817,8 +851,11 @@ fn put_time_of_day(clock: time::Time, out: &mut [u8]) -> Option<usize> {
 }
 
 /// RFC 3339 in UTC as `time` writes it (`YYYY-MM-DDTHH:MM:SS[.fraction]Z`), for a year from
-/// 0 to 9999; `None` for any other year.
+/// 0 to 9999; `None` for any other year, which RFC 3339 cannot write.
 fn put_timestamp(utc: time::OffsetDateTime, out: &mut [u8]) -> Option<usize> {
+    if utc.year() < 0 {
+        return None;
+    }
     let date = put_date(utc.date(), out)?;
     *out.get_mut(date)? = b'T';
     let time = put_time_of_day(utc.time(), out.get_mut(date + 1..)?)?;
@@ -837,11 +874,8 @@ string_newtype!(
     "IsoDate",
     "a date (YYYY-MM-DD)",
     { "type": "string", "format": "date" },
-    |text| time::Date::parse(text, format_description!("[year]-[month]-[day]")).ok(),
-    |date, buffer| put_date(*date, buffer).or_else(|| format_into(
-        |out| date.format_into(out, format_description!("[year]-[month]-[day]")),
-        buffer
-    ))
+    read_date,
+    |date, buffer| put_date(*date, buffer)
 );
 
 /// A local time of day, `HH:MM` on the wire.
@@ -854,7 +888,7 @@ string_newtype!(
     "ClockTime",
     "a time of day (HH:MM)",
     { "type": "string", "pattern": "^([01][0-9]|2[0-3]):[0-5][0-9]$" },
-    |text| time::Time::parse(text, format_description!("[hour]:[minute]")).ok(),
+    read_clock_time,
     |clock, buffer| {
         // `HH:MM` of `HH:MM:SS`.
         put_time_of_day(*clock, buffer)?;
@@ -876,7 +910,6 @@ string_newtype!(
     |instant, buffer| {
         let utc = instant.checked_to_offset(time::UtcOffset::UTC)?;
         put_timestamp(utc, buffer)
-            .or_else(|| format_into(|out| utc.format_into(out, &Rfc3339), buffer))
     }
 );
 

@@ -16,8 +16,7 @@ use std::fs::File;
 use std::io;
 use std::sync::Arc;
 use time::format_description::well_known::Rfc3339;
-use time::macros::format_description;
-use time::{Date, OffsetDateTime};
+use time::OffsetDateTime;
 
 /// Rows per row group.
 pub const ROW_GROUP: usize = 65_536;
@@ -76,7 +75,7 @@ fn text(value: &FlatValue) -> Option<&str> {
 
 /// A `YYYY-MM-DD` date as days since 1970-01-01.
 fn days(value: &FlatValue) -> Option<i32> {
-    let date = Date::parse(text(value)?, format_description!("[year]-[month]-[day]")).ok()?;
+    let date = crate::record::read_date(text(value)?)?;
     Some(date.to_julian_day() - 2_440_588)
 }
 

@@ -20,7 +20,6 @@ use std::ops::{Bound, RangeInclusive};
 use std::sync::OnceLock;
 
 use serde::Deserialize;
-use time::macros::format_description;
 use time::{Date, Weekday};
 
 use crate::record::IsoDate;
@@ -167,14 +166,13 @@ fn empty() -> Holidays {
 /// years must run without a gap, because the years are what [`Holidays::covers`] trusts.
 fn parse_holiday_file(json: &str) -> Option<Holidays> {
     let file: HolidayFile = serde_json::from_str(json).ok()?;
-    let format = format_description!("[year]-[month]-[day]");
     let mut dates = BTreeSet::new();
     let mut years = BTreeSet::new();
     for (year, list) in &file.dates {
         let year: i32 = year.parse().ok()?;
         years.insert(year);
         for text in list {
-            let date = Date::parse(text, format).ok()?;
+            let date = crate::record::read_date(text)?;
             if date.year() != year {
                 return None;
             }
