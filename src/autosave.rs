@@ -313,6 +313,11 @@ fn sealing_context(storage_key: &str, saved_at: f64) -> Vec<u8> {
     format!("risk-sensible draft 1\n{storage_key}\n{saved_at}").into_bytes()
 }
 
+/// When the draft, or its journal (written after it), was last saved.
+fn newest(draft: &StoredDraft<'_>, journal: Option<&StoredDraft<'_>>) -> f64 {
+    journal.map_or(draft.saved_at, |journal| journal.saved_at)
+}
+
 /// True when a draft saved at `saved_at` is older than `max_age_ms` at `now` (all in
 /// milliseconds). A draft "saved" in the future (a changed clock) is not expired.
 pub fn is_expired(saved_at: f64, now: f64, max_age_ms: Option<f64>) -> bool {
@@ -419,13 +424,14 @@ impl Autosave {
                 "A saved draft could not be restored: it is damaged. {left}"
             ));
         };
-        let newest = self.newest(&stored);
+        let journal = self.journal_of(&stored);
+        let newest = newest(&stored, journal.as_ref());
         if !in_use && is_expired(newest, now, self.max_age_ms) {
             delete(&self.draft_key);
             delete(&self.journal_key);
             return Ok(Found::Expired(newest));
         }
-        self.open(&stored)
+        self.open(&stored, journal)
             .map(|draft| Found::Restored(Box::new(draft)))
     }
 
@@ -434,10 +440,11 @@ impl Autosave {
     pub fn read_newer(&self, after: f64) -> Option<RestoredDraft> {
         let text = storage().ok()?.get_item(&self.draft_key).ok()??;
         let stored = StoredDraft::parse(&text)?;
-        if self.newest(&stored) <= after || stored.tab == self.tab {
+        let journal = self.journal_of(&stored);
+        if newest(&stored, journal.as_ref()) <= after || stored.tab == self.tab {
             return None;
         }
-        self.open(&stored).ok()
+        self.open(&stored, journal).ok()
     }
 
     /// The draft's journal as stored, if the same tab wrote it after the draft.
@@ -447,19 +454,17 @@ impl Autosave {
             .filter(|journal| journal.tab == draft.tab && journal.saved_at > draft.saved_at)
     }
 
-    /// When the draft, or the journal written after it, was last saved.
-    fn newest(&self, draft: &StoredDraft<'_>) -> f64 {
-        self.journal_of(draft)
-            .map_or(draft.saved_at, |journal| journal.saved_at)
-    }
-
-    /// Opens a stored draft: unseals it (with the host's key), makes the changes its journal
-    /// holds, and reads the result through import.
-    fn open(&self, stored: &StoredDraft<'_>) -> Result<RestoredDraft, String> {
+    /// Opens a stored draft: unseals it (with the host's key), makes the changes of its
+    /// journal (as [`Autosave::journal_of`] found it) and reads the result through import.
+    fn open(
+        &self,
+        stored: &StoredDraft<'_>,
+        journal: Option<StoredDraft<'_>>,
+    ) -> Result<RestoredDraft, String> {
         let left = LEFT_IN_PLACE;
         let (mut record_text, needs_sealing) = self.unseal(stored, &self.storage_key)?;
         let mut saved_at = stored.saved_at;
-        if let Some(journal) = self.journal_of(stored) {
+        if let Some(journal) = journal {
             let (text, _) = self.unseal(&journal, &self.journal_key)?;
             match replay(&record_text, stored.saved_at, &text) {
                 Ok(Some(text)) => {

@@ -394,6 +394,17 @@ mod tests {
         assert_eq!(written.text, whole(&changed));
     }
 
+    /// `old`'s text with the changes `new` has since it made: `new`'s text if they are right.
+    fn rebuilt(old: &CompactText, new: &CompactText) -> Option<String> {
+        let changes = new.changes_since(old);
+        replace_ranges(
+            &old.text,
+            changes
+                .iter()
+                .map(|(before, after)| (before.clone(), &new.text[after.clone()])),
+        )
+    }
+
     /// The changes since a text are what differs, trimmed: a key typed into the reason
     /// and the last audit entry folded are two small changes, not the text between them.
     #[test]
@@ -411,13 +422,7 @@ mod tests {
             .collect();
         assert_eq!(written, ["!", ", folded"]);
         assert!(changes.iter().all(|(old, _)| old.is_empty()), "{changes:?}");
-        let rebuilt = replace_ranges(
-            &text.text,
-            changes
-                .iter()
-                .map(|(old, new)| (old.clone(), &after.text[new.clone()])),
-        );
-        assert_eq!(rebuilt.as_deref(), Some(after.text.as_str()));
+        assert_eq!(rebuilt(&text, &after).as_deref(), Some(after.text.as_str()));
         // Nothing changed: no change.
         assert_eq!(after.changes_since(&after), []);
     }
@@ -436,14 +441,7 @@ mod tests {
             members: vec![Some(3..5), Some(0..2)],
             audit: Vec::new(),
         };
-        let changes = new.changes_since(&base);
-        let rebuilt = replace_ranges(
-            &base.text,
-            changes
-                .iter()
-                .map(|(old, range)| (old.clone(), &new.text[range.clone()])),
-        );
-        assert_eq!(rebuilt.as_deref(), Some("cd,ab"));
+        assert_eq!(rebuilt(&base, &new).as_deref(), Some("cd,ab"));
     }
 
     /// A change within a character of more than one byte takes the whole character.
@@ -455,13 +453,7 @@ mod tests {
             let new = CompactText::from(format!("\"caf{after}\""));
             let changes = new.changes_since(&old);
             assert_eq!(changes, [(4..6, 4..6)], "{before} to {after}");
-            let rebuilt = replace_ranges(
-                &old.text,
-                changes
-                    .iter()
-                    .map(|(old, range)| (old.clone(), &new.text[range.clone()])),
-            );
-            assert_eq!(rebuilt.as_deref(), Some(new.text.as_str()));
+            assert_eq!(rebuilt(&old, &new).as_deref(), Some(new.text.as_str()));
         }
     }
 
