@@ -204,19 +204,23 @@ WASM_OPT_FLAGS=(-Oz --one-caller-inline-max-function-size 0 --enable-bulk-memory
   --enable-reference-types --enable-nontrapping-float-to-int --enable-sign-ext
   --enable-mutable-globals --enable-multivalue)
 
-# Shrinks a wasm-bindgen output in place; the strip passes drop custom sections that
-# wasm-bindgen needed but the browser does not. Needs ensure_npm_deps.
+# Shrinks a wasm-bindgen output (NAME_bg.wasm beside its glue NAME.js) in place; the strip
+# passes drop custom sections that wasm-bindgen needed but the browser does not, and
+# scripts/short-imports.mjs gives the functions the module imports from its glue short
+# names in both. Needs ensure_npm_deps.
 wasm_shrink() {
   local wasm=$1
   "$RS_ROOT/node_modules/.bin/wasm-opt" "${WASM_OPT_FLAGS[@]}" --strip-debug --strip-producers \
-    --strip-target-features "$wasm" -o "$wasm.opt" && mv "$wasm.opt" "$wasm"
+    --strip-target-features "$wasm" -o "$wasm.opt" && mv "$wasm.opt" "$wasm" &&
+    node "$RS_ROOT/scripts/short-imports.mjs" "$wasm"
 }
 
 # Minifies shipped JavaScript and CSS in place with esbuild (an npm package, pinned in
 # package.json): white space and comments go, and nothing a host or the wasm module relies
 # on changes (a module's exports and imports, class names, custom properties). JavaScript
-# keeps its names, so the glue stays readable in a host's debugger and its imports can be
-# checked (tests/e2e/security.spec.mjs); shortening them would save 0.6 KiB more. SurveyJS
+# keeps its names (the imports' keys are shortened before, by wasm_shrink), so the glue stays
+# readable in a host's debugger and what its imports do can be checked
+# (tests/e2e/security.spec.mjs); shortening the rest would save 0.6 KiB more. SurveyJS
 # ships minified files too, and the benchmark measures those. Needs ensure_npm_deps.
 minify_web() {
   local file how

@@ -20,9 +20,11 @@ work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
 wasm-bindgen --target web --out-dir "$work" \
   "${CARGO_TARGET_DIR:-target}/wasm32-unknown-unknown/release/risk_sensible.wasm"
-# wasm_shrink's flags, but for --strip-debug, and -g: the names stay, the code is the same.
+# wasm_shrink's steps, but for --strip-debug, and -g: the names stay, the code is the same.
+named="$work/risk_sensible_bg.wasm"
 "$RS_ROOT/node_modules/.bin/wasm-opt" "${WASM_OPT_FLAGS[@]}" -g --strip-producers \
-  --strip-target-features "$work/risk_sensible_bg.wasm" -o "$work/named.wasm"
-twiggy top -n 1000000 --format json "$work/named.wasm" >"$work/top.json"
+  --strip-target-features "$named" -o "$named.opt" && mv "$named.opt" "$named"
+node scripts/short-imports.mjs "$named"
+twiggy top -n 1000000 --format json "$named" >"$work/top.json"
 mkdir -p "$(dirname "$out")"
 node bench/size-report.mjs "$work/top.json" "$shipped" "$(gzip -9 <"$shipped" | wc -c)" "$out"
