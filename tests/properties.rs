@@ -584,6 +584,32 @@ fn near_date_or_time() -> impl Strategy<Value = String> {
     ]
 }
 
+/// Texts near an RFC 3339 date and time: mostly the right shape, with leap seconds, the
+/// last days of months, fractions, offsets, other separators and stray characters.
+fn near_timestamp() -> impl Strategy<Value = String> {
+    prop_oneof![
+        "[0-9]{4}-[01][0-9]-[0-3][0-9][Tt ][0-2][0-9]:[0-5][0-9]:[0-6][0-9](\\.[0-9]{0,12})?([Zz]|[+-][0-2][0-9]:[0-6][0-9])",
+        "(0000|9999|2016|2026)-(02|06|12)-(28|29|30|31)T23:59:60(\\.[0-9]{1,3})?([Zz]|[+-]0[01]:[03]0)",
+        "(0000|9999)-(01|12)-(01|31)T(00|23):(00|59):(00|59|60)([+-](00|23):(00|59)|Z)",
+        "[0-9]{4}-[0-9]{2}-[0-9]{2}.[0-9]{2}:[0-9]{2}:[0-9]{2}[-+.0-9:Zz٣]{0,8}",
+        "[-+0-9:.TZ ]{0,30}",
+    ]
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig { cases: 5000, ..ProptestConfig::default() })]
+
+    /// Timestamps are read directly; `time`'s own RFC 3339 parser is the reference, on every
+    /// text.
+    #[test]
+    fn timestamps_are_read_as_time_parses_them(text in near_timestamp()) {
+        use time::format_description::well_known::Rfc3339;
+        let expected = time::OffsetDateTime::parse(&text, &Rfc3339).ok();
+        prop_assert_eq!(read_timestamp(&text), expected);
+        prop_assert_eq!(text.parse::<Timestamp>().ok().map(|stamp| stamp.0), expected);
+    }
+}
+
 proptest! {
     #![proptest_config(ProptestConfig { cases: 5000, ..ProptestConfig::default() })]
 

@@ -7,7 +7,6 @@ use serde::{Deserialize, Deserializer, Serialize, Serializer};
 use std::borrow::Cow;
 use std::collections::BTreeMap;
 use std::fmt;
-use time::format_description::well_known::Rfc3339;
 
 /// One multi-agency strategy discussion about one child.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, JsonSchema)]
@@ -816,6 +815,75 @@ pub fn read_date(text: &str) -> Option<time::Date> {
     .ok()
 }
 
+/// Reads an RFC 3339 date and time as `time` parses it (`well_known::Rfc3339`):
+/// `YYYY-MM-DD`, any one byte, `HH:MM:SS`, an optional fraction of a second of at least one
+/// digit (those past the ninth ignored), and `Z`, `z` or an offset `±HH:MM` (hours up to
+/// 23). A leap second (`:60`) is read as the nanosecond before it, and only where one can
+/// fall: the last second of a month in UTC. `time` checks the calendar, the clock and the
+/// offset. See [`read_date`].
+pub fn read_timestamp(text: &str) -> Option<time::OffsetDateTime> {
+    let bytes = text.as_bytes();
+    let [y1, y2, y3, y4, b'-', m1, m2, b'-', d1, d2, _, h1, h2, b':', i1, i2, b':', s1, s2, rest @ ..] =
+        bytes
+    else {
+        return None;
+    };
+    let two = |tens: u8, units: u8| u8::try_from(read_digits(&[tens, units])?).ok();
+    let year = i32::try_from(read_digits(&[*y1, *y2, *y3, *y4])?).ok()?;
+    let month = time::Month::try_from(two(*m1, *m2)?).ok()?;
+    let day = two(*d1, *d2)?;
+    let (hour, minute, mut second) = (two(*h1, *h2)?, two(*i1, *i2)?, two(*s1, *s2)?);
+    let (mut nanosecond, rest) = match rest {
+        [b'.', fraction @ ..] => {
+            let digits = fraction
+                .iter()
+                .take_while(|byte| byte.is_ascii_digit())
+                .count();
+            if digits == 0 {
+                return None;
+            }
+            let (fraction, rest) = fraction.split_at(digits);
+            let mut nanos = 0;
+            for place in 0..9 {
+                nanos = nanos * 10
+                    + fraction
+                        .get(place)
+                        .map_or(0, |digit| u32::from(digit - b'0'));
+            }
+            (nanos, rest)
+        }
+        _ => (0, rest),
+    };
+    let offset = match rest {
+        [b'Z' | b'z'] => time::UtcOffset::UTC,
+        [sign @ (b'+' | b'-'), h1, h2, b':', m1, m2] => {
+            let hours = i8::try_from(two(*h1, *h2).filter(|hours| *hours <= 23)?).ok()?;
+            let minutes = i8::try_from(two(*m1, *m2)?).ok()?;
+            let sign = if *sign == b'-' { -1 } else { 1 };
+            time::UtcOffset::from_hms(sign * hours, sign * minutes, 0).ok()?
+        }
+        _ => return None,
+    };
+    let leap_second = second == 60;
+    if leap_second {
+        second = 59;
+        nanosecond = 999_999_999;
+    }
+    let instant = time::OffsetDateTime::new_in_offset(
+        time::Date::from_calendar_date(year, month, day).ok()?,
+        time::Time::from_hms_nano(hour, minute, second, nanosecond).ok()?,
+        offset,
+    );
+    if leap_second {
+        let utc = instant.checked_to_offset(time::UtcOffset::UTC)?;
+        let last_second = (utc.hour(), utc.minute(), utc.second()) == (23, 59, 59);
+        if !last_second || utc.day() != utc.month().length(utc.year()) {
+            return None;
+        }
+    }
+    Some(instant)
+}
+
 /// Reads a time of day as `time` parses `[hour]:[minute]`: two digits each, checked by
 /// `time`. See [`read_date`].
 pub fn read_clock_time(text: &str) -> Option<time::Time> {
@@ -906,7 +974,7 @@ string_newtype!(
     "Timestamp",
     "an RFC 3339 date and time",
     { "type": "string", "format": "date-time" },
-    |text| time::OffsetDateTime::parse(text, &Rfc3339).ok(),
+    read_timestamp,
     |instant, buffer| {
         let utc = instant.checked_to_offset(time::UtcOffset::UTC)?;
         put_timestamp(utc, buffer)

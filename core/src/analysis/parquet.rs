@@ -15,8 +15,6 @@ use parquet::schema::types::Type;
 use std::fs::File;
 use std::io;
 use std::sync::Arc;
-use time::format_description::well_known::Rfc3339;
-use time::OffsetDateTime;
 
 /// Rows per row group.
 pub const ROW_GROUP: usize = 65_536;
@@ -81,7 +79,7 @@ fn days(value: &FlatValue) -> Option<i32> {
 
 /// An RFC 3339 time as microseconds since 1970, UTC.
 fn micros(value: &FlatValue) -> Option<i64> {
-    let at = OffsetDateTime::parse(text(value)?, &Rfc3339).ok()?;
+    let at = crate::record::read_timestamp(text(value)?)?;
     i64::try_from(at.unix_timestamp_nanos() / 1_000).ok()
 }
 
