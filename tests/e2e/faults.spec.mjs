@@ -350,7 +350,7 @@ test('storage full with two tabs on the same meeting: at most one tab takes chan
   await full(false);
   await beat();
   await beat();
-  expect(await editableTabs()).toBe(1);
+  await expect.poll(editableTabs).toBe(1);
   const [owner, other] = (await editable(tabs[0])) ? tabs : [tabs[1], tabs[0]];
   await expect(other.locator('#meeting').getByText(OTHER_TAB)).toBeVisible();
   await owner.getByLabel('Reason for the meeting').fill('Written once there was room');
@@ -374,7 +374,7 @@ test('storage full with two tabs on the same meeting: at most one tab takes chan
   // Its claim goes stale; the other tab cannot write one either, and stays read-only.
   for (let step = 0; step < 10 && !(await other.locator('#meeting').getByText(UNCLAIMED).count()); step += 1) await beat();
   await expect(other.locator('#meeting').getByText(UNCLAIMED)).toBeVisible();
-  expect(await editableTabs()).toBe(0);
+  await expect.poll(editableTabs).toBe(0);
 
   // Space again: the tab holding the changes claims the meeting back and saves them (the
   // other gives it a heartbeat to do so); the other follows. Nothing taken is lost.
@@ -384,7 +384,7 @@ test('storage full with two tabs on the same meeting: at most one tab takes chan
   await expect(owner.getByLabel('Reason for the meeting')).toBeEditable();
   await expect(other.locator('#meeting').getByText(OTHER_TAB)).toBeVisible();
   await expect(other.getByLabel('Reason for the meeting')).toHaveValue('Taken while the disk was full');
-  expect(await editableTabs()).toBe(1);
+  await expect.poll(editableTabs).toBe(1);
   expect(await storedRecord(owner)).toEqual(taken);
   expect(await record(other)).toEqual(taken);
   await crash(owner);
