@@ -9,18 +9,18 @@ use super::distribution::FromPresent;
 use super::exports::Exports;
 use super::family_review::FamilyReview;
 use super::finalise::Finalise;
-use super::header::Header;
-use super::help::{shortcut_handler, HelpPanel};
+use super::header::{header, HeaderProps};
+use super::help::{help_panel, shortcut_handler};
 use super::item_list::ItemList;
 use super::meeting_details::MeetingDetails;
-use super::notices::Notices;
+use super::notices::{notices as notices_view, NoticesProps};
 use super::participants::Participants;
 use super::print_panel::{PrintChoice, PrintPanel, Printed};
 use super::scales::Scales;
 use super::section_form::SectionForm;
 use super::specs::{self, list_form, ListForm, Section};
 use super::stages::{Part, Stage, StageState};
-use super::task_list::TaskList;
+use super::task_list::{task_list, TaskListProps};
 use super::undo::UndoNotice;
 use super::wellbeing::Wellbeing;
 use crate::bidi::isolate;
@@ -262,33 +262,25 @@ impl PartContext<'_> {
     }
 }
 
-/// Props of a stage's check.
-#[derive(Properties, PartialEq)]
-struct StageCheckProps {
-    findings: Rc<Vec<Finding>>,
-    summary_ref: NodeRef,
-}
-
-/// What a check of the stage found, at the top of the stage (the error-summary pattern):
-/// what needs attention, what to consider, or that nothing was found.
-#[function_component(StageCheck)]
-fn stage_check(props: &StageCheckProps) -> Html {
-    let errors = props
-        .findings
+/// What a check of the stage found (`findings`), at the top of the stage (the
+/// error-summary pattern): what needs attention, what to consider, or that nothing was
+/// found. `summary_ref` lets the check move focus here.
+fn stage_check(findings: &[Finding], summary_ref: &NodeRef) -> Html {
+    let errors = findings
         .iter()
         .any(|finding| finding.severity == Severity::Error);
-    let (modifier, heading) = match (props.findings.is_empty(), errors) {
+    let (modifier, heading) = match (findings.is_empty(), errors) {
         (true, _) => ("ready", "Nothing to fix in this stage"),
         (false, true) => ("needs-attention", "This stage needs attention"),
         (false, false) => ("consider", "Things to consider in this stage"),
     };
     html! {
         <div class={classes!("rs-stage-check", format!("rs-stage-check--{modifier}"))}
-            tabindex="-1" ref={props.summary_ref.clone()}>
+            tabindex="-1" ref={summary_ref.clone()}>
             <h4 class="rs-stage-check__heading">{ heading }</h4>
-            if !props.findings.is_empty() {
+            if !findings.is_empty() {
                 <ul class="rs-stage-check__list">
-                    { for props.findings.iter().map(|finding| html! {
+                    { for findings.iter().map(|finding| html! {
                         <li class={classes!("rs-stage-check__item", (finding.severity == Severity::Error).then_some("rs-stage-check__item--error"))}>
                             <strong>{ format!("{}: ", finding.severity.label()) }</strong>
                             { finding.message.clone() }
@@ -523,27 +515,27 @@ pub fn app(props: &AppProps) -> Html {
         <ContextProvider<WidgetContext> context={(*context).clone()}>
             <div class={classes!("rs-widget", chair_mode.then_some("rs-widget--chair"))} ref={root} {onkeydown}>
                 <div class="rs-widget__screen">
-                    <Header
-                        {subtitle}
-                        saved_by_host={notices.saved_by_host}
-                        chair_mode={*chair_mode}
-                        screen_safe={*screen_safe}
-                        help_open={*help_open}
-                        help_id={context.id("help")}
-                        on_chair_mode={toggle(&chair_mode)}
-                        on_screen_safe={toggle(&screen_safe)}
-                        on_help={toggle(&help_open)}
-                        on_print={toggle(&printing.asking)}
-                        print_open={*printing.asking}
-                        print_id={context.id("print")}
-                        on_shared_screen={open_shared_screen}
-                    />
+                    { header(HeaderProps {
+                        subtitle: subtitle.into(),
+                        saved_by_host: notices.saved_by_host,
+                        chair_mode: *chair_mode,
+                        screen_safe: *screen_safe,
+                        help_open: *help_open,
+                        help_id: context.id("help").into(),
+                        on_chair_mode: toggle(&chair_mode),
+                        on_screen_safe: toggle(&screen_safe),
+                        on_help: toggle(&help_open),
+                        on_print: toggle(&printing.asking),
+                        print_open: *printing.asking,
+                        print_id: context.id("print").into(),
+                        on_shared_screen: open_shared_screen,
+                    }) }
                     if *printing.asking {
                         <PrintPanel id={context.id("print")} record={record.clone()}
                             on_print={printing.print.clone()} on_cancel={toggle(&printing.asking)} />
                     }
                     if *help_open {
-                        <HelpPanel id={context.id("help")} heading_id={context.id("help-heading")} />
+                        { help_panel(context.id("help").into(), context.id("help-heading").into()) }
                     }
                     if !*screen_safe {
                         <div class="rs-widget__exposed" role="status">
@@ -560,9 +552,9 @@ pub fn app(props: &AppProps) -> Html {
                             </button>
                         </div>
                     }
-                    <Notices notices={notices.clone()} refusal={outcome.refusal.clone()} on_dismiss={dismiss} />
+                    { notices_view(NoticesProps { notices: notices.clone(), refusal: outcome.refusal.clone(), on_dismiss: dismiss }) }
                     <div class="rs-widget__layout">
-                        <TaskList current={current} states={states} onselect={go_to.clone()} id_prefix={props.id_prefix.clone()} />
+                        { task_list(TaskListProps { current, states, onselect: go_to.clone(), id_prefix: props.id_prefix.clone() }) }
                         <div class="rs-stage" id={stage_id.clone()}>
                             <div class="rs-stage__header">
                                 <h3 class="rs-stage__title" id={format!("{stage_id}-heading")} tabindex="-1" ref={stage_heading}>
@@ -586,7 +578,7 @@ pub fn app(props: &AppProps) -> Html {
                                 <p class="rs-stage__masked-note">{ "Restricted items are hidden on this shared screen." }</p>
                             }
                             if current_checked && can_check {
-                                <StageCheck findings={Rc::new(stage_findings)} summary_ref={summary_ref.clone()} />
+                                { stage_check(&stage_findings, &summary_ref) }
                             }
                             if let (Some(removal), false) = (outcome.removal.clone(), read_only) {
                                 <UndoNotice {removal} />

@@ -13,23 +13,6 @@ pub struct SummaryItem {
     pub message: AttrValue,
 }
 
-/// Props of the error summary.
-#[derive(Properties, PartialEq)]
-pub struct ErrorSummaryProps {
-    pub items: Vec<SummaryItem>,
-    /// Lets the parent move focus here when a submit fails.
-    #[prop_or_default]
-    pub node_ref: NodeRef,
-    #[prop_or(AttrValue::Static("There is a problem"))]
-    pub title: AttrValue,
-    /// A warning to check, not an error to fix.
-    #[prop_or_default]
-    pub warning: bool,
-    /// What to do about the list, after it.
-    #[prop_or_default]
-    pub note: Option<AttrValue>,
-}
-
 /// Finds an element by id in the same document or shadow root as `from`, so the widget
 /// works the same inside a host's shadow DOM.
 pub fn find_in_root(from: &Element, id: &str) -> Option<Element> {
@@ -47,18 +30,35 @@ pub fn focus_by_id(from: &Element, id: &str) {
     }
 }
 
-/// A focusable box listing problems, each linking to its field.
-#[function_component(ErrorSummary)]
-pub fn error_summary(props: &ErrorSummaryProps) -> Html {
-    if props.items.is_empty() {
+/// A focusable box listing problems, each linking to its field: "There is a problem".
+/// `node_ref` lets the form move focus here when a submit fails.
+pub fn error_summary(items: &[SummaryItem], node_ref: &NodeRef) -> Html {
+    summary(items, node_ref, "There is a problem", None)
+}
+
+/// The same box marked as a warning: what to check before saving, and `note`, what to do
+/// about it.
+pub fn warning_summary(items: &[SummaryItem], node_ref: &NodeRef, note: String) -> Html {
+    summary(items, node_ref, "Check before saving", Some(note))
+}
+
+/// The box, headed `title`; a warning when it has a note.
+fn summary(
+    items: &[SummaryItem],
+    node_ref: &NodeRef,
+    title: &'static str,
+    note: Option<String>,
+) -> Html {
+    if items.is_empty() {
         return html! {};
     }
+    let warning = note.is_some();
     html! {
-        <div class={classes!("rs-error-summary", props.warning.then_some("rs-error-summary--warning"))}
-            ref={props.node_ref.clone()} tabindex="-1" role="alert">
-            <h3 class="rs-error-summary__title">{ props.title.clone() }</h3>
+        <div class={classes!("rs-error-summary", warning.then_some("rs-error-summary--warning"))}
+            ref={node_ref.clone()} tabindex="-1" role="alert">
+            <h3 class="rs-error-summary__title">{ title }</h3>
             <ul class="rs-error-summary__list">
-                { for props.items.iter().enumerate().map(|(index, item)| {
+                { for items.iter().enumerate().map(|(index, item)| {
                     let target = item.target_id.to_string();
                     let onclick = Callback::from(move |event: MouseEvent| {
                         event.prevent_default();
@@ -75,8 +75,8 @@ pub fn error_summary(props: &ErrorSummaryProps) -> Html {
                     }
                 }) }
             </ul>
-            if let Some(note) = &props.note {
-                <p class="rs-error-summary__note">{ note.clone() }</p>
+            if let Some(note) = note {
+                <p class="rs-error-summary__note">{ note }</p>
             }
         </div>
     }

@@ -193,23 +193,15 @@ pub fn family_review(props: &FamilyReviewProps) -> Html {
             { for groups }
             <section class="rs-family-review__preview" aria-labelledby={preview_id.clone()}>
                 <h5 class="rs-family-review__preview-heading" id={preview_id}>{ "What the family's copy says" }</h5>
-                <FamilyLetter {letter} />
+                { family_letter_view(&letter) }
             </section>
         </section>
     }
 }
 
-/// Props of the family's letter.
-#[derive(Properties, PartialEq)]
-pub struct FamilyLetterProps {
-    /// The letter's text ([`family_letter`]).
-    pub letter: String,
-}
-
-/// The family's letter: its lines as paragraphs, its `- ` lines as lists, each line of the
-/// record's text isolated.
-#[function_component(FamilyLetter)]
-pub fn family_letter_view(props: &FamilyLetterProps) -> Html {
+/// The family's letter (its text, [`family_letter`]): its lines as paragraphs, its `- `
+/// lines as lists, each line of the record's text isolated.
+pub fn family_letter_view(letter: &str) -> Html {
     let mut blocks: Vec<Html> = Vec::new();
     let mut items: Vec<Html> = Vec::new();
     let flush = |items: &mut Vec<Html>, blocks: &mut Vec<Html>| {
@@ -218,7 +210,7 @@ pub fn family_letter_view(props: &FamilyLetterProps) -> Html {
             blocks.push(html! { <ul class="rs-family-letter__list">{ for list }</ul> });
         }
     };
-    for line in props.letter.lines() {
+    for line in letter.lines() {
         match line.strip_prefix("- ") {
             Some(item) => items.push(html! { <li>{ isolate(item).into_owned() }</li> }),
             None => {

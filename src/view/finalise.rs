@@ -6,7 +6,7 @@
 use super::context::use_widget;
 use super::dates;
 use super::digest::Digest;
-use super::error_summary::ErrorSummary;
+use super::error_summary::error_summary;
 use super::follow_up::FollowUpForm;
 use super::form::{build, lens, specs, texts_of, use_item_form, Control, Field, Fields, FormError};
 use super::minutes::Minutes;
@@ -369,7 +369,7 @@ pub fn finalise(props: &FinaliseProps) -> Html {
                     aria-label="Amend the record">
                     <h4>{ "Amend the record" }</h4>
                     <p>{ "Nothing in a final record is changed in place: an amendment is added to it, with who made it, when and why." }</p>
-                    <ErrorSummary items={summary_items} node_ref={form.summary.clone()} />
+                    { error_summary(&summary_items, &form.summary) }
                     <Fields form="amend" fields={views} participants={Rc::new(record.participants.clone())} {onchange} />
                     <div class="rs-button-group">
                         <button type="submit" class="rs-button">{ "Add amendment" }</button>

@@ -4,7 +4,7 @@
 //! records it. The core says what each kind must hold; the form shows its findings.
 
 use super::context::use_widget;
-use super::error_summary::ErrorSummary;
+use super::error_summary::error_summary;
 use super::fields::Choice;
 use super::form::{build, lens, specs, texts_of, use_item_form, Control, Field, Fields, FormError};
 use super::specs::restrictions;
@@ -263,7 +263,7 @@ pub fn follow_up_form(props: &FollowUpFormProps) -> Html {
                     <p class="rs-notice__text">{ prompt }</p>
                 </div>
             }
-            <ErrorSummary items={summary_items} node_ref={form.summary.clone()} />
+            { error_summary(&summary_items, &form.summary) }
             <Fields form="follow-up" fields={views} participants={Rc::new(record.participants.clone())} {onchange} />
             <div class="rs-button-group">
                 <button type="submit" class="rs-button">{ "Add follow-up" }</button>

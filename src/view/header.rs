@@ -3,8 +3,7 @@
 
 use yew::prelude::*;
 
-/// Props of the header.
-#[derive(Properties, PartialEq)]
+/// What the header shows, and what its buttons do.
 pub struct HeaderProps {
     /// "Child's name · Draft", or the state alone before the child is recorded.
     pub subtitle: AttrValue,
@@ -23,13 +22,11 @@ pub struct HeaderProps {
     /// The id of the panel the print button opens.
     pub print_id: AttrValue,
     /// Opens the shared screen's window (absent where there is no window to open).
-    #[prop_or_default]
     pub on_shared_screen: Option<Callback<MouseEvent>>,
 }
 
 /// The header and toolbar.
-#[function_component(Header)]
-pub fn header(props: &HeaderProps) -> Html {
+pub fn header(props: HeaderProps) -> Html {
     html! {
         <header class="rs-widget__header">
             <div class="rs-widget__titles">

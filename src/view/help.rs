@@ -26,19 +26,11 @@ pub const ENTER: &str = "In a one-line entry (\"Action in one line\"), Enter add
     does; in any other box of several lines, Enter starts a new line. Sections such as the \
     meeting details are saved as you type.";
 
-/// Props of the help panel.
-#[derive(Properties, PartialEq)]
-pub struct HelpPanelProps {
-    pub id: AttrValue,
-    pub heading_id: AttrValue,
-}
-
-/// The list of shortcuts.
-#[function_component(HelpPanel)]
-pub fn help_panel(props: &HelpPanelProps) -> Html {
+/// The list of shortcuts, in a section of id `id` headed by a heading of id `heading_id`.
+pub fn help_panel(id: AttrValue, heading_id: AttrValue) -> Html {
     html! {
-        <section class="rs-help" id={props.id.clone()} aria-labelledby={props.heading_id.clone()}>
-            <h3 class="rs-help__heading" id={props.heading_id.clone()}>{ "Keyboard shortcuts" }</h3>
+        <section class="rs-help" id={id} aria-labelledby={heading_id.clone()}>
+            <h3 class="rs-help__heading" id={heading_id}>{ "Keyboard shortcuts" }</h3>
             <dl class="rs-help__list">
                 { for SHORTCUTS.iter().map(|(keys, what)| html! {
                     <div class="rs-help__row" key={*keys}>

@@ -4,7 +4,7 @@
 
 use super::audience::left_out_note;
 use super::context::use_widget;
-use super::error_summary::ErrorSummary;
+use super::error_summary::{error_summary, warning_summary};
 use super::focus::FocusTarget;
 use super::form::{display_value, use_item_form, Control, FieldView, Fields, FormError};
 use super::quick::QuickEntry;
@@ -395,10 +395,9 @@ pub fn item_list(props: &ItemListProps) -> Html {
                 <form class="rs-item-list__form" novalidate=true {onsubmit}
                     aria-label={form_heading.clone()}>
                     <h5 class="rs-item-list__form-heading">{ form_heading }</h5>
-                    <ErrorSummary items={summary_items} node_ref={form.summary.clone()} />
-                    <ErrorSummary items={warning_items} node_ref={form.warning_summary.clone()} warning=true
-                        title="Check before saving"
-                        note={format!("Change it, or press \"{save_label}\" again to save it as it is.")} />
+                    { error_summary(&summary_items, &form.summary) }
+                    { warning_summary(&warning_items, &form.warning_summary,
+                        format!("Change it, or press \"{save_label}\" again to save it as it is.")) }
                     <Fields form={list.form()} fields={views} participants={Rc::new(record.participants.clone())} {onchange} />
                     <div class="rs-button-group">
                         <button type="submit" class="rs-button">{ save_label }</button>

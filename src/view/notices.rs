@@ -6,7 +6,6 @@ use crate::session::Notices as SessionNotices;
 use yew::prelude::*;
 
 /// Props of the notices.
-#[derive(Properties, PartialEq)]
 pub struct NoticesProps {
     pub notices: SessionNotices,
     pub refusal: Option<Problem>,
@@ -14,8 +13,7 @@ pub struct NoticesProps {
 }
 
 /// The notices, most recent concern last.
-#[function_component(Notices)]
-pub fn notices(props: &NoticesProps) -> Html {
+pub fn notices(props: NoticesProps) -> Html {
     let notices = &props.notices;
     html! {
         <>

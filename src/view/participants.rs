@@ -2,7 +2,7 @@
 //! changes one person. The form checks its draft with the core's own rules before sending.
 
 use super::context::use_widget;
-use super::error_summary::ErrorSummary;
+use super::error_summary::error_summary;
 use super::focus::FocusTarget;
 use super::form::{use_item_form, Fields};
 use super::specs;
@@ -257,7 +257,7 @@ pub fn participants(props: &ParticipantsProps) -> Html {
             <form class="rs-participants__form" novalidate=true {onsubmit}
                 aria-labelledby={context.id("participant-form-heading")}>
                 <h4 class="rs-participants__form-heading" id={context.id("participant-form-heading")}>{ form_heading }</h4>
-                <ErrorSummary items={summary_items} node_ref={form.summary.clone()} />
+                { error_summary(&summary_items, &form.summary) }
                 <Fields form="participant" fields={views} participants={props.participants.clone()} {onchange} />
                 <div class="rs-button-group">
                     <button type="submit" class="rs-button">

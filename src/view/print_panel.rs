@@ -3,7 +3,7 @@
 //! letter. What prints is built only when someone prints.
 
 use super::context::use_widget;
-use super::family_review::FamilyLetter;
+use super::family_review::family_letter_view;
 use super::fields::{Choice, RadioGroup};
 use super::minutes::Minutes;
 use crate::bidi::isolate;
@@ -133,7 +133,7 @@ pub fn printed(props: &PrintedProps) -> Html {
         Some((index, recipient)) if recipient.effective_kind() == RecipientKind::Family => html! {
             <>
                 <h2 class="rs-minutes__title">{ format!("For {}", isolate(&who(record, index))) }</h2>
-                <FamilyLetter letter={family_letter(&family_copy(record))} />
+                { family_letter_view(&family_letter(&family_copy(record))) }
             </>
         },
         Some((index, recipient)) => {

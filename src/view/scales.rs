@@ -4,7 +4,7 @@
 //! second scale for someone who has one asks first whether to replace it, showing it.
 
 use super::context::use_widget;
-use super::error_summary::ErrorSummary;
+use super::error_summary::error_summary;
 use super::focus::FocusTarget;
 use super::form::{
     build, lens, new_texts, participant_label, specs, texts_of, use_item_form, Control, Field,
@@ -547,7 +547,7 @@ pub fn scales(props: &ScalesProps) -> Html {
             if !props.read_only {
                 <form class="rs-item-list__form" novalidate=true {onsubmit} aria-label="Record a scale">
                     <h5 class="rs-item-list__form-heading">{ "Record a scale" }</h5>
-                    <ErrorSummary items={summary_items} node_ref={form.summary.clone()} />
+                    { error_summary(&summary_items, &form.summary) }
                     <Fields form="scale" fields={views} participants={props.participants.clone()} {onchange} />
                     if let Some(new) = &*replacing {
                         { replace_question(&props.scales, new, &label_of(&new.participant_id), props.revealed, &question, &context.id("scale-replace-heading"), replace, keep.reform(|_: MouseEvent| ()), escape) }

@@ -5,7 +5,6 @@ use super::stages::{Stage, StageState};
 use yew::prelude::*;
 
 /// Props of the task list.
-#[derive(Properties, PartialEq)]
 pub struct TaskListProps {
     pub current: Stage,
     /// Each stage's state, in `Stage::ALL` order.
@@ -15,8 +14,7 @@ pub struct TaskListProps {
 }
 
 /// The list of stages with their states.
-#[function_component(TaskList)]
-pub fn task_list(props: &TaskListProps) -> Html {
+pub fn task_list(props: TaskListProps) -> Html {
     let items = Stage::ALL.iter().zip(&props.states).enumerate().map(|(index, (stage, state))| {
         let stage = *stage;
         let onclick = props.onselect.reform(move |event: MouseEvent| {
