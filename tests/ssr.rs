@@ -8,7 +8,7 @@ use risk_sensible::example::example_record;
 use risk_sensible::meeting::{Command, Config, Item};
 use risk_sensible::record::{Attendance, DecisionRecord, Participant};
 use risk_sensible::session::Session;
-use risk_sensible::view::{App, AppProps, PrintChoice, Printed, Stage, WidgetContext};
+use risk_sensible::view::{printed, App, AppProps, PrintChoice, Stage, WidgetContext};
 use std::rc::Rc;
 
 async fn render_with(record: DecisionRecord, stage: Stage, screen_safe: bool) -> String {
@@ -356,9 +356,10 @@ fn printed_minutes(props: &PrintedMinutesProps) -> yew::Html {
         config: config.clone(),
         session: Session::detached((*props.record).clone(), Default::default(), config, false),
     };
+    let minutes = printed(&props.record, PrintChoice::Minutes, &context);
     yew::html! {
         <yew::ContextProvider<WidgetContext> {context}>
-            <Printed record={props.record.clone()} choice={PrintChoice::Minutes} />
+            { minutes }
         </yew::ContextProvider<WidgetContext>>
     }
 }

@@ -3,9 +3,9 @@
 
 use super::agenda_timer::AgendaTimer;
 use super::audience::Audience;
-use super::clocks::Clocks;
+use super::clocks::clocks;
 use super::context::{use_widget_context, WidgetContext};
-use super::distribution::FromPresent;
+use super::distribution::from_present;
 use super::exports::Exports;
 use super::family_review::FamilyReview;
 use super::finalise::Finalise;
@@ -15,7 +15,7 @@ use super::item_list::ItemList;
 use super::meeting_details::MeetingDetails;
 use super::notices::{notices as notices_view, NoticesProps};
 use super::participants::Participants;
-use super::print_panel::{PrintChoice, PrintPanel, Printed};
+use super::print_panel::{printed, PrintChoice, PrintPanel};
 use super::scales::Scales;
 use super::section_form::SectionForm;
 use super::specs::{self, list_form, ListForm, Section};
@@ -177,6 +177,7 @@ pub(super) struct PartContext<'a> {
     pub read_only: bool,
     pub go_to: &'a Callback<Stage>,
     pub session: &'a Rc<Session>,
+    pub context: &'a Rc<WidgetContext>,
 }
 
 impl PartContext<'_> {
@@ -238,10 +239,8 @@ impl PartContext<'_> {
                     read_only={self.read_only}
                 />
             },
-            Part::Clocks => html! { <Clocks record={record.clone()} /> },
-            Part::FromPresent if !self.read_only => html! {
-                <FromPresent record={record.clone()} />
-            },
+            Part::Clocks => clocks(record, self.context),
+            Part::FromPresent if !self.read_only => from_present(record, self.context),
             Part::FromPresent => html! {},
             Part::FamilyReview => html! {
                 <FamilyReview record={record.clone()} revealed={self.revealed} read_only={self.read_only} />
@@ -457,6 +456,7 @@ pub fn app(props: &AppProps) -> Html {
         read_only,
         go_to: &go_to,
         session: &session,
+        context: &context,
     };
     let body: Html = current
         .parts()
@@ -603,7 +603,7 @@ pub fn app(props: &AppProps) -> Html {
                 </div>
                 if printing.ready {
                     <div class="rs-print-only">
-                        <Printed record={record.clone()} choice={printing.choice} />
+                        { printed(&record, printing.choice, &context) }
                     </div>
                 }
             </div>

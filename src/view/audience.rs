@@ -84,6 +84,7 @@ pub fn audience(props: &AudienceProps) -> Html {
         read_only: true,
         go_to: &go_to,
         session: &session,
+        context: &context,
     };
     let body: Html = stage
         .parts()

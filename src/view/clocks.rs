@@ -5,20 +5,11 @@ use super::context::WidgetContext;
 use super::dates;
 use crate::meeting::{statutory_clocks, Clock};
 use crate::record::{DecisionRecord, IsoDate};
-use std::rc::Rc;
 use yew::prelude::*;
 
-/// Props of the clocks panel.
-#[derive(Properties, PartialEq)]
-pub struct ClocksProps {
-    pub record: Rc<DecisionRecord>,
-}
-
-/// The statutory clocks, with a note when the holiday list does not cover them.
-#[function_component(Clocks)]
-pub fn clocks(props: &ClocksProps) -> Html {
-    let context = use_context::<WidgetContext>().expect("WidgetContext is provided by App");
-    let clocks = statutory_clocks(&props.record, &context.config);
+/// The statutory clocks of `record`, with a note when the holiday list does not cover them.
+pub fn clocks(record: &DecisionRecord, context: &WidgetContext) -> Html {
+    let clocks = statutory_clocks(record, &context.config);
     let row = |name: &str, clock: Option<Clock>, missing: &str| {
         let value = match clock {
             Some(clock) if clock.reliable => dates::date(IsoDate(clock.due)),
@@ -43,7 +34,7 @@ pub fn clocks(props: &ClocksProps) -> Html {
             format!("{count} working days")
         }
     };
-    let meeting = props.record.meeting.date;
+    let meeting = record.meeting.date;
     // Whether this meeting was held within the strategy discussion's timescale.
     let held = match (clocks.strategy_discussion, meeting) {
         (Some(clock), Some(date)) if date.0 > clock.due => {

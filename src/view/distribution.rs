@@ -2,25 +2,12 @@
 //! record, each added as a professional recipient of their agency (the family, and anyone
 //! else, are added with the list's form).
 
-use super::context::use_widget;
+use super::context::WidgetContext;
 use super::text::folded;
 use crate::meeting::{Command, Item};
 use crate::record::{Attendance, DecisionRecord, Participant, Recipient};
 use std::rc::Rc;
 use yew::prelude::*;
-
-/// Props of the button.
-#[derive(Properties)]
-pub struct FromPresentProps {
-    pub record: Rc<DecisionRecord>,
-}
-
-impl PartialEq for FromPresentProps {
-    fn eq(&self, other: &Self) -> bool {
-        self.record.participants == other.record.participants
-            && self.record.distribution == other.record.distribution
-    }
-}
 
 /// Those present who are not on the distribution list yet.
 pub fn present_not_listed(record: &DecisionRecord) -> Vec<&Participant> {
@@ -38,11 +25,11 @@ pub fn present_not_listed(record: &DecisionRecord) -> Vec<&Participant> {
         .collect()
 }
 
-/// "Add everyone present": one recipient per person present who is not listed yet.
-#[function_component(FromPresent)]
-pub fn from_present(props: &FromPresentProps) -> Html {
-    let context = use_widget();
-    let missing: Vec<Recipient> = present_not_listed(&props.record)
+/// "Add everyone present": one recipient per person present in `record` who is not listed
+/// yet.
+pub fn from_present(record: &DecisionRecord, context: &Rc<WidgetContext>) -> Html {
+    let context = Rc::clone(context);
+    let missing: Vec<Recipient> = present_not_listed(record)
         .into_iter()
         .map(|person| Recipient {
             name: person.name.clone(),

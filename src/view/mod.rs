@@ -45,5 +45,5 @@ pub use caseload::{Caseload, CaseloadProps};
 pub use context::WidgetContext;
 pub use exports::download;
 pub use help::SHORTCUTS;
-pub use print_panel::{PrintChoice, Printed, PrintedProps};
+pub use print_panel::{printed, PrintChoice};
 pub use stages::{Stage, StageState};

@@ -2,7 +2,7 @@
 //! items marked), or one recipient's copy (what their agency may receive), or the family's
 //! letter. What prints is built only when someone prints.
 
-use super::context::use_widget;
+use super::context::{use_widget, WidgetContext};
 use super::family_review::family_letter_view;
 use super::fields::{Choice, RadioGroup};
 use super::minutes::Minutes;
@@ -104,19 +104,9 @@ pub fn print_panel(props: &PrintPanelProps) -> Html {
     }
 }
 
-/// Props of what prints.
-#[derive(Properties, PartialEq)]
-pub struct PrintedProps {
-    pub record: Rc<DecisionRecord>,
-    pub choice: PrintChoice,
-}
-
-/// What prints for the choice made.
-#[function_component(Printed)]
-pub fn printed(props: &PrintedProps) -> Html {
-    let context = use_widget();
-    let record = &props.record;
-    let recipient = match props.choice {
+/// What prints of `record` for the choice made.
+pub fn printed(record: &Rc<DecisionRecord>, choice: PrintChoice, context: &WidgetContext) -> Html {
+    let recipient = match choice {
         PrintChoice::Recipient(index) => record
             .distribution
             .get(index)
