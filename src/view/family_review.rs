@@ -4,7 +4,7 @@
 //! the family that is not approved here or recorded as what they will be told.
 
 use super::context::{use_widget, WidgetContext};
-use super::fields::{Choice, SelectField};
+use super::fields::{select_field, Choice, SelectFieldProps};
 use super::form::participant_label;
 use crate::bidi::isolate;
 use crate::copy::{candidates, family_copy, family_letter, investigation_open, Candidate};
@@ -184,11 +184,16 @@ pub fn family_review(props: &FamilyReviewProps) -> Html {
             }
             <fieldset class="rs-fieldset" disabled={props.read_only}>
                 <legend class="rs-visually-hidden">{ "Lead worker" }</legend>
-                <SelectField id={context.id("family-lead-worker")} label="Lead worker named in the family's copy"
-                    hint={AttrValue::Static("The one professional whose name and role the family's copy gives.")}
-                    placeholder="Select the lead worker" choices={people}
-                    value={record.family_copy.as_ref().and_then(|plan| plan.lead_worker_id.clone()).unwrap_or_default()}
-                    onchange={lead} />
+                { select_field(SelectFieldProps {
+                    id: context.id("family-lead-worker").into(),
+                    label: "Lead worker named in the family's copy".into(),
+                    hint: Some("The one professional whose name and role the family's copy gives.".into()),
+                    placeholder: "Select the lead worker".into(),
+                    choices: people,
+                    value: record.family_copy.as_ref().and_then(|plan| plan.lead_worker_id.clone()).unwrap_or_default().into(),
+                    onchange: lead,
+                    error: None,
+                }) }
             </fieldset>
             { for groups }
             <section class="rs-family-review__preview" aria-labelledby={preview_id.clone()}>

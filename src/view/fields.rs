@@ -372,8 +372,7 @@ impl Choice {
     }
 }
 
-/// Props of a drop-down list.
-#[derive(Properties, PartialEq)]
+/// A drop-down list: what [`select_field`] draws.
 pub struct SelectFieldProps {
     pub id: AttrValue,
     pub label: AttrValue,
@@ -383,15 +382,12 @@ pub struct SelectFieldProps {
     /// The first, empty option, e.g. "Select an agency".
     pub placeholder: AttrValue,
     pub onchange: Callback<String>,
-    #[prop_or_default]
     pub hint: Option<AttrValue>,
-    #[prop_or_default]
     pub error: Option<AttrValue>,
 }
 
 /// A labelled drop-down list with an empty first option.
-#[function_component(SelectField)]
-pub fn select_field(props: &SelectFieldProps) -> Html {
+pub fn select_field(props: SelectFieldProps) -> Html {
     let onchange = props
         .onchange
         .reform(|event: Event| event.target_unchecked_into::<HtmlSelectElement>().value());
@@ -421,30 +417,25 @@ pub fn select_field(props: &SelectFieldProps) -> Html {
     }
 }
 
-/// Props of a group of radio buttons.
-#[derive(Properties, PartialEq)]
+/// A group of radio buttons: what [`radio_group`] draws.
+#[derive(Default)]
 pub struct RadioGroupProps {
     pub id: AttrValue,
     pub legend: AttrValue,
     pub choices: Vec<Choice>,
     pub value: AttrValue,
     pub onchange: Callback<String>,
-    #[prop_or_default]
     pub hint: Option<AttrValue>,
-    #[prop_or_default]
     pub error: Option<AttrValue>,
     /// Lay the radios out in a row (for short labels).
-    #[prop_or_default]
     pub inline: bool,
     /// A numbered scale: the row closer together, so 0 to 10 fit on one line.
-    #[prop_or_default]
     pub scale: bool,
 }
 
 /// A fieldset of radio buttons. The first radio carries the group id, so an error link
 /// can focus it.
-#[function_component(RadioGroup)]
-pub fn radio_group(props: &RadioGroupProps) -> Html {
+pub fn radio_group(props: RadioGroupProps) -> Html {
     let id = props.id.to_string();
     let list_class = classes!(
         "rs-radios",
@@ -485,8 +476,7 @@ pub fn radio_group(props: &RadioGroupProps) -> Html {
     }
 }
 
-/// Props of a group of checkboxes.
-#[derive(Properties, PartialEq)]
+/// A group of checkboxes: what [`checkbox_group`] draws.
 pub struct CheckboxGroupProps {
     pub id: AttrValue,
     pub legend: AttrValue,
@@ -495,15 +485,12 @@ pub struct CheckboxGroupProps {
     pub checked: Vec<String>,
     /// The ticked values after a change, in the order of `choices`.
     pub onchange: Callback<Vec<String>>,
-    #[prop_or_default]
     pub hint: Option<AttrValue>,
-    #[prop_or_default]
     pub error: Option<AttrValue>,
 }
 
 /// A fieldset of checkboxes. The first carries the group id, so an error link can focus it.
-#[function_component(CheckboxGroup)]
-pub fn checkbox_group(props: &CheckboxGroupProps) -> Html {
+pub fn checkbox_group(props: CheckboxGroupProps) -> Html {
     let id = props.id.to_string();
     html! {
         <div class={field_class(&props.error)}>

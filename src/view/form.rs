@@ -6,7 +6,10 @@
 
 use super::context::WidgetContext;
 use super::error_summary::SummaryItem;
-use super::fields::{CheckboxGroup, Choice, RadioGroup, SelectField, TextArea, TextField};
+use super::fields::{
+    checkbox_group, radio_group, select_field, CheckboxGroupProps, Choice, RadioGroupProps,
+    SelectFieldProps, TextArea, TextField,
+};
 use super::focus::{use_focus, FocusTarget};
 use crate::bidi::isolate;
 use crate::meeting::{limits, Command, Finding};
@@ -653,10 +656,16 @@ pub fn fields(props: &FieldsProps) -> Html {
         let onchange = props.onchange.reform(move |text: String| (index, text));
         let label = AttrValue::Static(field.label);
         let select = |choices: Vec<Choice>, placeholder: &'static str, hint: Option<AttrValue>| {
-            html! {
-                <SelectField id={id.clone()} label={label.clone()} {choices} value={value.clone()}
-                    error={error.clone()} {hint} {placeholder} onchange={onchange.clone()} />
-            }
+            select_field(SelectFieldProps {
+                id: id.clone(),
+                label: label.clone(),
+                choices,
+                value: value.clone(),
+                placeholder: placeholder.into(),
+                onchange: onchange.clone(),
+                hint,
+                error: error.clone(),
+            })
         };
         // A value that is no longer offered (an agency the host has dropped, a participant
         // removed) is still shown, flagged, rather than silently dropped.
@@ -682,10 +691,17 @@ pub fn fields(props: &FieldsProps) -> Html {
                     enter_adds={field.enter_adds} />
             },
             Control::Choice(choices) => select(choices.clone(), "Select one", hint.clone()),
-            Control::Radios { choices, inline } => html! {
-                <RadioGroup {id} legend={label} choices={choices.clone()} {value} {error} {hint}
-                    inline={*inline} {onchange} />
-            },
+            Control::Radios { choices, inline } => radio_group(RadioGroupProps {
+                id,
+                legend: label,
+                choices: choices.clone(),
+                value,
+                onchange,
+                hint,
+                error,
+                inline: *inline,
+                scale: false,
+            }),
             Control::YesNo => select(
                 vec![Choice::new("false", "No"), Choice::new("true", "Yes")],
                 "Select one",
@@ -699,24 +715,44 @@ pub fn fields(props: &FieldsProps) -> Html {
                 let checked: Vec<String> =
                     field.value.split_whitespace().map(str::to_string).collect();
                 let onchange = onchange.reform(|codes: Vec<String>| codes.join(" "));
-                html! {
-                    <CheckboxGroup {id} legend={label} {choices} {checked} {error} {hint} {onchange} />
-                }
+                checkbox_group(CheckboxGroupProps {
+                    id,
+                    legend: label,
+                    choices,
+                    checked,
+                    onchange,
+                    hint,
+                    error,
+                })
             }
             // The scale as the room draws it: 0 to 10 in a row, one choice.
             Control::Checkboxes(choices) => {
                 let checked: Vec<String> =
                     field.value.split_whitespace().map(str::to_string).collect();
                 let onchange = onchange.reform(|codes: Vec<String>| codes.join(" "));
-                html! {
-                    <CheckboxGroup {id} legend={label} choices={choices.clone()} {checked} {error} {hint} {onchange} />
-                }
+                checkbox_group(CheckboxGroupProps {
+                    id,
+                    legend: label,
+                    choices: choices.clone(),
+                    checked,
+                    onchange,
+                    hint,
+                    error,
+                })
             }
-            Control::Score => html! {
-                <RadioGroup {id} legend={label}
-                    choices={(0..=10u8).map(|n| Choice::new(n.to_string(), n.to_string())).collect::<Vec<_>>()}
-                    {value} {error} {hint} inline=true scale=true {onchange} />
-            },
+            Control::Score => radio_group(RadioGroupProps {
+                id,
+                legend: label,
+                choices: (0..=10u8)
+                    .map(|n| Choice::new(n.to_string(), n.to_string()))
+                    .collect(),
+                value,
+                onchange,
+                hint,
+                error,
+                inline: true,
+                scale: true,
+            }),
             Control::Agency => {
                 let agencies = context
                     .config

@@ -4,7 +4,7 @@
 
 use super::context::{use_widget, WidgetContext};
 use super::family_review::family_letter_view;
-use super::fields::{Choice, RadioGroup};
+use super::fields::{radio_group, Choice, RadioGroupProps};
 use super::minutes::Minutes;
 use crate::bidi::isolate;
 use crate::copy::{family_copy, family_letter, professional_copy, Reader};
@@ -94,8 +94,14 @@ pub fn print_panel(props: &PrintPanelProps) -> Html {
     html! {
         <section class="rs-print-panel" id={props.id.clone()} aria-labelledby={heading.clone()}>
             <h3 class="rs-print-panel__heading" id={heading}>{ "Print" }</h3>
-            <RadioGroup id={context.id("print-choice")} legend="What to print" {choices}
-                value={chosen.value()} {onchange} />
+            { radio_group(RadioGroupProps {
+                id: context.id("print-choice").into(),
+                legend: "What to print".into(),
+                choices,
+                value: chosen.value().into(),
+                onchange,
+                ..RadioGroupProps::default()
+            }) }
             <div class="rs-button-group">
                 <button type="button" class="rs-button" onclick={print}>{ "Print" }</button>
                 <button type="button" class="rs-button rs-button--secondary" onclick={props.on_cancel.clone()}>{ "Cancel" }</button>
