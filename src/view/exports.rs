@@ -8,8 +8,6 @@ use crate::copy::{family_copy, professional_copy, Reader};
 use crate::export::{fhir_questionnaire_response, file_name};
 use crate::record::import::{export, import};
 use crate::record::{DecisionRecord, RecipientKind, WellbeingDebrief};
-use gloo::file::callbacks::FileReader;
-use std::cell::RefCell;
 use std::rc::Rc;
 use wasm_bindgen::JsCast;
 use web_sys::{Blob, BlobPropertyBag, HtmlAnchorElement, HtmlInputElement, Url};
@@ -54,8 +52,6 @@ pub fn exports(props: &ExportsProps) -> Html {
     let context = use_context::<WidgetContext>().expect("WidgetContext is provided by App");
     let status = use_state(String::new);
     let problems = use_state(Vec::<String>::new);
-    // Keeps the file read alive until it finishes.
-    let reader = use_mut_ref(|| None::<FileReader>);
     let record = props.record.clone();
     let offer = |what: &'static str, make: fn(&DecisionRecord) -> String, label: &'static str| {
         let record = record.clone();
@@ -89,7 +85,6 @@ pub fn exports(props: &ExportsProps) -> Html {
         let status = status.clone();
         let problems = problems.clone();
         let on_import = props.on_import.clone();
-        let reader = reader.clone();
         Callback::from(move |event: Event| {
             let input: HtmlInputElement = event.target_unchecked_into();
             let Some(file) = input.files().and_then(|files| files.get(0)) else {
@@ -99,44 +94,50 @@ pub fn exports(props: &ExportsProps) -> Html {
             let name = file.name();
             let (status, problems, on_import) =
                 (status.clone(), problems.clone(), on_import.clone());
-            let file = gloo::file::File::from(file);
-            let done: Rc<RefCell<Option<FileReader>>> = reader.clone();
-            *reader.borrow_mut() =
-                Some(gloo::file::callbacks::read_as_bytes(&file, move |result| {
-                    let outcome = result
-                        .map_err(|error| vec![format!("$: the file could not be read ({error})")])
-                        .and_then(|bytes| {
-                            let text = crate::record::import::text_from_bytes(&bytes)
-                                .map_err(|problem| vec![problem.to_string()])?;
-                            // A refusal may quote the file's text: its bidirectional
-                            // controls are shown as escapes (`bidi::escape`).
-                            let record = import(text).map_err(|found| {
-                                found
-                                    .iter()
-                                    .map(|p| escape(&p.to_string()).into_owned())
-                                    .collect::<Vec<_>>()
-                            })?;
-                            match crate::meeting::limits::unheld(&record) {
-                                Some(problem) => Err(vec![problem.to_string()]),
-                                None => {
-                                    let debrief = crate::host_js::earlier_debrief(&record, text);
-                                    Ok((record, debrief))
-                                }
+            // The browser's own reading of the file, its bytes as they are.
+            let reading = wasm_bindgen_futures::JsFuture::from(file.array_buffer());
+            wasm_bindgen_futures::spawn_local(async move {
+                let outcome = reading
+                    .await
+                    .map(|buffer| js_sys::Uint8Array::new(&buffer).to_vec())
+                    .map_err(|error| {
+                        let why = js_sys::Reflect::get(&error, &"message".into())
+                            .ok()
+                            .and_then(|message| message.as_string())
+                            .unwrap_or_default();
+                        vec![format!("$: the file could not be read ({why})")]
+                    })
+                    .and_then(|bytes| {
+                        let text = crate::record::import::text_from_bytes(&bytes)
+                            .map_err(|problem| vec![problem.to_string()])?;
+                        // A refusal may quote the file's text: its bidirectional
+                        // controls are shown as escapes (`bidi::escape`).
+                        let record = import(text).map_err(|found| {
+                            found
+                                .iter()
+                                .map(|p| escape(&p.to_string()).into_owned())
+                                .collect::<Vec<_>>()
+                        })?;
+                        match crate::meeting::limits::unheld(&record) {
+                            Some(problem) => Err(vec![problem.to_string()]),
+                            None => {
+                                let debrief = crate::host_js::earlier_debrief(&record, text);
+                                Ok((record, debrief))
                             }
-                        });
-                    match outcome {
-                        Ok(record) => {
-                            problems.set(Vec::new());
-                            status.set(format!("Opened {}.", isolate(&name)));
-                            on_import.emit(record);
                         }
-                        Err(found) => {
-                            status.set(String::new());
-                            problems.set(found);
-                        }
+                    });
+                match outcome {
+                    Ok(record) => {
+                        problems.set(Vec::new());
+                        status.set(format!("Opened {}.", isolate(&name)));
+                        on_import.emit(record);
                     }
-                    done.borrow_mut().take();
-                }));
+                    Err(found) => {
+                        status.set(String::new());
+                        problems.set(found);
+                    }
+                }
+            });
         })
     };
     let json_label = "The record";
