@@ -3,15 +3,16 @@
 # anchors (record/io/src/integrity.rs), the canonical form (record/src/canonical.rs), import
 # (record/io/src/import.rs) and the reader of every struct it uses (record/src/members.rs),
 # the compact text written on every change from the text before (record/src/compact.rs),
-# who receives what (core/src/copy.rs) and the sealing of drafts (src/autosave.rs: the key,
+# the record's own readers and writers of dates, times of day and timestamps
+# (record/src/types.rs), who receives what (core/src/copy.rs) and the sealing of drafts (src/autosave.rs: the key,
 # seal, open and their context, and the journal's text and its replay; the browser-only
 # parts are held by the browser and end-to-end tests SECURITY.md names). cargo-mutants plants one small bug at a time
 # (an operator flipped, a function returning a default) and runs the host tests; a mutant
 # the tests do not catch is "missed".
 #
 #   scripts/mutants.sh [MINUTES] [AREA...]   # default 240 minutes; areas: integrity
-#                                            # canonical import reader compact copy
-#                                            # sealing (default all)
+#                                            # canonical import reader compact dates
+#                                            # copy sealing (default all)
 #
 # Bounded like scripts/fuzz.sh and not part of scripts/test.sh: every mutant is a rebuild
 # and a run of the tests that hold its file (5 to 60 seconds each on two cores; about 390
@@ -29,7 +30,7 @@ minutes=${1:-240}
 [[ "$minutes" =~ ^[0-9]+$ ]] || { echo "usage: scripts/mutants.sh [MINUTES] [AREA...]" >&2; exit 2; }
 shift || true
 areas=("$@")
-[ ${#areas[@]} -gt 0 ] || areas=(integrity canonical import reader compact copy sealing)
+[ ${#areas[@]} -gt 0 ] || areas=(integrity canonical import reader compact dates copy sealing)
 
 if ! cargo mutants --version >/dev/null 2>&1; then
   echo "mutants: installing cargo-mutants (cargo install, a few minutes)"
@@ -43,9 +44,10 @@ file_of() {
     import) echo record/io/src/import.rs ;;
     reader) echo record/src/members.rs ;;
     compact) echo record/src/compact.rs ;;
+    dates) echo record/src/types.rs ;;
     copy) echo core/src/copy.rs ;;
     sealing) echo src/autosave.rs ;;
-    *) echo "mutants: unknown area $1 (integrity canonical import reader compact copy sealing)" >&2; exit 2 ;;
+    *) echo "mutants: unknown area $1 (integrity canonical import reader compact dates copy sealing)" >&2; exit 2 ;;
   esac
 }
 
@@ -67,6 +69,9 @@ for area in "${areas[@]}"; do
   # Only the sealing and the journal's text: the rest of autosave.rs talks to the browser's
   # storage and is tested in the browser, which cargo-mutants cannot run per mutant.
   [ "$area" = sealing ] && extra=(--re 'DraftKey|sealing_context|is_expired|journal_text|replay')
+  # Only the readers and writers of dates, times of day and timestamps of types.rs.
+  [ "$area" = dates ] &&
+    extra=(--re 'read_date|read_clock_time|read_timestamp|read_digits|put_date|put_time_of_day|put_timestamp|put_digits')
   # cargo-mutants runs `cargo test --package=<the mutated file's package>`; the tests that
   # hold these files are mostly the root crate's, so they are added as cargo arguments (its
   # own --test-workspace and --test-package leave the package as it is). Who receives what
@@ -102,6 +107,11 @@ for area in "${areas[@]}"; do
     # whole file takes minutes per mutant in a debug build).
     extra+=(--cargo-test-arg=--package=risk-sensible --cargo-test-arg=--lib --cargo-test-arg=--test=properties --cargo-test-arg=--test=core)
     extra+=(--cargo-test-arg=-- --cargo-test-arg=compact::tests --cargo-test-arg=any_sequence_of_commands --cargo-test-arg=escapes_would)
+  elif [ "$area" = dates ]; then
+    # They are held by the property tests that compare them with `time`'s own parsing and
+    # formatting, on texts near each form and on instants across the years it holds.
+    extra+=(--cargo-test-arg=--package=risk-sensible --cargo-test-arg=--test=properties)
+    extra+=(--cargo-test-arg=-- --cargo-test-arg=dates_ --cargo-test-arg=timestamps_)
   elif [ "$area" = sealing ]; then
     # The sealing's native tests are autosave.rs's own unit tests.
     extra+=(--cargo-test-arg=--lib)
