@@ -77,7 +77,10 @@ impl Holidays {
     /// date's year, inclusive, so supply whole years. An empty list covers no year, which
     /// makes every clock unreliable.
     pub fn new(dates: impl IntoIterator<Item = Date>) -> Holidays {
-        let dates: BTreeSet<Date> = dates.into_iter().collect();
+        // Inserted one by one: `collect` into a set compiles a sort of its own.
+        let mut set = BTreeSet::new();
+        set.extend(dates);
+        let dates = set;
         let years = match (dates.first(), dates.last()) {
             (Some(first), Some(last)) => Some((first.year(), last.year())),
             _ => None,

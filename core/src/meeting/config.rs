@@ -252,22 +252,24 @@ impl Default for Config {
             "Voluntary sector",
             "Other",
         ];
-        Config {
+        let mut config = Config {
             agencies: agencies.iter().map(|name| name.to_string()).collect(),
             required_roles: AgencyRole::STATUTORY.to_vec(),
             decision_types: DecisionType::ALL.to_vec(),
             holidays: Holidays::england_and_wales(),
-            agency_roles: [
-                (CHILDRENS_SOCIAL_CARE, AgencyRole::ChildrensSocialCare),
-                (POLICE, AgencyRole::Police),
-                (HEALTH, AgencyRole::Health),
-                ("Education", AgencyRole::Education),
-            ]
-            .into_iter()
-            .map(|(name, role)| (name.to_string(), role))
-            .collect(),
+            agency_roles: BTreeMap::new(),
             invited: Vec::new(),
             deadlines: Deadlines::default(),
+        };
+        // Inserted one by one: `collect` into a map compiles a sort of its own.
+        for (name, role) in [
+            (CHILDRENS_SOCIAL_CARE, AgencyRole::ChildrensSocialCare),
+            (POLICE, AgencyRole::Police),
+            (HEALTH, AgencyRole::Health),
+            ("Education", AgencyRole::Education),
+        ] {
+            config.agency_roles.insert(name.to_string(), role);
         }
+        config
     }
 }

@@ -63,11 +63,12 @@ pub fn content_digest(record: &DecisionRecord) -> String {
 /// Each is the SHA-256 of the section's canonical JSON, the very text the content digest
 /// covers for it.
 pub fn section_digests(record: &DecisionRecord) -> BTreeMap<String, String> {
-    canonical::members(record, CONTENT)
-        .unwrap_or_default()
-        .into_iter()
-        .map(|(key, text)| (key, sha256_hex(&text)))
-        .collect()
+    // Inserted one by one: `collect` into a map compiles a sort of its own.
+    let mut digests = BTreeMap::new();
+    for (key, text) in canonical::members(record, CONTENT).unwrap_or_default() {
+        digests.insert(key, sha256_hex(&text));
+    }
+    digests
 }
 
 /// `sha256:` and the hex digest of one follow-up.
