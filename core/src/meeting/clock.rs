@@ -15,11 +15,10 @@
 //! Like the rest of the core, nothing here reads the clock or does I/O, and no input makes
 //! it panic: results that would fall past [`Date::MAX`] saturate there instead.
 
-use std::collections::{BTreeMap, BTreeSet};
+use std::collections::BTreeSet;
 use std::ops::{Bound, RangeInclusive};
 use std::sync::OnceLock;
 
-use serde::Deserialize;
 use time::{Date, Weekday};
 
 use crate::record::IsoDate;
@@ -46,14 +45,6 @@ pub struct Holidays {
     /// The first and last year the list is complete for, or `None` when it covers no year
     /// at all (an empty host list).
     years: Option<(i32, i32)>,
-}
-
-/// The shape of the embedded holiday file. Its other fields (`division`, `note`) are for
-/// people reading the file, so they are not kept.
-#[derive(Deserialize)]
-struct HolidayFile {
-    /// Holiday dates (`YYYY-MM-DD`) keyed by the year they belong to.
-    dates: BTreeMap<String, Vec<String>>,
 }
 
 impl Holidays {
@@ -165,30 +156,35 @@ fn empty() -> Holidays {
     }
 }
 
-/// Reads the embedded file. Every date must parse and sit under its own year, and the
-/// years must run without a gap, because the years are what [`Holidays::covers`] trusts.
+/// Reads the embedded file: `{"dates": {"2025": ["2025-01-01", …], …}}` (its other members,
+/// `division` and `note`, are for people reading it). Every date must parse and sit under
+/// its own year, and the years must run without a gap, because the years are what
+/// [`Holidays::covers`] trusts.
+///
+/// The file is read as a JSON value, whose reader the widget has already: a type of its
+/// own would compile another reader into the widget.
 fn parse_holiday_file(json: &str) -> Option<Holidays> {
-    let file: HolidayFile = serde_json::from_str(json).ok()?;
+    let file: serde_json::Value = serde_json::from_str(json).ok()?;
     let mut dates = BTreeSet::new();
-    let mut years = BTreeSet::new();
-    for (year, list) in &file.dates {
+    let mut years: Option<(i32, i32)> = None;
+    // The years are the object's keys, in order: each must be the one after the last.
+    for (year, list) in file.get("dates")?.as_object()? {
         let year: i32 = year.parse().ok()?;
-        years.insert(year);
-        for text in list {
-            let date = crate::record::read_date(text)?;
+        years = match years {
+            None => Some((year, year)),
+            Some((first, last)) if last.checked_add(1) == Some(year) => Some((first, year)),
+            Some(_) => return None,
+        };
+        for text in list.as_array()? {
+            let date = crate::record::read_date(text.as_str()?)?;
             if date.year() != year {
                 return None;
             }
             dates.insert(date);
         }
     }
-    let first = *years.first()?;
-    let last = *years.last()?;
-    let contiguous = i64::from(last) - i64::from(first) + 1 == i64::try_from(years.len()).ok()?;
-    contiguous.then_some(Holidays {
-        dates,
-        years: Some((first, last)),
-    })
+    years?;
+    Some(Holidays { dates, years })
 }
 
 /// Whether `date` is Monday to Friday.
@@ -329,4 +325,58 @@ pub fn distribution_due(meeting: Date, holidays: &Holidays) -> Clock {
         DISTRIBUTION_WORKING_DAYS,
         holidays,
     )
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_holiday_file_is_read_only_when_whole() {
+        for (case, json, years) in [
+            (
+                "two years",
+                r#"{"note": "n", "dates": {"2025": ["2025-12-25"], "2026": ["2026-01-01"]}}"#,
+                Some((2025, 2026)),
+            ),
+            (
+                "a year with no dates",
+                r#"{"dates": {"2025": []}}"#,
+                Some((2025, 2025)),
+            ),
+            (
+                "a gap between years",
+                r#"{"dates": {"2025": [], "2027": []}}"#,
+                None,
+            ),
+            (
+                "a date under another year",
+                r#"{"dates": {"2025": ["2026-01-01"]}}"#,
+                None,
+            ),
+            (
+                "a date that is not one",
+                r#"{"dates": {"2025": ["2025-02-30"]}}"#,
+                None,
+            ),
+            (
+                "a year that is not one",
+                r#"{"dates": {"twenty": []}}"#,
+                None,
+            ),
+            (
+                "a list that is not one",
+                r#"{"dates": {"2025": "2025-12-25"}}"#,
+                None,
+            ),
+            ("no years", r#"{"dates": {}}"#, None),
+            ("no dates", r#"{"note": "n"}"#, None),
+            ("not JSON", r#"{"dates": "#, None),
+        ] {
+            let read = parse_holiday_file(json);
+            assert_eq!(read.as_ref().and_then(|h| h.years), years, "{case}");
+        }
+        let read = parse_holiday_file(r#"{"dates": {"2025": ["2025-12-25", "2025-12-26"]}}"#);
+        assert_eq!(read.map(|h| h.dates.len()), Some(2));
+    }
 }
