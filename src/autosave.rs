@@ -21,13 +21,12 @@
 //! page is using. The host's acknowledgement removes the draft at once.
 
 use crate::host_js::{store, unsealed_draft, RecordText};
+use crate::json_object;
 use crate::record::import::import;
 use crate::record::{replace_ranges, DecisionRecord};
 use aes_gcm::aead::{Aead, KeyInit, Payload};
 use aes_gcm::{Aes256Gcm, Nonce};
 use base64::Engine;
-use serde::de::DeserializeOwned;
-use serde::{Deserialize, Serialize};
 use std::borrow::Cow;
 use std::cell::RefCell;
 use std::ops::Range;
@@ -44,15 +43,13 @@ fn storage() -> Result<Storage, String> {
     }
 }
 
-fn get<T: DeserializeOwned>(key: &str) -> Option<T> {
-    let text = storage().ok()?.get_item(key).ok()??;
-    serde_json::from_str(&text).ok()
+fn get(key: &str) -> Option<String> {
+    storage().ok()?.get_item(key).ok()?
 }
 
-fn set<T: Serialize>(key: &str, value: &T) -> Result<(), String> {
-    let text = serde_json::to_string(value).map_err(|error| error.to_string())?;
+fn set(key: &str, text: &str) -> Result<(), String> {
     storage()?
-        .set_item(key, &text)
+        .set_item(key, text)
         .map_err(|_| "this browser's storage is full or refused the write".to_string())
 }
 
@@ -111,49 +108,71 @@ const LEFT_IN_PLACE: &str =
 ///   JSON string, or with `"sealed":"…"` (base64 of the nonce and the ciphertext) instead.
 ///
 /// JSON text never holds a raw newline, so the first one tells the forms apart.
-#[derive(Serialize, Deserialize)]
-#[serde(rename_all = "camelCase")]
 struct StoredDraft<'a> {
     saved_at: f64,
     tab: Cow<'a, str>,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     record: Option<String>,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     sealed: Option<String>,
 }
 
-/// The header line of an unsealed draft.
-#[derive(Deserialize)]
-#[serde(rename_all = "camelCase", deny_unknown_fields)]
-struct DraftHeader {
-    /// Always 2: the form of the draft.
-    draft: u8,
-    saved_at: f64,
-    tab: String,
-}
-
 impl StoredDraft<'static> {
-    /// Reads a stored draft in either form; `None` for anything else (damaged).
+    /// Reads a stored draft in either form; `None` for anything else (damaged). The header
+    /// line holds `draft` (always 2: the form), `savedAt` and `tab`, and nothing else; the
+    /// one object holds `savedAt` and `tab`, `record` or `sealed` (either may be null), and
+    /// whatever else a later version adds.
     fn parse(text: &str) -> Option<Self> {
         match text.split_once('\n') {
             Some((header, record)) => {
-                let header: DraftHeader = serde_json::from_str(header).ok()?;
-                (header.draft == 2).then(|| StoredDraft {
-                    saved_at: header.saved_at,
-                    tab: Cow::Owned(header.tab),
+                let header = json_object::read(header)?;
+                if header.get("draft")?.as_u64() != Some(2) || header.len() != 3 {
+                    return None;
+                }
+                Some(StoredDraft {
+                    saved_at: json_object::number(&header, "savedAt")?,
+                    tab: Cow::Owned(json_object::text(&header, "tab")?.to_string()),
                     record: Some(record.to_string()),
                     sealed: None,
                 })
             }
-            None => serde_json::from_str(text).ok(),
+            None => {
+                let members = json_object::read(text)?;
+                let owned = |value: &serde_json::Value| value.as_str().map(str::to_string);
+                Some(StoredDraft {
+                    saved_at: json_object::number(&members, "savedAt")?,
+                    tab: Cow::Owned(json_object::text(&members, "tab")?.to_string()),
+                    record: json_object::optional(&members, "record", owned)?,
+                    sealed: json_object::optional(&members, "sealed", owned)?,
+                })
+            }
         }
+    }
+}
+
+impl StoredDraft<'_> {
+    /// The one-object form's text: `savedAt`, `tab`, and `record` or `sealed`.
+    fn text(&self) -> String {
+        let mut members = vec![
+            ("savedAt", self.saved_at.into()),
+            ("tab", self.tab.as_ref().into()),
+        ];
+        if let Some(record) = &self.record {
+            members.push(("record", record.as_str().into()));
+        }
+        if let Some(sealed) = &self.sealed {
+            members.push(("sealed", sealed.as_str().into()));
+        }
+        json_object::write(members)
     }
 }
 
 /// The text of an unsealed draft's header line (see [`StoredDraft`]); the page appends a
 /// newline and the record.
 fn draft_header(saved_at: f64, tab: &str) -> String {
-    serde_json::json!({ "draft": 2, "savedAt": saved_at, "tab": tab }).to_string()
+    json_object::write(vec![
+        ("draft", 2.into()),
+        ("savedAt", saved_at.into()),
+        ("tab", tab.into()),
+    ])
 }
 
 /// The start of a journal's text. The journal holds the changes made since the draft was
@@ -231,11 +250,28 @@ fn replay(draft: &str, base: f64, journal: &str) -> Result<Option<String>, ()> {
     replace_ranges(draft, changes).map(Some).ok_or(())
 }
 
-/// A tab's claim on a meeting's storage key.
-#[derive(Serialize, Deserialize)]
+/// A tab's claim on a meeting's storage key, stored as `{"at":…,"tab":"…"}`.
 struct Lock {
     tab: String,
     at: f64,
+}
+
+impl Lock {
+    /// The claim stored under `key`, if there is one that reads as a claim.
+    fn get(key: &str) -> Option<Lock> {
+        let members = json_object::read(&get(key)?)?;
+        Some(Lock {
+            tab: json_object::text(&members, "tab")?.to_string(),
+            at: json_object::number(&members, "at")?,
+        })
+    }
+
+    fn text(&self) -> String {
+        json_object::write(vec![
+            ("at", self.at.into()),
+            ("tab", self.tab.as_str().into()),
+        ])
+    }
 }
 
 /// The host's key for sealing drafts: AES-256-GCM. Never printed, never stored.
@@ -552,7 +588,7 @@ impl Autosave {
                 Some(meeting) => (meeting, true),
                 None => (entry, false),
             };
-            let held = get::<Lock>(&format!("{LOCK_PREFIX}{meeting}"))
+            let held = Lock::get(&format!("{LOCK_PREFIX}{meeting}"))
                 .is_some_and(|lock| now - lock.at < LOCK_FRESH_MS);
             let newest = match (saved_at(&key), beside) {
                 (Some(draft), false) => Some(
@@ -599,7 +635,7 @@ impl Autosave {
                     record: None,
                     sealed: Some(key.seal(text.compact.text.as_bytes(), &context, nonce)),
                 };
-                set(&self.draft_key, &stored).map_err(failed)?;
+                set(&self.draft_key, &stored.text()).map_err(failed)?;
             }
             None => {
                 let draft = unsealed_draft(&draft_header(now, &self.tab), text);
@@ -647,7 +683,7 @@ impl Autosave {
             record,
             sealed,
         };
-        set(key, &stored)
+        set(key, &stored.text())
     }
 
     /// Removes the draft, its journal and the wellbeing debrief kept beside it (the host has
@@ -696,14 +732,14 @@ impl Autosave {
     /// True unless another tab holds a fresh claim: the claim is this tab's, or stale (its
     /// tab crashed, or was closed, or slept), or there is none.
     pub fn free_for_this_tab(&self, now: f64) -> bool {
-        get::<Lock>(&self.lock_key)
+        Lock::get(&self.lock_key)
             .is_none_or(|lock| lock.tab == self.tab || now - lock.at >= LOCK_FRESH_MS)
     }
 
     /// When another tab's claim was last renewed, if it has gone stale (its tab closed,
     /// crashed, slept, or could not write it).
     pub fn stale_claim(&self, now: f64) -> Option<f64> {
-        get::<Lock>(&self.lock_key)
+        Lock::get(&self.lock_key)
             .filter(|lock| lock.tab != self.tab && now - lock.at >= LOCK_FRESH_MS)
             .map(|lock| lock.at)
     }
@@ -712,7 +748,7 @@ impl Autosave {
     /// key and removed.
     pub fn writable(&self) -> bool {
         let key = format!("{PROBE_PREFIX}{}", self.tab);
-        let written = set(&key, &0).is_ok();
+        let written = set(&key, "0").is_ok();
         delete(&key);
         written
     }
@@ -720,18 +756,16 @@ impl Autosave {
     /// Writes this tab's claim (on mount, and at every heartbeat). An error says why storage
     /// refused it: this tab then cannot show other tabs that it holds the meeting.
     pub fn renew(&self, now: f64) -> Result<(), String> {
-        set(
-            &self.lock_key,
-            &Lock {
-                tab: self.tab.clone(),
-                at: now,
-            },
-        )
+        let lock = Lock {
+            tab: self.tab.clone(),
+            at: now,
+        };
+        set(&self.lock_key, &lock.text())
     }
 
     /// Gives up this tab's claim, if it still holds it.
     pub fn release(&self) {
-        if let Some(lock) = get::<Lock>(&self.lock_key) {
+        if let Some(lock) = Lock::get(&self.lock_key) {
             if lock.tab == self.tab {
                 delete(&self.lock_key);
             }
@@ -817,13 +851,13 @@ mod tests {
             r#"{"draft":2,"savedAt":1772442000000.0,"tab":"tab-1"}"#
         );
         let unsealed = format!("{header}\n{record}");
-        let earlier = serde_json::to_string(&StoredDraft {
+        let earlier = StoredDraft {
             saved_at: 1_772_442_000_000.0,
             tab: Cow::Borrowed("tab-1"),
             record: Some(record.to_string()),
             sealed: None,
-        })
-        .unwrap();
+        }
+        .text();
         assert!(!earlier.contains('\n'), "JSON text holds no raw newline");
         for text in [&unsealed, &earlier] {
             let draft = StoredDraft::parse(text).expect(text);

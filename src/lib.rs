@@ -25,6 +25,8 @@ pub mod embed;
 #[cfg(feature = "web")]
 mod host_js;
 #[cfg(feature = "web")]
+mod json_object;
+#[cfg(feature = "web")]
 pub mod session;
 #[cfg(feature = "web")]
 pub mod shared_screen;

@@ -13,12 +13,12 @@
 //! chair's window sends it again when it opens.
 
 use crate::copy::shared_screen_copy;
+use crate::json_object;
 use crate::record::import::{export_compact, parse_unverified};
 use crate::session::Session;
 use crate::view::Stage;
 use gloo::events::EventListener;
 use gloo::timers::callback::Timeout;
-use serde::{Deserialize, Serialize};
 use std::cell::{Cell, RefCell};
 use std::rc::{Rc, Weak};
 use wasm_bindgen::JsCast;
@@ -33,9 +33,7 @@ const TOKEN_KEY: &str = "risk-sensible:shared-screen";
 const SEND_AFTER_MS: u32 = 150;
 
 /// What the two windows say to each other, written as a JSON object whose `kind` names the
-/// message (`{"kind":"view","stage":"…","scroll":0.5}`).
-#[derive(Serialize)]
-#[serde(tag = "kind", rename_all = "camelCase")]
+/// message (`{"kind":"view","scroll":0.5,"stage":"…"}`).
 enum Message {
     /// The shared window has opened and wants the state.
     Hello,
@@ -45,39 +43,40 @@ enum Message {
     View { stage: String, scroll: f64 },
 }
 
-/// A [`Message`] as read: one object holding any message's members. serde's own reader of
-/// an enum tagged inside its object buffers the object first, with machinery of its own
-/// (about 4 KiB of the module) that nothing else needs.
-#[derive(Deserialize)]
-struct Received {
-    kind: Kind,
-    record: Option<String>,
-    stage: Option<String>,
-    scroll: Option<f64>,
-}
-
-/// The `kind` of a [`Message`].
-#[derive(Deserialize)]
-#[serde(rename_all = "camelCase")]
-enum Kind {
-    Hello,
-    Record,
-    View,
-}
-
 impl Message {
-    /// The message `text` holds, if it is one: its kind and that kind's members.
+    /// The message `text` holds, if it is one: its kind and that kind's members. Members of
+    /// another kind are ignored.
     fn read(text: &str) -> Option<Message> {
-        let received: Received = serde_json::from_str(text).ok()?;
-        Some(match received.kind {
-            Kind::Hello => Message::Hello,
-            Kind::Record => Message::Record {
-                record: received.record?,
+        let members = json_object::read(text)?;
+        let owned = |key| json_object::text(&members, key).map(str::to_string);
+        Some(match json_object::text(&members, "kind")? {
+            "hello" => Message::Hello,
+            "record" => Message::Record {
+                record: owned("record")?,
             },
-            Kind::View => Message::View {
-                stage: received.stage?,
-                scroll: received.scroll?,
+            "view" => Message::View {
+                stage: owned("stage")?,
+                scroll: json_object::number(&members, "scroll")?,
             },
+            _ => return None,
+        })
+    }
+
+    /// The message as JSON text.
+    fn text(&self) -> String {
+        json_object::write(match self {
+            Message::Hello => vec![("kind", "hello".into())],
+            Message::Record { record } => {
+                vec![
+                    ("kind", "record".into()),
+                    ("record", record.as_str().into()),
+                ]
+            }
+            Message::View { stage, scroll } => vec![
+                ("kind", "view".into()),
+                ("stage", stage.as_str().into()),
+                ("scroll", (*scroll).into()),
+            ],
         })
     }
 }
@@ -95,9 +94,7 @@ fn channel_name(token: &str, instance: u32) -> String {
 }
 
 fn post(channel: &BroadcastChannel, message: &Message) {
-    if let Ok(text) = serde_json::to_string(message) {
-        let _ = channel.post_message(&text.into());
-    }
+    let _ = channel.post_message(&message.text().into());
 }
 
 /// Listens on the channel, handing each message it understands to `on_message`.
@@ -401,7 +398,7 @@ mod tests {
     /// of an unknown kind, or not an object is not read.
     #[test]
     fn messages_read_back_as_written() {
-        let written = |message: &Message| serde_json::to_string(message).unwrap();
+        let written = Message::text;
         assert!(matches!(
             Message::read(&written(&Message::Hello)),
             Some(Message::Hello)
@@ -419,7 +416,7 @@ mod tests {
         };
         assert_eq!(
             written(&view),
-            r#"{"kind":"view","stage":"risks","scroll":0.25}"#
+            r#"{"kind":"view","scroll":0.25,"stage":"risks"}"#
         );
         assert!(matches!(
             Message::read(&written(&view)),
