@@ -790,6 +790,11 @@ fn read_digits(digits: &[u8]) -> Option<u32> {
     })
 }
 
+/// The number of two ASCII digits, `tens` then `units`.
+fn two_digits(tens: u8, units: u8) -> Option<u8> {
+    u8::try_from(read_digits(&[tens, units])?).ok()
+}
+
 /// Reads a date as `time` parses `[year]-[month]-[day]`: a year of four digits with an
 /// optional sign, a month and a day of two, each checked by `time`'s calendar. Read
 /// directly because `time`'s general parser is compiled once per type it builds, about 25 KB
@@ -801,16 +806,14 @@ pub fn read_date(text: &str) -> Option<time::Date> {
         [b'+', rest @ ..] => (false, rest),
         rest => (false, rest),
     };
-    let [year @ .., b'-', m1, m2, b'-', d1, d2] = rest else {
+    let [y1, y2, y3, y4, b'-', m1, m2, b'-', d1, d2] = rest else {
         return None;
     };
-    let year = i32::try_from(read_digits(<&[u8; 4]>::try_from(year).ok()?)?).ok()?;
-    let month = u8::try_from(read_digits(&[*m1, *m2])?).ok()?;
-    let day = u8::try_from(read_digits(&[*d1, *d2])?).ok()?;
+    let year = i32::try_from(read_digits(&[*y1, *y2, *y3, *y4])?).ok()?;
     time::Date::from_calendar_date(
         if negative { -year } else { year },
-        time::Month::try_from(month).ok()?,
-        day,
+        time::Month::try_from(two_digits(*m1, *m2)?).ok()?,
+        two_digits(*d1, *d2)?,
     )
     .ok()
 }
@@ -828,11 +831,14 @@ pub fn read_timestamp(text: &str) -> Option<time::OffsetDateTime> {
     else {
         return None;
     };
-    let two = |tens: u8, units: u8| u8::try_from(read_digits(&[tens, units])?).ok();
     let year = i32::try_from(read_digits(&[*y1, *y2, *y3, *y4])?).ok()?;
-    let month = time::Month::try_from(two(*m1, *m2)?).ok()?;
-    let day = two(*d1, *d2)?;
-    let (hour, minute, mut second) = (two(*h1, *h2)?, two(*i1, *i2)?, two(*s1, *s2)?);
+    let month = time::Month::try_from(two_digits(*m1, *m2)?).ok()?;
+    let day = two_digits(*d1, *d2)?;
+    let (hour, minute, mut second) = (
+        two_digits(*h1, *h2)?,
+        two_digits(*i1, *i2)?,
+        two_digits(*s1, *s2)?,
+    );
     let (mut nanosecond, rest) = match rest {
         [b'.', fraction @ ..] => {
             let digits = fraction
@@ -857,8 +863,8 @@ pub fn read_timestamp(text: &str) -> Option<time::OffsetDateTime> {
     let offset = match rest {
         [b'Z' | b'z'] => time::UtcOffset::UTC,
         [sign @ (b'+' | b'-'), h1, h2, b':', m1, m2] => {
-            let hours = i8::try_from(two(*h1, *h2).filter(|hours| *hours <= 23)?).ok()?;
-            let minutes = i8::try_from(two(*m1, *m2)?).ok()?;
+            let hours = i8::try_from(two_digits(*h1, *h2).filter(|hours| *hours <= 23)?).ok()?;
+            let minutes = i8::try_from(two_digits(*m1, *m2)?).ok()?;
             let sign = if *sign == b'-' { -1 } else { 1 };
             time::UtcOffset::from_hms(sign * hours, sign * minutes, 0).ok()?
         }
@@ -890,9 +896,7 @@ pub fn read_clock_time(text: &str) -> Option<time::Time> {
     let [h1, h2, b':', m1, m2] = *text.as_bytes() else {
         return None;
     };
-    let hour = u8::try_from(read_digits(&[h1, h2])?).ok()?;
-    let minute = u8::try_from(read_digits(&[m1, m2])?).ok()?;
-    time::Time::from_hms(hour, minute, 0).ok()
+    time::Time::from_hms(two_digits(h1, h2)?, two_digits(m1, m2)?, 0).ok()
 }
 
 /// `HH:MM:SS`, and the fraction of a second without its trailing zeros when there is one,
