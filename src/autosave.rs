@@ -26,7 +26,6 @@ use crate::record::import::import;
 use crate::record::{replace_ranges, DecisionRecord};
 use aes_gcm::aead::{Aead, KeyInit, Payload};
 use aes_gcm::{Aes256Gcm, Nonce};
-use base64::Engine;
 use std::borrow::Cow;
 use std::cell::RefCell;
 use std::ops::Range;
@@ -289,9 +288,8 @@ const NONCE_BYTES: usize = 12;
 impl DraftKey {
     /// Reads the host's key: standard base64 (padding optional) of exactly 32 bytes.
     pub fn from_base64(text: &str) -> Result<Self, String> {
-        let bytes = base64::engine::general_purpose::STANDARD_NO_PAD
-            .decode(text.trim().trim_end_matches('='))
-            .map_err(|_| "draftKey is not base64".to_string())?;
+        let bytes = from_base64(text.trim().trim_end_matches('='))
+            .ok_or_else(|| "draftKey is not base64".to_string())?;
         if bytes.len() != 32 {
             return Err(format!(
                 "draftKey must be 32 bytes (256 bits) in base64, but is {} bytes",
@@ -317,15 +315,13 @@ impl DraftKey {
             .unwrap_or_default();
         let mut bytes = nonce.to_vec();
         bytes.extend_from_slice(&sealed);
-        base64::engine::general_purpose::STANDARD.encode(bytes)
+        to_base64(&bytes)
     }
 
     /// Opens what [`DraftKey::seal`] sealed with the same key and context; `None` for a
     /// different key or context, or anything changed.
     pub fn open(&self, sealed: &str, context: &[u8]) -> Option<Vec<u8>> {
-        let bytes = base64::engine::general_purpose::STANDARD
-            .decode(sealed)
-            .ok()?;
+        let bytes = from_base64(sealed)?;
         if bytes.len() < NONCE_BYTES {
             return None;
         }
@@ -340,6 +336,39 @@ impl DraftKey {
             )
             .ok()
     }
+}
+
+/// Base64 (the standard alphabet, padded) of `bytes`: the browser's `btoa` in the widget,
+/// where the `base64` crate would be code of its own. A browser test holds the two equal.
+#[cfg(target_arch = "wasm32")]
+fn to_base64(bytes: &[u8]) -> String {
+    // `btoa` takes a "binary string": one character per byte.
+    let binary: String = bytes.iter().copied().map(char::from).collect();
+    web_sys::window()
+        .and_then(|window| window.btoa(&binary).ok())
+        .unwrap_or_default()
+}
+
+/// The bytes of base64 `text`, padded or not: the browser's `atob` in the widget, which
+/// also passes over white space and any bits past the last byte.
+#[cfg(target_arch = "wasm32")]
+fn from_base64(text: &str) -> Option<Vec<u8>> {
+    let binary = web_sys::window()?.atob(text).ok()?;
+    binary.chars().map(|c| u8::try_from(c).ok()).collect()
+}
+
+#[cfg(not(target_arch = "wasm32"))]
+fn to_base64(bytes: &[u8]) -> String {
+    use base64::Engine;
+    base64::engine::general_purpose::STANDARD.encode(bytes)
+}
+
+#[cfg(not(target_arch = "wasm32"))]
+fn from_base64(text: &str) -> Option<Vec<u8>> {
+    use base64::Engine;
+    base64::engine::general_purpose::STANDARD_NO_PAD
+        .decode(text.trim_end_matches('='))
+        .ok()
 }
 
 /// What a sealed draft's authentication covers besides the record: the meeting's storage
@@ -803,13 +832,11 @@ mod tests {
         let key = DraftKey::from_base64(KEY).unwrap();
         let context = sealing_context("m", 1.0);
         let sealed = key.seal(b"{\"schemaVersion\": 1}", &context, [1; NONCE_BYTES]);
-        let bytes = base64::engine::general_purpose::STANDARD
-            .decode(&sealed)
-            .unwrap();
+        let bytes = from_base64(&sealed).unwrap();
         for index in 0..bytes.len() {
             let mut changed = bytes.clone();
             changed[index] ^= 0x01;
-            let text = base64::engine::general_purpose::STANDARD.encode(changed);
+            let text = to_base64(&changed);
             assert_eq!(key.open(&text, &context), None, "byte {index}");
         }
         assert_eq!(key.open("not base64!", &context), None);
@@ -825,6 +852,29 @@ mod tests {
             key.seal(b"same", &context, [1; NONCE_BYTES]),
             key.seal(b"same", &context, [2; NONCE_BYTES])
         );
+    }
+
+    /// The browser's `btoa` and `atob` and the `base64` crate write and read the same text
+    /// (`tests/browser.rs` holds the same texts in the browser), every byte value included.
+    #[test]
+    fn sealed_text_is_the_same_in_every_build() {
+        let key = DraftKey::from_base64("AAECAwQFBgcICQoLDA0ODxAREhMUFRYXGBkaGxwdHh8=").unwrap();
+        let every_byte: Vec<u8> = (0u8..=255).collect();
+        let sealed = key.seal(&every_byte, b"context", [7; 12]);
+        assert_eq!(
+            sealed,
+            "BwcHBwcHBwcHBwcHD2ukX2sK0fPOlBmLjFz6lLFNn2Cc4pcO5qJE4RjDLAQHZdNdpWXStSrXi9buOvcJi3mBeuGUNzyl0dvZUYW9zwXksnHNjWyGBJJ9C6vOXpWUaQBz4vsdY7djPQU0elnUru7tzroucugnFaJN/K2YPttA/EVZNnQYn8HWufJP9gDXAEaMdCUKKK+/t5ZUWhkdpNmlSx28Fc52w2VWuoteNCKVNFS8Zd/d9Snaxes/C9gF2gMaNvnDCZVK5Ctz50YIu/XTO+Xjcytr7wXBi+8V/1XRClQDw2MTp7ABI8BsxWjgoH5ygS3K2aGqH3I3DUovNwO/Z9IPb84RL7wT6OBhvpexIM7TiFAh5YTSr0osVno="
+        );
+        assert_eq!(key.open(&sealed, b"context"), Some(every_byte));
+        assert_eq!(
+            key.seal(b"", b"", [255; 12]),
+            "////////////////2HnhJSBSoY6hT1495q3nNQ=="
+        );
+        assert_eq!(key.open("not base64!", b"context"), None);
+        assert!(DraftKey::from_base64("AAECAwQFBgcICQoLDA0ODxAREhMUFRYXGBkaGxwdHh8").is_ok());
+        assert!(DraftKey::from_base64("AAECAwQFBgcICQoLDA0ODw==").is_err());
+        assert!(DraftKey::from_base64("not a key!").is_err());
+        assert!(DraftKey::from_base64("").is_err());
     }
 
     #[test]
