@@ -133,3 +133,52 @@ fn the_schema_refuses_what_import_refuses_by_shape() {
     bad_date["meeting"]["date"] = "2 March 2026".into();
     assert!(!schema_errors(&bad_date).is_empty());
 }
+
+/// The widget names enumeration values by `unit_name`, which reads only plain names: every
+/// enumeration a form offers is written as one, and `unit_name` gives what serde writes.
+#[test]
+fn every_enumeration_a_form_offers_is_written_as_a_plain_name() {
+    use risk_sensible::record::*;
+    fn names<T: Labelled + std::fmt::Debug>() {
+        for value in T::all() {
+            let written = serde_json::to_value(value).unwrap();
+            assert!(!unit_name(value).is_empty(), "{value:?} has no plain name");
+            assert_eq!(Value::from(unit_name(value)), written, "{value:?}");
+            assert_eq!(wire_name(value), unit_name(value), "{value:?}");
+        }
+    }
+    names::<BackgroundCheck>();
+    names::<MedicalAuthority>();
+    names::<Investigation>();
+    names::<StatutoryDuty>();
+    names::<FollowUpKind>();
+    names::<Article6Basis>();
+    names::<SpecialCategoryCondition>();
+    names::<ThresholdAnswer>();
+    names::<HarmCategory>();
+    names::<ThresholdRoute>();
+    names::<MeetingType>();
+    names::<MeetingMode>();
+    names::<Attendance>();
+    names::<Tristate>();
+    names::<SubjectRole>();
+    names::<Mobility>();
+    names::<InformationKind>();
+    names::<SharingBasis>();
+    names::<Sensitivity>();
+    names::<AssessmentColumn>();
+    names::<DecisionType>();
+    names::<S47Outcome>();
+    names::<ActionStatus>();
+    names::<NotDoneReason>();
+    names::<EscalationStage>();
+    names::<Restriction>();
+    names::<RecipientKind>();
+    for status in [Status::Draft, Status::Final, Status::Amended] {
+        assert_eq!(
+            Value::from(unit_name(&status)),
+            serde_json::to_value(status).unwrap()
+        );
+    }
+    assert_eq!(unit_name(&Some(Status::Draft)), "", "not a plain name");
+}

@@ -272,11 +272,11 @@ fn restrictions_of(section: &str, object: &Map<String, Value>) -> Vec<String> {
         Sensitivity::ALL
             .iter()
             .copied()
-            .find(|label| wire_name(label) == *value)
+            .find(|label| unit_name(label) == *value)
     });
     Restrictions::from_sensitivity(legacy)
         .iter()
-        .map(|restriction| wire_name(&restriction))
+        .map(|restriction| unit_name(&restriction).to_string())
         .collect()
 }
 
@@ -349,7 +349,7 @@ pub fn fhir_questionnaire_response(record: &DecisionRecord) -> Value {
     };
     let mut extensions = vec![extension(
         "record-status",
-        crate::record::wire_name(&record.meta.status),
+        crate::record::unit_name(&record.meta.status),
     )];
     if let Some(digest) = &record.meta.digest {
         extensions.push(extension("record-digest", digest.clone()));

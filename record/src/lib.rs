@@ -114,6 +114,13 @@ pub fn to_json_value<T: serde::Serialize + ?Sized>(value: &T) -> serde_json::Val
         .unwrap_or(serde_json::Value::Null)
 }
 
+/// The wire name of a value of an enumeration of plain names (`strategyMeeting`); empty for
+/// any other value. What [`wire_name`] gives for such a value, without its writing of any
+/// other value (compiled for each type it is given), so the widget uses this one.
+pub fn unit_name<T: serde::Serialize + ?Sized>(value: &T) -> &'static str {
+    variant_name(value).unwrap_or_default()
+}
+
 /// The wire name of an enumeration value (`strategyMeeting`): the text it is written as;
 /// empty for a value not written as text.
 pub fn wire_name<T: serde::Serialize + ?Sized>(value: &T) -> String {

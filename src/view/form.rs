@@ -14,7 +14,7 @@ use super::focus::{use_focus, FocusTarget};
 use crate::bidi::isolate;
 use crate::meeting::{limits, Command, Finding};
 use crate::record::{
-    wire_name, Attendance, ClockTime, DecisionRecord, IsoDate, JsonPath, Labelled, Participant,
+    unit_name, Attendance, ClockTime, DecisionRecord, IsoDate, JsonPath, Labelled, Participant,
     Restriction, Restrictions, Step,
 };
 use std::rc::Rc;
@@ -89,7 +89,7 @@ impl Control {
 fn choices<E: Labelled>() -> Vec<Choice> {
     E::all()
         .iter()
-        .map(|value| Choice::new(wire_name(value), value.label()))
+        .map(|value| Choice::new(unit_name(value), value.label()))
         .collect()
 }
 
@@ -164,7 +164,7 @@ parsed_field_value!(IsoDate, ClockTime);
 impl FieldValue for Option<Restrictions> {
     fn to_text(&self) -> String {
         let restrictions = self.clone().unwrap_or_else(Restrictions::unlabelled);
-        let codes: Vec<String> = restrictions.iter().map(|code| wire_name(&code)).collect();
+        let codes: Vec<&str> = restrictions.iter().map(|code| unit_name(&code)).collect();
         codes.join(" ")
     }
     fn from_text(text: &str) -> Option<Self> {
@@ -174,7 +174,7 @@ impl FieldValue for Option<Restrictions> {
                 Restriction::ALL
                     .iter()
                     .copied()
-                    .find(|restriction| wire_name(restriction) == code)
+                    .find(|restriction| unit_name(restriction) == code)
             })
             .collect();
         Some(Some(Restrictions::of(&chosen)))
@@ -185,10 +185,10 @@ impl FieldValue for Option<Restrictions> {
 /// between, in the enumeration's order.
 impl<E: Labelled> FieldValue for Vec<E> {
     fn to_text(&self) -> String {
-        let codes: Vec<String> = E::all()
+        let codes: Vec<&str> = E::all()
             .iter()
             .filter(|value| self.contains(value))
-            .map(wire_name)
+            .map(unit_name)
             .collect();
         codes.join(" ")
     }
@@ -198,7 +198,7 @@ impl<E: Labelled> FieldValue for Vec<E> {
             E::all()
                 .iter()
                 .copied()
-                .filter(|value| chosen.contains(&wire_name(value).as_str()))
+                .filter(|value| chosen.contains(&unit_name(value)))
                 .collect(),
         )
     }
@@ -209,15 +209,15 @@ macro_rules! labelled_field_value {
     ($($type:ty),+) => {
         $(impl FieldValue for $type {
             fn to_text(&self) -> String {
-                wire_name(self)
+                unit_name(self).to_string()
             }
             fn from_text(text: &str) -> Option<Self> {
-                <$type>::ALL.iter().copied().find(|value| wire_name(value) == text)
+                <$type>::ALL.iter().copied().find(|value| unit_name(value) == text)
             }
         }
         impl FieldValue for Option<$type> {
             fn to_text(&self) -> String {
-                self.as_ref().map(wire_name).unwrap_or_default()
+                self.as_ref().map(unit_name).unwrap_or_default().to_string()
             }
             fn from_text(text: &str) -> Option<Self> {
                 Some(<$type>::from_text(text))
@@ -710,7 +710,7 @@ pub fn fields(props: &FieldsProps) -> Html {
             Control::Restrictions => {
                 let choices: Vec<Choice> = Restriction::ALL
                     .iter()
-                    .map(|restriction| Choice::new(wire_name(restriction), restriction.label()))
+                    .map(|restriction| Choice::new(unit_name(restriction), restriction.label()))
                     .collect();
                 let checked: Vec<String> =
                     field.value.split_whitespace().map(str::to_string).collect();

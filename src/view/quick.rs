@@ -9,7 +9,7 @@ use super::context::use_widget;
 use super::fields::{Choice, TextField};
 use super::form::{display_value, Control, FieldSpec};
 use crate::bidi::isolate;
-use crate::record::{wire_name, IsoDate, Participant, Restriction};
+use crate::record::{unit_name, IsoDate, Participant, Restriction};
 use std::rc::Rc;
 use yew::prelude::*;
 
@@ -226,7 +226,7 @@ fn read_part(
         Control::Restrictions => {
             let choices: Vec<Choice> = Restriction::ALL
                 .iter()
-                .map(|restriction| Choice::new(wire_name(restriction), restriction.label()))
+                .map(|restriction| Choice::new(unit_name(restriction), restriction.label()))
                 .collect();
             let mut codes = Vec::new();
             for word in part

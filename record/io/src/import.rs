@@ -799,7 +799,9 @@ fn version_1_to_2(mut value: Value) -> Result<Value, ImportProblem> {
         Value::Array(
             restrictions
                 .iter()
-                .map(|restriction| Value::String(risk_sensible_record::wire_name(&restriction)))
+                .map(|restriction| {
+                    Value::String(risk_sensible_record::unit_name(&restriction).to_string())
+                })
                 .collect(),
         )
     };
