@@ -2,6 +2,9 @@
 //! chain, and that any single change to a final record or its history is detected.
 
 mod common;
+#[cfg(feature = "web")]
+#[path = "common/sealed_text.rs"]
+mod sealed_text;
 
 use common::{run, run_at};
 use risk_sensible::example::{example_actor, example_record};
@@ -936,4 +939,12 @@ fn a_follow_up_says_what_its_kind_needs() {
     )
     .unwrap();
     verify(&done).unwrap();
+}
+
+/// The texts a sealed draft is written as are the browser's (`tests/browser.rs` runs the same
+/// checks there, where `btoa` and `atob` do the base64).
+#[cfg(feature = "web")]
+#[test]
+fn sealed_text_is_the_same_natively_as_in_the_browser() {
+    sealed_text::check();
 }
