@@ -457,6 +457,21 @@ pub fn missing(fields: &[FieldSpec], texts: &[String]) -> Vec<FormError> {
         .collect()
 }
 
+/// `errors` in the order of the form's fields (`keys`, for a form editing the value at
+/// `at`): those about no field first, then each field's, each in the order they came. One
+/// list per field: a sort would be code of its own in the module for these few.
+fn in_form_order(errors: Vec<FormError>, keys: &[&str], at: &JsonPath) -> Vec<FormError> {
+    let mut by_field: Vec<Vec<FormError>> = (0..=keys.len()).map(|_| Vec::new()).collect();
+    for error in errors {
+        let place = keys
+            .iter()
+            .position(|key| error.is_about(at, key))
+            .map_or(0, |index| index + 1);
+        by_field[place].push(error);
+    }
+    by_field.into_iter().flatten().collect()
+}
+
 /// What stops a form being saved.
 #[derive(Clone, Debug, PartialEq)]
 pub enum FormError {
@@ -929,14 +944,10 @@ impl ItemForm {
 
     /// Shows what stopped the save, in the order of the form, and moves focus to the
     /// summary.
-    pub fn refuse(&self, mut errors: Vec<FormError>, fields: &[FieldSpec], at: &JsonPath) {
+    pub fn refuse(&self, errors: Vec<FormError>, fields: &[FieldSpec], at: &JsonPath) {
         self.warned.set(None);
-        errors.sort_by_key(|error| {
-            fields
-                .iter()
-                .position(|field| error.is_about(at, field.key))
-        });
-        self.errors.set(errors);
+        let keys: Vec<&str> = fields.iter().map(|field| field.key).collect();
+        self.errors.set(in_form_order(errors, &keys, at));
         self.focus.emit(FocusTarget::Node(self.summary.clone()));
     }
 
@@ -990,4 +1001,43 @@ fn summary_of(
             }
         })
         .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn errors_are_listed_in_the_order_of_the_form() {
+        let missing = |field, message| FormError::Missing { field, message };
+        let at = JsonPath::keys(&["actions"]).index(2);
+        let invalid = |key: &str, message: &str| FormError::Invalid {
+            path: at.clone().key(key.to_string()),
+            message: message.to_string(),
+        };
+        let errors = vec![
+            missing("due", "first about the due date"),
+            invalid("task", "about the task"),
+            missing("elsewhere", "about no field of the form"),
+            missing("due", "second about the due date"),
+            FormError::Invalid {
+                path: at.clone(),
+                message: "about the whole action".into(),
+            },
+            invalid("ownerId", "about the owner"),
+        ];
+        let ordered = in_form_order(errors, &["task", "ownerId", "due"], &at);
+        let messages: Vec<&str> = ordered.iter().map(FormError::message).collect();
+        assert_eq!(
+            messages,
+            [
+                "about no field of the form",
+                "about the whole action",
+                "about the task",
+                "about the owner",
+                "first about the due date",
+                "second about the due date",
+            ]
+        );
+    }
 }
