@@ -682,6 +682,18 @@ pub fn fields(props: &FieldsProps) -> Html {
                 error: error.clone(),
             })
         };
+        // The ticked codes, a space between.
+        let checkboxes = |choices: Vec<Choice>| {
+            checkbox_group(CheckboxGroupProps {
+                id: id.clone(),
+                legend: label.clone(),
+                choices,
+                checked: field.value.split_whitespace().map(str::to_string).collect(),
+                onchange: onchange.reform(|codes: Vec<String>| codes.join(" ")),
+                hint: hint.clone(),
+                error: error.clone(),
+            })
+        };
         // A value that is no longer offered (an agency the host has dropped, a participant
         // removed) is still shown, flagged, rather than silently dropped.
         let keep_current = |mut choices: Vec<Choice>, flagged: String| {
@@ -722,39 +734,14 @@ pub fn fields(props: &FieldsProps) -> Html {
                 "Select one",
                 hint.clone(),
             ),
-            Control::Restrictions => {
-                let choices: Vec<Choice> = Restriction::ALL
+            Control::Restrictions => checkboxes(
+                Restriction::ALL
                     .iter()
                     .map(|restriction| Choice::new(unit_name(restriction), restriction.label()))
-                    .collect();
-                let checked: Vec<String> =
-                    field.value.split_whitespace().map(str::to_string).collect();
-                let onchange = onchange.reform(|codes: Vec<String>| codes.join(" "));
-                checkbox_group(CheckboxGroupProps {
-                    id,
-                    legend: label,
-                    choices,
-                    checked,
-                    onchange,
-                    hint,
-                    error,
-                })
-            }
+                    .collect(),
+            ),
+            Control::Checkboxes(choices) => checkboxes(choices.clone()),
             // The scale as the room draws it: 0 to 10 in a row, one choice.
-            Control::Checkboxes(choices) => {
-                let checked: Vec<String> =
-                    field.value.split_whitespace().map(str::to_string).collect();
-                let onchange = onchange.reform(|codes: Vec<String>| codes.join(" "));
-                checkbox_group(CheckboxGroupProps {
-                    id,
-                    legend: label,
-                    choices: choices.clone(),
-                    checked,
-                    onchange,
-                    hint,
-                    error,
-                })
-            }
             Control::Score => radio_group(RadioGroupProps {
                 id,
                 legend: label,
