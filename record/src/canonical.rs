@@ -333,6 +333,75 @@ mod tests {
         assert_eq!(text(&json!({"audit": 1, "z": 2}), OMIT), r#"{"z":2}"#);
     }
 
+    /// Structs write their members in the order declared, which is not key order: the
+    /// objects below are all out of order, at every depth, in and around members left out.
+    #[derive(Serialize)]
+    struct Pair {
+        z: u8,
+        a: u8,
+    }
+
+    #[derive(Serialize)]
+    struct Meta {
+        status: Pair,
+        id: Pair,
+    }
+
+    #[derive(Serialize)]
+    struct Outer {
+        y: Pair,
+        audit: Vec<Pair>,
+        meta: Meta,
+        b: Vec<Option<Pair>>,
+        a: Pair,
+    }
+
+    #[test]
+    fn objects_out_of_order_are_sorted_at_every_depth_around_members_left_out() {
+        let pair = |z, a| Pair { z, a };
+        let value = Outer {
+            y: pair(1, 2),
+            audit: vec![pair(3, 4), pair(5, 6)],
+            meta: Meta {
+                status: pair(7, 8),
+                id: pair(9, 10),
+            },
+            b: vec![Some(pair(11, 12)), None, Some(pair(13, 14))],
+            a: pair(15, 16),
+        };
+        let b = r#""b":[{"a":12,"z":11},null,{"a":14,"z":13}]"#;
+        assert_eq!(
+            String::from_utf8(to_vec(&value, Omit::default()).unwrap()).unwrap(),
+            format!(
+                r#"{{"a":{{"a":16,"z":15}},"audit":[{{"a":4,"z":3}},{{"a":6,"z":5}}],{b},"meta":{{"id":{{"a":10,"z":9}},"status":{{"a":8,"z":7}}}},"y":{{"a":2,"z":1}}}}"#
+            )
+        );
+        const OMIT: Omit = Omit {
+            root: &["audit"],
+            meta: &["status"],
+        };
+        assert_eq!(
+            String::from_utf8(to_vec(&value, OMIT).unwrap()).unwrap(),
+            format!(
+                r#"{{"a":{{"a":16,"z":15}},{b},"meta":{{"id":{{"a":10,"z":9}}}},"y":{{"a":2,"z":1}}}}"#
+            )
+        );
+        let handed = members(&value, OMIT).unwrap();
+        let texts: Vec<(&str, String)> = handed
+            .iter()
+            .map(|(key, text)| (key.as_str(), String::from_utf8_lossy(text).into_owned()))
+            .collect();
+        assert_eq!(
+            texts,
+            [
+                ("a", r#"{"a":16,"z":15}"#.to_string()),
+                ("b", b[4..].to_string()),
+                ("meta", r#"{"id":{"a":10,"z":9}}"#.to_string()),
+                ("y", r#"{"a":2,"z":1}"#.to_string()),
+            ]
+        );
+    }
+
     #[test]
     fn members_are_the_texts_the_whole_form_writes() {
         const OMIT: Omit = Omit {
