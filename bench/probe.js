@@ -63,6 +63,8 @@
           startTime: e.startTime,
           duration: e.duration,
           processing: e.processingEnd - e.processingStart,
+          processingStart: e.processingStart,
+          processingEnd: e.processingEnd,
           interactionId: e.interactionId || 0,
         });
       }

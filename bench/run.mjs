@@ -27,6 +27,7 @@ import { join, dirname } from "node:path";
 import { fileURLToPath } from "node:url";
 import os from "node:os";
 import { runScenario } from "./scenario.mjs";
+import { handlerTime } from "./event-timing.mjs";
 
 const here = dirname(fileURLToPath(import.meta.url));
 // The one browser of the run: closed on success, on error, on a signal and by the watchdog.
@@ -417,7 +418,7 @@ function eventTimingOf(events, from, to, keys) {
   const perKey = downs.map((down) => {
     const end = down.startTime + down.duration;
     const related = inWindow.filter((e) => e.startTime >= down.startTime && e.startTime <= end);
-    return { duration: down.duration, processing: related.reduce((sum, e) => sum + e.processing, 0) };
+    return { duration: down.duration, processing: handlerTime(related) };
   });
   return {
     keys,
