@@ -526,6 +526,7 @@ pub fn mount(element: Element, options: JsValue) -> Result<WidgetHandle, JsError
         shared_screen: Some(shared_screen.clone()),
     };
     let app = yew::Renderer::<App>::with_root_and_props(element.clone(), props).render();
+    write_text_after_first_render(&session);
     Ok(WidgetHandle {
         element,
         app: RefCell::new(Some(app)),
@@ -534,6 +535,22 @@ pub fn mount(element: Element, options: JsValue) -> Result<WidgetHandle, JsError
         unload: RefCell::new(unload),
         shared_screen,
     })
+}
+
+/// Works out the record's text in a task of its own after mounting, unless the widget is
+/// gone by then: after the first render, and on a large meeting (whose first render is
+/// long enough for a frame to fall due) after the frame that shows it. Each change writes
+/// only what it changed from the text before, so without it the first key typed would
+/// write out the whole record (tens of milliseconds on a large meeting, with the code not
+/// yet warm); with it, the first key costs what every other does.
+fn write_text_after_first_render(session: &Rc<Session>) {
+    let session = Rc::downgrade(session);
+    gloo::timers::callback::Timeout::new(0, move || {
+        if let Some(session) = session.upgrade().filter(|session| !session.closed()) {
+            session.text();
+        }
+    })
+    .forget();
 }
 
 /// Mounts the shared screen's view in the window the chair's widget opened: no record of
