@@ -32,14 +32,26 @@ use std::ops::Range;
 use std::rc::Rc;
 use web_sys::Storage;
 
+thread_local! {
+    /// The page's localStorage once it has been reached: the same object for the page's
+    /// life, and each write reaches it (reaching it through the window costs as much as a
+    /// write of a journal entry).
+    static STORAGE: std::cell::OnceCell<Storage> = const { std::cell::OnceCell::new() };
+}
+
 /// The page's localStorage, or why there is none. Reached through web-sys directly: a
 /// browser with storage switched off throws on access, which must be an answer, not a
 /// crash.
 fn storage() -> Result<Storage, String> {
-    match web_sys::window().map(|window| window.local_storage()) {
-        Some(Ok(Some(storage))) => Ok(storage),
-        _ => Err("this browser's storage is switched off".to_string()),
-    }
+    STORAGE.with(|reached| {
+        if let Some(storage) = reached.get() {
+            return Ok(storage.clone());
+        }
+        match web_sys::window().map(|window| window.local_storage()) {
+            Some(Ok(Some(storage))) => Ok(reached.get_or_init(|| storage).clone()),
+            _ => Err("this browser's storage is switched off".to_string()),
+        }
+    })
 }
 
 fn get(key: &str) -> Option<String> {
@@ -258,7 +270,12 @@ struct Lock {
 impl Lock {
     /// The claim stored under `key`, if there is one that reads as a claim.
     fn get(key: &str) -> Option<Lock> {
-        let members = json_object::read(&get(key)?)?;
+        Self::read(&get(key)?)
+    }
+
+    /// A claim's stored text read as a claim, if it reads as one.
+    fn read(text: &str) -> Option<Lock> {
+        let members = json_object::read(text)?;
         Some(Lock {
             tab: json_object::text(&members, "tab")?.to_string(),
             at: json_object::number(&members, "at")?,
@@ -445,6 +462,9 @@ pub struct Autosave {
     last_written: std::cell::Cell<f64>,
     /// The draft this tab last wrote whole, and when: the journal holds the changes since.
     base: RefCell<Option<(f64, Rc<RecordText>)>>,
+    /// The claim this tab last wrote: while storage holds that text, the meeting is this
+    /// tab's, with no need to read it as a claim.
+    claim: RefCell<Option<String>>,
 }
 
 impl Autosave {
@@ -466,6 +486,7 @@ impl Autosave {
             max_age_ms,
             last_written: std::cell::Cell::new(f64::MIN),
             base: RefCell::new(None),
+            claim: RefCell::new(None),
         }
     }
 
@@ -761,8 +782,13 @@ impl Autosave {
     /// True unless another tab holds a fresh claim: the claim is this tab's, or stale (its
     /// tab crashed, or was closed, or slept), or there is none.
     pub fn free_for_this_tab(&self, now: f64) -> bool {
-        Lock::get(&self.lock_key)
-            .is_none_or(|lock| lock.tab == self.tab || now - lock.at >= LOCK_FRESH_MS)
+        let Some(text) = get(&self.lock_key) else {
+            return true;
+        };
+        if self.claim.borrow().as_ref() == Some(&text) {
+            return true;
+        }
+        Lock::read(&text).is_none_or(|lock| lock.tab == self.tab || now - lock.at >= LOCK_FRESH_MS)
     }
 
     /// When another tab's claim was last renewed, if it has gone stale (its tab closed,
@@ -789,7 +815,10 @@ impl Autosave {
             tab: self.tab.clone(),
             at: now,
         };
-        set(&self.lock_key, &lock.text())
+        let text = lock.text();
+        let written = set(&self.lock_key, &text);
+        *self.claim.borrow_mut() = written.is_ok().then_some(text);
+        written
     }
 
     /// Gives up this tab's claim, if it still holds it.

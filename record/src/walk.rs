@@ -19,13 +19,15 @@ use std::fmt;
 /// occur in it; in the order the record is written. Object keys and enumeration values are
 /// not looked at; a string is looked into only when it holds a character beyond ASCII.
 /// Checks that apply to all of a record's text (such as `validate`'s warning on
-/// bidirectional controls) use this rather than a list of fields.
+/// bidirectional controls) use this rather than a list of fields. The record's members
+/// named in `leave_out` are not walked at all.
 pub fn strings_with(
     record: &DecisionRecord,
+    leave_out: &'static [&'static str],
     wanted: &dyn Fn(char) -> bool,
 ) -> Vec<(JsonPath, Vec<char>)> {
     let mut found = Vec::new();
-    for_each_string(record, &mut |steps, text| {
+    let mut visit = |steps: &[Step], text: &str| {
         if text.is_ascii() {
             return;
         }
@@ -44,7 +46,10 @@ pub fn strings_with(
                 });
             found.push((path, characters));
         }
-    });
+    };
+    let mut walk = Walk::new(Some(&mut visit));
+    walk.leave_out = leave_out;
+    let _ = record.serialize(&mut walk);
     found
 }
 
@@ -103,6 +108,8 @@ struct Walk<'v> {
     /// Count each text as it is escaped, not at its longest.
     close: bool,
     visit: Option<Visit<'v>>,
+    /// Members of the outermost object not walked.
+    leave_out: &'static [&'static str],
 }
 
 /// What is called with each string's path and text.
@@ -116,6 +123,7 @@ impl<'v> Walk<'v> {
             bytes: 0,
             close: false,
             visit,
+            leave_out: &[],
         }
     }
 
@@ -148,12 +156,17 @@ impl<'v> Walk<'v> {
     // `member` and `item` are compiled once per type of value; what does not depend on the
     // type is in `enter_member` and `enter_item`, compiled once.
     fn member<T: Serialize + ?Sized>(&mut self, key: Cow<'static, str>, value: &T) {
-        self.enter_member(key);
-        let _ = value.serialize(&mut *self);
-        self.path.pop();
+        if self.enter_member(key) {
+            let _ = value.serialize(&mut *self);
+            self.path.pop();
+        }
     }
 
-    fn enter_member(&mut self, key: Cow<'static, str>) {
+    /// Enters the member under `key`; false when it is one left out.
+    fn enter_member(&mut self, key: Cow<'static, str>) -> bool {
+        if self.path.is_empty() && self.leave_out.contains(&&*key) {
+            return false;
+        }
         self.separator();
         // `"key": `; a key that is not one of the types' own names may need escapes.
         self.bytes += 2 + match &key {
@@ -162,6 +175,7 @@ impl<'v> Walk<'v> {
             Cow::Owned(key) => 2 + ESCAPE_FACTOR * key.len(),
         };
         self.path.push(Step::Key(key));
+        true
     }
 
     fn item<T: Serialize + ?Sized>(&mut self, value: &T) {
@@ -467,12 +481,14 @@ mod tests {
             },
         ];
         let wanted = |character: char| matches!(character, '\u{202e}' | '\u{2066}' | '\u{2067}');
-        let found: Vec<(String, Vec<char>)> = strings_with(&record, &wanted)
-            .into_iter()
-            .map(|(path, characters)| (path.to_string(), characters))
-            .collect();
+        let found = |leave_out| -> Vec<(String, Vec<char>)> {
+            strings_with(&record, leave_out, &wanted)
+                .into_iter()
+                .map(|(path, characters)| (path.to_string(), characters))
+                .collect()
+        };
         assert_eq!(
-            found,
+            found(&[]),
             [
                 ("$.meta.id".to_string(), vec!['\u{202e}']),
                 (
@@ -486,6 +502,19 @@ mod tests {
                 ("$.participants[1].agency".to_string(), vec!['\u{2067}']),
             ]
         );
-        assert!(strings_with(&record, &|_| false).is_empty());
+        // Members left out are left out of the outermost object only.
+        assert_eq!(
+            found(&["participants", "reason", "sectionDigests"]),
+            [
+                ("$.meta.id".to_string(), vec!['\u{202e}']),
+                (
+                    "$.meta.sectionDigests.meeting".to_string(),
+                    vec!['\u{2066}']
+                ),
+                ("$.meta.linkedRecords[1]".to_string(), vec!['\u{202e}']),
+                ("$.meeting.reason".to_string(), vec!['\u{202e}', '\u{2066}']),
+            ]
+        );
+        assert!(strings_with(&record, &[], &|_| false).is_empty());
     }
 }

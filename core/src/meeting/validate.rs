@@ -178,11 +178,8 @@ fn validate_references(record: &DecisionRecord, findings: &mut Vec<Finding>) {
 /// (free strings a host may choose) and the amendments. The audit trail is not: it repeats
 /// what the record held, cannot be corrected, and no view shows it.
 fn validate_text(record: &DecisionRecord, findings: &mut Vec<Finding>) {
-    let audit = JsonPath::keys(&["audit"]);
-    for (path, characters) in strings_with(record, &bidi::reorders) {
-        if !path.starts_with(&audit) {
-            findings.push(Finding::warning(path, hidden_controls(&characters)));
-        }
+    for (path, characters) in strings_with(record, &["audit"], &bidi::reorders) {
+        findings.push(Finding::warning(path, hidden_controls(&characters)));
     }
 }
 
