@@ -16,7 +16,8 @@
 #
 # Bounded like scripts/fuzz.sh and not part of scripts/test.sh: every mutant is a rebuild
 # and a run of the tests that hold its file (5 to 60 seconds each on two cores; about 390
-# mutants in all).
+# mutants in all). A build that takes over 3 minutes counts as a timeout: a mutant inside a
+# `const fn` can leave the compiler evaluating a loop that never ends.
 # When the time runs out the run stops and what it reached is reported; run an area on its
 # own to finish it. Installs cargo-mutants from crates.io when missing. Results go to
 # target/mutants/<area>/mutants.out/ (missed.txt, caught.txt, timeout.txt, unviable.txt).
@@ -121,7 +122,7 @@ for area in "${areas[@]}"; do
   echo "mutants: $area ($file), at most $((left / 60)) minutes"
   status=0
   timeout --signal=INT "$left" cargo mutants --workspace --file "$file" "${extra[@]}" \
-    --jobs 1 --timeout 300 --output "$out" --no-shuffle || status=$?
+    --jobs 1 --timeout 300 --build-timeout 180 --output "$out" --no-shuffle || status=$?
   results=$out/mutants.out
   for outcome in caught missed timeout unviable; do
     printf '  %-9s %s\n' "$outcome" "$(wc -l < "$results/$outcome.txt" 2>/dev/null || echo 0)"
