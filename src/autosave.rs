@@ -34,8 +34,8 @@ use web_sys::Storage;
 
 thread_local! {
     /// The page's localStorage once it has been reached: the same object for the page's
-    /// life, and each write reaches it (reaching it through the window costs as much as a
-    /// write of a journal entry).
+    /// life. Reached through the window at every call, it cost about as much as writing a
+    /// journal entry, and a change makes several calls.
     static STORAGE: std::cell::OnceCell<Storage> = const { std::cell::OnceCell::new() };
 }
 
