@@ -406,6 +406,19 @@ mod tests {
         }
     }
 
+    /// A host's own code may read a record's part with serde_json directly, not through
+    /// `from_json_text`: the table's refusal of anything but an object says what it wanted.
+    #[test]
+    fn read_directly_the_table_says_it_expected_an_object() {
+        for text in [r#""Ava""#, "7", "null", "true"] {
+            let error = serde_json::from_str::<Tabled>(text)
+                .err()
+                .map(|error| error.to_string())
+                .unwrap_or_default();
+            assert!(error.contains("expected an object"), "{text}: {error}");
+        }
+    }
+
     #[test]
     fn every_member_bit_and_key_is_checked() {
         // A required member after the 32nd, and keys matched member by member.
