@@ -7,7 +7,9 @@
 //! ```
 //!
 //! Every record is built through the core's own transition function (so it has a real
-//! audit chain, and about three in four are finalised with a digest), is deterministic for
+//! audit chain; three in four are then finalised, which the core refuses for a record with
+//! an error finding, such as no child's voice or a gap nobody owns, so about two in five
+//! end finalised with a digest), is deterministic for
 //! a given count and seed, and passes `import`. Everyone in them is invented: names are
 //! drawn from short lists of common first names and surnames, case references are
 //! `GEN-…`. About one record in ten is a later discussion about a child already generated,
@@ -349,8 +351,26 @@ fn commands(random: &mut Random, child: u64, review: bool) -> (Vec<Command>, Dat
     }
     let s47 = random.chance(60);
     if s47 {
+        let joint = random.chance(50);
+        // The threshold decision the section 47 decision follows from (version 3 on: a
+        // record cannot be finalised without one).
+        commands.push(Command::EditThreshold(Threshold {
+            answer: Some(ThresholdAnswer::Yes),
+            harm_categories: vec![*random.pick(HarmCategory::ALL)],
+            route: Some(if joint {
+                ThresholdRoute::S47Joint
+            } else {
+                ThresholdRoute::S47SingleAgency
+            }),
+            reasoning: "Reasonable cause to suspect that the child is suffering, or is likely \
+                        to suffer, significant harm."
+                .into(),
+            decided_by_id: Some("p1".into()),
+            reconvene_by: None,
+            restrictions: Some(Restrictions::none()),
+        }));
         commands.push(Command::Add(Item::Decision(Decision {
-            decision_type: Some(if random.chance(50) {
+            decision_type: Some(if joint {
                 DecisionType::S47Joint
             } else {
                 DecisionType::S47SingleAgency
@@ -372,12 +392,24 @@ fn commands(random: &mut Random, child: u64, review: bool) -> (Vec<Command>, Dat
             ..Decision::default()
         })));
     } else {
-        commands.push(Command::Add(Item::Decision(Decision {
-            decision_type: Some(*random.pick(&[
-                DecisionType::S17,
+        let (decision, route) = *random.pick(&[
+            (DecisionType::S17, ThresholdRoute::S17),
+            (
                 DecisionType::NoFurtherAction,
-                DecisionType::Other,
-            ])),
+                ThresholdRoute::NoFurtherAction,
+            ),
+            (DecisionType::Other, ThresholdRoute::EarlyHelp),
+        ]);
+        commands.push(Command::EditThreshold(Threshold {
+            answer: Some(ThresholdAnswer::No),
+            route: Some(route),
+            reasoning: "No reasonable cause to suspect significant harm.".into(),
+            decided_by_id: Some("p1".into()),
+            restrictions: Some(Restrictions::none()),
+            ..Threshold::default()
+        }));
+        commands.push(Command::Add(Item::Decision(Decision {
+            decision_type: Some(decision),
             owning_agency: "Children's social care".into(),
             decision_maker_id: Some("p1".into()),
             rationale: "The threshold for section 47 enquiries is not met.".into(),
