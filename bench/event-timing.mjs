@@ -20,3 +20,16 @@ export function handlerTime(events) {
   }
   return open ? total + open[1] - open[0] : 0;
 }
+
+// The events of each key pressed in [from, to) (performance.now() stamps): its keydown and
+// every event that starts within the keydown's duration and before the next key's keydown.
+// The duration runs to the paint after the key, rounded up to 8 ms, so the next key,
+// pressed right after that paint, can start inside it; its events belong to it alone.
+export function eventsByKey(events, from, to) {
+  const inWindow = events.filter((e) => e.startTime >= from && e.startTime < to);
+  const downs = inWindow.filter((e) => e.name === "keydown").sort((a, b) => a.startTime - b.startTime);
+  return downs.map((down, i) => {
+    const end = Math.min(down.startTime + down.duration, downs[i + 1]?.startTime ?? Number.POSITIVE_INFINITY);
+    return { down, events: inWindow.filter((e) => e.startTime >= down.startTime && (e === down || e.startTime < end)) };
+  });
+}

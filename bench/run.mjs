@@ -27,7 +27,7 @@ import { join, dirname } from "node:path";
 import { fileURLToPath } from "node:url";
 import os from "node:os";
 import { runScenario } from "./scenario.mjs";
-import { handlerTime } from "./event-timing.mjs";
+import { eventsByKey, handlerTime } from "./event-timing.mjs";
 
 const here = dirname(fileURLToPath(import.meta.url));
 // The one browser of the run: closed on success, on error, on a signal and by the watchdog.
@@ -413,13 +413,7 @@ const KEY_TARGETS = [
 // (keydown interaction), its duration and the time in handlers of all its events (keydown,
 // keypress, beforeinput, input, keyup) that the browser reported.
 function eventTimingOf(events, from, to, keys) {
-  const inWindow = events.filter((e) => e.startTime >= from && e.startTime < to);
-  const downs = inWindow.filter((e) => e.name === "keydown");
-  const perKey = downs.map((down) => {
-    const end = down.startTime + down.duration;
-    const related = inWindow.filter((e) => e.startTime >= down.startTime && e.startTime <= end);
-    return { duration: down.duration, processing: handlerTime(related) };
-  });
+  const perKey = eventsByKey(events, from, to).map(({ down, events: related }) => ({ duration: down.duration, processing: handlerTime(related) }));
   return {
     keys,
     reported: perKey.length,
