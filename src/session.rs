@@ -128,6 +128,9 @@ pub struct Session {
     text: RefCell<Option<Rc<RecordText>>>,
     /// Counts accepted changes and replaced records.
     revision: Cell<u64>,
+    /// An upper bound of the record's size as the last change left it, with that change's
+    /// revision (see `meeting::apply_bounded`): a keystroke does not walk the whole record.
+    size_bound: Cell<Option<(u64, usize)>>,
     /// The revision the host last said it stored.
     acknowledged: Cell<Option<u64>>,
     draft: RefCell<DraftMode>,
@@ -190,6 +193,7 @@ impl Session {
             record: RefCell::new(Rc::new(opening.record)),
             text: RefCell::new(None),
             revision: Cell::new(0),
+            size_bound: Cell::new(None),
             acknowledged: Cell::new(opening.stored_by_host.then_some(0)),
             draft: RefCell::new(opening.draft),
             autosave: opening.autosave,
@@ -221,6 +225,7 @@ impl Session {
             record: RefCell::new(Rc::new(record)),
             text: RefCell::new(None),
             revision: Cell::new(0),
+            size_bound: Cell::new(None),
             acknowledged: Cell::new(None),
             draft: RefCell::new(DraftMode::Off),
             autosave: None,
@@ -378,7 +383,10 @@ impl Session {
         // The one copy of the record a change makes: the previous revision may still be
         // held by the view until it redraws.
         let mut record = (*before).clone();
-        let taken = match meeting::apply(&mut record, command, &context) {
+        let revision = self.revision.get();
+        let mut bound =
+            (self.size_bound.get()).and_then(|(of, bound)| (of == revision).then_some(bound));
+        let taken = match meeting::apply_bounded(&mut record, command, &context, &mut bound) {
             Ok(()) => {
                 let finalised =
                     before.meta.status == Status::Draft && record.meta.status == Status::Final;
@@ -396,6 +404,8 @@ impl Session {
                     }
                 }
                 let text = self.store(Rc::new(record));
+                self.size_bound
+                    .set(bound.map(|bound| (self.revision.get(), bound)));
                 if let Some(undo) = undo {
                     let put_back = bidi::escape(&undo.in_words(&self.record())).into_owned();
                     self.outcome.borrow_mut().removal = Some(Removal {

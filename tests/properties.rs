@@ -5,8 +5,9 @@
 mod common;
 
 use proptest::prelude::*;
+use risk_sensible::meeting::limits::bytes_bound;
 use risk_sensible::meeting::limits::{FINALISE_ROOM, LINE_CHARS, LIST_ITEMS, TEXT_CHARS};
-use risk_sensible::meeting::{Command, Item, ItemKind, Problem};
+use risk_sensible::meeting::{apply_bounded, Command, Context, Item, ItemKind, Problem};
 use risk_sensible::record::import::{import, MAX_BYTES};
 use risk_sensible::record::integrity::{canonical_json, verify};
 use risk_sensible::record::*;
@@ -464,8 +465,29 @@ fn a_record_filled_to_every_limit_is_still_read_back_and_can_be_finalised() {
         content: "\u{1}".repeat(TEXT_CHARS),
         ..InformationItem::default()
     }));
+    // The widget's way, beside it: a bound of the record's size kept from one change to
+    // the next (`apply_bounded`) takes and refuses exactly what `apply` does, and stays a
+    // bound of the record as it grows.
+    let mut kept = record.clone();
+    let mut bound = None;
+    let context = Context {
+        at: common::at("2026-03-02T11:00:00Z"),
+        actor: common::actor(),
+        config: common::config(),
+    };
     let refused = loop {
-        if let Err(problem) = common::run(&mut record, heavy.clone()) {
+        let plain = common::run(&mut record, heavy.clone());
+        let widget = apply_bounded(&mut kept, heavy.clone(), &context, &mut bound);
+        assert_eq!(widget, plain);
+        assert_eq!(kept, record);
+        if let Some(bound) = bound {
+            assert!(
+                bound >= bytes_bound(&kept),
+                "{bound} < {}",
+                bytes_bound(&kept)
+            );
+        }
+        if let Err(problem) = plain {
             break problem;
         }
     };

@@ -1194,6 +1194,25 @@ pub fn apply(
     command: Command,
     context: &Context,
 ) -> Result<(), Problem> {
+    apply_bounded(record, command, context, &mut None)
+}
+
+/// [`apply`], with an upper bound of the record's size kept from one change to the next.
+///
+/// `bound`, when it is `Some`, is an upper bound of [`limits::bytes_bound`] of `record`,
+/// as one made by an earlier call on the record that call left; `None` has it measured,
+/// a walk of the whole record. A change taken leaves in it a bound of the record after:
+/// the one before plus twice the most the change can add (twice, for the deeper indent
+/// a section or item has inside the record than alone). Where that bound leaves too little
+/// room, the record is measured again. An editor that calls this on every keystroke walks
+/// the record only once in many changes, and refuses what [`apply`] refuses.
+pub fn apply_bounded(
+    record: &mut DecisionRecord,
+    command: Command,
+    context: &Context,
+    bound: &mut Option<usize>,
+) -> Result<(), Problem> {
+    let known = bound.take();
     match (&command, record.meta.status) {
         (Command::Amend { .. } | Command::FollowUp(_), Status::Draft) => {
             return Err(Problem::NotFinal)
@@ -1252,8 +1271,16 @@ pub fn apply(
         + actors * limits::bytes_bound(context.actor)
         + AUDIT_ENTRY_BYTES;
     let most = MAX_BYTES - room;
-    if limits::bytes_bound(&*record) + adds <= most || limits::bytes_close(&*record) + adds <= most
-    {
+    let measured = match known {
+        Some(known) if known + 2 * adds <= most => known,
+        _ => limits::bytes_bound(&*record),
+    };
+    if measured + 2 * adds <= most {
+        change(record, command, description, context)?;
+        *bound = Some(measured + 2 * adds);
+        return Ok(());
+    }
+    if measured + adds <= most || limits::bytes_close(&*record) + adds <= most {
         return change(record, command, description, context);
     }
     let at = command.path(record);
