@@ -15,7 +15,7 @@
 
 use crate::json::{self, Layout};
 use crate::members::Members as _;
-use crate::{AuditEntry, DecisionRecord};
+use crate::{AuditEntry, DecisionRecord, Shared};
 use serde::ser::{self, Serialize, SerializeStruct, Serializer};
 use std::ops::Range;
 
@@ -217,7 +217,7 @@ impl<'a> Writer<'a> {
 fn previous_entry<'t>(
     previous: Option<(&DecisionRecord, &'t CompactText)>,
     index: usize,
-    entry: &AuditEntry,
+    entry: &Shared<AuditEntry>,
 ) -> Option<&'t [u8]> {
     let (before, text) = previous?;
     if before.audit.get(index)? != entry {
@@ -337,7 +337,9 @@ mod tests {
         let mut record = DecisionRecord::blank();
         record.schema_version = crate::SCHEMA_VERSION;
         record.meeting.reason = "Bruising seen at nursery — “fingertip” marks".into();
-        record.audit = (1..=4).map(|n| entry(n, &format!("change {n}"))).collect();
+        record.audit = (1..=4)
+            .map(|n| entry(n, &format!("change {n}")).into())
+            .collect();
         record
     }
 
@@ -354,7 +356,7 @@ mod tests {
         let mut changed = first.clone();
         changed.meeting.reason.push_str(", and a second");
         changed.audit[3].change = "change 4, folded".into();
-        changed.audit.push(entry(5, "change 5"));
+        changed.audit.push(entry(5, "change 5").into());
         let after = export_compact_escaped_after(Some((&first, &text)), &changed);
         assert_eq!(after.text, whole(&changed));
         // A member added, and one emptied so that it is left out.

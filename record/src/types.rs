@@ -2,6 +2,7 @@
 //! is the record format's reference (and feeds the JSON Schema).
 
 use super::sections::*;
+use super::shared::Shared;
 use schemars::JsonSchema;
 use serde::{Deserialize, Deserializer, Serialize, Serializer};
 use std::borrow::Cow;
@@ -100,7 +101,7 @@ pub struct DecisionRecord {
     pub follow_up: Vec<FollowUp>,
     /// Every change, chained by hash.
     #[serde(default)]
-    pub audit: Vec<AuditEntry>,
+    pub audit: Vec<Shared<AuditEntry>>,
 }
 
 crate::members::read_members!(DecisionRecord {

@@ -1563,7 +1563,7 @@ fn append_audit(
         hash: String::new(),
     };
     entry.hash = integrity::entry_hash(&entry);
-    record.audit.push(entry);
+    record.audit.push(entry.into());
 }
 
 #[cfg(test)]

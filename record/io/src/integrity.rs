@@ -20,7 +20,7 @@
 
 use risk_sensible_record::canonical::{self, Omit};
 use risk_sensible_record::{
-    Amendment, AuditEntry, CopyMark, DecisionRecord, FollowUp, RecipientKind, Status,
+    Amendment, AuditEntry, CopyMark, DecisionRecord, FollowUp, RecipientKind, Shared, Status,
 };
 use serde::Serialize;
 use sha2::{Digest, Sha256};
@@ -164,7 +164,7 @@ pub fn verify(record: &DecisionRecord) -> Result<(), IntegrityFailure> {
     }
 }
 
-fn verify_chain(audit: &[AuditEntry]) -> Result<(), IntegrityFailure> {
+fn verify_chain(audit: &[Shared<AuditEntry>]) -> Result<(), IntegrityFailure> {
     let mut previous = GENESIS_HASH.to_string();
     for (index, entry) in audit.iter().enumerate() {
         // Written only for a failure: a large meeting has hundreds of entries.
@@ -209,7 +209,7 @@ fn is_follow_up(entry: &AuditEntry) -> bool {
 /// The index of the finalising entry, if any, once the trail's order has been checked: at
 /// most one finalising entry, amendment entries only after it and nothing else after it,
 /// and no digest on any entry other than those.
-fn finalising_entry(audit: &[AuditEntry]) -> Result<Option<usize>, IntegrityFailure> {
+fn finalising_entry(audit: &[Shared<AuditEntry>]) -> Result<Option<usize>, IntegrityFailure> {
     let mut finalised: Option<usize> = None;
     for (index, entry) in audit.iter().enumerate() {
         let path = || format!("$.audit[{index}]");
@@ -344,10 +344,16 @@ fn verify_final(record: &DecisionRecord, finalised: usize) -> Result<(), Integri
     // Every entry after the finalising one is an amendment's or a follow-up's
     // (`finalising_entry`); each list matches its own entries, in order.
     let after = record.audit.get(finalised + 1..).unwrap_or_default();
-    let amendment_entries: Vec<&AuditEntry> =
-        after.iter().filter(|entry| is_amendment(entry)).collect();
-    let follow_up_entries: Vec<&AuditEntry> =
-        after.iter().filter(|entry| is_follow_up(entry)).collect();
+    let amendment_entries: Vec<&AuditEntry> = after
+        .iter()
+        .map(|entry| &**entry)
+        .filter(|entry| is_amendment(entry))
+        .collect();
+    let follow_up_entries: Vec<&AuditEntry> = after
+        .iter()
+        .map(|entry| &**entry)
+        .filter(|entry| is_follow_up(entry))
+        .collect();
     if follow_up_entries.len() != record.follow_up.len() {
         return Err(failure(
             "$.followUp",
