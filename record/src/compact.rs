@@ -89,18 +89,12 @@ fn differing(
         &old.as_bytes()[old_range.clone()],
         &new.as_bytes()[new_range.clone()],
     );
-    if a == b {
+    let mut head = same_bytes(a, b, false);
+    if head == a.len() && a.len() == b.len() {
         return None;
     }
-    let mut head = a.iter().zip(b).take_while(|(x, y)| x == y).count();
     let most = a.len().min(b.len()) - head;
-    let mut tail = a
-        .iter()
-        .rev()
-        .zip(b.iter().rev())
-        .take(most)
-        .take_while(|(x, y)| x == y)
-        .count();
+    let mut tail = same_bytes(a, b, true).min(most);
     // Both ranges start and end on a boundary, and the bytes kept at either end are the
     // same in both texts, so a character cut in one is cut in the other: one text says.
     while !old.is_char_boundary(old_range.start + head) {
@@ -113,6 +107,29 @@ fn differing(
         old_range.start + head..old_range.end - tail,
         new_range.start + head..new_range.end - tail,
     ))
+}
+
+/// How many bytes at the start of `a` and `b` are the same (`from_end`: at the end): eight
+/// at a time, then one at a time. The module's own comparison of slices goes a byte at a
+/// time, and a keystroke compares the record's text with the draft's.
+fn same_bytes(a: &[u8], b: &[u8], from_end: bool) -> usize {
+    let most = a.len().min(b.len());
+    // Where the byte `i` bytes in from the start (or the end) is.
+    let place = |text: &[u8], i: usize| if from_end { text.len() - 1 - i } else { i };
+    // The eight bytes from `i` bytes in, as one number.
+    let word = |text: &[u8], i: usize| {
+        let start = place(text, i + usize::from(from_end) * 7);
+        let bytes = text.get(start..start + 8).unwrap_or_default();
+        u64::from_le_bytes(bytes.try_into().unwrap_or_default())
+    };
+    let mut same = 0;
+    while same + 8 <= most && word(a, same) == word(b, same) {
+        same += 8;
+    }
+    while same < most && a.get(place(a, same)) == b.get(place(b, same)) {
+        same += 1;
+    }
+    same
 }
 
 /// `base` with each range replaced by its text: the ranges in order, apart, within `base`
@@ -457,6 +474,40 @@ mod tests {
             assert_eq!(changes, [(4..6, 4..6)], "{before} to {after}");
             assert_eq!(rebuilt(&old, &new).as_deref(), Some(new.text.as_str()));
         }
+    }
+
+    /// What differs is found the same wherever it lies against the eight-byte words the
+    /// texts are compared in: at either end, in the middle, in texts shorter than a word,
+    /// of lengths that are not whole words, and in texts of different lengths.
+    #[test]
+    fn what_differs_is_found_wherever_it_lies() {
+        let base = "0123456789abcdefghijklmnopqrstuv";
+        for length in [0, 1, 7, 8, 9, 15, 16, 17, 31, 32] {
+            let old = &base[..length];
+            assert_eq!(differing(old, 0..length, old, 0..length), None, "{length}");
+            for at in 0..length {
+                let mut new = old.to_string();
+                new.replace_range(at..=at, "X");
+                let expected = Some((at..at + 1, at..at + 1));
+                assert_eq!(differing(old, 0..length, &new, 0..length), expected);
+                // One byte longer, the extra byte right after the one changed.
+                new.insert(at + 1, 'Y');
+                let expected = Some((at..at + 1, at..at + 2));
+                assert_eq!(differing(old, 0..length, &new, 0..length + 1), expected);
+            }
+            // Added at the end, and taken from the start.
+            let longer = format!("{old}xyz0123456789");
+            let expected = Some((length..length, length..length + 13));
+            assert_eq!(differing(old, 0..length, &longer, 0..length + 13), expected);
+            if length > 0 {
+                let shorter = &old[1..];
+                let expected = Some((0..1, 0..0));
+                assert_eq!(differing(old, 0..length, shorter, 0..length - 1), expected);
+            }
+        }
+        // Within ranges that do not start at the text's start.
+        let (old, new) = ("--abcdefghijklmnop--", "==abcdefghiJklmnop==");
+        assert_eq!(differing(old, 2..18, new, 2..18), Some((11..12, 11..12)));
     }
 
     #[test]
