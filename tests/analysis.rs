@@ -48,7 +48,8 @@ fn an_action_is_overdue_once_a_working_day_has_passed_since_its_due_date() {
         Some("p2"),
         Some("2026-03-06"),
         ActionStatus::InProgress,
-    )];
+    )]
+    .into();
     for (as_of, expected) in [
         ("2026-03-06", None),    // the due date itself
         ("2026-03-07", None),    // Saturday
@@ -78,7 +79,8 @@ fn bank_holidays_do_not_count_towards_overdue() {
         Some("p2"),
         Some("2026-04-02"),
         ActionStatus::NotStarted,
-    )];
+    )]
+    .into();
     assert_eq!(flags(&record, "2026-04-06"), vec![], "Easter Monday");
     match flags(&record, "2026-04-07").as_slice() {
         [Flag::OverdueAction {
@@ -113,7 +115,8 @@ fn only_open_actions_with_a_due_date_can_be_overdue() {
             Some("2026-03-04"),
             ActionStatus::NotStarted,
         ),
-    ];
+    ]
+    .into();
     let tasks: Vec<String> = flags(&record, "2026-03-16")
         .into_iter()
         .filter_map(|flag| match flag {
@@ -141,7 +144,8 @@ fn everything_overdue_is_listed_most_overdue_first_with_owner_and_agency() {
             ActionStatus::NotStarted,
         ),
         action("Orphan", None, Some("2026-03-04"), ActionStatus::NotStarted),
-    ];
+    ]
+    .into();
     let settings = settings("2026-03-16");
     let row = assess(&record, &settings, &settings.config()).unwrap();
     assert_eq!(row.band, Band::Overdue);
@@ -208,7 +212,8 @@ fn risks_past_review_are_flagged_and_restricted_ones_are_masked() {
             &[Restriction::PoliceSensitive],
         ),
         risk("Not yet", "p2", "2026-03-20", &[]),
-    ];
+    ]
+    .into();
     let found = flags(&record, "2026-03-09");
     let risks: Vec<(Option<String>, i64)> = found
         .iter()
@@ -491,7 +496,8 @@ fn rows_are_sorted_by_band_then_babies_then_days_then_flags_then_reference() {
             Some("p1"),
             Some(due),
             ActionStatus::NotStarted,
-        )];
+        )]
+        .into();
         record
     };
     let baby_overdue = {
@@ -521,7 +527,7 @@ fn rows_are_sorted_by_band_then_babies_then_days_then_flags_then_reference() {
     };
     let two_flags = {
         let mut record = overdue("two", "NX-3", "2026-03-05");
-        record.risks = vec![risk("Risk", "p1", "2026-03-05", &[])];
+        record.risks = vec![risk("Risk", "p1", "2026-03-05", &[])].into();
         record
     };
     let records = vec![
@@ -570,7 +576,8 @@ fn a_child_has_one_row_from_their_most_recent_record() {
         Some("p1"),
         Some("2026-03-03"),
         ActionStatus::NotStarted,
-    )];
+    )]
+    .into();
     let mut review = record("review", "NX-1", "2026-03-10");
     review.meeting.meeting_type = Some(MeetingType::Review);
     review.dissent = vec![dissent("p2", EscalationStage::None, "")];
@@ -614,7 +621,8 @@ fn the_same_record_read_twice_counts_once() {
         Some("p1"),
         Some("2026-03-03"),
         ActionStatus::NotStarted,
-    )];
+    )]
+    .into();
     let mut summariser = Summariser::new(settings("2026-03-16"));
     assert!(summariser.add_record(&record));
     assert!(!summariser.add_record(&record));
@@ -1397,7 +1405,8 @@ fn the_json_report_streams_the_same_document_it_describes() {
         Some("p2"),
         Some("2026-03-03"),
         ActionStatus::NotStarted,
-    )];
+    )]
+    .into();
     let summary = summarise(&records, settings("2026-03-30"));
     let streamed: serde_json::Value =
         serde_json::from_str(&report_text(&summary, Format::Json, Parts::Both, 5)).unwrap();
@@ -1426,7 +1435,8 @@ fn the_csv_reports_have_one_row_per_child_and_one_row_per_figure() {
         Some("p2"),
         Some("2026-03-03"),
         ActionStatus::NotStarted,
-    )];
+    )]
+    .into();
     records[0].subjects[0].name = "=1+2".into();
     let summary = summarise(&records, settings("2026-03-30"));
     let hot_spots = report_text(&summary, Format::Csv, Parts::HotSpots, 5);

@@ -116,7 +116,8 @@ fn overdue(id: &str, case: &str) -> DecisionRecord {
         Some("p2"),
         Some("2026-03-03"),
         ActionStatus::NotStarted,
-    )];
+    )]
+    .into();
     record
 }
 

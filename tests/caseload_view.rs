@@ -23,7 +23,8 @@ fn overdue(index: usize) -> DecisionRecord {
         Some("p2"),
         Some("2026-03-03"),
         ActionStatus::NotStarted,
-    )];
+    )]
+    .into();
     record
 }
 

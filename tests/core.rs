@@ -411,9 +411,8 @@ fn a_record_the_escapes_would_take_over_the_limit_is_written_without_them_and_re
     assert_eq!(after.text, plain);
     // One item fewer than over the limit with escapes, and they are kept.
     let large = record.clone();
-    record
-        .information
-        .truncate(record.information.len() - 15 + 3);
+    let kept = record.information.len() - 15 + 3;
+    record.information.truncate(kept);
     let text = export_compact(&record);
     assert!(text.contains("\\u0639") && text.len() <= MAX_BYTES);
     assert_eq!(import(&text).unwrap(), record);

@@ -652,7 +652,7 @@ async fn the_shared_screen_says_how_many_restricted_items_it_does_not_show() {
     };
     let police = || Restrictions::of(&[Restriction::PoliceSensitive]);
     let mut record = example_record(false);
-    record.information = vec![item(0, police()), item(1, police())];
+    record.information = vec![item(0, police()), item(1, police())].into();
     let screen = render(shared_screen_copy(&record), Stage::Information).await;
     assert!(
         screen.contains("2 restricted items are not sent to the shared screen."),

@@ -379,7 +379,7 @@ mod tests {
         // A member added, and one emptied so that it is left out.
         let mut grown = changed.clone();
         grown.meta.linked_records.push("rec-2".into());
-        grown.risks = Vec::new();
+        grown.risks = Shared::default();
         grown.audit.clear();
         let again = export_compact_escaped_after(Some((&changed, &after)), &grown);
         assert_eq!(again.text, whole(&grown));

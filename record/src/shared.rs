@@ -12,9 +12,13 @@ use std::sync::Arc;
 /// from keeps its value. It reads, writes, compares and describes itself in its schema as
 /// the value it holds: the wire format does not know it is there.
 ///
-/// The audit trail's entries are held this way. An editor makes a revision of the record
-/// on every keystroke, and every entry but the last is the same in the revision after; the
-/// copy then shares them rather than copying each entry's texts.
+/// An editor makes a revision of the record on every keystroke, and a keystroke changes
+/// one section or item. The parts that grow long in a meeting are held this way: each
+/// entry of the audit trail (every entry but the last is the same in the revision after),
+/// and the lists of participants, information, risks and actions (a change to one of their
+/// items copies that list once). A revision's copy of the record then shares them rather
+/// than copying their texts, and comparing a part with the revision before's is at once
+/// true when it is shared.
 #[derive(Default, Clone, Eq)]
 pub struct Shared<T>(Arc<T>);
 
@@ -46,6 +50,36 @@ impl<T> Deref for Shared<T> {
 impl<T: Clone> DerefMut for Shared<T> {
     fn deref_mut(&mut self) -> &mut T {
         Arc::make_mut(&mut self.0)
+    }
+}
+
+impl<A, T: FromIterator<A>> FromIterator<A> for Shared<T> {
+    fn from_iter<I: IntoIterator<Item = A>>(items: I) -> Self {
+        Shared::new(T::from_iter(items))
+    }
+}
+
+impl<'a, T> IntoIterator for &'a Shared<T>
+where
+    &'a T: IntoIterator,
+{
+    type Item = <&'a T as IntoIterator>::Item;
+    type IntoIter = <&'a T as IntoIterator>::IntoIter;
+
+    fn into_iter(self) -> Self::IntoIter {
+        (&**self).into_iter()
+    }
+}
+
+impl<'a, T: Clone> IntoIterator for &'a mut Shared<T>
+where
+    &'a mut T: IntoIterator,
+{
+    type Item = <&'a mut T as IntoIterator>::Item;
+    type IntoIter = <&'a mut T as IntoIterator>::IntoIter;
+
+    fn into_iter(self) -> Self::IntoIter {
+        (&mut **self).into_iter()
     }
 }
 

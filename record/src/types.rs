@@ -31,10 +31,10 @@ pub struct DecisionRecord {
     pub practice_context: PracticeContext,
     /// Everyone invited: who attended, who sent apologies, who sent information only.
     #[serde(default)]
-    pub participants: Vec<Participant>,
+    pub participants: Shared<Vec<Participant>>,
     /// What each agency shared, with its basis and sensitivity.
     #[serde(default)]
-    pub information: Vec<InformationItem>,
+    pub information: Shared<Vec<InformationItem>>,
     /// The lawful basis for the meeting's sharing (version 3).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub lawful_basis: Option<LawfulBasis>,
@@ -65,10 +65,10 @@ pub struct DecisionRecord {
     pub decisions: Vec<Decision>,
     /// Risks, each with a named owner.
     #[serde(default)]
-    pub risks: Vec<Risk>,
+    pub risks: Shared<Vec<Risk>>,
     /// Actions, each with one owner and a due date.
     #[serde(default)]
-    pub actions: Vec<Action>,
+    pub actions: Shared<Vec<Action>>,
     /// "If this, then that" plans.
     #[serde(default)]
     pub contingencies: Vec<Contingency>,
@@ -166,8 +166,8 @@ impl DecisionRecord {
             subjects: Vec::new(),
             injury: None,
             practice_context: PracticeContext::default(),
-            participants: Vec::new(),
-            information: Vec::new(),
+            participants: Shared::default(),
+            information: Shared::default(),
             lawful_basis: None,
             gaps: Vec::new(),
             child_voice: ChildVoice::default(),
@@ -177,8 +177,8 @@ impl DecisionRecord {
             threshold: None,
             medical: None,
             decisions: Vec::new(),
-            risks: Vec::new(),
-            actions: Vec::new(),
+            risks: Shared::default(),
+            actions: Shared::default(),
             contingencies: Vec::new(),
             dissent: Vec::new(),
             family_communication: Vec::new(),

@@ -479,7 +479,8 @@ mod tests {
                 agency: "y\u{2067}".into(),
                 ..Participant::default()
             },
-        ];
+        ]
+        .into();
         let wanted = |character: char| matches!(character, '\u{202e}' | '\u{2066}' | '\u{2067}');
         let found = |leave_out| -> Vec<(String, Vec<char>)> {
             strings_with(&record, leave_out, &wanted)

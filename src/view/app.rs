@@ -224,7 +224,7 @@ impl PartContext<'_> {
                 />
             },
             Part::Participants => html! {
-                <Participants participants={Rc::new(record.participants.clone())} read_only={self.read_only} />
+                <Participants participants={record.participants.clone()} read_only={self.read_only} />
             },
             Part::List(kind) => self.list(list_form(kind)),
             Part::Section(section) => self.section(section.form()),
@@ -232,7 +232,7 @@ impl PartContext<'_> {
                 <Scales
                     revealed={self.revealed}
                     scales={record.scales.clone()}
-                    participants={Rc::new(record.participants.clone())}
+                    participants={record.participants.clone()}
                     discussion={AttrValue::from(record.assessment.scale_discussion.clone())}
                     discussion_restrictions={record.assessment.scale_discussion_restrictions.clone()}
                     findings={findings_in(self.findings, &[JsonPath::keys(&["scales"])])}

@@ -370,7 +370,7 @@ pub fn finalise(props: &FinaliseProps) -> Html {
                     <h4>{ "Amend the record" }</h4>
                     <p>{ "Nothing in a final record is changed in place: an amendment is added to it, with who made it, when and why." }</p>
                     { error_summary(&summary_items, &form.summary) }
-                    <Fields form="amend" fields={views} participants={Rc::new(record.participants.clone())} {onchange} />
+                    <Fields form="amend" fields={views} participants={record.participants.clone()} {onchange} />
                     <div class="rs-button-group">
                         <button type="submit" class="rs-button">{ "Add amendment" }</button>
                     </div>

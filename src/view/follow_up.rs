@@ -264,7 +264,7 @@ pub fn follow_up_form(props: &FollowUpFormProps) -> Html {
                 </div>
             }
             { error_summary(&summary_items, &form.summary) }
-            <Fields form="follow-up" fields={views} participants={Rc::new(record.participants.clone())} {onchange} />
+            <Fields form="follow-up" fields={views} participants={record.participants.clone()} {onchange} />
             <div class="rs-button-group">
                 <button type="submit" class="rs-button">{ "Add follow-up" }</button>
             </div>

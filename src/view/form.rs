@@ -15,7 +15,7 @@ use crate::bidi::isolate;
 use crate::meeting::{limits, Command, Finding};
 use crate::record::{
     unit_name, Attendance, ClockTime, DecisionRecord, IsoDate, JsonPath, Labelled, Participant,
-    Restriction, Restrictions, Step,
+    Restriction, Restrictions, Shared, Step,
 };
 use std::rc::Rc;
 use yew::prelude::*;
@@ -649,7 +649,7 @@ pub struct FieldsProps {
     pub form: AttrValue,
     pub fields: Vec<FieldView>,
     /// For owner and chair pickers.
-    pub participants: Rc<Vec<Participant>>,
+    pub participants: Shared<Vec<Participant>>,
     /// A field changed: its index in `fields`, and its control's text.
     pub onchange: Callback<(usize, String)>,
 }

@@ -387,7 +387,7 @@ pub fn item_list(props: &ItemListProps) -> Html {
             if let (false, None, Some(keys)) = (props.read_only, &*form.editing, list.quick()) {
                 <QuickEntry form={list.form()} label={format!("{noun_title} in one line")} {keys}
                     fields={Rc::new(list.fields().to_vec())}
-                    participants={Rc::new(record.participants.clone())}
+                    participants={record.participants.clone()}
                     reference={record.meeting.date.map(|date| date.0).unwrap_or_else(super::dates::today)}
                     {onread} />
             }
@@ -398,7 +398,7 @@ pub fn item_list(props: &ItemListProps) -> Html {
                     { error_summary(&summary_items, &form.summary) }
                     { warning_summary(&warning_items, &form.warning_summary,
                         format!("Change it, or press \"{save_label}\" again to save it as it is.")) }
-                    <Fields form={list.form()} fields={views} participants={Rc::new(record.participants.clone())} {onchange} />
+                    <Fields form={list.form()} fields={views} participants={record.participants.clone()} {onchange} />
                     <div class="rs-button-group">
                         <button type="submit" class="rs-button">{ save_label }</button>
                         if form.editing.is_some() {

@@ -47,7 +47,7 @@ pub fn meeting_details(props: &MeetingDetailsProps) -> Html {
         &errors,
         &path,
     );
-    let participants = Rc::new(props.record.participants.clone());
+    let participants = props.record.participants.clone();
     let change = section_change(section.clone(), context.clone());
     // The form's fields in groups that are laid out apart; each group's changes name the
     // field by its index in the whole form.

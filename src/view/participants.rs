@@ -9,14 +9,13 @@ use super::specs;
 use super::text::{folded, same_words};
 use crate::bidi::isolate;
 use crate::meeting::{Command, Invitation, Item, ItemKind};
-use crate::record::{Attendance, Participant};
-use std::rc::Rc;
+use crate::record::{Attendance, Participant, Shared};
 use yew::prelude::*;
 
 /// Props of the participants section.
 #[derive(Properties, PartialEq)]
 pub struct ParticipantsProps {
-    pub participants: Rc<Vec<Participant>>,
+    pub participants: Shared<Vec<Participant>>,
     #[prop_or_default]
     pub read_only: bool,
 }

@@ -9,7 +9,7 @@ use super::context::use_widget;
 use super::fields::{Choice, TextField};
 use super::form::{display_value, Control, FieldSpec};
 use crate::bidi::isolate;
-use crate::record::{unit_name, IsoDate, Participant, Restriction};
+use crate::record::{unit_name, IsoDate, Participant, Restriction, Shared};
 use std::rc::Rc;
 use yew::prelude::*;
 
@@ -24,7 +24,7 @@ pub struct QuickEntryProps {
     pub keys: QuickKeys,
     /// The form's fields.
     pub fields: Rc<Vec<FieldSpec>>,
-    pub participants: Rc<Vec<Participant>>,
+    pub participants: Shared<Vec<Participant>>,
     /// The day dates are counted from: the meeting's, or today before it has one.
     pub reference: time::Date,
     /// The parts read from a line the chair entered: `(field index, text)`.

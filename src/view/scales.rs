@@ -17,7 +17,7 @@ use crate::bidi::isolate;
 use crate::meeting::{scale_spread, Command, Finding, Item, SPREAD_TO_DISCUSS};
 use crate::record::{
     Attendance, DecisionRecord, Dissent, ItemKind, JsonPath, Participant, Restricted, Restrictions,
-    SafetyScale,
+    SafetyScale, Shared,
 };
 use std::rc::Rc;
 use web_sys::HtmlElement;
@@ -27,7 +27,7 @@ use yew::prelude::*;
 #[derive(Properties, PartialEq)]
 pub struct ScalesProps {
     pub scales: Vec<SafetyScale>,
-    pub participants: Rc<Vec<Participant>>,
+    pub participants: Shared<Vec<Participant>>,
     pub discussion: AttrValue,
     /// Who may receive the discussion.
     pub discussion_restrictions: Option<Restrictions>,

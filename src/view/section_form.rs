@@ -113,7 +113,7 @@ pub fn section_form(props: &SectionFormProps) -> Html {
                 <fieldset class="rs-fieldset" disabled={props.read_only}>
                     <legend class="rs-visually-hidden">{ section.heading() }</legend>
                     <Fields form={section.form()} fields={views}
-                        participants={Rc::new(props.record.participants.clone())} {onchange} />
+                        participants={props.record.participants.clone()} {onchange} />
                 </fieldset>
             }
         </section>

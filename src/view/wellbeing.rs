@@ -229,7 +229,7 @@ pub fn wellbeing(props: &WellbeingProps) -> Html {
             if nobody {
                 <p class="rs-field__hint">{ "Mark who attended in \"Attendance and reason\" to tick who was offered a debrief and who took it up." }</p>
             }
-            <Fields form="wellbeing" fields={views} participants={Rc::new(props.record.participants.clone())} {onchange} />
+            <Fields form="wellbeing" fields={views} participants={props.record.participants.clone()} {onchange} />
             <div class="rs-button-group">
                 if !read_only {
                     <button type="submit" class="rs-button">{ "Save the debrief" }</button>

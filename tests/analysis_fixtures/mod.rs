@@ -58,7 +58,8 @@ pub fn record(id: &str, case_reference: &str, meeting: &str) -> DecisionRecord {
         ),
         participant("p2", "Pat Constable", "Police", Attendance::Attended),
         participant("p3", "Hana Visitor", "Health", Attendance::Apologies),
-    ];
+    ]
+    .into();
     record.subjects = vec![child(
         case_reference,
         &format!("Child {case_reference}"),
@@ -200,10 +201,10 @@ pub fn formula_record() -> DecisionRecord {
         ActionStatus::NotStarted,
     );
     overdue.id = "\t=action".into();
-    record.actions = vec![overdue];
+    record.actions = vec![overdue].into();
     let mut risk = risk("Harm", "@p3", "2026-06-01", &[]);
     risk.id = "\r=risk".into();
-    record.risks = vec![risk];
+    record.risks = vec![risk].into();
     let mut decision = decision(DecisionType::S47Joint, Some(S47Outcome::Icpc));
     decision.id = "\n=decision".into();
     decision.decision_maker_id = Some("+p1".into());
