@@ -48,7 +48,7 @@ function addDays(date, days) {
   return day.toISOString().slice(0, 10);
 }
 
-/** Invented draft records, deterministic for a count and seed. */
+/** Invented draft records in the current format, deterministic for a count and seed. */
 export function generateCaseload(count, seed = 1) {
   const next = random(seed);
   const pick = (list) => list[Math.floor(next() * list.length)];
@@ -116,7 +116,7 @@ export function generateCaseload(count, seed = 1) {
       description: pick(RISKS),
       ownerId: owner(),
       reviewDate: addDays(meeting, 7 + Math.floor(next() * 30)),
-      sensitivity: chance(15) ? "policeSensitive" : "shareable",
+      restrictions: chance(15) ? ["policeSensitive"] : [],
     }));
     const dissent = chance(15) ? [{
       id: "v1",
@@ -127,7 +127,7 @@ export function generateCaseload(count, seed = 1) {
       resolution: chance(50) ? "Agreed after discussion." : "",
     }] : [];
     records.push({
-      schemaVersion: 1,
+      schemaVersion: 3,
       meta: { id: `demo-${String(index).padStart(5, "0")}`, createdAt: `${meeting}T09:00:00Z`, status: "draft" },
       meeting: {
         meetingType: review ? "review" : pick(["strategyDiscussion", "strategyMeeting"]),
