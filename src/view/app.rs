@@ -26,7 +26,7 @@ use super::wellbeing::Wellbeing;
 use crate::bidi::isolate;
 use crate::copy::candidates;
 use crate::meeting::{any_restricted, validate, Finding, Severity};
-use crate::record::{DecisionRecord, JsonPath, Restricted, Status, WellbeingDebrief};
+use crate::record::{DecisionRecord, JsonPath, Restricted, Status};
 use crate::session::Session;
 use crate::shared_screen::SharedScreen;
 use std::collections::HashSet;
@@ -411,18 +411,6 @@ pub fn app(props: &AppProps) -> Html {
         let session = session.clone();
         Callback::from(move |_: MouseEvent| session.dismiss_refusal())
     };
-    let on_import = {
-        let session = session.clone();
-        Callback::from(
-            move |(record, debrief): (DecisionRecord, Option<WellbeingDebrief>)| {
-                session.replace(Rc::new(record));
-                if let Some(debrief) = debrief {
-                    session.adopt_earlier_debrief(debrief, &session.record());
-                }
-            },
-        )
-    };
-
     let record = session.record();
     let notices = session.notices();
     let outcome = session.outcome();
@@ -598,7 +586,7 @@ pub fn app(props: &AppProps) -> Html {
                             </nav>
                         </div>
                     </div>
-                    <Exports record={record.clone()} {on_import} read_only={session.locked()} />
+                    <Exports distribution={record.distribution.clone()} read_only={session.locked()} />
                     <p class="rs-visually-hidden" role="status" aria-live="polite">{ outcome.announcement.clone() }</p>
                 </div>
                 if printing.ready {

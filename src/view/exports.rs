@@ -7,7 +7,7 @@ use crate::bidi::{escape, isolate};
 use crate::copy::{family_copy, professional_copy, Reader};
 use crate::export::{fhir_questionnaire_response, file_name};
 use crate::record::import::{export, import};
-use crate::record::{DecisionRecord, RecipientKind, WellbeingDebrief};
+use crate::record::{DecisionRecord, Recipient, RecipientKind};
 use std::rc::Rc;
 use wasm_bindgen::JsCast;
 use web_sys::{Blob, BlobPropertyBag, HtmlAnchorElement, HtmlInputElement, Url};
@@ -34,14 +34,13 @@ pub fn download(name: &str, text: &str, mime: &str) -> Result<(), String> {
     Ok(())
 }
 
-/// Props of the record panel.
+/// Props of the record panel: what it shows. What it exports is the session's record as
+/// it is when a button is pressed, so a change to the record that leaves these alone (every
+/// keystroke in a form) does not draw the panel again.
 #[derive(Properties, PartialEq)]
 pub struct ExportsProps {
-    pub record: Rc<DecisionRecord>,
-    /// Opens an imported record in place of the current one.
-    /// A record opened from a file, with the wellbeing debrief an earlier version's record
-    /// carried.
-    pub on_import: Callback<(DecisionRecord, Option<WellbeingDebrief>)>,
+    /// The record's distribution list: a copy for each.
+    pub distribution: Vec<Recipient>,
     #[prop_or_default]
     pub read_only: bool,
 }
@@ -52,11 +51,12 @@ pub fn exports(props: &ExportsProps) -> Html {
     let context = use_context::<WidgetContext>().expect("WidgetContext is provided by App");
     let status = use_state(String::new);
     let problems = use_state(Vec::<String>::new);
-    let record = props.record.clone();
+    let session = context.session.clone();
     let offer = |what: &'static str, make: fn(&DecisionRecord) -> String, label: &'static str| {
-        let record = record.clone();
+        let session = session.clone();
         let status = status.clone();
         Callback::from(move |_: MouseEvent| {
+            let record = session.record();
             let name = file_name(&record, what, "json");
             match download(&name, &make(&record), "application/json") {
                 Ok(()) => status.set(format!("{label} downloaded as {name}.")),
@@ -65,10 +65,10 @@ pub fn exports(props: &ExportsProps) -> Html {
         })
     };
     let copy = {
-        let record = record.clone();
+        let session = session.clone();
         let status = status.clone();
         Callback::from(move |_: MouseEvent| {
-            let text = export(&record);
+            let text = export(&session.record());
             let status = status.clone();
             let clipboard = gloo::utils::window().navigator().clipboard();
             wasm_bindgen_futures::spawn_local(async move {
@@ -84,7 +84,7 @@ pub fn exports(props: &ExportsProps) -> Html {
     let onchange = {
         let status = status.clone();
         let problems = problems.clone();
-        let on_import = props.on_import.clone();
+        let session = session.clone();
         Callback::from(move |event: Event| {
             let input: HtmlInputElement = event.target_unchecked_into();
             let Some(file) = input.files().and_then(|files| files.get(0)) else {
@@ -92,8 +92,7 @@ pub fn exports(props: &ExportsProps) -> Html {
             };
             input.set_value("");
             let name = file.name();
-            let (status, problems, on_import) =
-                (status.clone(), problems.clone(), on_import.clone());
+            let (status, problems, session) = (status.clone(), problems.clone(), session.clone());
             // The browser's own reading of the file, its bytes as they are.
             let reading = wasm_bindgen_futures::JsFuture::from(file.array_buffer());
             wasm_bindgen_futures::spawn_local(async move {
@@ -127,10 +126,14 @@ pub fn exports(props: &ExportsProps) -> Html {
                         }
                     });
                 match outcome {
-                    Ok(record) => {
+                    Ok((record, debrief)) => {
                         problems.set(Vec::new());
                         status.set(format!("Opened {}.", isolate(&name)));
-                        on_import.emit(record);
+                        session.replace(Rc::new(record));
+                        // The wellbeing debrief an earlier version's record carried.
+                        if let Some(debrief) = debrief {
+                            session.adopt_earlier_debrief(debrief, &session.record());
+                        }
                     }
                     Err(found) => {
                         status.set(String::new());
@@ -143,8 +146,8 @@ pub fn exports(props: &ExportsProps) -> Html {
     let json_label = "The record";
     // One copy per recipient on the distribution list: a professional's holds what their
     // agency may receive; the family's, only what the meeting agreed to tell them.
-    let copies = props.record.distribution.iter().map(|recipient| {
-        let record = record.clone();
+    let copies = props.distribution.iter().map(|recipient| {
+        let session = session.clone();
         let status = status.clone();
         let reader = Reader::of(recipient, &context.config);
         let who = if recipient.name.trim().is_empty() {
@@ -155,6 +158,7 @@ pub fn exports(props: &ExportsProps) -> Html {
         let onclick = {
             let who = who.clone();
             Callback::from(move |_: MouseEvent| {
+                let record = session.record();
                 let (what, text) = match reader.kind {
                     RecipientKind::Family => ("family-copy".to_string(), family_copy_text(&record)),
                     RecipientKind::Professional => (
@@ -199,7 +203,7 @@ pub fn exports(props: &ExportsProps) -> Html {
                     { "Download family copy" }
                 </button>
             </div>
-            if !props.record.distribution.is_empty() {
+            if !props.distribution.is_empty() {
                 <h4 class="rs-exports__subheading">{ "Copies for the distribution list" }</h4>
                 <ul class="rs-exports__copies">{ for copies }</ul>
             }

@@ -483,6 +483,30 @@ test('a version 2 draft carrying a wellbeing debrief loads without it, and the w
   expect(debriefs[0]).toMatchObject({ document: 'wellbeingDebrief', offered: 'yes', notes: 'Offered supervision the same week.' });
 });
 
+test('a version 2 record opened from a file hands its wellbeing debrief over apart too', async ({ page }) => {
+  await openDemo(page);
+  const sample = await (await page.request.get('/sample-record.json')).json();
+  const version2 = { ...sample, schemaVersion: 2, wellbeingDebrief: { offered: 'yes', notes: 'Offered supervision the same week.' } };
+  for (const key of ['threshold', 'injury', 'medical', 'lawfulBasis']) delete version2[key];
+  await page.evaluate(() => {
+    window.debriefs = [];
+    document.getElementById('meeting').addEventListener('risk-sensible:wellbeing', (event) => window.debriefs.push(event.detail.debrief));
+  });
+  await page.getByLabel('Open a record from a file (JSON)').setInputFiles({
+    name: 'version-2.json',
+    mimeType: 'application/json',
+    buffer: Buffer.from(JSON.stringify(version2)),
+  });
+  await expect(page.getByRole('status').filter({ hasText: 'Opened version-2.json.' })).toBeVisible();
+  const record = await page.evaluate(() => window.riskSensibleDemo.widget.record());
+  expect(record.schemaVersion).toBe(3);
+  expect(record.meta.id).toBe(sample.meta.id);
+  expect(record.wellbeingDebrief).toBeUndefined();
+  const debriefs = await page.evaluate(() => window.debriefs);
+  expect(debriefs).toHaveLength(1);
+  expect(debriefs[0]).toMatchObject({ document: 'wellbeingDebrief', offered: 'yes', notes: 'Offered supervision the same week.' });
+});
+
 test('a death or serious harm with abuse suspected prompts the Panel notification until a follow-up records it', async ({ page }) => {
   await openDemo(page, '/sample.html');
   await page.getByRole('navigation', { name: 'Meeting stages' }).getByRole('link', { name: 'Check and finalise' }).click();
