@@ -316,3 +316,26 @@ for (const [width, height] of [[1366, 768], [320, 800]]) {
     expect(clipped).toEqual([]);
   });
 }
+
+// On a 1280 px screen every list's table fits its box as the meeting opens (screen-safe on,
+// restricted items masked): the actions column, which stays at the box's right edge, then
+// covers none of the columns before it. (With restricted items shown, their longer words
+// can make a table wider than its box; it then scrolls beneath the actions.)
+test('at 1280 x 800 every list table fits its box, so the actions column covers no column', async ({ page }) => {
+  test.setTimeout(120_000);
+  await page.setViewportSize({ width: 1280, height: 800 });
+  await openDemo(page, '/sample.html');
+  const overflowing = [];
+  let tables = 0;
+  for (const title of LIST_STAGES) {
+    await clickStage(page, title);
+    const found = await page.locator('.rs-stage .rs-item-list__scroll').evaluateAll((boxes) =>
+      boxes.map((box) => box.scrollWidth - box.clientWidth));
+    tables += found.length;
+    found.forEach((over, index) => {
+      if (over > 0) overflowing.push(`${title}, table ${index + 1}: ${over} px wider than its box`);
+    });
+  }
+  expect(tables).toBeGreaterThan(8);
+  expect(overflowing).toEqual([]);
+});
