@@ -131,10 +131,7 @@ impl WidgetHandle {
             return Ok(());
         }
         let (record, earlier_debrief) = record_from_js(&record)?;
-        session.replace(Rc::new(record));
-        if let Some(debrief) = earlier_debrief {
-            session.adopt_earlier_debrief(debrief, &session.record());
-        }
+        session.replace_carrying(record, earlier_debrief);
         Ok(())
     }
 

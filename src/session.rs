@@ -546,6 +546,15 @@ impl Session {
         self.redraw();
     }
 
+    /// [`Session::replace`] with a record read from a host's `load` or a file: the wellbeing
+    /// debrief an earlier version of it carried becomes the session's own document.
+    pub fn replace_carrying(&self, record: DecisionRecord, debrief: Option<WellbeingDebrief>) {
+        self.replace(Rc::new(record));
+        if let Some(debrief) = debrief {
+            self.adopt_earlier_debrief(debrief, &self.record());
+        }
+    }
+
     /// The host has stored the record as it is now: the draft kept in this browser is
     /// removed (a write that kept failing is no longer needed either).
     pub fn acknowledge(&self) {

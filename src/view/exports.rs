@@ -8,7 +8,6 @@ use crate::copy::{family_copy, professional_copy, Reader};
 use crate::export::{fhir_questionnaire_response, file_name};
 use crate::record::import::{export, import};
 use crate::record::{DecisionRecord, Recipient, RecipientKind};
-use std::rc::Rc;
 use wasm_bindgen::JsCast;
 use web_sys::{Blob, BlobPropertyBag, HtmlAnchorElement, HtmlInputElement, Url};
 use yew::prelude::*;
@@ -129,11 +128,7 @@ pub fn exports(props: &ExportsProps) -> Html {
                     Ok((record, debrief)) => {
                         problems.set(Vec::new());
                         status.set(format!("Opened {}.", isolate(&name)));
-                        session.replace(Rc::new(record));
-                        // The wellbeing debrief an earlier version's record carried.
-                        if let Some(debrief) = debrief {
-                            session.adopt_earlier_debrief(debrief, &session.record());
-                        }
+                        session.replace_carrying(record, debrief);
                     }
                     Err(found) => {
                         status.set(String::new());
