@@ -7,7 +7,7 @@
 use crate::autosave::{Autosave, Claim, Found};
 use crate::bidi;
 use crate::host_js::{fire_event, RecordText};
-use crate::meeting::{self, Command, Config, Context, Problem};
+use crate::meeting::{self, Command, Config, Context, Finding, Problem, Validation};
 use crate::record::{
     integrity, Actor, DecisionRecord, FollowUp, Status, Timestamp, WellbeingDebrief,
     WellbeingDocument, WELLBEING_VERSION,
@@ -140,6 +140,8 @@ pub struct Session {
     expired: Option<String>,
     actor: Rc<Actor>,
     config: Rc<Config>,
+    /// The current record's findings, kept from one revision to the next.
+    validation: RefCell<Validation<Rc<DecisionRecord>, Rc<Config>>>,
     /// The host made the widget read-only.
     read_only: bool,
     /// Redraws the view after the session changed.
@@ -202,6 +204,7 @@ impl Session {
             expired: opening.expired,
             actor,
             config,
+            validation: RefCell::default(),
             read_only,
             view: RefCell::new(None),
             closed: Cell::new(false),
@@ -234,6 +237,7 @@ impl Session {
             expired: None,
             actor,
             config,
+            validation: RefCell::default(),
             read_only,
             view: RefCell::new(None),
             closed: Cell::new(false),
@@ -268,6 +272,14 @@ impl Session {
     /// The host's configuration.
     pub fn config(&self) -> Rc<Config> {
         self.config.clone()
+    }
+
+    /// Every finding for the current record, as `meeting::validate` makes them; a change runs
+    /// again only the checks it can affect ([`Validation`]).
+    pub fn findings(&self) -> std::cell::Ref<'_, [Finding]> {
+        let (record, config) = (self.record(), self.config());
+        self.validation.borrow_mut().findings(&record, &config);
+        std::cell::Ref::map(self.validation.borrow(), Validation::last)
     }
 
     /// Who operates the widget, as the host said.

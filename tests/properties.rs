@@ -7,7 +7,9 @@ mod common;
 use proptest::prelude::*;
 use risk_sensible::meeting::limits::bytes_bound;
 use risk_sensible::meeting::limits::{FINALISE_ROOM, LINE_CHARS, LIST_ITEMS, TEXT_CHARS};
-use risk_sensible::meeting::{apply_bounded, Command, Context, Item, ItemKind, Problem};
+use risk_sensible::meeting::{
+    apply_bounded, validate, Command, Config, Context, Item, ItemKind, Problem, Validation,
+};
 use risk_sensible::record::import::{import, MAX_BYTES};
 use risk_sensible::record::integrity::{canonical_json, verify};
 use risk_sensible::record::*;
@@ -24,7 +26,7 @@ fn maybe_owner() -> impl Strategy<Value = Option<String>> {
 }
 
 fn text() -> impl Strategy<Value = String> {
-    prop_oneof![Just(String::new()), "[a-zA-Z <>&\"é😀]{1,12}"]
+    prop_oneof![Just(String::new()), "[a-zA-Z <>&\"é😀\\x{202E}]{1,12}"]
 }
 
 fn command() -> impl Strategy<Value = Command> {
@@ -148,6 +150,9 @@ proptest! {
         // The widget's text of each revision, written from the one before.
         let mut text: Option<(DecisionRecord, CompactText)> = None;
         let mut first: Option<CompactText> = None;
+        // The widget's findings, kept from one revision to the next.
+        let config = std::rc::Rc::new(Config::default());
+        let mut validation = Validation::<std::rc::Rc<DecisionRecord>, _>::default();
         for (index, step) in steps.into_iter().enumerate() {
             let Some(command) = step.or_else(|| undo.take()) else {
                 continue;
@@ -181,6 +186,8 @@ proptest! {
                 prop_assert_eq!(rebuilt.as_ref(), Some(&next.text));
             }
             text = Some((record.clone(), next));
+            let revision = std::rc::Rc::new(record.clone());
+            prop_assert_eq!(validation.findings(&revision, &config), &validate(&record, &config)[..]);
         }
         let json = serde_json::to_string(&record).unwrap();
         let back: DecisionRecord = serde_json::from_str(&json).unwrap();

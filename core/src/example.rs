@@ -12,7 +12,7 @@ fn date(text: &str) -> IsoDate {
     text.parse().expect("example dates are valid")
 }
 
-fn at(text: &str) -> Timestamp {
+pub(crate) fn at(text: &str) -> Timestamp {
     text.parse().expect("example times are valid")
 }
 

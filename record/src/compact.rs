@@ -14,7 +14,6 @@
 //! (a property test holds them equal).
 
 use crate::json::{self, Layout};
-use crate::members::Members as _;
 use crate::{AuditEntry, DecisionRecord, Shared};
 use serde::ser::{self, Serialize, SerializeStruct, Serializer};
 use std::ops::Range;
@@ -332,6 +331,7 @@ impl<'m, 'a> Serializer for &'m mut Writer<'a> {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::members::Members as _;
     use crate::{Actor, Timestamp};
 
     fn entry(sequence: u64, change: &str) -> AuditEntry {

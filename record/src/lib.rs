@@ -30,7 +30,7 @@ pub use shape::*;
 pub use shared::Shared;
 pub use types::*;
 pub use unit::variant_name;
-pub use walk::strings_with;
+pub use walk::{member_strings_with, strings_with};
 
 /// The schema version this build writes, and the newest one it reads.
 pub const SCHEMA_VERSION: u32 = 3;

@@ -137,6 +137,16 @@ crate::members::read_members!(DecisionRecord {
 });
 
 impl DecisionRecord {
+    /// The record's members' names as the record writes them (`schemaVersion`, `meta`, …), in
+    /// the order of its JSON.
+    pub const MEMBERS: &'static [&'static str] = <Self as crate::members::Members>::NAMES;
+
+    /// Whether member `index` (of [`DecisionRecord::MEMBERS`]) is equal in both records:
+    /// at once for a list the two revisions share.
+    pub fn same_member(&self, other: &Self, index: usize) -> bool {
+        crate::members::Members::same_member(self, other, index)
+    }
+
     /// How many items (or texts) of a section, by its key path (`information`,
     /// `assessment.worries`, `childVoice`), a copy leaves out: 0 for a record that is not a
     /// copy, or a copy that leaves none of the section out.

@@ -26,6 +26,26 @@ pub fn strings_with(
     leave_out: &'static [&'static str],
     wanted: &dyn Fn(char) -> bool,
 ) -> Vec<(JsonPath, Vec<char>)> {
+    strings_in(record, leave_out, None, wanted)
+}
+
+/// [`strings_with`] of one member of the record alone (`member`, its name as the record
+/// writes it), with the same paths: the strings of all the record's members, member by
+/// member, are the strings of the record.
+pub fn member_strings_with(
+    record: &DecisionRecord,
+    member: &'static str,
+    wanted: &dyn Fn(char) -> bool,
+) -> Vec<(JsonPath, Vec<char>)> {
+    strings_in(record, &[], Some(member), wanted)
+}
+
+fn strings_in(
+    record: &DecisionRecord,
+    leave_out: &'static [&'static str],
+    only: Option<&'static str>,
+    wanted: &dyn Fn(char) -> bool,
+) -> Vec<(JsonPath, Vec<char>)> {
     let mut found = Vec::new();
     let mut visit = |steps: &[Step], text: &str| {
         if text.is_ascii() {
@@ -49,6 +69,7 @@ pub fn strings_with(
     };
     let mut walk = Walk::new(Some(&mut visit));
     walk.leave_out = leave_out;
+    walk.only = only;
     let _ = record.serialize(&mut walk);
     found
 }
@@ -110,6 +131,8 @@ struct Walk<'v> {
     visit: Option<Visit<'v>>,
     /// Members of the outermost object not walked.
     leave_out: &'static [&'static str],
+    /// The one member of the outermost object walked, if not all.
+    only: Option<&'static str>,
 }
 
 /// What is called with each string's path and text.
@@ -124,6 +147,7 @@ impl<'v> Walk<'v> {
             close: false,
             visit,
             leave_out: &[],
+            only: None,
         }
     }
 
@@ -164,7 +188,9 @@ impl<'v> Walk<'v> {
 
     /// Enters the member under `key`; false when it is one left out.
     fn enter_member(&mut self, key: Cow<'static, str>) -> bool {
-        if self.path.is_empty() && self.leave_out.contains(&&*key) {
+        if self.path.is_empty()
+            && (self.leave_out.contains(&&*key) || self.only.is_some_and(|only| only != key))
+        {
             return false;
         }
         self.separator();

@@ -25,7 +25,7 @@ use super::undo::UndoNotice;
 use super::wellbeing::Wellbeing;
 use crate::bidi::isolate;
 use crate::copy::candidates;
-use crate::meeting::{any_restricted, validate, Finding, Severity};
+use crate::meeting::{any_restricted, Finding, Severity};
 use crate::record::{DecisionRecord, JsonPath, Restricted, Status};
 use crate::session::Session;
 use crate::shared_screen::SharedScreen;
@@ -414,8 +414,8 @@ pub fn app(props: &AppProps) -> Html {
     let record = session.record();
     let notices = session.notices();
     let outcome = session.outcome();
-    let config = session.config();
-    let findings = validate(&record, &config);
+    let findings = session.findings();
+    let findings = &*findings;
     let current = *stage;
     // On the way to finalising, every stage is checked.
     let is_checked = |s: &Stage| current == Stage::Finalise || checked.contains(s);
@@ -424,13 +424,13 @@ pub fn app(props: &AppProps) -> Html {
         .map(|s| match s {
             // The debrief is the session's own document, not the record's.
             Stage::Wellbeing if session.wellbeing().is_some() => StageState::Ready,
-            _ => s.state(&record, &findings, is_checked(s)),
+            _ => s.state(&record, findings, is_checked(s)),
         })
         .collect();
     let read_only = session.record_read_only();
     let current_checked = is_checked(&current);
     let stage_findings = if current_checked {
-        current.findings(&findings)
+        current.findings(findings)
     } else {
         Vec::new()
     };
@@ -438,8 +438,8 @@ pub fn app(props: &AppProps) -> Html {
     let restricted_here = *screen_safe && has_restricted(&record, current);
     let parts = PartContext {
         record: &record,
-        findings: if current_checked { &findings } else { &[] },
-        all_findings: &findings,
+        findings: if current_checked { findings } else { &[] },
+        all_findings: findings,
         revealed: show_restricted,
         read_only,
         go_to: &go_to,

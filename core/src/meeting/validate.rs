@@ -71,29 +71,247 @@ impl Finding {
 
 /// Every finding for the record, in the order of its sections.
 pub fn validate(record: &DecisionRecord, config: &Config) -> Vec<Finding> {
-    let mut findings = Vec::new();
-    validate_meeting(record, &mut findings);
-    validate_subjects(record, &mut findings);
-    validate_participants(record, config, &mut findings);
-    validate_information(record, &mut findings);
-    validate_lawful_basis(record, config, &mut findings);
-    validate_child_voice(record, &mut findings);
-    validate_scales(record, &mut findings);
-    validate_threshold(record, config, &mut findings);
-    validate_injury_and_medical(record, config, &mut findings);
-    validate_decisions(record, config, &mut findings);
-    validate_risks(record, &mut findings);
-    validate_actions(record, &mut findings);
-    validate_contingencies(record, &mut findings);
-    validate_dissent(record, &mut findings);
-    validate_family_communication(record, &mut findings);
-    validate_timescales(record, &mut findings);
-    validate_distribution(record, &mut findings);
-    validate_follow_ups(record, config, &mut findings);
-    validate_references(record, &mut findings);
-    validate_text(record, &mut findings);
-    findings.sort_by_key(|finding| place(&finding.path));
-    findings
+    let mut found = Found::default();
+    found.run(record, config, u64::MAX);
+    found.findings
+}
+
+/// The bits of the record's members `names` names, by the names the record writes them
+/// under, with `meeting.date` for the meeting's date alone: worked out as the program is
+/// compiled, which refuses a name that is not a member's.
+const fn reads(names: &[&str]) -> u64 {
+    let mut bits = 0;
+    let mut at = 0;
+    while at < names.len() {
+        bits |= bit(names[at]);
+        at += 1;
+    }
+    bits
+}
+
+/// The bit that stands for the meeting's date alone; the bits below it stand for the
+/// record's members, in their order.
+const MEETING_DATE: u64 = 1 << DecisionRecord::MEMBERS.len();
+const _: () = assert!(DecisionRecord::MEMBERS.len() < 63);
+
+const fn bit(name: &str) -> u64 {
+    if same(name, "meeting.date") {
+        return MEETING_DATE;
+    }
+    let mut index = 0;
+    while index < DecisionRecord::MEMBERS.len() {
+        if same(DecisionRecord::MEMBERS[index], name) {
+            return 1 << index;
+        }
+        index += 1;
+    }
+    panic!("a check names something that is not a member of the record")
+}
+
+const fn same(a: &str, b: &str) -> bool {
+    let (a, b) = (a.as_bytes(), b.as_bytes());
+    if a.len() != b.len() {
+        return false;
+    }
+    let mut at = 0;
+    while at < a.len() {
+        if a[at] != b[at] {
+            return false;
+        }
+        at += 1;
+    }
+    true
+}
+
+/// What each check reads of the record ([`reads`]), in the order of [`run_check`]'s checks,
+/// the order their findings are made in; the check for hidden controls, which reads each
+/// member apart, comes after them ([`Found::run`]). [`Validation`] runs a check again only
+/// when a member it reads changed; a test holds each check's findings unchanged whatever
+/// the members it does not name hold.
+const READS: [u64; 19] = [
+    // validate_meeting
+    reads(&["schemaVersion", "meeting", "participants"]),
+    // validate_subjects
+    reads(&["schemaVersion", "meta", "meeting.date", "subjects"]),
+    // validate_participants
+    reads(&["participants"]),
+    // validate_information
+    reads(&["information", "gaps"]),
+    // validate_lawful_basis
+    reads(&["schemaVersion", "information", "lawfulBasis"]),
+    // validate_child_voice
+    reads(&["subjects", "childVoice"]),
+    // validate_scales
+    reads(&["participants", "assessment", "scales"]),
+    // validate_threshold
+    reads(&["schemaVersion", "participants", "threshold", "decisions"]),
+    // validate_injury_and_medical
+    reads(&[
+        "schemaVersion",
+        "meeting.date",
+        "subjects",
+        "injury",
+        "participants",
+        "medical",
+        "decisions",
+    ]),
+    // validate_decisions
+    reads(&["decisions"]),
+    // validate_risks
+    reads(&["risks"]),
+    // validate_actions
+    reads(&["meeting.date", "actions"]),
+    // validate_contingencies
+    reads(&["contingencies"]),
+    // validate_dissent
+    reads(&["dissent"]),
+    // validate_family_communication
+    reads(&["familyCommunication"]),
+    // validate_timescales
+    reads(&["meeting.date", "timescales"]),
+    // validate_distribution
+    reads(&["distribution"]),
+    // validate_follow_ups
+    reads(&["followUp"]),
+    // validate_references
+    reads(&[
+        "meeting",
+        "participants",
+        "information",
+        "gaps",
+        "childVoice",
+        "scales",
+        "threshold",
+        "medical",
+        "decisions",
+        "risks",
+        "actions",
+        "contingencies",
+        "dissent",
+        "familyCommunication",
+        "familyCopy",
+    ]),
+];
+
+/// Runs check `check` ([`READS`]).
+fn run_check(check: usize, record: &DecisionRecord, config: &Config, findings: &mut Vec<Finding>) {
+    match check {
+        0 => validate_meeting(record, findings),
+        1 => validate_subjects(record, findings),
+        2 => validate_participants(record, config, findings),
+        3 => validate_information(record, findings),
+        4 => validate_lawful_basis(record, config, findings),
+        5 => validate_child_voice(record, findings),
+        6 => validate_scales(record, findings),
+        7 => validate_threshold(record, config, findings),
+        8 => validate_injury_and_medical(record, config, findings),
+        9 => validate_decisions(record, config, findings),
+        10 => validate_risks(record, findings),
+        11 => validate_actions(record, findings),
+        12 => validate_contingencies(record, findings),
+        13 => validate_dissent(record, findings),
+        14 => validate_family_communication(record, findings),
+        15 => validate_timescales(record, findings),
+        16 => validate_distribution(record, findings),
+        17 => validate_follow_ups(record, config, findings),
+        _ => validate_references(record, findings),
+    }
+}
+
+/// The findings of each check and of each member's hidden controls, kept, and all of
+/// them in order.
+#[derive(Default)]
+struct Found {
+    /// Each check's findings, in [`READS`]'s order.
+    checks: Vec<Vec<Finding>>,
+    /// The warnings on hidden controls in each member ([`validate_text`]).
+    texts: Vec<Vec<Finding>>,
+    findings: Vec<Finding>,
+}
+
+impl Found {
+    /// Runs again each check that reads a member `changed` has the bit of, and the check
+    /// for hidden controls on each member it has the bit of.
+    fn run(&mut self, record: &DecisionRecord, config: &Config, changed: u64) {
+        self.checks.resize_with(READS.len(), Vec::new);
+        for (check, (reads, findings)) in READS.iter().zip(&mut self.checks).enumerate() {
+            if changed & reads != 0 {
+                findings.clear();
+                run_check(check, record, config, findings);
+            }
+        }
+        let members = DecisionRecord::MEMBERS;
+        self.texts.resize_with(members.len(), Vec::new);
+        for (index, (member, findings)) in members.iter().zip(&mut self.texts).enumerate() {
+            if changed & (1 << index) != 0 {
+                findings.clear();
+                validate_text(record, member, findings);
+            }
+        }
+        self.findings.clear();
+        for findings in self.checks.iter().chain(&self.texts) {
+            self.findings.extend_from_slice(findings);
+        }
+        self.findings.sort_by_key(|finding| place(&finding.path));
+    }
+}
+
+/// [`validate`] kept from one revision of a record to the next, for a record that changes
+/// a little at a time (the widget validates on every key). Each check runs again only
+/// when a member it reads changed (a long list the two revisions share is known unchanged
+/// at once, see [`Shared`]), and the check for hidden controls walks only the members that
+/// changed. `R` holds a revision (an `Rc<DecisionRecord>`), `C` the configuration; with a
+/// configuration other than the last one's (not the same value in memory) every check
+/// runs. The findings are [`validate`]'s, in the same order.
+pub struct Validation<R, C> {
+    last: Option<(R, C)>,
+    found: Found,
+}
+
+impl<R, C> Default for Validation<R, C> {
+    fn default() -> Self {
+        Validation {
+            last: None,
+            found: Found::default(),
+        }
+    }
+}
+
+impl<R, C> Validation<R, C>
+where
+    R: std::ops::Deref<Target = DecisionRecord> + Clone,
+    C: std::ops::Deref<Target = Config> + Clone,
+{
+    /// Every finding for `record`, as [`validate`] makes them.
+    pub fn findings(&mut self, record: &R, config: &C) -> &[Finding] {
+        let changed = match &self.last {
+            Some((last, last_config)) if std::ptr::eq(&**last_config, &**config) => {
+                let mut changed = 0;
+                if !std::ptr::eq(&**last, &**record) {
+                    for index in 0..DecisionRecord::MEMBERS.len() {
+                        if !record.same_member(last, index) {
+                            changed |= 1 << index;
+                        }
+                    }
+                    if record.meeting.date != last.meeting.date {
+                        changed |= MEETING_DATE;
+                    }
+                }
+                changed
+            }
+            _ => u64::MAX,
+        };
+        if changed != 0 {
+            self.found.run(record, config, changed);
+            self.last = Some((record.clone(), config.clone()));
+        }
+        &self.found.findings
+    }
+
+    /// The findings of the record [`Validation::findings`] was last called with.
+    pub fn last(&self) -> &[Finding] {
+        &self.found.findings
+    }
 }
 
 /// The serious incident notification a follow-up calls for: a prompt until a follow-up
@@ -167,18 +385,21 @@ fn validate_references(record: &DecisionRecord, findings: &mut Vec<Finding>) {
     });
 }
 
-/// A warning on every text of the record that holds a bidirectional control able to
-/// reorder what is displayed (an embedding, override or isolate: [`bidi::reorders`]), at
-/// the text's path. The widget isolates such text wherever it shows it ([`bidi::isolate`]),
-/// but other systems, emails and printouts made from the record may not: someone should
-/// check that the text says what was meant.
+/// A warning on every text of the record's `member` that holds a bidirectional control
+/// able to reorder what is displayed (an embedding, override or isolate:
+/// [`bidi::reorders`]), at the text's path. The widget isolates such text wherever it
+/// shows it ([`bidi::isolate`]), but other systems, emails and printouts made from the
+/// record may not: someone should check that the text says what was meant.
 ///
-/// Every string of the record is looked at, through one walk of its fields
-/// ([`strings_with`]), so a field added later is covered too: names, free text, ids
+/// Every string of every member is looked at, through one walk of its fields
+/// ([`member_strings_with`]), so a field added later is covered too: names, free text, ids
 /// (free strings a host may choose) and the amendments. The audit trail is not: it repeats
 /// what the record held, cannot be corrected, and no view shows it.
-fn validate_text(record: &DecisionRecord, findings: &mut Vec<Finding>) {
-    for (path, characters) in strings_with(record, &["audit"], &bidi::reorders) {
+fn validate_text(record: &DecisionRecord, member: &'static str, findings: &mut Vec<Finding>) {
+    if member == "audit" {
+        return;
+    }
+    for (path, characters) in member_strings_with(record, member, &bidi::reorders) {
         findings.push(Finding::warning(path, hidden_controls(&characters)));
     }
 }
@@ -1274,5 +1495,216 @@ fn validate_participants(record: &DecisionRecord, config: &Config, findings: &mu
             JsonPath::keys(&["participants"]),
             "No participant is recorded as attending",
         ));
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::example::{example_actor, example_commands, example_followed_up, large_meeting};
+    use crate::meeting::{apply, Context};
+    use serde_json::Value;
+    use std::rc::Rc;
+
+    /// `record` with every member `reads` has no bit of taken from `other` (with the bit of
+    /// the meeting's date alone, the meeting is `other`'s but for its date).
+    fn hybrid(record: &DecisionRecord, other: &DecisionRecord, reads: u64) -> DecisionRecord {
+        let (Ok(Value::Object(mut own)), Ok(Value::Object(others))) =
+            (serde_json::to_value(record), serde_json::to_value(other))
+        else {
+            panic!("a record is written as an object");
+        };
+        for (index, name) in DecisionRecord::MEMBERS.iter().enumerate() {
+            if reads & 1 << index != 0 {
+                continue;
+            }
+            let mut taken = others.get(*name).cloned();
+            if *name == "meeting" && reads & MEETING_DATE != 0 {
+                let date = own["meeting"].get("date").cloned();
+                if let Some(Value::Object(meeting)) = &mut taken {
+                    match date {
+                        Some(date) => meeting.insert("date".into(), date),
+                        None => meeting.remove("date"),
+                    };
+                }
+            }
+            match taken {
+                Some(value) => own.insert((*name).into(), value),
+                None => own.remove(*name),
+            };
+        }
+        serde_json::from_value(Value::Object(own)).expect("a hybrid is a record")
+    }
+
+    /// Records unlike each other in every member: an empty one, the example meeting as its
+    /// commands build it (every stage), the example followed up, the large meeting, and
+    /// the example with each member in turn as an empty record has it, or with its
+    /// meeting's date moved or gone.
+    fn records() -> Vec<DecisionRecord> {
+        let empty = DecisionRecord::new("empty".into(), crate::example::at("2026-03-02T10:30:00Z"));
+        let example = crate::example::example_record(false);
+        let mut records = vec![
+            empty.clone(),
+            example.clone(),
+            example_followed_up(),
+            large_meeting(),
+        ];
+        for name in DecisionRecord::MEMBERS {
+            if !["schemaVersion", "meta"].contains(name) {
+                records.push(hybrid(&example, &empty, !bit(name)));
+            }
+        }
+        // Findings that quote or depend on another member than their own: a scale's reason
+        // missing (it names the participant), a child born after the record was started
+        // (with no meeting date), an unborn child's voice, a serious incident's
+        // notification, an injury to a baby with the medical on a later day, and enquiries
+        // started after the meeting.
+        let date = |text: &str| -> IsoDate { text.parse().expect("a date") };
+        let mut scales = example.clone();
+        for scale in &mut scales.scales {
+            scale.reason.clear();
+        }
+        let mut born = example.clone();
+        born.meeting.date = None;
+        born.meta.created_at = crate::example::at("2001-01-01T09:00:00Z");
+        for subject in &mut born.subjects {
+            subject.unborn = false;
+            subject.date_of_birth = Some(date("2010-06-01"));
+        }
+        let mut unborn = example.clone();
+        for subject in &mut unborn.subjects {
+            subject.unborn = true;
+            subject.mobility = Mobility::PreMobile;
+        }
+        unborn.injury = Some(Injury {
+            description: "Bruising to the cheek".into(),
+            ..Injury::default()
+        });
+        unborn.medical = Some(Medical {
+            paediatrician: "Dr Invented".into(),
+            date: Some(date("2026-03-09")),
+            ..Medical::default()
+        });
+        unborn.child_voice = ChildVoice::default();
+        let mut baby = unborn.clone();
+        for subject in &mut baby.subjects {
+            subject.unborn = false;
+        }
+        let mut incident = example_followed_up();
+        if let Some(first) = incident.follow_up.first().cloned() {
+            incident.follow_up.push(FollowUp {
+                kind: FollowUpKind::SeriousIncident,
+                abuse_suspected: Tristate::Yes,
+                ..first
+            });
+        }
+        // A threshold decided, and a medical requested, by agencies that only advise.
+        let mut advisers = baby.clone();
+        let of = |agency: &str| {
+            example
+                .participants
+                .iter()
+                .find(|participant| participant.agency == agency)
+                .map(|participant| participant.id.clone())
+        };
+        if let Some(threshold) = &mut advisers.threshold {
+            threshold.decided_by_id = of("Police");
+        }
+        if let Some(medical) = &mut advisers.medical {
+            medical.requested_by_id = of("Health");
+        }
+        // A threshold the decisions contradict, and a gap with nothing said of it.
+        let mut contradicted = example.clone();
+        if let Some(threshold) = &mut contradicted.threshold {
+            threshold.answer = Some(ThresholdAnswer::No);
+        }
+        contradicted.gaps.push(InformationGap::default());
+        let mut started = example.clone();
+        started.timescales.s47_started_on = Some(date("2099-01-01"));
+        records.extend([
+            scales,
+            born,
+            unborn,
+            baby,
+            advisers,
+            contradicted,
+            incident,
+            started,
+        ]);
+        for day in [None, Some("2001-01-01"), Some("2099-12-31")] {
+            let mut moved = example.clone();
+            moved.meeting.date = day.map(date);
+            records.push(moved);
+        }
+        records
+    }
+
+    #[test]
+    fn the_bits_name_the_members_and_the_meetings_date() {
+        assert_eq!(bit("schemaVersion"), 1);
+        assert_eq!(reads(&["meta", "meeting"]), 0b110);
+        assert_eq!(bit("audit"), 1 << (DecisionRecord::MEMBERS.len() - 1));
+        assert_eq!(bit("meeting.date"), 1 << DecisionRecord::MEMBERS.len());
+        assert!(std::panic::catch_unwind(|| bit("meetingDate")).is_err());
+    }
+
+    #[test]
+    fn a_check_finds_the_same_whatever_the_members_it_does_not_name_hold() {
+        let config = Config::default();
+        let records = records();
+        let others = [
+            &records[0],
+            &records[1],
+            &records[3],
+            &records[records.len() - 1],
+        ];
+        for (check, reads) in READS.iter().enumerate() {
+            for record in &records {
+                let mut expected = Vec::new();
+                run_check(check, record, &config, &mut expected);
+                for other in others {
+                    let mut found = Vec::new();
+                    run_check(check, &hybrid(record, other, *reads), &config, &mut found);
+                    assert_eq!(found, expected, "check {check} reads more than {reads:b}");
+                }
+            }
+        }
+    }
+
+    #[test]
+    fn validation_kept_from_revision_to_revision_finds_what_validate_finds() {
+        let config = Rc::new(Config::default());
+        let actor = example_actor();
+        let context = Context {
+            at: crate::example::at("2026-03-02T10:30:00Z"),
+            actor: &actor,
+            config: &config,
+        };
+        let mut validation = Validation::<Rc<DecisionRecord>, Rc<Config>>::default();
+        let mut record =
+            DecisionRecord::new("kept".into(), crate::example::at("2026-03-02T10:30:00Z"));
+        let mut revisions = vec![Rc::new(record.clone())];
+        // The example built one command at a time, then each record of the pool after the
+        // one before (every member changing at once, or none).
+        for command in example_commands() {
+            apply(&mut record, command, &context).expect("the example's commands are taken");
+            revisions.push(Rc::new(record.clone()));
+        }
+        revisions.extend(records().into_iter().map(Rc::new));
+        revisions.push(Rc::clone(&revisions[revisions.len() - 1]));
+        for (number, revision) in revisions.iter().enumerate() {
+            assert_eq!(
+                validation.findings(revision, &config),
+                validate(revision, &config),
+                "revision {number}"
+            );
+        }
+        // Another configuration runs every check again.
+        let other = Rc::new(Config {
+            agency_roles: [("Police".to_string(), AgencyRole::ChildrensSocialCare)].into(),
+            ..Config::default()
+        });
+        let last = &revisions[revisions.len() - 1];
+        assert_eq!(validation.findings(last, &other), validate(last, &other));
     }
 }
