@@ -275,7 +275,9 @@ impl Session {
     }
 
     /// Every finding for the current record, as `meeting::validate` makes them; a change runs
-    /// again only the checks it can affect ([`Validation`]).
+    /// again only the checks it can affect ([`Validation`]). The findings stay borrowed
+    /// until the returned `Ref` is dropped, and a second call while it is held would panic:
+    /// the redraw (`App`) asks once and holds them to its end.
     pub fn findings(&self) -> std::cell::Ref<'_, [Finding]> {
         let (record, config) = (self.record(), self.config());
         self.validation.borrow_mut().findings(&record, &config);
