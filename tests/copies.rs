@@ -1199,3 +1199,29 @@ fn an_item_without_a_label_is_not_for_the_family_never_shareable() {
         "approved, but unlabelled"
     );
 }
+
+#[test]
+fn an_item_approved_twice_for_the_familys_copy_is_refused_where_it_is_repeated() {
+    let mut record = example_record(false);
+    let before = record.clone();
+    let mut plan = record.family_copy.clone().unwrap();
+    assert!(plan.approved.len() >= 2, "the example approves items");
+    // Every item once: accepted.
+    let result = run(&mut record.clone(), Command::EditFamilyCopy(plan.clone()));
+    assert!(result.is_ok(), "{result:?}");
+    // The first item again, at the end: refused there, and the record is unchanged.
+    let repeated = plan.approved[0].clone();
+    plan.approved.push(repeated.clone());
+    let at = plan.approved.len() - 1;
+    let Err(Problem::Invalid(findings)) = run(&mut record, Command::EditFamilyCopy(plan)) else {
+        panic!("an item approved twice is accepted");
+    };
+    let paths: Vec<String> = findings.iter().map(|f| f.path.to_string()).collect();
+    assert_eq!(
+        paths,
+        [format!("$.familyCopy.approved[{at}]")],
+        "{findings:?}"
+    );
+    assert!(findings[0].message.contains("is approved already"));
+    assert_eq!(record, before);
+}

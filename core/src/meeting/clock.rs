@@ -15,8 +15,7 @@
 //! Like the rest of the core, nothing here reads the clock or does I/O, and no input makes
 //! it panic: results that would fall past [`Date::MAX`] saturate there instead.
 
-use std::collections::BTreeSet;
-use std::ops::{Bound, RangeInclusive};
+use std::ops::RangeInclusive;
 use std::sync::OnceLock;
 
 use time::{Date, Weekday};
@@ -40,8 +39,10 @@ const ENGLAND_AND_WALES_JSON: &str = include_str!("bank-holidays-england-and-wal
 /// and the clock functions report the difference through [`Clock::reliable`].
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Holidays {
-    /// The holidays, sorted so a range of dates can be counted without walking every day.
-    dates: BTreeSet<Date>,
+    /// The holidays, sorted and each once, so a range of dates can be counted without
+    /// walking every day. A list of a few dozen a year needs no tree: a binary search
+    /// finds a date, and the code of a B-tree of dates would be in the widget for it.
+    dates: Vec<Date>,
     /// The first and last year the list is complete for, or `None` when it covers no year
     /// at all (an empty host list).
     years: Option<(i32, i32)>,
@@ -68,10 +69,7 @@ impl Holidays {
     /// date's year, inclusive, so supply whole years. An empty list covers no year, which
     /// makes every clock unreliable.
     pub fn new(dates: impl IntoIterator<Item = Date>) -> Holidays {
-        // Inserted one by one: `collect` into a set compiles a sort of its own.
-        let mut set = BTreeSet::new();
-        set.extend(dates);
-        let dates = set;
+        let dates = empty().with_extra(dates).dates;
         let years = match (dates.first(), dates.last()) {
             (Some(first), Some(last)) => Some((first.year(), last.year())),
             _ => None,
@@ -85,13 +83,15 @@ impl Holidays {
     /// of that year's holidays.
     #[must_use]
     pub fn with_extra(mut self, dates: impl IntoIterator<Item = Date>) -> Holidays {
-        self.dates.extend(dates);
+        for date in dates {
+            insert_sorted(&mut self.dates, date);
+        }
         self
     }
 
     /// Whether `date` is on the list. Says nothing about weekends.
     pub fn is_holiday(&self, date: Date) -> bool {
-        self.dates.contains(&date)
+        self.dates.binary_search(&date).is_ok()
     }
 
     /// Whether `date` is a working day: a Monday to Friday that is not on the list.
@@ -118,13 +118,13 @@ impl Holidays {
     /// at a weekend are skipped because the weekend already removed those days.
     fn weekday_holidays_between(&self, from: Date, to: Date) -> i64 {
         if to <= from {
-            // An empty span; the explicit check also keeps `BTreeSet::range` away from
-            // the inverted bounds that would make it panic.
+            // An empty span; the explicit check also keeps the slice's bounds in order.
             return 0;
         }
-        let count = self
-            .dates
-            .range((Bound::Excluded(from), Bound::Included(to)))
+        let first = self.dates.partition_point(|date| *date <= from);
+        let end = self.dates.partition_point(|date| *date <= to);
+        let count = self.dates[first..end]
+            .iter()
             .filter(|date| is_weekday(**date))
             .count();
         // A set of dates can never hold more than i64::MAX entries, but saturating keeps
@@ -151,7 +151,7 @@ impl Holidays {
 /// A list that covers nothing: the safe fallback when the embedded file cannot be read.
 fn empty() -> Holidays {
     Holidays {
-        dates: BTreeSet::new(),
+        dates: Vec::new(),
         years: None,
     }
 }
@@ -165,7 +165,7 @@ fn empty() -> Holidays {
 /// own would compile another reader into the widget.
 fn parse_holiday_file(json: &str) -> Option<Holidays> {
     let file: serde_json::Value = serde_json::from_str(json).ok()?;
-    let mut dates = BTreeSet::new();
+    let mut dates = Vec::new();
     let mut years: Option<(i32, i32)> = None;
     // The years are the object's keys, in order: each must be the one after the last.
     for (year, list) in file.get("dates")?.as_object()? {
@@ -180,11 +180,18 @@ fn parse_holiday_file(json: &str) -> Option<Holidays> {
             if date.year() != year {
                 return None;
             }
-            dates.insert(date);
+            insert_sorted(&mut dates, date);
         }
     }
     years?;
     Some(Holidays { dates, years })
+}
+
+/// Puts `date` into the sorted `dates` where it belongs, unless it is there already.
+fn insert_sorted(dates: &mut Vec<Date>, date: Date) {
+    if let Err(at) = dates.binary_search(&date) {
+        dates.insert(at, date);
+    }
 }
 
 /// Whether `date` is Monday to Friday.

@@ -1130,9 +1130,12 @@ fn section_limits<T: serde::Serialize + ?Sized>(
 fn family_copy_problems(record: &DecisionRecord, plan: &FamilyCopyPlan) -> Vec<Finding> {
     let at = JsonPath::keys(&["familyCopy"]);
     let mut problems = limits::text_findings(plan, record.family_copy.as_ref(), &at, None);
-    let mut seen = std::collections::BTreeSet::new();
     for (index, approval) in plan.approved.iter().enumerate() {
-        if !seen.insert((approval.list.key(), approval.id.as_str())) {
+        let earlier = &plan.approved[..index];
+        if earlier
+            .iter()
+            .any(|other| other.list == approval.list && other.id == approval.id)
+        {
             problems.push(Finding::error(
                 at.clone().key("approved").index(index),
                 format!("{} is approved already", bidi::escape(&approval.id)),
