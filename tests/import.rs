@@ -1158,7 +1158,7 @@ fn a_copy_mark_is_read_in_its_two_forms_and_refused_where_it_is_wrong() {
     });
     let read = with_copy(recipient.clone()).map(|record| record.meta.copy);
     assert!(
-        matches!(read, Ok(Some(CopyMark::Of(ref of))) if of.left_out["information"] == 2),
+        matches!(read, Ok(Some(CopyMark::Of(ref of))) if of.left_out.get("information") == Some(&2)),
         "{read:?}"
     );
     let read = with_copy(serde_json::json!("family")).map(|record| record.meta.copy);
@@ -1197,6 +1197,33 @@ fn a_copy_mark_is_read_in_its_two_forms_and_refused_where_it_is_wrong() {
         assert!(
             problems[0].message.contains(message),
             "{copy}: {}",
+            problems[0]
+        );
+    }
+    // The counts are an object whose keys are each given once, and counts are whole
+    // numbers from 0: a repeated key is refused, not read as its last value.
+    let mut record = serde_json::to_value(example_record(false)).unwrap();
+    record["meta"]["copy"] = recipient;
+    let text = record.to_string();
+    assert!(text.contains(r#""leftOut":{"information":2}"#), "{text}");
+    for (left_out, message) in [
+        (
+            r#""leftOut":{"information":2,"information":3}"#,
+            "\"information\" appears more than once",
+        ),
+        (r#""leftOut":{"information":-1}"#, "invalid value"),
+        (r#""leftOut":["information"]"#, "invalid type"),
+    ] {
+        let text = text.replace(r#""leftOut":{"information":2}"#, left_out);
+        let problems = parse_unverified(&text).unwrap_err();
+        assert!(
+            problems[0].path.starts_with("$.meta.copy.leftOut"),
+            "{left_out}: {}",
+            problems[0]
+        );
+        assert!(
+            problems[0].message.contains(message),
+            "{left_out}: {}",
             problems[0]
         );
     }

@@ -111,12 +111,19 @@ pub fn may_receive(reader: &Reader, restrictions: &Restrictions) -> bool {
 
 /// Counts what a copy leaves out, by section.
 #[derive(Default)]
-struct LeftOut(BTreeMap<String, u32>);
+struct LeftOut(CountMap);
 
 impl LeftOut {
     fn add(&mut self, section: impl Into<String>, count: usize) {
         if count > 0 {
-            *self.0.entry(section.into()).or_default() += u32::try_from(count).unwrap_or(u32::MAX);
+            let count = u32::try_from(count).unwrap_or(u32::MAX);
+            let section = section.into();
+            match self.0.get_mut(&section) {
+                Some(total) => *total = total.saturating_add(count),
+                None => {
+                    self.0.insert(section, count);
+                }
+            }
         }
     }
 
@@ -346,7 +353,9 @@ pub struct FamilyCopy {
     pub actions: Vec<FamilyAction>,
     /// How many items of each section of the record are not in this copy: counts, never
     /// content.
-    pub left_out: BTreeMap<String, u32>,
+    #[serde(serialize_with = "crate::record::write_map")]
+    #[schemars(with = "BTreeMap<String, u32>")]
+    pub left_out: CountMap,
 }
 
 /// The family's contact.

@@ -78,7 +78,8 @@ blank!(
 
 /// Declares a struct's reader: its members in order, a member without
 /// `#[serde(default)]` marked `: required`, and one read by a seed of its own (serde's
-/// `deserialize_with`) marked `: with(SEED)`. The struct literal in `blank` makes the
+/// `deserialize_with`) marked `: with(SEED)` (`: required_with(SEED)` when it must be
+/// present). The struct literal in `blank` makes the
 /// compiler check that the list names every member and nothing else; the schema still takes
 /// its required members from the fields' `#[serde(default)]`, and a test holds the two
 /// together.
@@ -130,8 +131,10 @@ macro_rules! read_members {
     // Any other mark than these is a compile error.
     (@required required) => { true };
     (@required with) => { false };
+    (@required required_with) => { true };
     (@required) => { false };
     (@read $map:ident with($seed:expr)) => { $map.next_value_seed($seed)? };
+    (@read $map:ident required_with($seed:expr)) => { $map.next_value_seed($seed)? };
     (@read $map:ident required) => { $map.next_value()? };
     (@read $map:ident) => { $map.next_value()? };
 }

@@ -8,6 +8,7 @@ use serde::{Deserialize, Deserializer, Serialize, Serializer};
 use std::borrow::Cow;
 use std::collections::BTreeMap;
 use std::fmt;
+use std::marker::PhantomData;
 
 /// One multi-agency strategy discussion about one child.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, JsonSchema)]
@@ -323,8 +324,13 @@ pub struct Meta {
     pub digest: Option<String>,
     /// On finalising: a hex SHA-256 per top-level section of the content, so a
     /// verifier can name the section that changed.
-    #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
-    pub section_digests: BTreeMap<String, String>,
+    #[serde(
+        default,
+        skip_serializing_if = "TextMap::is_empty",
+        serialize_with = "write_map"
+    )]
+    #[schemars(with = "BTreeMap<String, String>")]
+    pub section_digests: TextMap,
     /// Set on a derived copy (a recipient's copy), which carries no integrity data and is
     /// not a record of the meeting in its own right: whose copy it is and what was left out.
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -342,7 +348,7 @@ crate::members::read_members!(Meta {
     finalised_at,
     status: required,
     digest,
-    section_digests: with(DistinctKeys),
+    section_digests: with(TEXTS),
     copy,
     linked_records
 });
@@ -419,12 +425,14 @@ pub struct CopyOf {
     pub recipient: CopyRecipient,
     /// How many items (or texts) of each section were left out, by the section's key path
     /// (`information`, `assessment.worries`, `childVoice`, `audit`): counts, never content.
-    pub left_out: BTreeMap<String, u32>,
+    #[serde(serialize_with = "write_map")]
+    #[schemars(with = "BTreeMap<String, u32>")]
+    pub left_out: CountMap,
 }
 
 crate::members::read_members!(CopyOf {
     recipient: required,
-    left_out: required
+    left_out: required_with(COUNTS)
 });
 
 /// The recipient a copy was made for.
@@ -996,37 +1004,56 @@ string_newtype!(
     }
 );
 
-/// Reads a map of text to text, refusing a key given twice or a key JavaScript treats
-/// specially ([`FORBIDDEN_KEYS`](crate::FORBIDDEN_KEYS)). The types' own fields refuse
-/// both already (every struct denies unknown fields, and serde refuses a repeated field);
-/// without this a map would keep the last copy of a repeated key, and import's single
-/// reading pass could not rely on the types to refuse what its checks refuse.
-struct DistinctKeys;
+/// A map of text to text, its keys in order (a section's name to its digest): written as a
+/// JSON object, as a `BTreeMap` would be. A sorted list rather than a B-tree: the record's
+/// maps are small, and each kind of B-tree compiles a tree's code into the widget.
+pub type TextMap = litemap::LiteMap<String, String>;
 
-impl<'de> serde::de::DeserializeSeed<'de> for DistinctKeys {
-    type Value = BTreeMap<String, String>;
+/// A map of text to a count, its keys in order (a section's key path to how many of its
+/// items a copy leaves out): written as a JSON object.
+pub type CountMap = litemap::LiteMap<String, u32>;
+
+/// Writes a [`TextMap`] or [`CountMap`] as a JSON object, its members in the keys' order.
+pub fn write_map<V: Serialize, S: Serializer>(
+    map: &litemap::LiteMap<String, V>,
+    serializer: S,
+) -> Result<S::Ok, S::Error> {
+    serializer.collect_map(map.iter())
+}
+
+/// Reads a map of text to text or to counts, refusing a key given twice or a key JavaScript
+/// treats specially ([`FORBIDDEN_KEYS`](crate::FORBIDDEN_KEYS)). The types' own fields
+/// refuse both already (every struct denies unknown fields, and serde refuses a repeated
+/// field); without this a map would keep the last copy of a repeated key, and import's
+/// single reading pass could not rely on the types to refuse what its checks refuse.
+struct DistinctKeys<V>(&'static str, PhantomData<V>);
+
+/// The reader of a [`TextMap`].
+const TEXTS: DistinctKeys<String> = DistinctKeys("an object of text", PhantomData);
+/// The reader of a [`CountMap`].
+const COUNTS: DistinctKeys<u32> = DistinctKeys("an object of counts", PhantomData);
+
+impl<'de, V: Deserialize<'de>> serde::de::DeserializeSeed<'de> for DistinctKeys<V> {
+    type Value = litemap::LiteMap<String, V>;
 
     fn deserialize<D: Deserializer<'de>>(self, deserializer: D) -> Result<Self::Value, D::Error> {
-        deserializer.deserialize_map(Distinct)
+        deserializer.deserialize_map(self)
     }
 }
 
-/// The visitor of [`DistinctKeys`].
-struct Distinct;
-
-impl<'de> serde::de::Visitor<'de> for Distinct {
-    type Value = BTreeMap<String, String>;
+impl<'de, V: Deserialize<'de>> serde::de::Visitor<'de> for DistinctKeys<V> {
+    type Value = litemap::LiteMap<String, V>;
 
     fn expecting(&self, formatter: &mut fmt::Formatter<'_>) -> fmt::Result {
-        formatter.write_str("an object of text")
+        formatter.write_str(self.0)
     }
 
     fn visit_map<A: serde::de::MapAccess<'de>>(
         self,
         mut members: A,
     ) -> Result<Self::Value, A::Error> {
-        let mut map = BTreeMap::new();
-        while let Some((key, value)) = members.next_entry::<String, String>()? {
+        let mut map = litemap::LiteMap::new();
+        while let Some((key, value)) = members.next_entry::<String, V>()? {
             if crate::FORBIDDEN_KEYS.contains(&key.as_str()) {
                 return Err(serde::de::Error::custom(format!(
                     "the key {key:?} is not allowed"

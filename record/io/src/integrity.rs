@@ -21,10 +21,10 @@
 use risk_sensible_record::canonical::{self, Omit};
 use risk_sensible_record::{
     Amendment, AuditEntry, CopyMark, DecisionRecord, FollowUp, RecipientKind, Shared, Status,
+    TextMap,
 };
 use serde::Serialize;
 use sha2::{Digest, Sha256};
-use std::collections::BTreeMap;
 
 /// The `previousHash` of the first audit entry.
 pub const GENESIS_HASH: &str = "0000000000000000000000000000000000000000000000000000000000000000";
@@ -62,9 +62,9 @@ pub fn content_digest(record: &DecisionRecord) -> String {
 /// changed after finalising.
 /// Each is the SHA-256 of the section's canonical JSON, the very text the content digest
 /// covers for it.
-pub fn section_digests(record: &DecisionRecord) -> BTreeMap<String, String> {
+pub fn section_digests(record: &DecisionRecord) -> TextMap {
     // Inserted one by one: `collect` into a map compiles a sort of its own.
-    let mut digests = BTreeMap::new();
+    let mut digests = TextMap::new();
     for (key, text) in canonical::members(record, CONTENT).unwrap_or_default() {
         digests.insert(key, sha256_hex(&text));
     }
