@@ -26,6 +26,16 @@ use wasm_bindgen::JsCast;
 use web_sys::Element;
 use yew::AppHandle;
 
+/// The host's `agencyRoles`: an object of agency names and roles.
+#[derive(Debug)]
+struct AgencyRoles(crate::record::LiteMap<String, AgencyRole>);
+
+impl<'de> Deserialize<'de> for AgencyRoles {
+    fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        crate::record::read_map(deserializer).map(AgencyRoles)
+    }
+}
+
 /// What a host may pass to `mount`. Every key is optional; an unknown key or a wrong type
 /// is an error, so a misspelt option is never silently ignored.
 #[derive(Debug, Default, Deserialize)]
@@ -56,7 +66,7 @@ struct MountOptions {
     procedure: Option<Procedure>,
     /// What each of the host's agencies is (police, health, ...), for who may receive
     /// restricted material; added to the names the widget knows.
-    agency_roles: Option<std::collections::BTreeMap<String, AgencyRole>>,
+    agency_roles: Option<AgencyRoles>,
     /// The agencies, by role, that must attend or send information before finalising: at
     /// least children's social care, the police and health.
     required_roles: Option<Vec<AgencyRole>>,
@@ -336,11 +346,11 @@ impl MountConfig {
             }
             config.deadlines = deadlines;
         }
-        if let Some(roles) = options.agency_roles {
-            let roles = roles.into_iter();
-            config
-                .agency_roles
-                .extend(roles.map(|(agency, role)| (agency.trim().to_string(), role)));
+        if let Some(AgencyRoles(roles)) = options.agency_roles {
+            // Inserted one by one: `extend` compiles a sort of its own.
+            for (agency, role) in roles {
+                config.agency_roles.insert(agency.trim().to_string(), role);
+            }
         }
         if let Some(required) = options.required_roles {
             if let Some(missing) = AgencyRole::STATUTORY

@@ -985,7 +985,10 @@ fn a_copy_says_whose_it_is_and_counts_what_was_left_out_never_what() {
     assert_eq!(of.recipient.agency, "Education");
     // Of the four: the police's, health's; the bruise and the nursery's report go.
     assert_eq!(of.left_out.get("information"), Some(&2));
-    assert_eq!(of.left_out.get("audit").map(|n| *n as usize), Some(record.audit.len()));
+    assert_eq!(
+        of.left_out.get("audit").map(|n| *n as usize),
+        Some(record.audit.len())
+    );
     assert!(
         copy.audit.is_empty() && copy.meta.digest.is_none() && copy.wellbeing_debrief.is_none()
     );

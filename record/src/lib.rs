@@ -24,6 +24,8 @@ pub mod walk;
 
 pub use compact::{export_compact_escaped_after, replace_ranges, CompactText};
 use json::Layout;
+/// The sorted-list map the record's maps are (see [`TextMap`]), for other small maps too.
+pub use litemap::LiteMap;
 pub use path::{JsonPath, Step};
 pub use sections::*;
 pub use shape::*;

@@ -1033,6 +1033,15 @@ const TEXTS: DistinctKeys<String> = DistinctKeys("an object of text", PhantomDat
 /// The reader of a [`CountMap`].
 const COUNTS: DistinctKeys<u32> = DistinctKeys("an object of counts", PhantomData);
 
+/// Reads a JSON object of `V` into a sorted map as a record's maps are read: a key given
+/// twice, or one JavaScript treats specially, is refused. For a host's options of that shape.
+pub fn read_map<'de, D: Deserializer<'de>, V: Deserialize<'de>>(
+    deserializer: D,
+) -> Result<litemap::LiteMap<String, V>, D::Error> {
+    use serde::de::DeserializeSeed;
+    DistinctKeys("an object", PhantomData).deserialize(deserializer)
+}
+
 impl<'de, V: Deserialize<'de>> serde::de::DeserializeSeed<'de> for DistinctKeys<V> {
     type Value = litemap::LiteMap<String, V>;
 

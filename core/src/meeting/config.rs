@@ -3,7 +3,6 @@
 
 use super::clock::Holidays;
 use crate::record::{Attendance, DecisionType, Participant, Tristate};
-use std::collections::BTreeMap;
 
 /// What an agency is, for the rules that depend on it: who owns police-sensitive,
 /// health-confidential and legally privileged material, and who must attend.
@@ -121,7 +120,7 @@ pub struct Config {
     /// What each agency is, by the name the host gives it. An agency not listed is
     /// [`AgencyRole::Other`]: it receives no police, health or legal material unless the
     /// owner of that material agrees, the safe default.
-    pub agency_roles: BTreeMap<String, AgencyRole>,
+    pub agency_roles: crate::record::LiteMap<String, AgencyRole>,
     /// Who the host invited (its invitation list), offered to be marked present, sending
     /// apologies or sending information in one step each.
     pub invited: Vec<Invitation>,
@@ -257,11 +256,11 @@ impl Default for Config {
             required_roles: AgencyRole::STATUTORY.to_vec(),
             decision_types: DecisionType::ALL.to_vec(),
             holidays: Holidays::england_and_wales(),
-            agency_roles: BTreeMap::new(),
+            agency_roles: crate::record::LiteMap::new(),
             invited: Vec::new(),
             deadlines: Deadlines::default(),
         };
-        // Inserted one by one: `collect` into a map compiles a sort of its own.
+        // Inserted one by one: `collect` or `extend` compiles a sort of its own.
         for (name, role) in [
             (CHILDRENS_SOCIAL_CARE, AgencyRole::ChildrensSocialCare),
             (POLICE, AgencyRole::Police),

@@ -1701,7 +1701,9 @@ mod tests {
         }
         // Another configuration runs every check again.
         let other = Rc::new(Config {
-            agency_roles: [("Police".to_string(), AgencyRole::ChildrensSocialCare)].into(),
+            agency_roles: [("Police".to_string(), AgencyRole::ChildrensSocialCare)]
+                .into_iter()
+                .collect(),
             ..Config::default()
         });
         let last = &revisions[revisions.len() - 1];
