@@ -1590,3 +1590,46 @@ fn messages_that_quote_the_record_show_its_controls_as_escapes() {
         "{refused}"
     );
 }
+
+/// A participant listed again (the same name, whatever its case and the spaces at its ends,
+/// for the same agency) is flagged where the repeat is; the same name for another agency,
+/// or names and agencies that only run together alike, are other people.
+#[test]
+fn a_participant_listed_twice_is_found_by_name_and_agency() {
+    let cases: [(&str, &str, &str, &str, bool); 5] = [
+        ("Ann Lee", "Police", "  ann LEE ", "Police", true),
+        ("Ann Lee", "Police", "Ann Lee", "Health", false),
+        ("Ann Lee", "Police", "Ann Leigh", "Police", false),
+        // The agency and name together are alike; apart they are not.
+        ("b", "Police a", "ab", "Police ", false),
+        ("Ann Lee", "Police", "Ann Lee", "Police ", false),
+    ];
+    for (first_name, first_agency, second_name, second_agency, repeated) in cases {
+        let added = added_by(|record| {
+            let mut first = record.participants[2].clone();
+            first.id = "p-first".into();
+            first.name = first_name.into();
+            first.agency = first_agency.into();
+            let mut second = first.clone();
+            second.id = "p-second".into();
+            second.name = second_name.into();
+            second.agency = second_agency.into();
+            record.participants.push(first);
+            record.participants.push(second);
+        });
+        let at = format!(
+            "$.participants[{}].name",
+            example_record(false).participants.len() + 1
+        );
+        let flagged: Vec<&str> = added
+            .iter()
+            .filter(|(_, _, message)| message.ends_with("is listed more than once"))
+            .map(|(path, _, _)| path.as_str())
+            .collect();
+        let expected: Vec<&str> = if repeated { vec![&at] } else { vec![] };
+        assert_eq!(
+            flagged, expected,
+            "{first_name:?} ({first_agency}) then {second_name:?} ({second_agency})"
+        );
+    }
+}

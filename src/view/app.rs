@@ -29,7 +29,6 @@ use crate::meeting::{any_restricted, Finding, Severity};
 use crate::record::{DecisionRecord, JsonPath, Restricted, Status};
 use crate::session::Session;
 use crate::shared_screen::SharedScreen;
-use std::collections::HashSet;
 use std::rc::Rc;
 use web_sys::HtmlElement;
 use yew::prelude::*;
@@ -304,7 +303,7 @@ pub fn app(props: &AppProps) -> Html {
     let stage = use_state(|| props.initial_stage);
     // The stages whose findings are shown: checked on request, on leaving them, and all of
     // them on going to finalise. Nothing is flagged before anyone has typed.
-    let checked = use_state(HashSet::<Stage>::new);
+    let checked = use_state(Stages::default);
     let summary_ref = use_node_ref();
     let check_requested = use_state(|| 0u32);
     let chair_mode = use_state(|| props.chair_mode);
@@ -389,10 +388,12 @@ pub fn app(props: &AppProps) -> Html {
                 }
                 return;
             }
-            let mut now_checked = (*checked).clone();
+            let mut now_checked = *checked;
             now_checked.insert(*stage);
             if next == Stage::Finalise {
-                now_checked.extend(Stage::ALL);
+                Stage::ALL
+                    .iter()
+                    .for_each(|stage| now_checked.insert(*stage));
             }
             if now_checked != *checked {
                 checked.set(now_checked);
@@ -418,7 +419,7 @@ pub fn app(props: &AppProps) -> Html {
     let findings = &*findings;
     let current = *stage;
     // On the way to finalising, every stage is checked.
-    let is_checked = |s: &Stage| current == Stage::Finalise || checked.contains(s);
+    let is_checked = |s: &Stage| current == Stage::Finalise || checked.contains(*s);
     let states: Vec<_> = Stage::ALL
         .iter()
         .map(|s| match s {
@@ -460,7 +461,7 @@ pub fn app(props: &AppProps) -> Html {
         let checked = checked.clone();
         let check_requested = check_requested.clone();
         Callback::from(move |_: MouseEvent| {
-            let mut now_checked = (*checked).clone();
+            let mut now_checked = *checked;
             now_checked.insert(current);
             checked.set(now_checked);
             check_requested.set(check_requested.wrapping_add(1));
@@ -596,5 +597,21 @@ pub fn app(props: &AppProps) -> Html {
                 }
             </div>
         </ContextProvider<WidgetContext>>
+    }
+}
+
+/// A set of stages, one bit each (the stages whose findings are shown).
+#[derive(Clone, Copy, Default, PartialEq)]
+struct Stages(u32);
+
+const _: () = assert!(Stage::ALL.len() <= 32, "a stage has no bit in `Stages`");
+
+impl Stages {
+    fn insert(&mut self, stage: Stage) {
+        self.0 |= 1 << stage as u32;
+    }
+
+    fn contains(&self, stage: Stage) -> bool {
+        self.0 & (1 << stage as u32) != 0
     }
 }

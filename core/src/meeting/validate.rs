@@ -372,11 +372,14 @@ fn require_participant(
 
 /// An error for every reference to an id that is not one of the participants.
 fn validate_references(record: &DecisionRecord, findings: &mut Vec<Finding>) {
-    let ids: std::collections::HashSet<&str> =
-        record.participants.iter().map(|p| p.id.as_str()).collect();
+    // A map, not a set: import's map of the same type is in the module already.
+    let mut ids = std::collections::HashMap::<&str, usize>::new();
+    for (index, participant) in record.participants.iter().enumerate() {
+        ids.insert(&participant.id, index);
+    }
     record.for_each_participant_reference(|site, id| {
         // The chair has its own, more specific finding (see `validate_meeting`).
-        if !id.is_empty() && !ids.contains(id) && site != ReferenceSite::Chair {
+        if !id.is_empty() && !ids.contains_key(id) && site != ReferenceSite::Chair {
             findings.push(Finding::error(
                 site.path(),
                 format!("{id:?} is not one of the participants: choose someone from the list"),
@@ -1404,7 +1407,19 @@ fn validate_meeting(record: &DecisionRecord, findings: &mut Vec<Finding>) {
 }
 
 fn validate_participants(record: &DecisionRecord, config: &Config, findings: &mut Vec<Finding>) {
-    let mut seen = std::collections::HashSet::new();
+    // Who each participant is for telling repeats apart: the agency and the name, ignoring
+    // case and spaces at the ends (in a map of the type of `validate_references`'). The
+    // agency's length keeps the two apart.
+    let keys: Vec<String> = record
+        .participants
+        .iter()
+        .map(|participant| {
+            let name = participant.name.trim().to_ascii_lowercase();
+            let agency = &participant.agency;
+            format!("{}:{agency}{name}", agency.len())
+        })
+        .collect();
+    let mut seen = std::collections::HashMap::<&str, usize>::new();
     for (index, participant) in record.participants.iter().enumerate() {
         let path = |field: &'static str| ItemKind::Participant.item_path(index).key(field);
         if participant.name.trim().is_empty() {
@@ -1423,10 +1438,7 @@ fn validate_participants(record: &DecisionRecord, config: &Config, findings: &mu
             ));
         }
         // Seen before: the same name (ignoring case and spaces at the ends) and agency.
-        let duplicate = !seen.insert((
-            participant.name.trim().to_ascii_lowercase(),
-            participant.agency.as_str(),
-        ));
+        let duplicate = seen.insert(&keys[index], index).is_some();
         if duplicate && !participant.name.trim().is_empty() {
             findings.push(Finding::warning(
                 path("name"),
