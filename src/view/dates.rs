@@ -120,8 +120,9 @@ mod intl {
 
     thread_local! {
         /// Dates already written: a record holds few distinct dates, and a list's table
-        /// asks for each again on every redraw (each key typed in its form).
-        static WRITTEN: std::cell::RefCell<std::collections::HashMap<IsoDate, String>> =
+        /// asks for each again on every redraw (each key typed in its form). A sorted
+        /// list: a hash map of dates would compile a hash table of its own into the module.
+        static WRITTEN: std::cell::RefCell<crate::record::LiteMap<IsoDate, String>> =
             Default::default();
     }
 
