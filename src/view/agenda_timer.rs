@@ -1,6 +1,7 @@
 //! The agenda timer: how long the meeting has spent on the current stage, started and
 //! stopped by the chair. It times one stage; moving to another stage hides it.
 
+use super::context::use_value;
 use super::stages::Stage;
 use yew::prelude::*;
 
@@ -14,8 +15,8 @@ pub struct AgendaTimerProps {
 #[function_component(AgendaTimer)]
 pub fn agenda_timer(props: &AgendaTimerProps) -> Html {
     // Which stage it times and when it started (ms since the epoch).
-    let timer = use_state(|| None::<(Stage, f64)>);
-    let tick = use_state(|| 0u32);
+    let timer = use_value(None::<(Stage, f64)>);
+    let tick = use_value(0u32);
     {
         // The timer redraws once a second while it runs.
         let tick = tick.clone();

@@ -4,7 +4,7 @@
 use super::agenda_timer::AgendaTimer;
 use super::audience::Audience;
 use super::clocks::clocks;
-use super::context::{use_widget_context, WidgetContext};
+use super::context::{use_value, use_widget_context, WidgetContext};
 use super::distribution::from_present;
 use super::exports::Exports;
 use super::family_review::FamilyReview;
@@ -78,10 +78,10 @@ struct Printing {
 
 #[hook]
 fn use_print() -> Printing {
-    let ready = use_state(|| false);
-    let choice = use_state(PrintChoice::default);
-    let asking = use_state(|| false);
-    let requested = use_state(|| 0u32);
+    let ready = use_value(false);
+    let choice = use_value(PrintChoice::default());
+    let asking = use_value(false);
+    let requested = use_value(0u32);
     {
         let ready = ready.clone();
         use_effect_with((), move |_| {
@@ -300,17 +300,17 @@ pub fn app(props: &AppProps) -> Html {
     }
     let session = props.session.clone();
     use_session(&session);
-    let stage = use_state(|| props.initial_stage);
+    let stage = use_value(props.initial_stage);
     // The stages whose findings are shown: checked on request, on leaving them, and all of
     // them on going to finalise. Nothing is flagged before anyone has typed.
-    let checked = use_state(Stages::default);
+    let checked = use_value(Stages::default());
     let summary_ref = use_node_ref();
-    let check_requested = use_state(|| 0u32);
-    let chair_mode = use_state(|| props.chair_mode);
-    let screen_safe = use_state(|| props.screen_safe);
+    let check_requested = use_value(0u32);
+    let chair_mode = use_value(props.chair_mode);
+    let screen_safe = use_value(props.screen_safe);
     // The stage whose restricted items were revealed; leaving it masks them again.
-    let revealed = use_state(|| None::<Stage>);
-    let help_open = use_state(|| false);
+    let revealed = use_value(None::<Stage>);
+    let help_open = use_value(false);
     let printing = use_print();
     let stage_heading = use_node_ref();
     let root = use_node_ref();

@@ -46,3 +46,11 @@ impl WidgetContext {
 pub fn use_widget() -> WidgetContext {
     use_context::<WidgetContext>().expect("WidgetContext is provided by App")
 }
+
+/// `use_state` given its first value rather than a closure that makes it. Each closure is a
+/// type of its own, and Yew's hook code is compiled again for each, so every `use_state`
+/// call was a copy of it in the module; through this, the states of one type share one.
+#[hook]
+pub fn use_value<T: 'static>(first: T) -> UseStateHandle<T> {
+    use_state(move || first)
+}

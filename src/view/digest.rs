@@ -3,7 +3,7 @@
 //! whoever checks it; and a button that copies the whole value. Print shows the whole
 //! value (the minutes).
 
-use super::context::use_widget;
+use super::context::{use_value, use_widget};
 use crate::bidi::isolate;
 use yew::prelude::*;
 
@@ -35,7 +35,7 @@ pub struct DigestProps {
 #[function_component(Digest)]
 pub fn digest(props: &DigestProps) -> Html {
     let context = use_widget();
-    let status = use_state(String::new);
+    let status = use_value(String::new());
     let copy = {
         let status = status.clone();
         let value = props.value.to_string();

@@ -2,7 +2,7 @@
 //! QuestionnaireResponse or the family's copy, and import a record from a file. Nothing
 //! here touches the network: downloads are made from memory in the page.
 
-use super::context::WidgetContext;
+use super::context::{use_value, WidgetContext};
 use crate::bidi::{escape, isolate};
 use crate::copy::{family_copy, professional_copy, Reader};
 use crate::export::{fhir_questionnaire_response, file_name};
@@ -48,8 +48,8 @@ pub struct ExportsProps {
 #[function_component(Exports)]
 pub fn exports(props: &ExportsProps) -> Html {
     let context = use_context::<WidgetContext>().expect("WidgetContext is provided by App");
-    let status = use_state(String::new);
-    let problems = use_state(Vec::<String>::new);
+    let status = use_value(String::new());
+    let problems = use_value(Vec::<String>::new());
     let session = context.session.clone();
     let offer = |what: &'static str, make: fn(&DecisionRecord) -> String, label: &'static str| {
         let session = session.clone();

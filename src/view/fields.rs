@@ -6,6 +6,7 @@
 //! area always, a one-line input once it is nearly full), and a paste that would take it
 //! over is cut to what fits, with a message at the field saying so; the rest is not taken.
 
+use super::context::use_value;
 use crate::meeting::limits::{grouped, TEXT_CHARS};
 use wasm_bindgen::JsCast;
 use web_sys::{HtmlInputElement, HtmlSelectElement, HtmlTextAreaElement};
@@ -195,7 +196,7 @@ pub struct TextFieldProps {
 /// A labelled single-line input.
 #[function_component(TextField)]
 pub fn text_field(props: &TextFieldProps) -> Html {
-    let cut: CutState = use_state(|| None);
+    let cut: CutState = use_value(None);
     let oninput = props
         .oninput
         .reform(|event: InputEvent| event.target_unchecked_into::<HtmlInputElement>().value());
@@ -287,7 +288,7 @@ pub struct TextAreaProps {
 /// A labelled multi-line text area.
 #[function_component(TextArea)]
 pub fn text_area(props: &TextAreaProps) -> Html {
-    let cut: CutState = use_state(|| None);
+    let cut: CutState = use_value(None);
     let oninput = props
         .oninput
         .reform(|event: InputEvent| event.target_unchecked_into::<HtmlTextAreaElement>().value());

@@ -3,7 +3,7 @@
 //! be locked, and that only amendments follow); once final, the digest and the amendment
 //! form, which asks who and why.
 
-use super::context::use_widget;
+use super::context::{use_value, use_widget};
 use super::dates;
 use super::digest::Digest;
 use super::error_summary::error_summary;
@@ -144,7 +144,7 @@ pub fn finalise(props: &FinaliseProps) -> Html {
     let final_heading = use_node_ref();
     // The confirmation finalising asks for: its heading takes focus when it opens, and the
     // finalise button takes it back when it is cancelled.
-    let confirming = use_state(|| false);
+    let confirming = use_value(false);
     let confirm_heading = use_node_ref();
     let finalise_button = use_node_ref();
     {

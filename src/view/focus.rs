@@ -2,6 +2,7 @@
 //! error summary appears only after the next render, so focus is moved from an effect once
 //! the view has redrawn.
 
+use super::context::use_value;
 use super::error_summary::focus_by_id;
 use web_sys::{Element, HtmlElement};
 use yew::prelude::*;
@@ -20,7 +21,7 @@ pub enum FocusTarget {
 #[hook]
 pub fn use_focus(container: NodeRef) -> Callback<FocusTarget> {
     // (counter, target): bumped on every request, so the same target twice moves focus twice.
-    let request = use_state(|| (0u32, None::<FocusTarget>));
+    let request = use_value((0u32, None::<FocusTarget>));
     {
         use_effect_with((*request).clone(), move |(_, target)| match target {
             Some(FocusTarget::Node(node)) => {

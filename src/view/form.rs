@@ -4,7 +4,7 @@
 //! controls ([`Fields`]); a list form's draft is a [`Draft`]; what stops a form being saved
 //! is a [`FormError`], read from the core's findings by their paths, never from text.
 
-use super::context::WidgetContext;
+use super::context::{use_value, WidgetContext};
 use super::error_summary::SummaryItem;
 use super::fields::{
     checkbox_group, radio_group, select_field, CheckboxGroupProps, Choice, RadioGroupProps,
@@ -823,10 +823,10 @@ pub struct ItemForm {
 #[hook]
 pub fn use_item_form(initial: impl FnOnce() -> Vec<String>, container: NodeRef) -> ItemForm {
     let texts = use_state(|| Rc::new(initial()));
-    let editing = use_state(|| None);
-    let errors = use_state(Vec::new);
+    let editing = use_value(None);
+    let errors = use_value(Vec::new());
     let summary = use_node_ref();
-    let warned = use_state(|| None);
+    let warned = use_value(None);
     let warning_summary = use_node_ref();
     let focus = use_focus(container);
     ItemForm {

@@ -2,7 +2,7 @@
 //! items marked), or one recipient's copy (what their agency may receive), or the family's
 //! letter. What prints is built only when someone prints.
 
-use super::context::{use_widget, WidgetContext};
+use super::context::{use_value, use_widget, WidgetContext};
 use super::family_review::family_letter_view;
 use super::fields::{radio_group, Choice, RadioGroupProps};
 use super::minutes::Minutes;
@@ -66,7 +66,7 @@ pub struct PrintPanelProps {
 #[function_component(PrintPanel)]
 pub fn print_panel(props: &PrintPanelProps) -> Html {
     let context = use_widget();
-    let chosen = use_state(PrintChoice::default);
+    let chosen = use_value(PrintChoice::default());
     let mut choices = vec![Choice::new(
         PrintChoice::Minutes.value(),
         "The full minutes, restricted items marked (the meeting's own file)",

@@ -5,7 +5,7 @@
 //! a word of its label. The item is then saved exactly as the form would save it: the same
 //! defaults follow, the same checks stop it, and what is missing is asked for in the form.
 
-use super::context::use_widget;
+use super::context::{use_value, use_widget};
 use super::fields::{Choice, TextField};
 use super::form::{display_value, Control, FieldSpec};
 use crate::bidi::isolate;
@@ -37,8 +37,8 @@ pub struct QuickEntryProps {
 #[function_component(QuickEntry)]
 pub fn quick_entry(props: &QuickEntryProps) -> Html {
     let context = use_widget();
-    let line = use_state(String::new);
-    let error = use_state(|| None::<String>);
+    let line = use_value(String::new());
+    let error = use_value(None::<String>);
     let keys = props.keys;
     let fields = &props.fields[..];
     let id = context.id(&format!("{}-line", props.form));

@@ -3,7 +3,7 @@
 //! three points or more, the group is asked to discuss it; nothing is ever averaged. A
 //! second scale for someone who has one asks first whether to replace it, showing it.
 
-use super::context::use_widget;
+use super::context::{use_value, use_widget};
 use super::error_summary::error_summary;
 use super::focus::FocusTarget;
 use super::form::{
@@ -217,7 +217,7 @@ pub fn scales(props: &ScalesProps) -> Html {
     let participant_field = context.id("scale-participant");
     // A scale waiting for the chair to say whether it replaces the one that person gave
     // earlier; its question takes focus when it is asked.
-    let replacing = use_state(|| None::<SafetyScale>);
+    let replacing = use_value(None::<SafetyScale>);
     let question = use_node_ref();
     {
         let question = question.clone();
