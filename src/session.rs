@@ -81,35 +81,25 @@ pub struct Outcome {
     pub removal: Option<Removal>,
 }
 
-/// A removal the chair can undo: what it did and what undoing it does, in words, and the
-/// command that undoes it (`None` once it has been undone).
-#[derive(Clone, Debug)]
+/// A removal the chair can undo: what it did and what undoing it does, in words. The
+/// command that undoes it is the session's own (`Session::undo`), so that the outcome a
+/// redraw copies and compares holds no command (a command's copy and comparison are large
+/// functions in the module).
+#[derive(Clone, Debug, PartialEq)]
 pub struct Removal {
     /// "Removed the action \"Strategy review\"".
     pub removed: String,
     /// "Put back the action \"Strategy review\"".
     pub put_back: String,
-    undo: Option<Command>,
+    undone: bool,
     /// Tells one removal from the next (the revision it made).
     pub serial: u64,
-}
-
-/// Two removals are the same when their serials, words and state are: the command that
-/// undoes one follows from those, so it is not compared (a command compared whole is a
-/// large function in the module).
-impl PartialEq for Removal {
-    fn eq(&self, other: &Self) -> bool {
-        self.serial == other.serial
-            && self.undone() == other.undone()
-            && self.removed == other.removed
-            && self.put_back == other.put_back
-    }
 }
 
 impl Removal {
     /// It has been undone: the item is back.
     pub fn undone(&self) -> bool {
-        self.undo.is_none()
+        self.undone
     }
 }
 
@@ -148,6 +138,8 @@ pub struct Session {
     draft: RefCell<DraftMode>,
     autosave: Option<Autosave>,
     outcome: RefCell<Outcome>,
+    /// The command that undoes the outcome's removal, until it is undone or forgotten.
+    undo: RefCell<Option<Command>>,
     restored: Option<String>,
     expired: Option<String>,
     actor: Rc<Actor>,
@@ -212,6 +204,7 @@ impl Session {
             draft: RefCell::new(opening.draft),
             autosave: opening.autosave,
             outcome: RefCell::default(),
+            undo: RefCell::default(),
             restored: opening.restored,
             expired: opening.expired,
             actor,
@@ -245,6 +238,7 @@ impl Session {
             draft: RefCell::new(DraftMode::Off),
             autosave: None,
             outcome: RefCell::default(),
+            undo: RefCell::default(),
             restored: None,
             expired: None,
             actor,
@@ -437,9 +431,10 @@ impl Session {
                     self.outcome.borrow_mut().removal = Some(Removal {
                         removed,
                         put_back,
-                        undo: Some(undo),
+                        undone: false,
                         serial: self.revision.get(),
                     });
+                    *self.undo.borrow_mut() = Some(undo);
                 }
                 // The anchor the host keeps to check the record against later (SECURITY.md).
                 if let Some(anchor) = anchor {
@@ -530,12 +525,13 @@ impl Session {
     /// refusal (what it refers to has gone since) is shown like any other, and the offer
     /// ends either way.
     pub fn undo_removal(&self) -> bool {
-        let undo = self
-            .outcome
-            .borrow_mut()
-            .removal
-            .as_mut()
-            .and_then(|removal| removal.undo.take());
+        let undo = match self.outcome.borrow_mut().removal.as_mut() {
+            Some(removal) if !removal.undone => {
+                removal.undone = true;
+                self.undo.borrow_mut().take()
+            }
+            _ => None,
+        };
         let Some(undo) = undo else {
             return false;
         };
@@ -549,6 +545,7 @@ impl Session {
 
     /// Ends the offer to undo the last removal (the chair has left the stage).
     pub fn forget_removal(&self) {
+        self.undo.borrow_mut().take();
         if self.outcome.borrow_mut().removal.take().is_some() {
             self.redraw();
         }
@@ -567,6 +564,7 @@ impl Session {
             announcement: "Opened another record".to_string(),
             removal: None,
         };
+        self.undo.borrow_mut().take();
         self.store(record);
         self.flush();
         self.redraw();
