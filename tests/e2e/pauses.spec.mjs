@@ -326,6 +326,11 @@ test('at 1280 x 800 every list table fits its box, so the actions column covers 
   await page.setViewportSize({ width: 1280, height: 800 });
   await openDemo(page, '/sample.html');
   const overflowing = [];
+  // The people present, on the first stage, as well as every list.
+  const people = await page.locator('.rs-stage .rs-participants__scroll').evaluateAll((boxes) =>
+    boxes.map((box) => box.scrollWidth - box.clientWidth));
+  expect(people).toHaveLength(1);
+  if (people[0] > 0) overflowing.push(`Who is present: ${people[0]} px wider than its box`);
   let tables = 0;
   for (const title of LIST_STAGES) {
     await clickStage(page, title);
