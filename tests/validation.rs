@@ -1633,3 +1633,22 @@ fn a_participant_listed_twice_is_found_by_name_and_agency() {
         );
     }
 }
+
+#[test]
+fn the_reference_walk_reads_exactly_the_members_its_check_is_run_again_for() {
+    // The complete example refers to a participant from every site the walk knows; the
+    // check of references (validation) runs again only when one of these members changed.
+    let record = example_record(false);
+    let mut members: Vec<&str> = Vec::new();
+    record.for_each_participant_reference(|site, _| {
+        if !members.contains(&site.member()) {
+            members.push(site.member());
+        }
+        assert_eq!(
+            site.path().to_string().split(['.', '[']).nth(1),
+            Some(site.member()),
+            "{site:?}"
+        );
+    });
+    assert_eq!(members, PARTICIPANT_REFERENCE_MEMBERS);
+}

@@ -183,7 +183,41 @@ impl ReferenceSite {
             ReferenceSite::Item(kind, index, field) => kind.item_path(index).key(field),
         }
     }
+
+    /// The member of the record the referring field is in (`meeting` for the chair).
+    pub fn member(self) -> &'static str {
+        match self {
+            ReferenceSite::Chair => "meeting",
+            ReferenceSite::ChildVoice => "childVoice",
+            ReferenceSite::Scale(_) => "scales",
+            ReferenceSite::LeadWorker => "familyCopy",
+            ReferenceSite::Threshold => "threshold",
+            ReferenceSite::Medical => "medical",
+            ReferenceSite::Item(kind, ..) => kind.facts().keys[0],
+        }
+    }
 }
+
+/// The members of the record [`DecisionRecord::for_each_participant_reference`] reads, in
+/// the order it walks them: what a check of the references reads (validation runs it again
+/// only when one of them changed). The walk asserts, in a debug build, that each site it
+/// reports is in one of them.
+pub const PARTICIPANT_REFERENCE_MEMBERS: [&str; 14] = [
+    "meeting",
+    "information",
+    "gaps",
+    "childVoice",
+    "scales",
+    "threshold",
+    "medical",
+    "decisions",
+    "risks",
+    "actions",
+    "contingencies",
+    "dissent",
+    "familyCommunication",
+    "familyCopy",
+];
 
 /// The fields of an item that hold a participant's id.
 pub trait RefersToParticipants {
@@ -246,6 +280,14 @@ impl DecisionRecord {
         &'a self,
         mut each: impl FnMut(ReferenceSite, &'a str),
     ) {
+        let mut each = |site: ReferenceSite, id: &'a str| {
+            debug_assert!(
+                PARTICIPANT_REFERENCE_MEMBERS.contains(&site.member()),
+                "{} is not in PARTICIPANT_REFERENCE_MEMBERS",
+                site.member()
+            );
+            each(site, id)
+        };
         fn list<'a, T: RefersToParticipants>(
             items: &'a [T],
             kind: ItemKind,

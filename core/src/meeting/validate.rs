@@ -174,23 +174,7 @@ const READS: [u64; 19] = [
     // validate_follow_ups
     reads(&["followUp"]),
     // validate_references
-    reads(&[
-        "meeting",
-        "participants",
-        "information",
-        "gaps",
-        "childVoice",
-        "scales",
-        "threshold",
-        "medical",
-        "decisions",
-        "risks",
-        "actions",
-        "contingencies",
-        "dissent",
-        "familyCommunication",
-        "familyCopy",
-    ]),
+    reads(&["participants"]) | reads(&PARTICIPANT_REFERENCE_MEMBERS),
 ];
 
 /// Runs check `check` ([`READS`]).
