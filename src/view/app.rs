@@ -4,7 +4,7 @@
 use super::agenda_timer::AgendaTimer;
 use super::audience::Audience;
 use super::clocks::clocks;
-use super::context::{use_value, use_widget_context, WidgetContext};
+use super::context::{use_value, use_widget_context, State, WidgetContext};
 use super::distribution::from_present;
 use super::exports::Exports;
 use super::family_review::FamilyReview;
@@ -72,7 +72,7 @@ pub(super) fn use_session(session: &Rc<Session>) {
 struct Printing {
     ready: bool,
     choice: PrintChoice,
-    asking: UseStateHandle<bool>,
+    asking: State<bool>,
     print: Callback<PrintChoice>,
 }
 
@@ -404,7 +404,7 @@ pub fn app(props: &AppProps) -> Html {
             stage.set(next);
         })
     };
-    let toggle = |handle: &UseStateHandle<bool>| {
+    let toggle = |handle: &State<bool>| {
         let handle = handle.clone();
         Callback::from(move |_: MouseEvent| handle.set(!*handle))
     };

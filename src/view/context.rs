@@ -3,7 +3,11 @@
 
 use crate::meeting::{Command, Config};
 use crate::session::Session;
+use std::any::Any;
+use std::marker::PhantomData;
+use std::ops::Deref;
 use std::rc::Rc;
+use yew::functional::{Hook, HookContext};
 use yew::prelude::*;
 
 /// Shared, unchanging facts every component may need.
@@ -47,10 +51,87 @@ pub fn use_widget() -> WidgetContext {
     use_context::<WidgetContext>().expect("WidgetContext is provided by App")
 }
 
-/// `use_state` given its first value rather than a closure that makes it. Each closure is a
-/// type of its own, and Yew's hook code is compiled again for each, so every `use_state`
-/// call was a copy of it in the module; through this, the states of one type share one.
-#[hook]
-pub fn use_value<T: 'static>(first: T) -> UseStateHandle<T> {
-    use_state(move || first)
+/// A component's state of any type, read through `Deref` and changed by [`State::set`]
+/// (which redraws the component), as Yew's `UseStateHandle`: a read gives the latest value
+/// set, even before the redraw. Every state is one Yew state of one type (`Rc<dyn Any>`),
+/// so Yew's hook code is compiled once for the widget rather than once for each type of
+/// state and each closure that makes a first value.
+pub struct State<T> {
+    slot: UseStateHandle<Rc<dyn Any>>,
+    kind: PhantomData<T>,
+}
+
+impl<T: 'static> State<T> {
+    /// Replaces the value and redraws the component.
+    pub fn set(&self, value: T) {
+        self.slot.set(Rc::new(value));
+    }
+}
+
+impl<T: 'static> Deref for State<T> {
+    type Target = T;
+
+    fn deref(&self) -> &T {
+        match (**self.slot).downcast_ref() {
+            Some(value) => value,
+            None => unreachable!("a hook's state keeps its type"),
+        }
+    }
+}
+
+impl<T> Clone for State<T> {
+    fn clone(&self) -> Self {
+        State {
+            slot: self.slot.clone(),
+            kind: PhantomData,
+        }
+    }
+}
+
+impl<T: PartialEq + 'static> PartialEq for State<T> {
+    fn eq(&self, other: &Self) -> bool {
+        **self == **other
+    }
+}
+
+/// A state whose first value is `first`.
+pub fn use_value<T: 'static>(first: T) -> impl Hook<Output = State<T>> {
+    use_value_with(move || first)
+}
+
+/// A state whose first value `first` makes (called on the first draw only).
+pub fn use_value_with<T: 'static>(first: impl FnOnce() -> T) -> impl Hook<Output = State<T>> {
+    struct UseValue<F>(F);
+    impl<T: 'static, F: FnOnce() -> T> Hook for UseValue<F> {
+        type Output = State<T>;
+
+        fn run(self, context: &mut HookContext) -> State<T> {
+            let mut first = Some(self.0);
+            let slot = use_slot(&mut || match first.take() {
+                Some(first) => Rc::new(first()),
+                None => unreachable!("a state's first value is made once"),
+            })
+            .run(context);
+            State {
+                slot,
+                kind: PhantomData,
+            }
+        }
+    }
+    UseValue(first)
+}
+
+/// The one Yew state behind every [`State`].
+fn use_slot(
+    first: &mut dyn FnMut() -> Rc<dyn Any>,
+) -> impl Hook<Output = UseStateHandle<Rc<dyn Any>>> + '_ {
+    struct UseSlot<'a>(&'a mut dyn FnMut() -> Rc<dyn Any>);
+    impl Hook for UseSlot<'_> {
+        type Output = UseStateHandle<Rc<dyn Any>>;
+
+        fn run(self, context: &mut HookContext) -> Self::Output {
+            use_state(self.0).run(context)
+        }
+    }
+    UseSlot(first)
 }

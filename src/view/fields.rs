@@ -6,7 +6,7 @@
 //! area always, a one-line input once it is nearly full), and a paste that would take it
 //! over is cut to what fits, with a message at the field saying so; the rest is not taken.
 
-use super::context::use_value;
+use super::context::{use_value, State};
 use crate::meeting::limits::{grouped, TEXT_CHARS};
 use wasm_bindgen::JsCast;
 use web_sys::{HtmlInputElement, HtmlSelectElement, HtmlTextAreaElement};
@@ -143,7 +143,7 @@ fn limit_and_cut(id: &str, limit: &Option<String>, cut: &Option<String>) -> Html
 
 /// A cut paste's message, and the value it was shown for: it goes as soon as the value is
 /// anything else (typed on, or the form cleared).
-type CutState = UseStateHandle<Option<(String, String)>>;
+type CutState = State<Option<(String, String)>>;
 
 /// The message of `cut` while the control still holds the value it was shown for.
 fn shown_cut(cut: &CutState, value: &str) -> Option<String> {

@@ -140,7 +140,7 @@ pub fn finalise(props: &FinaliseProps) -> Html {
             )
         }
     };
-    let form = use_item_form(start, container.clone());
+    let form = use_item_form(&start, container.clone());
     let final_heading = use_node_ref();
     // The confirmation finalising asks for: its heading takes focus when it opens, and the
     // finalise button takes it back when it is cancelled.

@@ -157,7 +157,7 @@ pub fn follow_up_form(props: &FollowUpFormProps) -> Html {
             )
         }
     };
-    let form = use_item_form(start, container.clone());
+    let form = use_item_form(&start, container.clone());
     let record = &props.record;
     let at = JsonPath::keys(&["followUp"]).index(record.follow_up.len());
     let onsubmit = {

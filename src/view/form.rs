@@ -4,7 +4,7 @@
 //! controls ([`Fields`]); a list form's draft is a [`Draft`]; what stops a form being saved
 //! is a [`FormError`], read from the core's findings by their paths, never from text.
 
-use super::context::{use_value, WidgetContext};
+use super::context::{use_value, use_value_with, State, WidgetContext};
 use super::error_summary::SummaryItem;
 use super::fields::{
     checkbox_group, radio_group, select_field, CheckboxGroupProps, Choice, RadioGroupProps,
@@ -804,25 +804,26 @@ pub type Warned = (Rc<Vec<String>>, Vec<FormError>);
 /// items, whatever their type: the typed item is built from the texts when it is saved.
 #[derive(Clone)]
 pub struct ItemForm {
-    pub texts: UseStateHandle<Rc<Vec<String>>>,
+    pub texts: State<Rc<Vec<String>>>,
     /// The index and id of the item being changed; `None` while adding.
-    pub editing: UseStateHandle<Option<(usize, String)>>,
-    pub errors: UseStateHandle<Vec<FormError>>,
+    pub editing: State<Option<(usize, String)>>,
+    pub errors: State<Vec<FormError>>,
     /// The form's error summary, focused when a save fails.
     pub summary: NodeRef,
     /// What the last save was asked to check (an action due before the meeting), and the
     /// texts it was asked about: saving those texts again saves them as they are.
-    pub warned: UseStateHandle<Option<Warned>>,
+    pub warned: State<Option<Warned>>,
     /// The summary of those warnings, focused when they are raised.
     pub warning_summary: NodeRef,
     pub focus: Callback<FocusTarget>,
 }
 
 /// The state of a form that starts with the texts `initial` makes; `container` is an
-/// element of the form's component (focus finds ids from it).
+/// element of the form's component (focus finds ids from it). `initial` is a trait object
+/// so that the hook is compiled once, not once per form.
 #[hook]
-pub fn use_item_form(initial: impl FnOnce() -> Vec<String>, container: NodeRef) -> ItemForm {
-    let texts = use_state(|| Rc::new(initial()));
+pub fn use_item_form(initial: &dyn Fn() -> Vec<String>, container: NodeRef) -> ItemForm {
+    let texts = use_value_with(|| Rc::new(initial()));
     let editing = use_value(None);
     let errors = use_value(Vec::new());
     let summary = use_node_ref();

@@ -62,11 +62,7 @@ pub fn item_list(props: &ItemListProps) -> Html {
     let kind = list.kind();
     let noun = kind.short_noun();
     let section_ref = use_node_ref();
-    let form = {
-        let list = list.clone();
-        let record = props.record.clone();
-        use_item_form(move || list.new_texts(&record), section_ref.clone())
-    };
+    let form = use_item_form(&|| list.new_texts(&props.record), section_ref.clone());
     let record = &props.record;
     let left_out = record.left_out(&list.kind().key());
     let rows: Vec<_> = (0..list.len(record))

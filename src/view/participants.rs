@@ -26,11 +26,10 @@ pub fn participants(props: &ParticipantsProps) -> Html {
     let context = use_widget();
     let list = use_memo((), |_| specs::participants().erased());
     let section_ref = use_node_ref();
-    let form = {
-        let list = list.clone();
-        let record = context.session.record();
-        use_item_form(move || list.new_texts(&record), section_ref.clone())
-    };
+    let form = use_item_form(
+        &|| list.new_texts(&context.session.record()),
+        section_ref.clone(),
+    );
     let name_id = context.id("participant-name");
     let at = match &*form.editing {
         Some((index, _)) => ItemKind::Participant.item_path(*index),

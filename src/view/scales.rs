@@ -200,20 +200,13 @@ pub fn scales(props: &ScalesProps) -> Html {
     let section_ref = use_node_ref();
     let fields = Rc::new(scale_fields());
     let scale_specs = specs(&fields);
-    let form = {
-        let fields = fields.clone();
-        let record = context.session.record();
-        use_item_form(
-            move || next_scale_texts(&fields, &record),
-            section_ref.clone(),
-        )
-    };
+    let form = use_item_form(
+        &|| next_scale_texts(&fields, &context.session.record()),
+        section_ref.clone(),
+    );
     let opposing = Rc::new(dissent_fields());
     let dissent_specs = specs(&opposing);
-    let dissent = {
-        let opposing = opposing.clone();
-        use_item_form(move || new_texts(&opposing), section_ref.clone())
-    };
+    let dissent = use_item_form(&|| new_texts(&opposing), section_ref.clone());
     let participant_field = context.id("scale-participant");
     // A scale waiting for the chair to say whether it replaces the one that person gave
     // earlier; its question takes focus when it is asked.

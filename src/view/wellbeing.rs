@@ -161,7 +161,7 @@ pub fn wellbeing(props: &WellbeingProps) -> Html {
             texts_of(&fields, &draft)
         }
     };
-    let form = use_item_form(start, container.clone());
+    let form = use_item_form(&start, container.clone());
     let read_only = context.session.locked();
     let onsubmit = {
         let form = form.clone();
