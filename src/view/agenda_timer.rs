@@ -1,7 +1,7 @@
 //! The agenda timer: how long the meeting has spent on the current stage, started and
 //! stopped by the chair. It times one stage; moving to another stage hides it.
 
-use super::context::use_value;
+use super::context::{use_effect_on, use_value};
 use super::stages::Stage;
 use yew::prelude::*;
 
@@ -20,7 +20,7 @@ pub fn agenda_timer(props: &AgendaTimerProps) -> Html {
     {
         // The timer redraws once a second while it runs.
         let tick = tick.clone();
-        use_effect_with(timer.is_some(), move |running| {
+        use_effect_on(timer.is_some(), move |running| {
             let interval = running.then(|| {
                 gloo::timers::callback::Interval::new(1_000, move || tick.set(tick.wrapping_add(1)))
             });

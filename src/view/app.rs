@@ -4,7 +4,7 @@
 use super::agenda_timer::AgendaTimer;
 use super::audience::Audience;
 use super::clocks::clocks;
-use super::context::{use_value, use_widget_context, State, WidgetContext};
+use super::context::{use_effect_on, use_value, use_widget_context, State, WidgetContext};
 use super::distribution::from_present;
 use super::exports::Exports;
 use super::family_review::FamilyReview;
@@ -59,7 +59,7 @@ pub struct AppProps {
 pub(super) fn use_session(session: &Rc<Session>) {
     let redraw = use_force_update();
     let session = session.clone();
-    use_effect_with((), move |_| {
+    use_effect_on((), move |_| {
         session.connect(Callback::from(move |()| redraw.force_update()));
         move || session.disconnect()
     });
@@ -84,7 +84,7 @@ fn use_print() -> Printing {
     let requested = use_value(0u32);
     {
         let ready = ready.clone();
-        use_effect_with((), move |_| {
+        use_effect_on((), move |_| {
             let listener = gloo::events::EventListener::new(
                 &gloo::utils::window(),
                 "beforeprint",
@@ -94,7 +94,7 @@ fn use_print() -> Printing {
         });
     }
     // Print once what was chosen has rendered.
-    use_effect_with(*requested, move |requested| {
+    use_effect_on(*requested, move |requested| {
         if *requested > 0 {
             if let Some(window) = web_sys::window() {
                 let _ = window.print();
@@ -321,7 +321,7 @@ pub fn app(props: &AppProps) -> Html {
         // users start at the top of it (not on first render: the host owns focus then).
         let stage_heading = stage_heading.clone();
         let moved = moved.clone();
-        use_effect_with(*stage, move |_| {
+        use_effect_on(*stage, move |_| {
             if *moved.borrow() {
                 if let Some(heading) = stage_heading.cast::<HtmlElement>() {
                     let _ = heading.focus();
@@ -333,7 +333,7 @@ pub fn app(props: &AppProps) -> Html {
     {
         // After "Check this stage", focus goes to what the check found.
         let summary_ref = summary_ref.clone();
-        use_effect_with(*check_requested, move |requested| {
+        use_effect_on(*check_requested, move |requested| {
             if *requested > 0 {
                 if let Some(summary) = summary_ref.cast::<HtmlElement>() {
                     let _ = summary.focus();
@@ -349,19 +349,19 @@ pub fn app(props: &AppProps) -> Html {
     {
         // The shared window follows the record, the stage and the scrolling.
         let screen = chair_screen.clone();
-        use_effect_with(session.revision(), move |_| {
+        use_effect_on(session.revision(), move |_| {
             if let Some(screen) = screen {
                 screen.record_changed();
             }
         });
         let screen = chair_screen.clone();
-        use_effect_with(*stage, move |stage| {
+        use_effect_on(*stage, move |stage| {
             if let Some(screen) = screen {
                 screen.stage_changed(*stage);
             }
         });
         let screen = chair_screen.clone();
-        use_effect_with((), move |_| {
+        use_effect_on((), move |_| {
             let listener = screen.map(|screen| {
                 gloo::events::EventListener::new(&gloo::utils::window(), "scroll", move |_| {
                     screen.scrolled()

@@ -4,7 +4,7 @@
 //! controls: nothing here changes the record or reveals anything.
 
 use super::app::{use_session, PartContext};
-use super::context::{use_widget_context, WidgetContext};
+use super::context::{use_effect_on, use_widget_context, WidgetContext};
 use super::stages::{Part, Stage};
 use crate::bidi::isolate;
 use crate::shared_screen::{scroll_to_fraction, AudienceScreen};
@@ -33,7 +33,7 @@ pub fn audience(props: &AudienceProps) -> Html {
     {
         let redraw = use_force_update();
         let screen = props.screen.clone();
-        use_effect_with((), move |_| {
+        use_effect_on((), move |_| {
             screen.connect(Callback::from(move |()| redraw.force_update()));
         });
     }
@@ -42,7 +42,7 @@ pub fn audience(props: &AudienceProps) -> Html {
     {
         // Scroll as the chair has, once the stage (or the record) has been drawn.
         let revision = session.revision();
-        use_effect_with(
+        use_effect_on(
             (
                 view.map(|(stage, scroll)| (stage, scroll.to_bits())),
                 revision,

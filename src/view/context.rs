@@ -7,7 +7,7 @@ use std::any::Any;
 use std::marker::PhantomData;
 use std::ops::Deref;
 use std::rc::Rc;
-use yew::functional::{Hook, HookContext};
+use yew::functional::{Hook, HookContext, TearDown};
 use yew::prelude::*;
 
 /// Shared, unchanging facts every component may need.
@@ -134,4 +134,57 @@ fn use_slot(
         }
     }
     UseSlot(first)
+}
+
+/// Runs `effect` after a draw whenever `deps` differs from the last draw's, tearing down
+/// what its last run returned first, as Yew's `use_effect_with`. Every such effect is one
+/// Yew effect of one type (its dependencies and its work behind trait objects), so Yew's
+/// effect code is compiled once for the widget rather than once for each effect.
+pub fn use_effect_on<T: PartialEq + 'static, D: TearDown>(
+    deps: T,
+    effect: impl FnOnce(&T) -> D + 'static,
+) -> impl Hook<Output = ()> {
+    use_any_effect(
+        Deps(Box::new(deps)),
+        Box::new(move |deps| {
+            let torn = match deps.downcast_ref() {
+                Some(deps) => effect(deps),
+                None => unreachable!("an effect's dependencies keep their type"),
+            };
+            Box::new(move || torn.tear_down())
+        }),
+    )
+}
+
+/// What an effect runs: given its dependencies, it does its work and returns what tears
+/// it down.
+type AnyEffect = Box<dyn FnOnce(&dyn Any) -> Box<dyn FnOnce()>>;
+
+/// The one Yew effect behind every [`use_effect_on`].
+fn use_any_effect(deps: Deps, effect: AnyEffect) -> impl Hook<Output = ()> {
+    use_effect_with(deps, move |deps| effect((*deps.0).as_any()))
+}
+
+/// An effect's dependencies, compared as their own type compares them.
+struct Deps(Box<dyn AnyEq>);
+
+impl PartialEq for Deps {
+    fn eq(&self, other: &Self) -> bool {
+        self.0.same((*other.0).as_any())
+    }
+}
+
+trait AnyEq {
+    fn as_any(&self) -> &dyn Any;
+    fn same(&self, other: &dyn Any) -> bool;
+}
+
+impl<T: PartialEq + 'static> AnyEq for T {
+    fn as_any(&self) -> &dyn Any {
+        self
+    }
+
+    fn same(&self, other: &dyn Any) -> bool {
+        other.downcast_ref::<T>() == Some(self)
+    }
 }

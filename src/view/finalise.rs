@@ -3,7 +3,7 @@
 //! be locked, and that only amendments follow); once final, the digest and the amendment
 //! form, which asks who and why.
 
-use super::context::{use_value, use_widget};
+use super::context::{use_effect_on, use_value, use_widget};
 use super::dates;
 use super::digest::Digest;
 use super::error_summary::error_summary;
@@ -150,7 +150,7 @@ pub fn finalise(props: &FinaliseProps) -> Html {
     {
         let (confirm_heading, finalise_button) = (confirm_heading.clone(), finalise_button.clone());
         let opened = use_mut_ref(|| false);
-        use_effect_with(*confirming, move |confirming| {
+        use_effect_on(*confirming, move |confirming| {
             let was = std::mem::replace(&mut *opened.borrow_mut(), *confirming);
             let target = match (was, *confirming) {
                 (false, true) => confirm_heading.cast::<HtmlElement>(),
@@ -168,7 +168,7 @@ pub fn finalise(props: &FinaliseProps) -> Html {
         let final_heading = final_heading.clone();
         let previous = use_mut_ref(|| props.record.meta.status);
         let status = props.record.meta.status;
-        use_effect_with(status, move |status| {
+        use_effect_on(status, move |status| {
             let was = std::mem::replace(&mut *previous.borrow_mut(), *status);
             if was == Status::Draft && *status != Status::Draft {
                 if let Some(heading) = final_heading.cast::<HtmlElement>() {

@@ -2,7 +2,7 @@
 //! error summary appears only after the next render, so focus is moved from an effect once
 //! the view has redrawn.
 
-use super::context::use_value;
+use super::context::{use_effect_on, use_value};
 use super::error_summary::focus_by_id;
 use web_sys::{Element, HtmlElement};
 use yew::prelude::*;
@@ -23,7 +23,7 @@ pub fn use_focus(container: NodeRef) -> Callback<FocusTarget> {
     // (counter, target): bumped on every request, so the same target twice moves focus twice.
     let request = use_value((0u32, None::<FocusTarget>));
     {
-        use_effect_with((*request).clone(), move |(_, target)| match target {
+        use_effect_on((*request).clone(), move |(_, target)| match target {
             Some(FocusTarget::Node(node)) => {
                 if let Some(element) = node.cast::<HtmlElement>() {
                     let _ = element.focus();

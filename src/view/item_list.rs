@@ -3,7 +3,7 @@
 //! Every list stage is this component with the list's [`ListForm`].
 
 use super::audience::left_out_note;
-use super::context::use_widget;
+use super::context::{use_effect_on, use_widget};
 use super::error_summary::{error_summary, warning_summary};
 use super::focus::FocusTarget;
 use super::form::{display_value, use_item_form, Control, FieldView, Fields, FormError};
@@ -89,7 +89,7 @@ pub fn item_list(props: &ItemListProps) -> Html {
         let form = form.clone();
         let list = list.clone();
         let record = props.record.clone();
-        use_effect_with(revealed, move |_| {
+        use_effect_on(revealed, move |_| {
             let editing = form
                 .editing
                 .as_ref()

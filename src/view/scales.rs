@@ -3,7 +3,7 @@
 //! three points or more, the group is asked to discuss it; nothing is ever averaged. A
 //! second scale for someone who has one asks first whether to replace it, showing it.
 
-use super::context::{use_value, use_widget};
+use super::context::{use_effect_on, use_value, use_widget};
 use super::error_summary::error_summary;
 use super::focus::FocusTarget;
 use super::form::{
@@ -214,7 +214,7 @@ pub fn scales(props: &ScalesProps) -> Html {
     let question = use_node_ref();
     {
         let question = question.clone();
-        use_effect_with(replacing.is_some(), move |asking| {
+        use_effect_on(replacing.is_some(), move |asking| {
             if *asking {
                 if let Some(question) = question.cast::<HtmlElement>() {
                     let _ = question.focus();

@@ -3,7 +3,7 @@
 //! with its row), says so again when the item is back, and goes when the chair leaves the
 //! stage.
 
-use super::context::use_widget;
+use super::context::{use_effect_on, use_widget};
 use crate::session::Removal;
 use web_sys::HtmlElement;
 use yew::prelude::*;
@@ -22,7 +22,7 @@ pub fn undo_notice(props: &UndoNoticeProps) -> Html {
     let removal = &props.removal;
     {
         let text = text.clone();
-        use_effect_with((removal.serial, removal.undone()), move |_| {
+        use_effect_on((removal.serial, removal.undone()), move |_| {
             if let Some(text) = text.cast::<HtmlElement>() {
                 let _ = text.focus();
             }
