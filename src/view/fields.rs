@@ -7,7 +7,7 @@
 //! over is cut to what fits, with a message at the field saying so; the rest is not taken.
 
 use super::context::{use_value, State};
-use crate::meeting::limits::{grouped, TEXT_CHARS};
+use crate::meeting::limits::grouped;
 use wasm_bindgen::JsCast;
 use web_sys::{HtmlInputElement, HtmlSelectElement, HtmlTextAreaElement};
 use yew::prelude::*;
@@ -171,7 +171,8 @@ fn field_class(error: &Option<AttrValue>) -> Classes {
     classes!("rs-field", error.is_some().then_some("rs-field--error"))
 }
 
-/// Props of a one-line text, date or time input.
+/// Props of a text control: a one-line text, date or time input, or with `rows` a
+/// multi-line text area.
 #[derive(Properties, PartialEq)]
 pub struct TextFieldProps {
     pub id: AttrValue,
@@ -182,55 +183,149 @@ pub struct TextFieldProps {
     pub hint: Option<AttrValue>,
     #[prop_or_default]
     pub error: Option<AttrValue>,
+    /// The input's type (one line only).
     #[prop_or(AttrValue::Static("text"))]
     pub input_type: AttrValue,
     #[prop_or_default]
     pub autocomplete: Option<AttrValue>,
     #[prop_or_default]
     pub node_ref: NodeRef,
-    /// The most characters a text input takes (ignored for dates and times).
+    /// The most characters it takes (ignored for dates and times). A text area always says
+    /// so; a one-line input only when the value is over it.
     #[prop_or_default]
     pub maxlength: Option<usize>,
+    /// A text area of this many rows rather than a one-line input.
+    #[prop_or_default]
+    pub rows: Option<u32>,
+    /// In a text area, Enter saves its form, as in a one-line field; Shift + Enter starts a
+    /// new line.
+    #[prop_or_default]
+    pub enter_adds: bool,
 }
 
-/// A labelled single-line input.
+/// The input or text area an event came from.
+enum Editable {
+    Line(HtmlInputElement),
+    Area(HtmlTextAreaElement),
+}
+
+impl Editable {
+    fn of(event: &Event, multi_line: bool) -> Self {
+        if multi_line {
+            Editable::Area(event.target_unchecked_into())
+        } else {
+            Editable::Line(event.target_unchecked_into())
+        }
+    }
+
+    fn value(&self) -> String {
+        match self {
+            Editable::Line(input) => input.value(),
+            Editable::Area(area) => area.value(),
+        }
+    }
+
+    /// The selection's start and end, in UTF-16 code units.
+    fn selection(&self) -> (Option<u32>, Option<u32>) {
+        match self {
+            Editable::Line(input) => (
+                input.selection_start().ok().flatten(),
+                input.selection_end().ok().flatten(),
+            ),
+            Editable::Area(area) => (
+                area.selection_start().ok().flatten(),
+                area.selection_end().ok().flatten(),
+            ),
+        }
+    }
+
+    /// Sets the value and puts the caret at `caret`.
+    fn replace(&self, value: &str, caret: u32) {
+        match self {
+            Editable::Line(input) => {
+                input.set_value(value);
+                let _ = input.set_selection_range(caret, caret);
+            }
+            Editable::Area(area) => {
+                area.set_value(value);
+                let _ = area.set_selection_range(caret, caret);
+            }
+        }
+    }
+}
+
+/// A labelled text control: a single-line input, or a multi-line text area. A paste that
+/// would take it over its limit is cut to fit, with a message at the field.
 #[function_component(TextField)]
 pub fn text_field(props: &TextFieldProps) -> Html {
     let cut: CutState = use_value(None);
+    let multi_line = props.rows.is_some();
     let oninput = props
         .oninput
-        .reform(|event: InputEvent| event.target_unchecked_into::<HtmlInputElement>().value());
+        .reform(move |event: InputEvent| Editable::of(&event, multi_line).value());
     let id = props.id.to_string();
-    let most = props.maxlength.filter(|_| props.input_type == "text");
+    let most = props
+        .maxlength
+        .filter(|_| multi_line || props.input_type == "text");
     let onpaste = most.map(|most| {
         let (oninput, cut) = (props.oninput.clone(), cut.clone());
         Callback::from(move |event: Event| {
-            let input = event.target_unchecked_into::<HtmlInputElement>();
-            let selection = (
-                input.selection_start().ok().flatten(),
-                input.selection_end().ok().flatten(),
-            );
-            let value = input.value();
+            let control = Editable::of(&event, multi_line);
+            let value = control.value();
             let end = value.encode_utf16().count() as u32;
-            let (start, finish) = (selection.0.unwrap_or(end), selection.1.unwrap_or(end));
+            let (start, finish) = control.selection();
+            let (start, finish) = (start.unwrap_or(end), finish.unwrap_or(end));
             let Some((next, caret, message)) = pasted(&event).and_then(|text| {
-                cut_paste(&value, start as usize, finish as usize, &text, most, true)
+                cut_paste(
+                    &value,
+                    start as usize,
+                    finish as usize,
+                    &text,
+                    most,
+                    !multi_line,
+                )
             }) else {
                 return;
             };
             event.prevent_default();
-            input.set_value(&next);
-            let _ = input.set_selection_range(caret as u32, caret as u32);
+            control.replace(&next, caret as u32);
             cut.set(Some((next.clone(), message)));
             oninput.emit(next);
         })
     });
-    let limit = most.and_then(|most| limit_text(&props.value, most, false));
+    let limit = most.and_then(|most| limit_text(&props.value, most, multi_line));
     let cut_shown = shown_cut(&cut, &props.value);
-    html! {
-        <div class={field_class(&props.error)}>
-            <label class="rs-field__label" for={id.clone()}>{ props.label.clone() }</label>
-            { hint_and_error(&id, &props.hint, &props.error) }
+    let described_by = described_by_all(
+        &id,
+        &[
+            (props.hint.is_some(), "hint"),
+            (props.error.is_some(), "error"),
+            (limit.is_some(), "limit"),
+            (cut_shown.is_some(), "cut"),
+        ],
+    );
+    let invalid = props.error.is_some().then_some("true");
+    let control = match props.rows {
+        Some(rows) => {
+            let onkeydown = props.enter_adds.then(|| Callback::from(enter_submits));
+            html! {
+                <textarea
+                    ref={props.node_ref.clone()}
+                    class="rs-field__textarea"
+                    id={id.clone()}
+                    name={id.clone()}
+                    rows={rows.to_string()}
+                    value={props.value.clone()}
+                    maxlength={most.map(|most| most.to_string())}
+                    aria-invalid={invalid}
+                    aria-describedby={described_by}
+                    {oninput}
+                    {onpaste}
+                    {onkeydown}
+                />
+            }
+        }
+        None => html! {
             <input
                 ref={props.node_ref.clone()}
                 class="rs-field__input"
@@ -240,18 +335,33 @@ pub fn text_field(props: &TextFieldProps) -> Html {
                 value={props.value.clone()}
                 maxlength={most.map(|most| most.to_string())}
                 autocomplete={props.autocomplete.clone().unwrap_or(AttrValue::Static("off"))}
-                aria-invalid={props.error.is_some().then_some("true")}
-                aria-describedby={described_by_all(&id, &[
-                    (props.hint.is_some(), "hint"),
-                    (props.error.is_some(), "error"),
-                    (limit.is_some(), "limit"),
-                    (cut_shown.is_some(), "cut"),
-                ])}
+                aria-invalid={invalid}
+                aria-describedby={described_by}
                 {oninput}
                 {onpaste}
             />
+        },
+    };
+    html! {
+        <div class={field_class(&props.error)}>
+            <label class="rs-field__label" for={id.clone()}>{ props.label.clone() }</label>
+            { hint_and_error(&id, &props.hint, &props.error) }
+            { control }
             { limit_and_cut(&id, &limit, &cut_shown) }
         </div>
+    }
+}
+
+/// Enter without a modifier in a text area submits its form.
+fn enter_submits(event: KeyboardEvent) {
+    let plain = !(event.shift_key() || event.alt_key() || event.ctrl_key() || event.meta_key());
+    if event.key() != "Enter" || !plain || event.is_composing() {
+        return;
+    }
+    event.prevent_default();
+    let area = event.target_unchecked_into::<HtmlTextAreaElement>();
+    if let Some(form) = area.form() {
+        let _ = form.request_submit();
     }
 }
 
@@ -262,99 +372,6 @@ fn pasted(event: &Event) -> Option<String> {
         .clipboard_data()?
         .get_data("text")
         .ok()
-}
-
-/// Props of a multi-line text area.
-#[derive(Properties, PartialEq)]
-pub struct TextAreaProps {
-    pub id: AttrValue,
-    pub label: AttrValue,
-    pub value: AttrValue,
-    pub oninput: Callback<String>,
-    #[prop_or_default]
-    pub hint: Option<AttrValue>,
-    #[prop_or_default]
-    pub error: Option<AttrValue>,
-    #[prop_or(4)]
-    pub rows: u32,
-    /// The most characters it takes.
-    #[prop_or(TEXT_CHARS)]
-    pub maxlength: usize,
-    /// Enter saves its form, as in a one-line field; Shift + Enter starts a new line.
-    #[prop_or_default]
-    pub enter_adds: bool,
-}
-
-/// A labelled multi-line text area.
-#[function_component(TextArea)]
-pub fn text_area(props: &TextAreaProps) -> Html {
-    let cut: CutState = use_value(None);
-    let oninput = props
-        .oninput
-        .reform(|event: InputEvent| event.target_unchecked_into::<HtmlTextAreaElement>().value());
-    let id = props.id.to_string();
-    let most = props.maxlength;
-    let onpaste = {
-        let (oninput, cut) = (props.oninput.clone(), cut.clone());
-        Callback::from(move |event: Event| {
-            let area = event.target_unchecked_into::<HtmlTextAreaElement>();
-            let value = area.value();
-            let end = value.encode_utf16().count() as u32;
-            let start = area.selection_start().ok().flatten().unwrap_or(end);
-            let finish = area.selection_end().ok().flatten().unwrap_or(end);
-            let Some((next, caret, message)) = pasted(&event).and_then(|text| {
-                cut_paste(&value, start as usize, finish as usize, &text, most, false)
-            }) else {
-                return;
-            };
-            event.prevent_default();
-            area.set_value(&next);
-            let _ = area.set_selection_range(caret as u32, caret as u32);
-            cut.set(Some((next.clone(), message)));
-            oninput.emit(next);
-        })
-    };
-    let onkeydown = props.enter_adds.then(|| {
-        Callback::from(|event: KeyboardEvent| {
-            let plain =
-                !(event.shift_key() || event.alt_key() || event.ctrl_key() || event.meta_key());
-            if event.key() != "Enter" || !plain || event.is_composing() {
-                return;
-            }
-            event.prevent_default();
-            let area = event.target_unchecked_into::<HtmlTextAreaElement>();
-            if let Some(form) = area.form() {
-                let _ = form.request_submit();
-            }
-        })
-    });
-    let limit = limit_text(&props.value, most, true);
-    let cut_shown = shown_cut(&cut, &props.value);
-    html! {
-        <div class={field_class(&props.error)}>
-            <label class="rs-field__label" for={id.clone()}>{ props.label.clone() }</label>
-            { hint_and_error(&id, &props.hint, &props.error) }
-            <textarea
-                class="rs-field__textarea"
-                id={id.clone()}
-                name={id.clone()}
-                rows={props.rows.to_string()}
-                value={props.value.clone()}
-                maxlength={most.to_string()}
-                aria-invalid={props.error.is_some().then_some("true")}
-                aria-describedby={described_by_all(&id, &[
-                    (props.hint.is_some(), "hint"),
-                    (props.error.is_some(), "error"),
-                    (limit.is_some(), "limit"),
-                    (cut_shown.is_some(), "cut"),
-                ])}
-                {oninput}
-                {onpaste}
-                {onkeydown}
-            />
-            { limit_and_cut(&id, &limit, &cut_shown) }
-        </div>
-    }
 }
 
 /// One choice in a select or a radio group: the value sent and the label shown.

@@ -8,7 +8,7 @@ use super::context::{use_value, use_value_with, State, WidgetContext};
 use super::error_summary::SummaryItem;
 use super::fields::{
     checkbox_group, radio_group, select_field, CheckboxGroupProps, Choice, RadioGroupProps,
-    SelectFieldProps, TextArea, TextField,
+    SelectFieldProps, TextField,
 };
 use super::focus::{use_focus, FocusTarget};
 use crate::bidi::isolate;
@@ -249,18 +249,26 @@ labelled_field_value!(
     crate::record::SpecialCategoryCondition
 );
 
-/// How to read and write one value on a typed item.
-pub struct Lens<T, V> {
-    pub get: fn(&T) -> V,
-    pub set: fn(&mut T, V),
+/// How to read and write one value on a typed item, as its control's text
+/// ([`FieldValue`]): plain functions, so that a form's fields are data, made without
+/// allocating.
+pub struct Lens<T> {
+    pub read: fn(&T) -> String,
+    /// Sets the value from a control's text; text that stands for no value of the type
+    /// leaves it as it is.
+    pub write: fn(&mut T, &str),
 }
 
 /// The [`Lens`] of a member of the item: `lens!(description)`.
 macro_rules! lens {
     ($($member:ident).+) => {
         $crate::view::form::Lens {
-            get: |item| item.$($member).+.clone(),
-            set: |item, value| item.$($member).+ = value,
+            read: |item| $crate::view::form::FieldValue::to_text(&item.$($member).+),
+            write: |item, text| {
+                if let Some(value) = $crate::view::form::FieldValue::from_text(text) {
+                    item.$($member).+ = value;
+                }
+            },
         }
     };
 }
@@ -310,12 +318,8 @@ impl FieldSpec {
 /// read from and written to the typed item.
 pub struct Field<T> {
     pub spec: FieldSpec,
-    read: Rc<dyn Fn(&T) -> String>,
-    write: Rc<Writer<T>>,
+    lens: Lens<T>,
 }
-
-/// Sets a field's value on an item from its control's text.
-type Writer<T> = dyn Fn(&mut T, &str);
 
 impl<T> std::ops::Deref for Field<T> {
     type Target = FieldSpec;
@@ -327,13 +331,7 @@ impl<T> std::ops::Deref for Field<T> {
 
 impl<T: 'static> Field<T> {
     /// A field editing the value `lens` reaches.
-    pub fn new<V: FieldValue + 'static>(
-        key: &'static str,
-        label: &'static str,
-        control: Control,
-        lens: Lens<T, V>,
-    ) -> Self {
-        let Lens { get, set } = lens;
+    pub fn new(key: &'static str, label: &'static str, control: Control, lens: Lens<T>) -> Self {
         Field {
             spec: FieldSpec {
                 key,
@@ -346,12 +344,7 @@ impl<T: 'static> Field<T> {
                 earlier_only: false,
                 enter_adds: false,
             },
-            read: Rc::new(move |item| get(item).to_text()),
-            write: Rc::new(move |item, text| {
-                if let Some(value) = V::from_text(text) {
-                    set(item, value)
-                }
-            }),
+            lens,
         }
     }
 
@@ -392,12 +385,12 @@ impl<T: 'static> Field<T> {
 
     /// The field's value on `item`, as its control's text.
     pub fn text(&self, item: &T) -> String {
-        (self.read)(item)
+        (self.lens.read)(item)
     }
 
     /// Sets the field's value on `item` from its control's text.
     pub fn set(&self, item: &mut T, text: &str) {
-        (self.write)(item, text)
+        (self.lens.write)(item, text)
     }
 }
 
@@ -714,8 +707,8 @@ pub fn fields(props: &FieldsProps) -> Html {
                 <TextField {id} {label} {value} {error} {hint} input_type="time" oninput={onchange} />
             },
             Control::TextArea => html! {
-                <TextArea {id} {label} {value} {error} {hint} {maxlength} oninput={onchange} rows={3}
-                    enter_adds={field.enter_adds} />
+                <TextField {id} {label} {value} {error} {hint} maxlength={Some(maxlength)} oninput={onchange}
+                    rows={Some(3)} enter_adds={field.enter_adds} />
             },
             Control::Choice(choices) => select(choices.clone(), "Select one", hint.clone()),
             Control::Radios { choices, inline } => radio_group(RadioGroupProps {

@@ -1,7 +1,9 @@
 //! What each list and section of the record looks like as a form: its fields over the
 //! record's own types, and the columns a list's table shows.
 
-use super::form::{build, lens, new_texts, specs, texts_of, Control, Field, FieldSpec, Lens};
+use super::form::{
+    build, lens, new_texts, specs, texts_of, Control, Field, FieldSpec, FieldValue, Lens,
+};
 use super::item_list::Listed;
 use super::quick::QuickKeys;
 use crate::meeting::Command;
@@ -315,10 +317,7 @@ impl<T: Default + 'static> SectionSpec<T> {
 
 /// Who may receive the item: the section's default ticked in a new item's form, for the
 /// chair to change.
-pub fn restrictions<T: 'static>(
-    lens: Lens<T, Option<Restrictions>>,
-    default: &[Restriction],
-) -> Field<T> {
+pub fn restrictions<T: 'static>(lens: Lens<T>, default: &[Restriction]) -> Field<T> {
     Field::new(
         "restrictions",
         "Restrictions on sharing",
@@ -335,9 +334,18 @@ pub fn subjects() -> ListSpec<Subject> {
     macro_rules! history {
         ($member:ident) => {
             Lens {
-                get: |subject: &Subject| subject.history.clone().unwrap_or_default().$member,
-                set: |subject: &mut Subject, value| {
-                    subject.history.get_or_insert_with(Default::default).$member = value
+                read: |subject: &Subject| {
+                    subject
+                        .history
+                        .clone()
+                        .unwrap_or_default()
+                        .$member
+                        .to_text()
+                },
+                write: |subject: &mut Subject, text| {
+                    if let Some(value) = FieldValue::from_text(text) {
+                        subject.history.get_or_insert_with(Default::default).$member = value
+                    }
                 },
             }
         };
@@ -711,9 +719,11 @@ pub fn distribution() -> ListSpec<Recipient> {
             F::new("sentOn", "Sent on", Control::Date, lens!(sent_on)),
             F::new("kind", "Receives", Control::choice::<RecipientKind>(), lens!(kind)),
             F::new("cleared", "Also cleared to receive", Control::Restrictions, Lens {
-                get: |recipient: &Recipient| Some(recipient.cleared.clone()),
-                set: |recipient: &mut Recipient, value: Option<Restrictions>| {
-                    recipient.cleared = value.unwrap_or_default()
+                read: |recipient: &Recipient| Some(recipient.cleared.clone()).to_text(),
+                write: |recipient: &mut Recipient, text| {
+                    if let Some(value) = Option::<Restrictions>::from_text(text) {
+                        recipient.cleared = value.unwrap_or_default()
+                    }
                 },
             })
             .hint("Police sensitive items go to the police, health confidential items to health and legally privileged items to children's social care. Tick what the owner of such items has agreed this recipient may also receive.")
