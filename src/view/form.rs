@@ -331,6 +331,7 @@ impl<T> std::ops::Deref for Field<T> {
 
 impl<T: 'static> Field<T> {
     /// A field editing the value `lens` reaches.
+    #[inline(never)]
     pub fn new(key: &'static str, label: &'static str, control: Control, lens: Lens<T>) -> Self {
         Field {
             spec: FieldSpec {
@@ -348,36 +349,42 @@ impl<T: 'static> Field<T> {
         }
     }
 
+    #[inline(never)]
     pub fn hint(mut self, hint: &'static str) -> Self {
         self.spec.hint = Some(hint);
         self
     }
 
     /// Names the control in element ids differently from its key.
+    #[inline(never)]
     pub fn named(mut self, name: &'static str) -> Self {
         self.spec.name = name;
         self
     }
 
     /// The value a new item's form starts with.
+    #[inline(never)]
     pub fn initially<V: FieldValue>(mut self, value: V) -> Self {
         self.spec.initial = Some(value.to_text());
         self
     }
 
     /// A field kept from an earlier version of the record ([`FieldSpec::earlier_only`]).
+    #[inline(never)]
     pub fn earlier_only(mut self) -> Self {
         self.spec.earlier_only = true;
         self
     }
 
     /// Enter in its text area saves the form ([`FieldSpec::enter_adds`]).
+    #[inline(never)]
     pub fn enter_adds(mut self) -> Self {
         self.spec.enter_adds = true;
         self
     }
 
     /// A choice a new item's form must make: `message` until it is.
+    #[inline(never)]
     pub fn must_choose(mut self, message: &'static str) -> Self {
         self.spec.must_choose = Some(message);
         self

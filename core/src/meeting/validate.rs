@@ -51,6 +51,7 @@ pub struct Finding {
 
 impl Finding {
     /// A finding that blocks finalising.
+    #[inline(never)]
     pub fn error(path: JsonPath, message: impl Into<String>) -> Self {
         Finding {
             path,
@@ -60,6 +61,7 @@ impl Finding {
     }
 
     /// A finding for the group to consider.
+    #[inline(never)]
     pub fn warning(path: JsonPath, message: impl Into<String>) -> Self {
         Finding {
             path,
