@@ -94,7 +94,10 @@ pub fn path_at(text: &str, line: usize, column: usize, message: &str) -> String 
                 if let Some(Open::Object(key @ None)) = open.last_mut() {
                     // A key the text breaks off inside is no key: the object says where.
                     let quoted = prefix.get(start..=at).unwrap_or_default();
-                    *key = serde_json::from_slice::<String>(quoted).ok();
+                    // Read as text, not bytes: the module has serde_json's text reader already.
+                    *key = std::str::from_utf8(quoted)
+                        .ok()
+                        .and_then(|quoted| serde_json::from_str::<String>(quoted).ok());
                 }
             }
             _ => {}
