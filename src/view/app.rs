@@ -3,6 +3,7 @@
 
 use super::agenda_timer::AgendaTimer;
 use super::audience::Audience;
+use super::class_list;
 use super::clocks::clocks;
 use super::context::{use_effect_on, use_value, use_widget_context, State, WidgetContext};
 use super::distribution::from_present;
@@ -273,13 +274,13 @@ fn stage_check(findings: &[Finding], summary_ref: &NodeRef) -> Html {
         (false, false) => ("consider", "Things to consider in this stage"),
     };
     html! {
-        <div class={classes!("rs-stage-check", format!("rs-stage-check--{modifier}"))}
+        <div class={class_list("rs-stage-check", &[Some(&format!("rs-stage-check--{modifier}"))])}
             tabindex="-1" ref={summary_ref.clone()}>
             <h4 class="rs-stage-check__heading">{ heading }</h4>
             if !findings.is_empty() {
                 <ul class="rs-stage-check__list">
                     { for findings.iter().map(|finding| html! {
-                        <li class={classes!("rs-stage-check__item", (finding.severity == Severity::Error).then_some("rs-stage-check__item--error"))}>
+                        <li class={class_list("rs-stage-check__item", &[(finding.severity == Severity::Error).then_some("rs-stage-check__item--error")])}>
                             <strong>{ format!("{}: ", finding.severity.label()) }</strong>
                             { finding.message.clone() }
                         </li>
@@ -502,7 +503,7 @@ pub fn app(props: &AppProps) -> Html {
 
     html! {
         <ContextProvider<WidgetContext> context={(*context).clone()}>
-            <div class={classes!("rs-widget", chair_mode.then_some("rs-widget--chair"))} ref={root} {onkeydown}>
+            <div class={class_list("rs-widget", &[chair_mode.then_some("rs-widget--chair")])} ref={root} {onkeydown}>
                 <div class="rs-widget__screen">
                     { header(HeaderProps {
                         subtitle: subtitle.into(),

@@ -10,6 +10,7 @@
 //! views; the flags and the reasons a record could not be read, sentences that quote it,
 //! show its bidirectional controls as escapes ([`escape`]).
 
+use super::class_list;
 use crate::analysis::hotspots::{Band, Flag, HotSpot};
 use crate::analysis::report::{input_sentence, suppression_note};
 use crate::analysis::table::{Cell, Chart, ThemeTable};
@@ -377,7 +378,7 @@ pub fn caseload(props: &CaseloadProps) -> Html {
                     <span class="rs-caseload__meeting-type">{ meeting_type }</span>
                 </td>
                 <td>
-                    <strong class={classes!("rs-tag", "rs-caseload__band", format!("rs-caseload__band--{}", band_modifier(row.band)))}>
+                    <strong class={class_list("rs-tag rs-caseload__band", &[Some(&format!("rs-caseload__band--{}", band_modifier(row.band)))])}>
                         { row.band.label() }
                     </strong>
                     <span class="rs-caseload__urgency">{ row.urgency.clone() }</span>
@@ -547,7 +548,7 @@ fn theme(table: &ThemeTable, id: &str) -> Html {
                                         html! { <th scope="row">{ text }</th> }
                                     } else {
                                         let numeric = !matches!(cell, Cell::Text(_));
-                                        html! { <td class={classes!(numeric.then_some("rs-caseload__number"))}>{ text }</td> }
+                                        html! { <td class={numeric.then_some("rs-caseload__number")}>{ text }</td> }
                                     }
                                 }) }
                             </tr>

@@ -2,6 +2,7 @@
 //! moves focus to the field concerned (the GOV.UK pattern staff already know). The same
 //! box, marked as a warning, lists what a form asks to be checked before it saves.
 
+use super::class_list;
 use wasm_bindgen::JsCast;
 use web_sys::{Document, DocumentFragment, Element, HtmlElement};
 use yew::prelude::*;
@@ -54,7 +55,7 @@ fn summary(
     }
     let warning = note.is_some();
     html! {
-        <div class={classes!("rs-error-summary", warning.then_some("rs-error-summary--warning"))}
+        <div class={class_list("rs-error-summary", &[warning.then_some("rs-error-summary--warning")])}
             ref={node_ref.clone()} tabindex="-1" role="alert">
             <h3 class="rs-error-summary__title">{ title }</h3>
             <ul class="rs-error-summary__list">

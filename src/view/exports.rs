@@ -7,7 +7,7 @@ use crate::bidi::{escape, isolate};
 use crate::copy::{family_copy, professional_copy, Reader};
 use crate::export::{fhir_questionnaire_response, file_name};
 use crate::record::import::{export, import};
-use crate::record::{DecisionRecord, Recipient, RecipientKind};
+use crate::record::{to_json_pretty, DecisionRecord, Recipient, RecipientKind};
 use wasm_bindgen::JsCast;
 use web_sys::{Blob, BlobPropertyBag, HtmlAnchorElement, HtmlInputElement, Url};
 use yew::prelude::*;
@@ -190,7 +190,7 @@ pub fn exports(props: &ExportsProps) -> Html {
                     onclick={offer("", export, json_label)}>{ "Download record (JSON)" }</button>
                 <button type="button" class="rs-button rs-button--secondary" onclick={copy}>{ "Copy record" }</button>
                 <button type="button" class="rs-button rs-button--secondary"
-                    onclick={offer("fhir", |r| { let mut t = serde_json::to_string_pretty(&fhir_questionnaire_response(r)).unwrap_or_default(); t.push('\n'); t }, "The FHIR QuestionnaireResponse")}>
+                    onclick={offer("fhir", |r| to_json_pretty(&fhir_questionnaire_response(r)), "The FHIR QuestionnaireResponse")}>
                     { "Download FHIR QuestionnaireResponse" }
                 </button>
                 <button type="button" class="rs-button rs-button--secondary"
@@ -228,7 +228,5 @@ pub fn exports(props: &ExportsProps) -> Html {
 
 /// The family's copy as pretty JSON text, with a trailing newline.
 fn family_copy_text(record: &DecisionRecord) -> String {
-    let mut text = serde_json::to_string_pretty(&family_copy(record)).unwrap_or_default();
-    text.push('\n');
-    text
+    to_json_pretty(&family_copy(record))
 }

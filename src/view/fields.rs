@@ -6,6 +6,7 @@
 //! area always, a one-line input once it is nearly full), and a paste that would take it
 //! over is cut to what fits, with a message at the field saying so; the rest is not taken.
 
+use super::class_list;
 use super::context::{use_value, State};
 use crate::meeting::limits::grouped;
 use wasm_bindgen::JsCast;
@@ -167,8 +168,8 @@ fn hint_and_error(id: &str, hint: &Option<AttrValue>, error: &Option<AttrValue>)
     }
 }
 
-fn field_class(error: &Option<AttrValue>) -> Classes {
-    classes!("rs-field", error.is_some().then_some("rs-field--error"))
+fn field_class(error: &Option<AttrValue>) -> AttrValue {
+    class_list("rs-field", &[error.is_some().then_some("rs-field--error")])
 }
 
 /// Props of a text control: a one-line text, date or time input, or with `rows` a
@@ -455,10 +456,12 @@ pub struct RadioGroupProps {
 /// can focus it.
 pub fn radio_group(props: RadioGroupProps) -> Html {
     let id = props.id.to_string();
-    let list_class = classes!(
+    let list_class = class_list(
         "rs-radios",
-        props.inline.then_some("rs-radios--inline"),
-        props.scale.then_some("rs-radios--scale")
+        &[
+            props.inline.then_some("rs-radios--inline"),
+            props.scale.then_some("rs-radios--scale"),
+        ],
     );
     html! {
         <div class={field_class(&props.error)}>

@@ -1,6 +1,7 @@
 //! The widget's header: the record's title and state, whether the host has stored it, and
 //! the toolbar of shared-screen settings.
 
+use super::class_list;
 use yew::prelude::*;
 
 /// What the header shows, and what its buttons do.
@@ -33,7 +34,7 @@ pub fn header(props: HeaderProps) -> Html {
                 <h2 class="rs-widget__title">{ "Strategy meeting record" }</h2>
                 <p class="rs-widget__subtitle">{ props.subtitle.clone() }</p>
             </div>
-            <p class={classes!("rs-widget__saved", (!props.saved_by_host).then_some("rs-widget__saved--pending"))}>
+            <p class={class_list("rs-widget__saved", &[(!props.saved_by_host).then_some("rs-widget__saved--pending")])}>
                 { if props.saved_by_host { "Saved by your system" } else { "Not yet saved by your system" } }
             </p>
             <div class="rs-widget__toolbar">

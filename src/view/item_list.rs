@@ -3,6 +3,7 @@
 //! Every list stage is this component with the list's [`ListForm`].
 
 use super::audience::left_out_note;
+use super::class_list;
 use super::context::{use_effect_on, use_widget};
 use super::error_summary::{error_summary, warning_summary};
 use super::focus::FocusTarget;
@@ -269,7 +270,7 @@ pub fn item_list(props: &ItemListProps) -> Html {
             }
         });
         html! {
-            <li key={position} class={classes!("rs-item-list__finding", format!("rs-item-list__finding--{}", finding.severity.as_str()))}>
+            <li key={position} class={class_list("rs-item-list__finding", &[Some(&format!("rs-item-list__finding--{}", finding.severity.as_str()))])}>
                 <span class="rs-item-list__severity">{ finding.severity.label() }</span>
                 if masked {
                     { format!("{label} (restricted: show restricted items to change it)") }
@@ -316,7 +317,7 @@ pub fn item_list(props: &ItemListProps) -> Html {
         let mut cells = columns.iter();
         let header = cells.next().map(|key| cell(key)).unwrap_or_default();
         html! {
-            <tr key={row.id.clone()} class={classes!("rs-item-list__row", masked.then_some("rs-item-list__row--masked"))}>
+            <tr key={row.id.clone()} class={class_list("rs-item-list__row", &[masked.then_some("rs-item-list__row--masked")])}>
                 <th scope="row">{ header }</th>
                 { for cells.map(|key| html! { <td>{ cell(key) }</td> }) }
                 if props.read_only {

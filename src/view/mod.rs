@@ -47,3 +47,15 @@ pub use exports::download;
 pub use help::SHORTCUTS;
 pub use print_panel::{printed, PrintChoice};
 pub use stages::{Stage, StageState};
+
+/// A class attribute: `base`, then each modifier that is present, separated by spaces. One
+/// function rather than Yew's `classes!`, whose set of names (an `IndexSet`) the widget does
+/// not need: its classes are written once each.
+pub(crate) fn class_list(base: &str, modifiers: &[Option<&str>]) -> yew::AttrValue {
+    let mut list = String::from(base);
+    for modifier in modifiers.iter().flatten() {
+        list.push(' ');
+        list.push_str(modifier);
+    }
+    list.into()
+}

@@ -3,6 +3,7 @@
 //! three points or more, the group is asked to discuss it; nothing is ever averaged. A
 //! second scale for someone who has one asks first whether to replace it, showing it.
 
+use super::class_list;
 use super::context::{use_effect_on, use_value, use_widget};
 use super::error_summary::error_summary;
 use super::focus::FocusTarget;
@@ -359,7 +360,7 @@ pub fn scales(props: &ScalesProps) -> Html {
     let line = (0..=10u8).map(|point| {
         let here: Vec<&SafetyScale> = props.scales.iter().filter(|s| s.score == point).collect();
         html! {
-            <li key={point} class={classes!("rs-scales__point", (!here.is_empty()).then_some("rs-scales__point--chosen"))}>
+            <li key={point} class={class_list("rs-scales__point", &[(!here.is_empty()).then_some("rs-scales__point--chosen")])}>
                 <span class="rs-scales__number">{ point }</span>
                 <ul class="rs-scales__people">
                     { for here.iter().map(|scale| html! {

@@ -1,6 +1,7 @@
 //! The task list: every stage with its state, each a link that jumps straight there.
 //! Stages never force an order.
 
+use super::class_list;
 use super::stages::{Stage, StageState};
 use yew::prelude::*;
 
@@ -24,7 +25,7 @@ pub fn task_list(props: TaskListProps) -> Html {
         let current = stage == props.current;
         let status_id = format!("{}-task-{}-status", props.id_prefix, stage.slug());
         html! {
-            <li key={stage.slug()} class={classes!("rs-task-list__item", current.then_some("rs-task-list__item--current"))}>
+            <li key={stage.slug()} class={class_list("rs-task-list__item", &[current.then_some("rs-task-list__item--current")])}>
                 <a class="rs-task-list__link"
                     href={format!("#{}-stage-{}", props.id_prefix, stage.slug())}
                     aria-current={current.then_some("step")}
@@ -33,7 +34,7 @@ pub fn task_list(props: TaskListProps) -> Html {
                     <span class="rs-task-list__number">{ format!("{}. ", index + 1) }</span>
                     { stage.title() }
                 </a>
-                <strong id={status_id} class={classes!("rs-tag", format!("rs-tag--{}", state.modifier()))}>
+                <strong id={status_id} class={class_list("rs-tag", &[Some(&format!("rs-tag--{}", state.modifier()))])}>
                     { state.label() }
                 </strong>
             </li>
