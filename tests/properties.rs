@@ -220,6 +220,16 @@ proptest! {
             serde_json::Value::String(risk_sensible::record::wire_name(&record.meta.status)),
             serde_json::to_value(record.meta.status).unwrap()
         );
+        // The widget's other downloads are serde_json's own pretty text too.
+        prop_assert_eq!(
+            risk_sensible::record::to_json_pretty(&risk_sensible::copy::family_copy(&record)),
+            format!("{}\n", serde_json::to_string_pretty(&risk_sensible::copy::family_copy(&record)).unwrap())
+        );
+        let fhir = risk_sensible::export::fhir_questionnaire_response(&record);
+        prop_assert_eq!(
+            risk_sensible::record::to_json_pretty(&fhir),
+            format!("{}\n", serde_json::to_string_pretty(&fhir).unwrap())
+        );
         // The exported file is serde_json's own pretty text, byte for byte.
         prop_assert_eq!(
             risk_sensible::record::export(&record),

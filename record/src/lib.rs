@@ -13,6 +13,7 @@ mod compact;
 mod json;
 mod members;
 mod objects;
+mod order;
 pub mod path;
 pub mod schema;
 mod sections;
@@ -26,6 +27,7 @@ pub use compact::{export_compact_escaped_after, replace_ranges, CompactText};
 use json::Layout;
 /// The sorted-list map the record's maps are (see [`TextMap`]), for other small maps too.
 pub use litemap::LiteMap;
+pub use order::sort_stable;
 pub use path::{JsonPath, Step};
 pub use sections::*;
 pub use shape::*;
@@ -107,6 +109,21 @@ pub fn to_json_text<T: serde::Serialize + ?Sized>(value: &T) -> Option<String> {
     let mut text = Vec::new();
     json::write(value, Layout::Compact, false, &mut text).ok()?;
     String::from_utf8(text).ok()
+}
+
+/// Any value of the record's types, or any JSON value, as serde_json's pretty text
+/// (`to_string_pretty`) with a trailing newline, written by the record's one compiled
+/// serialiser: the widget's downloads other than the record (the family's copy, the FHIR
+/// export) use this, not another compiled copy of serde_json's pretty writer. Empty for a
+/// value JSON cannot hold.
+pub fn to_json_pretty<T: serde::Serialize + ?Sized>(value: &T) -> String {
+    let mut text = Vec::new();
+    let pretty = Layout::Pretty(serde_json::ser::PrettyFormatter::new());
+    if json::write(value, pretty, false, &mut text).is_err() {
+        return String::new();
+    }
+    text.push(b'\n');
+    String::from_utf8(text).unwrap_or_default()
 }
 
 /// Any value of the record's types as a JSON value: the value `serde_json::to_value` gives
