@@ -117,13 +117,8 @@ impl LeftOut {
     fn add(&mut self, section: impl Into<String>, count: usize) {
         if count > 0 {
             let count = u32::try_from(count).unwrap_or(u32::MAX);
-            let section = section.into();
-            match self.0.get_mut(&section) {
-                Some(total) => *total = total.saturating_add(count),
-                None => {
-                    self.0.insert(section, count);
-                }
-            }
+            let total = self.0.entry(section.into()).or_default();
+            *total = total.saturating_add(count);
         }
     }
 
