@@ -199,7 +199,7 @@ impl std::error::Error for Problem {}
 /// What every list item type provides to the generic add / edit / remove and to the forms
 /// that edit it: where its list is in the record, what stops it being saved, and how the
 /// audit trail names it.
-pub trait ListItem: Clone + RefersToParticipants {
+pub trait ListItem: Clone + RefersToParticipants + Restricted {
     /// The list of `kind` (for a statement, the column `kind` names).
     fn list(record: &DecisionRecord, kind: ItemKind) -> &Vec<Self>;
     /// The list of `kind`, to change.
@@ -483,33 +483,72 @@ impl Item {
     /// Where the item is in `record` (by its id), or where it would be added.
     fn path_in(&self, record: &DecisionRecord, adding: bool) -> JsonPath {
         let kind = self.kind();
-        let index = with_kind!(kind, T => {
-            let list = T::list(record, kind);
-            if adding {
-                list.len()
-            } else {
-                list.iter().position(|item| item.id() == self.id()).unwrap_or(list.len())
-            }
-        });
+        let list = any_list(record, kind);
+        let index = if adding {
+            list.count()
+        } else {
+            find_id(list, self.id()).unwrap_or(list.count())
+        };
         kind.item_path(index)
     }
 }
 
+/// A list of the record whatever its items' type: what a command needs of a list that does
+/// not change it. A command that looks into a list through this is compiled once, where
+/// `with_kind!` compiles its body once for each of the 13 types of item.
+trait AnyList {
+    fn count(&self) -> usize;
+    fn id_at(&self, index: usize) -> &str;
+    /// The audit trail's words for the item ([`ListItem::describe`]).
+    fn describe_at(&self, index: usize) -> String;
+    fn restricted_at(&self, index: usize) -> bool;
+    /// A copy of the item, as a command's [`Item`] in the list of `kind`.
+    fn item_at(&self, index: usize, kind: ItemKind) -> Item;
+}
+
+impl<T: ListItem> AnyList for Vec<T> {
+    fn count(&self) -> usize {
+        self.len()
+    }
+    fn id_at(&self, index: usize) -> &str {
+        self[index].id()
+    }
+    fn describe_at(&self, index: usize) -> String {
+        self[index].describe()
+    }
+    fn restricted_at(&self, index: usize) -> bool {
+        self[index].is_restricted()
+    }
+    fn item_at(&self, index: usize, kind: ItemKind) -> Item {
+        self[index].clone().into_item(kind)
+    }
+}
+
+/// The list of `kind` in `record`.
+fn any_list(record: &DecisionRecord, kind: ItemKind) -> &dyn AnyList {
+    with_kind!(kind, T => T::list(record, kind) as &dyn AnyList)
+}
+
+/// Where the item with `id` is in `list`.
+fn find_id(list: &dyn AnyList, id: &str) -> Option<usize> {
+    (0..list.count()).find(|&index| list.id_at(index) == id)
+}
+
 /// How many items the list of `kind` holds.
 pub fn item_count(record: &DecisionRecord, kind: ItemKind) -> usize {
-    with_kind!(kind, T => T::list(record, kind).len())
+    any_list(record, kind).count()
 }
 
 /// True when the list of `kind` holds an item labelled restricted.
 pub fn any_restricted(record: &DecisionRecord, kind: ItemKind) -> bool {
-    with_kind!(kind, T => T::list(record, kind).iter().any(Restricted::is_restricted))
+    let list = any_list(record, kind);
+    (0..list.count()).any(|index| list.restricted_at(index))
 }
 
 /// An id `{prefix}{n}` that no item in the list uses, one above the highest.
-fn next_id<T: ListItem>(list: &[T], prefix: &str) -> String {
-    let highest = list
-        .iter()
-        .filter_map(|item| item.id().strip_prefix(prefix)?.parse::<u64>().ok())
+fn next_id(list: &dyn AnyList, prefix: &str) -> String {
+    let highest = (0..list.count())
+        .filter_map(|index| list.id_at(index).strip_prefix(prefix)?.parse::<u64>().ok())
         .max()
         .unwrap_or(0);
     format!("{prefix}{}", highest.saturating_add(1))
@@ -517,7 +556,7 @@ fn next_id<T: ListItem>(list: &[T], prefix: &str) -> String {
 
 fn add_to<T: ListItem>(record: &mut DecisionRecord, kind: ItemKind, mut item: T) {
     let list = T::list_mut(record, kind);
-    item.set_id(next_id(list, kind.id_prefix()));
+    item.set_id(next_id(&*list, kind.id_prefix()));
     list.push(item);
 }
 
@@ -527,33 +566,29 @@ fn replace_in<T: ListItem>(
     item: T,
 ) -> Result<(), Problem> {
     let list = T::list_mut(record, kind);
-    let index = position_in(list, kind, item.id())?;
+    let index = position_in(&*list, kind, item.id())?;
     list[index] = item;
     Ok(())
 }
 
-fn position_in<T: ListItem>(list: &[T], kind: ItemKind, id: &str) -> Result<usize, Problem> {
-    list.iter()
-        .position(|item| item.id() == id)
-        .ok_or_else(|| Problem::NotFound {
-            kind: kind.noun(),
-            id: id.to_string(),
-        })
+fn position_in(list: &dyn AnyList, kind: ItemKind, id: &str) -> Result<usize, Problem> {
+    find_id(list, id).ok_or_else(|| Problem::NotFound {
+        kind: kind.noun(),
+        id: id.to_string(),
+    })
 }
 
 /// The id an item put back takes: its own, unless that is empty or another item of the
 /// list has it now, when it takes the next free one.
 fn restored_id(record: &DecisionRecord, item: &Item) -> String {
     let kind = item.kind();
-    with_kind!(kind, T => {
-        let list = T::list(record, kind);
-        let id = item.id();
-        if id.is_empty() || list.iter().any(|other| other.id() == id) {
-            next_id(list, kind.id_prefix())
-        } else {
-            id.to_string()
-        }
-    })
+    let list = any_list(record, kind);
+    let id = item.id();
+    if id.is_empty() || find_id(list, id).is_some() {
+        next_id(list, kind.id_prefix())
+    } else {
+        id.to_string()
+    }
 }
 
 /// Where an item put back at `index` goes: there, or at the end of a list that is shorter
@@ -571,11 +606,9 @@ fn insert_in<T: ListItem>(record: &mut DecisionRecord, kind: ItemKind, index: us
 /// action \"Strategy review\"", "the participant Jo Bell (Education)", "the dissent by Tom
 /// Reyes (Police)". `None` when there is no such item.
 pub fn item_in_words(record: &DecisionRecord, kind: ItemKind, id: &str) -> Option<String> {
-    with_kind!(kind, T => {
-        let list = T::list(record, kind);
-        let item = list.iter().find(|item| item.id() == id)?.clone();
-        Some(words_for(record, &item.into_item(kind)))
-    })
+    let list = any_list(record, kind);
+    let index = find_id(list, id)?;
+    Some(words_for(record, &list.item_at(index, kind)))
 }
 
 /// An item in words for people, with no id (see [`item_in_words`]).
@@ -591,13 +624,11 @@ fn words_for(record: &DecisionRecord, item: &Item) -> String {
 
 /// The audit trail's words for the item of `kind` with `id`, with its id.
 fn describe_listed(record: &DecisionRecord, kind: ItemKind, id: &str) -> String {
-    with_kind!(kind, T => {
-        let list = T::list(record, kind);
-        match position_in(list, kind, id) {
-            Ok(index) => format!("{} [{id}]", list[index].describe()),
-            Err(_) => format!("{} {id} [{id}]", kind.noun()),
-        }
-    })
+    let list = any_list(record, kind);
+    match find_id(list, id) {
+        Some(index) => format!("{} [{id}]", list.describe_at(index)),
+        None => format!("{} {id} [{id}]", kind.noun()),
+    }
 }
 
 /// Everything in the record that refers to this participant, in words
@@ -630,7 +661,7 @@ fn uses_of_participant(record: &DecisionRecord, id: &str) -> Vec<String> {
             ReferenceSite::Scale(_) => return,
             ReferenceSite::Item(kind, index, _) => (kind, index),
         };
-        let item_id = with_kind!(kind, T => T::list(record, kind)[index].id().to_string());
+        let item_id = any_list(record, kind).id_at(index).to_string();
         // Shown in a refusal: bidirectional controls in the record's text as escapes.
         let what = bidi::escape(&describe_listed(record, kind, &item_id)).into_owned();
         uses.push(match kind {
@@ -738,11 +769,9 @@ impl Command {
             _ => return None,
         };
         let kind = *kind;
-        let (item, index) = with_kind!(kind, T => {
-            let list = T::list(record, kind);
-            let index = list.iter().position(|item| item.id() == id)?;
-            (list[index].clone().into_item(kind), index)
-        });
+        let list = any_list(record, kind);
+        let index = find_id(list, id)?;
+        let item = list.item_at(index, kind);
         let approval = record.family_copy.as_ref().and_then(|plan| {
             plan.approved
                 .iter()
@@ -1378,9 +1407,7 @@ fn change(
                 }
             }
             for approval in &plan.approved {
-                with_kind!(approval.list, T => {
-                    position_in(T::list(record, approval.list), approval.list, &approval.id)?;
-                });
+                position_in(any_list(record, approval.list), approval.list, &approval.id)?;
             }
             record.family_copy = Some(plan);
         }
@@ -1401,7 +1428,7 @@ fn change(
         }
         Command::Remove { kind, id } => {
             if kind == ItemKind::Participant {
-                let index = position_in(&record.participants, kind, &id)?;
+                let index = position_in(&*record.participants, kind, &id)?;
                 let uses = uses_of_participant(record, &id);
                 if !uses.is_empty() {
                     let participant = &record.participants[index];
@@ -1417,7 +1444,7 @@ fn change(
             }
             with_kind!(kind, T => {
                 let list = T::list_mut(record, kind);
-                let index = position_in(list, kind, &id)?;
+                let index = position_in(&*list, kind, &id)?;
                 list.remove(index);
             });
             withdraw_approval(record, kind, &id);
