@@ -3,13 +3,15 @@
 // and writes a Markdown report. The names themselves are left out of every figure: the
 // shipped module has none.
 //
-//   node bench/size-report.mjs TOP.json SHIPPED.wasm GZIP_BYTES OUT.md
-// (GZIP_BYTES: the shipped module's size under `gzip -9`, as scripts/build.sh prints it.)
+//   node bench/size-report.mjs TOP.json SHIPPED.wasm GZIP_BYTES OUT.md NAMED.wasm
+// (GZIP_BYTES: the shipped module's size under `gzip -9`, as scripts/build.sh prints it;
+// NAMED.wasm: the module twiggy read, whose code and data give the gzip figures.)
 import { readFileSync, writeFileSync, statSync } from 'node:fs';
+import { gzipSync } from 'node:zlib';
 
-const [topFile, shippedFile, gzipBytes, outFile] = process.argv.slice(2);
-if (!outFile) {
-  console.error('usage: node bench/size-report.mjs TOP.json SHIPPED.wasm GZIP_BYTES OUT.md');
+const [topFile, shippedFile, gzipBytes, outFile, namedFile] = process.argv.slice(2);
+if (!namedFile) {
+  console.error('usage: node bench/size-report.mjs TOP.json SHIPPED.wasm GZIP_BYTES OUT.md NAMED.wasm');
   process.exit(2);
 }
 
@@ -49,6 +51,116 @@ for (const item of items) {
   byCrate.set(crate, entry);
 }
 const crates = [...byCrate.entries()].sort((a, b) => b[1].bytes - a[1].bytes);
+
+// What a group of functions costs under gzip: raw bytes mislead, since copies of one generic
+// function compress to almost nothing while code written once does not. The figure is the
+// gzip -9 size of the module's code and data with the group's function bodies (or, for the
+// data, its segments) left out, taken from the size with everything: what leaving the group
+// out would save. The figures of all groups add up to more than the whole, since what a
+// group shares with the rest is counted for each.
+function wasmParts(bytes) {
+  let at = 8;
+  const leb = () => {
+    let value = 0;
+    let shift = 0;
+    for (;;) {
+      const byte = bytes[at++];
+      value += (byte & 0x7f) * 2 ** shift;
+      shift += 7;
+      if (byte < 0x80) return value;
+    }
+  };
+  const name = () => {
+    const length = leb();
+    const text = new TextDecoder().decode(bytes.subarray(at, at + length));
+    at += length;
+    return text;
+  };
+  let imported = 0;
+  const bodies = [];
+  const data = [];
+  const names = new Map();
+  while (at < bytes.length) {
+    const id = bytes[at++];
+    const size = leb();
+    const end = at + size;
+    if (id === 2) {
+      for (let count = leb(); count > 0; count--) {
+        name();
+        name();
+        const kind = bytes[at++];
+        if (kind === 0) { leb(); imported++; }
+        else if (kind === 1) { at++; if (leb() & 1) leb(); leb(); }
+        else if (kind === 2) { if (leb() & 1) leb(); leb(); }
+        else at += 2;
+      }
+    } else if (id === 10) {
+      for (let count = leb(); count > 0; count--) {
+        const length = leb();
+        bodies.push(bytes.subarray(at, at + length));
+        at += length;
+      }
+    } else if (id === 11) {
+      for (let count = leb(); count > 0; count--) {
+        const flags = leb();
+        if (flags === 2) leb();
+        if (flags !== 1) while (bytes[at++] !== 0x0b);
+        const length = leb();
+        data.push(bytes.subarray(at, at + length));
+        at += length;
+      }
+    } else if (id === 0 && name() === 'name') {
+      while (at < end) {
+        const sub = bytes[at++];
+        const subEnd = leb() + at;
+        if (sub === 1) {
+          for (let count = leb(); count > 0; count--) {
+            const index = leb();
+            names.set(index, name());
+          }
+        }
+        at = subEnd;
+      }
+    }
+    at = end;
+  }
+  return { functions: bodies.map((body, index) => ({ name: names.get(imported + index) ?? '', body })), data };
+}
+const parts = wasmParts(readFileSync(namedFile));
+const gzipOf = (pieces) => gzipSync(Buffer.concat(pieces), { level: 9 }).length;
+const allPieces = [...parts.functions.map((fn) => fn.body), ...parts.data];
+const gzipAll = gzipOf(allPieces);
+/** The gzip bytes saved by leaving out the functions `chosen` picks (or the data). */
+function gzipCost(chosen, withoutData = false) {
+  const kept = parts.functions.filter((fn) => !chosen(fn.name)).map((fn) => fn.body);
+  return gzipAll - gzipOf(withoutData ? kept : [...kept, ...parts.data]);
+}
+for (const [crate, entry] of crates) {
+  if (crate === '(data: strings and tables)') entry.gzip = gzipCost(() => false, true);
+  else if (crate.startsWith('(tables')) entry.gzip = null;
+  else entry.gzip = gzipCost((name) => crateOf(name) === crate);
+}
+
+// The project's own crates by module (the web layer's components one by one): where code
+// written once goes.
+const FOLDERS = new Set(['risk_sensible::view', 'risk_sensible_core::meeting', 'risk_sensible_core::analysis']);
+function areaOf(name) {
+  const own = name.match(/(?:^|[<\s&(,*])(risk_sensible(?:_[a-z_]+)?)::([a-z_][a-z0-9_]*)(?:::([a-z_][a-z0-9_]*))?/);
+  if (!own || crateOf(name) !== own[1].replace(/_/g, '-')) return null;
+  const [, crate, module, inner] = own;
+  return FOLDERS.has(`${crate}::${module}`) && inner ? `${crate}::${module}::${inner}` : `${crate}::${module}`;
+}
+const byArea = new Map();
+for (const fn of parts.functions) {
+  const area = areaOf(fn.name);
+  if (!area) continue;
+  const entry = byArea.get(area) ?? { bytes: 0, items: 0 };
+  entry.bytes += fn.body.length;
+  entry.items += 1;
+  byArea.set(area, entry);
+}
+for (const [area, entry] of byArea) entry.gzip = gzipCost((name) => areaOf(name) === area);
+const areas = [...byArea.entries()].sort((a, b) => b[1].gzip - a[1].gzip);
 const kib = (bytes) => (bytes / 1024).toFixed(1);
 const share = (bytes) => `${((100 * bytes) / total).toFixed(1)}%`;
 
@@ -83,9 +195,26 @@ const lines = [
   "library's: a Yew component's render, into which the compiler inlines the component's",
   'view, counts for yew.',
   '',
-  '| crate | KiB | share | items |',
+  'The gzip column is what leaving the crate out would save of the code and data under',
+  "gzip -9 (the module's other sections aside): copies of one generic function compress to",
+  'almost nothing, code written once does not. The gzip figures add up to more than the',
+  'whole, since what a crate shares with the rest is counted for each.',
+  '',
+  `| crate | KiB | share | gzip KiB | items |`,
+  '| --- | ---: | ---: | ---: | ---: |',
+  ...crates.map(([crate, entry]) => `| ${cell(crate)} | ${kib(entry.bytes)} | ${share(entry.bytes)} | ${entry.gzip === null ? '–' : kib(entry.gzip)} | ${entry.items} |`),
+  '',
+  "## The project's crates by module",
+  '',
+  "Functions of the project's crates by module (or by function, for one at a crate's root),",
+  "the web layer's by component and the meeting's core by part; by what leaving each out",
+  'would save under gzip -9, as above (a component counts with the generic code',
+  'instantiated for it). Code and data together compress to',
+  `${kib(gzipAll)} KiB here.`,
+  '',
+  '| module | KiB | gzip KiB | functions |',
   '| --- | ---: | ---: | ---: |',
-  ...crates.map(([crate, entry]) => `| ${cell(crate)} | ${kib(entry.bytes)} | ${share(entry.bytes)} | ${entry.items} |`),
+  ...areas.map(([area, entry]) => `| \`${cell(area)}\` | ${kib(entry.bytes)} | ${kib(entry.gzip)} | ${entry.items} |`),
   '',
   '## The 40 largest items',
   '',
@@ -106,6 +235,6 @@ const lines = [
 writeFileSync(outFile, lines.join('\n'));
 console.log(`size: ${shipped} bytes shipped (${kib(shippedGzip)} KiB gzip); by crate:`);
 for (const [crate, entry] of crates.slice(0, 12)) {
-  console.log(`  ${crate.padEnd(36)} ${kib(entry.bytes).padStart(8)} KiB  ${share(entry.bytes).padStart(6)}`);
+  console.log(`  ${crate.padEnd(36)} ${kib(entry.bytes).padStart(8)} KiB  ${share(entry.bytes).padStart(6)}  gzip ${entry.gzip === null ? '–' : kib(entry.gzip)} KiB`);
 }
 console.log(`size: report written to ${outFile}`);
