@@ -150,6 +150,38 @@ fn a_draft_missing_fields_is_refused_with_a_finding_per_field() {
     }
 }
 
+/// An item's texts are held to their limits when it is saved, at the path it has or would
+/// take: all of an added item's, and those of an edited item made longer than it held (an
+/// item imported that long keeps what it has).
+#[test]
+fn an_items_text_over_its_limit_is_refused_where_it_was_made_longer() {
+    use risk_sensible::meeting::limits::LINE_CHARS;
+    let paths = |problem: Result<(), Problem>| match problem {
+        Err(Problem::Invalid(findings)) => findings
+            .iter()
+            .map(|finding| finding.path.to_string())
+            .collect::<Vec<_>>(),
+        other => panic!("expected a refusal, got {other:?}"),
+    };
+    let mut record = complete_record();
+    let long = "n".repeat(LINE_CHARS + 1);
+    let added = add(draft(&long, "PC", "Police", Attendance::Attended));
+    let at = format!("$.participants[{}].name", record.participants.len());
+    assert_eq!(paths(run(&mut record, added)), [at]);
+
+    record.participants[1].role = "r".repeat(LINE_CHARS + 5);
+    let before = record.participants[1].clone();
+    let mut renamed = before.clone();
+    renamed.name = "Tom Reyes-Hall".into();
+    run(&mut record, edit("p2", renamed.clone())).unwrap();
+    renamed.role.push('r');
+    assert_eq!(
+        paths(run(&mut record, edit("p2", renamed))),
+        ["$.participants[1].role"]
+    );
+    assert_eq!(record.participants[1].role, before.role);
+}
+
 #[test]
 fn editing_a_participant_changes_only_that_participant() {
     let mut record = complete_record();

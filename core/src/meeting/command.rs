@@ -441,6 +441,14 @@ macro_rules! with_item {
     };
 }
 
+/// An item is written as the item itself (its list is not written): what the limits on its
+/// text read, through one compiled walk of an item rather than one for each type.
+impl serde::Serialize for Item {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        with_item!(self, |value| value.serialize(serializer))
+    }
+}
+
 impl Item {
     /// The list the item belongs to.
     pub fn kind(&self) -> ItemKind {
@@ -796,13 +804,7 @@ impl Command {
                 let adding = matches!(self, Command::Add(_));
                 let at = item.path_in(record, adding);
                 let mut problems = item.problems(&at);
-                problems.extend(with_item!(item, |value| item_limits(
-                    record,
-                    item.kind(),
-                    value,
-                    adding,
-                    &at
-                )));
+                problems.extend(item_limits(record, item, adding, &at));
                 if problems.is_empty() {
                     problems = reference_problems(record, item, &at);
                 }
@@ -812,9 +814,7 @@ impl Command {
                 let kind = item.kind();
                 let at = kind.item_path(restored_index(record, kind, *index));
                 let mut problems = item.problems(&at);
-                problems.extend(with_item!(item, |value| item_limits(
-                    record, kind, value, true, &at
-                )));
+                problems.extend(item_limits(record, item, true, &at));
                 if problems.is_empty() {
                     problems = reference_problems(record, item, &at);
                 }
@@ -950,14 +950,10 @@ impl Command {
                 limits::bytes_bound(text) + limits::bytes_bound(restrictions)
             }
             Command::EditFamilyCopy(plan) => limits::bytes_bound(plan),
-            Command::Add(item) | Command::Edit(item) => {
-                with_item!(item, |value| limits::bytes_bound(value))
-            }
+            Command::Add(item) | Command::Edit(item) => limits::bytes_bound(item),
             // The item, and its approval for the family's copy (its list and id again).
             Command::Restore { item, .. } => {
-                with_item!(item, |value| limits::bytes_bound(value))
-                    + limits::bytes_bound(item.id())
-                    + 256
+                limits::bytes_bound(item) + limits::bytes_bound(item.id()) + 256
             }
             Command::SetScale(scale) | Command::RestoreScale { scale, .. } => {
                 limits::bytes_bound(scale)
@@ -1127,21 +1123,15 @@ fn follow_up_problems(record: &DecisionRecord, follow_up: &FollowUp) -> Vec<Find
 
 /// The texts of an item over their limits (see [`limits`]), and a full list for an added
 /// item.
-fn item_limits<T: ListItem + serde::Serialize>(
-    record: &DecisionRecord,
-    kind: ItemKind,
-    item: &T,
-    adding: bool,
-    at: &JsonPath,
-) -> Vec<Finding> {
-    let list = T::list(record, kind);
+fn item_limits(record: &DecisionRecord, item: &Item, adding: bool, at: &JsonPath) -> Vec<Finding> {
+    let list = any_list(record, item.kind());
     if adding {
         let mut problems = limits::text_findings(item, None, at, Some("id"));
-        problems.extend(limits::list_full(list.len(), at));
+        problems.extend(limits::list_full(list.count(), at));
         problems
     } else {
-        let before = list.iter().find(|existing| existing.id() == item.id());
-        limits::text_findings(item, before, at, None)
+        let before = find_id(list, item.id()).map(|index| list.item_at(index, item.kind()));
+        limits::text_findings(item, before.as_ref(), at, None)
     }
 }
 
