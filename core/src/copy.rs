@@ -109,6 +109,10 @@ pub fn may_receive(reader: &Reader, restrictions: &Restrictions) -> bool {
             .all(|restriction| allows(restriction, reader))
 }
 
+/// Whether a copy keeps what carries these restrictions. A trait object, so that leaving
+/// out, for each type of item, is compiled once for all the copies.
+type Keep<'a> = &'a dyn Fn(&Restrictions) -> bool;
+
 /// Counts what a copy leaves out, by section.
 #[derive(Default)]
 struct LeftOut(CountMap);
@@ -123,12 +127,7 @@ impl LeftOut {
     }
 
     /// Keeps the items whose restrictions `keep` allows, counting the rest under `section`.
-    fn retain<T: Restricted>(
-        &mut self,
-        section: String,
-        items: &mut Vec<T>,
-        keep: &impl Fn(&Restrictions) -> bool,
-    ) {
+    fn retain<T: Restricted>(&mut self, section: String, items: &mut Vec<T>, keep: Keep<'_>) {
         let before = items.len();
         items.retain(|item| keep(&item.restrictions()));
         self.add(section, before - items.len());
@@ -136,12 +135,7 @@ impl LeftOut {
 
     /// Takes out a whole section whose restrictions `keep` refuses, counting it under
     /// `section`.
-    fn take<T: Restricted>(
-        &mut self,
-        section: &str,
-        held: &mut Option<T>,
-        keep: &impl Fn(&Restrictions) -> bool,
-    ) {
+    fn take<T: Restricted>(&mut self, section: &str, held: &mut Option<T>, keep: Keep<'_>) {
         if held
             .as_ref()
             .is_some_and(|held| !keep(&held.restrictions()))
@@ -157,7 +151,7 @@ impl LeftOut {
 /// debrief and the audit trail (whose entries quote the items) removed, no integrity data,
 /// and `meta.copy` saying whose copy it is and how much was left out of each section.
 pub fn professional_copy(record: &DecisionRecord, reader: &Reader) -> DecisionRecord {
-    leave_out(record, reader.recipient(), |restrictions| {
+    leave_out(record, reader.recipient(), &|restrictions| {
         may_receive(reader, restrictions)
     })
 }
@@ -181,43 +175,39 @@ pub fn shared_screen_copy(record: &DecisionRecord) -> DecisionRecord {
             scale.restrictions = Some(Restrictions::none());
         }
     }
-    leave_out(&scores, screen, Restrictions::is_empty)
+    leave_out(&scores, screen, &Restrictions::is_empty)
 }
 
 /// The record with everything whose restrictions `keep` refuses left out, counted by
 /// section in `meta.copy`.
-fn leave_out(
-    record: &DecisionRecord,
-    recipient: CopyRecipient,
-    keep: impl Fn(&Restrictions) -> bool,
-) -> DecisionRecord {
+fn leave_out(record: &DecisionRecord, recipient: CopyRecipient, keep: Keep<'_>) -> DecisionRecord {
     let mut copy = record.clone();
     let mut left = LeftOut::default();
     let key = |kind: ItemKind| kind.key();
-    left.retain(key(ItemKind::Subject), &mut copy.subjects, &keep);
-    left.retain(key(ItemKind::Information), &mut copy.information, &keep);
-    left.retain(key(ItemKind::Gap), &mut copy.gaps, &keep);
+    left.retain(key(ItemKind::Subject), &mut copy.subjects, keep);
+    left.retain(key(ItemKind::Information), &mut copy.information, keep);
+    left.retain(key(ItemKind::Gap), &mut copy.gaps, keep);
     for column in AssessmentColumn::ALL {
         left.retain(
             key(ItemKind::Statement(*column)),
             &mut copy.assessment[*column],
-            &keep,
+            keep,
         );
     }
-    left.retain("scales".into(), &mut copy.scales, &keep);
-    left.retain(key(ItemKind::Tool), &mut copy.tools, &keep);
-    left.retain(key(ItemKind::Decision), &mut copy.decisions, &keep);
-    left.retain(key(ItemKind::Risk), &mut copy.risks, &keep);
-    left.retain(key(ItemKind::Action), &mut copy.actions, &keep);
-    left.retain(key(ItemKind::Contingency), &mut copy.contingencies, &keep);
-    left.retain(key(ItemKind::Dissent), &mut copy.dissent, &keep);
+    left.retain("scales".into(), &mut copy.scales, keep);
+    left.retain(key(ItemKind::Tool), &mut copy.tools, keep);
+    left.retain(key(ItemKind::Decision), &mut copy.decisions, keep);
+    left.retain(key(ItemKind::Risk), &mut copy.risks, keep);
+    left.retain(key(ItemKind::Action), &mut copy.actions, keep);
+    left.retain(key(ItemKind::Contingency), &mut copy.contingencies, keep);
+    left.retain(key(ItemKind::Dissent), &mut copy.dissent, keep);
     left.retain(
         key(ItemKind::FamilyCommunication),
         &mut copy.family_communication,
         &keep,
     );
-    left.retain("amendments".into(), &mut copy.amendments, &keep);
-    left.retain("followUp".into(), &mut copy.follow_up, &keep);
+    left.retain("amendments".into(), &mut copy.amendments, keep);
+    left.retain("followUp".into(), &mut copy.follow_up, keep);
     if !keep(&copy.meeting.restrictions()) && !copy.meeting.reason.is_empty() {
         copy.meeting.reason.clear();
         left.add("meeting.reason", 1);
@@ -236,10 +226,10 @@ fn leave_out(
             .count();
         left.add("childVoice", emptied);
     }
-    left.take("threshold", &mut copy.threshold, &keep);
-    left.take("lawfulBasis", &mut copy.lawful_basis, &keep);
-    left.take("injury", &mut copy.injury, &keep);
-    left.take("medical", &mut copy.medical, &keep);
+    left.take("threshold", &mut copy.threshold, keep);
+    left.take("lawfulBasis", &mut copy.lawful_basis, keep);
+    left.take("injury", &mut copy.injury, keep);
+    left.take("medical", &mut copy.medical, keep);
     if !keep(&copy.practice_context.restrictions()) && !copy.practice_context.details.is_empty() {
         copy.practice_context.details.clear();
         left.add("practiceContext", 1);
