@@ -280,6 +280,11 @@ impl DecisionRecord {
         &'a self,
         mut each: impl FnMut(ReferenceSite, &'a str),
     ) {
+        self.walk_participant_references(&mut each);
+    }
+
+    /// [`Self::for_each_participant_reference`], compiled once for all its callers.
+    fn walk_participant_references<'a>(&'a self, each: &mut dyn FnMut(ReferenceSite, &'a str)) {
         let mut each = |site: ReferenceSite, id: &'a str| {
             debug_assert!(
                 PARTICIPANT_REFERENCE_MEMBERS.contains(&site.member()),
