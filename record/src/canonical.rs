@@ -73,8 +73,6 @@ struct Sorter {
     scratch: Vec<u8>,
     /// Member lists of finished objects, kept for the next ones.
     spare: Vec<Vec<Member>>,
-    /// Room for the positions of an object's members while they are sorted.
-    order: Vec<usize>,
 }
 
 enum Open {
@@ -126,7 +124,6 @@ impl Sorter {
             open: Vec::new(),
             scratch: Vec::new(),
             spare: Vec::new(),
-            order: Vec::new(),
         }
     }
 }
@@ -251,9 +248,7 @@ impl Structure for Sorter {
         if !in_order {
             // A JSON object keeps the last of repeated keys: sort stably, then keep the
             // last of each key.
-            crate::sort_stable(members, &mut self.order, &|a, b| {
-                a.key(text).cmp(b.key(text))
-            });
+            members.sort_by(|a, b| a.key(text).cmp(b.key(text)));
             let last: Vec<bool> = (0..members.len())
                 .map(|index| {
                     members

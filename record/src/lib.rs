@@ -13,7 +13,6 @@ mod compact;
 mod json;
 mod members;
 mod objects;
-mod order;
 pub mod path;
 pub mod schema;
 mod sections;
@@ -27,7 +26,6 @@ pub use compact::{export_compact_escaped_after, replace_ranges, CompactText};
 use json::Layout;
 /// The sorted-list map the record's maps are (see [`TextMap`]), for other small maps too.
 pub use litemap::LiteMap;
-pub use order::sort_stable;
 pub use path::{JsonPath, Step};
 pub use sections::*;
 pub use shape::*;

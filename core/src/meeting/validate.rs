@@ -240,9 +240,7 @@ impl Found {
         for findings in self.checks.iter().chain(&self.texts) {
             self.findings.extend_from_slice(findings);
         }
-        crate::record::sort_stable(&mut self.findings, &mut Vec::new(), &|a, b| {
-            place(&a.path).cmp(&place(&b.path))
-        });
+        self.findings.sort_by_key(|finding| place(&finding.path));
     }
 }
 
