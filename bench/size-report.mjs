@@ -104,7 +104,13 @@ function wasmParts(bytes) {
       for (let count = leb(); count > 0; count--) {
         const flags = leb();
         if (flags === 2) leb();
-        if (flags !== 1) while (bytes[at++] !== 0x0b);
+        // An active segment's offset: one constant instruction (its opcode, a number), then
+        // `end`.
+        if (flags !== 1) {
+          at++;
+          leb();
+          at++;
+        }
         const length = leb();
         data.push(bytes.subarray(at, at + length));
         at += length;

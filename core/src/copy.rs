@@ -204,7 +204,7 @@ fn leave_out(record: &DecisionRecord, recipient: CopyRecipient, keep: Keep<'_>) 
     left.retain(
         key(ItemKind::FamilyCommunication),
         &mut copy.family_communication,
-        &keep,
+        keep,
     );
     left.retain("amendments".into(), &mut copy.amendments, keep);
     left.retain("followUp".into(), &mut copy.follow_up, keep);
