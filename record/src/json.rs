@@ -1,13 +1,15 @@
-//! The record's one JSON writer: serde_json's serializer with a formatter that chooses at
-//! run time between compact text, pretty text and the canonical form
-//! ([`crate::canonical`]). serde generates a type's writing code once per serializer type,
-//! so every JSON text the record is written as, digests included, comes from one compiled
-//! copy of that code; the choice costs a branch per token that shapes an object or a list.
+//! The record's one JSON writer: the record's walk ([`crate::walk`]) calling serde_json's
+//! formatter, with a formatter that chooses at run time between compact text, pretty text
+//! and the canonical form ([`crate::canonical`]). serde generates a type's writing code once
+//! per serializer type, and the walk is the record's one serializer, so every JSON text the
+//! record is written as, digests included, and every walk of it come from one compiled copy
+//! of that code; the choice costs a branch per token that shapes an object or a list.
 //!
-//! The formatter writes to a buffer of its own, not to the serializer's writer (an
+//! The formatter writes to a buffer of its own, not to a writer it is handed (an
 //! `io::Sink`): the canonical form reorders what it has written, which needs the text, and
 //! the values are then written the same way in every layout, with no branch.
 
+use serde::Serializer as _;
 use serde_json::ser::{CharEscape, CompactFormatter, Formatter, PrettyFormatter};
 use std::io::{self, Write};
 
@@ -19,7 +21,7 @@ pub(crate) enum Layout<'c> {
     Pretty(PrettyFormatter<'static>),
     /// The canonical form: compact text, with every object's members put in key order by
     /// the [`Structure`] ([`crate::canonical`]).
-    Canonical(&'c mut dyn Structure),
+    Canonical(&'c mut (dyn Structure + 'static)),
 }
 
 /// What the canonical form does at the tokens that shape objects and lists, given the
@@ -41,10 +43,23 @@ pub(crate) trait Structure {
 /// serde_json's compact or pretty formatter, or the canonical form, chosen at run time,
 /// writing to `out`, with characters above U+00FF escaped when `escape` is set (see
 /// [`crate::export_compact_escaped`]).
-struct RecordFormatter<'l, 'o> {
+pub(crate) struct RecordFormatter<'l, 'o> {
     layout: Layout<'l>,
     escape: bool,
     out: &'o mut Vec<u8>,
+}
+
+impl RecordFormatter<'_, '_> {
+    /// Writes `text` as a JSON string, escaped by serde_json (and above U+00FF too when
+    /// `escape` is set).
+    pub(crate) fn string(&mut self, text: &str) -> serde_json::Result<()> {
+        let formatter = RecordFormatter {
+            layout: Layout::Compact,
+            escape: self.escape,
+            out: &mut *self.out,
+        };
+        serde_json::Serializer::with_formatter(io::sink(), formatter).serialize_str(text)
+    }
 }
 
 /// Writes `value` to `out` in `layout`, characters above U+00FF escaped when `escape` is
@@ -61,8 +76,7 @@ pub(crate) fn write<T: serde::Serialize + ?Sized>(
         escape,
         out,
     };
-    let mut serializer = serde_json::Serializer::with_formatter(io::sink(), formatter);
-    value.serialize(&mut serializer)
+    value.serialize(&mut crate::walk::Walk::writer(formatter))
 }
 
 /// The methods that shape objects and lists: the layout's own formatter's, or the

@@ -1,18 +1,24 @@
-//! One walk over a value of the record's types, as serde writes it, that writes nothing:
-//! serde hands it every field, list item and string with its name, which is all a path
-//! needs, so every field is walked, new ones included, with no list of fields to keep up.
-//! It gives the path and text of every string ([`for_each_string`], [`strings_with`]) and
-//! bounds on the bytes of the record's pretty JSON ([`bytes_bound`], [`bytes_close`]).
-//! It is one serializer for every use, so the record's `Serialize` is compiled once for
-//! all of them, and a serializer of its own, not the JSON writer with a formatter that
-//! writes nothing, because validation, which uses it, runs on every change in the widget
-//! (serde_json checks every byte of every string for characters to escape).
+//! One walk over a value of the record's types, as serde writes it: serde hands it every
+//! field, list item and string with its name, which is all a path needs, so every field is
+//! walked, new ones included, with no list of fields to keep up. It gives the path and text
+//! of every string ([`for_each_string`], [`strings_with`]), bounds on the bytes of the
+//! record's pretty JSON ([`bytes_bound`], [`bytes_close`]), and, given somewhere to write,
+//! the JSON text itself ([`crate::json::write`]).
+//!
+//! It is one serializer for every use, so the record's `Serialize` is compiled once for all
+//! of them. Writing text is a choice made at run time, not a second serializer: validation,
+//! which walks on every change in the widget, writes nothing and so never checks a string
+//! for characters to escape, and the text written goes through serde_json's formatter and
+//! string escaping, token for token as serde_json's own serializer calls them.
 
+use crate::json::RecordFormatter;
 use crate::path::{JsonPath, Step};
 use crate::DecisionRecord;
 use serde::ser::{self, Serialize};
+use serde_json::ser::Formatter;
+use serde_json::Error;
 use std::borrow::Cow;
-use std::fmt;
+use std::io;
 
 /// Every string value in the record that holds a character `wanted` picks: its path
 /// (`$.decisions[0].rationale`), and those characters, each once, in the order they first
@@ -121,7 +127,7 @@ const ESCAPE_FACTOR: usize = 6;
 
 /// A value of the record's types walked as serde writes it: the path of each string, and
 /// an upper bound of the bytes of its pretty JSON.
-struct Walk<'v> {
+pub(crate) struct Walk<'v> {
     path: Vec<Step>,
     /// The index of the next item of each open list.
     counters: Vec<usize>,
@@ -133,6 +139,8 @@ struct Walk<'v> {
     leave_out: &'static [&'static str],
     /// The one member of the outermost object walked, if not all.
     only: Option<&'static str>,
+    /// Where the value's JSON text is written, when it is.
+    write: Option<RecordFormatter<'v, 'v>>,
 }
 
 /// What is called with each string's path and text.
@@ -148,10 +156,27 @@ impl<'v> Walk<'v> {
             visit,
             leave_out: &[],
             only: None,
+            write: None,
         }
     }
 
-    fn text(&mut self, text: &str) {
+    /// A walk that writes the value's JSON text with `formatter`.
+    pub(crate) fn writer(formatter: RecordFormatter<'v, 'v>) -> Self {
+        Walk {
+            write: Some(formatter),
+            ..Walk::new(None)
+        }
+    }
+
+    /// Writes a token with the formatter, when the walk writes. The formatter writes to a
+    /// buffer of its own, which cannot fail.
+    fn token(&mut self, token: impl FnOnce(&mut RecordFormatter<'v, 'v>) -> io::Result<()>) {
+        if let Some(formatter) = self.write.as_mut() {
+            let _ = token(formatter);
+        }
+    }
+
+    fn text(&mut self, text: &str) -> Result<(), Error> {
         self.bytes += if self.close {
             escaped_len(text)
         } else {
@@ -160,16 +185,46 @@ impl<'v> Walk<'v> {
         if let Some(visit) = self.visit.as_mut() {
             visit(&self.path, text);
         }
+        match self.write.as_mut() {
+            Some(formatter) => formatter.string(text),
+            None => Ok(()),
+        }
     }
 
     /// `{` or `[`, and the new line and indent before the closing one.
-    fn open(&mut self) {
+    fn open(&mut self, object: bool) {
         self.counters.push(0);
         self.bytes += 3 + 2 * self.counters.len();
+        self.token(|formatter| match object {
+            true => formatter.begin_object(&mut io::sink()),
+            false => formatter.begin_array(&mut io::sink()),
+        });
     }
 
-    fn close(&mut self) {
+    fn close(&mut self, object: bool) {
         self.counters.pop();
+        self.token(|formatter| match object {
+            true => formatter.end_object(&mut io::sink()),
+            false => formatter.end_array(&mut io::sink()),
+        });
+    }
+
+    /// The number `write` writes, counted at its longest.
+    fn number(&mut self, write: impl FnOnce(&mut RecordFormatter<'v, 'v>) -> io::Result<()>) {
+        self.bytes += NUMBER_BYTES;
+        self.token(write);
+    }
+
+    /// The first member or item of the object or list open innermost: whether it is, and
+    /// one more counted.
+    fn first(&mut self) -> bool {
+        match self.counters.last_mut() {
+            Some(counter) => {
+                *counter += 1;
+                *counter == 1
+            }
+            None => true,
+        }
     }
 
     /// The comma, new line and indent before a member or an item.
@@ -179,19 +234,25 @@ impl<'v> Walk<'v> {
 
     // `member` and `item` are compiled once per type of value; what does not depend on the
     // type is in `enter_member` and `enter_item`, compiled once.
-    fn member<T: Serialize + ?Sized>(&mut self, key: Cow<'static, str>, value: &T) {
-        if self.enter_member(key) {
-            let _ = value.serialize(&mut *self);
-            self.path.pop();
+    fn member<T: Serialize + ?Sized>(
+        &mut self,
+        key: Cow<'static, str>,
+        value: &T,
+    ) -> Result<(), Error> {
+        if self.enter_member(key)? {
+            value.serialize(&mut *self)?;
+            self.leave();
         }
+        Ok(())
     }
 
-    /// Enters the member under `key`; false when it is one left out.
-    fn enter_member(&mut self, key: Cow<'static, str>) -> bool {
+    /// Enters the member under `key`, written up to its value; false when it is one left
+    /// out.
+    fn enter_member(&mut self, key: Cow<'static, str>) -> Result<bool, Error> {
         if self.path.is_empty()
             && (self.leave_out.contains(&&*key) || self.only.is_some_and(|only| only != key))
         {
-            return false;
+            return Ok(false);
         }
         self.separator();
         // `"key": `; a key that is not one of the types' own names may need escapes.
@@ -200,48 +261,48 @@ impl<'v> Walk<'v> {
             Cow::Owned(key) if self.close => escaped_len(key),
             Cow::Owned(key) => 2 + ESCAPE_FACTOR * key.len(),
         };
+        let first = self.first();
+        if let Some(formatter) = self.write.as_mut() {
+            let _ = formatter.begin_object_key(&mut io::sink(), first);
+            formatter.string(&key)?;
+            let _ = formatter.end_object_key(&mut io::sink());
+            let _ = formatter.begin_object_value(&mut io::sink());
+        }
         self.path.push(Step::Key(key));
-        true
+        Ok(true)
     }
 
-    fn item<T: Serialize + ?Sized>(&mut self, value: &T) {
+    /// Leaves the member or item entered last.
+    fn leave(&mut self) {
+        let member = matches!(self.path.pop(), Some(Step::Key(_)));
+        self.token(|formatter| match member {
+            true => formatter.end_object_value(&mut io::sink()),
+            false => formatter.end_array_value(&mut io::sink()),
+        });
+    }
+
+    fn item<T: Serialize + ?Sized>(&mut self, value: &T) -> Result<(), Error> {
         self.enter_item();
-        let _ = value.serialize(&mut *self);
-        self.path.pop();
+        value.serialize(&mut *self)?;
+        self.leave();
+        Ok(())
     }
 
     fn enter_item(&mut self) {
         self.separator();
         let index = self.counters.last().copied().unwrap_or_default();
-        if let Some(counter) = self.counters.last_mut() {
-            *counter += 1;
-        }
+        let first = self.first();
+        self.token(|formatter| formatter.begin_array_value(&mut io::sink(), first));
         self.path.push(Step::Index(index));
     }
 }
 
-/// The walk never fails; serde needs an error type all the same.
-#[derive(Debug)]
-struct Never;
-
-impl fmt::Display for Never {
-    fn fmt(&self, formatter: &mut fmt::Formatter<'_>) -> fmt::Result {
-        formatter.write_str("never")
-    }
-}
-
-impl std::error::Error for Never {}
-
-impl ser::Error for Never {
-    fn custom<T: fmt::Display>(_: T) -> Self {
-        Never
-    }
-}
-
+/// Numbers as serde_json writes them: every integer in its decimal digits, a float that is
+/// not finite as `null`.
 macro_rules! numbers {
-    ($($method:ident: $type:ty),*) => {
-        $(fn $method(self, _: $type) -> Result<(), Never> {
-            self.bytes += NUMBER_BYTES;
+    ($($method:ident: $type:ty => $write:ident as $as:ty),*) => {
+        $(fn $method(self, value: $type) -> Result<(), Error> {
+            self.number(|formatter| formatter.$write(&mut io::sink(), value as $as));
             Ok(())
         })*
     };
@@ -249,7 +310,7 @@ macro_rules! numbers {
 
 impl<'w, 'v> ser::Serializer for &'w mut Walk<'v> {
     type Ok = ();
-    type Error = Never;
+    type Error = Error;
     type SerializeSeq = Self;
     type SerializeTuple = Self;
     type SerializeTupleStruct = Self;
@@ -259,47 +320,62 @@ impl<'w, 'v> ser::Serializer for &'w mut Walk<'v> {
     type SerializeStructVariant = Self;
 
     numbers!(
-        serialize_i8: i8, serialize_i16: i16, serialize_i32: i32, serialize_i64: i64,
-        serialize_u8: u8, serialize_u16: u16, serialize_u32: u32, serialize_u64: u64,
-        serialize_f32: f32, serialize_f64: f64, serialize_bool: bool
+        serialize_i8: i8 => write_i64 as i64, serialize_i16: i16 => write_i64 as i64,
+        serialize_i32: i32 => write_i64 as i64, serialize_i64: i64 => write_i64 as i64,
+        serialize_u8: u8 => write_u64 as u64, serialize_u16: u16 => write_u64 as u64,
+        serialize_u32: u32 => write_u64 as u64, serialize_u64: u64 => write_u64 as u64,
+        serialize_bool: bool => write_bool as bool
     );
 
-    fn serialize_char(self, value: char) -> Result<(), Never> {
-        self.text(value.encode_utf8(&mut [0; 4]));
+    fn serialize_f32(self, value: f32) -> Result<(), Error> {
+        self.number(|formatter| match value.is_finite() {
+            true => formatter.write_f32(&mut io::sink(), value),
+            false => formatter.write_null(&mut io::sink()),
+        });
         Ok(())
     }
 
-    fn serialize_str(self, value: &str) -> Result<(), Never> {
-        self.text(value);
+    fn serialize_f64(self, value: f64) -> Result<(), Error> {
+        self.number(|formatter| match value.is_finite() {
+            true => formatter.write_f64(&mut io::sink(), value),
+            false => formatter.write_null(&mut io::sink()),
+        });
         Ok(())
     }
 
-    fn serialize_bytes(self, value: &[u8]) -> Result<(), Never> {
-        self.open();
+    fn serialize_char(self, value: char) -> Result<(), Error> {
+        self.text(value.encode_utf8(&mut [0; 4]))
+    }
+
+    fn serialize_str(self, value: &str) -> Result<(), Error> {
+        self.text(value)
+    }
+
+    fn serialize_bytes(self, value: &[u8]) -> Result<(), Error> {
+        self.open(false);
         for byte in value {
-            self.item(byte);
+            self.item(byte)?;
         }
-        self.close();
+        self.close(false);
         Ok(())
     }
 
-    fn serialize_none(self) -> Result<(), Never> {
-        self.bytes += 4;
-        Ok(())
+    fn serialize_none(self) -> Result<(), Error> {
+        self.serialize_unit()
     }
 
-    fn serialize_some<T: Serialize + ?Sized>(self, value: &T) -> Result<(), Never> {
+    fn serialize_some<T: Serialize + ?Sized>(self, value: &T) -> Result<(), Error> {
         value.serialize(self)
     }
 
-    fn serialize_unit(self) -> Result<(), Never> {
+    fn serialize_unit(self) -> Result<(), Error> {
         self.bytes += 4;
+        self.token(|formatter| formatter.write_null(&mut io::sink()));
         Ok(())
     }
 
-    fn serialize_unit_struct(self, _: &'static str) -> Result<(), Never> {
-        self.bytes += 4;
-        Ok(())
+    fn serialize_unit_struct(self, _: &'static str) -> Result<(), Error> {
+        self.serialize_unit()
     }
 
     fn serialize_unit_variant(
@@ -307,16 +383,20 @@ impl<'w, 'v> ser::Serializer for &'w mut Walk<'v> {
         _: &'static str,
         _: u32,
         variant: &'static str,
-    ) -> Result<(), Never> {
+    ) -> Result<(), Error> {
+        // A name of the types' own: no escapes, and not one of the texts visited.
         self.bytes += 2 + variant.len();
-        Ok(())
+        match self.write.as_mut() {
+            Some(formatter) => formatter.string(variant),
+            None => Ok(()),
+        }
     }
 
     fn serialize_newtype_struct<T: Serialize + ?Sized>(
         self,
         _: &'static str,
         value: &T,
-    ) -> Result<(), Never> {
+    ) -> Result<(), Error> {
         value.serialize(self)
     }
 
@@ -326,25 +406,25 @@ impl<'w, 'v> ser::Serializer for &'w mut Walk<'v> {
         _: u32,
         variant: &'static str,
         value: &T,
-    ) -> Result<(), Never> {
-        self.open();
-        self.member(Cow::Borrowed(variant), value);
-        self.close();
+    ) -> Result<(), Error> {
+        self.open(true);
+        self.member(Cow::Borrowed(variant), value)?;
+        self.close(true);
         Ok(())
     }
 
-    fn serialize_seq(self, _: Option<usize>) -> Result<Self, Never> {
-        self.open();
+    fn serialize_seq(self, _: Option<usize>) -> Result<Self, Error> {
+        self.open(false);
         Ok(self)
     }
 
-    fn serialize_tuple(self, _: usize) -> Result<Self, Never> {
-        self.open();
+    fn serialize_tuple(self, _: usize) -> Result<Self, Error> {
+        self.open(false);
         Ok(self)
     }
 
-    fn serialize_tuple_struct(self, _: &'static str, _: usize) -> Result<Self, Never> {
-        self.open();
+    fn serialize_tuple_struct(self, _: &'static str, _: usize) -> Result<Self, Error> {
+        self.open(false);
         Ok(self)
     }
 
@@ -354,23 +434,21 @@ impl<'w, 'v> ser::Serializer for &'w mut Walk<'v> {
         _: u32,
         variant: &'static str,
         _: usize,
-    ) -> Result<Self, Never> {
+    ) -> Result<Self, Error> {
         // `{"variant": [` …: the object's key, then the list.
-        self.open();
-        self.separator();
-        self.bytes += 4 + variant.len();
-        self.path.push(Step::Key(Cow::Borrowed(variant)));
-        self.open();
+        self.open(true);
+        self.enter_member(Cow::Borrowed(variant))?;
+        self.open(false);
         Ok(self)
     }
 
-    fn serialize_map(self, _: Option<usize>) -> Result<Self, Never> {
-        self.open();
+    fn serialize_map(self, _: Option<usize>) -> Result<Self, Error> {
+        self.open(true);
         Ok(self)
     }
 
-    fn serialize_struct(self, _: &'static str, _: usize) -> Result<Self, Never> {
-        self.open();
+    fn serialize_struct(self, _: &'static str, _: usize) -> Result<Self, Error> {
+        self.open(true);
         Ok(self)
     }
 
@@ -380,12 +458,10 @@ impl<'w, 'v> ser::Serializer for &'w mut Walk<'v> {
         _: u32,
         variant: &'static str,
         _: usize,
-    ) -> Result<Self, Never> {
-        self.open();
-        self.separator();
-        self.bytes += 4 + variant.len();
-        self.path.push(Step::Key(Cow::Borrowed(variant)));
-        self.open();
+    ) -> Result<Self, Error> {
+        self.open(true);
+        self.enter_member(Cow::Borrowed(variant))?;
+        self.open(true);
         Ok(self)
     }
 }
@@ -396,16 +472,15 @@ macro_rules! list_impls {
     ($($trait:ident, $method:ident, $variant:literal);+) => {
         $(impl ser::$trait for &mut Walk<'_> {
             type Ok = ();
-            type Error = Never;
-            fn $method<T: Serialize + ?Sized>(&mut self, value: &T) -> Result<(), Never> {
-                self.item(value);
-                Ok(())
+            type Error = Error;
+            fn $method<T: Serialize + ?Sized>(&mut self, value: &T) -> Result<(), Error> {
+                self.item(value)
             }
-            fn end(self) -> Result<(), Never> {
-                self.close();
+            fn end(self) -> Result<(), Error> {
+                self.close(false);
                 if $variant {
-                    self.path.pop();
-                    self.close();
+                    self.leave();
+                    self.close(true);
                 }
                 Ok(())
             }
@@ -422,61 +497,66 @@ list_impls!(
 
 impl ser::SerializeMap for &mut Walk<'_> {
     type Ok = ();
-    type Error = Never;
-    fn serialize_key<T: Serialize + ?Sized>(&mut self, key: &T) -> Result<(), Never> {
-        // The key is kept as the path's next step until its value comes.
-        let name = crate::to_json_text(key)
-            .and_then(|text| serde_json::from_str::<String>(&text).ok())
-            .unwrap_or_default();
+    type Error = Error;
+    fn serialize_key<T: Serialize + ?Sized>(&mut self, key: &T) -> Result<(), Error> {
+        // The key is kept as the path's next step until its value comes. As serde_json
+        // writes keys: text as it is, a number or `true` / `false` as text; anything else
+        // is refused.
+        let text = crate::to_json_text(key).unwrap_or_default();
+        let name = match text.as_bytes().first() {
+            Some(b'"') => serde_json::from_str::<String>(&text).ok(),
+            Some(b'-' | b'0'..=b'9' | b't' | b'f') => Some(text),
+            _ => None,
+        };
+        let Some(name) = name else {
+            return Err(ser::Error::custom("key must be a string"));
+        };
         self.path.push(Step::Key(Cow::Owned(name)));
         Ok(())
     }
-    fn serialize_value<T: Serialize + ?Sized>(&mut self, value: &T) -> Result<(), Never> {
+    fn serialize_value<T: Serialize + ?Sized>(&mut self, value: &T) -> Result<(), Error> {
         let key = match self.path.pop() {
             Some(Step::Key(key)) => key,
             _ => Cow::Borrowed(""),
         };
-        self.member(key, value);
-        Ok(())
+        self.member(key, value)
     }
-    fn end(self) -> Result<(), Never> {
-        self.close();
+    fn end(self) -> Result<(), Error> {
+        self.close(true);
         Ok(())
     }
 }
 
 impl ser::SerializeStruct for &mut Walk<'_> {
     type Ok = ();
-    type Error = Never;
+    type Error = Error;
     fn serialize_field<T: Serialize + ?Sized>(
         &mut self,
         key: &'static str,
         value: &T,
-    ) -> Result<(), Never> {
-        self.member(Cow::Borrowed(key), value);
-        Ok(())
+    ) -> Result<(), Error> {
+        self.member(Cow::Borrowed(key), value)
     }
-    fn end(self) -> Result<(), Never> {
-        self.close();
+    fn end(self) -> Result<(), Error> {
+        self.close(true);
         Ok(())
     }
 }
 
 impl ser::SerializeStructVariant for &mut Walk<'_> {
     type Ok = ();
-    type Error = Never;
+    type Error = Error;
     fn serialize_field<T: Serialize + ?Sized>(
         &mut self,
         key: &'static str,
         value: &T,
-    ) -> Result<(), Never> {
-        self.member(Cow::Borrowed(key), value);
-        Ok(())
+    ) -> Result<(), Error> {
+        self.member(Cow::Borrowed(key), value)
     }
-    fn end(self) -> Result<(), Never> {
-        self.close();
-        self.path.pop();
-        self.close();
+    fn end(self) -> Result<(), Error> {
+        self.close(true);
+        self.leave();
+        self.close(true);
         Ok(())
     }
 }
