@@ -305,9 +305,105 @@ impl SerializeStruct for &mut Writer<'_> {
     }
 }
 
+/// The `Serializer` methods a serializer that takes one kind of value refuses: every method
+/// for a scalar, an option or a newtype, and every compound but a struct, each returning
+/// `Err($refusal)`. Its `Ok` is `$ok`, its `Error` `$error`, and its compound types
+/// `Impossible`; it writes `serialize_struct` and `serialize_unit_variant` itself.
+macro_rules! refuse_all_but_struct_and_unit_variant {
+    ($ok:ty, $error:ty, $refusal:expr) => {
+        type Ok = $ok;
+        type Error = $error;
+        type SerializeSeq = serde::ser::Impossible<$ok, $error>;
+        type SerializeTuple = serde::ser::Impossible<$ok, $error>;
+        type SerializeTupleStruct = serde::ser::Impossible<$ok, $error>;
+        type SerializeTupleVariant = serde::ser::Impossible<$ok, $error>;
+        type SerializeMap = serde::ser::Impossible<$ok, $error>;
+        type SerializeStructVariant = serde::ser::Impossible<$ok, $error>;
+
+        refuse_all_but_struct_and_unit_variant!(@scalars $ok, $error, $refusal;
+            serialize_bool(bool),
+            serialize_i8(i8),
+            serialize_i16(i16),
+            serialize_i32(i32),
+            serialize_i64(i64),
+            serialize_u8(u8),
+            serialize_u16(u16),
+            serialize_u32(u32),
+            serialize_u64(u64),
+            serialize_f32(f32),
+            serialize_f64(f64),
+            serialize_char(char),
+            serialize_str(&str),
+            serialize_bytes(&[u8]),
+            serialize_none(),
+            serialize_unit(),
+            serialize_unit_struct(&'static str),
+        );
+
+        fn serialize_some<T: serde::Serialize + ?Sized>(self, _: &T) -> Result<$ok, $error> {
+            Err($refusal)
+        }
+        fn serialize_newtype_struct<T: serde::Serialize + ?Sized>(
+            self,
+            _: &'static str,
+            _: &T,
+        ) -> Result<$ok, $error> {
+            Err($refusal)
+        }
+        fn serialize_newtype_variant<T: serde::Serialize + ?Sized>(
+            self,
+            _: &'static str,
+            _: u32,
+            _: &'static str,
+            _: &T,
+        ) -> Result<$ok, $error> {
+            Err($refusal)
+        }
+        fn serialize_seq(self, _: Option<usize>) -> Result<Self::SerializeSeq, $error> {
+            Err($refusal)
+        }
+        fn serialize_tuple(self, _: usize) -> Result<Self::SerializeTuple, $error> {
+            Err($refusal)
+        }
+        fn serialize_tuple_struct(
+            self,
+            _: &'static str,
+            _: usize,
+        ) -> Result<Self::SerializeTupleStruct, $error> {
+            Err($refusal)
+        }
+        fn serialize_tuple_variant(
+            self,
+            _: &'static str,
+            _: u32,
+            _: &'static str,
+            _: usize,
+        ) -> Result<Self::SerializeTupleVariant, $error> {
+            Err($refusal)
+        }
+        fn serialize_map(self, _: Option<usize>) -> Result<Self::SerializeMap, $error> {
+            Err($refusal)
+        }
+        fn serialize_struct_variant(
+            self,
+            _: &'static str,
+            _: u32,
+            _: &'static str,
+            _: usize,
+        ) -> Result<Self::SerializeStructVariant, $error> {
+            Err($refusal)
+        }
+    };
+    (@scalars $ok:ty, $error:ty, $refusal:expr; $($method:ident($($type:ty),*)),* $(,)?) => {
+        $(fn $method(self, $(_: $type),*) -> Result<$ok, $error> {
+            Err($refusal)
+        })*
+    };
+}
+
 impl<'m, 'a> Serializer for &'m mut Writer<'a> {
     type SerializeStruct = &'m mut Writer<'a>;
-    crate::unit::refuse_all_but_struct_and_unit_variant!(
+    refuse_all_but_struct_and_unit_variant!(
         (),
         serde_json::Error,
         ser::Error::custom("not a decision record")

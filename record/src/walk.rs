@@ -120,6 +120,14 @@ pub fn for_each_string<T: Serialize + ?Sized>(value: &T, visit: &mut dyn FnMut(&
     let _ = value.serialize(&mut walk);
 }
 
+/// The name a unit variant is written as, when `value` is one; `None` for any other value
+/// ([`crate::variant_name`]).
+pub(crate) fn variant_name<T: Serialize + ?Sized>(value: &T) -> Option<&'static str> {
+    let mut walk = Walk::new(None);
+    let _ = value.serialize(&mut walk);
+    walk.unit_variant
+}
+
 /// The most bytes a number is written in (`-1.7976931348623157e308`).
 const NUMBER_BYTES: usize = 24;
 /// The most bytes `export` writes for one byte of text.
@@ -141,6 +149,11 @@ pub(crate) struct Walk<'v> {
     only: Option<&'static str>,
     /// Where the value's JSON text is written, when it is.
     write: Option<RecordFormatter<'v, 'v>>,
+    /// The name of the unit variant the walked value is, if it is one.
+    unit_variant: Option<&'static str>,
+    /// Whether an option or a newtype has been walked into, so that the value is not a
+    /// unit variant itself.
+    wrapped: bool,
 }
 
 /// What is called with each string's path and text.
@@ -157,6 +170,8 @@ impl<'v> Walk<'v> {
             leave_out: &[],
             only: None,
             write: None,
+            unit_variant: None,
+            wrapped: false,
         }
     }
 
@@ -365,6 +380,7 @@ impl<'w, 'v> ser::Serializer for &'w mut Walk<'v> {
     }
 
     fn serialize_some<T: Serialize + ?Sized>(self, value: &T) -> Result<(), Error> {
+        self.wrapped = true;
         value.serialize(self)
     }
 
@@ -386,6 +402,9 @@ impl<'w, 'v> ser::Serializer for &'w mut Walk<'v> {
     ) -> Result<(), Error> {
         // A name of the types' own: no escapes, and not one of the texts visited.
         self.bytes += 2 + variant.len();
+        if self.counters.is_empty() && !self.wrapped {
+            self.unit_variant = Some(variant);
+        }
         match self.write.as_mut() {
             Some(formatter) => formatter.string(variant),
             None => Ok(()),
@@ -397,6 +416,7 @@ impl<'w, 'v> ser::Serializer for &'w mut Walk<'v> {
         _: &'static str,
         value: &T,
     ) -> Result<(), Error> {
+        self.wrapped = true;
         value.serialize(self)
     }
 
@@ -563,7 +583,17 @@ impl ser::SerializeStructVariant for &mut Walk<'_> {
 
 #[cfg(test)]
 mod tests {
-    use crate::{strings_with, DecisionRecord, Participant};
+    use crate::{strings_with, variant_name, DecisionRecord, Participant, Status};
+
+    #[test]
+    fn a_unit_variant_alone_is_named() {
+        assert_eq!(variant_name(&Status::Final), Some("final"));
+        assert_eq!(variant_name(&[Status::Final]), None);
+        assert_eq!(variant_name(&Some(Status::Final)), None);
+        assert_eq!(variant_name("final"), None);
+        let record = DecisionRecord::new("r1".into(), "2026-03-02T09:00:00Z".parse().unwrap());
+        assert_eq!(variant_name(&record.meta), None);
+    }
 
     #[test]
     fn finds_each_string_holding_a_wanted_character_at_its_path() {
