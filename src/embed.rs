@@ -623,5 +623,11 @@ pub fn check_record(
         (Status::Final | Status::Amended, Some(digest)) => digest.clone(),
         _ => crate::record::integrity::content_digest(&record),
     };
-    to_js(&serde_json::json!({ "findings": findings, "digest": digest }))
+    /// What `checkRecord` answers, its members in the order of their keys.
+    #[derive(Serialize)]
+    struct Checked {
+        digest: String,
+        findings: Vec<crate::meeting::Finding>,
+    }
+    to_js(&Checked { digest, findings })
 }

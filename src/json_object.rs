@@ -42,7 +42,9 @@ pub fn write(members: Vec<(&str, Value)>) -> String {
     for (key, value) in members {
         map.insert(key.to_string(), value);
     }
-    Value::Object(map).to_string()
+    // The record's writer, which the module has for JSON values already; `to_string` would
+    // compile serde_json's writer of a value again.
+    crate::record::to_json_text(&Value::Object(map)).unwrap_or_default()
 }
 
 #[cfg(test)]
