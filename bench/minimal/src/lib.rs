@@ -13,6 +13,11 @@
 use wasm_bindgen::prelude::*;
 use yew::prelude::*;
 
+/// The widget's allocator (src/lib.rs).
+#[cfg(all(target_arch = "wasm32", not(target_feature = "atomics")))]
+#[global_allocator]
+static ALLOCATOR: talc::wasm::WasmDynamicTalc = talc::wasm::new_wasm_dynamic_allocator();
+
 /// The mounted view; dropping it does nothing (the bench page never unmounts).
 #[wasm_bindgen]
 pub struct Handle {
