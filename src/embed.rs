@@ -27,7 +27,7 @@ use web_sys::Element;
 use yew::AppHandle;
 
 /// The host's `agencyRoles`: an object of agency names and roles.
-#[derive(Debug)]
+#[derive(Debug, PartialEq)]
 struct AgencyRoles(crate::record::LiteMap<String, AgencyRole>);
 
 impl<'de> Deserialize<'de> for AgencyRoles {
@@ -38,8 +38,7 @@ impl<'de> Deserialize<'de> for AgencyRoles {
 
 /// What a host may pass to `mount`. Every key is optional; an unknown key or a wrong type
 /// is an error, so a misspelt option is never silently ignored.
-#[derive(Debug, Default, Deserialize)]
-#[serde(rename_all = "camelCase", deny_unknown_fields)]
+#[derive(Debug, Default)]
 struct MountOptions {
     /// A record to open instead of a new, empty one. Read from the raw options by
     /// [`record_from_js`], through every import check; named here only so that it is a
@@ -80,6 +79,27 @@ struct MountOptions {
     /// Show the record read-only.
     read_only: Option<bool>,
 }
+
+// Read as the record's structs are, by the table of its members: every key optional, an
+// unknown one refused.
+crate::record::read_members!(MountOptions {
+    record,
+    storage_key,
+    draft_key,
+    draft_max_age_minutes,
+    actor,
+    agencies,
+    decision_types,
+    holidays,
+    timescales,
+    procedure,
+    agency_roles,
+    required_roles,
+    participants,
+    chair_mode,
+    screen_safe,
+    read_only
+});
 
 thread_local! {
     static NEXT_INSTANCE: Cell<u32> = const { Cell::new(1) };

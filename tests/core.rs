@@ -641,3 +641,71 @@ fn a_withdrawn_scale_is_put_back_in_place_unless_that_person_has_given_one_since
         .message
         .contains("has given a safety scale since"));
 }
+
+/// The host's configuration (the mount options' timescales, invitations and agency roles)
+/// is read as the record is, by the table of each struct's members and enumerations' names:
+/// an absent timescale keeps its default, an unknown key or name is refused in serde's
+/// words, and each role reads back from the name it is written as.
+#[test]
+fn the_hosts_configuration_reads_with_defaults_and_refuses_unknown_keys() {
+    use risk_sensible::meeting::{AgencyRole, Deadlines, Invitation};
+    use risk_sensible::record::{from_json, Tristate};
+    use serde_json::json;
+
+    let deadlines: Deadlines = from_json(json!({ "icpc": 10, "preBirthWeeks": 12 })).unwrap();
+    assert_eq!(
+        deadlines,
+        Deadlines {
+            icpc: 10,
+            pre_birth_weeks: 12,
+            ..Deadlines::default()
+        }
+    );
+    assert_eq!(
+        from_json::<Deadlines>(json!({})).unwrap(),
+        Deadlines::default()
+    );
+    let refused = from_json::<Deadlines>(json!({ "icpcDays": 10 })).unwrap_err();
+    assert!(refused.contains("unknown field `icpcDays`"), "{refused}");
+
+    let invitation: Invitation =
+        from_json(json!({ "name": "Ada Example", "agency": "Police" })).unwrap();
+    assert_eq!(
+        invitation,
+        Invitation {
+            name: "Ada Example".into(),
+            role: String::new(),
+            agency: "Police".into(),
+            decision_authority: Tristate::default(),
+        }
+    );
+    let refused = from_json::<Invitation>(json!({ "name": "Ada Example" })).unwrap_err();
+    assert!(refused.contains("missing field `agency`"), "{refused}");
+
+    let names: Vec<&str> = AgencyRole::ALL
+        .iter()
+        .map(|role| role.wire_name())
+        .collect();
+    assert_eq!(
+        names,
+        [
+            "childrensSocialCare",
+            "police",
+            "health",
+            "paediatrics",
+            "healthVisiting",
+            "midwifery",
+            "gp",
+            "education",
+            "other"
+        ]
+    );
+    for role in AgencyRole::ALL {
+        assert_eq!(
+            from_json::<AgencyRole>(json!(role.wire_name())).unwrap(),
+            role
+        );
+    }
+    let refused = from_json::<AgencyRole>(json!("polce")).unwrap_err();
+    assert!(refused.contains("unknown variant `polce`"), "{refused}");
+}

@@ -11,7 +11,8 @@
 pub mod canonical;
 mod compact;
 mod json;
-mod members;
+#[doc(hidden)]
+pub mod members;
 mod objects;
 pub mod path;
 pub mod schema;
@@ -19,7 +20,8 @@ mod sections;
 mod shape;
 mod shared;
 mod types;
-mod unit;
+#[doc(hidden)]
+pub mod unit;
 pub mod walk;
 
 pub use compact::{export_compact_escaped_after, replace_ranges, CompactText};

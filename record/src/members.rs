@@ -22,7 +22,8 @@ use std::marker::PhantomData;
 
 /// A struct read by the shared loop: its members, which must be present, and how to read
 /// one. Implemented by [`read_members!`].
-pub(crate) trait Members: Sized {
+#[doc(hidden)]
+pub trait Members: Sized {
     /// Each member's wire name (its Rust name in camelCase), in the order of the struct.
     const NAMES: &'static [&'static str];
     /// Bit `i` is set when member `i` of [`NAMES`](Members::NAMES) must be present.
@@ -46,7 +47,8 @@ pub(crate) trait Members: Sized {
 
 /// A member's placeholder in [`Members::blank`]: its default, or for a type with none (a
 /// timestamp, a struct with required members of its own) a value no record holds unread.
-pub(crate) trait Blank {
+#[doc(hidden)]
+pub trait Blank {
     fn blank() -> Self;
 }
 
@@ -82,20 +84,32 @@ blank!(
 /// present). The struct literal in `blank` makes the
 /// compiler check that the list names every member and nothing else; the schema still takes
 /// its required members from the fields' `#[serde(default)]`, and a test holds the two
-/// together.
+/// together. `NAME: default { … }` declares a struct whose absent members take their values
+/// from the struct's `Default` (serde's `#[serde(default)]` on the struct). Exported for the
+/// host's options and the meeting's configuration, read the same way by the crates above.
+#[doc(hidden)]
+#[macro_export]
 macro_rules! read_members {
-    ($name:ident { $($member:ident $(: $how:ident $(($seed:expr))?)?),+ $(,)? }) => {
-        impl crate::members::Members for $name {
+    ($name:ident { $($body:tt)+ }) => {
+        $crate::read_members!(@impl $name [] { $($body)+ });
+    };
+    ($name:ident: default { $($body:tt)+ }) => {
+        $crate::read_members!(@impl $name [default] { $($body)+ });
+    };
+    (@impl $name:ident [$($default:ident)?] {
+        $($member:ident $(: $how:ident $(($seed:expr))?)?),+ $(,)?
+    }) => {
+        impl $crate::members::Members for $name {
             const NAMES: &'static [&'static str] = &[$({
-                const WIRE: [u8; crate::members::camel_len(stringify!($member))] =
-                    crate::members::camel(stringify!($member));
-                crate::members::text(&WIRE)
+                const WIRE: [u8; $crate::members::camel_len(stringify!($member))] =
+                    $crate::members::camel(stringify!($member));
+                $crate::members::text(&WIRE)
             }),+];
             const REQUIRED: u64 =
-                crate::members::required(&[$(crate::members::read_members!(@required $($how)?)),+]);
+                $crate::members::required(&[$($crate::read_members!(@required $($how)?)),+]);
 
             fn blank() -> Self {
-                $name { $($member: crate::members::Blank::blank()),+ }
+                $crate::read_members!(@blank $name [$($default)?] $($member),+)
             }
 
             fn read_member<'de, A: serde::de::MapAccess<'de>>(
@@ -106,7 +120,7 @@ macro_rules! read_members {
                 #[allow(non_camel_case_types, clippy::enum_variant_names)]
                 enum Member { $($member),+ }
                 $(if index == Member::$member as usize {
-                    self.$member = crate::members::read_members!(@read map $($how $(($seed))?)?);
+                    self.$member = $crate::read_members!(@read map $($how $(($seed))?)?);
                     return Ok(());
                 })+
                 Ok(())
@@ -124,10 +138,19 @@ macro_rules! read_members {
 
         impl<'de> serde::Deserialize<'de> for $name {
             fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
-                crate::members::read(deserializer)
+                $crate::members::read(deserializer)
             }
         }
     };
+    (@blank $name:ident [] $($member:ident),+) => {
+        $name { $($member: $crate::members::Blank::blank()),+ }
+    };
+    (@blank $name:ident [default] $($member:ident),+) => {{
+        let blank = <$name as Default>::default();
+        // The pattern names every member, as the struct literal above does.
+        let $name { $($member: _),+ } = blank;
+        blank
+    }};
     // Any other mark than these is a compile error.
     (@required required) => { true };
     (@required with) => { false };
@@ -138,10 +161,10 @@ macro_rules! read_members {
     (@read $map:ident required) => { $map.next_value()? };
     (@read $map:ident) => { $map.next_value()? };
 }
-pub(crate) use read_members;
 
 /// The length of `name` in camelCase: without its underscores.
-pub(crate) const fn camel_len(name: &str) -> usize {
+#[doc(hidden)]
+pub const fn camel_len(name: &str) -> usize {
     let bytes = name.as_bytes();
     let mut length = 0;
     let mut index = 0;
@@ -156,7 +179,8 @@ pub(crate) const fn camel_len(name: &str) -> usize {
 
 /// `name` in camelCase, as serde's `rename_all = "camelCase"` writes a member's name: each
 /// underscore dropped and the letter after it in upper case.
-pub(crate) const fn camel<const N: usize>(name: &str) -> [u8; N] {
+#[doc(hidden)]
+pub const fn camel<const N: usize>(name: &str) -> [u8; N] {
     let bytes = name.as_bytes();
     let mut wire = [0; N];
     let mut length = 0;
@@ -181,7 +205,8 @@ pub(crate) const fn camel<const N: usize>(name: &str) -> [u8; N] {
 }
 
 /// A wire name's bytes as text (a Rust name is ASCII, and so is its camelCase).
-pub(crate) const fn text(bytes: &'static [u8]) -> &'static str {
+#[doc(hidden)]
+pub const fn text(bytes: &'static [u8]) -> &'static str {
     match std::str::from_utf8(bytes) {
         Ok(text) => text,
         Err(_) => panic!("a member's name is ASCII"),
@@ -189,7 +214,8 @@ pub(crate) const fn text(bytes: &'static [u8]) -> &'static str {
 }
 
 /// The [`Members::REQUIRED`] bits of the members whose entry in `required` is `true`.
-pub(crate) const fn required(required: &[bool]) -> u64 {
+#[doc(hidden)]
+pub const fn required(required: &[bool]) -> u64 {
     assert!(
         required.len() <= 64,
         "a struct read by its members has at most 64"
@@ -206,7 +232,8 @@ pub(crate) const fn required(required: &[bool]) -> u64 {
 }
 
 /// Reads a `T` from an object.
-pub(crate) fn read<'de, D: Deserializer<'de>, T: Members>(deserializer: D) -> Result<T, D::Error> {
+#[doc(hidden)]
+pub fn read<'de, D: Deserializer<'de>, T: Members>(deserializer: D) -> Result<T, D::Error> {
     deserializer.deserialize_struct("", &[], Table(PhantomData))
 }
 

@@ -21,7 +21,7 @@ macro_rules! labelled_enum {
         #[serde(rename_all = "camelCase")]
         pub enum $name { $( $(#[$variant_meta])* $variant, )+ }
 
-        crate::unit::read_by_name!($name => $name::ALL);
+        crate::read_by_name!($name => $name::ALL);
 
         impl $name {
             /// Every value, in the order a form lists them.
@@ -96,7 +96,7 @@ pub struct CarerHistory {
     pub notes: String,
 }
 
-crate::members::read_members!(CarerHistory {
+crate::read_members!(CarerHistory {
     childhood_adversity,
     care_experienced,
     current_support,
@@ -183,7 +183,7 @@ pub struct Subject {
     pub restrictions: Option<Restrictions>,
 }
 
-crate::members::read_members!(Subject {
+crate::read_members!(Subject {
     id,
     role: required,
     name: required,
@@ -269,7 +269,7 @@ pub struct PracticeContext {
     pub restrictions: Option<Restrictions>,
 }
 
-crate::members::read_members!(PracticeContext {
+crate::read_members!(PracticeContext {
     recent_worker_change,
     details,
     restrictions
@@ -387,7 +387,7 @@ pub struct LawfulBasis {
     pub restrictions: Option<Restrictions>,
 }
 
-crate::members::read_members!(LawfulBasis {
+crate::read_members!(LawfulBasis {
     duties,
     article6,
     special_category,
@@ -596,7 +596,7 @@ pub struct InformationItem {
     pub restrictions: Option<Restrictions>,
 }
 
-crate::members::read_members!(InformationItem {
+crate::read_members!(InformationItem {
     id,
     source_agency: required,
     shared_by,
@@ -628,7 +628,7 @@ pub struct InformationGap {
     pub restrictions: Option<Restrictions>,
 }
 
-crate::members::read_members!(InformationGap {
+crate::read_members!(InformationGap {
     id,
     unknown: required,
     owner_id,
@@ -657,7 +657,7 @@ pub struct ChildVoice {
     pub restrictions: Option<Restrictions>,
 }
 
-crate::members::read_members!(ChildVoice {
+crate::read_members!(ChildVoice {
     how_captured,
     words,
     observed_experience,
@@ -682,7 +682,7 @@ pub struct Statement {
     pub restrictions: Option<Restrictions>,
 }
 
-crate::members::read_members!(Statement {
+crate::read_members!(Statement {
     id,
     text: required,
     sensitivity,
@@ -733,7 +733,7 @@ pub struct Assessment {
     pub scale_discussion_restrictions: Option<Restrictions>,
 }
 
-crate::members::read_members!(Assessment {
+crate::read_members!(Assessment {
     worries,
     working_well,
     needs_to_happen,
@@ -799,7 +799,7 @@ pub struct SafetyScale {
     pub restrictions: Option<Restrictions>,
 }
 
-crate::members::read_members!(SafetyScale {
+crate::read_members!(SafetyScale {
     participant_id: required,
     score: required,
     reason,
@@ -828,7 +828,7 @@ pub struct ToolInput {
     pub restrictions: Option<Restrictions>,
 }
 
-crate::members::read_members!(ToolInput {
+crate::read_members!(ToolInput {
     id,
     name: required,
     result: required,
@@ -962,7 +962,7 @@ pub struct Threshold {
     pub restrictions: Option<Restrictions>,
 }
 
-crate::members::read_members!(Threshold {
+crate::read_members!(Threshold {
     answer,
     harm_categories,
     route,
@@ -1000,7 +1000,7 @@ pub struct Injury {
     pub restrictions: Option<Restrictions>,
 }
 
-crate::members::read_members!(Injury {
+crate::read_members!(Injury {
     description,
     explanation,
     explanation_fits,
@@ -1080,7 +1080,7 @@ pub struct Medical {
     pub restrictions: Option<Restrictions>,
 }
 
-crate::members::read_members!(Medical {
+crate::read_members!(Medical {
     requested_by_id,
     paediatrician,
     authority,
@@ -1158,7 +1158,7 @@ pub struct Decision {
     pub restrictions: Option<Restrictions>,
 }
 
-crate::members::read_members!(Decision {
+crate::read_members!(Decision {
     id,
     decision_type,
     owning_agency,
@@ -1199,7 +1199,7 @@ pub struct Risk {
     pub restrictions: Option<Restrictions>,
 }
 
-crate::members::read_members!(Risk {
+crate::read_members!(Risk {
     id,
     description: required,
     owner_id,
@@ -1264,7 +1264,7 @@ pub struct Action {
     pub restrictions: Option<Restrictions>,
 }
 
-crate::members::read_members!(Action {
+crate::read_members!(Action {
     id,
     task: required,
     owner_id,
@@ -1294,7 +1294,7 @@ pub struct Contingency {
     pub restrictions: Option<Restrictions>,
 }
 
-crate::members::read_members!(Contingency {
+crate::read_members!(Contingency {
     id,
     if_this: required,
     then_that: required,
@@ -1345,7 +1345,7 @@ pub struct Dissent {
     pub restrictions: Option<Restrictions>,
 }
 
-crate::members::read_members!(Dissent {
+crate::read_members!(Dissent {
     id,
     participant_id: required,
     view: required,
@@ -1385,7 +1385,7 @@ pub struct FamilyCommunication {
     pub restrictions: Option<Restrictions>,
 }
 
-crate::members::read_members!(FamilyCommunication {
+crate::read_members!(FamilyCommunication {
     id,
     to_whom,
     what: required,
@@ -1419,7 +1419,7 @@ pub struct Timescales {
     pub next_review: Option<IsoDate>,
 }
 
-crate::members::read_members!(Timescales {
+crate::read_members!(Timescales {
     s47_started_on,
     icpc_due,
     distribution_due,
@@ -1456,7 +1456,7 @@ pub struct Recipient {
     pub may_receive: Option<Sensitivity>,
 }
 
-crate::members::read_members!(Recipient {
+crate::read_members!(Recipient {
     id,
     name: required,
     agency,
@@ -1525,7 +1525,7 @@ pub struct FamilyCopyPlan {
     pub approved: Vec<FamilyApproval>,
 }
 
-crate::members::read_members!(FamilyCopyPlan {
+crate::read_members!(FamilyCopyPlan {
     lead_worker_id,
     approved
 });
@@ -1544,7 +1544,7 @@ pub struct FamilyApproval {
     pub police_agreed: bool,
 }
 
-crate::members::read_members!(FamilyApproval {
+crate::read_members!(FamilyApproval {
     list: required,
     id: required,
     police_agreed
@@ -1565,7 +1565,7 @@ pub struct WellbeingDebrief {
     pub notes: String,
 }
 
-crate::members::read_members!(WellbeingDebrief { offered, notes });
+crate::read_members!(WellbeingDebrief { offered, notes });
 
 /// What a [`WellbeingDocument`] is: always `wellbeingDebrief`.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, JsonSchema)]
@@ -1576,7 +1576,7 @@ pub enum WellbeingDocumentKind {
     WellbeingDebrief,
 }
 
-crate::unit::read_by_name!(WellbeingDocumentKind => &[WellbeingDocumentKind::WellbeingDebrief]);
+crate::read_by_name!(WellbeingDocumentKind => &[WellbeingDocumentKind::WellbeingDebrief]);
 
 /// The format version of [`WellbeingDocument`]s this build writes.
 pub const WELLBEING_VERSION: u32 = 1;
@@ -1611,7 +1611,7 @@ pub struct WellbeingDocument {
     pub notes: String,
 }
 
-crate::members::read_members!(WellbeingDocument {
+crate::read_members!(WellbeingDocument {
     document: required,
     version: required,
     id: required,
@@ -1635,7 +1635,7 @@ pub struct DebriefOffer {
     pub taken_up: Tristate,
 }
 
-crate::members::read_members!(DebriefOffer {
+crate::read_members!(DebriefOffer {
     agency: required,
     offered,
     taken_up
@@ -1655,7 +1655,7 @@ pub struct Actor {
     pub agency: String,
 }
 
-crate::members::read_members!(Actor {
+crate::read_members!(Actor {
     name: required,
     role,
     agency
@@ -1679,7 +1679,7 @@ pub struct Amendment {
     pub restrictions: Option<Restrictions>,
 }
 
-crate::members::read_members!(Amendment {
+crate::read_members!(Amendment {
     by: required,
     at: required,
     reason: required,
@@ -1749,7 +1749,7 @@ pub struct FollowUp {
     pub restrictions: Option<Restrictions>,
 }
 
-crate::members::read_members!(FollowUp {
+crate::read_members!(FollowUp {
     by: required,
     at: required,
     kind: required,
@@ -1804,7 +1804,7 @@ pub struct AuditEntry {
     pub hash: String,
 }
 
-crate::members::read_members!(AuditEntry {
+crate::read_members!(AuditEntry {
     sequence: required,
     at: required,
     actor: required,

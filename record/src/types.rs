@@ -105,7 +105,7 @@ pub struct DecisionRecord {
     pub audit: Vec<Shared<AuditEntry>>,
 }
 
-crate::members::read_members!(DecisionRecord {
+crate::read_members!(DecisionRecord {
     schema_version: required,
     meta: required,
     meeting: required,
@@ -341,7 +341,7 @@ pub struct Meta {
     pub linked_records: Vec<String>,
 }
 
-crate::members::read_members!(Meta {
+crate::read_members!(Meta {
     id: required,
     procedure,
     created_at: required,
@@ -361,7 +361,7 @@ pub enum CopyKind {
     Family,
 }
 
-crate::unit::read_by_name!(CopyKind => &[CopyKind::Family]);
+crate::read_by_name!(CopyKind => &[CopyKind::Family]);
 
 /// How a derived copy is marked: version 1's kind, or whose copy it is and what was left
 /// out.
@@ -430,7 +430,7 @@ pub struct CopyOf {
     pub left_out: CountMap,
 }
 
-crate::members::read_members!(CopyOf {
+crate::read_members!(CopyOf {
     recipient: required,
     left_out: required_with(COUNTS)
 });
@@ -449,7 +449,7 @@ pub struct CopyRecipient {
     pub agency: String,
 }
 
-crate::members::read_members!(CopyRecipient {
+crate::read_members!(CopyRecipient {
     kind: required,
     name,
     agency
@@ -466,7 +466,7 @@ pub struct Procedure {
     pub version: String,
 }
 
-crate::members::read_members!(Procedure {
+crate::read_members!(Procedure {
     name: required,
     version
 });
@@ -483,7 +483,7 @@ pub enum Status {
     Amended,
 }
 
-crate::unit::read_by_name!(
+crate::read_by_name!(
     Status => &[Status::Draft, Status::Final, Status::Amended],
     MeetingType => &MeetingType::ALL,
     MeetingMode => &MeetingMode::ALL,
@@ -522,7 +522,7 @@ pub struct Meeting {
     pub restrictions: Option<Restrictions>,
 }
 
-crate::members::read_members!(Meeting {
+crate::read_members!(Meeting {
     meeting_type,
     mode,
     date,
@@ -621,7 +621,7 @@ pub struct Participant {
     pub decision_authority: Tristate,
 }
 
-crate::members::read_members!(Participant {
+crate::read_members!(Participant {
     id: required,
     name: required,
     role: required,

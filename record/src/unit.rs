@@ -15,20 +15,22 @@ use serde::ser::Serialize;
 use std::fmt;
 
 /// Declares the reader of an enumeration of plain names: `values` lists every value (the
-/// type's `ALL`, in any order).
+/// type's `ALL`, in any order). Exported for the meeting's configuration, read the same way.
+#[doc(hidden)]
+#[macro_export]
 macro_rules! read_by_name {
     ($($name:ty => $values:expr),+ $(,)?) => {
         $(impl<'de> serde::Deserialize<'de> for $name {
             fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
-                crate::unit::read(deserializer, $values)
+                $crate::unit::read(deserializer, $values)
             }
         })+
     };
 }
-pub(crate) use read_by_name;
 
 /// Reads one of `values` from its name.
-pub(crate) fn read<'de, D: Deserializer<'de>, T: Serialize + Copy>(
+#[doc(hidden)]
+pub fn read<'de, D: Deserializer<'de>, T: Serialize + Copy>(
     deserializer: D,
     values: &[T],
 ) -> Result<T, D::Error> {

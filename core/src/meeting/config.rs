@@ -6,7 +6,7 @@ use crate::record::{Attendance, DecisionType, Participant, Tristate};
 
 /// What an agency is, for the rules that depend on it: who owns police-sensitive,
 /// health-confidential and legally privileged material, and who must attend.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, serde::Deserialize)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, serde::Serialize)]
 #[serde(rename_all = "camelCase")]
 pub enum AgencyRole {
     /// Children's social care: owns the section 47 decision and the local authority's
@@ -31,6 +31,9 @@ pub enum AgencyRole {
     /// Any other agency: receives no owned material unless its owner agrees.
     Other,
 }
+
+// Read from its name alone, as the record's enumerations are.
+crate::record::read_by_name!(AgencyRole => &AgencyRole::ALL);
 
 impl AgencyRole {
     /// Every role, in the order the documentation lists them.
@@ -90,17 +93,7 @@ impl AgencyRole {
 
     /// The role as the mount options and the command line's roles file write it.
     pub fn wire_name(self) -> &'static str {
-        match self {
-            AgencyRole::ChildrensSocialCare => "childrensSocialCare",
-            AgencyRole::Police => "police",
-            AgencyRole::Health => "health",
-            AgencyRole::Paediatrics => "paediatrics",
-            AgencyRole::HealthVisiting => "healthVisiting",
-            AgencyRole::Midwifery => "midwifery",
-            AgencyRole::Gp => "gp",
-            AgencyRole::Education => "education",
-            AgencyRole::Other => "other",
-        }
+        crate::record::unit_name(&self)
     }
 }
 
@@ -132,8 +125,7 @@ pub struct Config {
 /// weeks before the expected date). Working Together to Safeguard Children 2023 sets the
 /// conference's 15 working days and the assessment's 45; the others are local, so each has
 /// the common default and a host may change any of them.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, serde::Deserialize)]
-#[serde(rename_all = "camelCase", deny_unknown_fields, default)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub struct Deadlines {
     /// From the day the concern arose to the strategy discussion.
     pub strategy_discussion: u32,
@@ -148,6 +140,16 @@ pub struct Deadlines {
     /// conference is held.
     pub pre_birth_weeks: u32,
 }
+
+// Read as the record's structs are: each timescale optional, keeping its default; an unknown
+// key refused.
+crate::record::read_members!(Deadlines: default {
+    strategy_discussion,
+    icpc,
+    assessment,
+    distribution,
+    pre_birth_weeks
+});
 
 impl Default for Deadlines {
     fn default() -> Self {
@@ -194,17 +196,22 @@ impl Deadlines {
 }
 
 /// Someone the host invited to the meeting.
-#[derive(Clone, Debug, Default, PartialEq, Eq, serde::Deserialize)]
-#[serde(rename_all = "camelCase", deny_unknown_fields)]
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
 pub struct Invitation {
     pub name: String,
-    #[serde(default)]
     pub role: String,
     pub agency: String,
     /// Whether they can make decisions for their agency.
-    #[serde(default)]
     pub decision_authority: Tristate,
 }
+
+// Read as the record's structs are: `name` and `agency` required, an unknown key refused.
+crate::record::read_members!(Invitation {
+    name: required,
+    role,
+    agency: required,
+    decision_authority
+});
 
 impl Invitation {
     /// The participant they become, with this attendance.
