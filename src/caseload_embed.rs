@@ -12,7 +12,6 @@ use crate::meeting::{Deadlines, Holidays};
 use crate::record::import::{self, one_line};
 use crate::record::IsoDate;
 use crate::view::{Caseload, CaseloadProps};
-use serde::Deserialize;
 use std::cell::Cell;
 use std::rc::Rc;
 use wasm_bindgen::prelude::*;
@@ -25,8 +24,7 @@ pub const OPEN_RECORD_EVENT: &str = "risk-sensible:open-record";
 
 /// What a host may pass to `mountCaseload` besides `records` (which is read on its own, a
 /// record at a time). Every key is optional; an unknown key or a wrong type is an error.
-#[derive(Debug, Default, Deserialize)]
-#[serde(rename_all = "camelCase", deny_unknown_fields)]
+#[derive(Debug, Default)]
 struct CaseloadOptions {
     /// The day the analysis is for (default: today, in the browser's time zone).
     as_of: Option<IsoDate>,
@@ -43,6 +41,17 @@ struct CaseloadOptions {
     /// Also check each record's digests and audit chain.
     verify: Option<bool>,
 }
+
+// Read as the record's structs are, by the table of its members.
+crate::record::read_members!(CaseloadOptions {
+    as_of,
+    due_within,
+    suppress_below,
+    holidays,
+    timescales,
+    every_record,
+    verify
+});
 
 thread_local! {
     static NEXT_INSTANCE: Cell<u32> = const { Cell::new(1) };

@@ -13,7 +13,6 @@ mod compact;
 mod json;
 #[doc(hidden)]
 pub mod members;
-mod objects;
 pub mod path;
 pub mod schema;
 mod sections;
@@ -178,14 +177,15 @@ pub fn from_json_via<T>(
 /// `$.actions[3].due`, or `$` for the whole text) and what is wrong there, without
 /// serde_json's line and column: the path says where.
 ///
-/// Every struct is read from an object only ([`objects`]): the schema allows nothing else.
+/// Every struct is read from an object only (by its table of members, `read_members!`): the
+/// schema allows nothing else.
 ///
 /// Everything that reads record types goes through here, import included: one way of
 /// reading each type keeps the WebAssembly small (each way is a separate copy of every
 /// type's reader), which is why [`from_json`] writes its value out as text first.
 pub fn from_json_text<T: serde::de::DeserializeOwned>(text: &str) -> Result<T, (String, String)> {
     let mut json = serde_json::Deserializer::from_str(text);
-    T::deserialize(objects::Objects(&mut json))
+    T::deserialize(&mut json)
         .and_then(|value| json.end().map(|()| value))
         .map_err(|error| {
             // The types are read without tracking where they are: tracking would cost time

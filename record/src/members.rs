@@ -234,7 +234,7 @@ pub const fn required(required: &[bool]) -> u64 {
 /// Reads a `T` from an object.
 #[doc(hidden)]
 pub fn read<'de, D: Deserializer<'de>, T: Members>(deserializer: D) -> Result<T, D::Error> {
-    deserializer.deserialize_struct("", &[], Table(PhantomData))
+    deserializer.deserialize_map(Table(PhantomData))
 }
 
 /// The one loop every struct is read by.
@@ -243,7 +243,8 @@ struct Table<T>(PhantomData<T>);
 impl<'de, T: Members> Visitor<'de> for Table<T> {
     type Value = T;
 
-    /// As [`crate::objects`] words it: "invalid type: sequence, expected an object".
+    /// serde's words for a struct written as an array: "invalid type: sequence, expected an
+    /// object".
     fn expecting(&self, formatter: &mut fmt::Formatter<'_>) -> fmt::Result {
         formatter.write_str("an object")
     }
@@ -412,9 +413,6 @@ mod tests {
             r#"{"name": "Ava", "caseReferenceX": "C1"}"#,
             r#"{"name": 7}"#,
             r#"{"name": "Ava", "s47StartedOn": "2026-02-30"}"#,
-            r#"["C1", "Ava", null]"#,
-            r#""Ava""#,
-            r#"null"#,
             r#"{"name": "Ava""#,
             r#"{"name": "Ava"} {}"#,
         ];
@@ -424,6 +422,24 @@ mod tests {
             let tabled = from_json_text::<Tabled>(case)
                 .map(|t| (t.case_reference, t.name, t.s47_started_on.map(|d| d.0)));
             assert_eq!(tabled, derived, "{case}");
+        }
+        // serde's derived reader also takes a struct written as an array of its members;
+        // the table, as the schema, takes an object only. Anything else the two refuse
+        // alike, the derived reader naming the struct where the table says what it wanted.
+        assert!(from_json_text::<Derived>(r#"["C1", "Ava", null]"#).is_ok());
+        for (case, found) in [
+            (r#"["C1", "Ava", null]"#, "sequence"),
+            (r#""Ava""#, "string \"Ava\""),
+            ("null", "null"),
+        ] {
+            assert_eq!(
+                from_json_text::<Tabled>(case).map(|t| t.name),
+                Err((
+                    "$".to_string(),
+                    format!("invalid type: {found}, expected an object")
+                )),
+                "{case}"
+            );
         }
         for case in [
             r#"{"ifThis": "a", "thenThat": "b"}"#,
