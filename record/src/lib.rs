@@ -164,7 +164,7 @@ pub fn from_json_via<T>(
     value: serde_json::Value,
     read: impl FnOnce(&str) -> Result<T, (String, String)>,
 ) -> Result<T, String> {
-    read(&value.to_string()).map_err(|(path, message)| {
+    read(&to_json_text(&value).unwrap_or_default()).map_err(|(path, message)| {
         if path == "$" {
             message
         } else {

@@ -192,7 +192,8 @@ fn read_checked(text: &str) -> Result<DecisionRecord, Vec<ImportProblem>> {
         let draft = value.pointer("/meta/status").and_then(Value::as_str) == Some("draft");
         if draft {
             let value = migrate(value, version).map_err(|problem| vec![problem])?;
-            typed(&value.to_string())
+            // Written out by the record's writer, which the module has for JSON values.
+            typed(&risk_sensible_record::to_json_text(&value).unwrap_or_default())
         } else {
             typed(text)
         }
@@ -878,7 +879,7 @@ pub fn earlier_debrief(text: &str) -> Option<WellbeingDebrief> {
         return None;
     }
     let debrief = value.get("wellbeingDebrief")?;
-    risk_sensible_record::from_json_text(&debrief.to_string()).ok()
+    risk_sensible_record::from_json_text(&risk_sensible_record::to_json_text(debrief)?).ok()
 }
 
 /// Fields of another version: version 1's labels (`sensitivity`, `mayReceive`) in a
