@@ -204,15 +204,16 @@ const JOURNAL_FORM: &str = "journal 1";
 /// The journal's text for `changes` (ranges of the draft's text, and of `text` replacing
 /// them) made since the draft saved at `base`.
 fn journal_text(base: f64, changes: &[(Range<usize>, Range<usize>)], text: &str) -> String {
-    // The numbers are written, and read, by serde_json, whose code the module has already.
+    // The numbers are written by the record's writer and read by serde_json, both of which the
+    // module has already.
     let mut out = format!(
         "{JOURNAL_FORM} {}",
-        serde_json::to_string(&base).unwrap_or_default()
+        crate::record::to_json_text(&base).unwrap_or_default()
     );
     for (old, new) in changes {
         for (index, value) in [old.start, old.end, new.len()].into_iter().enumerate() {
             out.push(if index == 0 { ' ' } else { ',' });
-            out.push_str(&serde_json::to_string(&value).unwrap_or_default());
+            out.push_str(&crate::record::to_json_text(&value).unwrap_or_default());
         }
     }
     out.push('\n');

@@ -40,7 +40,7 @@ fn write_key(formatter: &mut fmt::Formatter<'_>, key: &str) -> fmt::Result {
         write!(formatter, ".{key}")
     } else {
         let shown: String = key.chars().take(64).collect();
-        let quoted = serde_json::to_string(&shown).unwrap_or_default();
+        let quoted = crate::to_json_text(&shown).unwrap_or_default();
         let ellipsis = if shown.len() < key.len() { "…" } else { "" };
         write!(formatter, "[{quoted}{ellipsis}]")
     }
