@@ -15,7 +15,6 @@
 
 use crate::json::{self, Layout};
 use crate::{AuditEntry, DecisionRecord, Shared};
-use serde::ser::{self, Serialize, SerializeStruct, Serializer};
 use std::ops::Range;
 
 /// A record's compact text (as [`crate::export_compact_escaped`] writes it), with where its
@@ -162,43 +161,40 @@ pub fn export_compact_escaped_after(
 ) -> CompactText {
     let mut out =
         Vec::with_capacity(previous.map_or(64 * 1024, |(_, text)| text.text.len() + 1024));
-    let mut writer = Writer {
+    let mut reuse = Reuse {
         record,
         previous,
-        out: &mut out,
         members: vec![None; <DecisionRecord as crate::members::Members>::NAMES.len()],
         audit: Vec::new(),
-        first: true,
         member: 0,
+        entry: 0,
     };
-    record
-        .serialize(&mut writer)
+    json::write_reusing(record, Layout::Compact, true, &mut out, Some(&mut reuse))
         .expect("a decision record always serialises to JSON: every map key is a string");
-    let (members, audit) = (writer.members, writer.audit);
     CompactText {
         // serde_json writes UTF-8 only, the escapes are ASCII, and the text copied is a
         // whole member or entry of text written the same way.
         text: String::from_utf8(out).expect("serde_json writes UTF-8"),
-        members,
-        audit,
+        members: reuse.members,
+        audit: reuse.audit,
     }
 }
 
-/// The serializer the record's own `Serialize` writes its members to: each member's text
-/// copied from the revision before when the member is equal, written by the record's JSON
-/// writer otherwise, and its place noted.
-struct Writer<'a> {
+/// What the record's writer asks as it writes the record's members and audit entries: each
+/// member's text copied from the revision before when the member is equal, and each audit
+/// entry's likewise, and where each lies noted.
+struct Reuse<'a> {
     record: &'a DecisionRecord,
     previous: Option<(&'a DecisionRecord, &'a CompactText)>,
-    out: &'a mut Vec<u8>,
     members: Vec<Option<Range<usize>>>,
     audit: Vec<Range<usize>>,
-    first: bool,
     /// The member begun last.
     member: usize,
+    /// Where the audit entry begun last starts.
+    entry: usize,
 }
 
-impl<'a> Writer<'a> {
+impl<'a> Reuse<'a> {
     /// The text of member `index` in the revision before, if the member is equal there.
     fn unchanged(&self, index: usize) -> Option<&'a [u8]> {
         let (before, text) = self.previous?;
@@ -207,25 +203,6 @@ impl<'a> Writer<'a> {
         }
         let range = text.members.get(index)?.clone()?;
         text.text.as_bytes().get(range)
-    }
-
-    /// Writes the audit trail: each entry equal to the one at its place before copied, the
-    /// rest written.
-    fn write_audit(&mut self) -> serde_json::Result<()> {
-        self.out.push(b'[');
-        for (index, entry) in self.record.audit.iter().enumerate() {
-            if index > 0 {
-                self.out.push(b',');
-            }
-            let start = self.out.len();
-            match previous_entry(self.previous, index, entry) {
-                Some(text) => self.out.extend_from_slice(text),
-                None => json::write(entry, Layout::Compact, true, self.out)?,
-            }
-            self.audit.push(start..self.out.len());
-        }
-        self.out.push(b']');
-        Ok(())
     }
 }
 
@@ -242,185 +219,47 @@ fn previous_entry<'t>(
     text.text.as_bytes().get(text.audit.get(index)?.clone())
 }
 
-impl Writer<'_> {
-    /// Starts the member named `key`: its comma, then its text copied from before when it
-    /// is unchanged, or else its key, and for the audit trail its value too. Returns
-    /// whether its value is still to be written.
-    fn begin_member(&mut self, key: &'static str) -> Result<bool, serde_json::Error> {
+impl crate::walk::Reuse for Reuse<'_> {
+    fn member(&mut self, key: &str, out: &mut Vec<u8>) -> bool {
         let names = <DecisionRecord as crate::members::Members>::NAMES;
         let Some(index) = names.iter().position(|name| *name == key) else {
-            return Err(ser::Error::custom(format_args!(
-                "the record has no member {key}"
-            )));
+            return false;
         };
-        if !self.first {
-            self.out.push(b',');
-        }
-        self.first = false;
         self.member = index;
-        self.members[index] = Some(self.out.len()..self.out.len());
-        if let Some(text) = self.unchanged(index) {
-            self.out.extend_from_slice(text);
-            return Ok(false);
+        self.members[index] = Some(out.len()..out.len());
+        match self.unchanged(index) {
+            Some(text) => {
+                out.extend_from_slice(text);
+                true
+            }
+            None => false,
         }
-        // A member's name is ASCII and needs no escape.
-        self.out.push(b'"');
-        self.out.extend_from_slice(key.as_bytes());
-        self.out.extend_from_slice(b"\":");
-        if key == "audit" {
-            self.write_audit()?;
-            return Ok(false);
-        }
-        Ok(true)
     }
 
-    /// Notes where the member begun last ends.
-    fn end_member(&mut self) {
-        let end = self.out.len();
+    fn member_end(&mut self, out: &mut Vec<u8>) {
         if let Some(Some(range)) = self.members.get_mut(self.member) {
-            range.end = end;
+            range.end = out.len();
         }
     }
-}
 
-impl SerializeStruct for &mut Writer<'_> {
-    type Ok = ();
-    type Error = serde_json::Error;
-
-    fn serialize_field<T: Serialize + ?Sized>(
-        &mut self,
-        key: &'static str,
-        value: &T,
-    ) -> serde_json::Result<()> {
-        if self.begin_member(key)? {
-            json::write(value, Layout::Compact, true, self.out)?;
+    fn entry(&mut self, index: usize, out: &mut Vec<u8>) -> bool {
+        self.entry = out.len();
+        let text = self
+            .record
+            .audit
+            .get(index)
+            .and_then(|entry| previous_entry(self.previous, index, entry));
+        match text {
+            Some(text) => {
+                out.extend_from_slice(text);
+                true
+            }
+            None => false,
         }
-        self.end_member();
-        Ok(())
     }
 
-    fn end(self) -> serde_json::Result<()> {
-        self.out.push(b'}');
-        Ok(())
-    }
-}
-
-/// The `Serializer` methods a serializer that takes one kind of value refuses: every method
-/// for a scalar, an option or a newtype, and every compound but a struct, each returning
-/// `Err($refusal)`. Its `Ok` is `$ok`, its `Error` `$error`, and its compound types
-/// `Impossible`; it writes `serialize_struct` and `serialize_unit_variant` itself.
-macro_rules! refuse_all_but_struct_and_unit_variant {
-    ($ok:ty, $error:ty, $refusal:expr) => {
-        type Ok = $ok;
-        type Error = $error;
-        type SerializeSeq = serde::ser::Impossible<$ok, $error>;
-        type SerializeTuple = serde::ser::Impossible<$ok, $error>;
-        type SerializeTupleStruct = serde::ser::Impossible<$ok, $error>;
-        type SerializeTupleVariant = serde::ser::Impossible<$ok, $error>;
-        type SerializeMap = serde::ser::Impossible<$ok, $error>;
-        type SerializeStructVariant = serde::ser::Impossible<$ok, $error>;
-
-        refuse_all_but_struct_and_unit_variant!(@scalars $ok, $error, $refusal;
-            serialize_bool(bool),
-            serialize_i8(i8),
-            serialize_i16(i16),
-            serialize_i32(i32),
-            serialize_i64(i64),
-            serialize_u8(u8),
-            serialize_u16(u16),
-            serialize_u32(u32),
-            serialize_u64(u64),
-            serialize_f32(f32),
-            serialize_f64(f64),
-            serialize_char(char),
-            serialize_str(&str),
-            serialize_bytes(&[u8]),
-            serialize_none(),
-            serialize_unit(),
-            serialize_unit_struct(&'static str),
-        );
-
-        fn serialize_some<T: serde::Serialize + ?Sized>(self, _: &T) -> Result<$ok, $error> {
-            Err($refusal)
-        }
-        fn serialize_newtype_struct<T: serde::Serialize + ?Sized>(
-            self,
-            _: &'static str,
-            _: &T,
-        ) -> Result<$ok, $error> {
-            Err($refusal)
-        }
-        fn serialize_newtype_variant<T: serde::Serialize + ?Sized>(
-            self,
-            _: &'static str,
-            _: u32,
-            _: &'static str,
-            _: &T,
-        ) -> Result<$ok, $error> {
-            Err($refusal)
-        }
-        fn serialize_seq(self, _: Option<usize>) -> Result<Self::SerializeSeq, $error> {
-            Err($refusal)
-        }
-        fn serialize_tuple(self, _: usize) -> Result<Self::SerializeTuple, $error> {
-            Err($refusal)
-        }
-        fn serialize_tuple_struct(
-            self,
-            _: &'static str,
-            _: usize,
-        ) -> Result<Self::SerializeTupleStruct, $error> {
-            Err($refusal)
-        }
-        fn serialize_tuple_variant(
-            self,
-            _: &'static str,
-            _: u32,
-            _: &'static str,
-            _: usize,
-        ) -> Result<Self::SerializeTupleVariant, $error> {
-            Err($refusal)
-        }
-        fn serialize_map(self, _: Option<usize>) -> Result<Self::SerializeMap, $error> {
-            Err($refusal)
-        }
-        fn serialize_struct_variant(
-            self,
-            _: &'static str,
-            _: u32,
-            _: &'static str,
-            _: usize,
-        ) -> Result<Self::SerializeStructVariant, $error> {
-            Err($refusal)
-        }
-    };
-    (@scalars $ok:ty, $error:ty, $refusal:expr; $($method:ident($($type:ty),*)),* $(,)?) => {
-        $(fn $method(self, $(_: $type),*) -> Result<$ok, $error> {
-            Err($refusal)
-        })*
-    };
-}
-
-impl<'m, 'a> Serializer for &'m mut Writer<'a> {
-    type SerializeStruct = &'m mut Writer<'a>;
-    refuse_all_but_struct_and_unit_variant!(
-        (),
-        serde_json::Error,
-        ser::Error::custom("not a decision record")
-    );
-
-    fn serialize_struct(self, _: &'static str, _: usize) -> serde_json::Result<Self> {
-        self.out.push(b'{');
-        Ok(self)
-    }
-
-    fn serialize_unit_variant(
-        self,
-        _: &'static str,
-        _: u32,
-        _: &'static str,
-    ) -> serde_json::Result<()> {
-        Err(ser::Error::custom("not a decision record"))
+    fn entry_end(&mut self, out: &mut Vec<u8>) {
+        self.audit.push(self.entry..out.len());
     }
 }
 

@@ -50,6 +50,11 @@ pub(crate) struct RecordFormatter<'l, 'o> {
 }
 
 impl RecordFormatter<'_, '_> {
+    /// The text written so far.
+    pub(crate) fn out(&mut self) -> &mut Vec<u8> {
+        self.out
+    }
+
     /// Writes `text` as a JSON string, escaped by serde_json (and above U+00FF too when
     /// `escape` is set).
     pub(crate) fn string(&mut self, text: &str) -> serde_json::Result<()> {
@@ -71,12 +76,25 @@ pub(crate) fn write<T: serde::Serialize + ?Sized>(
     escape: bool,
     out: &mut Vec<u8>,
 ) -> serde_json::Result<()> {
+    write_reusing(value, layout, escape, out, None)
+}
+
+/// [`write`], the text of what `reuse` copies taken from where it says.
+pub(crate) fn write_reusing<T: serde::Serialize + ?Sized>(
+    value: &T,
+    layout: Layout<'_>,
+    escape: bool,
+    out: &mut Vec<u8>,
+    reuse: Option<&mut dyn crate::walk::Reuse>,
+) -> serde_json::Result<()> {
     let formatter = RecordFormatter {
         layout,
         escape,
         out,
     };
-    value.serialize(&mut crate::walk::Walk::writer(formatter))
+    // The walk's borrows all live as long as the shortest of them.
+    let reuse = reuse.map(|reuse| reuse as &mut dyn crate::walk::Reuse);
+    value.serialize(&mut crate::walk::Walk::writer(formatter, reuse))
 }
 
 /// The methods that shape objects and lists: the layout's own formatter's, or the

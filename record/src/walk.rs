@@ -128,6 +128,20 @@ pub(crate) fn variant_name<T: Serialize + ?Sized>(value: &T) -> Option<&'static 
     walk.unit_variant
 }
 
+/// What writing a record's compact text again asks at each of the record's members and
+/// audit entries ([`crate::compact`]): whether it has copied its text from the revision
+/// before, where it is. Each is called with the text so far, its comma written.
+pub(crate) trait Reuse {
+    /// At the record's member `key`: true when its whole `"key":value` was copied.
+    fn member(&mut self, key: &str, out: &mut Vec<u8>) -> bool;
+    /// At the end of the member begun last.
+    fn member_end(&mut self, out: &mut Vec<u8>);
+    /// At audit entry `index`: true when its text was copied.
+    fn entry(&mut self, index: usize, out: &mut Vec<u8>) -> bool;
+    /// At the end of the audit entry begun last.
+    fn entry_end(&mut self, out: &mut Vec<u8>);
+}
+
 /// The most bytes a number is written in (`-1.7976931348623157e308`).
 const NUMBER_BYTES: usize = 24;
 /// The most bytes `export` writes for one byte of text.
@@ -149,6 +163,9 @@ pub(crate) struct Walk<'v> {
     only: Option<&'static str>,
     /// Where the value's JSON text is written, when it is.
     write: Option<RecordFormatter<'v, 'v>>,
+    /// What copies the text of the record's members and audit entries that did not change,
+    /// when the walk writes a record's compact text again.
+    reuse: Option<&'v mut dyn Reuse>,
     /// The name of the unit variant the walked value is, if it is one.
     unit_variant: Option<&'static str>,
     /// Whether an option or a newtype has been walked into, so that the value is not a
@@ -170,15 +187,21 @@ impl<'v> Walk<'v> {
             leave_out: &[],
             only: None,
             write: None,
+            reuse: None,
             unit_variant: None,
             wrapped: false,
         }
     }
 
-    /// A walk that writes the value's JSON text with `formatter`.
-    pub(crate) fn writer(formatter: RecordFormatter<'v, 'v>) -> Self {
+    /// A walk that writes the value's JSON text with `formatter`, copying what `reuse`
+    /// copies.
+    pub(crate) fn writer(
+        formatter: RecordFormatter<'v, 'v>,
+        reuse: Option<&'v mut dyn Reuse>,
+    ) -> Self {
         Walk {
             write: Some(formatter),
+            reuse,
             ..Walk::new(None)
         }
     }
@@ -248,26 +271,29 @@ impl<'v> Walk<'v> {
     }
 
     // `member` and `item` are compiled once per type of value; what does not depend on the
-    // type is in `enter_member` and `enter_item`, compiled once.
+    // type is in `enter_member`, `enter_item` and `leave`, compiled once.
     fn member<T: Serialize + ?Sized>(
         &mut self,
         key: Cow<'static, str>,
         value: &T,
     ) -> Result<(), Error> {
-        if self.enter_member(key)? {
-            value.serialize(&mut *self)?;
+        if let Some(write) = self.enter_member(key)? {
+            if write {
+                value.serialize(&mut *self)?;
+            }
             self.leave();
         }
         Ok(())
     }
 
-    /// Enters the member under `key`, written up to its value; false when it is one left
-    /// out.
-    fn enter_member(&mut self, key: Cow<'static, str>) -> Result<bool, Error> {
+    /// Enters the member under `key`, written up to its value: `None` when it is one left
+    /// out, `Some(false)` when its text was copied whole ([`Reuse`]), so that only its
+    /// leaving is left.
+    fn enter_member(&mut self, key: Cow<'static, str>) -> Result<Option<bool>, Error> {
         if self.path.is_empty()
             && (self.leave_out.contains(&&*key) || self.only.is_some_and(|only| only != key))
         {
-            return Ok(false);
+            return Ok(None);
         }
         self.separator();
         // `"key": `; a key that is not one of the types' own names may need escapes.
@@ -277,38 +303,67 @@ impl<'v> Walk<'v> {
             Cow::Owned(key) => 2 + ESCAPE_FACTOR * key.len(),
         };
         let first = self.first();
+        let mut write = true;
         if let Some(formatter) = self.write.as_mut() {
             let _ = formatter.begin_object_key(&mut io::sink(), first);
-            formatter.string(&key)?;
-            let _ = formatter.end_object_key(&mut io::sink());
-            let _ = formatter.begin_object_value(&mut io::sink());
+            if let (Some(reuse), true) = (self.reuse.as_deref_mut(), self.path.is_empty()) {
+                write = !reuse.member(&key, formatter.out());
+            }
+            if write {
+                formatter.string(&key)?;
+                let _ = formatter.end_object_key(&mut io::sink());
+                let _ = formatter.begin_object_value(&mut io::sink());
+            }
         }
         self.path.push(Step::Key(key));
-        Ok(true)
+        Ok(Some(write))
     }
 
     /// Leaves the member or item entered last.
     fn leave(&mut self) {
         let member = matches!(self.path.pop(), Some(Step::Key(_)));
-        self.token(|formatter| match member {
-            true => formatter.end_object_value(&mut io::sink()),
-            false => formatter.end_array_value(&mut io::sink()),
-        });
+        if let Some(formatter) = self.write.as_mut() {
+            let _ = match member {
+                true => formatter.end_object_value(&mut io::sink()),
+                false => formatter.end_array_value(&mut io::sink()),
+            };
+            if let Some(reuse) = self.reuse.as_deref_mut() {
+                match (member, self.path.as_slice()) {
+                    (true, []) => reuse.member_end(formatter.out()),
+                    (false, [Step::Key(key)]) if key == "audit" => reuse.entry_end(formatter.out()),
+                    _ => {}
+                }
+            }
+        }
     }
 
     fn item<T: Serialize + ?Sized>(&mut self, value: &T) -> Result<(), Error> {
-        self.enter_item();
-        value.serialize(&mut *self)?;
+        if self.enter_item() {
+            value.serialize(&mut *self)?;
+        }
         self.leave();
         Ok(())
     }
 
-    fn enter_item(&mut self) {
+    /// Enters the next item of the list open innermost; false when its text was copied
+    /// whole ([`Reuse`]).
+    fn enter_item(&mut self) -> bool {
         self.separator();
         let index = self.counters.last().copied().unwrap_or_default();
         let first = self.first();
-        self.token(|formatter| formatter.begin_array_value(&mut io::sink(), first));
+        let mut write = true;
+        if let Some(formatter) = self.write.as_mut() {
+            let _ = formatter.begin_array_value(&mut io::sink(), first);
+            if let (Some(reuse), [Step::Key(key)]) =
+                (self.reuse.as_deref_mut(), self.path.as_slice())
+            {
+                if key == "audit" {
+                    write = !reuse.entry(index, formatter.out());
+                }
+            }
+        }
         self.path.push(Step::Index(index));
+        write
     }
 }
 
@@ -457,7 +512,7 @@ impl<'w, 'v> ser::Serializer for &'w mut Walk<'v> {
     ) -> Result<Self, Error> {
         // `{"variant": [` …: the object's key, then the list.
         self.open(true);
-        self.enter_member(Cow::Borrowed(variant))?;
+        let _ = self.enter_member(Cow::Borrowed(variant))?;
         self.open(false);
         Ok(self)
     }
@@ -480,7 +535,7 @@ impl<'w, 'v> ser::Serializer for &'w mut Walk<'v> {
         _: usize,
     ) -> Result<Self, Error> {
         self.open(true);
-        self.enter_member(Cow::Borrowed(variant))?;
+        let _ = self.enter_member(Cow::Borrowed(variant))?;
         self.open(true);
         Ok(self)
     }
