@@ -35,19 +35,24 @@ cp -R www/. "$stage/"
 mkdir -p "$stage/styles"
 cp styles/*.css "$stage/styles/"
 # One stylesheet for hosts to link: the tokens first, so every other file can read them.
+# The caseload view's own rules are a second one, which only a caseload page links (after
+# the first), as it loads its own module.
 css=(styles/tokens.css)
-for f in styles/*.css; do [ "$f" = styles/tokens.css ] || css+=("$f"); done
+for f in styles/*.css; do
+  case $f in styles/tokens.css | styles/caseload.css) ;; *) css+=("$f") ;; esac
+done
 cat "${css[@]}" >"$stage/risk-sensible.css"
-# What a host loads, minified: the modules' glue and snippets, and the stylesheet.
+cp styles/caseload.css "$stage/risk-sensible-caseload.css"
+# What a host loads, minified: the modules' glue and snippets, and the stylesheets.
 mapfile -t shipped < <(find "$stage/pkg" -name '*.js')
-minify_web "${shipped[@]}" "$stage/risk-sensible.css"
+minify_web "${shipped[@]}" "$stage/risk-sensible.css" "$stage/risk-sensible-caseload.css"
 
 # An npm-ready package for hosts: the two modules and their wasm, the declarations, the element shim,
 # the stylesheets and the schema, laid out as the demo pages use them.
 npm_dir="$stage/npm"
 mkdir -p "$npm_dir/schema"
 cp -R "$stage/pkg" "$npm_dir/pkg"
-cp www/risk-sensible.d.ts www/risk-sensible-caseload.d.ts www/risk-sensible-element.js www/element.css "$stage/risk-sensible.css" "$npm_dir/"
+cp www/risk-sensible.d.ts www/risk-sensible-caseload.d.ts www/risk-sensible-element.js www/element.css "$stage/risk-sensible.css" "$stage/risk-sensible-caseload.css" "$npm_dir/"
 cp www/schema/decision-record.schema.json www/schema/wellbeing-debrief.schema.json "$npm_dir/schema/"
 mv "$stage/npm-package.json" "$npm_dir/package.json"
 
@@ -75,5 +80,5 @@ row "total (gzip)" "" "$total" "$(awk -v b="$total" 'BEGIN { printf "%.1f", b / 
 total=0
 sizes dist/pkg/risk_sensible_caseload_bg.wasm dist/pkg/risk_sensible_caseload_bg.wasm
 sizes dist/pkg/risk_sensible_caseload.js dist/pkg/risk_sensible_caseload.js
-sizes dist/risk-sensible.css dist/risk-sensible.css
+sizes "dist/risk-sensible.css + -caseload.css" dist/risk-sensible.css dist/risk-sensible-caseload.css
 row "caseload page total (gzip)" "" "$total" "$(awk -v b="$total" 'BEGIN { printf "%.1f", b / 1024 }')"

@@ -101,6 +101,10 @@ test('the demo shows 2,000 invented records under the strict CSP with no axe vio
   await expect(page.getByRole('heading', { level: 3, name: 'Partnership themes' })).toBeVisible();
   await expect(page.getByRole('img', { name: /^Bar chart: Attendance rate by agency/ })).toBeVisible();
   await expect(page.getByRole('table', { name: 'Agency attendance' })).toBeVisible();
+  // The caseload's own stylesheet (risk-sensible-caseload.css, linked after the widget's)
+  // is applied: the view's width is its own rule, not the meeting widget's.
+  const width = await page.locator('.rs-widget.rs-caseload').evaluate((view) => getComputedStyle(view).maxWidth);
+  expect(width).toBe(`${80 * 16}px`);
   await expectNoAxeViolations(page);
   expect(await page.evaluate(() => window.cspViolations)).toEqual([]);
   expect(problems).toEqual([]);
