@@ -1,6 +1,7 @@
 // Type declarations for hosts showing the Risk Sensible caseload view. The module
 // `risk_sensible_caseload.js` (built by wasm-bindgen, its own WebAssembly module: a page
 // with the meeting widget loads none of it) exports `init` (default) and `mountCaseload`.
+// Its page links the stylesheet `risk-sensible-caseload.css` after `risk-sensible.css`.
 import type { DecisionRecord, Timescales } from "./risk-sensible";
 
 /** Loads the caseload's WebAssembly module; call once before `mountCaseload`. */

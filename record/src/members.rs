@@ -5,7 +5,7 @@
 //! check for each required member, a move out of each slot, and a clean-up for every way
 //! out. The record has 38 such structs, and their readers were the largest part of the
 //! record's code in the WebAssembly. These structs instead list their members once
-//! ([`read_members!`]) and share one loop ([`Table`]): it looks each key up among the
+//! ([`crate::read_members!`]) and share one loop (`Table`): it looks each key up among the
 //! members' names, refuses an unknown or repeated one, reads the value into the member
 //! where it stands in a blank value of the struct ([`Members::blank`]), and at the end
 //! refuses the object if a required member was never read. What remains of each struct's
@@ -21,7 +21,7 @@ use std::fmt;
 use std::marker::PhantomData;
 
 /// A struct read by the shared loop: its members, which must be present, and how to read
-/// one. Implemented by [`read_members!`].
+/// one. Implemented by [`crate::read_members!`].
 #[doc(hidden)]
 pub trait Members: Sized {
     /// Each member's wire name (its Rust name in camelCase), in the order of the struct.

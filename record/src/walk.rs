@@ -3,7 +3,7 @@
 //! walked, new ones included, with no list of fields to keep up. It gives the path and text
 //! of every string ([`for_each_string`], [`strings_with`]), bounds on the bytes of the
 //! record's pretty JSON ([`bytes_bound`], [`bytes_close`]), and, given somewhere to write,
-//! the JSON text itself ([`crate::json::write`]).
+//! the JSON text itself (`json::write`).
 //!
 //! It is one serializer for every use, so the record's `Serialize` is compiled once for all
 //! of them. Writing text is a choice made at run time, not a second serializer: validation,
@@ -147,8 +147,8 @@ const NUMBER_BYTES: usize = 24;
 /// The most bytes `export` writes for one byte of text.
 const ESCAPE_FACTOR: usize = 6;
 
-/// A value of the record's types walked as serde writes it: the path of each string, and
-/// an upper bound of the bytes of its pretty JSON.
+/// A value of the record's types walked as serde writes it: the path of each string, an
+/// upper bound of the bytes of its pretty JSON, and, when it writes, its JSON text.
 pub(crate) struct Walk<'v> {
     path: Vec<Step>,
     /// The index of the next item of each open list.
