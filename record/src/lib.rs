@@ -89,14 +89,24 @@ pub fn export_compact_unescaped(record: &DecisionRecord) -> String {
     write(record, Layout::Compact, false)
 }
 
-/// The record's JSON text in one of the three forms above, by the record's one JSON writer
-/// ([`json`]), which the canonical form behind the digests shares.
+/// The record's JSON text in one of the three forms above.
 fn write(record: &DecisionRecord, layout: Layout, escape: bool) -> String {
-    let mut text = Vec::with_capacity(64 * 1024);
-    json::write(record, layout, escape, &mut text)
-        .expect("a decision record always serialises to JSON: every map key is a string");
+    json_text(record, layout, escape, 64 * 1024)
+        .expect("a decision record always serialises to JSON: every map key is a string")
+}
+
+/// `value`'s JSON text in `layout`, by the record's one JSON writer ([`json`]), which the
+/// canonical form behind the digests shares; `None` for a value JSON cannot hold.
+fn json_text<T: serde::Serialize + ?Sized>(
+    value: &T,
+    layout: Layout,
+    escape: bool,
+    capacity: usize,
+) -> Option<String> {
+    let mut text = Vec::with_capacity(capacity);
+    json::write(value, layout, escape, &mut text).ok()?;
     // serde_json writes UTF-8 only, and the escapes are ASCII.
-    String::from_utf8(text).expect("serde_json writes UTF-8")
+    String::from_utf8(text).ok()
 }
 
 /// Any value of the record's types as compact JSON text (serde_json's, nothing escaped),
@@ -105,9 +115,7 @@ fn write(record: &DecisionRecord, layout: Layout, escape: bool) -> String {
 /// than `serde_json::to_string` or `to_value`: each of those is another compiled copy of the
 /// types' writing code in the widget.
 pub fn to_json_text<T: serde::Serialize + ?Sized>(value: &T) -> Option<String> {
-    let mut text = Vec::new();
-    json::write(value, Layout::Compact, false, &mut text).ok()?;
-    String::from_utf8(text).ok()
+    json_text(value, Layout::Compact, false, 0)
 }
 
 /// Any value of the record's types, or any JSON value, as serde_json's pretty text
@@ -116,13 +124,10 @@ pub fn to_json_text<T: serde::Serialize + ?Sized>(value: &T) -> Option<String> {
 /// export) use this, not another compiled copy of serde_json's pretty writer. Empty for a
 /// value JSON cannot hold.
 pub fn to_json_pretty<T: serde::Serialize + ?Sized>(value: &T) -> String {
-    let mut text = Vec::new();
     let pretty = Layout::Pretty(serde_json::ser::PrettyFormatter::new());
-    if json::write(value, pretty, false, &mut text).is_err() {
-        return String::new();
-    }
-    text.push(b'\n');
-    String::from_utf8(text).unwrap_or_default()
+    json_text(value, pretty, false, 0)
+        .map(|text| text + "\n")
+        .unwrap_or_default()
 }
 
 /// Any value of the record's types as a JSON value: the value `serde_json::to_value` gives
