@@ -17,6 +17,10 @@ use crate::json::{self, Layout};
 use crate::{AuditEntry, DecisionRecord, Shared};
 use std::ops::Range;
 
+/// The record's member whose items are copied one by one: the audit trail, whose entries
+/// never change once the next is added.
+pub(crate) const ITEM_BY_ITEM: &str = "audit";
+
 /// A record's compact text (as [`crate::export_compact_escaped`] writes it), with where its
 /// members and audit entries lie.
 #[derive(Clone, Debug, Default)]

@@ -128,17 +128,18 @@ pub(crate) fn variant_name<T: Serialize + ?Sized>(value: &T) -> Option<&'static 
     walk.unit_variant
 }
 
-/// What writing a record's compact text again asks at each of the record's members and
-/// audit entries ([`crate::compact`]): whether it has copied its text from the revision
-/// before, where it is. Each is called with the text so far, its comma written.
+/// What writing a record's compact text again asks at each of the record's members and at
+/// each item of the one list it copies item by item ([`crate::compact`]'s `ITEM_BY_ITEM`,
+/// the audit trail): whether it has copied its text from the revision before, where it is.
+/// Each is called with the text so far, its comma written.
 pub(crate) trait Reuse {
     /// At the record's member `key`: true when its whole `"key":value` was copied.
     fn member(&mut self, key: &str, out: &mut Vec<u8>) -> bool;
     /// At the end of the member begun last.
     fn member_end(&mut self, out: &mut Vec<u8>);
-    /// At audit entry `index`: true when its text was copied.
+    /// At item `index` of that list: true when its text was copied.
     fn entry(&mut self, index: usize, out: &mut Vec<u8>) -> bool;
-    /// At the end of the audit entry begun last.
+    /// At the end of the item begun last.
     fn entry_end(&mut self, out: &mut Vec<u8>);
 }
 
@@ -330,7 +331,9 @@ impl<'v> Walk<'v> {
             if let Some(reuse) = self.reuse.as_deref_mut() {
                 match (member, self.path.as_slice()) {
                     (true, []) => reuse.member_end(formatter.out()),
-                    (false, [Step::Key(key)]) if key == "audit" => reuse.entry_end(formatter.out()),
+                    (false, [Step::Key(key)]) if key == crate::compact::ITEM_BY_ITEM => {
+                        reuse.entry_end(formatter.out())
+                    }
                     _ => {}
                 }
             }
@@ -357,7 +360,7 @@ impl<'v> Walk<'v> {
             if let (Some(reuse), [Step::Key(key)]) =
                 (self.reuse.as_deref_mut(), self.path.as_slice())
             {
-                if key == "audit" {
+                if key == crate::compact::ITEM_BY_ITEM {
                     write = !reuse.entry(index, formatter.out());
                 }
             }
