@@ -290,14 +290,14 @@ pub fn fhir_questionnaire_response(record: &DecisionRecord) -> Value {
     // compiled already (a second one for the whole record, for this export alone, is
     // several KiB of the widget's wasm).
     let json = crate::record::to_json_value(record);
-    let Value::Object(mut sections) = json else {
+    let Value::Object(sections) = json else {
         return Value::Null;
     };
-    for key in ["schemaVersion", "meta", "audit", "wellbeingDebrief"] {
-        sections.remove(key);
-    }
     let mut groups = Vec::new();
     for (section, value) in &sections {
+        if ["schemaVersion", "meta", "audit", "wellbeingDebrief"].contains(&section.as_str()) {
+            continue;
+        }
         let group_items = match value {
             Value::Object(object) => items_of(section, object),
             Value::Array(entries) => entries
