@@ -183,14 +183,19 @@ _ensure_rust_src() {
 # Only the release bundle is built this way; tests build with the ordinary std, so a failed
 # assertion still says what failed. Without the sources (rustup offline) the module is built
 # with the prebuilt std instead, and says so: the same behaviour, 26 KiB larger.
+# Either way LLVM merges identical constants once the crates are linked
+# (`-Cpasses=constmerge`): it merges them within each crate, but a string two crates both
+# hold (a member's name in the record's writer and in a form's fields) would be kept twice
+# (0.8 KiB of gzip).
 wasm_cargo_ship() {
   ensure_wasm_target || return 1
+  local merge="-Cpasses=constmerge"
   if ! ensure_rust_src; then
     bs_log "no rust-src: building with the prebuilt standard library (about 26 KiB larger)"
-    wasm_cargo "$@"
+    RUSTFLAGS="${RUSTFLAGS:+$RUSTFLAGS }$merge" wasm_cargo "$@"
     return
   fi
-  RUSTC_BOOTSTRAP=1 RUSTFLAGS="${RUSTFLAGS:+$RUSTFLAGS }-Zunstable-options -Cpanic=immediate-abort -Zlocation-detail=none -Csymbol-mangling-version=legacy" \
+  RUSTC_BOOTSTRAP=1 RUSTFLAGS="${RUSTFLAGS:+$RUSTFLAGS }$merge -Zunstable-options -Cpanic=immediate-abort -Zlocation-detail=none -Csymbol-mangling-version=legacy" \
     wasm_cargo "$@" -Zbuild-std=std,panic_abort
 }
 
