@@ -100,11 +100,16 @@ macro_rules! read_members {
         $($member:ident $(: $how:ident $(($seed:expr))?)?),+ $(,)?
     }) => {
         impl $crate::members::Members for $name {
-            const NAMES: &'static [&'static str] = &[$({
-                const WIRE: [u8; $crate::members::camel_len(stringify!($member))] =
-                    $crate::members::camel(stringify!($member));
-                $crate::members::text(&WIRE)
-            }),+];
+            // A static, not a constant: a constant's value is written out again in every
+            // crate that uses it (each crate that reads the record would hold the names).
+            const NAMES: &'static [&'static str] = {
+                static NAMES: [&str; [$(stringify!($member)),+].len()] = [$({
+                    const WIRE: [u8; $crate::members::camel_len(stringify!($member))] =
+                        $crate::members::camel(stringify!($member));
+                    $crate::members::text(&WIRE)
+                }),+];
+                &NAMES
+            };
             const REQUIRED: u64 =
                 $crate::members::required(&[$($crate::read_members!(@required $($how)?)),+]);
 
