@@ -39,8 +39,9 @@ pub use walk::{member_strings_with, strings_with};
 pub const SCHEMA_VERSION: u32 = 3;
 
 /// Object keys that JavaScript treats specially. A record never uses them, and a host that
-/// merges a record into an object could have its prototype changed by them.
-pub const FORBIDDEN_KEYS: [&str; 3] = ["__proto__", "constructor", "prototype"];
+/// merges a record into an object could have its prototype changed by them. A static, so
+/// that the crates that read it share one copy.
+pub static FORBIDDEN_KEYS: [&str; 3] = ["__proto__", "constructor", "prototype"];
 
 /// The record as pretty-printed JSON with a trailing newline, keys in the order the types
 /// declare them. `import` reads it back to an equal record, and exporting that gives the

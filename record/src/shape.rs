@@ -201,8 +201,8 @@ impl ReferenceSite {
 /// The members of the record [`DecisionRecord::for_each_participant_reference`] reads, in
 /// the order it walks them: what a check of the references reads (validation runs it again
 /// only when one of them changed). The walk asserts, in a debug build, that each site it
-/// reports is in one of them.
-pub const PARTICIPANT_REFERENCE_MEMBERS: [&str; 14] = [
+/// reports is in one of them. A static, so that the crates that read it share one copy.
+pub static PARTICIPANT_REFERENCE_MEMBERS: [&str; 14] = [
     "meeting",
     "information",
     "gaps",
