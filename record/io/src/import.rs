@@ -49,6 +49,7 @@ use risk_sensible_record::{
     Restrictions, Sensitivity, Status, Timestamp, WellbeingDebrief, SCHEMA_VERSION,
 };
 use serde::de::{self, DeserializeSeed, IgnoredAny, MapAccess, SeqAccess, Visitor};
+use serde::Deserialize as _;
 use serde_json::Value;
 use std::borrow::Cow;
 use std::collections::{HashMap, HashSet};
@@ -818,7 +819,7 @@ fn version_1_to_2(mut value: Value) -> Result<Value, ImportProblem> {
         for item in items.iter_mut().filter_map(Value::as_object_mut) {
             let label = item
                 .get("sensitivity")
-                .and_then(|label| serde_json::from_value::<Sensitivity>(label.clone()).ok());
+                .and_then(|label| Sensitivity::deserialize(label).ok());
             if let Some(label) = label {
                 drop_member(item, "sensitivity");
                 item.insert(
@@ -832,7 +833,7 @@ fn version_1_to_2(mut value: Value) -> Result<Value, ImportProblem> {
         for recipient in recipients.iter_mut().filter_map(Value::as_object_mut) {
             let may_receive = recipient
                 .get("mayReceive")
-                .and_then(|label| serde_json::from_value::<Sensitivity>(label.clone()).ok());
+                .and_then(|label| Sensitivity::deserialize(label).ok());
             let Some(may_receive) = may_receive else {
                 continue;
             };
