@@ -183,19 +183,23 @@ _ensure_rust_src() {
 # Only the release bundle is built this way; tests build with the ordinary std, so a failed
 # assertion still says what failed. Without the sources (rustup offline) the module is built
 # with the prebuilt std instead, and says so: the same behaviour, 26 KiB larger.
-# Either way LLVM merges identical constants once the crates are linked
-# (`-Cpasses=constmerge`): it merges them within each crate, but a string two crates both
-# hold (a member's name in the record's writer and in a form's fields) would be kept twice
-# (0.8 KiB of gzip).
+# Either way each crate's identical constants are merged by LLVM's pass for that
+# (`-Cpasses=constmerge`, which rustc's own pipeline leaves out): 0.8 KiB of gzip. rustc runs
+# extra passes before the crates are linked, not after, so a string two crates both hold is
+# still kept twice; a table of names two crates read is a static instead
+# (record/src/members.rs). And every crate but sha2 is compiled through
+# scripts/rustc-ship.sh, which has LLVM inline only what makes the code smaller.
 wasm_cargo_ship() {
   ensure_wasm_target || return 1
   local merge="-Cpasses=constmerge"
   if ! ensure_rust_src; then
     bs_log "no rust-src: building with the prebuilt standard library (about 26 KiB larger)"
-    RUSTFLAGS="${RUSTFLAGS:+$RUSTFLAGS }$merge" wasm_cargo "$@"
+    RS_RUSTC_WRAPPER="${RUSTC_WRAPPER:-}" RUSTC_WRAPPER="$RS_ROOT/scripts/rustc-ship.sh" \
+      RUSTFLAGS="${RUSTFLAGS:+$RUSTFLAGS }$merge" wasm_cargo "$@"
     return
   fi
-  RUSTC_BOOTSTRAP=1 RUSTFLAGS="${RUSTFLAGS:+$RUSTFLAGS }$merge -Zunstable-options -Cpanic=immediate-abort -Zlocation-detail=none -Csymbol-mangling-version=legacy" \
+  RS_RUSTC_WRAPPER="${RUSTC_WRAPPER:-}" RUSTC_WRAPPER="$RS_ROOT/scripts/rustc-ship.sh" \
+    RUSTC_BOOTSTRAP=1 RUSTFLAGS="${RUSTFLAGS:+$RUSTFLAGS }$merge -Zunstable-options -Cpanic=immediate-abort -Zlocation-detail=none -Csymbol-mangling-version=legacy" \
     wasm_cargo "$@" -Zbuild-std=std,panic_abort
 }
 
