@@ -188,7 +188,8 @@ _ensure_rust_src() {
 # extra passes before the crates are linked, not after, so a string two crates both hold is
 # still kept twice; a table of names two crates read is a static instead
 # (record/src/members.rs). And LLVM inlines a function only where that makes the code
-# smaller (`-inline-threshold=0`): 0.8 KiB, and no slower by the benchmark's measures.
+# smaller (`-inline-threshold=0`): 1.7 KiB, and no slower by the benchmark's measures
+# (docs/performance.md, "Size").
 wasm_cargo_ship() {
   ensure_wasm_target || return 1
   local shrink="-Cpasses=constmerge -Cllvm-args=-inline-threshold=0"
