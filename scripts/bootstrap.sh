@@ -227,20 +227,14 @@ wasm_shrink() {
 }
 
 # Minifies shipped JavaScript and CSS in place with esbuild (an npm package, pinned in
-# package.json): white space and comments go, and nothing a host or the wasm module relies
-# on changes (a module's exports and imports, class names, custom properties). JavaScript
-# keeps its names (the imports' keys are shortened before, by wasm_shrink), so the glue stays
-# readable in a host's debugger and what its imports do can be checked
-# (tests/e2e/security.spec.mjs); shortening the rest would save 0.6 KiB more. SurveyJS
+# package.json): white space and comments go, a module's local names are shortened (0.6 KiB
+# of the meeting's page), and nothing a host or the wasm module relies on changes (a
+# module's exports and imports, object keys, class names, custom properties). SurveyJS
 # ships minified files too, and the benchmark measures those. Needs ensure_npm_deps.
 minify_web() {
-  local file how
+  local file
   for file in "$@"; do
-    case $file in
-      *.js) how=(--minify-whitespace --minify-syntax) ;;
-      *) how=(--minify) ;;
-    esac
-    "$RS_ROOT/node_modules/.bin/esbuild" "$file" "${how[@]}" --log-level=warning \
+    "$RS_ROOT/node_modules/.bin/esbuild" "$file" --minify --log-level=warning \
       --outfile="$file.min" && mv "$file.min" "$file" || return 1
   done
 }
