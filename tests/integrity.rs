@@ -399,6 +399,16 @@ fn verify_names_the_section_or_entry_that_changed() {
         .message
         .contains("changed since the record was finalised"));
 
+    // A status that does not match the amendments is named by its value in the record.
+    let mut tampered = record.clone();
+    tampered.meta.status = Status::Amended;
+    let failure = verify(&tampered).unwrap_err();
+    assert_eq!(failure.path, "$.meta.status");
+    assert_eq!(
+        failure.message,
+        "should be \"final\" for a record with 0 amendments"
+    );
+
     let mut tampered = record;
     tampered.meta.status = Status::Draft;
     assert!(verify(&tampered).is_err());

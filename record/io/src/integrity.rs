@@ -19,6 +19,7 @@
 //! chain).
 
 use risk_sensible_record::canonical::{self, Omit};
+use risk_sensible_record::unit::variant_name;
 use risk_sensible_record::{
     Amendment, AuditEntry, CopyMark, DecisionRecord, FollowUp, RecipientKind, Shared, Status,
     TextMap,
@@ -399,7 +400,8 @@ fn verify_final(record: &DecisionRecord, finalised: usize) -> Result<(), Integri
         return Err(failure(
             "$.meta.status",
             format!(
-                "should be {expected:?} for a record with {} amendments",
+                "should be \"{}\" for a record with {} amendments",
+                variant_name(&expected).unwrap_or_default(),
                 record.amendments.len()
             ),
         ));
