@@ -173,9 +173,10 @@ _ensure_rust_src() {
 }
 
 # Builds a module as it ships: the standard library rebuilt with the crate, so that a panic
-# aborts at once instead of formatting a message first (the module installs no panic hook,
-# so no message was ever shown or sent; a panic was already an abort, a trap the calling
-# JavaScript sees). About 26 KiB of gzip. Nor does the module keep the source file and
+# aborts at once instead of formatting a message first (for the browser's console, by the
+# panic hook Yew installs; nothing is sent anywhere, and a panic was already an abort, a
+# trap the calling JavaScript sees). About 26 KiB of gzip, and the hook, which can then
+# never run, is left out too (0.6 KiB, scripts/no-panic-hook). Nor does the module keep the source file and
 # line of each place that can panic, which nothing reads (`-Zlocation-detail=none`, 2 KiB).
 # The options are unstable, hence RUSTC_BOOTSTRAP, as the Debian route already needs for
 # build-std. With it rustc names symbols the v0 way;
@@ -198,8 +199,13 @@ wasm_cargo_ship() {
     RUSTFLAGS="${RUSTFLAGS:+$RUSTFLAGS }$shrink" wasm_cargo "$@"
     return
   fi
+  # Yew's panic hook is replaced by an empty crate (scripts/no-panic-hook), resolved in a
+  # copy of Cargo.lock so that the repository's own stays as it is.
+  mkdir -p "$RS_ROOT/target/ship" && cp "$RS_ROOT/Cargo.lock" "$RS_ROOT/target/ship/Cargo.lock" || return 1
   RUSTC_BOOTSTRAP=1 RUSTFLAGS="${RUSTFLAGS:+$RUSTFLAGS }$shrink -Zunstable-options -Cpanic=immediate-abort -Zlocation-detail=none -Csymbol-mangling-version=legacy" \
-    wasm_cargo "$@" -Zbuild-std=std,panic_abort
+    wasm_cargo "$@" -Zbuild-std=std,panic_abort -Zlockfile-path \
+    --config "resolver.lockfile-path=\"$RS_ROOT/target/ship/Cargo.lock\"" \
+    --config "patch.crates-io.console_error_panic_hook.path=\"$RS_ROOT/scripts/no-panic-hook\""
 }
 
 # wasm-opt's optimisation of a shipped module (the npm package binaryen's; Debian's is too
