@@ -176,8 +176,9 @@ _ensure_rust_src() {
 # aborts at once instead of formatting a message first (for the browser's console, by the
 # panic hook Yew installs; nothing is sent anywhere, and a panic was already an abort, a
 # trap the calling JavaScript sees). About 26 KiB of gzip, and the hook, which can then
-# never run, is left out too (0.6 KiB, scripts/no-panic-hook). Nor does the module keep the source file and
-# line of each place that can panic, which nothing reads (`-Zlocation-detail=none`, 2 KiB).
+# never run, is left out too (0.6 KiB, scripts/no-panic-hook). Nor does the module keep the
+# source file and line of each place that can panic, which nothing reads
+# (`-Zlocation-detail=none`, 2 KiB).
 # The options are unstable, hence RUSTC_BOOTSTRAP, as the Debian route already needs for
 # build-std. With it rustc names symbols the v0 way;
 # the legacy names are kept for scripts/size-report.sh (no name reaches the shipped module).

@@ -7,6 +7,7 @@
 //! functions have the crate's signatures and do nothing. Tests and the fallback build
 //! (without the standard library's sources, `panic = "abort"`) keep the real crate, whose
 //! hook does run there.
+
 // Refuses any other build, where a panic would call the hook and lose its message here.
 #[cfg(not(panic = "immediate-abort"))]
 compile_error!(
