@@ -5,9 +5,9 @@
 //! It is exactly what `serde_json::to_value(value)?.to_string()` writes (tests hold the two
 //! equal on every example and on generated records, and hold it equal to
 //! serde_json_canonicalizer), without building the JSON value first. It is written by the
-//! record's one JSON writer ([`crate::json`]), so the widget carries no second copy of the
+//! record's one JSON writer (`crate::json`), so the widget carries no second copy of the
 //! types' writing code for it: the writer writes each object's members as they come, and
-//! the [`Sorter`] puts them in key order when the object ends.
+//! the `Sorter` puts them in key order when the object ends.
 
 use crate::json::{self, Layout, Structure};
 use serde::Serialize;
