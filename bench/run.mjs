@@ -359,8 +359,8 @@ async function coldLoad(browser, base, target) {
     ).catch(() => null);
     if (!proof || proof.length !== before + 1) session.problems.push(`the first key did not land in the field (${before} -> ${proof?.length})`);
     // Chromium reports the first-input entry once it knows when the frame after the key was
-    // presented, a frame or more after the harness sees that frame: waited for, up to 2 s,
-    // rather than read at once (read at once, most loads had none).
+    // presented, a frame or more after the harness sees that frame, so it is waited for (up
+    // to 2 s).
     const firstInput = await poll(page, () => window.__bench.firstInput, null, { timeout: 2000, what: "the first-input entry" }).catch(
       () => null,
     );
