@@ -630,6 +630,15 @@ test('the minutes print on their own, without the stage UI', async ({ page }) =>
   await expect(page.getByText('3 points, from 2 to 5')).toBeVisible();
   await expect(page.getByRole('heading', { name: 'Wellbeing debrief' })).toHaveCount(0);
   await page.screenshot({ fullPage: true, path: 'test-results/minutes-print.png' });
+  // On an A4 page's width (210 mm less the 15 mm margins) every table fits: none is cut,
+  // and the browser need not shrink the page to fit.
+  await page.setViewportSize({ width: 680, height: 900 });
+  const tooWide = await page.evaluate(() =>
+    [...document.querySelectorAll('.rs-minutes table')]
+      .filter((table) => table.getBoundingClientRect().width > table.parentElement.getBoundingClientRect().width + 0.5)
+      .map((table) => table.caption?.textContent),
+  );
+  expect(tooWide).toEqual([]);
   // Chair mode's large type stays on screen.
   await page.emulateMedia({ media: 'screen' });
   await page.getByRole('button', { name: 'Chair mode' }).click();
