@@ -944,6 +944,75 @@ async fn a_destroyed_widget_throws_on_every_method_and_writes_nothing() {
     storage.remove_item(&draft_key).unwrap();
 }
 
+/// A host's record keeps every character the host gave, through `mount` and the draft a
+/// reopened page restores; a lone UTF-16 surrogate, which UTF-8 cannot carry, is refused
+/// with the field named.
+#[wasm_bindgen_test]
+async fn a_hosts_text_keeps_every_character_through_mount_load_and_the_restored_draft() {
+    let key = "browser-characters";
+    let storage = local_storage();
+    forget_meeting(&storage, key);
+    let reason_of = |handle: &WidgetHandle| {
+        let record = handle.record().unwrap();
+        let meeting = js_sys::Reflect::get(&record, &"meeting".into()).unwrap();
+        js_sys::Reflect::get(&meeting, &"reason".into())
+            .unwrap()
+            .as_string()
+            .unwrap()
+    };
+    let with_reason = |reason: &js_sys::JsString| {
+        let value = example_with_reason("");
+        let meeting = js_sys::Reflect::get(&value, &"meeting".into()).unwrap();
+        js_sys::Reflect::set(&meeting, &"reason".into(), reason).unwrap();
+        value
+    };
+    let options = || {
+        let options = js_sys::Object::new();
+        js_sys::Reflect::set(&options, &"storageKey".into(), &key.into()).unwrap();
+        options
+    };
+    // Long, so that the text is copied in more than one piece anywhere it is.
+    let given = "Bruising “seen” at nursery — Zoë, 😀, \u{202e}; ".repeat(150);
+    let with_given = options();
+    js_sys::Reflect::set(
+        &with_given,
+        &"record".into(),
+        &with_reason(&given.as_str().into()),
+    )
+    .unwrap();
+    let element = fresh_element();
+    let handle = mount(element.clone(), with_given.into()).unwrap();
+    settle().await;
+    assert!(reason_of(&handle) == given, "mount changed the text");
+
+    // "a", a lone high surrogate, "b": a JavaScript string holds it, UTF-8 cannot, and JSON
+    // text writes it as an escape that names no character. Refused at its path, and the
+    // record stays as it was.
+    let lone = js_sys::JsString::from_char_code(&[0x61, 0xD800, 0x62]);
+    let message = refusal(handle.load(with_reason(&lone)).map(|()| JsValue::UNDEFINED));
+    assert!(message.contains("$.meeting.reason: "), "{message}");
+    settle().await;
+    assert!(
+        reason_of(&handle) == given,
+        "a refused load changed the record"
+    );
+
+    // A change writes the draft; a page reopened on the meeting restores it.
+    let changed = format!("{given}Ça va.");
+    handle.load(with_reason(&changed.as_str().into())).unwrap();
+    settle().await;
+    handle.destroy();
+    settle().await;
+    let reopened = mount(element.clone(), options().into()).unwrap();
+    settle().await;
+    assert!(
+        reason_of(&reopened) == changed,
+        "the restored draft changed the text"
+    );
+    reopened.destroy();
+    forget_meeting(&storage, key);
+}
+
 /// A second `mount` into an element that holds a widget throws, naming the problem, and
 /// stacks nothing; once the first is destroyed, the element takes a new one.
 #[wasm_bindgen_test]
