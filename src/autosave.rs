@@ -20,7 +20,7 @@
 //! deleted rather than restored, and so are other meetings' drafts of that age that no open
 //! page is using. The host's acknowledgement removes the draft at once.
 
-use crate::host_js::{store, stored, unsealed_draft, RecordText};
+use crate::host_js::{store, unsealed_draft, RecordText};
 use crate::json_object;
 use crate::record::import::import;
 use crate::record::{replace_ranges, DecisionRecord};
@@ -55,7 +55,7 @@ fn storage() -> Result<Storage, String> {
 }
 
 fn get(key: &str) -> Option<String> {
-    stored(&storage().ok()?, key).ok()?
+    storage().ok()?.get_item(key).ok()?
 }
 
 fn set(key: &str, text: &str) -> Result<(), String> {
@@ -500,7 +500,7 @@ impl Autosave {
         let storage = storage().map_err(|problem| {
             format!("Autosave is not available: {problem}. Changes are kept in this page only until your system saves the record.")
         })?;
-        let Ok(text) = stored(&storage, &self.draft_key) else {
+        let Ok(text) = storage.get_item(&self.draft_key) else {
             return Err("Autosave is not available: this browser's storage refused to be read. Changes are kept in this page only until your system saves the record.".into());
         };
         let Some(text) = text else {
@@ -525,18 +525,18 @@ impl Autosave {
     /// The draft, if another tab saved it after `after` (milliseconds since the epoch) and
     /// it reads as a valid record: what a tab that stands back follows.
     pub fn read_newer(&self, after: f64) -> Option<RestoredDraft> {
-        let text = get(&self.draft_key)?;
-        let draft = StoredDraft::parse(&text)?;
-        let journal = self.journal_of(&draft);
-        if newest(&draft, journal.as_ref()) <= after || draft.tab == self.tab {
+        let text = storage().ok()?.get_item(&self.draft_key).ok()??;
+        let stored = StoredDraft::parse(&text)?;
+        let journal = self.journal_of(&stored);
+        if newest(&stored, journal.as_ref()) <= after || stored.tab == self.tab {
             return None;
         }
-        self.open(&draft, journal).ok()
+        self.open(&stored, journal).ok()
     }
 
     /// The draft's journal as stored, if the same tab wrote it after the draft.
     fn journal_of(&self, draft: &StoredDraft<'_>) -> Option<StoredDraft<'static>> {
-        let text = get(&self.journal_key)?;
+        let text = storage().ok()?.get_item(&self.journal_key).ok()??;
         StoredDraft::parse(&text)
             .filter(|journal| journal.tab == draft.tab && journal.saved_at > draft.saved_at)
     }
@@ -621,7 +621,8 @@ impl Autosave {
             .collect();
         let mut deleted = 0;
         let saved_at = |key: &str| {
-            stored(&storage, key)
+            storage
+                .get_item(key)
                 .ok()
                 .flatten()
                 .and_then(|text| StoredDraft::parse(&text))
@@ -758,7 +759,7 @@ impl Autosave {
     /// The wellbeing debrief's text kept beside the draft, unless there is none, it is
     /// older than the host's limit, or it does not open with this page's key.
     pub fn read_debrief(&self, now: f64) -> Option<String> {
-        let text = get(&self.debrief_key())?;
+        let text = storage().ok()?.get_item(&self.debrief_key()).ok()??;
         let stored = StoredDraft::parse(&text)?;
         if is_expired(stored.saved_at, now, self.max_age_ms) {
             return None;

@@ -11,10 +11,9 @@ use wasm_bindgen::JsCast;
 use web_sys::{CustomEvent, CustomEventInit, Element, Storage};
 
 // The little the module does in JavaScript itself: an event's record read from its text only
-// when a listener asks for it (then kept), a draft put together from strings the page
-// already has, so the record's text is copied out of the module once per change, and long
-// texts (a host's record, a stored draft) brought in through the browser's encoder.
-// Everything else goes through web-sys.
+// when a listener asks for it (then kept), and a draft put together from strings the page
+// already has, so the record's text is copied out of the module once per change. Everything
+// else goes through web-sys.
 #[wasm_bindgen(inline_js = r#"
 export function recordDetail(text) {
   let record;
@@ -31,13 +30,6 @@ export function draftText(header, record) {
 export function storeText(storage, key, value) {
   storage.setItem(key, value);
 }
-export function storedText(storage, key) {
-  return storage.getItem(key);
-}
-const encoder = new TextEncoder();
-export function utf8(text) {
-  return encoder.encode(text);
-}
 "#)]
 extern "C" {
     #[wasm_bindgen(js_name = recordDetail)]
@@ -48,11 +40,6 @@ extern "C" {
     /// one and copies it out again).
     #[wasm_bindgen(js_name = storeText, catch)]
     fn store_text(storage: &Storage, key: &str, value: &JsString) -> Result<(), JsValue>;
-    /// `storage.getItem`, its text left as JavaScript's.
-    #[wasm_bindgen(js_name = storedText, catch)]
-    fn stored_text(storage: &Storage, key: &str) -> Result<Option<JsString>, JsValue>;
-    /// The string's UTF-8, by the browser's encoder (a lone surrogate becomes U+FFFD).
-    fn utf8(text: &JsString) -> js_sys::Uint8Array;
 }
 
 #[wasm_bindgen]
@@ -112,12 +99,6 @@ pub(crate) fn unsealed_draft(header: &str, record: &RecordText) -> JsString {
 /// Stores a text that is already a JavaScript string.
 pub(crate) fn store(storage: &Storage, key: &str, value: &JsString) -> Result<(), JsValue> {
     store_text(storage, key, value)
-}
-
-/// `storage.getItem`, the text (a draft may be hundreds of kilobytes) copied into the module
-/// by [`rust_string`].
-pub(crate) fn stored(storage: &Storage, key: &str) -> Result<Option<String>, JsValue> {
-    Ok(stored_text(storage, key)?.map(|text| rust_string(&text)))
 }
 
 /// The error thrown for an unknown option or one of the wrong type.
@@ -191,17 +172,7 @@ pub(crate) fn record_string(text: &js_sys::JsString) -> Result<String, Vec<Impor
             ),
         )]);
     }
-    Ok(rust_string(text))
-}
-
-/// A JavaScript string as a Rust one, for the long texts of records and drafts: encoded by
-/// the browser and copied into the module's memory in one step. (wasm-bindgen's own
-/// conversion looks at the string a character at a time in JavaScript first, which takes
-/// milliseconds for a record of a few hundred kilobytes while that code is not yet
-/// optimised.)
-pub(crate) fn rust_string(text: &JsString) -> String {
-    // The encoder writes only UTF-8: the empty string is never reached.
-    String::from_utf8(utf8(text).to_vec()).unwrap_or_default()
+    Ok(String::from(text))
 }
 
 /// The elements that hold a widget (the meeting or the caseload view), until it is
