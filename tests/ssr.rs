@@ -593,6 +593,31 @@ async fn check_your_answers_and_the_printed_minutes_show_every_field_entered() {
     }
 }
 
+/// A cell of the minutes' tables that holds a word longer than any English one (a link) is
+/// marked to break anywhere, so that its table fits a printed page; no other cell is, so a
+/// column of short words keeps them whole.
+#[tokio::test]
+async fn only_a_minutes_cell_holding_a_link_may_break_anywhere() {
+    const MARK: &str = r#"data-words="long""#;
+    let plain = render_printed_minutes(example_record(false)).await;
+    assert_eq!(plain.matches(MARK).count(), 0);
+
+    let link = "https://intranet.example.org/cases/NS-204518/documents/77";
+    let mut record = example_record(false);
+    record.information[0].content = format!("Seen at a routine visit: {link}");
+    record.decisions[0].evidence = format!("The case file, {link}");
+    let printed = render_printed_minutes(record).await;
+    let marked: Vec<&str> = printed
+        .match_indices(MARK)
+        .map(|(at, _)| {
+            let cell = &printed[at..];
+            &cell[..cell.find("</t").expect("the cell's end")]
+        })
+        .collect();
+    assert_eq!(marked.len(), 2, "{marked:#?}");
+    assert!(marked.iter().all(|cell| cell.contains(link)), "{marked:#?}");
+}
+
 /// On a shared screen check your answers hides every text of a restricted item, the fields
 /// beyond its table's columns included.
 #[tokio::test]

@@ -34,6 +34,18 @@ pub struct MinutesProps {
     pub level: u8,
 }
 
+/// The longest word a table's cell keeps whole: English words are shorter; links, email
+/// addresses and system references are longer.
+const LONGEST_WORD: usize = 20;
+
+/// Whether a table's cell holds a longer word. Such a cell is marked (`data-words="long"`)
+/// and may break anywhere, so that the table fits the page and the stage; only such cells,
+/// so that a column of short words is never narrowed into breaking them.
+fn long_words(text: &str) -> bool {
+    text.split_whitespace()
+        .any(|word| word.chars().count() > LONGEST_WORD)
+}
+
 /// A heading at `level` (2 to 6).
 fn heading_at(level: u8, class: &'static str, text: &str) -> Html {
     let tag = format!("h{}", level.clamp(2, 6));
@@ -142,10 +154,11 @@ fn minutes_table(record: &DecisionRecord, list: &dyn ListForm, mask_restricted: 
             let marker = restricted.filter(|_| column == 0).map(|label| html! {
                 <strong class="rs-minutes__restricted">{ format!("Restricted: {}. ", label.words()) }</strong>
             });
+            let words = long_words(&text).then_some("long");
             if column == 0 {
-                html! { <th scope="row">{ marker.unwrap_or_default() }{ text }</th> }
+                html! { <th scope="row" data-words={words}>{ marker.unwrap_or_default() }{ text }</th> }
             } else {
-                html! { <td>{ text }</td> }
+                html! { <td data-words={words}>{ text }</td> }
             }
         });
         let others = with_others.then(|| {
@@ -154,8 +167,12 @@ fn minutes_table(record: &DecisionRecord, list: &dyn ListForm, mask_restricted: 
             } else if hidden {
                 html! { <td>{ HIDDEN }</td> }
             } else {
+                let words = others
+                    .iter()
+                    .any(|(_, text)| long_words(text))
+                    .then_some("long");
                 html! {
-                    <td>
+                    <td data-words={words}>
                         <dl class="rs-minutes__fields">
                             { for others.iter().map(|(label, text)| html! {
                                 <div class="rs-minutes__field" key={*label}>

@@ -633,12 +633,25 @@ test('the minutes print on their own, without the stage UI', async ({ page }) =>
   // On an A4 page's width (210 mm less the 15 mm margins) every table fits: none is cut,
   // and the browser need not shrink the page to fit.
   await page.setViewportSize({ width: 680, height: 900 });
-  const tooWide = await page.evaluate(() =>
-    [...document.querySelectorAll('.rs-minutes table')]
-      .filter((table) => table.getBoundingClientRect().width > table.parentElement.getBoundingClientRect().width + 0.5)
-      .map((table) => table.caption?.textContent),
-  );
-  expect(tooWide).toEqual([]);
+  const tooWide = () =>
+    page.evaluate(() =>
+      [...document.querySelectorAll('.rs-minutes table')]
+        .filter((table) => table.getBoundingClientRect().width > table.parentElement.getBoundingClientRect().width + 0.5)
+        .map((table) => table.caption?.textContent),
+    );
+  expect(await tooWide()).toEqual([]);
+  // So does a table holding a link, which breaks inside the link only.
+  const link = 'https://intranet.example.org/cases/NS-204518/documents/' + 'x'.repeat(60);
+  await page.evaluate((link) => {
+    const { widget } = window.riskSensibleDemo;
+    const record = widget.record();
+    record.information[0].content += ` ${link}`;
+    record.decisions[0].rationale += ` ${link}`;
+    widget.load(record);
+    window.dispatchEvent(new Event('beforeprint'));
+  }, link);
+  await expect(page.locator('.rs-minutes td', { hasText: link })).toHaveCount(1);
+  expect(await tooWide()).toEqual([]);
   // Chair mode's large type stays on screen.
   await page.emulateMedia({ media: 'screen' });
   await page.getByRole('button', { name: 'Chair mode' }).click();
