@@ -971,7 +971,7 @@ async fn a_hosts_text_keeps_every_character_through_mount_load_and_the_restored_
         js_sys::Reflect::set(&options, &"storageKey".into(), &key.into()).unwrap();
         options
     };
-    // Long, so that the text is copied in more than one piece anywhere it is.
+    // Long, with characters beyond ASCII all through it, as pasted text can be.
     let given = "Bruising “seen” at nursery — Zoë, 😀, \u{202e}; ".repeat(150);
     let with_given = options();
     js_sys::Reflect::set(
