@@ -952,14 +952,6 @@ async fn a_hosts_text_keeps_every_character_through_mount_load_and_the_restored_
     let key = "browser-characters";
     let storage = local_storage();
     forget_meeting(&storage, key);
-    let reason_of = |handle: &WidgetHandle| {
-        let record = handle.record().unwrap();
-        let meeting = js_sys::Reflect::get(&record, &"meeting".into()).unwrap();
-        js_sys::Reflect::get(&meeting, &"reason".into())
-            .unwrap()
-            .as_string()
-            .unwrap()
-    };
     let with_reason = |reason: &js_sys::JsString| {
         let value = example_with_reason("");
         let meeting = js_sys::Reflect::get(&value, &"meeting".into()).unwrap();

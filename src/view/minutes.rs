@@ -41,7 +41,7 @@ const LONGEST_WORD: usize = 20;
 /// Whether a table's cell holds a longer word. Such a cell is marked (`data-words="long"`)
 /// and may break anywhere, so that the table fits the page and the stage; only such cells,
 /// so that a column of short words is never narrowed into breaking them.
-fn long_words(text: &str) -> bool {
+fn holds_long_word(text: &str) -> bool {
     text.split_whitespace()
         .any(|word| word.chars().count() > LONGEST_WORD)
 }
@@ -154,7 +154,7 @@ fn minutes_table(record: &DecisionRecord, list: &dyn ListForm, mask_restricted: 
             let marker = restricted.filter(|_| column == 0).map(|label| html! {
                 <strong class="rs-minutes__restricted">{ format!("Restricted: {}. ", label.words()) }</strong>
             });
-            let words = long_words(&text).then_some("long");
+            let words = holds_long_word(&text).then_some("long");
             if column == 0 {
                 html! { <th scope="row" data-words={words}>{ marker.unwrap_or_default() }{ text }</th> }
             } else {
@@ -169,7 +169,7 @@ fn minutes_table(record: &DecisionRecord, list: &dyn ListForm, mask_restricted: 
             } else {
                 let words = others
                     .iter()
-                    .any(|(_, text)| long_words(text))
+                    .any(|(_, text)| holds_long_word(text))
                     .then_some("long");
                 html! {
                     <td data-words={words}>
